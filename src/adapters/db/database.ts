@@ -1,0 +1,102 @@
+import { Kysely, PostgresDialect, sql, CompiledQuery, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { PgliteSerialPool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+
+/** Runs raw SQL for libraries (pg-boss) that bring their own statements. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  readonly schema: string;
+  readonly executeSql: ExecuteSql;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; absent for the embedded PGlite. */
+  url?: string;
+  /** PGlite data folder; absent means in memory. */
+  dataDir?: string;
+  /** The schema pono's tables live in (the server only); created when missing. */
+  schema?: string;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = options.url ? await openServer(options.url, options.schema ?? 'public') : await openEmbedded(options.dataDir);
+  await migrateToLatest(database.db, database.schema);
+  return database;
+}
+
+async function openServer(url: string, schema: string): Promise<Database> {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return (v: string) => v;
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    }) as typeof pg.types.getTypeParser,
+  };
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`create schema if not exists "${schema}"`);
+  await setup.end();
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c search_path="${schema}",public` });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    schema,
+    executeSql: async (text, values) => {
+      const result = await pool.query(text, values);
+      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
+  const pglite = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
+  await pglite.waitReady;
+  const pool = new PgliteSerialPool(pglite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    db,
+    schema: 'public',
+    executeSql: (text, values) =>
+      pool.exclusive(async () => {
+        if (!values || values.length === 0) {
+          const results = await pglite.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        }
+        const result = await pglite.query(text, values);
+        return { rows: result.rows };
+      }),
+    close: () => db.destroy(),
+  };
+}
+
+/** An ExecuteSql that runs inside the given transaction, so a job is enqueued atomically with the change. */
+export function executeSqlIn(tx: Tx): ExecuteSql {
+  return async (text, values) => {
+    const result = await tx.executeQuery(CompiledQuery.raw(text, values ?? []));
+    return { rows: [...result.rows] };
+  };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

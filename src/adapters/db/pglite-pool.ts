@@ -1,0 +1,51 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+/**
+ * PGlite is one connection. This pool hands it out to one borrower at a time, so a transaction opened by
+ * Kysely or pg-boss is never interleaved with statements of another request.
+ */
+export class PgliteSerialPool implements PostgresPool {
+  #tail: Promise<void> = Promise.resolve();
+
+  constructor(readonly pglite: PGlite) {}
+
+  /** Runs fn while holding the connection. */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => held);
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => held);
+    await previous;
+    const pglite = this.pglite;
+    const client = {
+      async query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+        const command = (text.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
+        // Without parameters the statement may be a script of several (migrations); PGlite runs those through exec.
+        const result = parameters.length === 0 ? (await pglite.exec(text)).at(-1) : await pglite.query<R>(text, [...parameters]);
+        const rows = (result?.rows ?? []) as R[];
+        return { command, rowCount: result?.affectedRows ?? rows.length, rows };
+      },
+      release: () => release(),
+    };
+    return client as PostgresPoolClient;
+  }
+
+  async end(): Promise<void> {
+    await this.#tail;
+    await this.pglite.close();
+  }
+}

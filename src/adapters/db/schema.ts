@@ -1,0 +1,248 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A column the database fills when an insert leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface AccountsTable {
+  account_id: string;
+  password_hash: string;
+  stub_mode: Defaulted<boolean>;
+  enabled_sources: JSONColumnType<string[], string, string>;
+  country: Defaulted<string>;
+  lockout_attempts: Defaulted<number | null>;
+  webhook_url: Defaulted<string | null>;
+  webhook_secret: Defaulted<string | null>;
+  created_at: CreatedAt;
+}
+
+export interface RuleSetsTable {
+  account_id: string;
+  rule_id: string;
+  version: number;
+  definition: JSONColumnType<object, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface VerificationsTable {
+  account_id: string;
+  verification_id: string;
+  rule_id: string;
+  rule_set_version: number;
+  overall_status: string;
+  state: JSONColumnType<object, string, string>;
+  revision: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface VerificationTokensTable {
+  token_hash: string;
+  account_id: string;
+  verification_id: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  expired: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface RegistryRecordsTable {
+  id: Generated<number>;
+  account_id: string;
+  source_id: string;
+  dob: string | null;
+  surname_key: string | null;
+  record: JSONColumnType<object, string, string>;
+  loaded_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  account_id: string;
+  verification_id: string;
+  event: string;
+  delivery_key: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_status: number | null;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+// ---- Citizenship casework (002-casework) -------------------------------------------------------------
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface OfficersTable {
+  officer_id: string;
+  email: string;
+  full_name: string;
+  roles: Json<string[]>;
+  password_hash: string;
+  active: Defaulted<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface OfficerSessionsTable {
+  token_hash: string;
+  officer_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface OfficerApiTokensTable {
+  token_hash: string;
+  officer_id: string;
+  name: string;
+  revoked_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface ApplicationsTable {
+  application_id: string;
+  reference: string;
+  application_type: string;
+  stage: string;
+  closure: Defaulted<string | null>;
+  paid: Defaulted<boolean>;
+  submitted_on: Defaulted<string | null>;
+  country_allows_dual_citizenship: Defaulted<boolean>;
+  ams_image_usable: Defaulted<boolean | null>;
+  records_status: Defaulted<string>;
+  records: NullableJson<object>;
+  records_fetched_at: NullableTimestamp;
+  ceremony_person_id: Defaulted<string | null>;
+  ceremony_date: Defaulted<string | null>;
+  oath_taken: Defaulted<boolean | null>;
+  ceremony_closed_on: Defaulted<string | null>;
+  created_by: string;
+  revision: Defaulted<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CaseworkPeopleTable {
+  person_id: string;
+  application_id: string;
+  relationship: string;
+  given_names: string;
+  family_name: string;
+  date_of_birth: string;
+  gender: Defaulted<string | null>;
+  country_of_birth: Defaulted<string | null>;
+  email: Defaulted<string | null>;
+  citizenship_person_number: Defaulted<string | null>;
+  applied_at_same_time: Defaulted<boolean | null>;
+  own_application_ref: Defaulted<string | null>;
+  created_at: CreatedAt;
+}
+
+export interface CaseworkDocumentsTable {
+  document_id: string;
+  application_id: string;
+  person_id: string | null;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+}
+
+export interface IdentityTasksTable {
+  task_id: string;
+  application_id: string;
+  person_id: string;
+  kind: string;
+  state: string;
+  outcome: string | null;
+  criteria: Json<string[]>;
+  comments: string;
+  supporting_evidence: Json<object[]>;
+  prepared_by: string | null;
+  validated_by: string | null;
+  history: Json<object[]>;
+  revision: Defaulted<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface LivenessLinksTable {
+  link_id: string;
+  application_id: string;
+  person_id: string;
+  relationship: string;
+  email: string;
+  state: string;
+  token_hash: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  expired_at: NullableTimestamp;
+  superseded_by: string | null;
+}
+
+export interface EscalationsTable {
+  escalation_id: string;
+  application_id: string;
+  person_id: string;
+  task_id: string | null;
+  template: Json<object>;
+  raised_by: string;
+  raised_on: string;
+  review_on: string;
+  status: string;
+  decision: NullableJson<object>;
+}
+
+export interface InzNotificationsTable {
+  idempotency_key: string;
+  application_id: string;
+  person_id: string;
+  payload: Json<object>;
+  due_on: string;
+  status: Defaulted<string>;
+  claim_id: Defaulted<string | null>;
+  claimed_until: NullableTimestamp;
+  attempts: Defaulted<number>;
+  last_status: Defaulted<number | null>;
+  sent_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: ColumnType<Date, Date | string, never>;
+  actor: string;
+  application_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+}
+
+/** The tables pono keeps, as Kysely sees them. */
+export interface DB {
+  accounts: AccountsTable;
+  rule_sets: RuleSetsTable;
+  verifications: VerificationsTable;
+  verification_tokens: VerificationTokensTable;
+  registry_records: RegistryRecordsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  officers: OfficersTable;
+  officer_sessions: OfficerSessionsTable;
+  officer_api_tokens: OfficerApiTokensTable;
+  applications: ApplicationsTable;
+  casework_people: CaseworkPeopleTable;
+  casework_documents: CaseworkDocumentsTable;
+  identity_tasks: IdentityTasksTable;
+  liveness_links: LivenessLinksTable;
+  escalations: EscalationsTable;
+  inz_notifications: InzNotificationsTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type AppErrorKind } from '../../app/errors.ts';
+
+const STATUS: Record<AppErrorKind, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  unavailable: 503,
+  rate_limited: 429,
+};
+
+/** The JSON error body every REST endpoint answers with. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  code?: string;
+  problems?: { field: string; message: string }[];
+}
+
+function fieldOf(instancePath: string, missing?: unknown): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const prop = typeof missing === 'string' ? missing : '';
+  return [path, prop].filter(Boolean).join('.') || '(body)';
+}
+
+export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: error.kind, message: error.message, code: error.code };
+    if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
+    if (error.kind === 'unauthenticated') void reply.header('www-authenticate', 'Basic realm="pono"');
+    void reply.status(STATUS[error.kind]).send(body);
+    return;
+  }
+  if (error.validation) {
+    const problems = error.validation.map((v) => ({
+      field: fieldOf(v.instancePath, (v.params as { missingProperty?: unknown }).missingProperty),
+      message: v.message ?? 'is invalid',
+    }));
+    const where = error.validationContext ?? 'body';
+    void reply.status(400).send({
+      error: 'invalid',
+      message: `Invalid ${where}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      problems,
+    } satisfies ErrorBody);
+    return;
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
+  void reply.status(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : error.message } satisfies ErrorBody);
+}

@@ -1,0 +1,126 @@
+// Applications, people, stage lifecycle, immigration records re-trigger, documents, liveness plan, proofing.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Services } from '../../../../app/services.ts';
+import { invalid } from '../../../../app/casework/actor.ts';
+import { MAX_DOCUMENT_BYTES } from '../../../../app/casework/applications.ts';
+import { officerActor } from './officer-auth.ts';
+import {
+  AmsImageBody,
+  ApplicationListSchema,
+  ApplicationSchema,
+  DocumentParams,
+  DocumentSchema,
+  failures,
+  ListQuery,
+  LivenessPlanSchema,
+  NewApplicationBody,
+  NewPersonBody,
+  PersonParams,
+  PersonSchema,
+  ProofingBody,
+  ProofingDecisionSchema,
+  RefParams,
+  StageBody,
+  SubmitBody,
+  dto,
+} from './schemas.ts';
+
+const tags = ['casework: applications'];
+const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
+
+export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
+  const use = services.casework.applications;
+  const proofing = services.casework.proofing;
+  const actor = (request: Parameters<typeof officerActor>[1]) => officerActor(services, request);
+
+  app.post('/applications', {
+    schema: { tags, summary: 'Create an application (officer-entered)', ...secured, body: NewApplicationBody, response: { 201: ApplicationSchema, ...failures } },
+  }, async (request, reply) => reply.status(201).send(await use.create(await actor(request), request.body)));
+
+  app.get('/applications', {
+    schema: { tags, summary: 'List applications, newest first', ...secured, querystring: ListQuery, response: { 200: ApplicationListSchema, ...failures } },
+  }, async (request) => use.list(await actor(request), request.query.stage));
+
+  app.get('/applications/:ref', {
+    schema: { tags, summary: 'An application with its people, stage and INZ results', ...secured, params: RefParams, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => use.get(await actor(request), request.params.ref));
+
+  app.post('/applications/:ref/people', {
+    schema: { tags, summary: 'Add a person (applicant, consenting parent, secondary consent giver, child) and their three Confirm Identity tasks', ...secured, params: RefParams, body: NewPersonBody, response: { 201: PersonSchema, ...failures } },
+  }, async (request, reply) => reply.status(201).send(await use.addPerson(await actor(request), request.params.ref, request.body)));
+
+  app.post('/applications/:ref/submit', {
+    schema: { tags, summary: 'Paid submission: stage "Submitted" and the immigration-records fetch, in one transaction', ...secured, params: RefParams, body: SubmitBody, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => use.submit(await actor(request), request.params.ref, request.body));
+
+  app.post('/applications/:ref/stage', {
+    schema: { tags, summary: 'Move the stage by the lifecycle table (allocate, complete-and-correct-done, revert…, refer-for-decision, grant, decline, withdraw)', ...secured, params: RefParams, body: StageBody, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => use.moveStage(await actor(request), request.params.ref, request.body.action, request.body.reason));
+
+  app.put('/applications/:ref/ams-image', {
+    schema: { tags, summary: 'Record whether the AMS image is present and usable (BR-09)', ...secured, params: RefParams, body: AmsImageBody, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => use.setAmsImageUsable(await actor(request), request.params.ref, request.body.usable));
+
+  app.post('/applications/:ref/records/refetch', {
+    schema: { tags, summary: 'Re-trigger the immigration-records fetch (the calculation still uses the submission date)', ...secured, params: RefParams, response: { 202: ApplicationSchema, ...failures } },
+  }, async (request, reply) => reply.status(202).send(await use.refetchRecords(await actor(request), request.params.ref)));
+
+  // ---- Documents ----------------------------------------------------------------------------------------
+  app.get('/applications/:ref/documents', {
+    schema: { tags, summary: 'Supporting documents', ...secured, params: RefParams, response: { 200: Type.Array(DocumentSchema), ...failures } },
+  }, async (request) => use.documents(await actor(request), request.params.ref));
+
+  app.post('/applications/:ref/documents', {
+    schema: {
+      tags,
+      summary: 'Upload a supporting document (multipart/form-data: fields kind, personId, then file; JPEG, PNG or PDF)',
+      consumes: ['multipart/form-data'],
+      ...secured,
+      params: RefParams,
+      response: { 201: DocumentSchema, ...failures },
+    },
+  }, async (request, reply) => {
+    const who = await actor(request);
+    if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data');
+    const fields: Record<string, string> = {};
+    let file: { name: string; content: Buffer } | undefined;
+    for await (const part of request.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } })) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.file.truncated) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+        file = { name: part.filename, content };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    if (!file) throw invalid('file', 'file is required');
+    const doc = await use.uploadDocument(who, request.params.ref, { kind: fields.kind ?? '', personId: fields.personId || null, fileName: file.name, content: file.content });
+    return reply.status(201).send(doc);
+  });
+
+  app.get('/applications/:ref/documents/:documentId', {
+    schema: { tags, summary: 'Download a supporting document (officers of a reading role only)', ...secured, params: DocumentParams, response: { 200: Type.Unknown({ description: 'the file' }), ...failures } },
+  }, async (request, reply) => {
+    const { view, content } = await use.document(await actor(request), request.params.ref, request.params.documentId);
+    return reply
+      .header('content-type', view.contentType)
+      .header('content-disposition', `attachment; filename="${view.fileName.replace(/"/g, '')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(content));
+  });
+
+  // ---- Who gives liveness; identity proofing grid ---------------------------------------------------------
+  app.get('/applications/:ref/liveness', {
+    schema: { tags, summary: 'Who gives liveness and what to do next (seed 000 rules, childTurns14Policy)', ...secured, params: RefParams, response: { 200: LivenessPlanSchema, ...failures } },
+  }, async (request) => dto(await proofing.plan(await actor(request), request.params.ref)));
+
+  app.post('/applications/:ref/liveness/apply-policy', {
+    schema: { tags, summary: 'Apply the child-turns-14 policy: revert to "Complete and Correct" and reopen "Identity is bound"', ...secured, params: RefParams, response: { 200: LivenessPlanSchema, ...failures } },
+  }, async (request) => dto(await proofing.applyPolicy(await actor(request), request.params.ref)));
+
+  app.post('/applications/:ref/people/:personId/proofing-decision', {
+    schema: { tags, summary: 'The identity proofing grid: achieved, options to offer, or escalate (evidence not given is read from the file)', ...secured, params: PersonParams, body: ProofingBody, response: { 200: ProofingDecisionSchema, ...failures } },
+  }, async (request) => dto(await proofing.proofingDecision(await actor(request), request.params.ref, request.params.personId, request.body)));
+};

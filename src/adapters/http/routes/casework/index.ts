@@ -1,0 +1,25 @@
+// The casework REST API under /api/v1 and the liveness link landing page, as one server plugin.
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { Services } from '../../../../app/services.ts';
+import type { Config } from '../../../../config/config.ts';
+import type { App } from '../../server.ts';
+import { applicationRoutes } from './application-routes.ts';
+import { livenessLandingRoutes } from './liveness-landing.ts';
+import { officerRoutes } from './officer-routes.ts';
+import { workRoutes } from './work-routes.ts';
+
+export function caseworkPlugin(services: Services, config: Config): (app: App) => Promise<void> {
+  return async (app) => {
+    if (!config.SMTP_URL) app.log.warn('SMTP_URL is not set: liveness link emails wait (and retry) until it is');
+    await app.register(async (scope) => {
+      // Registered in this scope only, so other parts of pono are free to register their own.
+      await scope.register(rateLimit, { global: false, hook: 'preHandler' });
+      if (!scope.hasContentTypeParser('multipart/form-data')) await scope.register(multipart);
+      await scope.register(officerRoutes(services), { prefix: '/api/v1' });
+      await scope.register(applicationRoutes(services), { prefix: '/api/v1' });
+      await scope.register(workRoutes(services), { prefix: '/api/v1' });
+      await scope.register(livenessLandingRoutes(services));
+    });
+  };
+}

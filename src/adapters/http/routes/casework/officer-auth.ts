@@ -1,0 +1,42 @@
+// Who is calling the casework API: a console session cookie (set by POST /api/v1/session) or an API token
+// (Authorization: Bearer …) for integrations. Both are looked up by digest; roles come from the database.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../../../app/services.ts';
+import type { Actor } from '../../../../app/casework/actor.ts';
+import { SESSION_TTL_MS } from '../../../../app/casework/officers.ts';
+import { AppError } from '../../../../app/errors.ts';
+
+export const SESSION_COOKIE = 'pono_officer_session';
+
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`);
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`);
+}
+
+function unauthenticated(): AppError {
+  return new AppError('unauthenticated', 'Sign in (session cookie) or send an officer API token (Bearer)', 'UNAUTHENTICATED');
+}
+
+/** The signed-in officer as an Actor, or 401. */
+export async function officerActor(services: Services, request: FastifyRequest): Promise<Actor> {
+  const officers = services.casework.officers;
+  const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
+  const cookie = readCookie(request, SESSION_COOKIE);
+  const officer = bearer ? await officers.byApiToken(bearer) : cookie ? await officers.bySession(cookie) : undefined;
+  if (!officer) throw unauthenticated();
+  return { officerId: officer.id, roles: officer.roles };
+}

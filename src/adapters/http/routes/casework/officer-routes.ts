@@ -1,0 +1,58 @@
+// Console sign-in (session cookie), officer accounts and API tokens.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Services } from '../../../../app/services.ts';
+import { AppError } from '../../../../app/errors.ts';
+import { clearSessionCookie, officerActor, readCookie, SESSION_COOKIE, setSessionCookie } from './officer-auth.ts';
+import { failures, NewOfficerBody, NewTokenBody, OfficerParams, OfficerSchema, SignInBody } from './schemas.ts';
+
+const tags = ['casework: officers'];
+const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
+
+export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
+  const officers = services.casework.officers;
+
+  app.post('/session', {
+    schema: { tags, summary: 'Sign in to the console: sets a Secure, HttpOnly, SameSite=Strict session cookie', body: SignInBody, response: { 200: Type.Object({ officer: OfficerSchema, expiresAt: Type.String() }), ...failures } },
+    // Ten attempts a minute per client address and email (the body is parsed by then: hook preHandler).
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` } },
+  }, async (request, reply) => {
+    const { token, officer, expiresAt } = await officers.signIn(request.body.email, request.body.password);
+    setSessionCookie(reply, token);
+    void reply.header('cache-control', 'no-store');
+    return { officer, expiresAt: expiresAt.toISOString() };
+  });
+
+  app.get('/session', {
+    schema: { tags, summary: 'The signed-in officer', ...secured, response: { 200: Type.Object({ officer: OfficerSchema }), ...failures } },
+  }, async (request) => {
+    const actor = await officerActor(services, request);
+    const officer = await officers.find(actor.officerId);
+    if (!officer) throw new AppError('unauthenticated', 'Sign in', 'UNAUTHENTICATED');
+    return { officer };
+  });
+
+  app.delete('/session', {
+    schema: { tags, summary: 'Sign out', response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    const token = readCookie(request, SESSION_COOKIE);
+    if (token) await officers.signOut(token);
+    clearSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/officers', {
+    schema: { tags, summary: 'Create an officer (administrator)', ...secured, body: NewOfficerBody, response: { 201: OfficerSchema, ...failures } },
+  }, async (request, reply) => reply.status(201).send(await officers.create(request.body, await officerActor(services, request))));
+
+  app.get('/officers', {
+    schema: { tags, summary: 'List officers (administrator)', ...secured, response: { 200: Type.Array(OfficerSchema), ...failures } },
+  }, async (request) => officers.list(await officerActor(services, request)));
+
+  app.post('/officers/:officerId/tokens', {
+    schema: { tags, summary: 'Issue an API token for an officer (administrator); shown once', ...secured, params: OfficerParams, body: NewTokenBody, response: { 201: Type.Object({ token: Type.String() }), ...failures } },
+  }, async (request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    return reply.status(201).send(await officers.issueApiToken(await officerActor(services, request), request.params.officerId, request.body.name));
+  });
+};

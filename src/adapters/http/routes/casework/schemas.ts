@@ -1,0 +1,320 @@
+// TypeBox schemas of the casework REST API (they validate requests and become the OpenAPI document).
+import { Type, type TLiteral, type TSchema } from '@sinclair/typebox';
+import {
+  ESCALATION_OUTCOMES,
+  IDENTITY_TASKS,
+  OFFICER_ROLES,
+  PARTY_RELATIONSHIPS,
+  PROOFING_OPTIONS,
+  STAGE_ACTIONS,
+  TASK_CRITERIA,
+  TASK_OUTCOMES,
+} from '../../../../domain/casework/index.ts';
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+/** One of the given strings, typed as their union. */
+function literals<const T extends readonly string[]>(values: T) {
+  return Type.Union(values.map((v) => Type.Literal(v)) as unknown as Literals<T>);
+}
+/** A response string documented with its allowed values (responses are typed as string). */
+function oneOf(values: readonly string[]) {
+  return Type.String({ enum: [...values] });
+}
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (NZ date)' });
+export const Email = Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', maxLength: 254 });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const ErrorBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+export const failures = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export const RefParams = Type.Object({ ref: Type.String({ pattern: '^[0-9A-Z]{6}$' }) });
+export const TaskParams = Type.Object({ taskId: Id });
+export const LinkParams = Type.Object({ linkId: Id });
+export const EscalationParams = Type.Object({ escalationId: Id });
+export const OfficerParams = Type.Object({ officerId: Id });
+export const PersonParams = Type.Object({ ref: RefParams.properties.ref, personId: Id });
+export const DocumentParams = Type.Object({ ref: RefParams.properties.ref, documentId: Id });
+
+// ---- Officers and sessions -------------------------------------------------------------------------------
+export const OfficerSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  fullName: Type.String(),
+  roles: Type.Array(oneOf(OFFICER_ROLES)),
+  active: Type.Boolean(),
+});
+export const SignInBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false });
+export const NewOfficerBody = Type.Object(
+  { email: Email, fullName: Type.String({ minLength: 1, maxLength: 200 }), roles: Type.Array(literals(OFFICER_ROLES), { minItems: 1 }), password: Type.String({ minLength: 12, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export const NewTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+
+// ---- Applications and people -----------------------------------------------------------------------------
+export const NewApplicationBody = Type.Object(
+  {
+    applicationType: Type.String({ minLength: 1, maxLength: 50, description: 'e.g. "CBG Adult", "CBG Child"' }),
+    countryAllowsDualCitizenship: Type.Optional(Type.Boolean()),
+    amsImageUsable: Type.Optional(Nullable(Type.Boolean())),
+  },
+  { additionalProperties: false },
+);
+export const NewPersonBody = Type.Object(
+  {
+    relationship: literals(PARTY_RELATIONSHIPS),
+    givenNames: Type.String({ maxLength: 200 }),
+    familyName: Type.String({ maxLength: 200 }),
+    dateOfBirth: IsoDate,
+    gender: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    countryOfBirth: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    email: Type.Optional(Nullable(Email)),
+    citizenshipPersonNumber: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    appliedAtSameTime: Type.Optional(Nullable(Type.Boolean({ description: 'consenting parent: applied at the same time as the child' }))),
+    ownApplicationRef: Type.Optional(Nullable(Type.String({ pattern: '^[0-9A-Z]{6}$', description: "consenting parent: the parent's own application" }))),
+  },
+  { additionalProperties: false },
+);
+const AgeBracket = oneOf(['child', 'youth', 'adult']);
+export const PersonSchema = Type.Object({
+  id: Type.String(),
+  relationship: oneOf(PARTY_RELATIONSHIPS),
+  givenNames: Type.String(),
+  familyName: Type.String(),
+  fullName: Type.String(),
+  dateOfBirth: Type.String(),
+  gender: Nullable(Type.String()),
+  countryOfBirth: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  citizenshipPersonNumber: Nullable(Type.String()),
+  appliedAtSameTime: Nullable(Type.Boolean()),
+  ownApplicationRef: Nullable(Type.String()),
+  ageAtSubmission: Nullable(Type.Integer()),
+  bracketAtSubmission: Nullable(AgeBracket),
+  bracketToday: AgeBracket,
+});
+export const NotificationSchema = Type.Object({
+  idempotencyKey: Type.String(),
+  status: Type.String(),
+  dueOn: Type.String(),
+  attempts: Type.Integer(),
+  lastStatus: Nullable(Type.Integer()),
+  sentAt: Nullable(Type.String()),
+});
+const applicationProperties = {
+  id: Type.String(),
+  reference: Type.String(),
+  applicationType: Type.String(),
+  stage: Type.String(),
+  stageLabel: Type.String(),
+  closure: Nullable(Type.String()),
+  paid: Type.Boolean(),
+  submittedOn: Nullable(Type.String()),
+  identityStandard: Nullable(oneOf(['liveness', 'pre-liveness'])),
+  route: Nullable(Type.String()),
+  countryAllowsDualCitizenship: Type.Boolean(),
+  amsImageUsable: Nullable(Type.Boolean()),
+  recordsStatus: Type.String(),
+  records: Type.Unknown({ description: 'INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt' }),
+  ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
+  people: Type.Array(PersonSchema),
+  createdAt: Type.String(),
+};
+export const ApplicationSchema = Type.Object(applicationProperties);
+export const ClosedApplicationSchema = Type.Object({ ...applicationProperties, notification: NotificationSchema });
+export const ApplicationListSchema = Type.Array(Type.Object({ reference: Type.String(), applicationType: Type.String(), stage: Type.String(), submittedOn: Nullable(Type.String()) }));
+export const ListQuery = Type.Object({ stage: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
+export const SubmitBody = Type.Object(
+  { paid: Type.Boolean(), submittedOn: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
+export const StageBody = Type.Object({ action: literals(STAGE_ACTIONS), reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const AmsImageBody = Type.Object({ usable: Type.Boolean() }, { additionalProperties: false });
+export const DocumentSchema = Type.Object({
+  id: Type.String(),
+  personId: Nullable(Type.String()),
+  kind: Type.String(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedBy: Type.String(),
+  uploadedAt: Type.String(),
+});
+
+// ---- Tasks --------------------------------------------------------------------------------------------
+const EvidenceLinkSchema = Type.Object(
+  {
+    kind: literals(['document', 'liveness-check']),
+    ref: Type.String({ minLength: 1, maxLength: 500 }),
+    name: Type.String({ maxLength: 200 }),
+    documentType: Type.Optional(Type.String({ maxLength: 100 })),
+    providedAs: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export const TaskSchema = Type.Object({
+  id: Type.String(),
+  applicationId: Type.String(),
+  personId: Type.String(),
+  kind: oneOf(IDENTITY_TASKS),
+  state: Type.String(),
+  outcome: Nullable(Type.String()),
+  criteria: Type.Array(Type.String()),
+  comments: Type.String(),
+  supportingEvidence: Type.Array(
+    Type.Object({ kind: oneOf(['document', 'liveness-check']), ref: Type.String(), name: Type.String(), documentType: Type.Optional(Type.String()), providedAs: Type.Optional(Type.String()) }),
+  ),
+  preparedBy: Nullable(Type.String()),
+  validatedBy: Nullable(Type.String()),
+  history: Type.Array(Type.Object({ action: Type.String(), by: Type.String(), on: Type.String(), from: Type.String(), to: Type.String(), note: Type.Optional(Type.String()) })),
+  revision: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export const PrepareBody = Type.Object(
+  {
+    outcome: literals(TASK_OUTCOMES),
+    criteria: Type.Array(literals(TASK_CRITERIA), { minItems: 1, maxItems: TASK_CRITERIA.length }),
+    comments: Type.String({ minLength: 1, maxLength: 4000 }),
+    supportingEvidence: Type.Optional(Type.Array(EvidenceLinkSchema, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export const ValidateBody = Type.Object({ comments: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
+export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+
+// ---- Liveness ------------------------------------------------------------------------------------------
+export const NewLinkBody = Type.Object(
+  { personId: Id, relationship: literals(['Adult', 'Consenting Parties']), email: Type.Optional(Email) },
+  { additionalProperties: false },
+);
+export const ResendBody = Type.Object({ email: Type.Optional(Email) }, { additionalProperties: false });
+export const LinkSchema = Type.Object({
+  id: Type.String(),
+  applicationId: Type.String(),
+  personId: Type.String(),
+  relationship: Type.String(),
+  email: Type.String(),
+  status: Nullable(oneOf(['Active', 'Completed', 'Expired'])),
+  createdAt: Type.String(),
+  sentAt: Nullable(Type.String()),
+  expiresAt: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  supersededBy: Nullable(Type.String()),
+});
+export const LivenessPlanSchema = Type.Object({
+  subjectPersonId: Type.String(),
+  processingOn: Type.String(),
+  policy: Type.Object({ childTurns14Policy: Type.String() }),
+  responsibility: Type.Object({
+    required: Type.Boolean(),
+    giver: Type.String(),
+    action: Type.String(),
+    linkRelationship: Nullable(Type.String()),
+    revertToStage: Nullable(Type.String()),
+    noLivenessReason: Nullable(Type.String()),
+    bracketAtSubmission: Type.String(),
+    bracketOnProcessing: Type.String(),
+    rule: Type.String(),
+  }),
+  secondaryConsentRequired: Type.Boolean(),
+  parties: Type.Array(
+    Type.Object({
+      personId: Type.String(),
+      relationship: Type.String(),
+      evidence: Type.Object({ liveness: Type.String(), documents: Type.Array(Type.String()), bindSignaturesAcross: Type.Array(Type.String()), rule: Type.String() }),
+    }),
+  ),
+});
+const EvidenceSchema = Type.Object(
+  { amsPhoto: Type.Boolean(), overseasPassportImage: Type.Boolean(), applicationPhoto: Type.Boolean(), livenessTest: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const ProofingBody = Type.Object(
+  {
+    amsPhoto: Type.Optional(Type.Boolean()),
+    overseasPassportImage: Type.Optional(Type.Boolean()),
+    applicationPhoto: Type.Optional(Type.Boolean()),
+    livenessTest: Type.Optional(Type.Boolean()),
+    optionsExhausted: Type.Optional(Type.Boolean()),
+    livenessDeclined: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const ProofingDecisionSchema = Type.Object({
+  personId: Type.String(),
+  evidence: EvidenceSchema,
+  step: Type.Object({
+    step: oneOf(['achieved', 'offer-options', 'escalate']),
+    standard: Type.String(),
+    column: Nullable(Type.Integer()),
+    options: Type.Optional(Type.Array(Type.String())),
+    reason: Type.Optional(Type.String()),
+  }),
+});
+
+// ---- Escalations ---------------------------------------------------------------------------------------
+export const RaiseBody = Type.Object(
+  {
+    applicationRef: RefParams.properties.ref,
+    personId: Id,
+    task: literals(IDENTITY_TASKS),
+    gridColumn: Nullable(Type.Integer({ minimum: 1, maximum: 10 })),
+    evidence: EvidenceSchema,
+    optionsTried: Type.Array(literals(PROOFING_OPTIONS), { maxItems: PROOFING_OPTIONS.length }),
+    caseSummary: Type.String({ minLength: 1, maxLength: 8000 }),
+    recommendation: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export const DecisionBody = Type.Object({ outcome: literals(ESCALATION_OUTCOMES), rationale: Type.String({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
+export const EscalationQuery = Type.Object({ meetingOn: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const EscalationSchema = Type.Object({
+  id: Type.String(),
+  applicationRef: Type.String(),
+  taskId: Nullable(Type.String()),
+  template: Type.Object({
+    applicationRef: Type.String(),
+    personId: Type.String(),
+    personName: Type.String(),
+    task: Type.String(),
+    gridColumn: Nullable(Type.Integer()),
+    evidence: EvidenceSchema,
+    optionsTried: Type.Array(Type.String()),
+    caseSummary: Type.String(),
+    recommendation: Type.String(),
+  }),
+  raisedBy: Type.String(),
+  raisedOn: Type.String(),
+  reviewOn: Type.String(),
+  status: Type.String(),
+  decision: Nullable(Type.Object({ outcome: Type.String(), rationale: Type.String(), decidedBy: Type.String(), decidedOn: Type.String() })),
+});
+
+// ---- Ceremony and audit --------------------------------------------------------------------------------
+export const CeremonyBody = Type.Object(
+  { personId: Type.Optional(Id), ceremonyDate: IsoDate, oathTaken: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const AuditEventSchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+
+/** The domain's readonly values, as the plain mutable JSON the response schemas describe. */
+export type Dto<T> = T extends readonly (infer U)[] ? Dto<U>[] : T extends object ? { -readonly [K in keyof T]: Dto<T[K]> } : T;
+export function dto<T>(value: T): Dto<T> {
+  return value as Dto<T>;
+}

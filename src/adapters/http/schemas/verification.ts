@@ -1,0 +1,131 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const Text = (max = 255) => Type.String({ minLength: 1, maxLength: max });
+const Optional = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Optional(t);
+
+export const AddressSchema = Type.Object(
+  {
+    flatNumber: Optional(Text()),
+    propertyName: Optional(Text()),
+    streetNumber: Optional(Text()),
+    streetName: Optional(Text()),
+    streetType: Optional(Text()),
+    suburb: Optional(Text()),
+    city: Optional(Text()),
+    state: Optional(Type.String({ maxLength: 255 })),
+    postcode: Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+    country: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166 alpha-2, e.g. AU or NZ' }),
+  },
+  { additionalProperties: false },
+);
+
+export const NameSchema = Type.Object(
+  {
+    givenName: Text(),
+    middleNames: Optional(Type.String({ maxLength: 255 })),
+    surname: Text(),
+    honorific: Optional(Type.String({ maxLength: 255 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RegisterBody = Type.Object(
+  {
+    verificationId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' })),
+    ruleId: Type.Optional(Text(64)),
+    name: NameSchema,
+    dob: Type.String({ format: 'date', description: 'date of birth, YYYY-MM-DD' }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 255 })),
+    currentResidentialAddress: Type.Optional(AddressSchema),
+    previousResidentialAddress: Type.Optional(AddressSchema),
+    homePhone: Type.Optional(Type.String({ pattern: '^[0-9]{10}$' })),
+    workPhone: Type.Optional(Type.String({ pattern: '^[0-9]{10}$' })),
+    mobilePhone: Type.Optional(Type.String({ pattern: '^[0-9+ ]{8,15}$' })),
+    extraData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }))),
+    generateVerificationToken: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const VerificationParams = Type.Object({ verificationId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const SourceParams = Type.Object({ verificationId: Type.String({ minLength: 1, maxLength: 64 }), sourceId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[0-9a-f]{40}$' }) });
+
+export const SetFieldsBody = Type.Object(
+  { fields: Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export const AdminOverrideBody = Type.Object(
+  { comment: Type.String({ minLength: 1, maxLength: 2000 }), adminEmail: Type.String({ format: 'email', maxLength: 255 }) },
+  { additionalProperties: false },
+);
+
+const NameValue = Type.Object({ name: Type.String(), value: Type.String() });
+const FieldResult = Type.Object({
+  name: Type.String(),
+  status: Type.Union([Type.String(), Type.Null()]),
+  value: Type.Optional(Type.String()),
+  changedValue: Type.Optional(Type.String()),
+  masterRecordValue: Type.Optional(Type.String()),
+  extractedValue: Type.Optional(Type.String()),
+  data: Type.Optional(Type.String()),
+});
+const checkResultMembers = {
+    name: Type.String(),
+    state: Type.String(),
+    method: Type.Union([Type.String(), Type.Null()]),
+    mode: Type.Union([Type.String(), Type.Null()]),
+    dateCreated: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    dateVerified: Type.Union([Type.String(), Type.Null()]),
+    fieldResult: Type.Array(FieldResult),
+    extraData: Type.Optional(Type.Array(NameValue)),
+    documentType: Type.Optional(Type.String()),
+    faceMatchScore: Type.Optional(Type.String()),
+};
+/** A check result; nested results (e.g. the watchlists under one check) go one level deep. */
+const CheckResult = Type.Object({
+  ...checkResultMembers,
+  individualResult: Type.Optional(Type.Array(Type.Object(checkResultMembers))),
+});
+const Source = Type.Object({
+  name: Type.String(),
+  available: Type.Boolean(),
+  notRequired: Type.Boolean(),
+  oneSourceLeft: Type.Boolean(),
+  order: Type.Integer(),
+  passed: Type.Boolean(),
+  state: Type.String(),
+  version: Type.Integer(),
+});
+const Field = Type.Object({
+  name: Type.String(),
+  label: Type.String(),
+  type: Type.String(),
+  value: Type.String(),
+  attribute: Type.Array(NameValue),
+  selectItem: Type.Array(NameValue),
+});
+
+export const CurrentStatusSchema = Type.Object({
+  verificationResult: Type.Object({
+    verificationId: Type.String(),
+    ruleId: Type.String(),
+    overallVerificationStatus: Type.String(),
+    mode: Type.Union([Type.String(), Type.Null()]),
+    dateVerified: Type.Union([Type.String(), Type.Null()]),
+    individualResult: Type.Array(CheckResult),
+  }),
+  sourceList: Type.Array(Source),
+  registrationDetails: Type.Object({}, { additionalProperties: true }),
+  checkResult: Type.Optional(CheckResult),
+  sourceFields: Type.Optional(Type.Object({ fieldList: Type.Array(Field) })),
+  verificationToken: Type.Optional(Type.String()),
+});
+
+export const ErrorSchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});

@@ -1,0 +1,48 @@
+import Fastify from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from '../log/logger.ts';
+import { errorHandler } from './error-handler.ts';
+import type { Services } from '../../app/services.ts';
+import { healthRoutes } from './routes/health.ts';
+import { verificationRoutes } from './routes/verifications.ts';
+
+function createFastify(logger: Logger) {
+  return Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+}
+export type App = ReturnType<typeof createFastify>;
+
+export interface ServerOptions {
+  logger: Logger;
+  services: Services;
+  /** Extra route plugins (SOAP, casework, liveness, web) registered by their own modules. */
+  plugins?: ((app: App) => Promise<void>)[];
+}
+
+export async function buildServer({ logger, services, plugins = [] }: ServerOptions): Promise<App> {
+  const app = createFastify(logger);
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'pono', version: '0.1.0', description: 'Identity proofing and citizenship casework' },
+      components: {
+        securitySchemes: {
+          account: { type: 'http', scheme: 'basic', description: 'accountId and API password' },
+          officerSession: { type: 'apiKey', in: 'cookie', name: 'pono_officer_session', description: 'console session (POST /api/v1/session)' },
+          officerToken: { type: 'http', scheme: 'bearer', description: 'officer API token for integrations' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(healthRoutes(services));
+  await app.register(verificationRoutes(services), { prefix: '/api/v1' });
+  for (const plugin of plugins) await plugin(app);
+  return app;
+}

@@ -1,0 +1,40 @@
+// The outbound INZ notification after a ceremony closes (BR-58, R20): a signed JSON POST (signature.ts),
+// carrying the notification's idempotency key in the delivery and Idempotency-Key headers so the receiver
+// drops a duplicate if pono resends after a crash between sending and recording.
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.ts';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const INZ_NOTIFICATION_EVENT = 'citizenship.granted';
+
+export interface InzNotifierConfig {
+  url: string;
+  secret: string;
+}
+
+export interface InzNotifier {
+  /** Sends once; resolves with the HTTP status (0 when there was no answer). */
+  send(idempotencyKey: string, payload: object, nowSeconds: number): Promise<number>;
+}
+
+export function createInzNotifier(config: InzNotifierConfig | null): InzNotifier {
+  return {
+    async send(idempotencyKey, payload, nowSeconds) {
+      if (!config) return 0;
+      const rawBody = JSON.stringify({ event: INZ_NOTIFICATION_EVENT, deliveryKey: idempotencyKey, data: payload });
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: String(nowSeconds),
+        [DELIVERY_HEADER]: idempotencyKey,
+        [IDEMPOTENCY_HEADER]: idempotencyKey,
+        [SIGNATURE_HEADER]: signWebhook(config.secret, nowSeconds, rawBody),
+      };
+      try {
+        const response = await fetch(config.url, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(10_000) });
+        await response.arrayBuffer();
+        return response.status;
+      } catch {
+        return 0;
+      }
+    },
+  };
+}

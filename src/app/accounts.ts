@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../adapters/db/database.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { errors } from './errors.ts';
+
+export interface AccountCredentials {
+  accountId: string;
+  password: string;
+}
+
+export interface Account {
+  accountId: string;
+  stubMode: boolean;
+  enabledSources: string[];
+  country: 'AU' | 'NZ';
+  lockoutAttempts: number | null;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+}
+
+export interface NewAccount {
+  accountId: string;
+  password: string;
+  stubMode: boolean;
+  enabledSources?: string[];
+  country?: 'AU' | 'NZ';
+  lockoutAttempts?: number | null;
+  webhookUrl?: string | null;
+  webhookSecret?: string | null;
+}
+
+const CACHE_TTL_MS = 60_000;
+
+/**
+ * Accounts (tenants) and their API passwords. A verified password is remembered for a minute, keyed by a
+ * digest of account and password, so that a client's stream of calls does not pay the memory-hard hash each
+ * time; a changed password is honoured within that minute.
+ */
+export class Accounts {
+  readonly #verified = new Map<string, { account: Account; until: number }>();
+
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
+
+  async create(input: NewAccount): Promise<Account> {
+    const passwordHash = await hashPassword(input.password);
+    await this.db
+      .insertInto('accounts')
+      .values({
+        account_id: input.accountId,
+        password_hash: passwordHash,
+        stub_mode: input.stubMode,
+        enabled_sources: JSON.stringify(input.enabledSources ?? []),
+        country: input.country ?? 'AU',
+        lockout_attempts: input.lockoutAttempts ?? null,
+        webhook_url: input.webhookUrl ?? null,
+        webhook_secret: input.webhookSecret ?? null,
+      })
+      .onConflict((oc) =>
+        oc.column('account_id').doUpdateSet({
+          password_hash: passwordHash,
+          stub_mode: input.stubMode,
+          enabled_sources: JSON.stringify(input.enabledSources ?? []),
+          country: input.country ?? 'AU',
+          lockout_attempts: input.lockoutAttempts ?? null,
+          webhook_url: input.webhookUrl ?? null,
+          webhook_secret: input.webhookSecret ?? null,
+        }),
+      )
+      .execute();
+    this.#verified.clear();
+    const account = await this.find(input.accountId);
+    if (!account) throw new Error('account vanished after insert');
+    return account;
+  }
+
+  async find(accountId: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      accountId: row.account_id,
+      stubMode: row.stub_mode,
+      enabledSources: row.enabled_sources,
+      country: row.country === 'NZ' ? 'NZ' : 'AU',
+      lockoutAttempts: row.lockout_attempts,
+      webhookUrl: row.webhook_url,
+      webhookSecret: row.webhook_secret,
+    };
+  }
+
+  /** The account when the password is right; otherwise the error every client sees for a wrong account or password. */
+  async authenticate(credentials: AccountCredentials): Promise<Account> {
+    const key = createHash('sha256').update(`${credentials.accountId}\u0000${credentials.password}`).digest('hex');
+    const cached = this.#verified.get(key);
+    if (cached && cached.until > this.now()) return cached.account;
+    const row = await this.db
+      .selectFrom('accounts')
+      .select(['password_hash'])
+      .where('account_id', '=', credentials.accountId)
+      .executeTakeFirst();
+    if (!row || !(await verifyPassword(row.password_hash, credentials.password))) throw errors.badCredentials();
+    const account = await this.find(credentials.accountId);
+    if (!account) throw errors.badCredentials();
+    this.#verified.set(key, { account, until: this.now() + CACHE_TTL_MS });
+    return account;
+  }
+}

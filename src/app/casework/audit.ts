@@ -1,0 +1,64 @@
+// The append-only audit trail: every casework change appends who, when, which case, what, before and after.
+// The table refuses UPDATE, DELETE and TRUNCATE by a trigger (migration 002), so rows cannot be rewritten.
+import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Actor } from './actor.ts';
+import { authorize, notFound } from './actor.ts';
+
+export interface AuditEntry {
+  readonly actor: string; // officer id, or 'system' / 'applicant'
+  readonly applicationId: string | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function appendAudit(tx: Tx | Db, at: Date, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      at,
+      actor: entry.actor,
+      application_id: entry.applicationId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export class AuditTrail {
+  constructor(private readonly db: Db) {}
+
+  /** A case's trail, oldest first. */
+  async forApplication(actor: Actor, reference: string): Promise<AuditEvent[]> {
+    authorize(actor, 'audit.read');
+    const app = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
+    if (!app) throw notFound('application', reference);
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('application_id', '=', app.application_id).orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+    }));
+  }
+}

@@ -1,0 +1,108 @@
+// The casework use cases, built once in the composition root (services.ts) over one database, job queue,
+// clock, mailer, records port and INZ notifier; and the job queues they use.
+import {
+  CHILD_TURNS_14_POLICIES,
+  DEFAULT_LIVENESS_POLICY,
+  type ChildTurns14Policy,
+  type LivenessPolicy,
+} from '../../domain/casework/index.ts';
+import type { Db } from '../../adapters/db/database.ts';
+import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
+import { createMailer, type Mailer } from '../../adapters/mail/mailer.ts';
+import { createInzNotifier, type InzNotifier } from '../../adapters/webhook/inz-notifier.ts';
+import type { Clock } from '../clock.ts';
+import { Applications, RECORDS_FETCH_QUEUE, type RecordsFetchJob } from './applications.ts';
+import { AuditTrail } from './audit.ts';
+import { Ceremonies, INZ_NOTIFY_QUEUE, type InzNotifyJob } from './ceremonies.ts';
+import { Escalations } from './escalations.ts';
+import { IdentityProofing } from './identity-proofing.ts';
+import { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, LivenessLinks, type LinkJob } from './liveness-links.ts';
+import { Officers } from './officers.ts';
+import { emptyRecordsPort, type ImmigrationRecordsPort } from './records-port.ts';
+import { Tasks } from './tasks.ts';
+import type { Config } from '../../config/config.ts';
+
+export interface CaseworkOptions {
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Base URL of the applicant pages, for links in emails (PONO_PUBLIC_URL). */
+  publicUrl?: string;
+  inzNotify?: { url: string; secret: string } | null;
+  childTurns14Policy?: ChildTurns14Policy;
+  records?: ImmigrationRecordsPort;
+  /** First-run administrator (PONO_ADMIN_EMAIL / PONO_ADMIN_PASSWORD): created when no officer exists. */
+  bootstrapAdmin?: { email: string; password: string };
+  /** Back-off of the records fetch when the records service is down (default 60 s, doubling, 8 retries). */
+  recordsRetryDelaySeconds?: number;
+}
+
+export function isChildTurns14Policy(value: string): value is ChildTurns14Policy {
+  return (CHILD_TURNS_14_POLICIES as readonly string[]).includes(value);
+}
+
+export class Casework {
+  readonly officers: Officers;
+  readonly applications: Applications;
+  readonly tasks: Tasks;
+  readonly links: LivenessLinks;
+  readonly proofing: IdentityProofing;
+  readonly escalations: Escalations;
+  readonly ceremonies: Ceremonies;
+  readonly audit: AuditTrail;
+  readonly policy: LivenessPolicy;
+  #records: ImmigrationRecordsPort;
+  #mailer: Mailer;
+  #notifier: InzNotifier;
+
+  constructor(db: Db, queue: JobQueue, clock: Clock, readonly options: CaseworkOptions = {}) {
+    this.#records = options.records ?? emptyRecordsPort;
+    this.#mailer = createMailer(options.smtpUrl, options.mailFrom);
+    this.#notifier = createInzNotifier(options.inzNotify ?? null);
+    this.policy = { ...DEFAULT_LIVENESS_POLICY, ...(options.childTurns14Policy ? { childTurns14Policy: options.childTurns14Policy } : {}) };
+    this.officers = new Officers(db, clock);
+    this.applications = new Applications(db, queue, clock, () => this.#records);
+    this.tasks = new Tasks(db, clock);
+    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
+    this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
+    this.escalations = new Escalations(db, clock, this.tasks);
+    this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);
+    this.audit = new AuditTrail(db);
+  }
+
+  /** Swaps the immigration-records source (the records adapter, or a fake in tests). */
+  useRecordsPort(port: ImmigrationRecordsPort): void {
+    this.#records = port;
+  }
+
+  /** Defines the casework job queues; call before the queue starts. */
+  defineJobs(queue: JobQueue): void {
+    queue.define<RecordsFetchJob>({ name: RECORDS_FETCH_QUEUE, retryLimit: 8, retryDelaySeconds: this.options.recordsRetryDelaySeconds ?? 60, handle: (job) => this.applications.fetchRecords(job) });
+    queue.define<LinkJob>({ name: LINK_EMAIL_QUEUE, retryLimit: 6, retryDelaySeconds: 10, handle: (job) => this.links.deliverEmail(job) });
+    queue.define<LinkJob>({ name: LINK_EXPIRY_QUEUE, retryLimit: 3, retryDelaySeconds: 30, handle: (job) => this.links.expire(job) });
+    queue.define<InzNotifyJob>({ name: INZ_NOTIFY_QUEUE, retryLimit: 10, retryDelaySeconds: 60, handle: async (job) => void (await this.ceremonies.deliver(job)) });
+  }
+
+  /** Creates the first-run administrator if configured and no officer exists. */
+  async bootstrap(): Promise<void> {
+    const admin = this.options.bootstrapAdmin;
+    if (admin) await this.officers.ensureBootstrapAdmin(admin.email, admin.password);
+  }
+
+  close(): void {
+    this.#mailer.close();
+  }
+}
+
+/** The casework options from the checked configuration. */
+export function caseworkOptionsFrom(config: Config | undefined): CaseworkOptions {
+  if (!config) return {};
+  const policy = config.PONO_CHILD_TURNS_14_POLICY;
+  return {
+    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
+    ...(config.PONO_MAIL_FROM ? { mailFrom: config.PONO_MAIL_FROM } : {}),
+    ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}),
+    ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } } : {}),
+    ...(isChildTurns14Policy(policy) ? { childTurns14Policy: policy } : {}),
+    ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD ? { bootstrapAdmin: { email: config.PONO_ADMIN_EMAIL, password: config.PONO_ADMIN_PASSWORD } } : {}),
+  };
+}

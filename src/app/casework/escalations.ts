@@ -1,0 +1,149 @@
+// Escalation to the ID Proofing Experts Group (BR-26): the template, the weekly (Wednesday) queue and the
+// recorded decision, by the domain's raiseEscalation / reviewQueue / recordEscalationDecision. Raising moves
+// the person's task to "escalated" and the decision returns it to "open" for the officer to prepare.
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import {
+  can,
+  raiseEscalation,
+  recordEscalationDecision,
+  reviewQueue,
+  type Escalation,
+  type EscalationDecision,
+  type EscalationOutcome,
+  type EscalationStatus,
+  type EscalationTemplate,
+  type IdentityTaskKind,
+  type ProofingEvidence,
+  type ProofingOption,
+} from '../../domain/casework/index.ts';
+import type { Db } from '../../adapters/db/database.ts';
+import type { EscalationsTable } from '../../adapters/db/schema.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import { appendAudit } from './audit.ts';
+import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
+import { ruleError } from './rule-errors.ts';
+import type { Tasks } from './tasks.ts';
+
+export interface RaiseInput {
+  applicationRef: string;
+  personId: string;
+  task: IdentityTaskKind;
+  gridColumn: number | null;
+  evidence: ProofingEvidence;
+  optionsTried: ProofingOption[];
+  caseSummary: string;
+  recommendation: string;
+}
+
+export interface EscalationView extends Escalation {
+  applicationRef: string;
+  taskId: string | null;
+}
+
+function toDomain(r: Selectable<EscalationsTable>): Escalation {
+  return {
+    id: r.escalation_id,
+    template: r.template as EscalationTemplate,
+    raisedBy: r.raised_by,
+    raisedOn: r.raised_on,
+    reviewOn: r.review_on,
+    status: r.status as EscalationStatus,
+    decision: r.decision as EscalationDecision | null,
+  };
+}
+
+export class Escalations {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly tasks: Tasks,
+  ) {}
+
+  private view(r: Selectable<EscalationsTable>): EscalationView {
+    const e = toDomain(r);
+    return { ...e, applicationRef: e.template.applicationRef, taskId: r.task_id };
+  }
+
+  async raise(actor: Actor, input: RaiseInput): Promise<EscalationView> {
+    authorize(actor, 'escalation.raise');
+    const id = randomUUID();
+    await this.db.transaction().execute(async (tx) => {
+      const a = await tx.selectFrom('applications').select('application_id').where('reference', '=', input.applicationRef).executeTakeFirst();
+      if (!a) throw notFound('application', input.applicationRef);
+      const person = await tx.selectFrom('casework_people').selectAll().where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      if (!person) throw invalid('personId', 'personId is not a person on this application');
+      const template: EscalationTemplate = {
+        applicationRef: input.applicationRef,
+        personId: input.personId,
+        personName: `${person.given_names} ${person.family_name}`.trim(),
+        task: input.task,
+        gridColumn: input.gridColumn,
+        evidence: input.evidence,
+        optionsTried: input.optionsTried,
+        caseSummary: input.caseSummary,
+        recommendation: input.recommendation,
+      };
+      const now = this.clock.now();
+      const raised = raiseEscalation(id, template, { id: actor.officerId, roles: actor.roles }, nzDate(now));
+      if (!raised.ok) throw ruleError(raised.error);
+      const task = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', input.personId).where('kind', '=', input.task).executeTakeFirst();
+      const e = raised.value;
+      await tx
+        .insertInto('escalations')
+        .values({ escalation_id: id, application_id: a.application_id, person_id: input.personId, task_id: task?.task_id ?? null, template: JSON.stringify(e.template), raised_by: e.raisedBy, raised_on: e.raisedOn, review_on: e.reviewOn, status: e.status, decision: null })
+        .execute();
+      if (task && (task.state === 'open' || task.state === 'returned')) {
+        await this.tasks.commandIn(tx, actor, task.task_id, { action: 'escalate', escalationId: id });
+      }
+      await appendAudit(tx, now, { actor: actor.officerId, applicationId: a.application_id, action: 'escalation.raise', entity: 'escalation', entityId: id, after: { status: e.status, reviewOn: e.reviewOn, gridColumn: e.template.gridColumn, task: e.template.task } });
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<EscalationView> {
+    this.mayRead(actor);
+    const r = await this.db.selectFrom('escalations').selectAll().where('escalation_id', '=', id).executeTakeFirst();
+    if (!r) throw notFound('escalation', id);
+    return this.view(r);
+  }
+
+  /** The queue for the meeting on `meetingOn` (default: the next meeting's queue, i.e. everything queued). */
+  async queue(actor: Actor, meetingOn?: string): Promise<EscalationView[]> {
+    this.mayRead(actor);
+    const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
+    const byId = new Map(rows.map((r) => [r.escalation_id, r]));
+    const due = meetingOn ? reviewQueue(rows.map(toDomain), meetingOn) : reviewQueue(rows.map(toDomain), '9999-12-31');
+    return due.flatMap((e) => {
+      const r = byId.get(e.id);
+      return r ? [this.view(r)] : [];
+    });
+  }
+
+  async decide(actor: Actor, id: string, decision: { outcome: EscalationOutcome; rationale: string }): Promise<EscalationView> {
+    authorize(actor, 'escalation.decide');
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('escalations').selectAll().where('escalation_id', '=', id).forUpdate().executeTakeFirst();
+      if (!r) throw notFound('escalation', id);
+      const now = this.clock.now();
+      const decided = recordEscalationDecision(toDomain(r), decision, { id: actor.officerId, roles: actor.roles }, nzDate(now));
+      if (!decided.ok) throw ruleError(decided.error, 'rationale');
+      await tx.updateTable('escalations').set({ status: decided.value.status, decision: JSON.stringify(decided.value.decision) }).where('escalation_id', '=', id).execute();
+      if (r.task_id) {
+        const task = await tx.selectFrom('identity_tasks').select('state').where('task_id', '=', r.task_id).executeTakeFirst();
+        if (task?.state === 'escalated') {
+          await this.tasks.commandIn(tx, actor, r.task_id, { action: 'resolve-escalation', decisionNote: `${decision.outcome}: ${decision.rationale}` });
+        }
+      }
+      await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'escalation.decide', entity: 'escalation', entityId: id, before: { status: r.status }, after: { status: decided.value.status, decision: decided.value.decision } });
+    });
+    return this.get(actor, id);
+  }
+
+  private mayRead(actor: Actor): void {
+    if (!can(actor.roles, 'escalation.raise') && !can(actor.roles, 'escalation.decide')) {
+      throw new AppError('forbidden', 'your role may not read escalations', 'ROLE_NOT_PERMITTED');
+    }
+  }
+}

@@ -1,0 +1,161 @@
+// Who gives liveness on an application (domain livenessResponsibility with the configured
+// childTurns14Policy), applying the policy when a child turned 14 during processing, and the identity
+// proofing grid decision (domain nextProofingStep) from the evidence on file or as the officer states it.
+import {
+  DEFAULT_LIVENESS_POLICY,
+  livenessResponsibility,
+  nextProofingStep,
+  PARTY_EVIDENCE,
+  secondaryConsentRequired,
+  bracketOn,
+  type LivenessPolicy,
+  type LivenessResponsibility,
+  type PartyEvidence,
+  type ProofingEvidence,
+  type ProofingStep,
+  type Stage,
+} from '../../domain/casework/index.ts';
+import type { Db } from '../../adapters/db/database.ts';
+import type { Clock } from '../clock.ts';
+import { appendAudit } from './audit.ts';
+import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
+import type { Applications } from './applications.ts';
+import type { Tasks } from './tasks.ts';
+
+export interface PartyLiveness {
+  personId: string;
+  relationship: string;
+  evidence: PartyEvidence;
+}
+
+export interface LivenessPlan {
+  subjectPersonId: string;
+  processingOn: string;
+  policy: LivenessPolicy;
+  responsibility: LivenessResponsibility;
+  secondaryConsentRequired: boolean;
+  parties: PartyLiveness[];
+}
+
+export interface ProofingDecision {
+  personId: string;
+  evidence: ProofingEvidence;
+  step: ProofingStep;
+}
+
+const REVERTIBLE: readonly Stage[] = ['application-processing', 'decision'];
+
+export class IdentityProofing {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly applications: Applications,
+    private readonly tasks: Tasks,
+    private readonly policy: LivenessPolicy,
+  ) {}
+
+  private async context(db: Db, reference: string) {
+    const a = await this.applications.row(db, reference);
+    if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
+    const people = await db.selectFrom('casework_people').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').execute();
+    const subject = people.find((p) => p.relationship === 'applicant');
+    if (!subject) throw conflict('the application has no subject person', 'NO_APPLICANT');
+    return { a, people, subject, submittedOn: a.submitted_on };
+  }
+
+  private async completedLink(db: Db, personId: string): Promise<boolean> {
+    const r = await db.selectFrom('liveness_links').select('link_id').where('person_id', '=', personId).where('state', '=', 'Completed').executeTakeFirst();
+    return r !== undefined;
+  }
+
+  /** The consenting parent's check: on this application, or in the parent's own application (BR-17). */
+  private async parentCheckOnFile(db: Db, personId: string, ownApplicationRef: string | null): Promise<boolean> {
+    if (await this.completedLink(db, personId)) return true;
+    if (!ownApplicationRef) return false;
+    const own = await db
+      .selectFrom('liveness_links as l')
+      .innerJoin('applications as a', 'a.application_id', 'l.application_id')
+      .innerJoin('casework_people as p', 'p.person_id', 'l.person_id')
+      .select('l.link_id')
+      .where('a.reference', '=', ownApplicationRef)
+      .where('p.relationship', '=', 'applicant')
+      .where('l.state', '=', 'Completed')
+      .executeTakeFirst();
+    return own !== undefined;
+  }
+
+  async plan(actor: Actor, reference: string, db: Db = this.db): Promise<LivenessPlan> {
+    authorize(actor, 'application.read');
+    const { a, people, subject, submittedOn } = await this.context(db, reference);
+    const parent = people.find((p) => p.relationship === 'consenting-parent');
+    const processingOn = nzDate(this.clock.now());
+    const responsibility = livenessResponsibility({
+      subjectDateOfBirth: subject.date_of_birth,
+      submittedOn,
+      processingOn,
+      subjectCheckOnFile: await this.completedLink(db, subject.person_id),
+      ...(parent
+        ? { consentingParent: { appliedAtSameTime: parent.applied_at_same_time === true, checkOnFile: await this.parentCheckOnFile(db, parent.person_id, parent.own_application_ref) } }
+        : {}),
+      amsImageUsable: a.ams_image_usable === true,
+      policy: this.policy,
+    });
+    const parties: PartyLiveness[] = people
+      .filter((p) => p.person_id !== subject.person_id)
+      .flatMap((p) => {
+        if (p.relationship === 'consenting-parent') return [{ personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['consenting-parent'] }];
+        if (p.relationship === 'secondary-consent-giver') return [{ personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['secondary-consent-giver'] }];
+        return [];
+      });
+    const subjectEvidence = responsibility.bracketOnProcessing === 'child' && responsibility.giver !== 'subject' ? PARTY_EVIDENCE['child-applicant'] : PARTY_EVIDENCE['adult-or-youth-applicant'];
+    return {
+      subjectPersonId: subject.person_id,
+      processingOn,
+      policy: this.policy,
+      responsibility,
+      secondaryConsentRequired: secondaryConsentRequired(bracketOn(subject.date_of_birth, submittedOn), a.country_allows_dual_citizenship),
+      parties: [{ personId: subject.person_id, relationship: subject.relationship, evidence: subjectEvidence }, ...parties],
+    };
+  }
+
+  /**
+   * Applies the child-turns-14 policy: when the plan says to revert, the application goes back to
+   * "Complete and Correct" and the subject's "Identity is bound" task is reopened (history kept, R13).
+   */
+  async applyPolicy(actor: Actor, reference: string): Promise<LivenessPlan> {
+    authorize(actor, 'application.revert-stage');
+    await this.db.transaction().execute(async (tx) => {
+      const a = await this.applications.row(tx, reference, true);
+      const plan = await this.plan(actor, reference, tx);
+      const revertTo = plan.responsibility.revertToStage;
+      if (!revertTo) throw conflict('the liveness rules do not call for a revert', 'NOTHING_TO_APPLY');
+      if (!REVERTIBLE.includes(a.stage as Stage)) throw conflict(`the application is at stage ${a.stage}, nothing to revert`, 'NOTHING_TO_APPLY');
+      await this.applications.applyStage(tx, actor, a, 'revert-to-complete-and-correct', `child turned 14 during processing (${plan.policy.childTurns14Policy})`);
+      const bound = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', plan.subjectPersonId).where('kind', '=', 'identity-is-bound').executeTakeFirst();
+      if (bound && (bound.state === 'prepared' || bound.state === 'validated')) {
+        await this.tasks.commandIn(tx, actor, bound.task_id, { action: 'reopen', reason: `child turned 14 during processing; ${plan.policy.childTurns14Policy}` });
+      }
+    });
+    return this.plan(actor, reference);
+  }
+
+  /** The grid's next step for a person. Evidence not given is read from the file. */
+  async proofingDecision(actor: Actor, reference: string, personId: string, given: Partial<ProofingEvidence> & { optionsExhausted?: boolean; livenessDeclined?: boolean }): Promise<ProofingDecision> {
+    authorize(actor, 'application.read');
+    const { a, people, submittedOn } = await this.context(this.db, reference);
+    const person = people.find((p) => p.person_id === personId);
+    if (!person) throw invalid('personId', 'personId is not a person on this application');
+    const docs = await this.db.selectFrom('casework_documents').select('kind').where('application_id', '=', a.application_id).where((eb) => eb.or([eb('person_id', '=', personId), eb('person_id', 'is', null)])).execute();
+    const evidence: ProofingEvidence = {
+      amsPhoto: given.amsPhoto ?? a.ams_image_usable === true,
+      overseasPassportImage: given.overseasPassportImage ?? docs.some((d) => d.kind === 'overseas-passport-image'),
+      applicationPhoto: given.applicationPhoto ?? docs.some((d) => d.kind === 'passport-style-image'),
+      livenessTest: given.livenessTest ?? (await this.completedLink(this.db, personId)),
+    };
+    const step = nextProofingStep({ ...evidence, submittedOn, optionsExhausted: given.optionsExhausted ?? false, livenessDeclined: given.livenessDeclined ?? false });
+    await appendAudit(this.db, this.clock.now(), { actor: actor.officerId, applicationId: a.application_id, action: 'proofing.decision', entity: 'person', entityId: personId, after: { evidence, step } });
+    return { personId, evidence, step };
+  }
+}
+
+export { DEFAULT_LIVENESS_POLICY };

@@ -1,0 +1,268 @@
+// Liveness check links (seed 000 "New Liveness Check"): create (relationship, person, email) → Save → Send
+// Liveness. Sending enqueues, in the same transaction, the email job and the expiry job (startAfter 24 h).
+// The email job makes the token (32 random bytes, base64url) and stores only its digest, so no usable link
+// is ever at rest in the database or the job table. Status is always computed from the stored state and
+// the clock (domain statusAt), so a link is Expired at exactly 24 h even before the expiry job runs.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import {
+  completeLink,
+  createLink,
+  expireIfDue,
+  LINK_VALIDITY_MS,
+  resendLink,
+  statusAt,
+  type LinkRelationship,
+  type LinkStatus,
+  type LivenessLink,
+} from '../../domain/casework/index.ts';
+import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { LivenessLinksTable } from '../../adapters/db/schema.ts';
+import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
+import type { Mailer } from '../../adapters/mail/mailer.ts';
+import { livenessLinkEmail } from '../../adapters/mail/liveness-link-email.ts';
+import type { Clock } from '../clock.ts';
+import { digest } from '../ids.ts';
+import { appendAudit } from './audit.ts';
+import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
+import { ruleError } from './rule-errors.ts';
+
+export const LINK_EMAIL_QUEUE = 'casework.liveness-link-email';
+export const LINK_EXPIRY_QUEUE = 'casework.liveness-link-expiry';
+export interface LinkJob {
+  linkId: string;
+}
+
+type LinkRow = Selectable<LivenessLinksTable>;
+
+export interface LinkView {
+  id: string;
+  applicationId: string;
+  personId: string;
+  relationship: LinkRelationship;
+  email: string;
+  /** null until sent (the seed's empty Status); then Active / Completed / Expired. */
+  status: LinkStatus | null;
+  createdAt: string;
+  sentAt: string | null;
+  expiresAt: string | null;
+  completedAt: string | null;
+  supersededBy: string | null;
+}
+
+export const LINK_RELATIONSHIPS: readonly LinkRelationship[] = ['Adult', 'Consenting Parties'];
+
+function toDomain(r: LinkRow): LivenessLink {
+  const sent = r.sent_at?.getTime() ?? r.created_at.getTime();
+  return {
+    id: r.link_id,
+    applicationId: r.application_id,
+    personId: r.person_id,
+    relationship: r.relationship as LinkRelationship,
+    email: r.email,
+    createdAt: sent,
+    expiresAt: r.expires_at?.getTime() ?? sent + LINK_VALIDITY_MS,
+    state: r.state as LinkStatus,
+    completedAt: r.completed_at?.getTime() ?? null,
+    expiredAt: r.expired_at?.getTime() ?? null,
+    supersededBy: r.superseded_by,
+  };
+}
+
+function viewOf(r: LinkRow, now: number): LinkView {
+  return {
+    id: r.link_id,
+    applicationId: r.application_id,
+    personId: r.person_id,
+    relationship: r.relationship as LinkRelationship,
+    email: r.email,
+    status: r.sent_at === null ? null : statusAt(toDomain(r), now),
+    createdAt: r.created_at.toISOString(),
+    sentAt: r.sent_at?.toISOString() ?? null,
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    completedAt: r.completed_at?.toISOString() ?? null,
+    supersededBy: r.superseded_by,
+  };
+}
+
+function auditShape(r: { state: string; email: string; sent_at?: Date | null; superseded_by?: string | null }) {
+  return { state: r.state, sent: r.sent_at != null, supersededBy: r.superseded_by ?? null };
+}
+
+export interface LinkOptions {
+  /** Base of the link in the email, e.g. https://pono.example.govt.nz (PONO_PUBLIC_URL). */
+  publicUrl: string;
+}
+
+export class LivenessLinks {
+  constructor(
+    private readonly db: Db,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly mailer: () => Mailer,
+    private readonly options: LinkOptions,
+  ) {}
+
+  private async application(db: Db, reference: string) {
+    const a = await db.selectFrom('applications').select(['application_id', 'stage']).where('reference', '=', reference).executeTakeFirst();
+    if (!a) throw notFound('application', reference);
+    return a;
+  }
+
+  async list(actor: Actor, reference: string): Promise<LinkView[]> {
+    authorize(actor, 'application.read');
+    const a = await this.application(this.db, reference);
+    const rows = await this.db.selectFrom('liveness_links').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').orderBy('link_id').execute();
+    const now = this.clock.now().getTime();
+    return rows.map((r) => viewOf(r, now));
+  }
+
+  async get(actor: Actor, linkId: string): Promise<LinkView> {
+    authorize(actor, 'application.read');
+    const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).executeTakeFirst();
+    if (!r) throw notFound('liveness link', linkId);
+    return viewOf(r, this.clock.now().getTime());
+  }
+
+  /** "+ New Liveness Check" → Save. The email defaults to the person record's (BR-30). */
+  async create(actor: Actor, reference: string, input: { personId: string; relationship: string; email?: string }): Promise<LinkView> {
+    authorize(actor, 'liveness-link.create');
+    if (!(LINK_RELATIONSHIPS as readonly string[]).includes(input.relationship)) throw invalid('relationship', "relationship must be 'Adult' or 'Consenting Parties'");
+    const id = randomUUID();
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (tx) => {
+      const a = await this.application(tx, reference);
+      const person = await tx.selectFrom('casework_people').select(['person_id', 'email']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first, BR-29)');
+      const created = createLink({ id, applicationId: a.application_id, personId: input.personId, relationship: input.relationship as LinkRelationship, email: input.email ?? person.email ?? '' }, now.getTime());
+      if (!created.ok) throw ruleError(created.error, 'email');
+      const l = created.value;
+      await tx
+        .insertInto('liveness_links')
+        .values({ link_id: l.id, application_id: l.applicationId, person_id: l.personId, relationship: l.relationship, email: l.email, state: l.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
+        .execute();
+      await appendAudit(tx, now, { actor: actor.officerId, applicationId: a.application_id, action: 'liveness-link.create', entity: 'liveness-link', entityId: id, after: { personId: l.personId, relationship: l.relationship, state: l.state, sent: false } });
+    });
+    return this.get(actor, id);
+  }
+
+  /** "Send Liveness": valid 24 h from now; the email and expiry jobs are enqueued with the change. */
+  async send(actor: Actor, linkId: string): Promise<LinkView> {
+    authorize(actor, 'liveness-link.send');
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      if (!r) throw notFound('liveness link', linkId);
+      if (r.sent_at !== null) throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
+      await this.markSent(tx, actor, r);
+    });
+    return this.get(actor, linkId);
+  }
+
+  private async markSent(tx: Tx, actor: Actor, r: LinkRow): Promise<void> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + LINK_VALIDITY_MS);
+    await tx.updateTable('liveness_links').set({ sent_at: now, expires_at: expiresAt }).where('link_id', '=', r.link_id).execute();
+    await this.queue.send<LinkJob>(LINK_EMAIL_QUEUE, { linkId: r.link_id }, { tx });
+    await this.queue.send<LinkJob>(LINK_EXPIRY_QUEUE, { linkId: r.link_id }, { tx, startAfter: expiresAt });
+    await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() } });
+  }
+
+  /** Resend: a new link (sent at once) for the same person, and the old one expired (domain resendLink). */
+  async resend(actor: Actor, linkId: string, email?: string): Promise<LinkView> {
+    authorize(actor, 'liveness-link.send');
+    const newId = randomUUID();
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      if (!r) throw notFound('liveness link', linkId);
+      if (r.superseded_by !== null) throw conflict('this link was already replaced; resend the newest one', 'LINK_SUPERSEDED');
+      const now = this.clock.now();
+      const resent = resendLink(toDomain(r), newId, now.getTime(), email ?? r.email);
+      if (!resent.ok) throw ruleError(resent.error, 'email');
+      const old = resent.value.previous;
+      const next = resent.value.current;
+      await tx
+        .updateTable('liveness_links')
+        .set({ state: old.state, expired_at: old.expiredAt === null ? null : new Date(old.expiredAt), superseded_by: newId })
+        .where('link_id', '=', linkId)
+        .execute();
+      await tx
+        .insertInto('liveness_links')
+        .values({ link_id: next.id, application_id: next.applicationId, person_id: next.personId, relationship: next.relationship, email: next.email, state: next.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
+        .execute();
+      await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'liveness-link.resend', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { state: old.state, supersededBy: newId } });
+      const inserted = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', newId).executeTakeFirstOrThrow();
+      await this.markSent(tx, actor, inserted);
+    });
+    return this.get(actor, newId);
+  }
+
+  /**
+   * The email job: a fresh token for a link that is still Active and current, its digest stored, then the
+   * message sent. A retry after a failed send makes a new token, so only the last delivered link works.
+   */
+  async deliverEmail(job: LinkJob): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const row = await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', job.linkId).forUpdate().executeTakeFirst();
+      if (!r || r.sent_at === null || r.superseded_by !== null) return null;
+      if (statusAt(toDomain(r), this.clock.now().getTime()) !== 'Active') return null;
+      await tx.updateTable('liveness_links').set({ token_hash: digest(token) }).where('link_id', '=', r.link_id).execute();
+      return r;
+    });
+    if (!row) return;
+    const url = `${this.options.publicUrl.replace(/\/$/, '')}/liveness/${token}`;
+    await this.mailer().send(livenessLinkEmail(row.email, url, LINK_VALIDITY_MS / 3_600_000));
+  }
+
+  /** The expiry job: stores Expired for a link whose 24 h have passed (a no-op otherwise). */
+  async expire(job: LinkJob): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', job.linkId).forUpdate().executeTakeFirst();
+      if (r) await this.expireRow(tx, r);
+    });
+  }
+
+  /** Sweeps every sent Active link past its expiry (also a safety net if an expiry job was lost). */
+  async sweepExpired(): Promise<number> {
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (tx) => {
+      const due = await tx.selectFrom('liveness_links').selectAll().where('state', '=', 'Active').where('expires_at', '<=', now).forUpdate().execute();
+      let n = 0;
+      for (const r of due) if (await this.expireRow(tx, r)) n += 1;
+      return n;
+    });
+  }
+
+  private async expireRow(tx: Tx, r: LinkRow): Promise<boolean> {
+    if (r.sent_at === null) return false;
+    const now = this.clock.now();
+    const next = expireIfDue(toDomain(r), now.getTime());
+    if (next.state === r.state) return false;
+    await tx.updateTable('liveness_links').set({ state: next.state, expired_at: next.expiredAt === null ? null : new Date(next.expiredAt) }).where('link_id', '=', r.link_id).execute();
+    await appendAudit(tx, now, { actor: 'system', applicationId: r.application_id, action: 'liveness-link.expire', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { state: next.state, supersededBy: r.superseded_by } });
+    return true;
+  }
+
+  /** What the applicant's landing page needs: whether the link still works. Never consumes the link. */
+  async landing(token: string): Promise<{ status: LinkStatus | 'Unknown' }> {
+    const r = await this.db.selectFrom('liveness_links').selectAll().where('token_hash', '=', digest(token)).executeTakeFirst();
+    if (!r || r.sent_at === null) return { status: 'Unknown' };
+    return { status: statusAt(toDomain(r), this.clock.now().getTime()) };
+  }
+
+  /** The applicant finished the check through the link: single use, refused once Completed or Expired. */
+  async completeByToken(token: string): Promise<LinkView> {
+    const id = await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('token_hash', '=', digest(token)).forUpdate().executeTakeFirst();
+      if (!r || r.sent_at === null) throw notFound('liveness link', '(token)');
+      const now = this.clock.now();
+      const done = completeLink(toDomain(r), now.getTime());
+      if (!done.ok) throw ruleError(done.error);
+      await tx.updateTable('liveness_links').set({ state: 'Completed', completed_at: now }).where('link_id', '=', r.link_id).execute();
+      await appendAudit(tx, now, { actor: 'applicant', applicationId: r.application_id, action: 'liveness-link.complete', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { state: 'Completed' } });
+      return r.link_id;
+    });
+    const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', id).executeTakeFirstOrThrow();
+    return viewOf(r, this.clock.now().getTime());
+  }
+}

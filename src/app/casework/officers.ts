@@ -1,0 +1,156 @@
+// Officer accounts: roles from the domain table, argon2id passwords, console sessions (cookie) and API tokens
+// (Bearer) for integrations. Session and API tokens are 32 random bytes (base64url) and stored only as digests.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isOfficerRole, OFFICER_ROLES, type OfficerRole } from '../../domain/casework/index.ts';
+import type { Db } from '../../adapters/db/database.ts';
+import type { Clock } from '../clock.ts';
+import { digest } from '../ids.ts';
+import { hashPassword, verifyPassword } from '../passwords.ts';
+import { AppError } from '../errors.ts';
+import { appendAudit } from './audit.ts';
+import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface Officer {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: OfficerRole[];
+  active: boolean;
+}
+
+export interface NewOfficer {
+  email: string;
+  fullName: string;
+  roles: readonly string[];
+  password: string;
+}
+
+export function newSecretToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function rolesOf(value: unknown): OfficerRole[] {
+  return Array.isArray(value) ? value.filter((r): r is OfficerRole => typeof r === 'string' && isOfficerRole(r)) : [];
+}
+
+function badCredentials(): AppError {
+  return new AppError('unauthenticated', 'Invalid email or password', 'BAD_CREDENTIALS');
+}
+
+export class Officers {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates an officer. `by` is the administrator doing it; without `by` this is the bootstrap path
+   * (composition root, first-run admin, tests) and is not reachable over HTTP.
+   */
+  async create(input: NewOfficer, by?: Actor): Promise<Officer> {
+    if (by) authorize(by, 'officers.manage');
+    const email = input.email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('email', 'email must be an email address');
+    if (input.fullName.trim() === '') throw invalid('fullName', 'fullName is required');
+    const roles = [...new Set(input.roles)];
+    const unknown = roles.find((r) => !isOfficerRole(r));
+    if (unknown !== undefined || roles.length === 0) throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const officer: Officer = { id: randomUUID(), email, fullName: input.fullName.trim(), roles: rolesOf(roles), active: true };
+    const passwordHash = await hashPassword(input.password);
+    await this.db.transaction().execute(async (tx) => {
+      const existing = await tx.selectFrom('officers').select('officer_id').where('email', '=', email).executeTakeFirst();
+      if (existing) throw conflict('an officer with this email exists', 'OFFICER_EXISTS');
+      await tx
+        .insertInto('officers')
+        .values({ officer_id: officer.id, email, full_name: officer.fullName, roles: JSON.stringify(officer.roles), password_hash: passwordHash })
+        .execute();
+      await appendAudit(tx, this.clock.now(), {
+        actor: by?.officerId ?? 'system',
+        applicationId: null,
+        action: 'officer.create',
+        entity: 'officer',
+        entityId: officer.id,
+        after: { roles: officer.roles },
+      });
+    });
+    return officer;
+  }
+
+  /** First run: creates the administrator when no officer exists yet. Returns true when one was created. */
+  async ensureBootstrapAdmin(email: string, password: string): Promise<boolean> {
+    const any = await this.db.selectFrom('officers').select('officer_id').limit(1).executeTakeFirst();
+    if (any) return false;
+    await this.create({ email, fullName: 'Administrator', roles: ['administrator'], password });
+    return true;
+  }
+
+  async list(by: Actor): Promise<Officer[]> {
+    authorize(by, 'officers.manage');
+    const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
+    return rows.map((r) => ({ id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }));
+  }
+
+  async find(officerId: string): Promise<Officer | undefined> {
+    const r = await this.db.selectFrom('officers').selectAll().where('officer_id', '=', officerId).executeTakeFirst();
+    return r ? { id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active } : undefined;
+  }
+
+  /** Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. */
+  async signIn(email: string, password: string): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
+    const row = await this.db.selectFrom('officers').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    // Verify against a fixed hash when the email is unknown, so timing does not reveal which emails exist.
+    const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
+    if (!row || !ok || !row.active) throw badCredentials();
+    const token = newSecretToken();
+    const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
+    await this.db.insertInto('officer_sessions').values({ token_hash: digest(token), officer_id: row.officer_id, expires_at: expiresAt }).execute();
+    return { token, officer: { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active }, expiresAt };
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.db.deleteFrom('officer_sessions').where('token_hash', '=', digest(token)).execute();
+  }
+
+  /** The officer of a console session, or undefined when the session is unknown, expired or the officer inactive. */
+  async bySession(token: string): Promise<Officer | undefined> {
+    const row = await this.db
+      .selectFrom('officer_sessions as s')
+      .innerJoin('officers as o', 'o.officer_id', 's.officer_id')
+      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 's.expires_at'])
+      .where('s.token_hash', '=', digest(token))
+      .executeTakeFirst();
+    if (!row || !row.active || row.expires_at.getTime() <= this.clock.now().getTime()) return undefined;
+    return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+  }
+
+  /** Issues an API token for an officer (an integration account). The raw token is returned once. */
+  async issueApiToken(by: Actor, officerId: string, name: string): Promise<{ token: string }> {
+    authorize(by, 'officers.manage');
+    const officer = await this.find(officerId);
+    if (!officer) throw notFound('officer', officerId);
+    const token = newSecretToken();
+    await this.db.transaction().execute(async (tx) => {
+      await tx.insertInto('officer_api_tokens').values({ token_hash: digest(token), officer_id: officerId, name }).execute();
+      await appendAudit(tx, this.clock.now(), { actor: by.officerId, applicationId: null, action: 'officer.api-token.issue', entity: 'officer', entityId: officerId, after: { name } });
+    });
+    return { token };
+  }
+
+  async byApiToken(token: string): Promise<Officer | undefined> {
+    const row = await this.db
+      .selectFrom('officer_api_tokens as t')
+      .innerJoin('officers as o', 'o.officer_id', 't.officer_id')
+      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 't.revoked_at'])
+      .where('t.token_hash', '=', digest(token))
+      .executeTakeFirst();
+    if (!row || !row.active || row.revoked_at !== null) return undefined;
+    return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+  }
+}
+
+// argon2id hash of a random string nobody knows; used only to spend the same time on unknown emails.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0cV8m5mFqEyt5Jm4H2n1q1kq3WcQv2b3Yk0b9xJq6yE';

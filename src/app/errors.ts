@@ -1,0 +1,38 @@
+/**
+ * The errors a use case can end with. Each adapter maps them to its wire: HTTP status codes for REST,
+ * greenID fault codes for SOAP.
+ */
+export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'unavailable' | 'rate_limited';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+  label?: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    message: string,
+    /** The greenID fault name that SOAP clients see, e.g. InvalidPasswordFault. */
+    readonly code: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const errors = {
+  badCredentials: () => new AppError('unauthenticated', 'Invalid account or password', 'InvalidPasswordFault'),
+  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${id} was not found`, 'UnknownVerificationFault'),
+  invalid: (problems: FieldProblem[]) =>
+    new AppError(
+      'invalid',
+      `Invalid input field(s) - ${problems.map((p) => p.label ?? p.field).join(', ')}`,
+      'FieldValidationFault',
+      problems,
+    ),
+  conflict: (message: string, code = 'SystemFault') => new AppError('conflict', message, code),
+  forbidden: (message: string) => new AppError('forbidden', message, 'InvalidPasswordFault'),
+};

@@ -1,0 +1,234 @@
+// Presence for a whole file of applicants (SPEC P3/P7 `pono presence <file>`): NDJSON in, NDJSON out.
+//
+// Input: one applicant per line, the public contract's request (`applicationDate`, `indefiniteStayPeriods`,
+// `movements`, optional `options`) plus an optional `id` (string or number). Output: one line per
+// non-blank input line, in order: `{"line":n,"id":…,<the contract's response members>}`, or for a line
+// that cannot be calculated `{"line":n,"id":…,"errors":[{"path":"/movements/3/date","message":"…"}]}`.
+// The rest of the file continues after a bad line.
+//
+// Memory stays bounded whatever the file size: the input is consumed chunk by chunk, output is written in
+// ~256 KiB blocks and the next chunk is not read until the output has drained (backpressure). A line longer
+// than `maxLineLength` characters is reported as an error without being held in memory.
+import { isAscii } from 'node:buffer';
+import { performance } from 'node:perf_hooks';
+import type { Readable, Writable } from 'node:stream';
+import {
+  calculatePresence,
+  parsePresenceRequest,
+  presenceResponseMembers,
+  resolvePresenceOptions,
+  type FieldError,
+  type PresenceOptions,
+} from '../domain/presence/index.ts';
+
+export interface PresenceBatchProgress {
+  /** Lines processed so far (results and errors). */
+  items: number;
+  bytesRead: number;
+  /** Size of the input when known (a file), for the ETA. */
+  totalBytes: number | null;
+  elapsedSeconds: number;
+  itemsPerSecond: number;
+  /** Seconds left, estimated from the bytes still to read; null when the size is unknown. */
+  etaSeconds: number | null;
+  done: boolean;
+}
+
+export interface PresenceBatchCounts {
+  /** Non-blank input lines. */
+  lines: number;
+  /** Lines calculated (whatever the outcome). */
+  calculated: number;
+  /** Lines refused (bad JSON or contract violation): each has an error record. */
+  errors: number;
+  eligible: number;
+  /** Calculated lines that carry at least one exception. */
+  withExceptions: number;
+}
+
+export interface PresenceBatchOptions {
+  input: Readable;
+  output: Writable;
+  onProgress?: (progress: PresenceBatchProgress) => void;
+  /** Minimum time between progress calls; default 250 ms. */
+  progressIntervalMs?: number;
+  totalBytes?: number;
+  /** Conventions for lines that name no options of their own. */
+  presenceOptions?: Partial<PresenceOptions>;
+  /** End the output when done (default true; pass false for process.stdout). */
+  endOutput?: boolean;
+  /** Longest line accepted, in characters; default 1,048,576. */
+  maxLineLength?: number;
+}
+
+const ID_KEY: ReadonlySet<string> = new Set(['id']);
+const FLUSH_AT = 256 * 1024;
+
+function idJson(value: unknown): string | FieldError {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string' && value.length <= 200) return JSON.stringify(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return { path: '/id', message: 'must be a string of at most 200 characters or a number' };
+}
+
+function errorRecord(line: number, id: string, errors: readonly FieldError[]): string {
+  return `{"line":${line},"id":${id},"errors":${JSON.stringify(errors)}}\n`;
+}
+
+/** Reads NDJSON applicants from `input`, writes one presence result per line to `output`. */
+export async function runPresenceBatch(options: PresenceBatchOptions): Promise<PresenceBatchCounts> {
+  const { input, output } = options;
+  const defaults = resolvePresenceOptions(options.presenceOptions);
+  const maxLineLength = options.maxLineLength ?? 1024 * 1024;
+  const interval = options.progressIntervalMs ?? 250;
+  const totalBytes = options.totalBytes ?? null;
+  const counts: PresenceBatchCounts = { lines: 0, calculated: 0, errors: 0, eligible: 0, withExceptions: 0 };
+  const started = performance.now();
+  let lastProgress = started;
+  let bytesRead = 0;
+  let lineNumber = 0;
+  let outputError: Error | null = null;
+  const onError = (error: Error) => {
+    outputError = error;
+  };
+  output.on('error', onError);
+
+  const progress = (done: boolean) => {
+    if (options.onProgress === undefined) return;
+    const now = performance.now();
+    const elapsedSeconds = (now - started) / 1000;
+    const rate = elapsedSeconds > 0 ? bytesRead / elapsedSeconds : 0;
+    options.onProgress({
+      items: counts.lines,
+      bytesRead,
+      totalBytes,
+      elapsedSeconds,
+      itemsPerSecond: elapsedSeconds > 0 ? counts.lines / elapsedSeconds : 0,
+      etaSeconds: done ? 0 : totalBytes !== null && rate > 0 ? Math.max(0, (totalBytes - bytesRead) / rate) : null,
+      done,
+    });
+    lastProgress = now;
+  };
+
+  const flush = async (text: string) => {
+    if (outputError !== null) throw outputError;
+    if (!output.write(text)) {
+      await new Promise<void>((resolve, reject) => {
+        const cleanup = () => {
+          output.off('drain', onDrain);
+          output.off('error', onFail);
+          output.off('close', onDrain);
+        };
+        const onDrain = () => {
+          cleanup();
+          resolve();
+        };
+        const onFail = (error: Error) => {
+          cleanup();
+          reject(error);
+        };
+        output.once('drain', onDrain);
+        output.once('error', onFail);
+        output.once('close', onDrain);
+      });
+    }
+    if (outputError !== null) throw outputError;
+  };
+
+  const overLong = (): string => {
+    lineNumber++;
+    counts.lines++;
+    counts.errors++;
+    return errorRecord(lineNumber, 'null', [{ path: '', message: `line is longer than ${maxLineLength} characters` }]);
+  };
+
+  const processLine = (text: string): string => {
+    lineNumber++;
+    let start = 0;
+    let end = text.length;
+    while (start < end && (text.charCodeAt(start) <= 32)) start++;
+    while (end > start && (text.charCodeAt(end - 1) <= 32)) end--;
+    if (start === end) return '';
+    counts.lines++;
+    let value: unknown;
+    try {
+      value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    } catch (error) {
+      counts.errors++;
+      return errorRecord(lineNumber, 'null', [{ path: '', message: `is not valid JSON (${(error as Error).message})` }]);
+    }
+    const id = typeof value === 'object' && value !== null ? idJson((value as { id?: unknown }).id) : 'null';
+    const parsed = parsePresenceRequest(value, ID_KEY, defaults);
+    if (typeof id !== 'string' || !parsed.ok) {
+      counts.errors++;
+      const errors = [...(typeof id === 'string' ? [] : [id]), ...(parsed.ok ? [] : parsed.errors)];
+      return errorRecord(lineNumber, typeof id === 'string' ? id : 'null', errors);
+    }
+    const calculation = calculatePresence(parsed.value.input, parsed.value.options);
+    counts.calculated++;
+    if (calculation.eligible) counts.eligible++;
+    if (calculation.exceptions.length > 0) counts.withExceptions++;
+    return `{"line":${lineNumber},"id":${id},${presenceResponseMembers(calculation)}}\n`;
+  };
+
+  // Lines are cut at byte level (a newline byte never occurs inside a UTF-8 sequence), so a chunk's
+  // complete lines decode on their own: as latin1 when they are pure ASCII (a plain copy), else as UTF-8.
+  let carry: Buffer | null = null; // bytes of an unfinished line
+  let skipping = false; // inside an over-long line
+  let out = '';
+  const decode = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const fresh = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    bytesRead += fresh.length;
+    const last = fresh.lastIndexOf(10);
+    if (last === -1) {
+      if (skipping) continue;
+      carry = carry === null ? fresh : Buffer.concat([carry, fresh]);
+      if (carry.length > maxLineLength) {
+        out += overLong();
+        carry = null;
+        skipping = true;
+      }
+    } else {
+      let start = 0;
+      if (skipping) {
+        // The over-long line ends at this chunk's first newline.
+        start = fresh.indexOf(10) + 1;
+        skipping = false;
+      }
+      if (start <= last) {
+        const region = fresh.subarray(start, last);
+        const text = decode(carry === null ? region : Buffer.concat([carry, region]));
+        let from = 0;
+        let newline = text.indexOf('\n');
+        while (newline !== -1) {
+          out += processLine(text.slice(from, newline));
+          if (out.length >= FLUSH_AT) {
+            await flush(out);
+            out = '';
+          }
+          from = newline + 1;
+          newline = text.indexOf('\n', from);
+        }
+        out += processLine(from === 0 ? text : text.slice(from));
+      }
+      carry = last + 1 < fresh.length ? fresh.subarray(last + 1) : null;
+    }
+    if (out.length > 0) {
+      await flush(out);
+      out = '';
+    }
+    if (options.onProgress !== undefined && performance.now() - lastProgress >= interval) progress(false);
+  }
+  if (!skipping && carry !== null && carry.length > 0) out += processLine(decode(carry));
+  if (out.length > 0) await flush(out);
+  if (options.endOutput ?? true) {
+    await new Promise<void>((resolve, reject) => {
+      output.once('error', reject);
+      output.end(() => resolve());
+    });
+  }
+  output.off('error', onError);
+  progress(true);
+  return counts;
+}

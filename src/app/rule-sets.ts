@@ -1,0 +1,57 @@
+import type { Db } from '../adapters/db/database.ts';
+import { DEFAULT_RULE_SET, type RuleSet } from '../domain/verification/index.ts';
+import { errors } from './errors.ts';
+
+/**
+ * An account's rule sets, versioned. A new version never changes a verification decided under an older one:
+ * verifications keep the version they were registered with.
+ */
+export class RuleSets {
+  constructor(private readonly db: Db) {}
+
+  /** The newest version of the named rule (greenID's "default" in any case picks the default rule). */
+  async resolve(accountId: string, ruleId: string): Promise<RuleSet> {
+    const id = ruleId.toLowerCase() === 'default' ? DEFAULT_RULE_SET.id : ruleId;
+    const row = await this.db
+      .selectFrom('rule_sets')
+      .select(['definition'])
+      .where('account_id', '=', accountId)
+      .where('rule_id', '=', id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return row.definition as RuleSet;
+    if (id === DEFAULT_RULE_SET.id) return DEFAULT_RULE_SET;
+    throw errors.invalid([{ field: 'ruleId', label: 'ruleId', message: `ruleId ${ruleId} is not a rule of this account` }]);
+  }
+
+  /** `db` may be the caller's transaction (PGlite has one connection, so a second one would wait forever). */
+  async get(accountId: string, ruleId: string, version: number, db: Db = this.db): Promise<RuleSet> {
+    const row = await db
+      .selectFrom('rule_sets')
+      .select(['definition'])
+      .where('account_id', '=', accountId)
+      .where('rule_id', '=', ruleId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (row) return row.definition as RuleSet;
+    if (ruleId === DEFAULT_RULE_SET.id && version === DEFAULT_RULE_SET.version) return DEFAULT_RULE_SET;
+    throw new Error(`rule set ${ruleId} v${version} of ${accountId} is missing`);
+  }
+
+  /** Stores a new version of a rule set; returns it with its version number. */
+  async publish(accountId: string, ruleSet: Omit<RuleSet, 'version'>): Promise<RuleSet> {
+    return this.db.transaction().execute(async (tx) => {
+      const latest = await tx
+        .selectFrom('rule_sets')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('account_id', '=', accountId)
+        .where('rule_id', '=', ruleSet.id)
+        .executeTakeFirst();
+      const base = latest?.version ?? (ruleSet.id === DEFAULT_RULE_SET.id ? DEFAULT_RULE_SET.version : 0);
+      const published = { ...ruleSet, version: base + 1 } as RuleSet;
+      await tx.insertInto('rule_sets').values({ account_id: accountId, rule_id: ruleSet.id, version: published.version, definition: JSON.stringify(published) }).execute();
+      return published;
+    });
+  }
+}

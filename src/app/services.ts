@@ -1,0 +1,81 @@
+/**
+ * The composition root: one object holding every use case, built over one database, one job queue and one
+ * clock. The HTTP, SOAP and CLI adapters take what they need from it.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../adapters/db/database.ts';
+import { JobQueue } from '../adapters/jobs/job-queue.ts';
+import type { Logger } from '../adapters/log/logger.ts';
+import { deliverWebhook, type WebhookJob } from '../adapters/webhook/webhook-sender.ts';
+import { Accounts } from './accounts.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { Registry } from './registry.ts';
+import { RuleSets } from './rule-sets.ts';
+import { VerificationUseCases, WEBHOOK_QUEUE } from './verification.ts';
+import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
+import type { Config } from '../config/config.ts';
+
+export interface Services {
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+  queue: JobQueue;
+  health: { kind: string; check(): Promise<void> };
+  accounts: Accounts;
+  ruleSets: RuleSets;
+  registry: Registry;
+  verifications: VerificationUseCases;
+  casework: Casework;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  clock?: Clock;
+  /** Work background jobs in this process (default true). */
+  workJobs?: boolean;
+  /** Start the job queue at all (default true). */
+  jobs?: boolean;
+  pollingIntervalSeconds?: number;
+  /** The checked configuration (SMTP, public URL, casework settings); defaults when absent. */
+  config?: Config;
+}
+
+export async function createServices(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
+  const clock = options.clock ?? systemClock;
+  const db = database.db;
+  const queue = new JobQueue(database, logger, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 });
+  const accounts = new Accounts(db, () => clock.now().getTime());
+  const ruleSets = new RuleSets(db);
+  const registry = new Registry(db);
+  const verifications = new VerificationUseCases(db, accounts, ruleSets, registry, queue, clock);
+
+  queue.define<WebhookJob>({
+    name: WEBHOOK_QUEUE,
+    retryLimit: 8,
+    retryDelaySeconds: 5,
+    handle: (job) =>
+      deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000)),
+  });
+  const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
+  casework.defineJobs(queue);
+  if (options.jobs !== false) await queue.start(options.workJobs !== false);
+  await casework.bootstrap();
+
+  return {
+    database,
+    logger,
+    clock,
+    queue,
+    health: { kind: database.kind, check: async () => void (await sql`select 1`.execute(db)) },
+    accounts,
+    ruleSets,
+    registry,
+    verifications,
+    casework,
+    close: async () => {
+      await queue.stop();
+      casework.close();
+      await database.close();
+    },
+  };
+}

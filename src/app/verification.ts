@@ -1,0 +1,275 @@
+/**
+ * The verification use cases (SPEC P1/P2). REST and SOAP are thin adapters over this one class, so the two
+ * cannot drift. Every call authenticates the account and touches only that account's rows; a change to a
+ * verification runs in one transaction that locks its row, so concurrent submissions never lose an update.
+ */
+import type { Db, Tx } from '../adapters/db/database.ts';
+import type { JobQueue } from '../adapters/jobs/job-queue.ts';
+import {
+  registerVerification,
+  sourceList,
+  sourceFields,
+  setFields as runSetFields,
+  adminOverride as runAdminOverride,
+  formsOutcome,
+  VerificationError,
+  type AccountSettings,
+  type VerificationState,
+  type Person,
+  type CheckResultV3,
+  type FieldV3,
+  type SourceV3,
+  type VerificationResultV3,
+  type FormsOutcome,
+} from '../domain/verification/index.ts';
+import { AppError, errors } from './errors.ts';
+import type { Accounts, AccountCredentials, Account } from './accounts.ts';
+import type { Clock } from './clock.ts';
+import { newVerificationId, newVerificationToken, digest } from './ids.ts';
+import type { RuleSets } from './rule-sets.ts';
+import type { Registry } from './registry.ts';
+
+export const WEBHOOK_QUEUE = 'webhook.deliver';
+const TOKEN_IDLE_MS = 30 * 60 * 1000;
+
+export interface RegisterInput {
+  verificationId?: string;
+  ruleId?: string;
+  person: Person;
+  extraData?: Record<string, string>;
+  generateVerificationToken?: boolean;
+}
+
+export interface RegistrationDetails extends Person {
+  dateCreated: string;
+}
+
+/** greenID's CurrentStatusV3: each operation fills the members it has. */
+export interface CurrentStatus {
+  verificationResult: VerificationResultV3;
+  sourceList: SourceV3[];
+  registrationDetails: RegistrationDetails;
+  checkResult?: CheckResultV3;
+  sourceFields?: { fieldList: FieldV3[] };
+  verificationToken?: string;
+}
+
+export interface VerificationEvent {
+  event: 'verification.status_changed';
+  verificationId: string;
+  previousStatus: string | null;
+  overallVerificationStatus: string;
+}
+
+export class VerificationUseCases {
+  constructor(
+    private readonly db: Db,
+    private readonly accounts: Accounts,
+    private readonly ruleSets: RuleSets,
+    private readonly registry: Registry,
+    private readonly queue: JobQueue | null,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(credentials: AccountCredentials, input: RegisterInput): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    const ruleSet = await this.ruleSets.resolve(account.accountId, input.ruleId ?? 'default');
+    const settings = this.settings(account, ruleSet);
+    const verificationId = input.verificationId ?? newVerificationId();
+    const registry = await this.registry.candidates(account.accountId, settings.enabledSources, input.person);
+    const state = this.domain(() =>
+      registerVerification(settings, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
+    );
+    return this.db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('verifications')
+        .values({
+          account_id: account.accountId,
+          verification_id: verificationId,
+          rule_id: ruleSet.id,
+          rule_set_version: ruleSet.version,
+          overall_status: state.overallVerificationStatus,
+          state: JSON.stringify(state),
+        })
+        .onConflict((oc) => oc.columns(['account_id', 'verification_id']).doNothing())
+        .returning('verification_id')
+        .executeTakeFirst();
+      if (!inserted) throw errors.conflict(`verificationId ${verificationId} is already in use`, 'UserIdInUseFault');
+      await this.notify(tx, account, null, state);
+      const status = this.currentStatus(settings, state);
+      if (input.generateVerificationToken) status.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
+      return status;
+    });
+  }
+
+  async get(credentials: AccountCredentials, verificationId: string): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    const { settings, state } = await this.load(this.db, account, verificationId, false);
+    return this.currentStatus(settings, state);
+  }
+
+  async getByToken(credentials: AccountCredentials, token: string): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    const verificationId = await this.db.transaction().execute((tx) => this.useToken(tx, account.accountId, token));
+    const { settings, state } = await this.load(this.db, account, verificationId, false);
+    return { ...this.currentStatus(settings, state), verificationToken: token };
+  }
+
+  async getFields(credentials: AccountCredentials, verificationId: string, sourceId: string): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    const { settings, state } = await this.load(this.db, account, verificationId, false);
+    const fieldList = this.domain(() => sourceFields(settings, state, sourceId));
+    return { ...this.currentStatus(settings, state), sourceFields: { fieldList } };
+  }
+
+  async setFields(credentials: AccountCredentials, verificationId: string, sourceId: string, inputs: Record<string, string>): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      const { settings, state } = await this.load(tx, account, verificationId, true);
+      const registry = await this.registry.candidates(account.accountId, [sourceId], state.person, tx);
+      const outcome = this.domain(() => runSetFields(settings, state, sourceId, inputs, this.clock.now(), registry));
+      await this.save(tx, account, state, outcome.state);
+      return { ...this.currentStatus(settings, outcome.state), checkResult: outcome.checkResult };
+    });
+  }
+
+  async adminOverride(credentials: AccountCredentials, verificationId: string, input: { comment: string; adminEmail: string }): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      const { settings, state } = await this.load(tx, account, verificationId, true);
+      const next = this.domain(() => runAdminOverride(state, input, this.clock.now()));
+      await this.save(tx, account, state, next);
+      return this.currentStatus(settings, next);
+    });
+  }
+
+  async outcome(credentials: AccountCredentials, verificationId: string): Promise<FormsOutcome> {
+    const account = await this.accounts.authenticate(credentials);
+    const { settings, state } = await this.load(this.db, account, verificationId, false);
+    return formsOutcome(settings, state);
+  }
+
+  async getToken(credentials: AccountCredentials, verificationId: string): Promise<string> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      await this.load(tx, account, verificationId, false);
+      return this.issueToken(tx, account.accountId, verificationId);
+    });
+  }
+
+  async expireToken(credentials: AccountCredentials, token: string): Promise<void> {
+    const account = await this.accounts.authenticate(credentials);
+    const result = await this.db
+      .updateTable('verification_tokens')
+      .set({ expired: true })
+      .where('token_hash', '=', digest(token))
+      .where('account_id', '=', account.accountId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw errors.notFound('verificationToken', '(given)');
+  }
+
+  private settings(account: Account, ruleSet: AccountSettings['ruleSet']): AccountSettings {
+    return { accountId: account.accountId, stubMode: account.stubMode, enabledSources: account.enabledSources, ruleSet, country: account.country };
+  }
+
+  private async load(db: Db, account: Account, verificationId: string, forUpdate: boolean): Promise<{ settings: AccountSettings; state: VerificationState }> {
+    let query = db
+      .selectFrom('verifications')
+      .select(['state', 'rule_id', 'rule_set_version'])
+      .where('account_id', '=', account.accountId)
+      .where('verification_id', '=', verificationId);
+    if (forUpdate) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (!row) throw errors.notFound('verification', verificationId);
+    // A verification stays under the rule-set version it was registered with.
+    const ruleSet = await this.ruleSets.get(account.accountId, row.rule_id, row.rule_set_version, db);
+    const settings = { ...this.settings(account, ruleSet), lockoutAfterFailedAttempts: account.lockoutAttempts };
+    return { settings, state: row.state as VerificationState };
+  }
+
+  private async save(tx: Tx, account: Account, before: VerificationState, after: VerificationState): Promise<void> {
+    await tx
+      .updateTable('verifications')
+      .set((eb) => ({
+        state: JSON.stringify(after),
+        overall_status: after.overallVerificationStatus,
+        revision: eb('revision', '+', 1),
+        updated_at: this.clock.now(),
+      }))
+      .where('account_id', '=', account.accountId)
+      .where('verification_id', '=', after.verificationId)
+      .execute();
+    await this.notify(tx, account, before.overallVerificationStatus, after);
+  }
+
+  /** Enqueues the signed webhook, in the same transaction, when the overall status changed. */
+  private async notify(tx: Tx, account: Account, previous: string | null, state: VerificationState): Promise<void> {
+    if (!account.webhookUrl || !this.queue || previous === state.overallVerificationStatus) return;
+    const event: VerificationEvent = {
+      event: 'verification.status_changed',
+      verificationId: state.verificationId,
+      previousStatus: previous,
+      overallVerificationStatus: state.overallVerificationStatus,
+    };
+    const deliveryKey = digest(`${account.accountId}/${state.verificationId}/${previous ?? ''}->${state.overallVerificationStatus}/${this.clock.now().toISOString()}`).slice(0, 32);
+    await this.queue.send(
+      WEBHOOK_QUEUE,
+      { accountId: account.accountId, verificationId: state.verificationId, event: event.event, deliveryKey, url: account.webhookUrl, payload: event },
+      { tx },
+    );
+  }
+
+  private async issueToken(tx: Tx, accountId: string, verificationId: string): Promise<string> {
+    const token = newVerificationToken();
+    await tx
+      .insertInto('verification_tokens')
+      .values({ token_hash: digest(token), account_id: accountId, verification_id: verificationId, expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS) })
+      .execute();
+    return token;
+  }
+
+  /** A token is good until expired or idle for 30 minutes; each use extends it. */
+  private async useToken(tx: Tx, accountId: string, token: string): Promise<string> {
+    const row = await tx
+      .selectFrom('verification_tokens')
+      .select(['verification_id', 'expires_at', 'expired'])
+      .where('token_hash', '=', digest(token))
+      .where('account_id', '=', accountId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || row.expired || row.expires_at.getTime() <= this.clock.now().getTime()) throw errors.notFound('verificationToken', '(given)');
+    await tx
+      .updateTable('verification_tokens')
+      .set({ expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS) })
+      .where('token_hash', '=', digest(token))
+      .execute();
+    return row.verification_id;
+  }
+
+  private currentStatus(settings: AccountSettings, state: VerificationState): CurrentStatus {
+    return {
+      verificationResult: {
+        verificationId: state.verificationId,
+        ruleId: state.ruleId,
+        overallVerificationStatus: state.overallVerificationStatus,
+        mode: state.mode,
+        dateVerified: state.dateVerified,
+        individualResult: state.individualResults,
+      },
+      sourceList: sourceList(settings, state),
+      registrationDetails: { ...state.person, dateCreated: state.dateCreated },
+    };
+  }
+
+  /** Runs a pure domain call, turning its errors into the application's. */
+  private domain<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof VerificationError)) throw error;
+      const problems = error.problems.map((p) => ({ field: p.field, label: p.label, message: p.message }));
+      const kind = error.code === 'FieldValidationFault' ? 'invalid' : error.code === 'InvalidSourceIdFault' ? 'not_found' : 'conflict';
+      throw new AppError(kind, error.message, error.code, problems);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, ConfigError, type Config } from '../config/config.ts';
+import { createLogger, type Logger } from '../adapters/log/logger.ts';
+import { openConfiguredDatabase } from '../app/context.ts';
+import { createServices, type Services } from '../app/services.ts';
+import { serve } from './serve.ts';
+import { seedDemo } from '../app/demo.ts';
+import { verifyCommand } from './verify.ts';
+
+async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config, logger);
+  const services = await createServices(database, logger, { workJobs: false });
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
+
+export function integer(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
+    return Number(value);
+  };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  // Commands other than serve print their results on stdout, so their logs go to stderr.
+  const quietLogger = () => createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
+  const program = new Command('pono').description('Identity proofing and citizenship casework').showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('run the HTTP server (REST, SOAP, console) and the background jobs')
+    .action(async () => {
+      await serve(config, createLogger(config.LOG_LEVEL));
+    });
+
+  program
+    .command('demo')
+    .description('create the demo account (demo / demo, stub mode) and sample verifications')
+    .action(async () => {
+      const result = await withServices(config, quietLogger(), seedDemo);
+      process.stdout.write(`account ${result.accountId} (password demo, stub mode on)\n`);
+      for (const v of result.verifications) {
+        process.stdout.write(`  ${v.verificationResult.verificationId.padEnd(18)} ${v.verificationResult.overallVerificationStatus}\n`);
+      }
+    });
+
+  verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));
+
+  await program.parseAsync(argv);
+}

@@ -1,0 +1,64 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Every setting pono reads from the environment, with its default. */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  PONO_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_SCHEMA: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', default: 'public' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  PONO_DEMO: Type.Boolean({ default: false }),
+  PONO_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PONO_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  PONO_LOCKOUT_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  PONO_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PONO_JOBS: Type.Boolean({ default: true }),
+  /** Casework: first-run administrator, created when no officer exists yet. */
+  PONO_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$' })),
+  PONO_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  PONO_MAIL_FROM: Type.Optional(Type.String({ minLength: 3 })),
+  /** Casework: where the INZ notification goes after a ceremony closes, and its signing secret. */
+  PONO_INZ_NOTIFY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PONO_INZ_NOTIFY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  /** Casework: what happens when a child turns 14 during processing (seed 000 M2-Q7). */
+  PONO_CHILD_TURNS_14_POLICY: Type.Union(
+    ['revert-and-send-own-link', 'carry-on', 'revert-without-new-evidence'].map((p) => Type.Literal(p)),
+    { default: 'revert-and-send-own-link' },
+  ),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+function coerce(raw: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const value = raw[key];
+    if (value === undefined || value === '') continue;
+    const kind = (schema as { type?: string }).type;
+    if (kind === 'integer') out[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else if (kind === 'boolean') out[key] = ({ '1': true, true: true, '0': false, false: false } as Record<string, boolean>)[value] ?? value;
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Reads and checks the configuration; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const candidate = Value.Default(ConfigSchema, coerce(env));
+  const problems = [...Value.Errors(ConfigSchema, candidate)];
+  if (problems.length > 0) {
+    const lines = problems.map((p) => {
+      const name = p.path.replace(/^\//, '');
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${p.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return candidate as Config;
+}

@@ -1,0 +1,94 @@
+// Liveness check links ("New Liveness Check", seed 000 L786–952): relationship ('Adult' / 'Consenting
+// Parties'), person, email; statuses Active, Completed, Expired; valid 24 hours (L856). Resending makes a
+// new link and expires the old one. Pure: `now` is passed in as epoch milliseconds.
+
+import { fail, ok, type EpochMs, type Result } from './common.ts';
+import type { LinkRelationship } from './liveness-responsibility.ts';
+
+export const LINK_VALIDITY_MS = 24 * 60 * 60 * 1000; // BR-32: "they have 24hrs to do so"
+
+/** Status Reason values shown in seed 000 (BR-36, L900–952). The waiting state is shown as "Active". */
+export const LINK_STATUSES = ['Active', 'Completed', 'Expired'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export interface LivenessLink {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly personId: string;
+  readonly relationship: LinkRelationship;
+  readonly email: string; // filled from the chosen person record (BR-30)
+  readonly createdAt: EpochMs;
+  readonly expiresAt: EpochMs;
+  /** Stored terminal state; 'Active' links become Expired by time alone (see statusAt). */
+  readonly state: LinkStatus;
+  readonly completedAt: EpochMs | null;
+  readonly expiredAt: EpochMs | null;
+  readonly supersededBy: string | null;
+}
+
+export type LinkErrorCode = 'LINK_PERSON_REQUIRED' | 'LINK_EMAIL_INVALID' | 'LINK_EXPIRED' | 'LINK_NOT_ACTIVE';
+
+export interface NewLink {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly personId: string;
+  readonly relationship: LinkRelationship;
+  readonly email: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function createLink(input: NewLink, now: EpochMs): Result<LivenessLink, LinkErrorCode> {
+  if (input.personId.trim() === '') return fail('LINK_PERSON_REQUIRED', 'select the person record (BR-29: create one if needed)');
+  if (!EMAIL.test(input.email)) return fail('LINK_EMAIL_INVALID', `not an email address: ${input.email}`);
+  return ok({ ...input, createdAt: now, expiresAt: now + LINK_VALIDITY_MS, state: 'Active', completedAt: null, expiredAt: null, supersededBy: null });
+}
+
+/** The status on `now`: Completed and Expired are final; Active turns Expired at exactly 24 h. */
+export function statusAt(link: LivenessLink, now: EpochMs): LinkStatus {
+  if (link.state !== 'Active') return link.state;
+  return now >= link.expiresAt ? 'Expired' : 'Active';
+}
+
+/** Materialises time-based expiry into the stored state (for a sweep job). */
+export function expireIfDue(link: LivenessLink, now: EpochMs): LivenessLink {
+  return link.state === 'Active' && statusAt(link, now) === 'Expired' ? { ...link, state: 'Expired', expiredAt: link.expiresAt } : link;
+}
+
+/** The customer finished the check through this link. */
+export function completeLink(link: LivenessLink, now: EpochMs): Result<LivenessLink, LinkErrorCode> {
+  const status = statusAt(link, now);
+  if (status === 'Expired') return fail('LINK_EXPIRED', 'the link has expired; send a new one');
+  if (status !== 'Active') return fail('LINK_NOT_ACTIVE', `the link is ${status}`);
+  return ok({ ...link, state: 'Completed', completedAt: now });
+}
+
+export interface Resent {
+  readonly previous: LivenessLink;
+  readonly current: LivenessLink;
+}
+
+/**
+ * Resend: a new link for the same person, relationship and email (unless a new email is given), and the
+ * old one expired now. A Completed old link stays Completed — its results remain evidence — e.g. when the
+ * officer found the submitted check unsatisfactory (BR-23, L794).
+ */
+export function resendLink(previous: LivenessLink, newId: string, now: EpochMs, email: string = previous.email): Result<Resent, LinkErrorCode> {
+  const created = createLink({ id: newId, applicationId: previous.applicationId, personId: previous.personId, relationship: previous.relationship, email }, now);
+  if (!created.ok) return created;
+  const status = statusAt(previous, now);
+  const old: LivenessLink =
+    status === 'Active'
+      ? { ...previous, state: 'Expired', expiredAt: now, supersededBy: newId }
+      : status === 'Expired'
+        ? { ...previous, state: 'Expired', expiredAt: previous.expiredAt ?? previous.expiresAt, supersededBy: newId }
+        : { ...previous, supersededBy: newId };
+  return ok({ previous: old, current: created.value });
+}
+
+/** The link that currently counts for a person: the newest not superseded. */
+export function currentLink(links: readonly LivenessLink[], personId: string): LivenessLink | undefined {
+  return links
+    .filter((l) => l.personId === personId && l.supersededBy === null)
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+}

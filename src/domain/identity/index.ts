@@ -1,0 +1,2 @@
+// Identity match of applicants against immigration records (R14), pure.
+export * from './match.ts';

@@ -1,0 +1,170 @@
+// Liveness check links end to end: Save → Send Liveness → an email through a real SMTP server (smtp-server,
+// read back with mailparser) carrying a single-use link valid 24 h; Active / Completed / Expired; expiry
+// (computed at exactly 24 h, and stored by the sweep); resend makes a new link and expires the old one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { forEachDatabase } from '../../../support/databases.ts';
+import { startTestApp, type TestApp } from '../../../support/app.ts';
+import { ManualClock } from '../../../../src/app/clock.ts';
+import { CaseworkClient, eventually, type App, type Officers } from './casework-client.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+interface Link {
+  id: string;
+  personId: string;
+  status: string | null;
+  expiresAt: string | null;
+  sentAt: string | null;
+  supersededBy: string | null;
+}
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  let c: CaseworkClient;
+  let o: Officers;
+  let smtp: SMTPServer;
+  const inbox: ParsedMail[] = [];
+  const clock = new ManualClock(new Date('2024-03-01T00:00:00Z'));
+
+  before(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          inbox.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    t = await startTestApp(kind, { demo: false, clock, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PONO_PUBLIC_URL: 'https://pono.test' } });
+    c = new CaseworkClient(t, true);
+    o = await c.officers('links');
+  });
+  after(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  async function application(email: string): Promise<{ ref: string; personId: string }> {
+    const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
+    const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
+      relationship: 'applicant', givenNames: 'David', familyName: 'Hall', dateOfBirth: '1980-04-01', email,
+    });
+    await c.expect(200, o.caseOfficer, 'POST', `/applications/${app.reference}/submit`, { paid: true });
+    return { ref: app.reference, personId: person.id };
+  }
+
+  async function mailTo(address: string, count: number): Promise<ParsedMail> {
+    const mails = await eventually(async () => {
+      const found = inbox.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address));
+      return found.length >= count ? found : null;
+    });
+    const last = mails[count - 1];
+    assert.ok(last);
+    return last;
+  }
+
+  function tokenIn(mail: ParsedMail): string {
+    const match = /https:\/\/pono\.test\/liveness\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
+    assert.ok(match?.[1], mail.text);
+    return match[1];
+  }
+
+  test('Save then Send Liveness emails a single-use link valid 24 hours, stored only as a digest', async () => {
+    const { ref, personId } = await application('david.hall@example.com');
+    const saved = await c.expect<Link>(201, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId, relationship: 'Adult' });
+    assert.equal(saved.status, null);
+    assert.equal(saved.sentAt, null);
+    await c.expect(403, o.validator, 'POST', `/liveness-links/${saved.id}/send`);
+    const sent = await c.expect<Link>(200, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+    assert.equal(sent.status, 'Active');
+    assert.equal(Date.parse(sent.expiresAt ?? '') - Date.parse(sent.sentAt ?? ''), DAY);
+    await c.expect(409, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+
+    const mail = await mailTo('david.hall@example.com', 1);
+    assert.equal(mail.subject, 'Your liveness check link');
+    assert.match(mail.text ?? '', /24 hours/);
+    const token = tokenIn(mail);
+    const row = await t.database.db.selectFrom('liveness_links').selectAll().where('link_id', '=', saved.id).executeTakeFirstOrThrow();
+    assert.equal(row.token_hash, createHash('sha256').update(token).digest('hex'));
+    assert.ok(!JSON.stringify(row).includes(token));
+
+    const page = await t.app.inject({ method: 'GET', url: `/liveness/${token}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /liveness check will open here/i);
+    assert.equal(page.headers['cache-control'], 'no-store');
+    const unknown = await t.app.inject({ method: 'GET', url: `/liveness/${'x'.repeat(43)}` });
+    assert.equal(unknown.statusCode, 404);
+
+    const done = await t.services.casework.links.completeByToken(token);
+    assert.equal(done.status, 'Completed');
+    await assert.rejects(t.services.casework.links.completeByToken(token), /Completed/);
+    const after = await t.app.inject({ method: 'GET', url: `/liveness/${token}` });
+    assert.equal(after.statusCode, 410);
+    const listed = await c.expect<Link[]>(200, o.validator, 'GET', `/applications/${ref}/liveness-links`);
+    assert.deepEqual(listed.map((l) => l.status), ['Completed']);
+  });
+
+  test('a link expires at 24 hours; resend sends a new link and expires the old one', async () => {
+    const { ref, personId } = await application('harriet.finau@example.com');
+    const saved = await c.expect<Link>(201, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId, relationship: 'Adult' });
+    await c.expect(200, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+    const first = tokenIn(await mailTo('harriet.finau@example.com', 1));
+
+    clock.advance(DAY - 1);
+    assert.equal((await c.expect<Link>(200, o.caseOfficer, 'GET', `/liveness-links/${saved.id}`)).status, 'Active');
+    clock.advance(1);
+    assert.equal((await c.expect<Link>(200, o.caseOfficer, 'GET', `/liveness-links/${saved.id}`)).status, 'Expired');
+    assert.equal((await t.app.inject({ method: 'GET', url: `/liveness/${first}` })).statusCode, 410);
+    await assert.rejects(t.services.casework.links.completeByToken(first), /expired/);
+
+    // The sweep stores the expiry (and audits it); the scheduled expiry job does the same per link.
+    assert.ok((await t.services.casework.links.sweepExpired()) >= 1);
+    const stored = await t.database.db.selectFrom('liveness_links').select(['state', 'expired_at']).where('link_id', '=', saved.id).executeTakeFirstOrThrow();
+    assert.equal(stored.state, 'Expired');
+
+    const resent = await c.expect<Link>(201, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/resend`, {});
+    assert.notEqual(resent.id, saved.id);
+    assert.equal(resent.status, 'Active');
+    const old = await c.expect<Link>(200, o.caseOfficer, 'GET', `/liveness-links/${saved.id}`);
+    assert.equal(old.status, 'Expired');
+    assert.equal(old.supersededBy, resent.id);
+    await c.expect(409, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/resend`, {});
+
+    const second = tokenIn(await mailTo('harriet.finau@example.com', 2));
+    assert.notEqual(second, first);
+    assert.equal((await t.app.inject({ method: 'GET', url: `/liveness/${second}` })).statusCode, 200);
+    assert.equal((await t.services.casework.links.completeByToken(second)).status, 'Completed');
+
+    const trail = await c.expect<{ action: string }[]>(200, o.admin, 'GET', `/applications/${ref}/audit`);
+    const actions = trail.map((e) => e.action);
+    for (const a of ['liveness-link.create', 'liveness-link.send', 'liveness-link.expire', 'liveness-link.resend', 'liveness-link.complete']) assert.ok(actions.includes(a), a);
+  });
+
+  test('resending an Active link expires it at once', async () => {
+    const { ref, personId } = await application('resend.active@example.com');
+    const saved = await c.expect<Link>(201, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId, relationship: 'Adult', email: 'other.address@example.com' });
+    await c.expect(200, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+    const first = tokenIn(await mailTo('other.address@example.com', 1));
+    const resent = await c.expect<Link>(201, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/resend`, { email: 'resend.active@example.com' });
+    assert.equal(resent.status, 'Active');
+    assert.equal((await c.expect<Link>(200, o.caseOfficer, 'GET', `/liveness-links/${saved.id}`)).status, 'Expired');
+    assert.equal((await t.app.inject({ method: 'GET', url: `/liveness/${first}` })).statusCode, 410);
+    tokenIn(await mailTo('resend.active@example.com', 1));
+  });
+
+  test('a link needs a person on the application and a valid email', async () => {
+    const { ref } = await application('no.person@example.com');
+    await c.expect(400, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId: 'not-a-person', relationship: 'Adult' });
+    await c.expect(400, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId: 'x', relationship: 'Child' });
+  });
+});

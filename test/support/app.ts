@@ -1,0 +1,68 @@
+/**
+ * A whole pono server for tests: `const t = await startTestApp('pglite')` opens a fresh database of that kind,
+ * the services (jobs worked in-process, polling every second) and the Fastify app with every plugin;
+ * `t.app.inject(...)` calls it without a socket, `await t.listen()` gives a base URL for real clients
+ * (node-soap, zeep, chromium). `await t.close()` stops everything and drops the test schema.
+ */
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+import { createServices, type Services } from '../../src/app/services.ts';
+import { buildServer, type App } from '../../src/adapters/http/server.ts';
+import { serverPlugins } from '../../src/adapters/http/plugins.ts';
+import { createLogger } from '../../src/adapters/log/logger.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Clock } from '../../src/app/clock.ts';
+import { seedDemo, DEMO_ACCOUNT } from '../../src/app/demo.ts';
+
+export interface TestApp {
+  kind: DatabaseKind;
+  database: TestDatabase;
+  services: Services;
+  app: App;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  clock?: Clock;
+  demo?: boolean;
+  env?: Record<string, string>;
+  workJobs?: boolean;
+}
+
+export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const config = loadConfig({ ...options.env });
+  const services = await createServices(database, logger, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    workJobs: options.workJobs ?? true,
+    pollingIntervalSeconds: 0.5,
+    config,
+  });
+  const app = await buildServer({ logger, services, plugins: serverPlugins(services, config) });
+  if (options.demo !== false) await seedDemo(services);
+  let listening = false;
+  return {
+    kind,
+    database,
+    services,
+    app,
+    async listen() {
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      listening = true;
+      return address;
+    },
+    async close() {
+      if (listening || app.server.listening) await app.close();
+      else await app.close();
+      await services.queue.stop();
+      await database.dispose();
+    },
+  };
+}
+
+export const DEMO = DEMO_ACCOUNT;
+export function basicAuth(accountId: string, password: string): string {
+  return `Basic ${Buffer.from(`${accountId}:${password}`).toString('base64')}`;
+}
+export const DEMO_AUTH = basicAuth(DEMO_ACCOUNT.accountId, DEMO_ACCOUNT.password);

@@ -1,0 +1,49 @@
+/**
+ * Storage tests run on both databases: `forEachDatabase((open) => { ... })` registers the same tests twice,
+ * once on an in-memory PGlite and once on the PostgreSQL server (TEST_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test) in a schema of its own that is dropped afterwards, so runs never
+ * see each other's rows.
+ */
+import { describe } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
+
+export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface TestDatabase extends Database {
+  /** Drops the test schema (server) and closes. */
+  dispose(): Promise<void>;
+}
+
+export function uniqueSchema(prefix = 't'): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({});
+    return { ...database, dispose: () => database.close() };
+  }
+  const schema = uniqueSchema();
+  const database = await openDatabase({ url: SERVER_URL, schema });
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      const client = new pg.Client({ connectionString: SERVER_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.query(`drop schema if exists "${schema}_jobs" cascade`);
+      await client.end();
+    },
+  };
+}
+
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
+
+/** Registers `body` once per database kind, inside a describe named after it. */
+export function forEachDatabase(body: (kind: DatabaseKind) => void): void {
+  for (const kind of DATABASE_KINDS) describe(`on ${kind}`, () => body(kind));
+}
