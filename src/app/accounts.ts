@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../adapters/db/database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { errors } from './errors.ts';
+import { allSourceIds } from '../domain/verification/index.ts';
 
 export interface AccountCredentials {
   accountId: string;
@@ -22,6 +23,7 @@ export interface NewAccount {
   accountId: string;
   password: string;
   stubMode: boolean;
+  /** Every catalogue source when left out. */
   enabledSources?: string[];
   country?: 'AU' | 'NZ';
   lockoutAttempts?: number | null;
@@ -49,7 +51,7 @@ export class Accounts {
         account_id: input.accountId,
         password_hash: passwordHash,
         stub_mode: input.stubMode,
-        enabled_sources: JSON.stringify(input.enabledSources ?? []),
+        enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
         country: input.country ?? 'AU',
         lockout_attempts: input.lockoutAttempts ?? null,
         webhook_url: input.webhookUrl ?? null,
@@ -59,7 +61,7 @@ export class Accounts {
         oc.column('account_id').doUpdateSet({
           password_hash: passwordHash,
           stub_mode: input.stubMode,
-          enabled_sources: JSON.stringify(input.enabledSources ?? []),
+          enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
           country: input.country ?? 'AU',
           lockout_attempts: input.lockoutAttempts ?? null,
           webhook_url: input.webhookUrl ?? null,

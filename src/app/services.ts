@@ -13,6 +13,8 @@ import { Registry } from './registry.ts';
 import { RuleSets } from './rule-sets.ts';
 import { VerificationUseCases, WEBHOOK_QUEUE } from './verification.ts';
 import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
+import { RecordsUseCases } from './records.ts';
+import { RecordsStore } from '../adapters/records/store.ts';
 import type { Config } from '../config/config.ts';
 
 export interface Services {
@@ -26,6 +28,8 @@ export interface Services {
   registry: Registry;
   verifications: VerificationUseCases;
   casework: Casework;
+  /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
+  records: RecordsUseCases;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export interface ServiceOptions {
   /** Start the job queue at all (default true). */
   jobs?: boolean;
   pollingIntervalSeconds?: number;
+  /** First retry delay of a failed webhook delivery; later retries back off exponentially (default 5 s). */
+  webhookRetryDelaySeconds?: number;
   /** The checked configuration (SMTP, public URL, casework settings); defaults when absent. */
   config?: Config;
 }
@@ -52,12 +58,14 @@ export async function createServices(database: Database, logger: Logger, options
   queue.define<WebhookJob>({
     name: WEBHOOK_QUEUE,
     retryLimit: 8,
-    retryDelaySeconds: 5,
+    retryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
     handle: (job) =>
       deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000)),
   });
   const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
   casework.defineJobs(queue);
+  const records = new RecordsUseCases(new RecordsStore(db, { down: options.config?.PONO_RECORDS_DOWN ?? false }));
+  casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
   await casework.bootstrap();
 
@@ -72,6 +80,7 @@ export async function createServices(database: Database, logger: Logger, options
     registry,
     verifications,
     casework,
+    records,
     close: async () => {
       await queue.stop();
       casework.close();

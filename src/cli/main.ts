@@ -6,6 +6,8 @@ import { createServices, type Services } from '../app/services.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from '../app/demo.ts';
 import { verifyCommand } from './verify.ts';
+import { accountCommands } from './accounts.ts';
+import { AppError } from '../app/errors.ts';
 
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config, logger);
@@ -58,6 +60,23 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));
+  accountCommands(program, (fn) => withServices(config, quietLogger(), fn));
 
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    // Commander has already printed its own usage errors; use-case errors are printed here, without a stack.
+    if (error instanceof AppError) {
+      process.stderr.write(`pono: ${error.message}\n`);
+      for (const problem of error.problems) process.stderr.write(`  ${problem.field}: ${problem.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof InvalidArgumentError) {
+      process.stderr.write(`pono: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
 }

@@ -64,7 +64,7 @@ export function verifyCommand(program: Command, run: <T>(fn: (services: Services
     .option('--email <email>', 'email')
     .option('--flat-number <n>').option('--street-number <n>').option('--street-name <name>').option('--street-type <type>')
     .option('--suburb <suburb>').option('--state <state>').option('--postcode <postcode>')
-    .option('--country <CC>', 'address country (ISO alpha-2)', 'AU')
+    .option('--country <CC>', 'address country (ISO alpha-2); without an address the account country applies', 'AU')
     .option('--extra <name=value>', 'extraData for background sources (repeatable)', keyValue, {})
     .option('--rule-id <ruleId>', 'rule set', 'default')
     .option('--json', 'print the whole result as JSON')
@@ -72,9 +72,13 @@ export function verifyCommand(program: Command, run: <T>(fn: (services: Services
       if (!options.password) throw new InvalidArgumentError('--password (or PONO_PASSWORD) is required');
       const dob = isoDate(options.dob);
       const address: Address = { country: options.country };
+      let addressGiven = false;
       for (const key of ['flatNumber', 'streetNumber', 'streetName', 'streetType', 'suburb', 'state', 'postcode'] as const) {
         const value = options[key];
-        if (value) address[key] = value;
+        if (value) {
+          address[key] = value;
+          addressGiven = true;
+        }
       }
       const status = await run((services) =>
         services.verifications.register(
@@ -87,7 +91,7 @@ export function verifyCommand(program: Command, run: <T>(fn: (services: Services
               surname: options.surname,
               dob,
               ...(options.email ? { email: options.email } : {}),
-              currentResidentialAddress: address,
+              ...(addressGiven ? { currentResidentialAddress: address } : {}),
             },
             extraData: options.extra,
           },

@@ -31,6 +31,11 @@ export const ConfigSchema = Type.Object({
     ['revert-and-send-own-link', 'carry-on', 'revert-without-new-evidence'].map((p) => Type.Literal(p)),
     { default: 'revert-and-send-own-link' },
   ),
+  /** Immigration records: act out the records service being unreachable (every search answers "API error"). */
+  PONO_RECORDS_DOWN: Type.Boolean({ default: false }),
+  /** Public presence calculator: requests per client address per window, and the window in seconds. */
+  PONO_PRESENCE_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60 }),
+  PONO_PRESENCE_RATE_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

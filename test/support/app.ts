@@ -37,6 +37,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     ...(options.clock ? { clock: options.clock } : {}),
     workJobs: options.workJobs ?? true,
     pollingIntervalSeconds: 0.5,
+    webhookRetryDelaySeconds: 1,
     config,
   });
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config) });

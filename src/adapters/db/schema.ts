@@ -226,6 +226,75 @@ export interface AuditEventsTable {
   after: ColumnType<unknown, string | null, never>;
 }
 
+// ---- Immigration records (003-records) ---------------------------------------------------------------
+export interface ImmigrationIdentitiesTable {
+  identity_id: string;
+  client_id: string;
+  family_key: string;
+  given_key: string;
+  date_of_birth: string;
+  record: JSONColumnType<object, string, string>;
+  loaded_at: CreatedAt;
+}
+
+export interface ImmigrationIdentityNamesTable {
+  identity_id: string;
+  family_key: string;
+  given_key: string;
+  other_name: boolean;
+}
+
+// ---- Liveness sessions (004-liveness) ----------------------------------------------------------------
+export interface LivenessSessionsTable {
+  session_id: string;
+  application_id: string | null;
+  person_id: string | null;
+  link_id: string | null;
+  subject_reference: string | null;
+  client_token_hash: string | null;
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface LivenessTrustedSourcesTable {
+  session_id: string;
+  source: string;
+  document_id: string | null;
+  content_type: string;
+  sha256: string;
+  content: Uint8Array;
+}
+
+export interface LivenessAttemptsTable {
+  attempt_id: string;
+  session_id: string;
+  attempt_number: number;
+  challenges: Json<string[]>;
+  state: string;
+  started_at: Timestamp;
+  analysing_since: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  result: string | null;
+  liveness: string | null;
+  face_match: string | null;
+  reasons: NullableJson<string[]>;
+  outcome: NullableJson<object>;
+  frames: NullableJson<object[]>;
+  tracks: NullableJson<object[]>;
+  timing: NullableJson<object>;
+}
+
+export interface LivenessFramesTable {
+  attempt_id: string;
+  challenge: string;
+  frame_index: number;
+  t_ms: number;
+  content_type: string;
+  content: Uint8Array;
+}
+
 /** The tables pono keeps, as Kysely sees them. */
 export interface DB {
   accounts: AccountsTable;
@@ -245,4 +314,10 @@ export interface DB {
   escalations: EscalationsTable;
   inz_notifications: InzNotificationsTable;
   audit_events: AuditEventsTable;
+  immigration_identities: ImmigrationIdentitiesTable;
+  immigration_identity_names: ImmigrationIdentityNamesTable;
+  liveness_sessions: LivenessSessionsTable;
+  liveness_trusted_sources: LivenessTrustedSourcesTable;
+  liveness_attempts: LivenessAttemptsTable;
+  liveness_frames: LivenessFramesTable;
 }

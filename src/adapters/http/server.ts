@@ -7,6 +7,7 @@ import { errorHandler } from './error-handler.ts';
 import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
 import { verificationRoutes } from './routes/verifications.ts';
+import { registryRoutes } from './routes/registry.ts';
 
 function createFastify(logger: Logger) {
   return Fastify({
@@ -43,6 +44,7 @@ export async function buildServer({ logger, services, plugins = [] }: ServerOpti
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes(services));
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(registryRoutes(services), { prefix: '/api/v1' });
   for (const plugin of plugins) await plugin(app);
   return app;
 }

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-verification.ts';
 import * as m002 from './002-casework.ts';
+import * as m003 from './003-records.ts';
+import * as m004 from './004-liveness.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
   '001-verification': m001,
   '002-casework': m002,
+  '003-records': m003,
+  '004-liveness': m004,
 };

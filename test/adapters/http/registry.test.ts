@@ -1,0 +1,75 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDatabase } from '../../support/databases.ts';
+import { startTestApp, basicAuth, type TestApp } from '../../support/app.ts';
+
+const AUTH = basicAuth('bank', 'bank-password');
+const CSV = [
+  'Surname,Given Name,Date of Birth,Street Number,Street Name,Street Type,Suburb,State,Postcode',
+  'Ngata,Ārohanui,12/03/1986,12,George,Street,Sydney,NSW,2000',
+  'Smith,John,1970-01-01,1,Main,Road,Perth,WA,6000',
+].join('\n');
+
+interface CheckResult { name: string; state: string; fieldResult: { name: string; status: string }[] }
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await t.services.accounts.create({ accountId: 'bank', password: 'bank-password', stubMode: false, enabledSources: ['registry'] });
+  });
+  after(async () => { await t.close(); });
+
+  test('records load from CSV, and a person is matched against them with field statuses', async () => {
+    const loaded = await t.app.inject({ method: 'POST', url: '/api/v1/registry/registry/records', headers: { authorization: AUTH, 'content-type': 'text/csv' }, payload: CSV });
+    assert.equal(loaded.statusCode, 201, loaded.body);
+    assert.equal(loaded.json().loaded, 2);
+
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/v1/verifications', headers: { authorization: AUTH },
+      payload: {
+        name: { givenName: 'AROHANUI', surname: 'ngata' }, dob: '1986-03-12',
+        currentResidentialAddress: { streetNumber: '12', streetName: 'George', streetType: 'ST', suburb: 'SYDNEY', state: 'NSW', postcode: '2000', country: 'AU' },
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const registry = (response.json().verificationResult.individualResult as CheckResult[]).find((r) => r.name === 'registry');
+    assert.ok(registry, 'the registry source ran');
+    assert.equal(registry.state, 'VERIFIED');
+    const statuses = Object.fromEntries(registry.fieldResult.map((f) => [f.name, f.status]));
+    assert.equal(statuses.givenName, 'CONFIRMED', 'macron and case normalised');
+    assert.equal(statuses.surname, 'CONFIRMED');
+    assert.equal(statuses.dob, 'CONFIRMED');
+    assert.equal(statuses.streetName, 'CONFIRMED', 'George ST and George Street are the same street');
+    assert.equal(statuses.suburb, 'CONFIRMED');
+  });
+
+  test('a person not on the registry is not verified by it', async () => {
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/v1/verifications', headers: { authorization: AUTH },
+      payload: { name: { givenName: 'Mere', surname: 'Parata' }, dob: '1990-05-05' },
+    });
+    const registry = (response.json().verificationResult.individualResult as CheckResult[]).find((r) => r.name === 'registry');
+    assert.notEqual(registry?.state, 'VERIFIED');
+  });
+
+  test('a bad row is refused naming the row and column, and nothing is loaded', async () => {
+    const before = await t.database.db.selectFrom('registry_records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const bad = `${CSV}\nJones,Ann,31/02/1980,3,High,Street,Hobart,TAS,7000`;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/registry/registry/records', headers: { authorization: AUTH, 'content-type': 'text/csv' }, payload: bad });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.json().message, /row 3/);
+    const after = await t.database.db.selectFrom('registry_records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(before.n));
+  });
+
+  test('the source catalogue lists what the account has enabled', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/sources', headers: { authorization: AUTH } });
+    assert.equal(response.statusCode, 200);
+    const sources = response.json().sources as { sourceId: string; enabled: boolean; fields: { name: string }[] }[];
+    assert.ok(sources.length > 30);
+    assert.deepEqual(sources.filter((s) => s.enabled).map((s) => s.sourceId), ['registry']);
+    const passport = sources.find((s) => s.sourceId === 'passportdvs');
+    assert.ok(passport?.fields.some((f) => f.name === 'greenid_passportdvs_number'));
+  });
+});

@@ -1,0 +1,71 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { SERVER_URL, uniqueSchema } from '../support/databases.ts';
+
+const run = promisify(execFile);
+const schema = uniqueSchema('cli');
+const env = { ...process.env, DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn' };
+const pono = (...args: string[]) => run(process.execPath, ['bin/pono.js', ...args], { env, timeout: 60_000 });
+
+after(async () => {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade`);
+  await client.query(`drop schema if exists "${schema}_jobs" cascade`);
+  await client.end();
+});
+
+test('pono demo creates demo/demo with sample verifications, twice without harm', async () => {
+  const first = await pono('demo');
+  assert.match(first.stdout, /account demo \(password demo, stub mode on\)/);
+  assert.match(first.stdout, /demo-verified\s+VERIFIED/);
+  assert.match(first.stdout, /demo-in-progress\s+IN_PROGRESS/);
+  const second = await pono('demo');
+  assert.equal(second.stdout, first.stdout);
+});
+
+test('pono verify prints the result of the stub codes in the middle name', async () => {
+  const { stdout } = await pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'John', '--middle-name', `TWO${'P'.repeat(28)}`, '--surname', 'Smith', '--dob', '1980-01-01');
+  assert.match(stdout, /^verification [A-Za-z0-9]{9}: VERIFIED$/m);
+  assert.match(stdout, /aec\s+VERIFIED/);
+  const failing = await pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'John', '--middle-name', 'TWOFFFF', '--surname', 'Smith', '--dob', '1980-01-01');
+  assert.match(failing.stdout, /: IN_PROGRESS$/m);
+  assert.match(failing.stdout, /sources still available: .*passportdvs/);
+});
+
+test('pono verify with a wrong password or a bad date says so and exits non-zero', async () => {
+  await assert.rejects(pono('verify', '--account', 'demo', '--password', 'nope', '--given-name', 'J', '--surname', 'S', '--dob', '1980-01-01'), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr, /Invalid account or password/);
+    return true;
+  });
+  await assert.rejects(pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'J', '--surname', 'S', '--dob', '1980-02-30'), (error: { code: number; stderr: string }) => {
+    assert.notEqual(error.code, 0);
+    assert.match(error.stderr, /dob is not a real date/);
+    return true;
+  });
+});
+
+test('pono account create and pono registry load set up a production account', async () => {
+  const created = await pono('account', 'create', '--id', 'bank', '--password', 'bank-pass', '--sources', 'registry');
+  assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled/);
+  const dir = await mkdtemp(join(tmpdir(), 'pono-cli-'));
+  const file = join(dir, 'roll.csv');
+  await writeFile(file, 'surname,given name,dob\nNgata,Aroha,1986-03-12\n');
+  const loaded = await pono('registry', 'load', '--account', 'bank', file);
+  assert.match(loaded.stdout, /loaded 1 records into registry of bank/);
+});
+
+test('a bad configuration value is refused at start, naming the variable', async () => {
+  await assert.rejects(run(process.execPath, ['bin/pono.js', 'demo'], { env: { ...env, PORT: 'eighty' } }), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 2);
+    assert.match(error.stderr, /PORT="eighty"/);
+    return true;
+  });
+});
