@@ -169,7 +169,14 @@ export class VerificationUseCases {
   }
 
   private settings(account: Account, ruleSet: AccountSettings['ruleSet']): AccountSettings {
-    return { accountId: account.accountId, stubMode: account.stubMode, enabledSources: account.enabledSources, ruleSet, country: account.country };
+    return {
+      accountId: account.accountId,
+      stubMode: account.stubMode,
+      enabledSources: account.enabledSources,
+      ruleSet,
+      country: account.country,
+      lockoutAfterFailedAttempts: account.lockoutAttempts,
+    };
   }
 
   private async load(db: Db, account: Account, verificationId: string, forUpdate: boolean): Promise<{ settings: AccountSettings; state: VerificationState }> {
@@ -183,8 +190,7 @@ export class VerificationUseCases {
     if (!row) throw errors.notFound('verification', verificationId);
     // A verification stays under the rule-set version it was registered with.
     const ruleSet = await this.ruleSets.get(account.accountId, row.rule_id, row.rule_set_version, db);
-    const settings = { ...this.settings(account, ruleSet), lockoutAfterFailedAttempts: account.lockoutAttempts };
-    return { settings, state: row.state as VerificationState };
+    return { settings: this.settings(account, ruleSet), state: row.state as VerificationState };
   }
 
   private async save(tx: Tx, account: Account, before: VerificationState, after: VerificationState): Promise<void> {

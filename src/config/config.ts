@@ -15,7 +15,6 @@ export const ConfigSchema = Type.Object({
   PONO_DEMO: Type.Boolean({ default: false }),
   PONO_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   PONO_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
-  PONO_LOCKOUT_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   PONO_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   PONO_JOBS: Type.Boolean({ default: true }),

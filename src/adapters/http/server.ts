@@ -8,6 +8,7 @@ import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
 import { verificationRoutes } from './routes/verifications.ts';
 import { registryRoutes } from './routes/registry.ts';
+import { ruleSetRoutes } from './routes/rule-sets.ts';
 
 function createFastify(logger: Logger) {
   return Fastify({
@@ -45,6 +46,7 @@ export async function buildServer({ logger, services, plugins = [] }: ServerOpti
   await app.register(healthRoutes(services));
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
+  await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
   for (const plugin of plugins) await plugin(app);
   return app;
 }
