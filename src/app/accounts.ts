@@ -44,30 +44,19 @@ export class Accounts {
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
 
   async create(input: NewAccount): Promise<Account> {
-    const passwordHash = await hashPassword(input.password);
+    const settings = {
+      password_hash: await hashPassword(input.password),
+      stub_mode: input.stubMode,
+      enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
+      country: input.country ?? 'AU',
+      lockout_attempts: input.lockoutAttempts ?? null,
+      webhook_url: input.webhookUrl ?? null,
+      webhook_secret: input.webhookSecret ?? null,
+    };
     await this.db
       .insertInto('accounts')
-      .values({
-        account_id: input.accountId,
-        password_hash: passwordHash,
-        stub_mode: input.stubMode,
-        enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
-        country: input.country ?? 'AU',
-        lockout_attempts: input.lockoutAttempts ?? null,
-        webhook_url: input.webhookUrl ?? null,
-        webhook_secret: input.webhookSecret ?? null,
-      })
-      .onConflict((oc) =>
-        oc.column('account_id').doUpdateSet({
-          password_hash: passwordHash,
-          stub_mode: input.stubMode,
-          enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
-          country: input.country ?? 'AU',
-          lockout_attempts: input.lockoutAttempts ?? null,
-          webhook_url: input.webhookUrl ?? null,
-          webhook_secret: input.webhookSecret ?? null,
-        }),
-      )
+      .values({ account_id: input.accountId, ...settings })
+      .onConflict((oc) => oc.column('account_id').doUpdateSet(settings))
       .execute();
     this.#verified.clear();
     const account = await this.find(input.accountId);

@@ -12,6 +12,7 @@ import {
   setFields as runSetFields,
   adminOverride as runAdminOverride,
   formsOutcome,
+  verificationResult,
   VerificationError,
   type AccountSettings,
   type VerificationState,
@@ -254,14 +255,7 @@ export class VerificationUseCases {
 
   private currentStatus(settings: AccountSettings, state: VerificationState): CurrentStatus {
     return {
-      verificationResult: {
-        verificationId: state.verificationId,
-        ruleId: state.ruleId,
-        overallVerificationStatus: state.overallVerificationStatus,
-        mode: state.mode,
-        dateVerified: state.dateVerified,
-        individualResult: state.individualResults,
-      },
+      verificationResult: verificationResult(state),
       sourceList: sourceList(settings, state),
       registrationDetails: { ...state.person, dateCreated: state.dateCreated },
     };
