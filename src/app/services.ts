@@ -13,6 +13,7 @@ import { Registry } from './registry.ts';
 import { RuleSets } from './rule-sets.ts';
 import { VerificationUseCases, WEBHOOK_QUEUE } from './verification.ts';
 import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
+import { LivenessSessions } from './liveness-sessions.ts';
 import { RecordsUseCases } from './records.ts';
 import { RecordsStore } from '../adapters/records/store.ts';
 import type { Config } from '../config/config.ts';
@@ -28,6 +29,7 @@ export interface Services {
   registry: Registry;
   verifications: VerificationUseCases;
   casework: Casework;
+  liveness: LivenessSessions;
   /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
   records: RecordsUseCases;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ export async function createServices(database: Database, logger: Logger, options
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
   await casework.bootstrap();
+  const liveness = new LivenessSessions(db, clock, casework, logger);
 
   return {
     database,
@@ -80,6 +83,7 @@ export async function createServices(database: Database, logger: Logger, options
     registry,
     verifications,
     casework,
+    liveness,
     records,
     close: async () => {
       await queue.stop();

@@ -6,6 +6,8 @@ import { createServices, type Services } from '../app/services.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from '../app/demo.ts';
 import { verifyCommand } from './verify.ts';
+import { recordsCommands } from './records.ts';
+import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
 import { AppError } from '../app/errors.ts';
 
@@ -60,6 +62,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));
+  recordsCommands(program, (fn) => withServices(config, quietLogger(), fn));
+  presenceCommand(program);
   accountCommands(program, (fn) => withServices(config, quietLogger(), fn));
 
   try {

@@ -3,8 +3,9 @@ import type { Services } from '../../app/services.ts';
 import type { App } from './server.ts';
 import { caseworkPlugin } from './routes/casework/index.ts';
 import { recordsPlugin } from './routes/records.ts';
+import { livenessPlugin } from './routes/liveness/index.ts';
 
 /** The route plugins beyond the verification REST API: each part of pono adds its own here. */
 export function serverPlugins(services: Services, config: Config): ((app: App) => Promise<void>)[] {
-  return [caseworkPlugin(services, config), recordsPlugin(services, config)];
+  return [caseworkPlugin(services, config), recordsPlugin(services, config), livenessPlugin(services, config)];
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { DATABASE_KINDS } from '../../support/databases.ts';
 import { SOAP_PATH, startSoapApp, type SoapApp } from './soap-app.ts';
 import { assertGolden, normaliseXml } from './golden.ts';
-import { ALL_FAIL, ALL_PASS, NodeSoapFlows, type Fault } from './node-soap-flows.ts';
+import { ALL_PASS, NodeSoapFlows, ONE_SHORT, type Fault } from './node-soap-flows.ts';
 import { runZeepFlows } from './zeep.ts';
 
 const NS = 'http://dynamicform.services.registrations.edentiti.com/';
@@ -108,7 +108,7 @@ for (const kind of DATABASE_KINDS) {
         });
         return { status: response.statusCode, body: response.body };
       };
-      const person = '<ruleId>default</ruleId><name><givenName>John</givenName><middleNames>' + ALL_FAIL + '</middleNames><surname>Citizen</surname></name>'
+      const person = '<ruleId>default</ruleId><name><givenName>John</givenName><middleNames>' + ONE_SHORT + '</middleNames><surname>Citizen</surname></name>'
         + '<currentResidentialAddress><country>AU</country><postcode>2000</postcode><state>NSW</state><streetName>George</streetName><streetNumber>1</streetNumber><streetType>ST</streetType><suburb>Sydney</suburb></currentResidentialAddress>'
         + '<dob><day>1</day><month>1</month><year>1980</year></dob>';
       const id = `golden-${kind}`;
@@ -119,7 +119,7 @@ for (const kind of DATABASE_KINDS) {
       golden('registerVerification', register.body);
       golden('getSources', (await post('getSources', `<verificationId>${id}</verificationId>`)).body);
       golden('getFields', (await post('getFields', `<verificationId>${id}</verificationId><sourceId>passportdvs</sourceId>`)).body);
-      const inputs = ['number:A1111111', 'givenname:John', `middlename:${ALL_FAIL}`, 'surname:Citizen', 'dob:01/01/1980', 'tandc:on']
+      const inputs = ['number:A1111111', 'givenname:John', `middlename:${ONE_SHORT}`, 'surname:Citizen', 'dob:01/01/1980', 'tandc:on']
         .map((pair) => pair.split(':')).map(([name, value]) => `<input><name>greenid_passportdvs_${name ?? ''}</name><value>${value ?? ''}</value></input>`).join('');
       const set = await post('setFields', `<verificationId>${id}</verificationId><sourceId>passportdvs</sourceId><inputFields>${inputs}</inputFields>`);
       assert.equal(set.status, 200, set.body);

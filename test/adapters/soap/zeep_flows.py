@@ -104,11 +104,14 @@ def faults(service, vid):
 
 ALL_PASS = 'TWO' + 'P' * 28
 ALL_FAIL = 'TWO' + 'F' * 28
+# Watchlists clear, only the Victorian electoral roll (position 13: name+DOB and name+address) passes: the default
+# rule (two name+DOB, one name+address) then needs exactly one more name+DOB source, e.g. the passport.
+ONE_SHORT = 'TWO' + 'PPP' + 'F' * 9 + 'P' + 'F' * 15
 
 
 def interactive(service, number):
-    """Register with every background source failing, then pass the passport through getFields/setFields."""
-    registered = register(service, ALL_FAIL)
+    """Register one name+DOB source short of the rule, then run the passport through getFields/setFields."""
+    registered = register(service, ONE_SHORT)
     vid = registered.verificationResult.verificationId
     sources = status_summary(service.getSources(ACCOUNT, PASSWORD, vid, None, None))
     fields = service.getFields(accountId=ACCOUNT, password=PASSWORD, verificationId=vid, sourceId='passportdvs')

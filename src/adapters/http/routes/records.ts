@@ -123,7 +123,7 @@ const routes = (services: Services, config: Config): FastifyPluginAsyncTypebox =
       const body: unknown = request.body;
       const result = calculatePresenceRequest(body === undefined ? null : body);
       if (!result.ok) {
-        const problems = result.errors.map((e) => ({ field: e.path === '' ? '/' : e.path, message: e.message }));
+        const problems = result.errors.map((e) => ({ field: e.path === '' ? '(body)' : e.path, message: e.message }));
         throw new AppError('invalid', `Invalid presence request: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, 'INVALID_REQUEST', problems);
       }
       return result.response;

@@ -100,7 +100,7 @@ forEachDatabase((kind) => {
 
     const page = await t.app.inject({ method: 'GET', url: `/liveness/${token}` });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /liveness check will open here/i);
+    assert.match(page.body, /\/liveness\/assets\/liveness\.js/); // the applicant's liveness page (web/liveness)
     assert.equal(page.headers['cache-control'], 'no-store');
     const unknown = await t.app.inject({ method: 'GET', url: `/liveness/${'x'.repeat(43)}` });
     assert.equal(unknown.statusCode, 404);

@@ -1,11 +1,11 @@
-// The casework REST API under /api/v1 and the liveness link landing page, as one server plugin.
+// The casework REST API under /api/v1, as one server plugin. (GET /liveness/{token}, where the emailed link
+// lands, is served by the liveness plugin.)
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Services } from '../../../../app/services.ts';
 import type { Config } from '../../../../config/config.ts';
 import type { App } from '../../server.ts';
 import { applicationRoutes } from './application-routes.ts';
-import { livenessLandingRoutes } from './liveness-landing.ts';
 import { officerRoutes } from './officer-routes.ts';
 import { workRoutes } from './work-routes.ts';
 
@@ -19,7 +19,6 @@ export function caseworkPlugin(services: Services, config: Config): (app: App) =
       await scope.register(officerRoutes(services), { prefix: '/api/v1' });
       await scope.register(applicationRoutes(services), { prefix: '/api/v1' });
       await scope.register(workRoutes(services), { prefix: '/api/v1' });
-      await scope.register(livenessLandingRoutes(services));
     });
   };
 }
