@@ -45,6 +45,8 @@ export interface CapturePlan {
   readonly fps: number;
   readonly durationMs: number;
   readonly maxEdge: number;
+  /** the "Starting in 3, 2, 1" before each challenge is recorded */
+  readonly countdownMs: number;
 }
 
 export interface UploadLimits {
@@ -56,7 +58,7 @@ export interface UploadLimits {
   readonly maxImageEdge: number;
 }
 
-export const DEFAULT_CAPTURE: CapturePlan = { fps: 12, durationMs: 3500, maxEdge: 640 };
+export const DEFAULT_CAPTURE: CapturePlan = { fps: 12, durationMs: 3500, maxEdge: 640, countdownMs: 2100 };
 export const DEFAULT_LIMITS: UploadLimits = {
   maxImageBytes: 512 * 1024,
   maxFramesPerChallenge: 90,
@@ -267,7 +269,8 @@ interface ApplicantAccess {
 
 export class LivenessSessions {
   readonly thresholds: LivenessThresholds;
-  readonly capture: CapturePlan;
+  #capture: CapturePlan;
+  readonly #defaultCapture: CapturePlan;
   readonly limits: UploadLimits;
   readonly #gate: AnalysisGate;
   readonly #staleMs: number;
@@ -282,10 +285,20 @@ export class LivenessSessions {
     options: LivenessSessionOptions = {},
   ) {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.capture = options.capture ?? DEFAULT_CAPTURE;
+    this.#defaultCapture = options.capture ?? DEFAULT_CAPTURE;
+    this.#capture = this.#defaultCapture;
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.#gate = new AnalysisGate(options.maxConcurrentAnalyses ?? 1, options.maxQueuedAnalyses ?? 16);
     this.#staleMs = options.staleAnalysisMs ?? 5 * 60_000;
+  }
+
+  get capture(): CapturePlan {
+    return this.#capture;
+  }
+
+  /** Changes how pages capture from now on (tests keep browser runs short); no argument restores the default. */
+  useCapturePlan(plan?: Partial<CapturePlan>): void {
+    this.#capture = { ...this.#defaultCapture, ...plan };
   }
 
   /** Swaps the analysis (tests that need a decided outcome without a face engine); no argument restores the engine. */

@@ -9,7 +9,6 @@
 // Memory stays bounded whatever the file size: the input is consumed chunk by chunk, output is written in
 // ~256 KiB blocks and the next chunk is not read until the output has drained (backpressure). A line longer
 // than `maxLineLength` characters is reported as an error without being held in memory.
-import { isAscii } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import {
@@ -17,7 +16,14 @@ import {
   parsePresenceRequest,
   presenceResponseMembers,
   resolvePresenceOptions,
+  emptyScannedRequest,
+  scanPresenceRequest,
+  writeAscii,
+  writeNumber,
+  writePresenceResponseMembers,
+  RESPONSE_MEMBERS_MAX_BYTES,
   type FieldError,
+  type PresenceCalculation,
   type PresenceOptions,
 } from '../domain/presence/index.ts';
 
@@ -63,6 +69,9 @@ export interface PresenceBatchOptions {
 
 const ID_KEY: ReadonlySet<string> = new Set(['id']);
 const FLUSH_AT = 256 * 1024;
+/** Room kept free for one more result: a fast-path line is at most a response plus its line and id. */
+const LINE_ROOM = RESPONSE_MEMBERS_MAX_BYTES + 1024;
+const BLOCK_SIZE = FLUSH_AT + LINE_ROOM;
 
 function idJson(value: unknown): string | FieldError {
   if (value === undefined || value === null) return 'null';
@@ -110,9 +119,17 @@ export async function runPresenceBatch(options: PresenceBatchOptions): Promise<P
     lastProgress = now;
   };
 
-  const flush = async (text: string) => {
+  // Results go into a block of bytes that is handed to the output once it holds FLUSH_AT bytes (a new
+  // block then: the stream keeps the old one until it is written).
+  let block = Buffer.allocUnsafe(BLOCK_SIZE);
+  let used = 0;
+
+  const flush = async () => {
     if (outputError !== null) throw outputError;
-    if (!output.write(text)) {
+    const full = block.subarray(0, used);
+    block = Buffer.allocUnsafe(BLOCK_SIZE);
+    used = 0;
+    if (!output.write(full)) {
       await new Promise<void>((resolve, reject) => {
         const cleanup = () => {
           output.off('drain', onDrain);
@@ -135,24 +152,35 @@ export async function runPresenceBatch(options: PresenceBatchOptions): Promise<P
     if (outputError !== null) throw outputError;
   };
 
-  const overLong = (): string => {
+  /** Appends a text result (the general path's), growing the block for an exceptionally long one. */
+  const emit = (text: string) => {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (used + size > block.length) {
+      const larger = Buffer.allocUnsafe(used + size + LINE_ROOM);
+      block.copy(larger, 0, 0, used);
+      block = larger;
+    }
+    used += block.write(text, used, 'utf8');
+  };
+
+  const overLong = () => {
     lineNumber++;
     counts.lines++;
     counts.errors++;
-    return errorRecord(lineNumber, 'null', [{ path: '', message: `line is longer than ${maxLineLength} characters` }]);
+    emit(errorRecord(lineNumber, 'null', [{ path: '', message: `line is longer than ${maxLineLength} characters` }]));
   };
 
-  const processLine = (text: string): string => {
-    lineNumber++;
-    let start = 0;
-    let end = text.length;
-    while (start < end && (text.charCodeAt(start) <= 32)) start++;
-    while (end > start && (text.charCodeAt(end - 1) <= 32)) end--;
-    if (start === end) return '';
-    counts.lines++;
+  const count = (calculation: PresenceCalculation) => {
+    counts.calculated++;
+    if (calculation.eligible) counts.eligible++;
+    if (calculation.exceptions.length > 0) counts.withExceptions++;
+  };
+
+  /** The general path: JSON.parse and the contract's parser, for any line the fast scanner declines. */
+  const processText = (text: string): string => {
     let value: unknown;
     try {
-      value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+      value = JSON.parse(text);
     } catch (error) {
       counts.errors++;
       return errorRecord(lineNumber, 'null', [{ path: '', message: `is not valid JSON (${(error as Error).message})` }]);
@@ -165,18 +193,40 @@ export async function runPresenceBatch(options: PresenceBatchOptions): Promise<P
       return errorRecord(lineNumber, typeof id === 'string' ? id : 'null', errors);
     }
     const calculation = calculatePresence(parsed.value.input, parsed.value.options);
-    counts.calculated++;
-    if (calculation.eligible) counts.eligible++;
-    if (calculation.exceptions.length > 0) counts.withExceptions++;
+    count(calculation);
     return `{"line":${lineNumber},"id":${id},${presenceResponseMembers(calculation)}}\n`;
   };
 
-  // Lines are cut at byte level (a newline byte never occurs inside a UTF-8 sequence), so a chunk's
-  // complete lines decode on their own: as latin1 when they are pure ASCII (a plain copy), else as UTF-8.
+  /** One input line, `bytes[start, end)` without its newline; its result is appended to the block. */
+  const processLine = (bytes: Buffer, start: number, end: number) => {
+    lineNumber++;
+    while (start < end && (bytes[start] as number) <= 32) start++;
+    while (end > start && (bytes[end - 1] as number) <= 32) end--;
+    if (start === end) return;
+    counts.lines++;
+    if (!scanPresenceRequest(bytes, start, end, scanned)) {
+      emit(processText(bytes.toString('utf8', start, end)));
+      return;
+    }
+    const calculation = calculatePresence(scanned, defaults);
+    count(calculation);
+    // The same text as the general path's: {"line":n,"id":<id as in the input>,<members>}
+    let p = writeAscii(block, used, '{"line":');
+    p = writeNumber(block, p, lineNumber);
+    p = writeAscii(block, p, ',"id":');
+    p = scanned.idStart < 0 ? writeAscii(block, p, 'null') : p + bytes.copy(block, p, scanned.idStart, scanned.idEnd);
+    block[p++] = 0x2c;
+    p = writePresenceResponseMembers(calculation, block, p);
+    block[p++] = 0x7d;
+    block[p++] = 0x0a;
+    used = p;
+  };
+
+  // Lines are cut at byte level (a newline byte never occurs inside a UTF-8 sequence). Most lines are read
+  // straight from their bytes by the fast scanner; the others are decoded as UTF-8 and parsed in full.
+  const scanned = emptyScannedRequest();
   let carry: Buffer | null = null; // bytes of an unfinished line
   let skipping = false; // inside an over-long line
-  let out = '';
-  const decode = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     const fresh = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     bytesRead += fresh.length;
@@ -185,43 +235,35 @@ export async function runPresenceBatch(options: PresenceBatchOptions): Promise<P
       if (skipping) continue;
       carry = carry === null ? fresh : Buffer.concat([carry, fresh]);
       if (carry.length > maxLineLength) {
-        out += overLong();
+        overLong();
         carry = null;
         skipping = true;
       }
     } else {
-      let start = 0;
+      let from = 0;
       if (skipping) {
         // The over-long line ends at this chunk's first newline.
-        start = fresh.indexOf(10) + 1;
+        from = fresh.indexOf(10) + 1;
         skipping = false;
+      } else if (carry !== null) {
+        const newline = fresh.indexOf(10);
+        const joined = Buffer.concat([carry, fresh.subarray(0, newline)]);
+        processLine(joined, 0, joined.length);
+        from = newline + 1;
       }
-      if (start <= last) {
-        const region = fresh.subarray(start, last);
-        const text = decode(carry === null ? region : Buffer.concat([carry, region]));
-        let from = 0;
-        let newline = text.indexOf('\n');
-        while (newline !== -1) {
-          out += processLine(text.slice(from, newline));
-          if (out.length >= FLUSH_AT) {
-            await flush(out);
-            out = '';
-          }
-          from = newline + 1;
-          newline = text.indexOf('\n', from);
-        }
-        out += processLine(from === 0 ? text : text.slice(from));
+      while (from <= last) {
+        const newline = fresh.indexOf(10, from);
+        processLine(fresh, from, newline);
+        if (used >= FLUSH_AT) await flush();
+        from = newline + 1;
       }
       carry = last + 1 < fresh.length ? fresh.subarray(last + 1) : null;
     }
-    if (out.length > 0) {
-      await flush(out);
-      out = '';
-    }
+    if (used > 0) await flush();
     if (options.onProgress !== undefined && performance.now() - lastProgress >= interval) progress(false);
   }
-  if (!skipping && carry !== null && carry.length > 0) out += processLine(decode(carry));
-  if (out.length > 0) await flush(out);
+  if (!skipping && carry !== null && carry.length > 0) processLine(carry, 0, carry.length);
+  if (used > 0) await flush();
   if (options.endOutput ?? true) {
     await new Promise<void>((resolve, reject) => {
       output.once('error', reject);

@@ -186,7 +186,7 @@ function countdownThenRecord(plan, label) {
       if (n > 0) {
         recording.textContent = `${label} in ${n}…`;
         n -= 1;
-        setTimeout(tick, 700);
+        setTimeout(tick, plan.countdownMs / 3);
         return;
       }
       recording.textContent = 'Recording now';

@@ -122,10 +122,3 @@ export function endpointAddress(request: RequestOrigin): string {
   const base = prefix !== undefined && PREFIX_PATTERN.test(prefix) ? prefix : '';
   return `${scheme}://${host}${base}${path}`;
 }
-
-export function isWsdlQuery(url: string): boolean {
-  const query = url.split('?')[1];
-  if (query === undefined) return false;
-  return query.split('&').some((part) => /^(?:single)?wsdl$/i.test(part.split('=')[0] ?? ''));
-}
-

@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DAY_MAX, formatIsoDay, parseIsoDay } from './epoch-day.ts';
 import { resultException, EXCEPTION_CODES } from './exceptions.ts';
+import { RESPONSE_MEMBERS_MAX_BYTES, writePresenceResponseMembers } from './response-bytes.ts';
 import { DEFAULT_PRESENCE_OPTIONS, type PresenceOptions } from './options.ts';
 import { calculatePresence, type PresenceCalculation, type PresenceInput } from './calculate.ts';
 
@@ -318,67 +319,15 @@ export function toPresenceResponse(calculation: PresenceCalculation): PresenceRe
   };
 }
 
-const EXCEPTION_JSON: Readonly<Record<string, string>> = Object.fromEntries(
-  EXCEPTION_CODES.map((code) => [code, JSON.stringify(resultException(code))]),
-);
-
-/** The fixed text around the numbers of one application date's response (see presenceResponseMembers). */
-interface ResponsePieces {
-  key: number;
-  head: string;
-  /** Per year: text before `days`, and between `days` and `met`. */
-  yearBefore: string[];
-  yearAfter: string[];
-  tail: string;
-}
-
-const PIECE_SLOTS = 2048;
-const pieceCache: (ResponsePieces | undefined)[] = new Array<ResponsePieces | undefined>(PIECE_SLOTS);
-
-function piecesFor(c: PresenceCalculation): ResponsePieces {
-  // The convention only matters for a 29 February application date, where it moves the window's start.
-  const key = c.applicationDay * 8 + ((c.windowFrom - c.applicationDay) & 7);
-  const slot = c.applicationDay & (PIECE_SLOTS - 1);
-  const cached = pieceCache[slot];
-  if (cached !== undefined && cached.key === key && (c.years.length === 0 || cached.yearBefore.length === 5)) return cached;
-  const yearBefore: string[] = [];
-  const yearAfter: string[] = [];
-  for (const y of c.years) {
-    yearBefore.push(`{"sequence":${y.sequence},"from":"${isoDay(y.from)}","to":"${isoDay(y.to)}","days":`);
-    yearAfter.push(`,"length":${y.length},"met":`);
-  }
-  const pieces: ResponsePieces = {
-    key,
-    head: `"applicationDate":"${isoDay(c.applicationDay)}","eligible":`,
-    yearBefore,
-    yearAfter,
-    tail: `"window":{"from":"${isoDay(c.windowFrom)}","to":"${isoDay(c.windowTo)}"}`,
-  };
-  if (c.years.length === 5) pieceCache[slot] = pieces;
-  return pieces;
-}
+const scratch = new Uint8Array(RESPONSE_MEMBERS_MAX_BYTES);
+const ascii = new TextDecoder();
 
 /**
- * The members of `JSON.stringify(toPresenceResponse(c))` without the braces, built directly: the batch
- * path writes a million of these. Every string written is a date or a fixed text, so no escaping is needed.
+ * The members of `JSON.stringify(toPresenceResponse(c))` without the braces, built directly (see
+ * response-bytes.ts, which the batch path uses to write them as bytes).
  */
 export function presenceResponseMembers(c: PresenceCalculation): string {
-  const pieces = piecesFor(c);
-  let years = '';
-  for (let k = 0; k < c.years.length; k++) {
-    const y = c.years[k] as PresenceCalculation['years'][number];
-    years += `${k === 0 ? '' : ','}${pieces.yearBefore[k] as string}${y.days}${pieces.yearAfter[k] as string}${y.met}}`;
-  }
-  let exceptions = '';
-  for (const code of c.exceptions) exceptions += `${exceptions === '' ? '' : ','}${EXCEPTION_JSON[code] as string}`;
-  const r = c.reducedPresence;
-  return (
-    `${pieces.head}${c.eligible},"totalDays":${c.totalDays},"totalMet":${c.totalMet},` +
-    `"years":[${years}],"exceptions":[${exceptions}],` +
-    `"earliestEligibleDate":${c.earliestEligibleDay === null ? 'null' : `"${isoDay(c.earliestEligibleDay)}"`},` +
-    `"reducedPresence":${r === null ? 'null' : `{"from":"${isoDay(r.from)}","to":"${isoDay(r.to)}","days":${r.days},"met":${r.met}}`},` +
-    `"residenceStartDate":${c.residenceStartDay === null ? 'null' : `"${isoDay(c.residenceStartDay)}"`},${pieces.tail}`
-  );
+  return ascii.decode(scratch.subarray(0, writePresenceResponseMembers(c, scratch, 0)));
 }
 
 export type CalculateResult = { ok: true; response: PresenceResponse } | { ok: false; errors: FieldError[] };

@@ -4,3 +4,5 @@ export * from './exceptions.ts';
 export * from './options.ts';
 export * from './calculate.ts';
 export * from './contract.ts';
+export * from './scan-request.ts';
+export * from './response-bytes.ts';

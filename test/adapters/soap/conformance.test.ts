@@ -162,3 +162,37 @@ for (const kind of DATABASE_KINDS) {
   });
 }
 
+
+describe('SOAP inside the whole pono server (pglite)', () => {
+  let t: SoapApp;
+  before(async () => {
+    t = await startSoapApp('pglite', { full: true });
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  test('SOAP and REST are the same use cases: registered over SOAP, read over REST and back', async () => {
+    const client = await NodeSoapFlows.connect(`${t.url}?wsdl`);
+    const flow = await client.interactive('A1111111');
+    checkInteractive(flow, 'node-soap in the whole server', 'VERIFIED', 'VERIFIED', true);
+    const registered = await client.register(ALL_PASS, { verificationId: 'soap-then-rest' });
+    assert.equal((registered?.['return'] as { verificationResult: { overallVerificationStatus: string } }).verificationResult.overallVerificationStatus, 'VERIFIED');
+    const rest = await t.app.inject({
+      method: 'GET', url: '/api/v1/verifications/soap-then-rest',
+      headers: { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+    });
+    assert.equal(rest.statusCode, 200, rest.body);
+    assert.equal((JSON.parse(rest.body) as { verificationResult: { overallVerificationStatus: string } }).verificationResult.overallVerificationStatus, 'VERIFIED');
+    const seeded = await client.call('getVerificationResult', { verificationId: 'demo-verified' });
+    assert.equal((seeded?.['return'] as { verificationResult: { verificationId: string } }).verificationResult.verificationId, 'demo-verified');
+  });
+
+  test('the JSON API keeps its own body parsing next to the SOAP scope', async () => {
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/v1/verifications', headers: { 'content-type': 'text/xml', authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+      payload: '<x/>',
+    });
+    assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${response.statusCode}`);
+  });
+});

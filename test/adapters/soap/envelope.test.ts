@@ -132,3 +132,9 @@ test('prototype-polluting element names are refused or inert', () => {
   assert.deepEqual(request(parsed), { accountId: 'a' });
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });
+
+test('entities decode in one pass, CDATA stays verbatim', () => {
+  const parsed = parseEnvelope(wrapRegister('<accountId>&amp;lt; &lt;&gt;&quot;&apos; &#x1F600; &unknown; &#0;</accountId><password><![CDATA[&amp; <x>]]> &amp; <![CDATA[y]]></password>'));
+  assert.equal(request(parsed)['accountId'], '&lt; <>"\' \u{1F600} &unknown; &#0;');
+  assert.equal(request(parsed)['password'], '&amp; <x> & y');
+});

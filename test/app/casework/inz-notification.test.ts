@@ -59,7 +59,7 @@ forEachDatabase((kind) => {
   before(async () => {
     const url = await receiver.listen();
     // Jobs are not worked here, so the test drives delivery step by step.
-    t = await startTestApp(kind, { demo: false, clock, workJobs: false, env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: SECRET } });
+    t = await startTestApp(kind, { demo: false, clock, workJobs: false, env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: SECRET, PONO_ADMIN_EMAIL: 'first-admin@dia.example', PONO_ADMIN_PASSWORD: 'first run password' } });
     const officers = t.services.casework.officers;
     const a = await officers.create({ email: 'n-co@dia.example', fullName: 'CO', roles: ['case-officer'], password: 'password password' });
     const b = await officers.create({ email: 'n-vo@dia.example', fullName: 'VO', roles: ['validating-officer'], password: 'password password' });
@@ -88,6 +88,12 @@ forEachDatabase((kind) => {
     await cw.ceremonies.record(co, reference, { ceremonyDate: '2024-06-03', oathTaken: true });
     return reference;
   }
+
+  test('the first-run administrator from PONO_ADMIN_EMAIL / PONO_ADMIN_PASSWORD can sign in', async () => {
+    const { officer } = await t.services.casework.officers.signIn('first-admin@dia.example', 'first run password');
+    assert.deepEqual(officer.roles, ['administrator']);
+    assert.equal(await t.services.casework.officers.ensureBootstrapAdmin('second@dia.example', 'another password'), false);
+  });
 
   test('the notification is sent once, 7 days after closure, even after a crash between send and record', async () => {
     const cw = t.services.casework;

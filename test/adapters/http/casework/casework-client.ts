@@ -81,7 +81,7 @@ export interface Task {
 }
 
 /** Waits until `check` returns a value (polling), or fails after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 45_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await check();

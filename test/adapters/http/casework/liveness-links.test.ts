@@ -4,13 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { ManualClock } from '../../../../src/app/clock.ts';
-import { CaseworkClient, eventually, type App, type Officers } from './casework-client.ts';
+import { CaseworkClient, startMailbox, type App, type Mailbox, type Officers } from './casework-client.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -27,31 +25,18 @@ forEachDatabase((kind) => {
   let t: TestApp;
   let c: CaseworkClient;
   let o: Officers;
-  let smtp: SMTPServer;
-  const inbox: ParsedMail[] = [];
+  let mail: Mailbox;
   const clock = new ManualClock(new Date('2024-03-01T00:00:00Z'));
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          inbox.push(mail);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    t = await startTestApp(kind, { demo: false, clock, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PONO_PUBLIC_URL: 'https://pono.test' } });
+    mail = await startMailbox();
+    t = await startTestApp(kind, { demo: false, clock, env: { SMTP_URL: mail.url, PONO_PUBLIC_URL: 'https://pono.test' } });
     c = new CaseworkClient(t, true);
     o = await c.officers('links');
   });
   after(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await mail.close();
   });
 
   async function application(email: string): Promise<{ ref: string; personId: string }> {
@@ -63,19 +48,10 @@ forEachDatabase((kind) => {
     return { ref: app.reference, personId: person.id };
   }
 
-  async function mailTo(address: string, count: number): Promise<ParsedMail> {
-    const mails = await eventually(async () => {
-      const found = inbox.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address));
-      return found.length >= count ? found : null;
-    });
-    const last = mails[count - 1];
-    assert.ok(last);
-    return last;
-  }
-
-  function tokenIn(mail: ParsedMail): string {
-    const match = /https:\/\/pono\.test\/liveness\/([A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
-    assert.ok(match?.[1], mail.text);
+  const mailTo = (address: string, n: number) => mail.mailTo(address, n);
+  function tokenIn(message: ParsedMail): string {
+    const match = /https:\/\/pono\.test\/liveness\/([A-Za-z0-9_-]{43})/.exec(message.text ?? '');
+    assert.ok(match?.[1], message.text);
     return match[1];
   }
 

@@ -286,6 +286,9 @@ forEachDatabase((kind) => {
     });
     assert.deepEqual([failed.records.summary.identityMatch, failed.records.summary.presence], ['---', 'API error']);
     assert.deepEqual(failed.records.exceptions.map((e) => e.exception), ['Identity search service is down']);
+    // The job fails while the service is down, so the queue retries it with back-off.
+    const { id } = await c.expect<{ id: string }>(200, o.caseOfficer, 'GET', `/applications/${ref}`);
+    await assert.rejects(t.services.casework.applications.fetchRecords({ applicationId: id }), /unavailable/);
 
     records.down = false;
     clock.advance(2 * 60 * 60 * 1000);

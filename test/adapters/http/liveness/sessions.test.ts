@@ -7,7 +7,7 @@ import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { startMailbox, type Mailbox } from '../casework/casework-client.ts';
 import { missingImages } from '../../face/fixtures.ts';
-import { cannedAnalysis, jsonSubmission, multipartSubmission, officer, realFaces, stillCapture, type Faces, type Headers } from './support.ts';
+import { cannedAnalysis, jsonSubmission, multipartSubmission, officer, realAttempt, realFaces, stillCapture, type Faces, type Headers } from './support.ts';
 
 interface Created {
   session: { id: string; status: string; trustedSources: { source: string }[] };
@@ -234,7 +234,7 @@ forEachDatabase((kind) => {
     test('a real attempt set: BLINK and SHAKE pass, NOD fails, Evaluation and Faces rows and every frame stored', async () => {
       const { clientToken, session } = await create('real');
       const view = await start(clientToken);
-      const a = faces.attempt;
+      const a = await realAttempt();
       const frames = { BLINK: a.blink, SHAKE: a.shake, NOD: a.noNod };
       // captured one after another in the server's order
       let t0 = 0;

@@ -21,13 +21,20 @@ export async function officer(t: TestApp, email: string, roles: string[]): Promi
 export interface Faces {
   base: Raw;
   layout: FaceLayout;
-  attempt: RealAttempt;
   collinsJpeg: Buffer;
   hopperJpeg: Buffer;
 }
 
 let faces: Promise<Faces> | undefined;
-/** Collins's portrait, its measured layout and a blinking/shaking attempt (built once per process). */
+let attempt: Promise<RealAttempt> | undefined;
+
+/** A blinking/shaking attempt built from Collins's portrait (built once per process). */
+export function realAttempt(): Promise<RealAttempt> {
+  attempt ??= realFaces().then((f) => buildRealAttempt(f.layout, f.base));
+  return attempt;
+}
+
+/** Collins's portrait and its layout as the engine measures it (once per process). */
 export function realFaces(): Promise<Faces> {
   faces ??= (async () => {
     const engine = await getFaceEngine();
@@ -38,8 +45,7 @@ export function realFaces(): Promise<Faces> {
     assert.ok(f, 'no face in the Collins portrait');
     const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) => idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const));
     const layout = { cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes };
-    const attempt = await buildRealAttempt(layout, base);
-    return { base, layout, attempt, collinsJpeg, hopperJpeg: await toJpeg(await loadRaw(HOPPER)) };
+    return { base, layout, collinsJpeg, hopperJpeg: await toJpeg(await loadRaw(HOPPER)) };
   })();
   return faces;
 }

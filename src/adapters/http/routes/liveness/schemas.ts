@@ -54,7 +54,7 @@ export const SubmitBody = Type.Object({
   }, { additionalProperties: false }), { minItems: 1, maxItems: 3 }),
 }, { additionalProperties: false });
 
-const CaptureSchema = Type.Object({ fps: Type.Number(), durationMs: Type.Number(), maxEdge: Type.Number() });
+const CaptureSchema = Type.Object({ fps: Type.Number(), durationMs: Type.Number(), maxEdge: Type.Number(), countdownMs: Type.Number() });
 const LimitsSchema = Type.Object({ maxImageBytes: Type.Number(), maxFramesPerChallenge: Type.Number(), maxAttemptBytes: Type.Number(), maxImageEdge: Type.Number() });
 
 export const ApplicantViewSchema = Type.Object({
