@@ -66,6 +66,27 @@ describe('presence batch', () => {
     });
   });
 
+  it('lines the fast scanner reads give byte for byte the results of the general path; chunking changes nothing', async () => {
+    const requests = [...generatePresenceRequests({ seed: 'paths', count: 200 })].map((r, i) => ({ ...r, id: i % 3 === 0 ? i : r.id }));
+    const compact = requests.map((r) => JSON.stringify(r));
+    // The same requests with `id` last: the scanner declines them, JSON.parse and the contract parser read them.
+    const reordered = requests.map(({ id, ...body }) => JSON.stringify({ ...body, id }));
+    const run = async (lines: string[], chunkSize: number) => {
+      const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(bytes.subarray(at, at + chunkSize));
+      const out = collector();
+      const counts = await runPresenceBatch({ input: Readable.from(chunks), output: out.stream });
+      return { text: out.text(), counts };
+    };
+    const fast = await run(compact, 1 << 20);
+    const general = await run(reordered, 1 << 20);
+    assert.equal(fast.text, general.text);
+    assert.deepEqual(fast.counts, general.counts);
+    assert.equal(fast.counts.calculated, 200);
+    for (const size of [1, 7, 333, 4096]) assert.equal((await run(compact, size)).text, fast.text, `chunks of ${size}`);
+  });
+
   it('applies batch-wide conventions to lines without options', async () => {
     const trip = { ...seedLine, movements: [...seedLine.movements, { direction: 'departure', date: '2020-05-10' }, { direction: 'arrival', date: '2020-05-10' }] };
     const out = collector();

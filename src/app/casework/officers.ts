@@ -103,7 +103,7 @@ export class Officers {
   async signIn(email: string, password: string): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
     const row = await this.db.selectFrom('officers').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
     // Verify against a fixed hash when the email is unknown, so timing does not reveal which emails exist.
-    const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
+    const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), password);
     if (!row || !ok || !row.active) throw badCredentials();
     const token = newSecretToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
@@ -152,5 +152,9 @@ export class Officers {
   }
 }
 
-// argon2id hash of a random string nobody knows; used only to spend the same time on unknown emails.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0cV8m5mFqEyt5Jm4H2n1q1kq3WcQv2b3Yk0b9xJq6yE';
+// An argon2id hash of a random string nobody knows, made once; used only to spend the same time on unknown emails.
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(32).toString('base64url'));
+  return dummy;
+}

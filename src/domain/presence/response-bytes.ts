@@ -41,13 +41,7 @@ export function writeNumber(out: Uint8Array, at: number, n: number): number {
   return end;
 }
 
-const TRUE = ascii('true');
-const FALSE = ascii('false');
 const NULL = ascii('null');
-
-function writeBoolean(out: Uint8Array, at: number, value: boolean): number {
-  return copy(out, at, value ? TRUE : FALSE);
-}
 
 // Dates as quoted bytes, cached for the years a population spans (1900–2100); others are formatted each time.
 const DATE_BASE = -25567; // 1900-01-01
@@ -81,10 +75,11 @@ interface ResponsePieces {
   key: number;
   /** `"applicationDate":"…","eligible":` */
   head: Uint8Array;
-  /** Per year: the text before `days`, and between `days` and `met`. */
+  /** Per year: the text up to `days` (with the comma between years), and after it for met and unmet. */
   yearBefore: Uint8Array[];
-  yearAfter: Uint8Array[];
-  /** `"window":{…}` */
+  yearMet: Uint8Array[];
+  yearUnmet: Uint8Array[];
+  /** `,"window":{…}` */
   tail: Uint8Array;
 }
 
@@ -104,30 +99,29 @@ function piecesFor(c: PresenceCalculation): ResponsePieces {
   const pieces: ResponsePieces = {
     key,
     head: ascii(`"applicationDate":${dateText(c.applicationDay)},"eligible":`),
-    yearBefore: c.years.map((y) => ascii(`{"sequence":${y.sequence},"from":${dateText(y.from)},"to":${dateText(y.to)},"days":`)),
-    yearAfter: c.years.map((y) => ascii(`,"length":${y.length},"met":`)),
-    tail: ascii(`"window":{"from":${dateText(c.windowFrom)},"to":${dateText(c.windowTo)}}`),
+    yearBefore: c.years.map((y, k) => ascii(`${k === 0 ? '' : ','}{"sequence":${y.sequence},"from":${dateText(y.from)},"to":${dateText(y.to)},"days":`)),
+    yearMet: c.years.map((y) => ascii(`,"length":${y.length},"met":true}`)),
+    yearUnmet: c.years.map((y) => ascii(`,"length":${y.length},"met":false}`)),
+    tail: ascii(`,"window":{"from":${dateText(c.windowFrom)},"to":${dateText(c.windowTo)}}`),
   };
   if (c.years.length === 5) pieceCache[slot] = pieces;
   return pieces;
 }
 
-const TOTAL_DAYS = ascii(',"totalDays":');
-const TOTAL_MET = ascii(',"totalMet":');
-const YEARS = ascii(',"years":[');
+// The fixed texts between the values, joined with the values that have only two or three forms.
+const ELIGIBLE = ascii('true,"totalDays":');
+const NOT_ELIGIBLE = ascii('false,"totalDays":');
+const TOTAL_MET = ascii(',"totalMet":true,"years":[');
+const TOTAL_UNMET = ascii(',"totalMet":false,"years":[');
+const TOTAL_NONE = ascii(',"totalMet":null,"years":[');
 const EXCEPTIONS = ascii('],"exceptions":[');
 const EARLIEST = ascii('],"earliestEligibleDate":');
-const REDUCED = ascii(',"reducedPresence":');
-const REDUCED_FROM = ascii('{"from":');
+const NO_REDUCED = ascii(',"reducedPresence":null,"residenceStartDate":');
+const REDUCED_FROM = ascii(',"reducedPresence":{"from":');
 const REDUCED_TO = ascii(',"to":');
 const REDUCED_DAYS = ascii(',"days":');
-const REDUCED_MET = ascii(',"met":');
-const RESIDENCE = ascii('},"residenceStartDate":');
-const RESIDENCE_AFTER_NULL = ascii(',"residenceStartDate":');
-
-function writeNumberOrNull(out: Uint8Array, at: number, n: number | null): number {
-  return n === null ? copy(out, at, NULL) : writeNumber(out, at, n);
-}
+const REDUCED_MET = ascii(',"met":true},"residenceStartDate":');
+const REDUCED_UNMET = ascii(',"met":false},"residenceStartDate":');
 
 /**
  * Writes the members of the response (no braces) at `at`, which must have RESPONSE_MEMBERS_MAX_BYTES of
@@ -136,20 +130,14 @@ function writeNumberOrNull(out: Uint8Array, at: number, n: number | null): numbe
 export function writePresenceResponseMembers(c: PresenceCalculation, out: Uint8Array, at: number): number {
   const pieces = piecesFor(c);
   let p = copy(out, at, pieces.head);
-  p = writeBoolean(out, p, c.eligible);
-  p = copy(out, p, TOTAL_DAYS);
-  p = writeNumberOrNull(out, p, c.totalDays);
-  p = copy(out, p, TOTAL_MET);
-  p = c.totalMet === null ? copy(out, p, NULL) : writeBoolean(out, p, c.totalMet);
-  p = copy(out, p, YEARS);
+  p = copy(out, p, c.eligible ? ELIGIBLE : NOT_ELIGIBLE);
+  p = c.totalDays === null ? copy(out, p, NULL) : writeNumber(out, p, c.totalDays);
+  p = copy(out, p, c.totalMet === null ? TOTAL_NONE : c.totalMet ? TOTAL_MET : TOTAL_UNMET);
   for (let k = 0; k < c.years.length; k++) {
     const y = c.years[k] as PresenceCalculation['years'][number];
-    if (k > 0) out[p++] = 0x2c;
     p = copy(out, p, pieces.yearBefore[k] as Uint8Array);
     p = writeNumber(out, p, y.days);
-    p = copy(out, p, pieces.yearAfter[k] as Uint8Array);
-    p = writeBoolean(out, p, y.met);
-    out[p++] = 0x7d;
+    p = copy(out, p, (y.met ? pieces.yearMet[k] : pieces.yearUnmet[k]) as Uint8Array);
   }
   p = copy(out, p, EXCEPTIONS);
   for (let k = 0; k < c.exceptions.length; k++) {
@@ -158,23 +146,17 @@ export function writePresenceResponseMembers(c: PresenceCalculation, out: Uint8A
   }
   p = copy(out, p, EARLIEST);
   p = writeDateOrNull(out, p, c.earliestEligibleDay);
-  p = copy(out, p, REDUCED);
   const r = c.reducedPresence;
-  if (r === null) {
-    p = copy(out, p, NULL);
-    p = copy(out, p, RESIDENCE_AFTER_NULL);
-  } else {
+  if (r === null) p = copy(out, p, NO_REDUCED);
+  else {
     p = copy(out, p, REDUCED_FROM);
     p = writeQuotedDate(out, p, r.from);
     p = copy(out, p, REDUCED_TO);
     p = writeQuotedDate(out, p, r.to);
     p = copy(out, p, REDUCED_DAYS);
     p = writeNumber(out, p, r.days);
-    p = copy(out, p, REDUCED_MET);
-    p = writeBoolean(out, p, r.met);
-    p = copy(out, p, RESIDENCE);
+    p = copy(out, p, r.met ? REDUCED_MET : REDUCED_UNMET);
   }
   p = writeDateOrNull(out, p, c.residenceStartDay);
-  out[p++] = 0x2c;
   return copy(out, p, pieces.tail);
 }

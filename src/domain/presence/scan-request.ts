@@ -11,10 +11,10 @@
 // every period's `to` not before its `from`; list sizes within the contract's limits). Anything else — and
 // so every line that would be refused — is declined, and the caller falls back to JSON.parse and
 // parsePresenceRequest, so results and error messages stay exactly those of the general path.
-import { dayFromCivil, DAY_MAX, isLeapYear } from './epoch-day.ts';
+import { dayFromCivil, daysInMonth, DAY_MAX } from './epoch-day.ts';
 import { MAX_MOVEMENTS, MAX_PERIODS } from './contract.ts';
 
-/** What a scanned line holds; reused from line to line. */
+/** What a scanned line holds. The object is reused from line to line; its lists are new for each line. */
 export interface ScannedRequest {
   /** Bytes of the id's JSON text (with its quotes for a string), or idStart = -1 when absent or null. */
   idStart: number;
@@ -60,16 +60,20 @@ function match(bytes: Uint8Array, at: number, end: number, literal: Uint8Array):
   return at + n;
 }
 
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function digit(bytes: Uint8Array, at: number): number {
   const d = (bytes[at] as number) - 48;
   return d >= 0 && d <= 9 ? d : -100_000;
 }
 
+// Epoch day of the 1st of each month of 1900–2100 (and of January 2101, to bound December's length).
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 201;
+const MONTH_START = new Int32Array(TABLE_YEARS * 12 + 1);
+for (let i = 0; i < MONTH_START.length; i++) MONTH_START[i] = dayFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+
 /**
- * The epoch day of the `YYYY-MM-DD` at `at` (followed by the closing quote, which the caller checks), or
- * NaN when it is not an existing date of years 0001–9999 — the same dates parseIsoDay accepts.
+ * The epoch day of the `YYYY-MM-DD` at `at` (the caller checks what follows), or NaN when it is not an
+ * existing date of years 0001–9999: the same dates, and days, as parseIsoDay.
  */
 function dateAt(bytes: Uint8Array, at: number): number {
   if (bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d) return NaN;
@@ -77,8 +81,12 @@ function dateAt(bytes: Uint8Array, at: number): number {
   const month = digit(bytes, at + 5) * 10 + digit(bytes, at + 6);
   const day = digit(bytes, at + 8) * 10 + digit(bytes, at + 9);
   if (year < 1 || month < 1 || month > 12 || day < 1) return NaN;
-  const last = month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month] as number);
-  return day > last ? NaN : dayFromCivil(year, month, day);
+  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (index >= 0 && index < TABLE_YEARS * 12) {
+    const first = MONTH_START[index] as number;
+    return day > (MONTH_START[index + 1] as number) - first ? NaN : first + day - 1;
+  }
+  return day > daysInMonth(year, month) ? NaN : dayFromCivil(year, month, day);
 }
 
 /** Parses `"id":…,` at `at` into `into`; returns the position after the comma, or -1. */

@@ -159,7 +159,7 @@ test('a live clip: the page takes the selfie and the challenges in the server’
 test('a still photo clip fails with STILL_IMAGE', { skip, timeout: 60_000 }, async () => {
   const clip = join(dir, 'still.y4m');
   writeStillClip(clip, faces.base);
-  t.services.liveness.useCapturePlan({ countdownMs: 300, durationMs: 1200 });
+  t.services.liveness.useCapturePlan({ countdownMs: 300, durationMs: 1000 });
   const session = await createSession('e2e-still');
   const run = await runAttempt(session.pageUrl, clip);
   assert.match(run.result, /did not work/);

@@ -110,7 +110,7 @@ export function writeLiveClip(path: string, base: Raw, layout: FaceLayout): void
     const key = `${p.closure}/${p.yaw}`;
     let raw = cache.get(key);
     if (!raw) {
-      raw = p.closure > 0 ? closeEyes(base, layout.eyes, p.closure) : p.yaw !== 0 ? turnCylinder(base, p.yaw, 'yaw', layout.cx, layout.cy, layout.width * 0.6) : base;
+      raw = p.closure > 0 ? closeEyes(base, layout.eyes, p.closure) : p.yaw !== 0 ? turnCylinder(base, p.yaw, 'yaw', layout.cx, layout.cy, layout.width * 0.5) : base;
       cache.set(key, raw);
     }
     return { raw, noise: i + 1 };
