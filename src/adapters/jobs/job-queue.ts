@@ -8,6 +8,8 @@ export interface QueueDefinition<T> {
   /** Retries after a failure, with exponential back-off from retryDelaySeconds. */
   retryLimit: number;
   retryDelaySeconds: number;
+  /** Also run on this cron schedule (UTC), e.g. every five minutes: '*\/5 * * * *'. */
+  cron?: string;
   handle: (data: T) => Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export class JobQueue {
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: `${database.schema === 'public' ? 'pono' : database.schema}_jobs`,
       supervise: true,
-      schedule: false,
+      schedule: true,
       migrate: true,
     });
     this.#boss.on('error', (error: Error) => this.logger.error({ err: error.message }, 'job queue error'));
@@ -60,6 +62,9 @@ export class JobQueue {
         retryBackoff: true,
       });
     }
+    for (const definition of this.#definitions.values()) {
+      if (definition.cron) await this.#boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+    }
     this.#started = true;
     if (!work) return;
     for (const definition of this.#definitions.values()) {
@@ -80,6 +85,11 @@ export class JobQueue {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.tx ? { db: { executeSql: executeSqlIn(options.tx) } } : {}),
     });
+  }
+
+  /** The names of the queues that run on a schedule. */
+  async scheduled(): Promise<string[]> {
+    return (await this.#boss.getSchedules()).map((s) => s.name);
   }
 
   get started(): boolean {

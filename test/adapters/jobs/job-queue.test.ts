@@ -1,0 +1,63 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDatabase, openTestDatabase, type TestDatabase } from '../../support/databases.ts';
+import { JobQueue } from '../../../src/adapters/jobs/job-queue.ts';
+import { createLogger } from '../../../src/adapters/log/logger.ts';
+
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
+forEachDatabase((kind) => {
+  let database: TestDatabase;
+  let queue: JobQueue;
+  const worked: string[] = [];
+  let failuresLeft = 1;
+
+  before(async () => {
+    database = await openTestDatabase(kind);
+    queue = new JobQueue(database, createLogger('silent'), { pollingIntervalSeconds: 0.5 });
+    queue.define<{ label: string }>({ name: 'test.record', retryLimit: 0, retryDelaySeconds: 1, handle: async ({ label }) => void worked.push(label) });
+    queue.define<{ label: string }>({
+      name: 'test.flaky', retryLimit: 3, retryDelaySeconds: 1,
+      handle: async ({ label }) => {
+        if (failuresLeft-- > 0) throw new Error('not yet');
+        worked.push(label);
+      },
+    });
+    queue.define<Record<string, never>>({ name: 'test.cron', retryLimit: 0, retryDelaySeconds: 1, cron: '*/5 * * * *', handle: async () => undefined });
+    await queue.start(true);
+  });
+  after(async () => {
+    await queue.stop();
+    await database.dispose();
+  });
+
+  test('a job is enqueued with the transaction that caused it: committed → worked, rolled back → never', async () => {
+    await assert.rejects(
+      database.db.transaction().execute(async (tx) => {
+        await queue.send('test.record', { label: 'rolled back' }, { tx });
+        throw new Error('the change failed');
+      }),
+      /the change failed/,
+    );
+    await database.db.transaction().execute(async (tx) => {
+      await queue.send('test.record', { label: 'committed' }, { tx });
+    });
+    await until(() => worked.includes('committed'));
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.ok(worked.includes('committed'));
+    assert.ok(!worked.includes('rolled back'));
+  });
+
+  test('a failing job is retried until it succeeds', async () => {
+    await queue.send('test.flaky', { label: 'flaky' });
+    await until(() => worked.includes('flaky'), 20_000);
+    assert.ok(worked.includes('flaky'));
+  });
+
+  test('scheduled queues are registered with their cron', async () => {
+    assert.ok((await queue.scheduled()).includes('test.cron'));
+  });
+});
