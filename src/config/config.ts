@@ -18,6 +18,7 @@ export const ConfigSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   PONO_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   PONO_JOBS: Type.Boolean({ default: true }),
+  PONO_TRUST_PROXY: Type.Boolean({ default: false }),
   /** Casework: first-run administrator, created when no officer exists yet. */
   PONO_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$' })),
   PONO_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),

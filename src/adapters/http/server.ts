@@ -10,11 +10,11 @@ import { verificationRoutes } from './routes/verifications.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
 
-function createFastify(logger: Logger) {
+function createFastify(logger: Logger, trustProxy: boolean) {
   return Fastify({
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 }
@@ -25,10 +25,12 @@ export interface ServerOptions {
   services: Services;
   /** Extra route plugins (SOAP, casework, liveness, web) registered by their own modules. */
   plugins?: ((app: App) => Promise<void>)[];
+  /** Believe X-Forwarded-For (client address for rate limits) only behind a proxy you run (PONO_TRUST_PROXY). */
+  trustProxy?: boolean;
 }
 
-export async function buildServer({ logger, services, plugins = [] }: ServerOptions): Promise<App> {
-  const app = createFastify(logger);
+export async function buildServer({ logger, services, plugins = [], trustProxy = false }: ServerOptions): Promise<App> {
+  const app = createFastify(logger, trustProxy);
   app.setErrorHandler(errorHandler);
   await app.register(swagger, {
     openapi: {
