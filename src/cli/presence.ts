@@ -22,8 +22,10 @@ export class BadLineReporter extends Transform {
   }
 
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    if (this.reported <= MAX_REPORTED && text.includes('"errors":[')) {
+    // Most blocks hold no error record: look for one in the bytes before decoding the block.
+    const hasErrors = this.reported <= MAX_REPORTED && chunk.includes('"errors":[');
+    const text = hasErrors ? (typeof chunk === 'string' ? chunk : chunk.toString('utf8')) : '';
+    if (hasErrors) {
       for (const line of text.split('\n')) {
         if (!line.includes('"errors":[')) continue;
         this.reported++;
