@@ -10,6 +10,7 @@ import { recordsCommands } from './records.ts';
 import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
 import { AppError } from '../app/errors.ts';
+import { DataDirInUseError } from '../adapters/db/data-dir-lock.ts';
 
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config, logger);
@@ -73,6 +74,11 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof AppError) {
       process.stderr.write(`pono: ${error.message}\n`);
       for (const problem of error.problems) process.stderr.write(`  ${problem.field}: ${problem.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`pono: ${error.message}\n`);
       process.exitCode = 1;
       return;
     }

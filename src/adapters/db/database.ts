@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PgliteSerialPool } from './pglite-pool.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -66,7 +67,11 @@ async function openServer(url: string, schema: string): Promise<Database> {
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
   const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
   const pglite = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
   await pglite.waitReady;
@@ -85,7 +90,10 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
         const result = await pglite.query(text, values);
         return { rows: result.rows };
       }),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
   };
 }
 
