@@ -25,6 +25,33 @@ function fieldOf(instancePath: string, missing?: unknown): string {
   return [path, prop].filter(Boolean).join('.') || '(body)';
 }
 
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One problem per field, in words a client can act on: a choice among literals (AJV reports one `const`
+ * failure per option, then an `anyOf`) becomes "must be one of: a, b, c".
+ */
+export function readableProblems(issues: readonly ValidationIssue[]): { field: string; message: string }[] {
+  const byField = new Map<string, { allowed: string[]; messages: string[] }>();
+  for (const issue of issues) {
+    const field = fieldOf(issue.instancePath, issue.params.missingProperty);
+    const entry = byField.get(field) ?? { allowed: [], messages: [] };
+    if (issue.keyword === 'const') entry.allowed.push(JSON.stringify(issue.params.allowedValue));
+    else if (issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues)) entry.allowed.push(...issue.params.allowedValues.map((v) => JSON.stringify(v)));
+    else if (issue.keyword !== 'anyOf' || entry.allowed.length === 0) entry.messages.push(issue.message ?? 'is invalid');
+    byField.set(field, entry);
+  }
+  return [...byField].map(([field, { allowed, messages }]) => ({
+    field,
+    message: allowed.length > 0 ? `must be one of: ${allowed.join(', ')}` : [...new Set(messages)].join('; '),
+  }));
+}
+
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: error.kind, message: error.message, code: error.code };
@@ -34,10 +61,7 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
     return;
   }
   if (error.validation) {
-    const problems = error.validation.map((v) => ({
-      field: fieldOf(v.instancePath, (v.params as { missingProperty?: unknown }).missingProperty),
-      message: v.message ?? 'is invalid',
-    }));
+    const problems = readableProblems(error.validation);
     const where = error.validationContext ?? 'body';
     void reply.status(400).send({
       error: 'invalid',
