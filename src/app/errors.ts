@@ -25,7 +25,10 @@ export class AppError extends Error {
 
 export const errors = {
   badCredentials: () => new AppError('unauthenticated', 'Invalid account or password', 'InvalidPasswordFault'),
-  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${id} was not found`, 'UnknownVerificationFault'),
+  /** greenID's fault for an unknown verificationId is UserIdNotFoundFault (research §2.8). */
+  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${id} was not found`, 'UserIdNotFoundFault'),
+  /** An unknown, expired or idle verification token (greenID's older InvalidTokenException). */
+  tokenNotFound: () => new AppError('not_found', 'the verificationToken is unknown or has expired', 'InvalidTokenFault'),
   invalid: (problems: FieldProblem[]) =>
     new AppError(
       'invalid',

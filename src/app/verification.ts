@@ -166,7 +166,7 @@ export class VerificationUseCases {
       .where('token_hash', '=', digest(token))
       .where('account_id', '=', account.accountId)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw errors.notFound('verificationToken', '(given)');
+    if (Number(result.numUpdatedRows) === 0) throw errors.tokenNotFound();
   }
 
   private settings(account: Account, ruleSet: AccountSettings['ruleSet']): AccountSettings {
@@ -244,7 +244,7 @@ export class VerificationUseCases {
       .where('account_id', '=', accountId)
       .forUpdate()
       .executeTakeFirst();
-    if (!row || row.expired || row.expires_at.getTime() <= this.clock.now().getTime()) throw errors.notFound('verificationToken', '(given)');
+    if (!row || row.expired || row.expires_at.getTime() <= this.clock.now().getTime()) throw errors.tokenNotFound();
     await tx
       .updateTable('verification_tokens')
       .set({ expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS) })

@@ -10,7 +10,7 @@ export class SoapFault extends Error {
   }
 }
 
-/** `InvalidPasswordFault`, `UnknownVerificationFault` …: the names greenID clients switch on. */
+/** `InvalidPasswordFault`, `UserIdNotFoundFault` …: the names greenID clients switch on. */
 function isFaultCode(code: string): boolean {
   return /^[A-Z][A-Za-z]{1,60}Fault$/.test(code);
 }
@@ -21,9 +21,9 @@ const CODE_ALIASES: Readonly<Record<string, FaultCode>> = {
   InvalidAccountFault: 'InvalidPasswordFault',
   Unauthorized: 'InvalidPasswordFault',
   UNAUTHORIZED: 'InvalidPasswordFault',
-  UnknownVerification: 'UnknownVerificationFault',
-  VerificationNotFound: 'UnknownVerificationFault',
-  NOT_FOUND: 'UnknownVerificationFault',
+  UnknownVerification: 'UserIdNotFoundFault',
+  VerificationNotFound: 'UserIdNotFoundFault',
+  NOT_FOUND: 'UserIdNotFoundFault',
   InvalidTokenException: 'InvalidTokenFault',
   UnknownToken: 'InvalidTokenFault',
   ValidationFault: 'FieldValidationFault',

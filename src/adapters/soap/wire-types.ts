@@ -160,13 +160,13 @@ export interface SoapRequests {
 
 /**
  * greenID fault codes (research §2.8) and pono's own for what greenID's list lacks: InvalidRequestFault (not a
- * SOAP request at all), UnknownVerificationFault, SourceNotAvailableFault. Any `<Name>Fault` code a use case
+ * SOAP request at all), SourceNotAvailableFault. Any `<Name>Fault` code a use case
  * throws is passed through (faults.ts); these are the ones the adapter itself knows.
  */
 export const FAULT_CODES = [
   'FieldValidationFault', 'InvalidPasswordFault', 'InvalidCustomerIdFault', 'InvalidCertificateFault',
   'InvalidIPAddressFault', 'InvalidSourceIdFault', 'UserIdInUseFault', 'UserIdForInvitationFault',
-  'UserIdNotFoundFault', 'InvalidTokenFault', 'SystemFault', 'InvalidRequestFault', 'UnknownVerificationFault',
+  'UserIdNotFoundFault', 'InvalidTokenFault', 'SystemFault', 'InvalidRequestFault',
   'SourceNotAvailableFault',
 ] as const;
 /** A fault name: one of FAULT_CODES or another `<Name>Fault` from a use case. */

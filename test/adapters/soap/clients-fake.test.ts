@@ -57,7 +57,7 @@ test('node-soap: every operation and fault, arguments in JS key order (credentia
   assert.equal((result['return'] as { verificationResult: { overallVerificationStatus: string } }).verificationResult.overallVerificationStatus, 'IN_PROGRESS');
   await op(client, 'expireToken')({ verificationToken: FAKE_TOKEN, ...AUTH });
   assert.equal(await faultCode(op(client, 'getSources')({ verificationId: 'V1', accountId: 'demo', password: 'x' })), 'InvalidPasswordFault');
-  assert.equal(await faultCode(op(client, 'getSources')({ verificationId: 'nope', ...AUTH })), 'UnknownVerificationFault');
+  assert.equal(await faultCode(op(client, 'getSources')({ verificationId: 'nope', ...AUTH })), 'UserIdNotFoundFault');
   assert.equal(await faultCode(op(client, 'getFields')({ verificationId: 'V1', sourceId: 'x', ...AUTH })), 'InvalidSourceIdFault');
   assert.equal(await faultCode(op(client, 'setFields')({ verificationId: 'V1', sourceId: 'passportdvs', ...AUTH })), 'FieldValidationFault');
   // node-soap sent exactly what was given: credentials arrive whatever their position
@@ -80,7 +80,7 @@ test('zeep (strict, positional calls like the Flask client): every operation and
   assert.deepEqual(register.individual[0]?.fields, [['givenName', 'CONFIRMED'], ['surname', 'CONFIRMED']]);
   const faults = flow['faults'] as Record<string, { code: string; faultcode: string }>;
   assert.deepEqual(Object.fromEntries(Object.entries(faults).map(([name, fault]) => [name, fault.code])), {
-    wrongPassword: 'InvalidPasswordFault', wrongAccount: 'InvalidPasswordFault', unknownVerification: 'UnknownVerificationFault',
+    wrongPassword: 'InvalidPasswordFault', wrongAccount: 'InvalidPasswordFault', unknownVerification: 'UserIdNotFoundFault',
     unknownSource: 'InvalidSourceIdFault', invalidField: 'FieldValidationFault', unknownToken: 'InvalidTokenFault',
   });
   assert.equal(faults['wrongPassword']?.faultcode, 'env:Server');

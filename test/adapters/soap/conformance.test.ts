@@ -56,14 +56,14 @@ function checkFlows(flows: Record<string, Json>, client: string): void {
   assert.notEqual(tokens['first'], tokens['second'], client);
   assert.equal(tokens['byTokenId'], tokens['vid'], `${client}: getVerificationResult by token`);
   assert.equal(tokens['firstStillWorks'], tokens['vid'], `${client}: expiring one token leaves the other`);
-  checkFault(tokens['expired'] as Fault, 'UnknownVerificationFault', `${client}: expired token`);
-  checkFault(tokens['expireUnknown'] as Fault, 'UnknownVerificationFault', `${client}: expire unknown token`);
+  checkFault(tokens['expired'] as Fault, 'InvalidTokenFault', `${client}: expired token`);
+  checkFault(tokens['expireUnknown'] as Fault, 'InvalidTokenFault', `${client}: expire unknown token`);
 
   const faults = (flows['faults'] ?? {}) as Record<string, Fault>;
   assert.equal((faults as Json)['error'], undefined, `${client}: ${String((faults as Json)['error'])}`);
   checkFault(faults['wrongPassword'], 'InvalidPasswordFault', `${client}: wrong password`);
   checkFault(faults['wrongAccount'], 'InvalidPasswordFault', `${client}: wrong account`);
-  checkFault(faults['unknownVerification'], 'UnknownVerificationFault', `${client}: unknown verification`);
+  checkFault(faults['unknownVerification'], 'UserIdNotFoundFault', `${client}: unknown verification`);
   checkFault(faults['unknownSource'], 'InvalidSourceIdFault', `${client}: unknown source`);
   checkFault(faults['invalidField'], 'FieldValidationFault', `${client}: invalid field`);
   checkFault(faults['registerInvalid'], 'FieldValidationFault', `${client}: invalid registration`);
