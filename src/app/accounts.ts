@@ -3,6 +3,7 @@ import type { Db } from '../adapters/db/database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { errors } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
+import { IMMIGRATION_SOURCE } from './registry.ts';
 
 export interface AccountCredentials {
   accountId: string;
@@ -23,7 +24,7 @@ export interface NewAccount {
   accountId: string;
   password: string;
   stubMode: boolean;
-  /** Every catalogue source when left out. */
+  /** Every catalogue source but `immigration` when left out. */
   enabledSources?: string[];
   country?: 'AU' | 'NZ';
   lockoutAttempts?: number | null;
@@ -32,6 +33,11 @@ export interface NewAccount {
 }
 
 const CACHE_TTL_MS = 60_000;
+
+/** Every catalogue source except the office's immigration records, which an operator enables on purpose. */
+function defaultSources(): string[] {
+  return allSourceIds().filter((id) => id !== IMMIGRATION_SOURCE);
+}
 
 /**
  * Accounts (tenants) and their API passwords. A verified password is remembered for a minute, keyed by a
@@ -47,7 +53,7 @@ export class Accounts {
     const settings = {
       password_hash: await hashPassword(input.password),
       stub_mode: input.stubMode,
-      enabled_sources: JSON.stringify(input.enabledSources ?? allSourceIds()),
+      enabled_sources: JSON.stringify(input.enabledSources ?? defaultSources()),
       country: input.country ?? 'AU',
       lockout_attempts: input.lockoutAttempts ?? null,
       webhook_url: input.webhookUrl ?? null,

@@ -1,5 +1,4 @@
 import type { Services } from './services.ts';
-import { allSourceIds } from '../domain/verification/index.ts';
 import type { CurrentStatus, RegisterInput } from './verification.ts';
 
 export const DEMO_ACCOUNT = { accountId: 'demo', password: 'demo' } as const;
@@ -30,7 +29,7 @@ const SAMPLES: RegisterInput[] = [
 
 /** Creates the demo account (demo / demo, stub mode, every source) and a few sample verifications; safe to run twice. */
 export async function seedDemo(services: Services): Promise<{ accountId: string; verifications: CurrentStatus[] }> {
-  await services.accounts.create({ ...DEMO_ACCOUNT, stubMode: true, enabledSources: allSourceIds(), country: 'AU' });
+  await services.accounts.create({ ...DEMO_ACCOUNT, stubMode: true, country: 'AU' });
   const verifications: CurrentStatus[] = [];
   for (const sample of SAMPLES) {
     try {

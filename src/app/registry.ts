@@ -1,33 +1,50 @@
 import type { Db } from '../adapters/db/database.ts';
-import { parseRegistryRows, registrySourceIds, type Person, type RegistryRecords, type RegistryRecord } from '../domain/verification/index.ts';
+import { isoFromDob, parseRegistryRows, registrySourceIds, type Person, type RegistryRecords, type RegistryRecord } from '../domain/verification/index.ts';
 import { errors, type FieldProblem } from './errors.ts';
 
-function isoDob(person: Pick<Person, 'dob'>): string {
-  const { year, month, day } = person.dob;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** The immigration records of P3, seen as a registry source: candidates for a person. */
+export interface ImmigrationCandidates {
+  candidates(person: Pick<Person, 'givenName' | 'surname' | 'dob'>): Promise<RegistryRecord[] | 'unavailable'>;
 }
+
+export const IMMIGRATION_SOURCE = 'immigration';
 
 /**
  * The records operators load for registry sources (e.g. a roll or a customer file), kept per account and
- * source. Candidates for a person are those with the same date of birth; the domain then matches names and
- * addresses and gives the field statuses.
+ * source, and the office's immigration records for the `immigration` source. Candidates for a person are
+ * those with the same date of birth (immigration: the records' own candidate search); the domain then
+ * matches names and addresses and gives the field statuses.
  */
 export class Registry {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly immigration: ImmigrationCandidates | null = null,
+  ) {}
 
-  async candidates(accountId: string, sourceIds: readonly string[], person: Pick<Person, 'dob'>, db: Db = this.db): Promise<RegistryRecords> {
-    const wanted = sourceIds.filter((id) => registrySourceIds().includes(id));
+  /**
+   * `db` is the caller's transaction when there is one. The immigration source is background-only, so it is
+   * looked up only outside a transaction (at registration), never by setFields.
+   */
+  async candidates(accountId: string, sourceIds: readonly string[], person: Pick<Person, 'givenName' | 'surname' | 'dob'>, db: Db = this.db): Promise<RegistryRecords> {
     const out: RegistryRecords = {};
+    if (this.immigration && db === this.db && sourceIds.includes(IMMIGRATION_SOURCE)) {
+      out[IMMIGRATION_SOURCE] = await this.immigration.candidates(person);
+    }
+    const wanted = sourceIds.filter((id) => id !== IMMIGRATION_SOURCE && registrySourceIds().includes(id));
     if (wanted.length === 0) return out;
     const rows = await db
       .selectFrom('registry_records')
       .select(['source_id', 'record'])
       .where('account_id', '=', accountId)
       .where('source_id', 'in', wanted)
-      .where('dob', '=', isoDob(person))
+      .where('dob', '=', isoFromDob(person.dob))
       .limit(200)
       .execute();
-    for (const row of rows) (out[row.source_id] ??= []).push(row.record as unknown as RegistryRecord);
+    for (const row of rows) {
+      const list = out[row.source_id] ?? [];
+      if (list !== 'unavailable') list.push(row.record as unknown as RegistryRecord);
+      out[row.source_id] = list;
+    }
     return out;
   }
 

@@ -10,6 +10,7 @@ import { deliverWebhook, type WebhookJob } from '../adapters/webhook/webhook-sen
 import { Accounts } from './accounts.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { Registry } from './registry.ts';
+import { immigrationCandidates } from './immigration-registry.ts';
 import { RuleSets } from './rule-sets.ts';
 import { VerificationUseCases, WEBHOOK_QUEUE } from './verification.ts';
 import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
@@ -54,7 +55,8 @@ export async function createServices(database: Database, logger: Logger, options
   const queue = new JobQueue(database, logger, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 });
   const accounts = new Accounts(db, () => clock.now().getTime());
   const ruleSets = new RuleSets(db);
-  const registry = new Registry(db);
+  const recordsStore = new RecordsStore(db, { down: options.config?.PONO_RECORDS_DOWN ?? false });
+  const registry = new Registry(db, immigrationCandidates(recordsStore));
   const verifications = new VerificationUseCases(db, accounts, ruleSets, registry, queue, clock);
 
   queue.define<WebhookJob>({
@@ -66,7 +68,7 @@ export async function createServices(database: Database, logger: Logger, options
   });
   const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
   casework.defineJobs(queue);
-  const records = new RecordsUseCases(new RecordsStore(db, { down: options.config?.PONO_RECORDS_DOWN ?? false }));
+  const records = new RecordsUseCases(recordsStore);
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
   await casework.bootstrap();

@@ -61,7 +61,12 @@ export function runBackground(
   for (const definition of REGISTRY_SOURCES) {
     const source = runnable(account, { country }, definition.sourceId);
     if (!source || !source.background) continue;
-    const match = bestRegistryMatch(subjectFromPerson(person), registry[source.sourceId] ?? [], source.confirms);
+    const candidates = registry[source.sourceId] ?? [];
+    if (candidates === 'unavailable') {
+      add(source.sourceId, checkResult(source.sourceId, 'ERROR', 'DB', now, false), []);
+      continue;
+    }
+    const match = bestRegistryMatch(subjectFromPerson(person), candidates, source.confirms);
     const passed = match !== null && match.confirms.length > 0;
     const result = checkResult(source.sourceId, passed ? 'VERIFIED' : 'AUTOFAIL', 'DB', now, passed, match?.fieldResult ?? []);
     add(source.sourceId, result, passed && match ? match.confirms : []);

@@ -50,7 +50,8 @@ function runStub(source: SourceDefinition, person: Person, inputs: Record<string
   return { state, confirms: counts ? [...(row.confirms ?? source.confirms)] : [], fieldResult, failed: false };
 }
 
-function runRegistry(source: SourceDefinition, person: Person, inputs: Record<string, string>, ruleSet: RuleSet, records: readonly RegistryRecord[]): InteractiveRun {
+function runRegistry(source: SourceDefinition, person: Person, inputs: Record<string, string>, ruleSet: RuleSet, records: readonly RegistryRecord[] | 'unavailable'): InteractiveRun {
+  if (records === 'unavailable') return { state: 'ERROR', confirms: [], fieldResult: [], failed: false };
   const match = bestRegistryMatch(subjectFromInputs(inputs), records, source.confirms, subjectFromPerson(person));
   if (!match || match.confirms.length === 0) return { state: 'IN_PROGRESS', confirms: [], fieldResult: match?.fieldResult ?? [], failed: true };
   const state: SourceState = match.changes.length === 0 ? 'VERIFIED' : changesAccepted(ruleSet, match.changes) ? 'VERIFIED_WITH_CHANGES' : 'PENDING';

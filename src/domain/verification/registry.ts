@@ -25,8 +25,11 @@ export interface RegistryRecord {
   address?: Address;
 }
 
-/** Candidates the app fetched for a verification, keyed by sourceId. */
-export type RegistryRecords = Record<string, RegistryRecord[]>;
+/**
+ * Candidates the app fetched for a verification, keyed by sourceId; `unavailable` when the records behind a
+ * source could not be read: the source is then in ERROR (retryable), never a negative finding.
+ */
+export type RegistryRecords = Record<string, RegistryRecord[] | 'unavailable'>;
 
 /** The values compared, in one flat shape (from the person, or from setFields inputs). */
 export interface MatchSubject {
