@@ -33,3 +33,24 @@ forEachDatabase((kind) => {
     assert.deepEqual(result.rows[0], { d: '2020-11-18', n: 0 });
   });
 });
+
+test('two processes starting together on one server schema migrate it once', async () => {
+  const { openDatabase } = await import('../../../src/adapters/db/database.ts');
+  const { SERVER_URL, uniqueSchema } = await import('../../support/databases.ts');
+  const pg = (await import('pg')).default;
+  const schema = uniqueSchema('race');
+  const [a, b] = await Promise.all([openDatabase({ url: SERVER_URL, schema }), openDatabase({ url: SERVER_URL, schema })]);
+  try {
+    const { sql } = await import('kysely');
+    const rows = await sql<{ name: string }>`select name from pono_migrations order by name`.execute(a.db);
+    assert.ok(rows.rows.length >= 4);
+    assert.equal(new Set(rows.rows.map((r) => r.name)).size, rows.rows.length);
+  } finally {
+    await a.close();
+    await b.close();
+    const client = new pg.Client({ connectionString: SERVER_URL });
+    await client.connect();
+    await client.query(`drop schema if exists "${schema}" cascade`);
+    await client.end();
+  }
+});
