@@ -6,17 +6,16 @@ import { errors } from '../../../app/errors.ts';
 import {
   AdminOverrideBody,
   CurrentStatusSchema,
-  ErrorSchema,
   RegisterBody,
   SetFieldsBody,
   SourceParams,
   TokenParams,
   VerificationParams,
 } from '../schemas/verification.ts';
+import { failures } from '../schemas/errors.ts';
 import type { Person } from '../../../domain/verification/index.ts';
 
 const secured = { security: [{ account: [] }] };
-const failures = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 function personFrom(body: RegisterBody, today: Date): Person {
   const [year, month, day] = body.dob.split('-').map(Number) as [number, number, number];

@@ -123,9 +123,4 @@ export const CurrentStatusSchema = Type.Object({
   verificationToken: Type.Optional(Type.String()),
 });
 
-export const ErrorSchema = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
-  code: Type.Optional(Type.String()),
-  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-});
+export { ErrorSchema } from './errors.ts';

@@ -26,13 +26,7 @@ export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', de
 export const Email = Type.String({ pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', maxLength: 254 });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 
-export const ErrorBody = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
-  code: Type.Optional(Type.String()),
-  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-});
-export const failures = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+export { ErrorSchema as ErrorBody, failures } from '../../schemas/errors.ts';
 
 export const RefParams = Type.Object({ ref: Type.String({ pattern: '^[0-9A-Z]{6}$' }) });
 export const TaskParams = Type.Object({ taskId: Id });

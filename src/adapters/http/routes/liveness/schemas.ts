@@ -10,13 +10,7 @@ const Base64Image = Type.String({ minLength: 4, maxLength: Math.ceil((DEFAULT_LI
 const AttemptNumber = Type.String({ pattern: '^[1-9]$', description: 'attempt set number, 1..3' });
 const Row = Type.Object({}, { additionalProperties: true });
 
-export const ErrorBody = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
-  code: Type.Optional(Type.String()),
-  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-});
-export const failures = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+export { ErrorSchema as ErrorBody, failures } from '../../schemas/errors.ts';
 
 export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
 export const AttemptParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }), attemptId: Type.String({ format: 'uuid' }) });

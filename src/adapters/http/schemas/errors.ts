@@ -1,0 +1,12 @@
+import { Type } from '@sinclair/typebox';
+
+/** The JSON body of every REST error (see error-handler.ts). */
+export const ErrorSchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+
+/** The error answers most routes can give, for their response schemas. */
+export const failures = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
