@@ -50,8 +50,14 @@ async function openServer(url: string, schema: string): Promise<Database> {
   };
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
-  await setup.query(`create schema if not exists "${schema}"`);
-  await setup.end();
+  try {
+    await setup.query(`create schema if not exists "${schema}"`);
+  } catch (error) {
+    // Two processes creating it at once: PostgreSQL lets one of them fail on the catalogue's unique index.
+    if (!['23505', '42P06'].includes((error as { code?: string }).code ?? '')) throw error;
+  } finally {
+    await setup.end();
+  }
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c search_path="${schema}",public` });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
