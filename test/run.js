@@ -1,8 +1,7 @@
 // Runs every test file under test/ with node's test runner and closes with "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, mkdtempSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2);
@@ -21,7 +20,6 @@ const files = findTests(join(root, 'test'))
   .map((f) => relative(root, f))
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
   .sort();
-const tapFile = join(mkdtempSync(join(tmpdir(), 'pono-test-')), 'report.tap');
 const child = spawn(
   process.execPath,
   [
@@ -30,14 +28,24 @@ const child = spawn(
     // file's process ends when its tests have.
     '--test-timeout=300000', '--test-force-exit',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
     ...files,
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },
 );
-child.on('exit', (code) => {
-  const tap = readFileSync(tapFile, 'utf8');
-  const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
-  console.log(`${count('pass')} passed, ${count('fail') + count('cancelled')} failed`);
+// The spec reporter's own summary ("ℹ pass 12", "ℹ fail 0" …) is read from its output as it passes.
+const counts = { pass: 0, fail: 0, cancelled: 0 };
+let partial = '';
+child.stdout.setEncoding('utf8');
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const lines = (partial + chunk).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const match = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(line);
+    if (match) counts[match[1]] = Number(match[2]);
+  }
+});
+child.on('close', (code) => {
+  console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed`);
   process.exit(code ?? 1);
 });
