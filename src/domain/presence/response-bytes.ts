@@ -15,7 +15,8 @@ export function writeAscii(out: Uint8Array, at: number, text: string): number {
   return at + text.length;
 }
 
-function ascii(text: string): Uint8Array {
+/** The bytes of an ASCII text (the contract's member names and fixed pieces). */
+export function ascii(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length);
   writeAscii(bytes, 0, text);
   return bytes;

@@ -13,6 +13,7 @@
 // parsePresenceRequest, so results and error messages stay exactly those of the general path.
 import { dayFromCivil, daysInMonth, DAY_MAX } from './epoch-day.ts';
 import { MAX_MOVEMENTS, MAX_PERIODS } from './contract.ts';
+import { ascii } from './response-bytes.ts';
 
 /** What a scanned line holds. The object is reused from line to line; its lists are new for each line. */
 export interface ScannedRequest {
@@ -35,22 +36,16 @@ const COMMA = 0x2c;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
-function bytesOf(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-const ID = bytesOf('"id":');
-const APPLICATION_DATE = bytesOf('"applicationDate":"');
-const PERIODS = bytesOf('"indefiniteStayPeriods":[');
-const PERIOD_FROM = bytesOf('{"from":"');
-const PERIOD_TO = bytesOf('","to":');
-const NULL = bytesOf('null');
-const MOVEMENTS = bytesOf(',"movements":[');
-const DIRECTION = bytesOf('{"direction":"');
-const ARRIVAL = bytesOf('arrival","date":"');
-const DEPARTURE = bytesOf('departure","date":"');
+const ID = ascii('"id":');
+const APPLICATION_DATE = ascii('"applicationDate":"');
+const PERIODS = ascii('"indefiniteStayPeriods":[');
+const PERIOD_FROM = ascii('{"from":"');
+const PERIOD_TO = ascii('","to":');
+const NULL = ascii('null');
+const MOVEMENTS = ascii(',"movements":[');
+const DIRECTION = ascii('{"direction":"');
+const ARRIVAL = ascii('arrival","date":"');
+const DEPARTURE = ascii('departure","date":"');
 
 /** Position after `literal` when the bytes at `at` are exactly it, else -1. */
 function match(bytes: Uint8Array, at: number, end: number, literal: Uint8Array): number {
