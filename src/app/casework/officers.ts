@@ -28,6 +28,12 @@ export interface NewOfficer {
   password: string;
 }
 
+export interface OfficerChange {
+  fullName?: string;
+  roles?: readonly string[];
+  active?: boolean;
+}
+
 export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -97,6 +103,44 @@ export class Officers {
   async find(officerId: string): Promise<Officer | undefined> {
     const r = await this.db.selectFrom('officers').selectAll().where('officer_id', '=', officerId).executeTakeFirst();
     return r ? { id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active } : undefined;
+  }
+
+  /**
+   * An administrator changes an officer's name, roles or whether the account is active. Deactivating ends the
+   * officer's sessions and API tokens at once. Administrators cannot deactivate themselves or drop their own
+   * administrator role, so the office is never left without one by accident.
+   */
+  async update(by: Actor, officerId: string, change: OfficerChange): Promise<Officer> {
+    authorize(by, 'officers.manage');
+    const roles = change.roles === undefined ? undefined : [...new Set(change.roles)];
+    if (roles !== undefined && (roles.length === 0 || roles.some((r) => !isOfficerRole(r)))) {
+      throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
+    }
+    if (change.fullName !== undefined && change.fullName.trim() === '') throw invalid('fullName', 'fullName must not be empty');
+    if (officerId === by.officerId && (change.active === false || (roles !== undefined && !roles.includes('administrator')))) {
+      throw conflict('administrators cannot deactivate themselves or remove their own administrator role', 'OFFICER_SELF_LOCKOUT');
+    }
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('officers').selectAll().where('officer_id', '=', officerId).forUpdate().executeTakeFirst();
+      if (!row) throw notFound('officer', officerId);
+      const before = { fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+      const after = {
+        fullName: change.fullName?.trim() ?? before.fullName,
+        roles: roles === undefined ? before.roles : rolesOf(roles),
+        active: change.active ?? before.active,
+      };
+      await tx
+        .updateTable('officers')
+        .set({ full_name: after.fullName, roles: JSON.stringify(after.roles), active: after.active })
+        .where('officer_id', '=', officerId)
+        .execute();
+      if (!after.active) {
+        await tx.deleteFrom('officer_sessions').where('officer_id', '=', officerId).execute();
+        await tx.updateTable('officer_api_tokens').set({ revoked_at: this.clock.now() }).where('officer_id', '=', officerId).where('revoked_at', 'is', null).execute();
+      }
+      await appendAudit(tx, this.clock.now(), { actor: by.officerId, applicationId: null, action: 'officer.update', entity: 'officer', entityId: officerId, before, after });
+      return { id: officerId, email: row.email, ...after };
+    });
   }
 
   /** Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. */

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { AppError } from '../../../../app/errors.ts';
 import { clearSessionCookie, officerActor, readCookie, SESSION_COOKIE, setSessionCookie } from './officer-auth.ts';
-import { failures, NewOfficerBody, NewTokenBody, OfficerParams, OfficerSchema, SignInBody } from './schemas.ts';
+import { failures, NewOfficerBody, NewTokenBody, OfficerChangeBody, OfficerParams, OfficerSchema, SignInBody } from './schemas.ts';
 
 const tags = ['casework: officers'];
 const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
@@ -48,6 +48,10 @@ export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => 
   app.get('/officers', {
     schema: { tags, summary: 'List officers (administrator)', ...secured, response: { 200: Type.Array(OfficerSchema), ...failures } },
   }, async (request) => officers.list(await officerActor(services, request)));
+
+  app.patch('/officers/:officerId', {
+    schema: { tags, summary: "Change an officer's name, roles or active flag (administrator); deactivating ends their sessions and tokens", ...secured, params: OfficerParams, body: OfficerChangeBody, response: { 200: OfficerSchema, ...failures } },
+  }, async (request) => officers.update(await officerActor(services, request), request.params.officerId, request.body));
 
   app.post('/officers/:officerId/tokens', {
     schema: { tags, summary: 'Issue an API token for an officer (administrator); shown once', ...secured, params: OfficerParams, body: NewTokenBody, response: { 201: Type.Object({ token: Type.String() }), ...failures } },

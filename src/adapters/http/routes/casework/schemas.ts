@@ -49,6 +49,14 @@ export const NewOfficerBody = Type.Object(
   { email: Email, fullName: Type.String({ minLength: 1, maxLength: 200 }), roles: Type.Array(literals(OFFICER_ROLES), { minItems: 1 }), password: Type.String({ minLength: 12, maxLength: 1024 }) },
   { additionalProperties: false },
 );
+export const OfficerChangeBody = Type.Object(
+  {
+    fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    roles: Type.Optional(Type.Array(literals(OFFICER_ROLES), { minItems: 1 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const NewTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 
 // ---- Applications and people -----------------------------------------------------------------------------
