@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../adapters/db/database.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { FailedAttempts } from './failed-attempts.ts';
 import { errors } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { IMMIGRATION_SOURCE } from './registry.ts';
@@ -33,6 +34,9 @@ export interface NewAccount {
 }
 
 const CACHE_TTL_MS = 60_000;
+/** Wrong passwords an account may see in a minute before further tries are refused for the rest of it. */
+export const MAX_FAILED_SIGN_INS = 10;
+const FAILED_SIGN_IN_WINDOW_MS = 60_000;
 
 /** Every catalogue source except the office's immigration records, which an operator enables on purpose. */
 function defaultSources(): string[] {
@@ -46,8 +50,11 @@ function defaultSources(): string[] {
  */
 export class Accounts {
   readonly #verified = new Map<string, { account: Account; until: number }>();
+  readonly #failures: FailedAttempts;
 
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+    this.#failures = new FailedAttempts(MAX_FAILED_SIGN_INS, FAILED_SIGN_IN_WINDOW_MS, now);
+  }
 
   async create(input: NewAccount): Promise<Account> {
     const settings = {
@@ -89,12 +96,18 @@ export class Accounts {
     const key = createHash('sha256').update(`${credentials.accountId}\u0000${credentials.password}`).digest('hex');
     const cached = this.#verified.get(key);
     if (cached && cached.until > this.now()) return cached.account;
+    const wait = this.#failures.retryAfterMs(credentials.accountId);
+    if (wait > 0) throw errors.tooManyAttempts(Math.ceil(wait / 1000));
     const row = await this.db
       .selectFrom('accounts')
       .select(['password_hash'])
       .where('account_id', '=', credentials.accountId)
       .executeTakeFirst();
-    if (!row || !(await verifyPassword(row.password_hash, credentials.password))) throw errors.badCredentials();
+    if (!(await verifyPassword(row?.password_hash, credentials.password))) {
+      this.#failures.fail(credentials.accountId);
+      throw errors.badCredentials();
+    }
+    this.#failures.succeed(credentials.accountId);
     const account = await this.find(credentials.accountId);
     if (!account) throw errors.badCredentials();
     this.#verified.set(key, { account, until: this.now() + CACHE_TTL_MS });

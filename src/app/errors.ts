@@ -25,6 +25,9 @@ export class AppError extends Error {
 
 export const errors = {
   badCredentials: () => new AppError('unauthenticated', 'Invalid account or password', 'InvalidPasswordFault'),
+  /** SOAP clients see it as the password fault they already handle; REST answers 429. */
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    new AppError('rate_limited', `Too many wrong passwords for this account: retry in ${retryAfterSeconds} s`, 'InvalidPasswordFault'),
   /** greenID's fault for an unknown verificationId is UserIdNotFoundFault (research §2.8). */
   notFound: (what: string, id: string) => new AppError('not_found', `${what} ${id} was not found`, 'UserIdNotFoundFault'),
   /** An unknown, expired or idle verification token (greenID's older InvalidTokenException). */

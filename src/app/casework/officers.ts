@@ -146,8 +146,7 @@ export class Officers {
   /** Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. */
   async signIn(email: string, password: string): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
     const row = await this.db.selectFrom('officers').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-    // Verify against a fixed hash when the email is unknown, so timing does not reveal which emails exist.
-    const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), password);
+    const ok = await verifyPassword(row?.password_hash, password);
     if (!row || !ok || !row.active) throw badCredentials();
     const token = newSecretToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
@@ -194,11 +193,4 @@ export class Officers {
     if (!row || !row.active || row.revoked_at !== null) return undefined;
     return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
   }
-}
-
-// An argon2id hash of a random string nobody knows, made once; used only to spend the same time on unknown emails.
-let dummy: Promise<string> | undefined;
-function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(32).toString('base64url'));
-  return dummy;
 }
