@@ -55,6 +55,36 @@ export interface CurrentStatus {
   verificationToken?: string;
 }
 
+export interface VerificationSummary {
+  verificationId: string;
+  overallVerificationStatus: string;
+  ruleId: string;
+  ruleSetVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VerificationSummaryPage {
+  verifications: VerificationSummary[];
+  /** Pass as `before` for the next page; null on the last. */
+  next: string | null;
+}
+
+function encodeCursor(createdAt: Date, verificationId: string): string {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), verificationId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; verificationId: string } {
+  try {
+    const [createdAt, verificationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(createdAt);
+    if (Number.isNaN(date.getTime()) || typeof verificationId !== 'string') throw new Error('bad cursor');
+    return { createdAt: date, verificationId };
+  } catch {
+    throw errors.invalid([{ field: 'before', message: 'before must be the `next` value of a previous page' }]);
+  }
+}
+
 export interface VerificationEvent {
   event: 'verification.status_changed';
   verificationId: string;
@@ -134,14 +164,51 @@ export class VerificationUseCases {
     });
   }
 
-  async adminOverride(credentials: AccountCredentials, verificationId: string, input: { comment: string; adminEmail: string }): Promise<CurrentStatus> {
+  /**
+   * An administrator's decision: the whole verification VERIFIED_ADMIN, or, with `sourceId`, one source
+   * (e.g. one left PENDING for review) VERIFIED_ADMIN and the rule set decides again.
+   */
+  async adminOverride(credentials: AccountCredentials, verificationId: string, input: { comment: string; adminEmail: string; sourceId?: string }): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     return this.db.transaction().execute(async (tx) => {
       const { settings, state } = await this.load(tx, account, verificationId, true);
-      const next = this.domain(() => runAdminOverride(state, input, this.clock.now()));
+      const next = this.domain(() => runAdminOverride(state, input, this.clock.now(), settings));
       await this.save(tx, account, state, next);
       return this.currentStatus(settings, next);
     });
+  }
+
+  /** The account's verifications, newest first, optionally in one overall status; keyset pages of `limit`. */
+  async list(credentials: AccountCredentials, query: { status?: string; limit: number; before?: string }): Promise<VerificationSummaryPage> {
+    const account = await this.accounts.authenticate(credentials);
+    let select = this.db
+      .selectFrom('verifications')
+      .select(['verification_id', 'overall_status', 'rule_id', 'rule_set_version', 'created_at', 'updated_at'])
+      .where('account_id', '=', account.accountId)
+      .orderBy('created_at', 'desc')
+      .orderBy('verification_id', 'desc')
+      .limit(query.limit + 1);
+    if (query.status) select = select.where('overall_status', '=', query.status);
+    if (query.before) {
+      const cursor = decodeCursor(query.before);
+      select = select.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('verification_id', '<', cursor.verificationId)])]),
+      );
+    }
+    const rows = await select.execute();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      verifications: page.map((r) => ({
+        verificationId: r.verification_id,
+        overallVerificationStatus: r.overall_status,
+        ruleId: r.rule_id,
+        ruleSetVersion: r.rule_set_version,
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      })),
+      next: rows.length > query.limit && last ? encodeCursor(last.created_at, last.verification_id) : null,
+    };
   }
 
   async outcome(credentials: AccountCredentials, verificationId: string): Promise<FormsOutcome> {

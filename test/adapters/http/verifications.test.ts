@@ -153,3 +153,61 @@ forEachDatabase((kind) => {
     assert.equal(state.sources.passportdvs?.attempts, 2);
   });
 });
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await t.services.accounts.create({ accountId: 'lister', password: 'lister-password', stubMode: true });
+    await t.services.accounts.create({ accountId: 'nosy', password: 'nosy-password', stubMode: true });
+  });
+  after(async () => { await t.close(); });
+  const AUTH = basicAuth('lister', 'lister-password');
+  const register = (middleNames: string, account = AUTH) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: account }, payload: person(middleNames) });
+  const list = (query: string, auth = AUTH) => t.app.inject({ method: 'GET', url: `/api/v1/verifications${query}`, headers: { authorization: auth } });
+
+  test("the account's verifications are listed newest first, by status, in pages, and only its own", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await register(i % 2 === 0 ? ALL_PASS : ALL_FAIL)).json().verificationResult.verificationId);
+    await register(ALL_PASS, basicAuth('nosy', 'nosy-password'));
+    const all = await list('?limit=2');
+    assert.equal(all.statusCode, 200, all.body);
+    const pages: string[] = all.json().verifications.map((v: { verificationId: string }) => v.verificationId);
+    let next = all.json().next as string | null;
+    while (next) {
+      const page = (await list(`?limit=2&before=${next}`)).json();
+      pages.push(...page.verifications.map((v: { verificationId: string }) => v.verificationId));
+      next = page.next;
+    }
+    assert.deepEqual(pages, [...ids].reverse());
+    const inProgress = (await list('?status=IN_PROGRESS')).json().verifications.map((v: { verificationId: string }) => v.verificationId);
+    assert.deepEqual(inProgress, [ids[3], ids[1]]);
+    assert.equal((await list('?limit=0')).statusCode, 400);
+    assert.equal((await list('?before=garbage')).statusCode, 400);
+    assert.equal((await list('?status=MAYBE')).statusCode, 400);
+  });
+
+  test('an administrator verifies one pending source and the rule set decides again', async () => {
+    const passRoll = 'TWOPPPFFFFFFFFFPFFFFFFFFFFFFFFF';
+    const id = (await register(passRoll)).json().verificationResult.verificationId as string;
+    const pending = await t.app.inject({
+      method: 'POST', url: `/api/v1/verifications/${id}/sources/passportdvs`, headers: { authorization: AUTH },
+      payload: { fields: { greenid_passportdvs_number: 'A3333333', greenid_passportdvs_givenname: 'Aroha', greenid_passportdvs_surname: 'Ngata', greenid_passportdvs_dob: '12/03/1986', greenid_passportdvs_tandc: 'on' } },
+    });
+    assert.equal(pending.json().verificationResult.overallVerificationStatus, 'PENDING', pending.body);
+    const reviewed = await t.app.inject({
+      method: 'POST', url: `/api/v1/verifications/${id}/admin-override`, headers: { authorization: AUTH },
+      payload: { comment: 'Passport sighted', adminEmail: 'review@example.org', sourceId: 'passportdvs' },
+    });
+    assert.equal(reviewed.statusCode, 200, reviewed.body);
+    const body = reviewed.json();
+    assert.equal(body.verificationResult.overallVerificationStatus, 'VERIFIED_ADMIN');
+    assert.equal(body.sourceList.find((s: { name: string }) => s.name === 'passportdvs').state, 'VERIFIED_ADMIN');
+    const unknown = await t.app.inject({
+      method: 'POST', url: `/api/v1/verifications/${id}/admin-override`, headers: { authorization: AUTH },
+      payload: { comment: 'x', adminEmail: 'review@example.org', sourceId: 'nzpassport' },
+    });
+    assert.equal(unknown.statusCode, 404);
+  });
+});

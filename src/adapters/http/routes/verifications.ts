@@ -6,6 +6,8 @@ import { errors } from '../../../app/errors.ts';
 import {
   AdminOverrideBody,
   CurrentStatusSchema,
+  ListQuery,
+  VerificationPageSchema,
   RegisterBody,
   SetFieldsBody,
   SourceParams,
@@ -53,6 +55,14 @@ export const verificationRoutes = (services: Services): FastifyPluginAsyncTypebo
     });
     return reply.status(201).send(status);
   });
+
+  app.get('/verifications', {
+    schema: { tags: ['verification'], summary: "The account's verifications, newest first (e.g. ?status=PENDING for the review queue)", ...secured, querystring: ListQuery, response: { 200: VerificationPageSchema, ...failures } },
+  }, (request) => use.list(accountCredentials(request), {
+    limit: Number(request.query.limit ?? 50),
+    ...(request.query.status ? { status: request.query.status } : {}),
+    ...(request.query.before ? { before: request.query.before } : {}),
+  }));
 
   app.get('/verifications/:verificationId', {
     schema: { tags: ['verification'], summary: 'Read a verification', ...secured, params: VerificationParams, response: { 200: CurrentStatusSchema, ...failures } },

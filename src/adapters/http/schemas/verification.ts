@@ -57,7 +57,11 @@ export const SetFieldsBody = Type.Object(
   { additionalProperties: false },
 );
 export const AdminOverrideBody = Type.Object(
-  { comment: Type.String({ minLength: 1, maxLength: 2000 }), adminEmail: Type.String({ format: 'email', maxLength: 255 }) },
+  {
+    comment: Type.String({ minLength: 1, maxLength: 2000 }),
+    adminEmail: Type.String({ format: 'email', maxLength: 255 }),
+    sourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'verify this one source instead of the whole verification' })),
+  },
   { additionalProperties: false },
 );
 
@@ -105,6 +109,29 @@ const Field = Type.Object({
   value: Type.String(),
   attribute: Type.Array(NameValue),
   selectItem: Type.Array(NameValue),
+});
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES', 'IN_PROGRESS', 'PENDING', 'LOCKED_OUT'].map((s) => Type.Literal(s)))),
+    // Query strings are text (no type coercion anywhere in pono): a page size of 1 to 500.
+    limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$', description: 'page size, 1 to 500 (default 50)' })),
+    before: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const VerificationPageSchema = Type.Object({
+  verifications: Type.Array(
+    Type.Object({
+      verificationId: Type.String(),
+      overallVerificationStatus: Type.String(),
+      ruleId: Type.String(),
+      ruleSetVersion: Type.Integer(),
+      createdAt: Type.String(),
+      updatedAt: Type.String(),
+    }),
+  ),
+  next: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const CurrentStatusSchema = Type.Object({
