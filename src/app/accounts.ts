@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
+import type { AccountsTable } from '../adapters/db/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { FailedAttempts } from './failed-attempts.ts';
 import { errors } from './errors.ts';
@@ -48,6 +50,18 @@ function defaultSources(): string[] {
  * digest of account and password, so that a client's stream of calls does not pay the memory-hard hash each
  * time; a changed password is honoured within that minute.
  */
+function accountOf(row: Selectable<AccountsTable>): Account {
+  return {
+    accountId: row.account_id,
+    stubMode: row.stub_mode,
+    enabledSources: row.enabled_sources,
+    country: row.country === 'NZ' ? 'NZ' : 'AU',
+    lockoutAttempts: row.lockout_attempts,
+    webhookUrl: row.webhook_url,
+    webhookSecret: row.webhook_secret,
+  };
+}
+
 export class Accounts {
   readonly #verified = new Map<string, { account: Account; until: number }>();
   readonly #failures: FailedAttempts;
@@ -78,17 +92,12 @@ export class Accounts {
   }
 
   async find(accountId: string): Promise<Account | undefined> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      accountId: row.account_id,
-      stubMode: row.stub_mode,
-      enabledSources: row.enabled_sources,
-      country: row.country === 'NZ' ? 'NZ' : 'AU',
-      lockoutAttempts: row.lockout_attempts,
-      webhookUrl: row.webhook_url,
-      webhookSecret: row.webhook_secret,
-    };
+    const row = await this.#row(accountId);
+    return row ? accountOf(row) : undefined;
+  }
+
+  #row(accountId: string) {
+    return this.db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
   }
 
   /** The account when the password is right; otherwise the error every client sees for a wrong account or password. */
@@ -98,18 +107,15 @@ export class Accounts {
     if (cached && cached.until > this.now()) return cached.account;
     const wait = this.#failures.retryAfterMs(credentials.accountId);
     if (wait > 0) throw errors.tooManyAttempts(Math.ceil(wait / 1000));
-    const row = await this.db
-      .selectFrom('accounts')
-      .select(['password_hash'])
-      .where('account_id', '=', credentials.accountId)
-      .executeTakeFirst();
-    if (!(await verifyPassword(row?.password_hash, credentials.password))) {
+    const row = await this.#row(credentials.accountId);
+    // An unknown account spends the same hashing time as a wrong password (verifyPassword of undefined).
+    const ok = await verifyPassword(row?.password_hash, credentials.password);
+    if (!row || !ok) {
       this.#failures.fail(credentials.accountId);
       throw errors.badCredentials();
     }
     this.#failures.succeed(credentials.accountId);
-    const account = await this.find(credentials.accountId);
-    if (!account) throw errors.badCredentials();
+    const account = accountOf(row);
     this.#verified.set(key, { account, until: this.now() + CACHE_TTL_MS });
     return account;
   }

@@ -42,20 +42,16 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
   });
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config) });
   if (options.demo !== false) await seedDemo(services);
-  let listening = false;
   return {
     kind,
     database,
     services,
     app,
     async listen() {
-      const address = await app.listen({ port: 0, host: '127.0.0.1' });
-      listening = true;
-      return address;
+      return app.listen({ port: 0, host: '127.0.0.1' });
     },
     async close() {
-      if (listening || app.server.listening) await app.close();
-      else await app.close();
+      await app.close();
       await services.queue.stop();
       await database.dispose();
     },

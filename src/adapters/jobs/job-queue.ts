@@ -81,7 +81,7 @@ export class JobQueue {
       retryLimit: definition?.retryLimit,
       retryDelay: definition?.retryDelaySeconds,
       retryBackoff: true,
-      ...(options.startAfter !== undefined ? { startAfter: options.startAfter instanceof Date ? options.startAfter : options.startAfter } : {}),
+      ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.tx ? { db: { executeSql: executeSqlIn(options.tx) } } : {}),
     });

@@ -5,7 +5,7 @@ import type { Services } from '../../../app/services.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { errors } from '../../../app/errors.ts';
 import { ErrorSchema } from '../schemas/verification.ts';
-import { SOURCE_CATALOGUE } from '../../../domain/verification/index.ts';
+import { SOURCE_CATALOGUE, inputName } from '../../../domain/verification/index.ts';
 
 /** Parses CSV text with a header row into header-keyed rows; a malformed file is a 400 naming the line. */
 export function parseCsv(text: string): Record<string, string>[] {
@@ -43,7 +43,7 @@ export const registryRoutes = (services: Services): FastifyPluginAsyncTypebox =>
         background: source.background,
         interactive: source.interactive,
         enabled: account.enabledSources.includes(source.sourceId),
-        fields: source.fields.map((f) => ({ name: `greenid_${source.sourceId}_${f.field}`, label: f.label, type: f.type, required: f.required })),
+        fields: source.fields.map((f) => ({ name: inputName(source.sourceId, f.field), label: f.label, type: f.type, required: f.required })),
       })),
     };
   });
