@@ -14,7 +14,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     await seedDemo(services);
     logger.info('demo account ready (demo / demo)');
   }
-  const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY });
+  const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY, ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     await app.close();

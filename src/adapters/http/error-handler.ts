@@ -11,6 +11,9 @@ const STATUS: Record<AppErrorKind, number> = {
   rate_limited: 429,
 };
 
+/** Refusals of account (Basic) credentials; every other 401 is an officer's (console session or Bearer token). */
+const ACCOUNT_CHALLENGE_CODES = new Set(['InvalidPasswordFault']);
+
 /** The JSON error body every REST endpoint answers with. */
 export interface ErrorBody {
   error: string;
@@ -56,7 +59,9 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   if (error instanceof AppError) {
     const body: ErrorBody = { error: error.kind, message: error.message, code: error.code };
     if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
-    if (error.kind === 'unauthenticated') void reply.header('www-authenticate', 'Basic realm="pono"');
+    // Officers sign in through the console or send a Bearer token: a Basic challenge there would make browsers
+    // pop up their own password dialog over the console.
+    if (error.kind === 'unauthenticated') void reply.header('www-authenticate', ACCOUNT_CHALLENGE_CODES.has(error.code) ? 'Basic realm="pono"' : 'Bearer realm="pono"');
     void reply.status(STATUS[error.kind]).send(body);
     return;
   }

@@ -9,6 +9,8 @@ import { healthRoutes } from './routes/health.ts';
 import { verificationRoutes } from './routes/verifications.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
+import { registerWebSecurity } from './web/security.ts';
+import { registerConsole } from './web/console.ts';
 
 function createFastify(logger: Logger, trustProxy: boolean) {
   return Fastify({
@@ -20,6 +22,20 @@ function createFastify(logger: Logger, trustProxy: boolean) {
 }
 export type App = ReturnType<typeof createFastify>;
 
+/**
+ * Browsers' fetch clients label a body-less POST or DELETE as JSON; an empty body then means "no body" (and a
+ * route that needs one says which fields are missing), instead of a parse error.
+ */
+function acceptEmptyJsonBodies(app: App): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
+}
+
 export interface ServerOptions {
   logger: Logger;
   services: Services;
@@ -27,11 +43,15 @@ export interface ServerOptions {
   plugins?: ((app: App) => Promise<void>)[];
   /** Believe X-Forwarded-For (client address for rate limits) only behind a proxy you run (PONO_TRUST_PROXY). */
   trustProxy?: boolean;
+  /** The address people reach pono at (PONO_PUBLIC_URL): changes sent from it are not cross-site. */
+  publicUrl?: string;
 }
 
-export async function buildServer({ logger, services, plugins = [], trustProxy = false }: ServerOptions): Promise<App> {
+export async function buildServer({ logger, services, plugins = [], trustProxy = false, publicUrl }: ServerOptions): Promise<App> {
   const app = createFastify(logger, trustProxy);
   app.setErrorHandler(errorHandler);
+  acceptEmptyJsonBodies(app);
+  await registerWebSecurity(app, publicUrl);
   await app.register(swagger, {
     openapi: {
       info: { title: 'pono', version: '0.1.0', description: 'Identity proofing and citizenship casework' },
@@ -44,11 +64,12 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(healthRoutes(services));
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
   for (const plugin of plugins) await plugin(app);
+  await registerConsole(app);
   return app;
 }

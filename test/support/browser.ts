@@ -1,0 +1,78 @@
+/**
+ * Debian Chromium driven by playwright-core for the console's tests: `const browser = await openBrowser()`,
+ * `const page = await signedIn(browser, base, email)`, `await expectAccessible(page, 'screen name')`.
+ * Skipped (with the reason) where chromium is not installed.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestApp } from './app.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const browserMissing = existsSync(CHROMIUM) ? undefined : `chromium missing (apt-get install -y --no-install-recommends chromium): ${CHROMIUM}`;
+export const consoleMissing = existsSync(new URL('../../dist/web/index.html', import.meta.url)) ? undefined : 'console not built (npm run build:web)';
+/** Why the console's browser tests cannot run here, or undefined. */
+export const skipConsole = browserMissing ?? consoleMissing;
+
+export const OFFICER_PASSWORD = 'correct horse battery staple';
+
+export function openBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** An officer with these roles and the test password; returns its id. */
+export async function createOfficer(t: TestApp, email: string, roles: string[], fullName?: string): Promise<string> {
+  const created = await t.services.casework.officers.create({ email, fullName: fullName ?? email.split('@')[0] ?? email, roles, password: OFFICER_PASSWORD });
+  return created.id;
+}
+
+/** A fresh browser context (its own cookies, like a second person at another desk) signed in as `email`. */
+export async function signedIn(browser: Browser, base: string, email: string, language: 'en' | 'mi' = 'en'): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  // The first page of the context starts in this language; a switch made on screen then persists.
+  await context.addInitScript((lang) => window.localStorage.getItem('pono.language') ?? window.localStorage.setItem('pono.language', lang), language);
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await signInOn(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return page;
+}
+
+/** Fills the sign-in form on the current page (the page or the "session ended" dialog). */
+export async function signInOn(page: Page, email: string): Promise<void> {
+  const email_ = page.getByLabel(/^(Email|Īmēra)/).last();
+  if ((await email_.inputValue()) !== email) await email_.fill(email);
+  await page.getByLabel(/^(Password|Kupuhipa)/).last().fill(OFFICER_PASSWORD);
+  await page.getByRole('button', { name: /^(Sign in|Takiuru)$/ }).last().click();
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page and fails on any serious or critical violation, naming each. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations;
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
+    [],
+    `axe on ${screen}`,
+  );
+}

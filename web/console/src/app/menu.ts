@@ -1,0 +1,23 @@
+// Which queues and pages the menu offers to which roles (the server checks every action again).
+export interface MenuItem {
+  href: string;
+  label: 'myWork' | 'validation' | 'escalations' | 'applications' | 'officers' | 'verifications' | 'ruleSets' | 'calculator';
+  roles: readonly string[] | 'everyone';
+}
+
+const CASEWORK = ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'] as const;
+
+export const MENU: readonly MenuItem[] = [
+  { href: '/work', label: 'myWork', roles: CASEWORK },
+  { href: '/queues/validation', label: 'validation', roles: ['validating-officer', 'administrator'] },
+  { href: '/queues/escalations', label: 'escalations', roles: ['id-proofing-expert', 'administrator'] },
+  { href: '/applications', label: 'applications', roles: CASEWORK },
+  { href: '/admin/officers', label: 'officers', roles: ['administrator'] },
+  { href: '/admin/verifications', label: 'verifications', roles: ['administrator'] },
+  { href: '/admin/rule-sets', label: 'ruleSets', roles: ['administrator'] },
+  { href: '/calculator', label: 'calculator', roles: 'everyone' },
+];
+
+export function menuFor(roles: readonly string[]): MenuItem[] {
+  return MENU.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role)));
+}

@@ -1,0 +1,40 @@
+// Every screen of the console by its address. Screens load on demand, so the first page stays small.
+import type { RouteObject } from 'react-router';
+import { Navigate } from 'react-router';
+import { RequireOfficer } from './RequireOfficer.tsx';
+import { SignInPage } from './SignInPage.tsx';
+import { NotFound } from './NotFound.tsx';
+
+type ScreenModule = Promise<{ default: React.ComponentType }>;
+const screen = (load: () => ScreenModule) => async () => ({ Component: (await load()).default });
+
+/** Pages anyone may open. */
+const publicPages: RouteObject[] = [
+  { path: '/signin', element: <SignInPage /> },
+  { path: '/calculator', lazy: screen(() => import('../screens/calculator/Calculator.tsx')) },
+];
+
+/** Pages for signed-in officers (the server checks each role again on every call). */
+const officerPages: RouteObject[] = [
+  { index: true, element: <Navigate to="/work" replace /> },
+  { path: '/work', lazy: screen(() => import('../screens/work/MyWork.tsx')) },
+  { path: '/queues/validation', lazy: screen(() => import('../screens/queues/ValidationQueue.tsx')) },
+  { path: '/queues/escalations', lazy: screen(() => import('../screens/queues/EscalationQueue.tsx')) },
+  { path: '/applications', lazy: screen(() => import('../screens/applications/ApplicationList.tsx')) },
+  { path: '/applications/:ref/tasks/:taskId', lazy: screen(() => import('../screens/tasks/TaskForm.tsx')) },
+  { path: '/applications/:ref/liveness-links/new', lazy: screen(() => import('../screens/liveness-links/NewLivenessCheck.tsx')) },
+  { path: '/applications/:ref/inz/*', lazy: screen(() => import('../screens/inz/InzResult.tsx')) },
+  { path: '/applications/:ref/*', lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')) },
+  { path: '/liveness-links/:linkId', lazy: screen(() => import('../screens/liveness-links/LivenessLinkRecord.tsx')) },
+  { path: '/evidence/:sessionId/*', lazy: screen(() => import('../screens/evidence/LivenessEvidence.tsx')) },
+  { path: '/admin/officers', lazy: screen(() => import('../screens/admin/Officers.tsx')) },
+  { path: '/admin/verifications', lazy: screen(() => import('../screens/admin/Verifications.tsx')) },
+  { path: '/admin/verifications/:verificationId', lazy: screen(() => import('../screens/admin/VerificationDetail.tsx')) },
+  { path: '/admin/rule-sets', lazy: screen(() => import('../screens/admin/RuleSets.tsx')) },
+];
+
+export const childRoutes: RouteObject[] = [
+  ...publicPages,
+  { element: <RequireOfficer />, children: officerPages },
+  { path: '*', element: <NotFound /> },
+];

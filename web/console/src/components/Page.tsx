@@ -1,0 +1,21 @@
+// A screen's frame: its heading (focused on navigation, so screen readers announce the new page) and body.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · pono`;
+    heading.current?.focus();
+  }, [title]);
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <div className="page-header">
+        <h1 id="page-title" tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}

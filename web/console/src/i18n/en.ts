@@ -1,0 +1,4 @@
+// English messages, one namespace per area of the console (each in its own file under en/).
+import { common } from './en/common.ts';
+
+export const en = { common };

@@ -1,0 +1,6 @@
+// Te reo Māori messages: the same keys as English (the type checker holds every namespace to it).
+import type { Messages } from './messages.ts';
+import type { en } from './en.ts';
+import { common } from './mi/common.ts';
+
+export const mi: Messages<typeof en> = { common };
