@@ -1,5 +1,6 @@
 import type { Services } from './services.ts';
 import type { CurrentStatus, RegisterInput } from './verification.ts';
+import { seedDemoCasework, type DemoCasework } from './demo-casework.ts';
 
 export const DEMO_ACCOUNT = { accountId: 'demo', password: 'demo' } as const;
 
@@ -27,8 +28,13 @@ const SAMPLES: RegisterInput[] = [
   },
 ];
 
+/** The whole demo: the verification account and the casework (officers of each role, records, applications). */
+export async function seedDemo(services: Services): Promise<{ accountId: string; verifications: CurrentStatus[]; casework: DemoCasework }> {
+  return { ...(await seedDemoAccount(services)), casework: await seedDemoCasework(services) };
+}
+
 /** Creates the demo account (demo / demo, stub mode, every source) and a few sample verifications; safe to run twice. */
-export async function seedDemo(services: Services): Promise<{ accountId: string; verifications: CurrentStatus[] }> {
+export async function seedDemoAccount(services: Services): Promise<{ accountId: string; verifications: CurrentStatus[] }> {
   await services.accounts.create({ ...DEMO_ACCOUNT, stubMode: true, country: 'AU' });
   const verifications: CurrentStatus[] = [];
   for (const sample of SAMPLES) {

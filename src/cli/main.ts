@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from '../app/context.ts';
 import { createServices, type Services } from '../app/services.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from '../app/demo.ts';
+import { demoSignInLines } from '../app/demo-casework.ts';
 import { verifyCommand } from './verify.ts';
 import { recordsCommands } from './records.ts';
 import { presenceCommand } from './presence.ts';
@@ -53,13 +54,14 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('demo')
-    .description('create the demo account (demo / demo, stub mode) and sample verifications')
+    .description('create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications')
     .action(async () => {
       const result = await withServices(config, quietLogger(), seedDemo);
       process.stdout.write(`account ${result.accountId} (password demo, stub mode on)\n`);
       for (const v of result.verifications) {
         process.stdout.write(`  ${v.verificationResult.verificationId.padEnd(18)} ${v.verificationResult.overallVerificationStatus}\n`);
       }
+      process.stdout.write(`${demoSignInLines(result.casework).join('\n')}\n`);
     });
 
   verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));

@@ -11,7 +11,7 @@ import { serverPlugins } from '../../src/adapters/http/plugins.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/app/clock.ts';
-import { seedDemo, DEMO_ACCOUNT } from '../../src/app/demo.ts';
+import { seedDemoAccount, DEMO_ACCOUNT } from '../../src/app/demo.ts';
 
 export interface TestApp {
   kind: DatabaseKind;
@@ -41,7 +41,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     config,
   });
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
-  if (options.demo !== false) await seedDemo(services);
+  if (options.demo !== false) await seedDemoAccount(services);
   return {
     kind,
     database,

@@ -5,7 +5,7 @@ import { createLogger, maskUrl } from '../../../src/adapters/log/logger.ts';
 import { openTestDatabase } from '../../support/databases.ts';
 import { createServices } from '../../../src/app/services.ts';
 import { buildServer } from '../../../src/adapters/http/server.ts';
-import { seedDemo } from '../../../src/app/demo.ts';
+import { seedDemoAccount } from '../../../src/app/demo.ts';
 import { DEMO_AUTH } from '../../support/app.ts';
 
 test('no personal data and no token reaches the logs of a whole verification', async () => {
@@ -14,7 +14,7 @@ test('no personal data and no token reaches the logs of a whole verification', a
   const logger = createLogger('trace', sink);
   const database = await openTestDatabase('pglite');
   const services = await createServices(database, logger, { jobs: false });
-  await seedDemo(services);
+  await seedDemoAccount(services);
   const app = await buildServer({ logger, services });
   const created = await app.inject({
     method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },

@@ -7,7 +7,7 @@ import { soapPlugin } from '../../../src/adapters/soap/service-adapter.ts';
 import { soapRoutes } from '../../../src/adapters/soap/routes.ts';
 import { soapPortFor } from '../../../src/adapters/soap/service-adapter.ts';
 import { createServices, type Services } from '../../../src/app/services.ts';
-import { seedDemo } from '../../../src/app/demo.ts';
+import { seedDemoAccount } from '../../../src/app/demo.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
 import { openTestDatabase, type DatabaseKind } from '../../support/databases.ts';
 import { startTestApp } from '../../support/app.ts';
@@ -31,7 +31,7 @@ export async function startSoapApp(kind: DatabaseKind, options: { full?: boolean
   const database = await openTestDatabase(kind);
   const logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const services = await createServices(database, logger, { workJobs: false, pollingIntervalSeconds: 0.5 });
-  await seedDemo(services);
+  await seedDemoAccount(services);
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 });
   await soapRoutes(app, { service: soapPortFor(services.verifications) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,0 +1,109 @@
+// The casework half of the demo (PONO_DEMO=1 or `pono demo`): officers of each role with printed sign-ins, the
+// immigration records of src/app/demo-records.ts, and applications that between them show every screen of the
+// console. Safe to run twice: nothing is created again once the demo officers exist.
+import type { Services } from './services.ts';
+import { AppError } from './errors.ts';
+import type { Actor } from './casework/actor.ts';
+import type { ImmigrationRecordsPort } from './casework/records-port.ts';
+import type { NewPerson } from './casework/applications.ts';
+import { DEMO_ADULT, DEMO_NAMESAKE, DEMO_PARENT, DEMO_RECORDS } from './demo-records.ts';
+
+export const DEMO_OFFICER_PASSWORD = 'pono-demo-password';
+
+export const DEMO_OFFICERS = [
+  { key: 'admin', email: 'admin@pono.example', fullName: 'Aroha Administrator', roles: ['administrator'] },
+  { key: 'preparer', email: 'preparer@pono.example', fullName: 'Pita Preparer', roles: ['case-officer'] },
+  { key: 'validator', email: 'validator@pono.example', fullName: 'Vai Validator', roles: ['validating-officer'] },
+  { key: 'expert', email: 'expert@pono.example', fullName: 'Erena Expert', roles: ['id-proofing-expert'] },
+] as const;
+
+/** The demo's records service is down for this family name (hapa: missing), so the "API error" screens show. */
+export const DEMO_OUTAGE_FAMILY_NAME = 'Hapa';
+
+interface DemoApplication {
+  label: string;
+  applicationType: string;
+  submittedOn: string;
+  people: NewPerson[];
+}
+
+const adult = (person: { givenNames: string; familyName: string; dateOfBirth: string }, email: string): NewPerson => ({
+  relationship: 'applicant',
+  ...person,
+  email,
+});
+
+const APPLICATIONS: DemoApplication[] = [
+  { label: 'adult, 1:1 match, eligible', applicationType: 'CBG Adult', submittedOn: '2021-11-18', people: [adult(DEMO_ADULT, 'mere.parata@example.org')] },
+  { label: '1:N match', applicationType: 'CBG Adult', submittedOn: '2022-03-01', people: [adult(DEMO_NAMESAKE, 'dennis@example.org')] },
+  { label: 'no match', applicationType: 'CBG Adult', submittedOn: '2022-05-10', people: [adult({ givenNames: 'Hōhepa', familyName: 'Tūhiwai', dateOfBirth: '1979-01-30' }, 'hohepa@example.org')] },
+  { label: 'records service down', applicationType: 'CBG Adult', submittedOn: '2022-06-01', people: [adult({ givenNames: 'Kiri', familyName: DEMO_OUTAGE_FAMILY_NAME, dateOfBirth: '1990-09-09' }, 'kiri@example.org')] },
+  {
+    label: 'child with consenting parents',
+    applicationType: 'CBG Child',
+    submittedOn: '2022-02-14',
+    people: [
+      { relationship: 'applicant', givenNames: 'Sione', familyName: 'Fifita', dateOfBirth: '2015-06-01' },
+      { relationship: 'consenting-parent', ...DEMO_PARENT, email: 'losaline@example.org', appliedAtSameTime: true },
+      { relationship: 'secondary-consent-giver', givenNames: 'Tevita', familyName: 'Fifita', dateOfBirth: '1982-02-02' },
+    ],
+  },
+  {
+    label: 'child who turns 14 during processing',
+    applicationType: 'CBG Child',
+    submittedOn: '2025-10-01',
+    people: [
+      { relationship: 'applicant', givenNames: 'Ngaio', familyName: 'Te Kani', dateOfBirth: '2011-12-01' },
+      { relationship: 'consenting-parent', givenNames: 'Hine', familyName: 'Te Kani', dateOfBirth: '1980-05-05', email: 'hine@example.org' },
+    ],
+  },
+  { label: 'before 30 July 2020', applicationType: 'CBG Adult', submittedOn: '2020-03-02', people: [adult({ givenNames: 'Zoë', familyName: 'Müller', dateOfBirth: '1970-07-07' }, 'zoe@example.org')] },
+];
+
+/** A records port that answers "service down" for the demo's outage applicant and passes everyone else on. */
+function withDemoOutage(port: ImmigrationRecordsPort): ImmigrationRecordsPort {
+  return {
+    fetch: (applicant, applicationDate) =>
+      applicant.familyName === DEMO_OUTAGE_FAMILY_NAME ? Promise.resolve({ status: 'unavailable', reason: 'Identity search service is down' }) : port.fetch(applicant, applicationDate),
+  };
+}
+
+export interface DemoCasework {
+  officers: { email: string; fullName: string; roles: readonly string[] }[];
+  password: string;
+  applications: { reference: string; label: string }[];
+}
+
+export async function seedDemoCasework(services: Services): Promise<DemoCasework> {
+  const casework = services.casework;
+  casework.useRecordsPort(withDemoOutage(services.records.caseworkPort()));
+  const result: DemoCasework = { officers: DEMO_OFFICERS.map(({ email, fullName, roles }) => ({ email, fullName, roles })), password: DEMO_OFFICER_PASSWORD, applications: [] };
+  const ids = new Map<string, string>();
+  for (const officer of DEMO_OFFICERS) {
+    try {
+      const created = await casework.officers.create({ email: officer.email, fullName: officer.fullName, roles: [...officer.roles], password: DEMO_OFFICER_PASSWORD });
+      ids.set(officer.key, created.id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'OFFICER_EXISTS') return result; // seeded before
+      throw error;
+    }
+  }
+  const preparer: Actor = { officerId: ids.get('preparer') ?? '', roles: ['case-officer'] };
+  await services.records.load(DEMO_RECORDS);
+
+  for (const demo of APPLICATIONS) {
+    const application = await casework.applications.create(preparer, { applicationType: demo.applicationType });
+    for (const person of demo.people) await casework.applications.addPerson(preparer, application.reference, person);
+    await casework.applications.submit(preparer, application.reference, { paid: true, submittedOn: demo.submittedOn });
+    result.applications.push({ reference: application.reference, label: demo.label });
+  }
+  return result;
+}
+
+/** The lines that tell a person how to sign in to the demo console. */
+export function demoSignInLines(demo: DemoCasework): string[] {
+  return [
+    `console sign-ins (password ${demo.password}):`,
+    ...demo.officers.map((o) => `  ${o.email.padEnd(24)} ${o.roles.join(', ')}`),
+  ];
+}

@@ -1,0 +1,59 @@
+// The immigration records the demo loads: one identity per scenario the console shows (every person invented).
+// Residence since 10 November 2015 and one trip a year keep the adult's calculation eligible.
+import type { ImmigrationRecord } from '../domain/records/index.ts';
+
+interface DemoIdentity {
+  identityId: string;
+  givenNames: string;
+  familyName: string;
+  dateOfBirth: string;
+  gender: 'Female' | 'Male';
+  countryOfBirth: string;
+}
+
+function record(p: DemoIdentity, trips: readonly [string, string][] = []): ImmigrationRecord {
+  const passport = `P${p.identityId.slice(-7)}`;
+  return {
+    identity: {
+      clientId: `C${p.identityId}`,
+      identityId: p.identityId,
+      givenNames: p.givenNames,
+      middleNames: null,
+      familyName: p.familyName,
+      otherNames: [],
+      gender: p.gender,
+      dateOfBirth: p.dateOfBirth,
+      countryOfBirth: p.countryOfBirth,
+      photo: { name: p.identityId, ref: `photos/${p.identityId}.jpg` },
+      latestAddress: { addressType: 'Residential', address: '12 Cuba Street, Te Aro, Wellington', lastUpdated: '2021-02-01T09:00' },
+      relationships: [],
+    },
+    travelDocuments: [{ number: passport, issuingState: p.countryOfBirth, issued: '2014-01-01', expiry: '2034-01-01' }],
+    movements: [
+      { direction: 'arrival', dateTime: '2015-11-08T06:30', port: 'Auckland Airport', carrier: 'NZ 103', travelDocument: passport },
+      ...trips.flatMap(([out, back]) => [
+        { direction: 'departure' as const, dateTime: `${out}T10:00`, port: 'Auckland Airport', carrier: 'NZ 1', travelDocument: passport },
+        { direction: 'arrival' as const, dateTime: `${back}T07:00`, port: 'Auckland Airport', carrier: 'NZ 2', travelDocument: passport },
+      ]),
+    ],
+    visas: [
+      { type: 'Resident', start: '2015-11-10T13:00', expiry: '9999-12-31T13:00', conditions: [], entitlesIndefiniteStay: true, grantedOffshore: false },
+    ],
+    alerts: [],
+  };
+}
+
+export const DEMO_ADULT = { givenNames: 'Mere', familyName: 'Parata', dateOfBirth: '1985-04-02' } as const;
+export const DEMO_NAMESAKE = { givenNames: 'Dennis', familyName: 'de Bret', dateOfBirth: '1980-11-13' } as const;
+export const DEMO_PARENT = { givenNames: 'Losaline', familyName: 'Fifita', dateOfBirth: '1984-08-20' } as const;
+
+export const DEMO_RECORDS: ImmigrationRecord[] = [
+  record({ identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' }, [
+    ['2017-07-01', '2017-07-15'],
+    ['2019-12-20', '2020-01-10'],
+  ]),
+  // Two people with the same name and date of birth: the match is 1:N and no candidate is picked.
+  record({ identityId: '900000002', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'France' }),
+  record({ identityId: '900000003', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'Belgium' }),
+  record({ identityId: '900000004', ...DEMO_PARENT, gender: 'Female', countryOfBirth: 'Tonga' }),
+];
