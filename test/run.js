@@ -33,7 +33,7 @@ const child = spawn(
   { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },
 );
 // The spec reporter's own summary ("ℹ pass 12", "ℹ fail 0" …) is read from its output as it passes.
-const counts = { pass: 0, fail: 0, cancelled: 0 };
+const counts = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
 let partial = '';
 child.stdout.setEncoding('utf8');
 child.stdout.on('data', (chunk) => {
@@ -41,11 +41,12 @@ child.stdout.on('data', (chunk) => {
   const lines = (partial + chunk).split('\n');
   partial = lines.pop() ?? '';
   for (const line of lines) {
-    const match = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(line);
+    const match = /^ℹ (pass|fail|cancelled|skipped) (\d+)$/.exec(line);
     if (match) counts[match[1]] = Number(match[2]);
   }
 });
 child.on('close', (code) => {
-  console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed`);
+  // Skipped tests are counted apart from passed ones, so that a missing Debian package cannot hide tests.
+  console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed, ${counts.skipped} skipped`);
   process.exit(code ?? 1);
 });
