@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -6,6 +7,7 @@ import type { Logger } from '../log/logger.ts';
 import { errorHandler } from './error-handler.ts';
 import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import { verificationRoutes } from './routes/verifications.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
@@ -70,6 +72,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(healthRoutes(services));
+  await app.register(fastifyPlugin(operationsRoutes(services)));
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });

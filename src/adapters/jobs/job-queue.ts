@@ -88,6 +88,12 @@ export class JobQueue {
   }
 
   /** The names of the queues that run on a schedule. */
+  /** Jobs waiting (created or due for retry) per queue, for metrics and readiness. */
+  async depths(): Promise<{ queue: string; waiting: number }[]> {
+    const names = [...this.#definitions.keys()];
+    return Promise.all(names.map(async (queue) => ({ queue, waiting: await this.#boss.getQueueSize(queue) })));
+  }
+
   async scheduled(): Promise<string[]> {
     return (await this.#boss.getSchedules()).map((s) => s.name);
   }

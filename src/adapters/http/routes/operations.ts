@@ -1,0 +1,65 @@
+// For the people who run pono: /readyz (the database and the job queue answer; a load balancer sends traffic
+// only to ready processes) beside /healthz, and Prometheus metrics at /metrics: request rate and latency by
+// route pattern (never the raw URL, which can carry ids), job queue depth, and the process's own figures.
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Services } from '../../../app/services.ts';
+
+export function createMetrics(services: Services) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'pono_' });
+  const requests = new Histogram({
+    name: 'pono_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method, route pattern and status class',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'pono_job_queue_waiting',
+    help: 'Background jobs waiting to run (created or due for retry), by queue',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { queue, waiting } of await services.queue.depths()) this.set({ queue }, waiting);
+    },
+  });
+  return { registry, requests };
+}
+
+export const operationsRoutes = (services: Services): FastifyPluginAsync => async (app) => {
+  const metrics = createMetrics(services);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.observe({ method: request.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const text = await metrics.registry.metrics();
+    return reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(text);
+  });
+
+  app.get('/readyz', {
+    schema: {
+      summary: 'Ready for traffic: the database and the job queue answer',
+      response: {
+        200: Type.Object({ status: Type.Literal('ready'), database: Type.String(), jobQueue: Type.Literal('ok') }),
+        503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String(), problem: Type.String() }),
+      },
+    },
+  }, async (_request, reply) => {
+    try {
+      await services.health.check();
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' as const, database: services.health.kind, problem: 'the database does not answer' });
+    }
+    try {
+      await services.queue.depths();
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' as const, database: services.health.kind, problem: 'the job queue does not answer' });
+    }
+    return { status: 'ready' as const, database: services.health.kind, jobQueue: 'ok' as const };
+  });
+};
