@@ -1,6 +1,7 @@
 // Runs every test file under test/ with node's test runner and closes with "N passed, N failed".
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,6 +21,10 @@ const files = findTests(join(root, 'test'))
   .map((f) => relative(root, f))
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
   .sort();
+// The whole run measures line coverage of src/ (V8's own, mapped to the TypeScript by c8) and holds it to a
+// floor; a run of some files only (`node test/run.js presence`) reports it without the floor.
+const COVERAGE_FLOOR = 70;
+const coverageDir = process.env.PONO_COVERAGE === '0' ? undefined : mkdtempSync(join(tmpdir(), 'pono-coverage-'));
 const child = spawn(
   process.execPath,
   [
@@ -30,7 +35,7 @@ const child = spawn(
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     ...files,
   ],
-  { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },
+  { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], env: coverageDir ? { ...process.env, NODE_V8_COVERAGE: coverageDir } : process.env },
 );
 // The spec reporter's own summary ("ℹ pass 12", "ℹ fail 0" …) is read from its output as it passes.
 const counts = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
@@ -45,8 +50,19 @@ child.stdout.on('data', (chunk) => {
     if (match) counts[match[1]] = Number(match[2]);
   }
 });
+/** c8's summary of the run's coverage; non-zero when the whole run falls under the floor. */
+function reportCoverage() {
+  if (!coverageDir) return 0;
+  const check = filter.length === 0 ? ['--check-coverage', `--lines=${COVERAGE_FLOOR}`] : [];
+  const c8 = join(root, 'node_modules', 'c8', 'bin', 'c8.js');
+  const result = spawnSync(process.execPath, [c8, 'report', '--temp-directory', coverageDir, '--reporter=text-summary', '--include=src/**', '--all', '--src=src', ...check], { cwd: root, stdio: 'inherit' });
+  rmSync(coverageDir, { recursive: true, force: true });
+  return result.status ?? 1;
+}
+
 child.on('close', (code) => {
+  const coverage = reportCoverage();
   // Skipped tests are counted apart from passed ones, so that a missing Debian package cannot hide tests.
   console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed, ${counts.skipped} skipped`);
-  process.exit(code ?? 1);
+  process.exit(code || coverage);
 });
