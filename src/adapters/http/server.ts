@@ -1,10 +1,9 @@
-import Fastify from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from '../log/logger.ts';
 import { errorHandler } from './error-handler.ts';
+import { createFastify, type App } from './app.ts';
 import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
 import { operationsRoutes } from './routes/operations.ts';
@@ -14,15 +13,7 @@ import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { registerWebSecurity } from './web/security.ts';
 import { registerConsole } from './web/console.ts';
 
-function createFastify(logger: Logger, trustProxy: boolean) {
-  return Fastify({
-    loggerInstance: logger,
-    bodyLimit: 1024 * 1024,
-    trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-}
-export type App = ReturnType<typeof createFastify>;
+export type { App } from './app.ts';
 
 /**
  * Browsers' fetch clients label a body-less POST or DELETE as JSON; an empty body then means "no body" (and a

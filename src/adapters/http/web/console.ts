@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { App } from '../server.ts';
+import type { App } from '../app.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const WEB_BUILD_DIR = fileURLToPath(new URL('../../../../dist/web/', import.meta.url));

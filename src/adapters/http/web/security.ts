@@ -1,7 +1,7 @@
 // Security headers on every response (helmet) and the cross-site request guard for cookie-authenticated
 // changes. The console and the public pages load only their own scripts and styles: no inline script.
 import helmet from '@fastify/helmet';
-import type { App } from '../server.ts';
+import type { App } from '../app.ts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../app/errors.ts';
 

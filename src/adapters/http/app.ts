@@ -1,0 +1,14 @@
+// The Fastify instance every route plugin is registered on, typed with TypeBox.
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from '../log/logger.ts';
+
+export function createFastify(logger: Logger, trustProxy: boolean) {
+  return Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+}
+export type App = ReturnType<typeof createFastify>;
