@@ -7,6 +7,8 @@ import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
 import { serverPlugins } from '../adapters/http/plugins.ts';
 
+const STOP_GRACE_MS = 500;
+
 /** `pono serve`: the server on PORT with the jobs worked in the same process; stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const database = await openConfiguredDatabase(config, logger);
@@ -18,8 +20,18 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     process.stdout.write(`${demoSignInLines(demo.casework).join('\n')}\n`);
   }
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY, ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
+  // On a stop signal, requests already taken are answered; for a moment every new request (including any
+  // whose bytes were still unread in a connection) gets 503 with Connection: close, so that a load balancer
+  // moves it to another process, and only then is the server closed.
+  let stopping = false;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!stopping) return;
+    await reply.code(503).header('connection', 'close').header('retry-after', '1').send({ error: 'unavailable', code: 'SERVER_STOPPING', message: 'this server is stopping; send the request again' });
+  });
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
+    stopping = true;
+    await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
     await app.close();
     await services.close();
     process.exit(0);
