@@ -12,6 +12,8 @@ import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
 import { AppError } from '../app/errors.ts';
 import { DataDirInUseError } from '../adapters/db/data-dir-lock.ts';
+import { backupCommands } from './backup.ts';
+import { BackupError } from '../adapters/db/backup.ts';
 
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config, logger);
@@ -68,6 +70,7 @@ export async function main(argv: string[]): Promise<void> {
   recordsCommands(program, (fn) => withServices(config, quietLogger(), fn));
   presenceCommand(program);
   accountCommands(program, (fn) => withServices(config, quietLogger(), fn));
+  backupCommands(program, config);
 
   try {
     await program.parseAsync(argv);
@@ -79,7 +82,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (error instanceof DataDirInUseError) {
+    if (error instanceof DataDirInUseError || error instanceof BackupError) {
       process.stderr.write(`pono: ${error.message}\n`);
       process.exitCode = 1;
       return;
