@@ -27,11 +27,16 @@ export interface TestAppOptions {
   demo?: boolean;
   env?: Record<string, string>;
   workJobs?: boolean;
+  /** Where log lines go (at TEST_LOG_LEVEL, or `logLevel`); silent by default. */
+  logSink?: NodeJS.WritableStream;
+  logLevel?: string;
 }
 
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = options.logSink
+    ? createLogger(options.logLevel ?? 'trace', options.logSink)
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const config = loadConfig({ ...options.env });
   const services = await createServices(database, logger, {
     ...(options.clock ? { clock: options.clock } : {}),
