@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { forEachDatabase } from '../support/databases.ts';
 import { startTestApp, DEMO_AUTH } from '../support/app.ts';
+import { SOAP_PATH } from '../../src/adapters/soap/wsdl.ts';
 import { seedDemoCasework, DEMO_OFFICERS, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 
 const GIVEN = 'Kahurangiwhetu';
@@ -105,7 +106,7 @@ forEachDatabase((kind) => {
         payload: { relationship: 'applicant', givenNames: GIVEN, familyName: FAMILY, dateOfBirth: DOB, gender: 'Female', countryOfBirth: 'New Zealand', email: EMAIL } });
       await t.app.inject({ method: 'POST', url: `/api/v1/applications/${reference}/submit`, headers: { cookie: preparer }, payload: { paid: true } });
       await t.app.inject({
-        method: 'POST', url: '/soap/v3', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '' },
+        method: 'POST', url: SOAP_PATH, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '' },
         payload: `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:v3="http://dynamicform.services.registrations.edentiti.com/"><soapenv:Body><v3:registerVerification><accountId>demo</accountId><password>demo</password><ruleId>default</ruleId><name><givenName>${GIVEN}</givenName><surname>${FAMILY}</surname></name><dob><day>23</day><month>4</month><year>1967</year></dob><email>${EMAIL}</email></v3:registerVerification></soapenv:Body></soapenv:Envelope>`,
       });
 

@@ -2,6 +2,7 @@ import fastifyPlugin from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from '../log/logger.ts';
+import { requireDeclaredCredentials } from './declared-credentials.ts';
 import { errorHandler } from './error-handler.ts';
 import { createFastify, type App } from './app.ts';
 import type { Services } from '../../app/services.ts';
@@ -43,6 +44,7 @@ export interface ServerOptions {
 export async function buildServer({ logger, services, plugins = [], trustProxy = false, publicUrl }: ServerOptions): Promise<App> {
   const app = createFastify(logger, trustProxy);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', requireDeclaredCredentials);
   acceptEmptyJsonBodies(app);
   // How long the server spent on each answer, for browsers' resource timing (the console benchmark reads it).
   app.addHook('onSend', async (_request, reply) => {

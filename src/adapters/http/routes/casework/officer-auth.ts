@@ -27,7 +27,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
   void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`);
 }
 
-function unauthenticated(): AppError {
+export function unauthenticated(): AppError {
   return new AppError('unauthenticated', 'Sign in (session cookie) or send an officer API token (Bearer)', 'UNAUTHENTICATED');
 }
 

@@ -1,0 +1,20 @@
+// A route that declares security schemes in its OpenAPI schema is refused with 401 before its input is
+// validated when the request carries no credentials of any of them, so that a caller without credentials
+// learns nothing about the route beyond "sign in". The handler then checks the credentials themselves.
+import type { FastifyRequest } from 'fastify';
+import { errors } from '../../app/errors.ts';
+import { SESSION_COOKIE, unauthenticated } from './routes/casework/officer-auth.ts';
+
+const PRESENT: Record<string, (request: FastifyRequest) => boolean> = {
+  account: (request) => /^Basic\s+\S/i.test(request.headers.authorization ?? ''),
+  officerToken: (request) => /^Bearer\s+\S/i.test(request.headers.authorization ?? ''),
+  // Only the cookie's presence: its value is checked (and a malformed one refused) by the handler.
+  officerSession: (request) => (request.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`)),
+};
+
+export async function requireDeclaredCredentials(request: FastifyRequest): Promise<void> {
+  const schema = request.routeOptions.schema as { security?: Record<string, unknown>[] } | undefined;
+  const schemes = (schema?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+  if (schemes.length === 0 || schemes.some((scheme) => PRESENT[scheme]?.(request) === true)) return;
+  throw schemes.includes('account') ? errors.badCredentials() : unauthenticated();
+}
