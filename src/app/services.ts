@@ -17,6 +17,7 @@ import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
 import { LivenessSessions } from './liveness-sessions.ts';
 import { RecordsUseCases } from './records.ts';
 import { RecordsStore } from '../adapters/records/store.ts';
+import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from './evidence-retention.ts';
 import type { Config } from '../config/config.ts';
 
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   liveness: LivenessSessions;
   /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
   records: RecordsUseCases;
+  /** Deletes liveness evidence past its retention period (nightly job). */
+  retention: EvidenceRetention;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function createServices(database: Database, logger: Logger, options
   });
   const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
   casework.defineJobs(queue);
+  const retention = new EvidenceRetention(db, clock, options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365);
+  queue.define<Record<string, never>>({ name: EVIDENCE_RETENTION_QUEUE, retryLimit: 2, retryDelaySeconds: 600, cron: '17 3 * * *', handle: async () => void (await retention.purge()) });
   const records = new RecordsUseCases(recordsStore);
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
@@ -87,6 +92,7 @@ export async function createServices(database: Database, logger: Logger, options
     casework,
     liveness,
     records,
+    retention,
     close: async () => {
       await queue.stop();
       casework.close();
