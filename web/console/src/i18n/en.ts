@@ -1,4 +1,5 @@
 // English messages, one namespace per area of the console (each in its own file under en/).
 import { common } from './en/common.ts';
+import { calculator } from './en/calculator.ts';
 
-export const en = { common };
+export const en = { common, calculator };

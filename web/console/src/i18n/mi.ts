@@ -2,5 +2,6 @@
 import type { Messages } from './messages.ts';
 import type { en } from './en.ts';
 import { common } from './mi/common.ts';
+import { calculator } from './mi/calculator.ts';
 
-export const mi: Messages<typeof en> = { common };
+export const mi: Messages<typeof en> = { common, calculator };
