@@ -1,5 +1,7 @@
 // The immigration records the demo loads: one identity per scenario the console shows (every person invented).
-// Residence since 10 November 2015 and one trip a year keep the adult's calculation eligible.
+// The adult reproduces the seed's example: resident since 10 November 2014, arrived two days before, no travel
+// since, applying on 18 November 2020: 366/365/365/365/366 = 1,827 days, eligible; an earlier visitor visa
+// shows the visa history with its label conditions.
 import type { ImmigrationRecord } from '../domain/records/index.ts';
 
 interface DemoIdentity {
@@ -11,7 +13,9 @@ interface DemoIdentity {
   countryOfBirth: string;
 }
 
-function record(p: DemoIdentity, trips: readonly [string, string][] = []): ImmigrationRecord {
+const RESIDENT = { type: 'Resident', start: '2015-11-10T13:00', expiry: '9999-12-31T13:00', conditions: [], entitlesIndefiniteStay: true, grantedOffshore: false };
+
+function record(p: DemoIdentity, trips: readonly [string, string][] = [], arrived = '2015-11-08T06:30', visas: ImmigrationRecord['visas'] = [RESIDENT]): ImmigrationRecord {
   const passport = `P${p.identityId.slice(-7)}`;
   return {
     identity: {
@@ -30,15 +34,13 @@ function record(p: DemoIdentity, trips: readonly [string, string][] = []): Immig
     },
     travelDocuments: [{ number: passport, issuingState: p.countryOfBirth, issued: '2014-01-01', expiry: '2034-01-01' }],
     movements: [
-      { direction: 'arrival', dateTime: '2015-11-08T06:30', port: 'Auckland Airport', carrier: 'NZ 103', travelDocument: passport },
+      { direction: 'arrival', dateTime: arrived, port: 'Auckland Airport', carrier: 'NZ 103', travelDocument: passport },
       ...trips.flatMap(([out, back]) => [
         { direction: 'departure' as const, dateTime: `${out}T10:00`, port: 'Auckland Airport', carrier: 'NZ 1', travelDocument: passport },
         { direction: 'arrival' as const, dateTime: `${back}T07:00`, port: 'Auckland Airport', carrier: 'NZ 2', travelDocument: passport },
       ]),
     ],
-    visas: [
-      { type: 'Resident', start: '2015-11-10T13:00', expiry: '9999-12-31T13:00', conditions: [], entitlesIndefiniteStay: true, grantedOffshore: false },
-    ],
+    visas,
     alerts: [],
   };
 }
@@ -48,9 +50,16 @@ export const DEMO_NAMESAKE = { givenNames: 'Dennis', familyName: 'de Bret', date
 export const DEMO_PARENT = { givenNames: 'Losaline', familyName: 'Fifita', dateOfBirth: '1984-08-20' } as const;
 
 export const DEMO_RECORDS: ImmigrationRecord[] = [
-  record({ identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' }, [
-    ['2017-07-01', '2017-07-15'],
-    ['2019-12-20', '2020-01-10'],
+  record({ identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' }, [], '2014-11-08T23:00', [
+    {
+      type: 'Visitor',
+      start: '2014-11-06T13:00',
+      expiry: '2020-11-08T13:00',
+      conditions: ['The holder shall not undertake employment in NZ. The holder shall not undertake study in NZ for more than 3 months.'],
+      entitlesIndefiniteStay: false,
+      grantedOffshore: true,
+    },
+    { ...RESIDENT, start: '2014-11-10T13:00' },
   ]),
   // Two people with the same name and date of birth: the match is 1:N and no candidate is picked.
   record({ identityId: '900000002', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'France' }),

@@ -1,5 +1,6 @@
 // English messages, one namespace per area of the console (each in its own file under en/).
 import { common } from './en/common.ts';
 import { calculator } from './en/calculator.ts';
+import { inz } from './en/inz.ts';
 
-export const en = { common, calculator };
+export const en = { common, calculator, inz };

@@ -3,5 +3,6 @@ import type { Messages } from './messages.ts';
 import type { en } from './en.ts';
 import { common } from './mi/common.ts';
 import { calculator } from './mi/calculator.ts';
+import { inz } from './mi/inz.ts';
 
-export const mi: Messages<typeof en> = { common, calculator };
+export const mi: Messages<typeof en> = { common, calculator, inz };
