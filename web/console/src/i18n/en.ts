@@ -2,5 +2,6 @@
 import { common } from './en/common.ts';
 import { calculator } from './en/calculator.ts';
 import { inz } from './en/inz.ts';
+import { admin } from './en/admin.ts';
 
-export const en = { common, calculator, inz };
+export const en = { common, calculator, inz, admin };

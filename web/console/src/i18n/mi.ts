@@ -4,5 +4,6 @@ import type { en } from './en.ts';
 import { common } from './mi/common.ts';
 import { calculator } from './mi/calculator.ts';
 import { inz } from './mi/inz.ts';
+import { admin } from './mi/admin.ts';
 
-export const mi: Messages<typeof en> = { common, calculator, inz };
+export const mi: Messages<typeof en> = { common, calculator, inz, admin };
