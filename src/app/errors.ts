@@ -23,13 +23,18 @@ export class AppError extends Error {
   }
 }
 
+/** An identifier as an error message may echo it: at most 64 characters, so a huge input never doubles in size. */
+export function echoed(id: string): string {
+  return id.length <= 64 ? id : `${id.slice(0, 64)}… (${id.length} characters)`;
+}
+
 export const errors = {
   badCredentials: () => new AppError('unauthenticated', 'Invalid account or password', 'InvalidPasswordFault'),
   /** SOAP clients see it as the password fault they already handle; REST answers 429. */
   tooManyAttempts: (retryAfterSeconds: number) =>
     new AppError('rate_limited', `Too many wrong passwords for this account: retry in ${retryAfterSeconds} s`, 'InvalidPasswordFault'),
   /** greenID's fault for an unknown verificationId is UserIdNotFoundFault (research §2.8). */
-  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${id} was not found`, 'UserIdNotFoundFault'),
+  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${echoed(id)} was not found`, 'UserIdNotFoundFault'),
   /** An unknown, expired or idle verification token (greenID's older InvalidTokenException). */
   tokenNotFound: () => new AppError('not_found', 'the verificationToken is unknown or has expired', 'InvalidTokenFault'),
   invalid: (problems: FieldProblem[]) =>

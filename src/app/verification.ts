@@ -23,7 +23,7 @@ import {
   type VerificationResultV3,
   type FormsOutcome,
 } from '../domain/verification/index.ts';
-import { AppError, errors } from './errors.ts';
+import { AppError, echoed, errors } from './errors.ts';
 import type { Accounts, AccountCredentials, Account } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
@@ -125,7 +125,7 @@ export class VerificationUseCases {
         .onConflict((oc) => oc.columns(['account_id', 'verification_id']).doNothing())
         .returning('verification_id')
         .executeTakeFirst();
-      if (!inserted) throw errors.conflict(`verificationId ${verificationId} is already in use`, 'UserIdInUseFault');
+      if (!inserted) throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
       await this.notify(tx, account, null, state);
       const status = this.currentStatus(settings, state);
       if (input.generateVerificationToken) status.verificationToken = await this.issueToken(tx, account.accountId, verificationId);

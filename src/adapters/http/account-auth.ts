@@ -9,6 +9,7 @@ export function accountCredentials(request: FastifyRequest): AccountCredentials 
   if (!match?.[1]) throw errors.badCredentials();
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon <= 0) throw errors.badCredentials();
+  // A NUL cannot be in any stored account id or password: the same refusal as a wrong one.
+  if (colon <= 0 || decoded.includes('\0')) throw errors.badCredentials();
   return { accountId: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

@@ -1,4 +1,5 @@
 // The Fastify instance every route plugin is registered on, typed with TypeBox.
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from '../log/logger.ts';
@@ -8,6 +9,8 @@ export function createFastify(logger: Logger, trustProxy: boolean) {
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     trustProxy,
+    // Unique across processes behind one load balancer; sent back in X-Request-Id and in every error body.
+    genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 }

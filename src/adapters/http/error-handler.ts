@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type AppErrorKind } from '../../app/errors.ts';
+import { errorForLog } from '../log/logger.ts';
 
 const STATUS: Record<AppErrorKind, number> = {
   unauthenticated: 401,
@@ -20,6 +21,7 @@ export interface ErrorBody {
   message: string;
   code?: string;
   problems?: { field: string; message: string }[];
+  requestId?: string;
 }
 
 function fieldOf(instancePath: string, missing?: unknown): string {
@@ -57,7 +59,7 @@ export function readableProblems(issues: readonly ValidationIssue[]): { field: s
 
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) {
-    const body: ErrorBody = { error: error.kind, message: error.message, code: error.code };
+    const body: ErrorBody = { error: error.kind, message: error.message, code: error.code, requestId: request.id };
     if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
     // Officers sign in through the console or send a Bearer token: a Basic challenge there would make browsers
     // pop up their own password dialog over the console.
@@ -72,10 +74,11 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
       error: 'invalid',
       message: `Invalid ${where}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
       problems,
+      requestId: request.id,
     } satisfies ErrorBody);
     return;
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  if (status === 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
-  void reply.status(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : error.message } satisfies ErrorBody);
+  if (status === 500) request.log.error({ failure: errorForLog(error) }, 'request failed');
+  void reply.status(status).send({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : error.message, requestId: request.id } satisfies ErrorBody);
 }

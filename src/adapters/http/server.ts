@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from '../log/logger.ts';
 import { requireDeclaredCredentials } from './declared-credentials.ts';
+import { refuseForbiddenCharacters } from './input-guard.ts';
 import { errorHandler } from './error-handler.ts';
 import { createFastify, type App } from './app.ts';
 import type { Services } from '../../app/services.ts';
@@ -30,6 +32,16 @@ function acceptEmptyJsonBodies(app: App): void {
   });
 }
 
+/**
+ * API answers (JSON, XML) carry personal data: no cache may keep them and no browser may read them as anything
+ * else. Routes that choose their own caching (the console's assets) keep theirs.
+ */
+function storeNothing(reply: FastifyReply): void {
+  void reply.header('x-content-type-options', 'nosniff');
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (!reply.hasHeader('cache-control') && /json|xml/.test(type)) void reply.header('cache-control', 'no-store');
+}
+
 export interface ServerOptions {
   logger: Logger;
   services: Services;
@@ -45,10 +57,13 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   const app = createFastify(logger, trustProxy);
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', requireDeclaredCredentials);
+  app.addHook('preValidation', refuseForbiddenCharacters);
   acceptEmptyJsonBodies(app);
   // How long the server spent on each answer, for browsers' resource timing (the console benchmark reads it).
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
+    void reply.header('x-request-id', request.id);
+    storeNothing(reply);
   });
   await registerWebSecurity(app, publicUrl);
   await app.register(swagger, {

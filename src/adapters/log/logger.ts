@@ -31,4 +31,14 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     destination ?? process.stdout,
   );
 }
+/**
+ * What an unexpected error may put in a log line: its type, its code and where it was thrown. Never its
+ * message: a database error quotes the row it refused, with the person's name and date of birth in it.
+ */
+export function errorForLog(error: unknown): { type: string; code?: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code: unknown = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
+  return { type: error.constructor.name, ...(typeof code === 'string' ? { code } : {}), ...(frames ? { stack: frames } : {}) };
+}
 export type { Logger };

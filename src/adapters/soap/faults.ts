@@ -31,6 +31,7 @@ const CODE_ALIASES: Readonly<Record<string, FaultCode>> = {
   VerificationIdInUse: 'UserIdInUseFault',
   CONFLICT: 'UserIdInUseFault',
   UnknownSource: 'InvalidSourceIdFault',
+  INVALID_CHARACTERS: 'InvalidRequestFault',
 };
 
 function readString(value: unknown, key: string): string | undefined {

@@ -1,5 +1,6 @@
 // Dispatch: a parsed greenID request → the use case (through the port) → the response to write.
 // Only wire concerns live here: credentials present, inputFields flattened to a map. Every business rule is the use case's.
+import { fieldWithForbiddenCharacter, FORBIDDEN_CHARACTER_PROBLEM } from '../../domain/input/storable-text.ts';
 import { SoapFault } from './faults.ts';
 import type { ParsedRequest } from './envelope.ts';
 import type { SoapResult } from './serialize.ts';
@@ -42,7 +43,20 @@ export function inputMap(inputs: readonly NameValuePair[] | undefined): Record<s
   return map;
 }
 
+/** A field holding a character no database can store is the client's error, named (never a SystemFault). */
+function refuseUnstorable(parsed: ParsedRequest): void {
+  const field = fieldWithForbiddenCharacter(parsed.request, '');
+  if (field === undefined) return;
+  throw new SoapFault({
+    code: 'FieldValidationFault',
+    message: `Invalid input field(s) - ${field}`,
+    details: `${field} ${FORBIDDEN_CHARACTER_PROBLEM}`,
+    faultcode: 'env:Client',
+  });
+}
+
 export async function runOperation(parsed: ParsedRequest, port: SoapVerificationPort): Promise<SoapResult> {
+  refuseUnstorable(parsed);
   switch (parsed.operation) {
     case 'registerVerification': {
       const { accountId, password, ...input } = parsed.request;

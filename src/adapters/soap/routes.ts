@@ -4,6 +4,7 @@
 // application/soap+xml, none …) and every error is a SOAP fault; the rest of the app is untouched.
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_ENVELOPE_BYTES, parseEnvelope } from './envelope.ts';
+import { errorForLog } from '../log/logger.ts';
 import { SoapFault, faultFromError, isSystemFault } from './faults.ts';
 import { runOperation } from './operations.ts';
 import { serializeFault, serializeResponse } from './serialize.ts';
@@ -15,6 +16,8 @@ export interface SoapRoutesOptions {
   service: SoapVerificationPort;
   /** Mount path; greenID clients expect the default. */
   path?: string;
+  /** Believe X-Forwarded-Proto/Host/Prefix for the WSDL's address (PONO_TRUST_PROXY). */
+  trustProxy?: boolean;
 }
 
 const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
@@ -58,12 +61,13 @@ async function soapScope(app: FastifyInstance, options: SoapRoutesOptions): Prom
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code?.startsWith('FST_ERR_CTP_') === true) return sendFault(reply, bodyFault(error));
-    request.log.error({ err: error }, 'soap request failed');
-    return sendFault(reply, faultFromError(error));
+    const fault = faultFromError(error);
+    if (isSystemFault(fault)) request.log.error({ failure: errorForLog(error) }, 'soap request failed');
+    return sendFault(reply, fault);
   });
 
   const wsdl = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> =>
-    reply.header('content-type', XML_CONTENT_TYPE).send(renderWsdl(endpointAddress(request)));
+    reply.header('content-type', XML_CONTENT_TYPE).send(renderWsdl(endpointAddress(request, options.trustProxy)));
 
   // GET with ?wsdl, ?WSDL, ?singleWsdl … and, for a browser, without a query: all return the WSDL.
   app.get(path, hidden, wsdl);
@@ -77,7 +81,7 @@ async function soapScope(app: FastifyInstance, options: SoapRoutesOptions): Prom
     } catch (error) {
       const fault = faultFromError(error);
       if (isSystemFault(fault) && !(error instanceof SoapFault)) {
-        request.log.error({ err: error }, 'soap operation failed');
+        request.log.error({ failure: errorForLog(error) }, 'soap operation failed');
       }
       return sendFault(reply, fault);
     }

@@ -94,8 +94,14 @@ export function serializeResponse(result: SoapResult): string {
   return out.join('');
 }
 
+/** A fault's text never grows with the request (an echoed id or element name): at most 1,000 characters each. */
+const MAX_FAULT_TEXT = 1000;
+function bounded(text: string): string {
+  return text.length <= MAX_FAULT_TEXT ? text : `${text.slice(0, MAX_FAULT_TEXT)}…`;
+}
+
 export function serializeFault(fault: SoapFaultInfo): string {
-  return `${OPEN}<env:Fault><faultcode>${fault.faultcode}</faultcode><faultstring>${escapeText(fault.message)}</faultstring>`
-    + `<detail><ns2:faultDetails xmlns:ns2="${SERVICE_NAMESPACE}"><code>${escapeText(fault.code)}</code>`
-    + `<details>${escapeText(fault.details)}</details></ns2:faultDetails></detail></env:Fault>${CLOSE}`;
+  return `${OPEN}<env:Fault><faultcode>${fault.faultcode}</faultcode><faultstring>${escapeText(bounded(fault.message))}</faultstring>`
+    + `<detail><ns2:faultDetails xmlns:ns2="${SERVICE_NAMESPACE}"><code>${escapeText(bounded(fault.code))}</code>`
+    + `<details>${escapeText(bounded(fault.details))}</details></ns2:faultDetails></detail></env:Fault>${CLOSE}`;
 }

@@ -186,7 +186,10 @@ export function soapPortFor(useCases: UseCases): SoapVerificationPort {
   };
 }
 
-/** For serverPlugins (src/adapters/http/plugins.ts): `soapPlugin(services)`. */
-export function soapPlugin(services: Services): (app: App) => Promise<void> {
-  return (app) => soapRoutes(app, { service: soapPortFor(services.verifications) });
+/**
+ * For serverPlugins (src/adapters/http/plugins.ts): `soapPlugin(services, trustProxy)`. The WSDL's address
+ * believes X-Forwarded-* only behind a proxy the operator runs (PONO_TRUST_PROXY).
+ */
+export function soapPlugin(services: Services, trustProxy = false): (app: App) => Promise<void> {
+  return (app) => soapRoutes(app, { service: soapPortFor(services.verifications), trustProxy });
 }

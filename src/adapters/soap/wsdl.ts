@@ -108,16 +108,18 @@ const HOST_PATTERN = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 const PREFIX_PATTERN = /^(?:\/[A-Za-z0-9._~-]+)+$/;
 
 /**
- * The endpoint URL as the client sees it: scheme and host from X-Forwarded-Proto / X-Forwarded-Host (a proxy
- * in front) or the request itself, X-Forwarded-Prefix when the proxy mounts pono below a path, then the path.
+ * The endpoint URL as the client sees it: the request's own scheme and host, then the path. Behind a proxy the
+ * operator runs (`trustProxy`), scheme and host come from X-Forwarded-Proto / X-Forwarded-Host and
+ * X-Forwarded-Prefix names the path the proxy mounts pono below. Without it those headers are ignored: a WSDL
+ * cached with a forged address would send clients' passwords elsewhere.
  */
-export function endpointAddress(request: RequestOrigin): string {
-  const proto = firstHeader(request.headers['x-forwarded-proto']);
+export function endpointAddress(request: RequestOrigin, trustProxy = false): string {
+  const forwarded = (name: string): string | undefined => (trustProxy ? firstHeader(request.headers[name]) : undefined);
+  const proto = forwarded('x-forwarded-proto');
   const scheme = proto === 'https' || proto === 'http' ? proto : request.protocol === 'https' ? 'https' : 'http';
-  const forwardedHost = firstHeader(request.headers['x-forwarded-host']);
-  const host = [forwardedHost, firstHeader(request.headers['host'])]
+  const host = [forwarded('x-forwarded-host'), firstHeader(request.headers['host'])]
     .find((candidate): candidate is string => candidate !== undefined && HOST_PATTERN.test(candidate)) ?? 'localhost';
-  const prefix = firstHeader(request.headers['x-forwarded-prefix']);
+  const prefix = forwarded('x-forwarded-prefix');
   const path = request.url.split('?')[0] ?? SOAP_PATH;
   const base = prefix !== undefined && PREFIX_PATTERN.test(prefix) ? prefix : '';
   return `${scheme}://${host}${base}${path}`;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { FAKE_TOKEN } from './fake-port.ts';
 import { SOAP_PATH, startFakeServer, type FakeServer } from './fake-server.ts';
 import { assertGolden } from './golden.ts';
+import { endpointAddress } from '../../../src/adapters/soap/wsdl.ts';
 
 const NS = 'http://dynamicform.services.registrations.edentiti.com/';
 const ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -114,11 +115,12 @@ test('GET ?wsdl in any case returns the WSDL with soap:address = the URL the cli
     assert.equal(response.headers['content-type'], 'text/xml; charset=utf-8');
     assert.match(response.body, /<soap:address location="http:\/\/pono\.example:8443\/Registrations-Registrations\/DynamicFormsServiceV3"\/>/);
   }
-  const proxied = await server.app.inject({
-    method: 'GET', url: `${SOAP_PATH}?wsdl`,
-    headers: { host: 'internal:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'id.example.org', 'x-forwarded-prefix': '/pono' },
-  });
-  assert.match(proxied.body, /location="https:\/\/id\.example\.org\/pono\/Registrations-Registrations\/DynamicFormsServiceV3"/);
+  const forwardedHeaders = { host: 'internal:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'id.example.org', 'x-forwarded-prefix': '/pono' };
+  // Without PONO_TRUST_PROXY a forged X-Forwarded-Host must not reach the WSDL (a cache would keep it).
+  const untrusted = await server.app.inject({ method: 'GET', url: `${SOAP_PATH}?wsdl`, headers: forwardedHeaders });
+  assert.match(untrusted.body, /location="http:\/\/internal:8080\/Registrations-Registrations\/DynamicFormsServiceV3"/);
+  const behindProxy = { headers: forwardedHeaders, protocol: 'http', url: `${SOAP_PATH}?wsdl` };
+  assert.equal(endpointAddress(behindProxy, true), 'https://id.example.org/pono/Registrations-Registrations/DynamicFormsServiceV3');
   const hostile = await server.app.inject({ method: 'GET', url: `${SOAP_PATH}?wsdl`, headers: { host: '"><x y="' } });
   assert.match(hostile.body, /location="http:\/\/localhost\/Registrations-Registrations\/DynamicFormsServiceV3"/);
 });

@@ -23,15 +23,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../app/casework/actor.ts';
 import type { App } from '../server.ts';
 import { officerActor } from './casework/officer-auth.ts';
-
-const ErrorBody = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
-  code: Type.Optional(Type.String()),
-  problems: Type.Optional(
-    Type.Array(Type.Object({ field: Type.String({ description: 'JSON pointer (presence) or dotted path of the field' }), message: Type.String() })),
-  ),
-});
+import { ErrorSchema as ErrorBody } from '../schemas/errors.ts';
 
 const ApplicantSchema = Type.Object(
   {

@@ -41,6 +41,6 @@ export async function registerConsole(app: App): Promise<void> {
   app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     if (wantsPage(request)) return sendIndex(reply);
-    return reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, code: 'ROUTE_NOT_FOUND' });
+    return reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, code: 'ROUTE_NOT_FOUND', requestId: request.id });
   });
 }

@@ -45,9 +45,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -62,9 +65,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -79,9 +85,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -96,9 +105,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -113,9 +125,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -205,9 +220,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -222,9 +240,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -239,9 +260,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -256,9 +280,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -273,9 +300,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -370,9 +400,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -387,9 +420,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -404,9 +440,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -421,9 +460,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -438,9 +480,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -544,9 +589,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -561,9 +609,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -578,9 +629,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -595,9 +649,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -612,9 +669,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -675,9 +735,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -692,9 +755,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -709,9 +775,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -726,9 +795,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -743,9 +815,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -852,9 +927,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -869,9 +947,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -886,9 +967,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -903,9 +987,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -920,9 +1007,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1028,9 +1118,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1045,9 +1138,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1062,9 +1158,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1079,9 +1178,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1096,9 +1198,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1159,9 +1264,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1176,9 +1284,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1193,9 +1304,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1210,9 +1324,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1227,9 +1344,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1278,9 +1398,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1295,9 +1418,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1312,9 +1438,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1329,9 +1458,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1346,9 +1478,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1400,9 +1535,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1417,9 +1555,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1434,9 +1575,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1451,9 +1595,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1468,9 +1615,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1551,9 +1701,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1568,9 +1721,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1585,9 +1741,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1602,9 +1761,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1619,9 +1781,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1687,9 +1852,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1704,9 +1872,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1721,9 +1892,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1738,9 +1912,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1755,9 +1932,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1817,9 +1997,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1834,9 +2017,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1851,9 +2037,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1868,9 +2057,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -1885,9 +2077,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2003,9 +2198,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2020,9 +2218,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2037,9 +2238,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2054,9 +2258,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2071,9 +2278,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2156,9 +2366,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2173,9 +2386,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2190,9 +2406,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2207,9 +2426,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2224,9 +2446,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2284,9 +2509,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2301,9 +2529,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2318,9 +2549,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2335,9 +2569,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2352,9 +2589,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2446,9 +2686,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2463,9 +2706,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2480,9 +2726,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2497,9 +2746,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2514,9 +2766,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2597,9 +2852,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2614,9 +2872,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2631,9 +2892,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2648,9 +2912,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2665,9 +2932,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2764,9 +3034,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2781,9 +3054,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2798,9 +3074,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2815,9 +3094,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2832,9 +3114,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2938,9 +3223,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2955,9 +3243,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2972,9 +3263,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -2989,9 +3283,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3006,9 +3303,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3113,9 +3413,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3130,9 +3433,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3147,9 +3453,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3164,9 +3473,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3181,9 +3493,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3264,9 +3579,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3281,9 +3599,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3298,9 +3619,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3315,9 +3639,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3332,9 +3659,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3418,9 +3748,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3435,9 +3768,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3452,9 +3788,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3469,9 +3808,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3486,9 +3828,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3573,9 +3918,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3590,9 +3938,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3607,9 +3958,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3624,9 +3978,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3641,9 +3998,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3724,9 +4084,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3741,9 +4104,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3758,9 +4124,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3775,9 +4144,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3792,9 +4164,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3886,9 +4261,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3903,9 +4281,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3920,9 +4301,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3937,9 +4321,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3954,9 +4341,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4020,9 +4410,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4037,9 +4430,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4054,9 +4450,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4071,9 +4470,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4088,9 +4490,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4164,9 +4569,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4181,9 +4589,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4198,9 +4609,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4215,9 +4629,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4232,9 +4649,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4300,9 +4720,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4317,9 +4740,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4334,9 +4760,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4351,9 +4780,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4368,9 +4800,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4511,9 +4946,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4528,9 +4966,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4545,9 +4986,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4562,9 +5006,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4579,9 +5026,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4697,9 +5147,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4714,9 +5167,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4731,9 +5187,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4748,9 +5207,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4765,9 +5227,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4823,9 +5288,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4840,9 +5308,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4857,9 +5328,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4874,9 +5348,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4891,9 +5368,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4949,9 +5429,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4966,9 +5449,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -4983,9 +5469,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5000,9 +5489,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5017,9 +5509,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5076,9 +5571,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5093,9 +5591,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5110,9 +5611,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5127,9 +5631,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5144,9 +5651,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5201,9 +5711,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5218,9 +5731,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5235,9 +5751,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5252,9 +5771,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5269,9 +5791,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5328,9 +5853,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5345,9 +5873,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5362,9 +5893,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5379,9 +5913,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5396,9 +5933,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5452,9 +5992,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5469,9 +6012,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5486,9 +6032,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5503,9 +6052,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5520,9 +6072,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5579,9 +6134,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5596,9 +6154,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5613,9 +6174,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5630,9 +6194,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5647,9 +6214,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5701,9 +6271,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5718,9 +6291,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5735,9 +6311,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5752,9 +6331,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5769,9 +6351,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5842,9 +6427,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5859,9 +6447,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5876,9 +6467,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5893,9 +6487,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5910,9 +6507,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5969,9 +6569,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -5986,9 +6589,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6003,9 +6609,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6020,9 +6629,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6037,9 +6649,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6178,10 +6793,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6196,10 +6813,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6318,10 +6937,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6336,10 +6957,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6354,10 +6977,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6372,10 +6997,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6390,10 +7017,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6529,10 +7158,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6547,10 +7178,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6565,10 +7198,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6583,10 +7218,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
-                                /** @description JSON pointer (presence) or dotted path of the field */
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6645,9 +7282,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6662,9 +7302,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6730,9 +7373,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6747,9 +7393,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6819,9 +7468,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6836,9 +7488,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6896,9 +7551,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6913,9 +7571,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6930,9 +7591,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6947,9 +7611,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -6964,9 +7631,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7019,9 +7689,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7036,9 +7709,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7053,9 +7729,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7070,9 +7749,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7087,9 +7769,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7171,9 +7856,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7256,9 +7944,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7273,9 +7964,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7290,9 +7984,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7307,9 +8004,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7324,9 +8024,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7426,9 +8129,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7443,9 +8149,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7460,9 +8169,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7477,9 +8189,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7494,9 +8209,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7585,9 +8303,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7602,9 +8323,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7619,9 +8343,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7636,9 +8363,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7653,9 +8383,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7744,9 +8477,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7761,9 +8497,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7778,9 +8517,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7795,9 +8537,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7812,9 +8557,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7903,9 +8651,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7920,9 +8671,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7937,9 +8691,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7954,9 +8711,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -7971,9 +8731,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8154,9 +8917,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8171,9 +8937,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8188,9 +8957,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8205,9 +8977,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8222,9 +8997,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8262,9 +9040,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8279,9 +9060,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8296,9 +9080,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8313,9 +9100,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8330,9 +9120,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8395,9 +9188,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8412,9 +9208,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8429,9 +9228,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8446,9 +9248,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8463,9 +9268,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8685,9 +9493,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8702,9 +9513,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8719,9 +9533,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8736,9 +9553,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8753,9 +9573,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8936,9 +9759,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8953,9 +9779,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8970,9 +9799,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -8987,9 +9819,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9004,9 +9839,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9201,9 +10039,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9218,9 +10059,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9235,9 +10079,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9252,9 +10099,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9269,9 +10119,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9324,9 +10177,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9341,9 +10197,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9358,9 +10217,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9375,9 +10237,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9392,9 +10257,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9577,9 +10445,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9594,9 +10465,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9611,9 +10485,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9628,9 +10505,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9645,9 +10525,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9841,9 +10724,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9858,9 +10744,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9875,9 +10764,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9892,9 +10784,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -9909,9 +10804,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10093,9 +10991,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10110,9 +11011,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10127,9 +11031,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10144,9 +11051,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10161,9 +11071,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10220,9 +11133,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10237,9 +11153,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10254,9 +11173,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10271,9 +11193,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10288,9 +11213,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10457,9 +11385,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10474,9 +11405,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10491,9 +11425,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10508,9 +11445,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10525,9 +11465,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10624,9 +11567,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10641,9 +11587,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10658,9 +11607,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10675,9 +11627,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10692,9 +11647,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10771,9 +11729,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10788,9 +11749,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10805,9 +11769,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10822,9 +11789,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -10839,9 +11809,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };

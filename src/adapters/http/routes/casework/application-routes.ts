@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { invalid } from '../../../../app/casework/actor.ts';
+import { formParts } from '../../multipart.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../../app/casework/applications.ts';
 import { officerActor } from './officer-auth.ts';
 import {
@@ -85,12 +86,11 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
     if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data');
     const fields: Record<string, string> = {};
     let file: { name: string; content: Buffer } | undefined;
-    for await (const part of request.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } })) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.file.truncated) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
-        file = { name: part.filename, content };
-      } else if (typeof part.value === 'string') {
+    for await (const part of formParts(request, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } })) {
+      if (part.kind === 'file') {
+        if (part.truncated) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+        file = { name: part.filename, content: part.content };
+      } else {
         fields[part.fieldname] = part.value;
       }
     }

@@ -8,13 +8,22 @@ import { AppError } from '../../../../app/errors.ts';
 
 export const SESSION_COOKIE = 'pono_officer_session';
 
+/** A cookie value with broken percent-encoding is no session at all (a 401, never a 500). */
+function decodedOrUndefined(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() === name) return decodedOrUndefined(part.slice(eq + 1).trim());
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../../../app/services.ts';
 import { invalid } from '../../../../app/casework/actor.ts';
+import { formParts } from '../../multipart.ts';
 import type { AttemptSubmission } from '../../../../app/liveness-sessions.ts';
 import { ApplicantViewSchema, AttemptParams, SubmitBody, TokenParams, failures } from './schemas.ts';
 import { applicantPage } from './page.ts';
@@ -39,12 +40,12 @@ async function fromMultipart(request: FastifyRequest, services: Services): Promi
   let selfie: Buffer | undefined;
   const files = new Map<string, Buffer[]>();
   let timestamps: unknown;
-  const parts = request.parts({ limits: { fileSize: limits.maxImageBytes, files: 1 + 3 * limits.maxFramesPerChallenge, fields: 4, fieldSize: 64 * 1024 } });
+  const parts = formParts(request, { limits: { fileSize: limits.maxImageBytes, files: 1 + 3 * limits.maxFramesPerChallenge, fields: 4, fieldSize: 64 * 1024 } });
   let total = 0;
   for await (const part of parts) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw invalid(part.fieldname, `an image is larger than ${limits.maxImageBytes} bytes`);
+    if (part.kind === 'file') {
+      const content = part.content;
+      if (part.truncated) throw invalid(part.fieldname, `an image is larger than ${limits.maxImageBytes} bytes`);
       total += content.byteLength;
       if (total > limits.maxAttemptBytes) throw invalid(part.fieldname, `the attempt is larger than ${limits.maxAttemptBytes} bytes`);
       if (part.fieldname === 'selfie') {
@@ -57,7 +58,7 @@ async function fromMultipart(request: FastifyRequest, services: Services): Promi
       } else throw invalid(part.fieldname, 'unknown file field; send selfie, BLINK, NOD or SHAKE');
     } else if (part.fieldname === 'timestamps') {
       try {
-        timestamps = JSON.parse(String(part.value));
+        timestamps = JSON.parse(part.value);
       } catch {
         throw invalid('timestamps', 'must be JSON: {"BLINK": [ms, …], …}');
       }
