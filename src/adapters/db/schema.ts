@@ -116,6 +116,8 @@ export interface ApplicationsTable {
   ceremony_date: Defaulted<string | null>;
   oath_taken: Defaulted<boolean | null>;
   ceremony_closed_on: Defaulted<string | null>;
+  owner_id: Defaulted<string | null>;
+  owned_since: Defaulted<Date | null>;
   created_by: string;
   revision: Defaulted<number>;
   created_at: CreatedAt;
@@ -165,6 +167,7 @@ export interface IdentityTasksTable {
   prepared_by: string | null;
   validated_by: string | null;
   history: Json<object[]>;
+  owner_id: Defaulted<string | null>;
   revision: Defaulted<number>;
   updated_at: UpdatedAt;
 }

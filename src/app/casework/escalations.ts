@@ -2,7 +2,8 @@
 // recorded decision, by the domain's raiseEscalation / reviewQueue / recordEscalationDecision. Raising moves
 // the person's task to "escalated" and the decision returns it to "open" for the officer to prepare.
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import {
   can,
   raiseEscalation,
@@ -107,6 +108,33 @@ export class Escalations {
     const r = await this.db.selectFrom('escalations').selectAll().where('escalation_id', '=', id).executeTakeFirst();
     if (!r) throw notFound('escalation', id);
     return this.view(r);
+  }
+
+  /**
+   * A page of escalations, keyset by the day raised: the group's queue (status queued, oldest first) or, with
+   * applicationRef, one application's escalations of any status (read-only on its record).
+   */
+  async page(actor: Actor, query: { applicationRef?: string; status?: EscalationStatus; sort?: 'oldest' | 'newest'; cursor?: string; limit?: number }): Promise<Page<EscalationView>> {
+    this.mayReadOrCasework(actor, query.applicationRef !== undefined);
+    const size = pageSize(query.limit);
+    const after = decodeCursor(query.cursor);
+    const direction = query.sort === 'newest' ? 'desc' : 'asc';
+    let q = this.db.selectFrom('escalations as e').selectAll('e').select(sql<string>`e.raised_on::text`.as('sort_key'));
+    if (query.status) q = q.where('e.status', '=', query.status);
+    if (query.applicationRef !== undefined) {
+      const a = await this.db.selectFrom('applications').select('application_id').where('reference', '=', query.applicationRef).executeTakeFirst();
+      if (!a) throw notFound('application', query.applicationRef);
+      q = q.where('e.application_id', '=', a.application_id);
+    }
+    if (after) q = q.where(sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`);
+    const rows = await q.orderBy('e.raised_on', direction).orderBy('e.escalation_id', direction).limit(size + 1).execute();
+    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.escalation_id }), (r) => this.view(r));
+  }
+
+  /** Officers who may read the application may see its escalations on the record; the queue is the group's and raisers'. */
+  private mayReadOrCasework(actor: Actor, onRecord: boolean): void {
+    if (onRecord && can(actor.roles, 'application.read')) return;
+    this.mayRead(actor);
   }
 
   /** The queue for the meeting on `meetingOn` (default: the next meeting's queue, i.e. everything queued). */

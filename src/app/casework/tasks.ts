@@ -19,13 +19,43 @@ import type { Clock } from '../clock.ts';
 import { appendAudit } from './audit.ts';
 import { authorize, conflict, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
+import { sql } from 'kysely';
+import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 
 export type TaskRow = Selectable<IdentityTasksTable>;
 
 export interface TaskView extends IdentityTask {
   revision: number;
   updatedAt: string;
+  ownerId: string | null;
+  /** The officers' names, for the screens (ids stay the keys). */
+  preparedByName: string | null;
+  validatedByName: string | null;
+  ownerName: string | null;
 }
+
+/** A row of a task queue: the task with its application and person, as the console lists them. */
+export interface QueuedTask extends TaskView {
+  applicationRef: string;
+  personName: string;
+  stage: string;
+}
+
+export const TASK_QUEUES = ['mine', 'validation'] as const;
+export type TaskQueue = (typeof TASK_QUEUES)[number];
+
+export interface TaskQueueQuery {
+  queue: TaskQueue;
+  sort?: 'oldest' | 'newest';
+  cursor?: string;
+  limit?: number;
+}
+
+/** Which tasks each queue holds: mine (owned, not yet validated) and those awaiting someone else's validation. */
+const QUEUE_STATES: Readonly<Record<TaskQueue, readonly TaskState[]>> = {
+  mine: ['open', 'returned', 'prepared', 'escalated'],
+  validation: ['prepared'],
+};
 
 export function rowToTask(r: TaskRow): IdentityTask {
   return {
@@ -44,8 +74,17 @@ export function rowToTask(r: TaskRow): IdentityTask {
   };
 }
 
-function view(r: TaskRow): TaskView {
-  return { ...rowToTask(r), revision: r.revision, updatedAt: r.updated_at.toISOString() };
+function view(r: TaskRow, names: ReadonlyMap<string, string> = new Map()): TaskView {
+  const name = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
+  return {
+    ...rowToTask(r),
+    revision: r.revision,
+    updatedAt: r.updated_at.toISOString(),
+    ownerId: r.owner_id,
+    preparedByName: name(r.prepared_by),
+    validatedByName: name(r.validated_by),
+    ownerName: name(r.owner_id),
+  };
 }
 
 function auditShape(t: IdentityTask) {
@@ -63,21 +102,58 @@ export class Tasks {
     const a = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
     if (!a) throw notFound('application', reference);
     const rows = await this.db.selectFrom('identity_tasks').selectAll().where('application_id', '=', a.application_id).execute();
-    return rows.map(view).sort((x, y) => x.personId.localeCompare(y.personId) || TASK_ORDER.indexOf(x.kind) - TASK_ORDER.indexOf(y.kind));
+    const names = await this.officerNames(rows);
+    return rows.map((r) => view(r, names)).sort((x, y) => x.personId.localeCompare(y.personId) || TASK_ORDER.indexOf(x.kind) - TASK_ORDER.indexOf(y.kind));
   }
 
   async get(actor: Actor, taskId: string): Promise<TaskView> {
     authorize(actor, 'application.read');
     const r = await this.db.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).executeTakeFirst();
     if (!r) throw notFound('task', taskId);
-    return view(r);
+    return view(r, await this.officerNames([r]));
+  }
+
+  /**
+   * A page of a task queue, keyset by last change: "mine" is what the officer holds and has not finished;
+   * "validation" is every prepared task that someone else prepared (four-eyes: never the officer's own).
+   */
+  async queue(actor: Actor, query: TaskQueueQuery): Promise<Page<QueuedTask>> {
+    authorize(actor, 'application.read');
+    const size = pageSize(query.limit);
+    const after = decodeCursor(query.cursor);
+    const direction = query.sort === 'newest' ? 'desc' : 'asc';
+    let q = this.db
+      .selectFrom('identity_tasks as t')
+      .innerJoin('applications as a', 'a.application_id', 't.application_id')
+      .innerJoin('casework_people as p', 'p.person_id', 't.person_id')
+      .selectAll('t')
+      .select(['a.reference', 'a.stage', 'p.given_names', 'p.family_name', sql<string>`t.updated_at::text`.as('sort_key')])
+      .where('t.state', 'in', QUEUE_STATES[query.queue]);
+    q = query.queue === 'mine' ? q.where('t.owner_id', '=', actor.officerId) : q.where('t.prepared_by', '<>', actor.officerId);
+    if (after) q = q.where(sql<boolean>`(t.updated_at, t.task_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::timestamptz, ${after.id})`);
+    const rows = await q.orderBy('t.updated_at', direction).orderBy('t.task_id', direction).limit(size + 1).execute();
+    const names = await this.officerNames(rows);
+    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.task_id }), (r) => ({
+      ...view(r, names),
+      applicationRef: r.reference,
+      personName: `${r.given_names} ${r.family_name}`.trim(),
+      stage: r.stage,
+    }));
+  }
+
+  private async officerNames(rows: readonly TaskRow[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.flatMap((r) => [r.prepared_by, r.validated_by, r.owner_id]).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const officers = await this.db.selectFrom('officers').select(['officer_id', 'full_name']).where('officer_id', 'in', ids).execute();
+    return new Map(officers.map((o) => [o.officer_id, o.full_name]));
   }
 
   /** Runs a task command (prepare / validate / return / reopen) as `actor`; the domain decides. */
   async command(actor: Actor, taskId: string, command: TaskCommand): Promise<TaskView> {
     const permission = { prepare: 'task.prepare', validate: 'task.validate', return: 'task.return', reopen: 'task.reopen', escalate: 'escalation.raise', 'resolve-escalation': 'escalation.decide' } as const;
     authorize(actor, permission[command.action]);
-    return this.db.transaction().execute(async (tx) => view(await this.commandIn(tx, actor, taskId, command)));
+    await this.db.transaction().execute(async (tx) => this.commandIn(tx, actor, taskId, command));
+    return this.get(actor, taskId);
   }
 
   /** The command inside a caller's transaction (escalations and the turns-14 policy reuse it). */
@@ -100,6 +176,8 @@ export class Tasks {
         prepared_by: after.preparedBy,
         validated_by: after.validatedBy,
         history: JSON.stringify(after.history),
+        // The preparer holds the task; a returned task goes back to the officer who prepared it.
+        owner_id: command.action === 'prepare' ? actor.officerId : command.action === 'return' ? (row.prepared_by ?? row.owner_id) : row.owner_id,
         revision: row.revision + 1,
         updated_at: now,
       })

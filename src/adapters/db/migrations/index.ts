@@ -3,6 +3,7 @@ import * as m001 from './001-verification.ts';
 import * as m002 from './002-casework.ts';
 import * as m003 from './003-records.ts';
 import * as m004 from './004-liveness.ts';
+import * as m007 from './007-work-allocation.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-casework': m002,
   '003-records': m003,
   '004-liveness': m004,
+  '007-work-allocation': m007,
 };

@@ -177,6 +177,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -357,6 +362,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -546,6 +556,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -884,6 +899,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -1075,6 +1095,11 @@ export interface paths {
                                 sentAt: string | null;
                                 status: string;
                             };
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -2949,6 +2974,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{ref}/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pick up this application (refused when another officer holds it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amsImageUsable: boolean | null;
+                            applicationType: string;
+                            ceremony: {
+                                closedOn: string | null;
+                                date: string | null;
+                                oathTaken: boolean | null;
+                                personId: string | null;
+                            };
+                            closure: string | null;
+                            countryAllowsDualCitizenship: boolean;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string|null} */
+                            identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
+                            paid: boolean;
+                            people: {
+                                ageAtSubmission: number | null;
+                                appliedAtSameTime: boolean | null;
+                                /** @enum {string|null} */
+                                bracketAtSubmission: "child" | "youth" | "adult" | null;
+                                /** @enum {string} */
+                                bracketToday: "child" | "youth" | "adult";
+                                citizenshipPersonNumber: string | null;
+                                countryOfBirth: string | null;
+                                dateOfBirth: string;
+                                email: string | null;
+                                familyName: string;
+                                fullName: string;
+                                gender: string | null;
+                                givenNames: string;
+                                id: string;
+                                ownApplicationRef: string | null;
+                                /** @enum {string} */
+                                relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
+                            }[];
+                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            records: unknown;
+                            recordsStatus: string;
+                            reference: string;
+                            route: string | null;
+                            stage: string;
+                            stageLabel: string;
+                            submittedOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{ref}/records/refetch": {
         parameters: {
             query?: never;
@@ -2991,6 +3188,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -3180,6 +3382,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -3370,6 +3577,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
                             paid: boolean;
                             people: {
                                 ageAtSubmission: number | null;
@@ -3551,8 +3763,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -3565,6 +3780,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         }[];
                     };
                 };
@@ -7916,8 +8132,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -7930,6 +8149,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         };
                     };
                 };
@@ -8101,8 +8321,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -8115,6 +8338,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         };
                     };
                 };
@@ -8275,8 +8499,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -8289,6 +8516,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         };
                     };
                 };
@@ -8449,8 +8677,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -8463,6 +8694,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         };
                     };
                 };
@@ -8623,8 +8855,11 @@ export interface paths {
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByName: string | null;
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -8637,6 +8872,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByName: string | null;
                         };
                     };
                 };
@@ -11224,6 +11460,661 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications by stage or owner, or found by reference, name and date of birth (keyset pages) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description YYYY-MM-DD (NZ date) */
+                    dateOfBirth?: string;
+                    /** @description rows per page, 1–100 (default 25) */
+                    limit?: string;
+                    owner?: "me" | "unassigned";
+                    /** @description an application reference, or a name (each word starts a given or family name) */
+                    q?: string;
+                    sort?: "newest" | "oldest" | "reference" | "reference-desc";
+                    stage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationType: string;
+                                createdAt: string;
+                                owner: {
+                                    fullName: string;
+                                    id: string;
+                                } | null;
+                                reference: string;
+                                stage: string;
+                                stageLabel: string;
+                                subjectDateOfBirth: string | null;
+                                subjectName: string | null;
+                                submittedOn: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pick up the next unassigned application (oldest submission first); a submitted one is allocated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stage?: "submitted" | "complete-and-correct" | "application-processing";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amsImageUsable: boolean | null;
+                            applicationType: string;
+                            ceremony: {
+                                closedOn: string | null;
+                                date: string | null;
+                                oathTaken: boolean | null;
+                                personId: string | null;
+                            };
+                            closure: string | null;
+                            countryAllowsDualCitizenship: boolean;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string|null} */
+                            identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                fullName: string;
+                                id: string;
+                            } | null;
+                            paid: boolean;
+                            people: {
+                                ageAtSubmission: number | null;
+                                appliedAtSameTime: boolean | null;
+                                /** @enum {string|null} */
+                                bracketAtSubmission: "child" | "youth" | "adult" | null;
+                                /** @enum {string} */
+                                bracketToday: "child" | "youth" | "adult";
+                                citizenshipPersonNumber: string | null;
+                                countryOfBirth: string | null;
+                                dateOfBirth: string;
+                                email: string | null;
+                                familyName: string;
+                                fullName: string;
+                                gender: string | null;
+                                givenNames: string;
+                                id: string;
+                                ownApplicationRef: string | null;
+                                /** @enum {string} */
+                                relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
+                            }[];
+                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            records: unknown;
+                            recordsStatus: string;
+                            reference: string;
+                            route: string | null;
+                            stage: string;
+                            stageLabel: string;
+                            submittedOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ID Proofing Experts Group's escalations (keyset pages; applicationRef: one application's, any status) */
+        get: {
+            parameters: {
+                query?: {
+                    applicationRef?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description rows per page, 1–100 (default 25) */
+                    limit?: string;
+                    sort?: "oldest" | "newest";
+                    status?: "queued" | "decided" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationRef: string;
+                                decision: {
+                                    decidedBy: string;
+                                    decidedOn: string;
+                                    outcome: string;
+                                    rationale: string;
+                                } | null;
+                                id: string;
+                                raisedBy: string;
+                                raisedOn: string;
+                                reviewOn: string;
+                                status: string;
+                                taskId: string | null;
+                                template: {
+                                    applicationRef: string;
+                                    caseSummary: string;
+                                    evidence: {
+                                        amsPhoto: boolean;
+                                        applicationPhoto: boolean;
+                                        livenessTest: boolean;
+                                        overseasPassportImage: boolean;
+                                    };
+                                    gridColumn: number | null;
+                                    optionsTried: string[];
+                                    personId: string;
+                                    personName: string;
+                                    recommendation: string;
+                                    task: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Task queues: mine (held, not yet validated) or validation (prepared by someone else) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description rows per page, 1–100 (default 25) */
+                    limit?: string;
+                    queue: "mine" | "validation";
+                    sort?: "oldest" | "newest";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationId: string;
+                                applicationRef: string;
+                                comments: string;
+                                criteria: string[];
+                                history: {
+                                    action: string;
+                                    by: string;
+                                    from: string;
+                                    note?: string;
+                                    on: string;
+                                    to: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                                outcome: string | null;
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                personId: string;
+                                personName: string;
+                                preparedBy: string | null;
+                                preparedByName: string | null;
+                                revision: number;
+                                stage: string;
+                                state: string;
+                                supportingEvidence: {
+                                    documentType?: string;
+                                    /** @enum {string} */
+                                    kind: "document" | "liveness-check";
+                                    name: string;
+                                    providedAs?: string;
+                                    ref: string;
+                                }[];
+                                updatedAt: string;
+                                validatedBy: string | null;
+                                validatedByName: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -126,6 +126,7 @@ const applicationProperties = {
   records: Type.Unknown({ description: 'INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt' }),
   ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
   people: Type.Array(PersonSchema),
+  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String() }, { description: 'the officer who picked the application up' })),
   createdAt: Type.String(),
 };
 export const ApplicationSchema = Type.Object(applicationProperties);
@@ -178,6 +179,10 @@ export const TaskSchema = Type.Object({
   history: Type.Array(Type.Object({ action: Type.String(), by: Type.String(), on: Type.String(), from: Type.String(), to: Type.String(), note: Type.Optional(Type.String()) })),
   revision: Type.Integer(),
   updatedAt: Type.String(),
+  ownerId: Nullable(Type.String()),
+  preparedByName: Nullable(Type.String()),
+  validatedByName: Nullable(Type.String()),
+  ownerName: Nullable(Type.String()),
 });
 export const PrepareBody = Type.Object(
   {
@@ -298,6 +303,51 @@ export const EscalationSchema = Type.Object({
   status: Type.String(),
   decision: Nullable(Type.Object({ outcome: Type.String(), rationale: Type.String(), decidedBy: Type.String(), decidedOn: Type.String() })),
 });
+
+// ---- Work lists (keyset pages) and pick-up ----------------------------------------------------------------
+const Cursor = Type.String({ maxLength: 500, description: 'nextCursor of the previous page' });
+const Limit = Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'rows per page, 1–100 (default 25)' });
+const pageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+export const ApplicationPageQuery = Type.Object(
+  {
+    stage: Type.Optional(Type.String({ maxLength: 40 })),
+    owner: Type.Optional(literals(['me', 'unassigned'])),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'an application reference, or a name (each word starts a given or family name)' })),
+    dateOfBirth: Type.Optional(IsoDate),
+    sort: Type.Optional(literals(['newest', 'oldest', 'reference', 'reference-desc'])),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Limit),
+  },
+  { additionalProperties: false },
+);
+export const ApplicationRowSchema = Type.Object({
+  reference: Type.String(),
+  applicationType: Type.String(),
+  stage: Type.String(),
+  stageLabel: Type.String(),
+  submittedOn: Nullable(Type.String()),
+  subjectName: Nullable(Type.String()),
+  subjectDateOfBirth: Nullable(Type.String()),
+  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String() })),
+  createdAt: Type.String(),
+});
+export const ApplicationPageSchema = pageOf(ApplicationRowSchema);
+export const PickUpBody = Type.Object({ stage: Type.Optional(literals(['submitted', 'complete-and-correct', 'application-processing'])) }, { additionalProperties: false });
+export const TaskPageQuery = Type.Object(
+  { queue: literals(['mine', 'validation']), sort: Type.Optional(literals(['oldest', 'newest'])), cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) },
+  { additionalProperties: false },
+);
+export const TaskPageSchema = pageOf(Type.Object({ ...TaskSchema.properties, applicationRef: Type.String(), personName: Type.String(), stage: Type.String() }));
+export const EscalationPageQuery = Type.Object(
+  {
+    applicationRef: Type.Optional(RefParams.properties.ref),
+    status: Type.Optional(literals(['queued', 'decided', 'withdrawn'])),
+    sort: Type.Optional(literals(['oldest', 'newest'])),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Limit),
+  },
+  { additionalProperties: false },
+);
 
 // ---- Ceremony and audit --------------------------------------------------------------------------------
 export const CeremonyBody = Type.Object(

@@ -4,6 +4,12 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { officerActor } from './officer-auth.ts';
 import {
+  ApplicationPageQuery,
+  ApplicationPageSchema,
+  EscalationPageQuery,
+  PickUpBody,
+  TaskPageQuery,
+  TaskPageSchema,
   AuditEventSchema,
   ApplicationSchema,
   CeremonyBody,
@@ -27,6 +33,12 @@ import {
   ValidateBody,
   dto,
 } from './schemas.ts';
+
+/** A list query with its limit as a number (query strings are text; the schema allows only 1–100). */
+function withLimit<Q extends { limit?: string }>(query: Q): Omit<Q, 'limit'> & { limit?: number } {
+  const { limit, ...rest } = query;
+  return limit === undefined ? rest : { ...rest, limit: Number(limit) };
+}
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
@@ -59,6 +71,28 @@ export const workRoutes = (services: Services): FastifyPluginAsyncTypebox => asy
   app.post('/tasks/:taskId/reopen', {
     schema: { tags: tasks, summary: 'Reopen a prepared or validated task (history kept)', ...secured, params: TaskParams, body: ReasonBody, response: { 200: TaskSchema, ...failures } },
   }, async (request) => dto(await cw.tasks.command(await actor(request), request.params.taskId, { action: 'reopen', reason: request.body.reason })));
+
+  // ---- Work lists: keyset pages for the console's queues --------------------------------------------------
+  const work = ['casework: work lists'];
+  app.get('/work/applications', {
+    schema: { tags: work, summary: 'Applications by stage or owner, or found by reference, name and date of birth (keyset pages)', ...secured, querystring: ApplicationPageQuery, response: { 200: ApplicationPageSchema, ...failures } },
+  }, async (request) => cw.applications.page(await actor(request), withLimit(request.query)));
+
+  app.post('/work/applications/pick-up', {
+    schema: { tags: work, summary: 'Pick up the next unassigned application (oldest submission first); a submitted one is allocated', ...secured, body: Type.Optional(PickUpBody), response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => cw.applications.pickUpNext(await actor(request), request.body?.stage));
+
+  app.post('/applications/:ref/pick-up', {
+    schema: { tags: work, summary: 'Pick up this application (refused when another officer holds it)', ...secured, params: RefParams, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => cw.applications.pickUp(await actor(request), request.params.ref));
+
+  app.get('/work/tasks', {
+    schema: { tags: work, summary: "Task queues: mine (held, not yet validated) or validation (prepared by someone else)", ...secured, querystring: TaskPageQuery, response: { 200: TaskPageSchema, ...failures } },
+  }, async (request) => dto(await cw.tasks.queue(await actor(request), withLimit(request.query))));
+
+  app.get('/work/escalations', {
+    schema: { tags: work, summary: "The ID Proofing Experts Group's escalations (keyset pages; applicationRef: one application's, any status)", ...secured, querystring: EscalationPageQuery, response: { 200: Type.Object({ items: Type.Array(EscalationSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...failures } },
+  }, async (request) => dto(await cw.escalations.page(await actor(request), withLimit(request.query))));
 
   // ---- Liveness check links ------------------------------------------------------------------------------
   const links = ['casework: liveness links'];
