@@ -97,7 +97,35 @@ export async function seedDemoCasework(services: Services): Promise<DemoCasework
     await casework.applications.submit(preparer, application.reference, { paid: true, submittedOn: demo.submittedOn });
     result.applications.push({ reference: application.reference, label: demo.label });
   }
+  await seedDemoWork(services, preparer, result.applications);
   return result;
+}
+
+/**
+ * Work in progress, so every queue shows a row: the preparing officer has picked up the eligible adult's
+ * application and prepared "Identity is unique" (it waits in the validating officer's queue), and the No match
+ * applicant's "Identity is bound" is escalated to the ID Proofing Experts Group (G1 column 6: escalate).
+ */
+async function seedDemoWork(services: Services, preparer: Actor, applications: { reference: string; label: string }[]): Promise<void> {
+  const casework = services.casework;
+  const ref = (label: string) => applications.find((a) => a.label === label)?.reference ?? '';
+  const adult = await casework.applications.pickUp(preparer, ref('adult, 1:1 match, eligible'));
+  const unique = (await casework.tasks.forApplication(preparer, adult.reference)).find((t) => t.kind === 'identity-is-unique');
+  if (unique) await casework.tasks.command(preparer, unique.id, { action: 'prepare', outcome: 'pass', criteria: ['inz-match'], comments: 'INZ Results: 1:1 match found, one AMS record.' });
+  const noMatch = await casework.applications.get(preparer, ref('no match'));
+  const person = noMatch.people[0];
+  if (person) {
+    await casework.escalations.raise(preparer, {
+      applicationRef: noMatch.reference,
+      personId: person.id,
+      task: 'identity-is-bound',
+      gridColumn: 6,
+      evidence: { amsPhoto: false, overseasPassportImage: false, applicationPhoto: true, livenessTest: false },
+      optionsTried: [],
+      caseSummary: 'No AMS record and no passport image; only the application photo is held.',
+      recommendation: 'Ask for the original passport and an identity confirmation appointment.',
+    });
+  }
 }
 
 /** The lines that tell a person how to sign in to the demo console. */

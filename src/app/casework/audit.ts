@@ -18,6 +18,8 @@ export interface AuditEvent {
   id: number;
   at: string;
   actor: string;
+  /** The officer's name when the actor is an officer ('system' / 'applicant' otherwise). */
+  actorName: string;
   action: string;
   entity: string;
   entityId: string;
@@ -49,11 +51,19 @@ export class AuditTrail {
     authorize(actor, 'audit.read');
     const app = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
     if (!app) throw notFound('application', reference);
-    const rows = await this.db.selectFrom('audit_events').selectAll().where('application_id', '=', app.application_id).orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('audit_events as e')
+      .leftJoin('officers as o', 'o.officer_id', 'e.actor')
+      .selectAll('e')
+      .select('o.full_name')
+      .where('e.application_id', '=', app.application_id)
+      .orderBy('e.id')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
       actor: r.actor,
+      actorName: r.full_name ?? r.actor,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

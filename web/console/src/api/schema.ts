@@ -730,6 +730,7 @@ export interface paths {
                         "application/json": {
                             action: string;
                             actor: string;
+                            actorName: string;
                             after: unknown;
                             at: string;
                             before: unknown;

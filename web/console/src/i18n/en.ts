@@ -3,5 +3,6 @@ import { common } from './en/common.ts';
 import { calculator } from './en/calculator.ts';
 import { inz } from './en/inz.ts';
 import { admin } from './en/admin.ts';
+import { work } from './en/work.ts';
 
-export const en = { common, calculator, inz, admin };
+export const en = { common, calculator, inz, admin, work };

@@ -5,5 +5,6 @@ import { common } from './mi/common.ts';
 import { calculator } from './mi/calculator.ts';
 import { inz } from './mi/inz.ts';
 import { admin } from './mi/admin.ts';
+import { work } from './mi/work.ts';
 
-export const mi: Messages<typeof en> = { common, calculator, inz, admin };
+export const mi: Messages<typeof en> = { common, calculator, inz, admin, work };

@@ -358,6 +358,7 @@ export const AuditEventSchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
   actor: Type.String(),
+  actorName: Type.String(),
   action: Type.String(),
   entity: Type.String(),
   entityId: Type.String(),

@@ -1,10 +1,14 @@
-// Placeholder: this screen is being built.
+// The ID Proofing Experts Group's queue: escalations waiting for the Wednesday meeting (read-only here).
+import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
+import { EscalationTable } from '../work/EscalationTable.tsx';
 
 export default function EscalationQueue() {
+  const { t } = useTranslation('work');
   return (
-    <Page title="EscalationQueue">
-      <p>—</p>
+    <Page title={t('escalationsTitle')}>
+      <p>{t('escalationsIntro')}</p>
+      <EscalationTable caption={t('escalationsTitle')} empty={t('noEscalations')} />
     </Page>
   );
 }

@@ -1,0 +1,66 @@
+// Escalations to the ID Proofing Experts Group, keyset-paged: the group's queue, or one application's.
+import { useState } from 'react';
+import { Link } from 'react-aria-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client.ts';
+import { longDate } from '../../components/dates.ts';
+import { useKeysetPager } from '../../components/Pager.tsx';
+import { PagedTable, Refusal, type Column } from './lists.tsx';
+import { escalationOutcomeLabel, escalationStatusLabel, taskKindLabel } from './labels.ts';
+
+export function EscalationTable({ caption, empty, applicationRef }: { caption: string; empty: string; applicationRef?: string }) {
+  const { t } = useTranslation('work');
+  const pager = useKeysetPager();
+  const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
+  const query = applicationRef ? { applicationRef } : { status: 'queued' as const };
+  const page = useQuery({
+    queryKey: ['work', 'escalations', query, sort, pager.cursor],
+    queryFn: async () => unwrap(await api.GET('/api/v1/work/escalations', { params: { query: { ...query, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
+  const columns: Column[] = [
+    { key: 'application', label: t('columns.reference') },
+    { key: 'person', label: t('columns.person') },
+    { key: 'task', label: t('columns.task') },
+    { key: 'column', label: t('columns.gridColumn') },
+    { key: 'summary', label: t('columns.summary') },
+    { key: 'recommendation', label: t('columns.recommendation') },
+    { key: 'raised', label: t('columns.raisedOn'), sort: { asc: 'oldest', desc: 'newest' } },
+    { key: 'review', label: t('columns.reviewOn') },
+    { key: 'status', label: t('columns.status') },
+  ];
+  const rows = (page.data?.items ?? []).map((e) => ({
+    key: e.id,
+    cells: [
+      <Link key="app" href={`/applications/${e.applicationRef}`}>{e.applicationRef}</Link>,
+      e.template.personName,
+      taskKindLabel(t, e.template.task),
+      e.template.gridColumn ?? '—',
+      e.template.caseSummary,
+      e.template.recommendation,
+      longDate(e.raisedOn),
+      longDate(e.reviewOn),
+      e.decision ? `${escalationStatusLabel(t, e.status)}: ${escalationOutcomeLabel(t, e.decision.outcome)}` : escalationStatusLabel(t, e.status),
+    ],
+  }));
+  return (
+    <>
+      <Refusal error={page.error} />
+      <PagedTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        sort={sort}
+        onSort={(s) => {
+          setSort(s === 'newest' ? 'newest' : 'oldest');
+          pager.reset();
+        }}
+        pager={pager}
+        nextCursor={page.data?.nextCursor}
+        empty={empty}
+        loading={page.isPending}
+      />
+    </>
+  );
+}
