@@ -3065,9 +3065,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3082,9 +3085,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3099,9 +3105,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3116,9 +3125,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -3133,9 +3145,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11532,9 +11547,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11549,9 +11567,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11566,9 +11587,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11583,9 +11607,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11600,9 +11627,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11710,9 +11740,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11727,9 +11760,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11744,9 +11780,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11761,9 +11800,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11778,9 +11820,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11870,9 +11915,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11887,9 +11935,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11904,9 +11955,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11921,9 +11975,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -11938,9 +11995,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -12038,9 +12098,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -12055,9 +12118,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -12072,9 +12138,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -12089,9 +12158,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
@@ -12106,9 +12178,12 @@ export interface paths {
                             error: string;
                             message: string;
                             problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
                         };
                     };
                 };
