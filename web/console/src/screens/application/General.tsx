@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { shortDate } from '../../components/dates.ts';
 import { asInzRecords } from '../inz/records.ts';
-import { bracketLabel, relationshipLabel, stageLabel } from '../work/labels.ts';
+import { bracketLabel, giverLabel, livenessActionLabel, relationshipLabel, stageLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { useLivenessPlan, type Application } from './data.ts';
 import { useSession } from '../../app/session.tsx';
@@ -71,9 +71,9 @@ function LivenessPlan({ application }: { application: Application }) {
   return (
     <section aria-labelledby="liveness-plan">
       <h3 id="liveness-plan">{t('livenessPlan')}</h3>
-      <p>{r.required ? t('livenessGiver', { who: relationshipLabel(t, r.giver) }) : t('livenessNotRequired')}</p>
+      <p>{r.required ? t('livenessGiver', { who: giverLabel(t, r.giver) }) : t('livenessNotRequired')}</p>
       <p className="hint">
-        {r.action} ({r.rule})
+        {livenessActionLabel(t, r.action)} ({r.rule})
       </p>
       {plan.data.secondaryConsentRequired && <p>{t('secondaryConsentNeeded')}</p>}
       <Refusal error={apply.error} />

@@ -41,3 +41,9 @@ export function escalationStatusLabel(t: WorkT, status: string): string {
 export function escalationOutcomeLabel(t: WorkT, outcome: string): string {
   return has(english.escalationOutcomes, outcome) ? t(`escalationOutcomes.${outcome}`) : outcome;
 }
+export function giverLabel(t: WorkT, giver: string): string {
+  return has(english.givers, giver) ? t(`givers.${giver}`) : giver;
+}
+export function livenessActionLabel(t: WorkT, action: string): string {
+  return has(english.livenessActions, action) ? t(`livenessActions.${action}`) : action;
+}
