@@ -23,7 +23,7 @@ import {
 } from '../domain/liveness/index.ts';
 import type { Casework } from './casework/casework.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './casework/actor.ts';
-import { appendAudit } from './casework/audit.ts';
+import { appendAudit, auditActor } from './casework/audit.ts';
 import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
 import { digest } from './ids.ts';
@@ -366,7 +366,7 @@ export class LivenessSessions {
       const provided = await tx.selectFrom('liveness_trusted_sources').select('source').where('session_id', '=', id).where('source', '=', 'PROVIDED').executeTakeFirst();
       if (!provided) throw invalid('trustedSources', 'a PROVIDED trusted source face (the application photo) is required');
       await appendAudit(tx, now, {
-        actor: actor.officerId, applicationId, action: 'liveness-session.create', entity: 'liveness-session', entityId: id,
+        ...auditActor(actor), applicationId, action: 'liveness-session.create', entity: 'liveness-session', entityId: id,
         after: { personId, subjectReference: input.subjectReference ?? null, sources: [...seen] },
       });
     });

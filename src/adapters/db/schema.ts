@@ -97,6 +97,8 @@ export interface OfficerApiTokensTable {
   name: string;
   revoked_at: NullableTimestamp;
   created_at: CreatedAt;
+  /** The officer who issued it (null for tokens issued before migration 010). */
+  issued_by: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface ApplicationsTable {
@@ -227,6 +229,8 @@ export interface AuditEventsTable {
   entity_id: string;
   before: ColumnType<unknown, string | null, never>;
   after: ColumnType<unknown, string | null, never>;
+  /** The officer whose API token the actor used, when that is someone else. */
+  acting_through: ColumnType<string | null, string | null | undefined, never>;
 }
 
 // ---- Immigration records (003-records) ---------------------------------------------------------------

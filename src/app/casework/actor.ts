@@ -5,6 +5,8 @@ import { AppError } from '../errors.ts';
 export interface Actor {
   readonly officerId: string;
   readonly roles: readonly OfficerRole[];
+  /** The officer who issued the API token this officer acts through, when that is someone else. */
+  readonly actingThrough?: string;
 }
 
 /** Throws 403 unless one of the actor's roles may perform the action (domain permission table). */

@@ -23,7 +23,7 @@ import {
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { rowToTask } from './tasks.ts';
@@ -239,7 +239,7 @@ export class Applications {
             })
             .execute();
           await appendAudit(tx, this.clock.now(), {
-            actor: actor.officerId,
+            ...auditActor(actor),
             applicationId: id,
             action: 'application.create',
             entity: 'application',
@@ -466,7 +466,7 @@ export class Applications {
       const tasks = createConfirmIdentityTasks(a.application_id, personId, () => randomUUID());
       await tx.insertInto('identity_tasks').values(tasks.map(taskRowValues)).execute();
       await appendAudit(tx, this.clock.now(), {
-        actor: actor.officerId,
+        ...auditActor(actor),
         applicationId: a.application_id,
         action: 'person.create',
         entity: 'person',
@@ -499,7 +499,7 @@ export class Applications {
         .execute();
       await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
       await appendAudit(tx, this.clock.now(), {
-        actor: actor.officerId,
+        ...auditActor(actor),
         applicationId: a.application_id,
         action: 'application.submit',
         entity: 'application',
@@ -559,7 +559,7 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       await tx.updateTable('applications').set({ ams_image_usable: usable, updated_at: this.clock.now() }).where('application_id', '=', a.application_id).execute();
       await appendAudit(tx, this.clock.now(), {
-        actor: actor.officerId,
+        ...auditActor(actor),
         applicationId: a.application_id,
         action: 'application.ams-image',
         entity: 'application',
@@ -581,7 +581,7 @@ export class Applications {
       if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
       await tx.updateTable('applications').set({ records_status: 'pending' }).where('application_id', '=', a.application_id).execute();
       await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
-      await appendAudit(tx, this.clock.now(), { actor: actor.officerId, applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending' } });
+      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending' } });
     });
     return this.view(reference);
   }
@@ -653,7 +653,7 @@ export class Applications {
         .insertInto('casework_documents')
         .values({ document_id: id, application_id: a.application_id, person_id: input.personId, kind: input.kind, file_name: fileName, content_type: contentType, size: input.content.byteLength, sha256, content: input.content, uploaded_by: actor.officerId })
         .execute();
-      await appendAudit(tx, this.clock.now(), { actor: actor.officerId, applicationId: a.application_id, action: 'document.upload', entity: 'document', entityId: id, after: { kind: input.kind, personId: input.personId, size: input.content.byteLength, sha256 } });
+      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'document.upload', entity: 'document', entityId: id, after: { kind: input.kind, personId: input.personId, size: input.content.byteLength, sha256 } });
     });
     const docs = await this.documents(actor, reference);
     const doc = docs.find((d) => d.id === id);

@@ -6,6 +6,8 @@ import { authorize, notFound } from './actor.ts';
 
 export interface AuditEntry {
   readonly actor: string; // officer id, or 'system' / 'applicant'
+  /** The officer whose API token the actor used, when that is someone else. */
+  readonly actingThrough?: string | undefined;
   readonly applicationId: string | null;
   readonly action: string;
   readonly entity: string;
@@ -20,6 +22,7 @@ export interface AuditEvent {
   actor: string;
   /** The officer's name when the actor is an officer ('system' / 'applicant' otherwise). */
   actorName: string;
+  actingThrough: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -33,6 +36,7 @@ export async function appendAudit(tx: Tx | Db, at: Date, entry: AuditEntry): Pro
     .values({
       at,
       actor: entry.actor,
+      acting_through: entry.actingThrough ?? null,
       application_id: entry.applicationId,
       action: entry.action,
       entity: entry.entity,
@@ -41,6 +45,11 @@ export async function appendAudit(tx: Tx | Db, at: Date, entry: AuditEntry): Pro
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .execute();
+}
+
+/** Who an officer's change is recorded as: the officer, and whose API token they acted through. */
+export function auditActor(actor: Actor): { actor: string; actingThrough?: string } {
+  return { actor: actor.officerId, ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }) };
 }
 
 export class AuditTrail {
@@ -64,6 +73,7 @@ export class AuditTrail {
       at: r.at.toISOString(),
       actor: r.actor,
       actorName: r.full_name ?? r.actor,
+      actingThrough: r.acting_through,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

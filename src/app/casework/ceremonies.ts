@@ -16,7 +16,7 @@ import type { Db } from '../../adapters/db/database.ts';
 import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { InzNotifier } from '../../adapters/webhook/inz-notifier.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import type { Applications, ApplicationView } from './applications.ts';
@@ -59,7 +59,7 @@ export class Ceremonies {
       if (!personId || !people.some((p) => p.person_id === personId)) throw invalid('personId', 'personId is not a person on this application');
       await tx.updateTable('applications').set({ ceremony_person_id: personId, ceremony_date: input.ceremonyDate, oath_taken: input.oathTaken, updated_at: this.clock.now() }).where('application_id', '=', a.application_id).execute();
       await appendAudit(tx, this.clock.now(), {
-        actor: actor.officerId,
+        ...auditActor(actor),
         applicationId: a.application_id,
         action: 'ceremony.record',
         entity: 'application',
@@ -104,7 +104,7 @@ export class Ceremonies {
       const startAfter = new Date(this.clock.now().getTime() + compareDates(n.dueOn, today) * 86_400_000);
       await this.queue.send<InzNotifyJob>(INZ_NOTIFY_QUEUE, { idempotencyKey: n.idempotencyKey }, { tx, startAfter, singletonKey: n.idempotencyKey });
       await appendAudit(tx, this.clock.now(), {
-        actor: actor.officerId,
+        ...auditActor(actor),
         applicationId: a.application_id,
         action: 'ceremony.close',
         entity: 'application',

@@ -22,7 +22,7 @@ import type { Db } from '../../adapters/db/database.ts';
 import type { EscalationsTable } from '../../adapters/db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import type { Tasks } from './tasks.ts';
@@ -98,7 +98,7 @@ export class Escalations {
       if (task && (task.state === 'open' || task.state === 'returned')) {
         await this.tasks.commandIn(tx, actor, task.task_id, { action: 'escalate', escalationId: id });
       }
-      await appendAudit(tx, now, { actor: actor.officerId, applicationId: a.application_id, action: 'escalation.raise', entity: 'escalation', entityId: id, after: { status: e.status, reviewOn: e.reviewOn, gridColumn: e.template.gridColumn, task: e.template.task } });
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'escalation.raise', entity: 'escalation', entityId: id, after: { status: e.status, reviewOn: e.reviewOn, gridColumn: e.template.gridColumn, task: e.template.task } });
     });
     return this.get(actor, id);
   }
@@ -164,7 +164,7 @@ export class Escalations {
           await this.tasks.commandIn(tx, actor, r.task_id, { action: 'resolve-escalation', decisionNote: `${decision.outcome}: ${decision.rationale}` });
         }
       }
-      await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'escalation.decide', entity: 'escalation', entityId: id, before: { status: r.status }, after: { status: decided.value.status, decision: decided.value.decision } });
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'escalation.decide', entity: 'escalation', entityId: id, before: { status: r.status }, after: { status: decided.value.status, decision: decided.value.decision } });
     });
     return this.get(actor, id);
   }

@@ -17,7 +17,7 @@ import {
 } from '../../domain/casework/index.ts';
 import type { Db } from '../../adapters/db/database.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import type { Applications } from './applications.ts';
 import type { Tasks } from './tasks.ts';
@@ -153,7 +153,7 @@ export class IdentityProofing {
       livenessTest: given.livenessTest ?? (await this.completedLink(this.db, personId)),
     };
     const step = nextProofingStep({ ...evidence, submittedOn, optionsExhausted: given.optionsExhausted ?? false, livenessDeclined: given.livenessDeclined ?? false });
-    await appendAudit(this.db, this.clock.now(), { actor: actor.officerId, applicationId: a.application_id, action: 'proofing.decision', entity: 'person', entityId: personId, after: { evidence, step } });
+    await appendAudit(this.db, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'proofing.decision', entity: 'person', entityId: personId, after: { evidence, step } });
     return { personId, evidence, step };
   }
 }

@@ -23,7 +23,7 @@ import type { Mailer } from '../../adapters/mail/mailer.ts';
 import { livenessLinkEmail } from '../../adapters/mail/liveness-link-email.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 
@@ -141,7 +141,7 @@ export class LivenessLinks {
         .insertInto('liveness_links')
         .values({ link_id: l.id, application_id: l.applicationId, person_id: l.personId, relationship: l.relationship, email: l.email, state: l.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
         .execute();
-      await appendAudit(tx, now, { actor: actor.officerId, applicationId: a.application_id, action: 'liveness-link.create', entity: 'liveness-link', entityId: id, after: { personId: l.personId, relationship: l.relationship, state: l.state, sent: false } });
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'liveness-link.create', entity: 'liveness-link', entityId: id, after: { personId: l.personId, relationship: l.relationship, state: l.state, sent: false } });
     });
     return this.get(actor, id);
   }
@@ -164,7 +164,7 @@ export class LivenessLinks {
     await tx.updateTable('liveness_links').set({ sent_at: now, expires_at: expiresAt }).where('link_id', '=', r.link_id).execute();
     await this.queue.send<LinkJob>(LINK_EMAIL_QUEUE, { linkId: r.link_id }, { tx });
     await this.queue.send<LinkJob>(LINK_EXPIRY_QUEUE, { linkId: r.link_id }, { tx, startAfter: expiresAt });
-    await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() } });
+    await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() } });
   }
 
   /** Resend: a new link (sent at once) for the same person, and the old one expired (domain resendLink). */
@@ -189,7 +189,7 @@ export class LivenessLinks {
         .insertInto('liveness_links')
         .values({ link_id: next.id, application_id: next.applicationId, person_id: next.personId, relationship: next.relationship, email: next.email, state: next.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
         .execute();
-      await appendAudit(tx, now, { actor: actor.officerId, applicationId: r.application_id, action: 'liveness-link.resend', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { state: old.state, supersededBy: newId } });
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'liveness-link.resend', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { state: old.state, supersededBy: newId } });
       const inserted = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', newId).executeTakeFirstOrThrow();
       await this.markSent(tx, actor, inserted);
     });

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { AppError } from '../errors.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day
@@ -138,7 +138,7 @@ export class Officers {
         await tx.deleteFrom('officer_sessions').where('officer_id', '=', officerId).execute();
         await tx.updateTable('officer_api_tokens').set({ revoked_at: this.clock.now() }).where('officer_id', '=', officerId).where('revoked_at', 'is', null).execute();
       }
-      await appendAudit(tx, this.clock.now(), { actor: by.officerId, applicationId: null, action: 'officer.update', entity: 'officer', entityId: officerId, before, after });
+      await appendAudit(tx, this.clock.now(), { ...auditActor(by), applicationId: null, action: 'officer.update', entity: 'officer', entityId: officerId, before, after });
       return { id: officerId, email: row.email, ...after };
     });
   }
@@ -177,20 +177,25 @@ export class Officers {
     if (!officer) throw notFound('officer', officerId);
     const token = newSecretToken();
     await this.db.transaction().execute(async (tx) => {
-      await tx.insertInto('officer_api_tokens').values({ token_hash: digest(token), officer_id: officerId, name }).execute();
-      await appendAudit(tx, this.clock.now(), { actor: by.officerId, applicationId: null, action: 'officer.api-token.issue', entity: 'officer', entityId: officerId, after: { name } });
+      await tx.insertInto('officer_api_tokens').values({ token_hash: digest(token), officer_id: officerId, name, issued_by: by.officerId }).execute();
+      await appendAudit(tx, this.clock.now(), { ...auditActor(by), applicationId: null, action: 'officer.api-token.issue', entity: 'officer', entityId: officerId, after: { name } });
     });
     return { token };
   }
 
-  async byApiToken(token: string): Promise<Officer | undefined> {
+  /**
+   * The officer an API token acts for, and who issued it when that was someone else (an administrator issuing
+   * tokens for integrations): the issuer is named on the audit trail and counts as a pair of eyes.
+   */
+  async byApiToken(token: string): Promise<(Officer & { issuedBy?: string }) | undefined> {
     const row = await this.db
       .selectFrom('officer_api_tokens as t')
       .innerJoin('officers as o', 'o.officer_id', 't.officer_id')
-      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 't.revoked_at'])
+      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 't.revoked_at', 't.issued_by'])
       .where('t.token_hash', '=', digest(token))
       .executeTakeFirst();
     if (!row || !row.active || row.revoked_at !== null) return undefined;
-    return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+    const officer = { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+    return row.issued_by !== null && row.issued_by !== row.officer_id ? { ...officer, issuedBy: row.issued_by } : officer;
   }
 }

@@ -16,7 +16,7 @@ import {
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { IdentityTasksTable } from '../../adapters/db/schema.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { sql } from 'kysely';
@@ -162,7 +162,7 @@ export class Tasks {
     if (!row) throw notFound('task', taskId);
     const before = rowToTask(row);
     const now = this.clock.now();
-    const result = applyTaskCommand(before, command, { id: actor.officerId, roles: actor.roles }, nzDate(now));
+    const result = applyTaskCommand(before, command, { id: actor.officerId, roles: actor.roles, ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }) }, nzDate(now));
     if (!result.ok) throw ruleError(result.error);
     const after = result.value;
     const updated = await tx
@@ -187,7 +187,7 @@ export class Tasks {
       .executeTakeFirst();
     if (!updated) throw conflict('the task was changed by someone else; reload it', 'TASK_CHANGED');
     await appendAudit(tx, now, {
-      actor: actor.officerId,
+      ...auditActor(actor),
       applicationId: row.application_id,
       action: `task.${command.action}`,
       entity: 'task',

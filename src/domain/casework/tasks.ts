@@ -105,6 +105,8 @@ export const TASK_TRANSITIONS: readonly TaskTransition[] = [
 export interface TaskEvent {
   readonly action: TaskAction;
   readonly by: string;
+  /** The officer whose API token `by` acted through, when that is someone else. */
+  readonly through?: string;
   readonly on: IsoDate;
   readonly from: TaskState;
   readonly to: TaskState;
@@ -129,6 +131,19 @@ export interface IdentityTask {
 export interface Officer {
   readonly id: string;
   readonly roles: readonly OfficerRole[];
+  /** The officer who issued the API token this officer acts through, when that is someone else. */
+  readonly actingThrough?: string;
+}
+
+/** Everyone behind an action: the officer, and whoever issued the token they acted through. */
+function peopleBehind(id: string | null, through: string | undefined): string[] {
+  return [id, through].filter((who): who is string => who !== null && who !== undefined);
+}
+
+/** The people behind the task's current preparation: its preparer, and the issuer of the token they used. */
+function preparers(task: IdentityTask): string[] {
+  const prepared = [...task.history].reverse().find((e) => e.action === 'prepare');
+  return peopleBehind(task.preparedBy, prepared?.by === task.preparedBy ? prepared?.through : undefined);
 }
 
 export type TaskCommand =
@@ -185,7 +200,10 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
   if (!t) return fail('TASK_TRANSITION_NOT_ALLOWED', `cannot ${command.action} a ${task.state} task`);
   if (!can(actor.roles, t.permission)) return fail('TASK_ROLE_NOT_PERMITTED', `${command.action} needs permission ${t.permission}`);
 
-  const event = (note?: string): TaskEvent => ({ action: command.action, by: actor.id, on, from: task.state, to: t.to, ...(note ? { note } : {}) });
+  const event = (note?: string): TaskEvent => ({
+    action: command.action, by: actor.id, ...(actor.actingThrough === undefined ? {} : { through: actor.actingThrough }),
+    on, from: task.state, to: t.to, ...(note ? { note } : {}),
+  });
 
   switch (command.action) {
     case 'prepare': {
@@ -211,8 +229,13 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
     }
     case 'validate':
     case 'return': {
-      // Four-eyes: the validating officer must not be the officer who prepared the task.
+      // Four-eyes: the validating officer must not be the officer who prepared the task, and no one person may be
+      // both pairs of eyes through API tokens they issued (an administrator's tokens for two officers).
+      const prepared = preparers(task);
       if (task.preparedBy === actor.id) return fail('TASK_SELF_VALIDATION', 'the validating officer must not be the preparing officer');
+      if (peopleBehind(actor.id, actor.actingThrough).some((who) => prepared.includes(who))) {
+        return fail('TASK_SELF_VALIDATION', 'the same person is behind the preparation and this check (through an API token they issued); another officer must check the task');
+      }
       if (command.action === 'return') {
         if (command.reason.trim() === '') return fail('TASK_REASON_REQUIRED', 'say why the task is returned');
         return ok({ ...task, state: t.to, history: [...task.history, event(command.reason)] });

@@ -58,6 +58,22 @@ test('four-eyes: an officer holding both roles cannot validate or return their o
   assert.equal(code(p, { action: 'return', reason: 'x' }, both), 'TASK_SELF_VALIDATION');
 });
 
+test('four-eyes through API tokens: the issuer of a token counts as a pair of eyes', () => {
+  const aliceViaAdmin: Officer = { ...alice, actingThrough: 'admin' };
+  const bobViaAdmin: Officer = { ...bob, actingThrough: 'admin' };
+  const p = step(bound(), prepare, aliceViaAdmin);
+  assert.equal(p.history[0]?.through, 'admin');
+  // One administrator behind both tokens is one person doing both checks.
+  assert.equal(code(p, { action: 'validate' }, bobViaAdmin), 'TASK_SELF_VALIDATION');
+  assert.equal(code(p, { action: 'validate' }, { id: 'admin', roles: ['validating-officer'] }), 'TASK_SELF_VALIDATION');
+  // Bob with his own credentials, or through someone else's token, is a second person.
+  assert.equal(step(p, { action: 'validate' }, bob).state, 'validated');
+  assert.equal(step(p, { action: 'validate' }, { ...bob, actingThrough: 'another-admin' }).state, 'validated');
+  // A preparer's issuer who then validates directly is refused too.
+  const direct = step(bound(), prepare, alice);
+  assert.equal(code(direct, { action: 'validate' }, { ...bob, actingThrough: 'alice' }), 'TASK_SELF_VALIDATION');
+});
+
 test('only prepared tasks can be validated; roles are checked', () => {
   assert.equal(code(bound(), { action: 'validate' }, bob), 'TASK_TRANSITION_NOT_ALLOWED');
   assert.equal(code(bound(), prepare, bob), 'TASK_ROLE_NOT_PERMITTED');

@@ -4,6 +4,7 @@ import * as m002 from './002-casework.ts';
 import * as m003 from './003-records.ts';
 import * as m004 from './004-liveness.ts';
 import * as m007 from './007-work-allocation.ts';
+import * as m010 from './010-token-issuer.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-records': m003,
   '004-liveness': m004,
   '007-work-allocation': m007,
+  '010-token-issuer': m010,
 };

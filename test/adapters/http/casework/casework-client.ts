@@ -32,7 +32,8 @@ export class CaseworkClient {
   async officer(email: string, roles: string[]): Promise<SignedIn> {
     const created = await this.t.services.casework.officers.create({ email, fullName: email.split('@')[0] ?? email, roles, password: PASSWORD });
     if (this.bearer) {
-      const { token } = await this.t.services.casework.officers.issueApiToken({ officerId: 'test-setup', roles: ['administrator'] }, created.id, 'tests');
+      // Each officer's token is issued as by that officer, so no one issuer stands behind both pairs of eyes.
+      const { token } = await this.t.services.casework.officers.issueApiToken({ officerId: created.id, roles: ['administrator'] }, created.id, 'tests');
       return { id: created.id, headers: { authorization: `Bearer ${token}` } };
     }
     const response = await this.t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: PASSWORD } });

@@ -201,6 +201,28 @@ forEachDatabase((kind) => {
     }
   });
 
+  test('an administrator holding tokens for two officers cannot be both pairs of eyes; the audit names whose token was used', async () => {
+    const app = await newApplication();
+    const preparer = await c.expect<{ id: string }>(201, o.admin, 'POST', '/officers', { email: 'core-int-co@dia.example', fullName: 'Integration preparer', roles: ['case-officer'], password: 'a long enough password' });
+    const checker = await c.expect<{ id: string }>(201, o.admin, 'POST', '/officers', { email: 'core-int-vo@dia.example', fullName: 'Integration checker', roles: ['validating-officer'], password: 'a long enough password' });
+    const viaToken = async (officerId: string): Promise<SignedIn> => {
+      const { token } = await c.expect<{ token: string }>(201, o.admin, 'POST', `/officers/${officerId}/tokens`, { name: 'admin-held' });
+      return { id: officerId, headers: { authorization: `Bearer ${token}` } };
+    };
+    const [task] = await c.expect<Task[]>(200, o.caseOfficer, 'GET', `/applications/${app.reference}/tasks`);
+    const prepared = await c.expect<Task & { history: { by: string; through?: string }[] }>(200, await viaToken(preparer.id), 'POST', `/tasks/${task?.id ?? ''}/prepare`, { outcome: 'pass', criteria: ['inz-match'], comments: '1:1 match found' });
+    assert.equal(prepared.history.at(-1)?.through, o.admin.id);
+    const alone = await c.call(await viaToken(checker.id), 'POST', `/tasks/${task?.id ?? ''}/validate`, {});
+    assert.equal(alone.statusCode, 403);
+    assert.equal(alone.json().code, 'TASK_SELF_VALIDATION');
+    assert.match(alone.json().message, /same person/);
+    const trail = await c.expect<{ actor: string; actingThrough: string | null; action: string }[]>(200, o.admin, 'GET', `/applications/${app.reference}/audit`);
+    const prep = trail.find((e) => e.action === 'task.prepare');
+    assert.deepEqual([prep?.actor, prep?.actingThrough], [preparer.id, o.admin.id]);
+    // A validating officer with their own credentials is a second person.
+    await c.expect(200, o.validator, 'POST', `/tasks/${task?.id ?? ''}/validate`, {});
+  });
+
   test('every change is in the audit trail, and the trail cannot be updated or deleted', async () => {
     const app = await newApplication();
     const [task] = await c.expect<Task[]>(200, o.caseOfficer, 'GET', `/applications/${app.reference}/tasks`);

@@ -14,7 +14,7 @@ export interface Headers {
 
 export async function officer(t: TestApp, email: string, roles: string[]): Promise<Headers> {
   const created = await t.services.casework.officers.create({ email, fullName: email.split('@')[0] ?? email, roles, password: 'correct horse battery staple' });
-  const { token } = await t.services.casework.officers.issueApiToken({ officerId: 'test-setup', roles: ['administrator'] }, created.id, 'tests');
+  const { token } = await t.services.casework.officers.issueApiToken({ officerId: created.id, roles: ['administrator'] }, created.id, 'tests');
   return { headers: { authorization: `Bearer ${token}` } };
 }
 

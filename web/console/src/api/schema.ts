@@ -728,6 +728,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the officer whose API token the actor used, when that is someone else */
+                            actingThrough: string | null;
                             action: string;
                             actor: string;
                             actorName: string;
@@ -3773,6 +3775,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;
@@ -8142,6 +8146,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;
@@ -8331,6 +8337,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;
@@ -8509,6 +8517,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;
@@ -8687,6 +8697,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;
@@ -8865,6 +8877,8 @@ export interface paths {
                                 from: string;
                                 note?: string;
                                 on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
                                 to: string;
                             }[];
                             id: string;

@@ -45,7 +45,12 @@ export async function officerActor(services: Services, request: FastifyRequest):
   const officers = services.casework.officers;
   const bearer = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(request.headers.authorization ?? '')?.[1];
   const cookie = readCookie(request, SESSION_COOKIE);
-  const officer = bearer ? await officers.byApiToken(bearer) : cookie ? await officers.bySession(cookie) : undefined;
+  if (bearer) {
+    const officer = await officers.byApiToken(bearer);
+    if (!officer) throw unauthenticated();
+    return { officerId: officer.id, roles: officer.roles, ...(officer.issuedBy === undefined ? {} : { actingThrough: officer.issuedBy }) };
+  }
+  const officer = cookie ? await officers.bySession(cookie) : undefined;
   if (!officer) throw unauthenticated();
   return { officerId: officer.id, roles: officer.roles };
 }
