@@ -12070,6 +12070,8 @@ export interface paths {
                                     from: string;
                                     note?: string;
                                     on: string;
+                                    /** @description the officer whose API token `by` acted through */
+                                    through?: string;
                                     to: string;
                                 }[];
                                 id: string;
