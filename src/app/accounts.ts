@@ -67,7 +67,7 @@ export class Accounts {
   readonly #failures: FailedAttempts;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
-    this.#failures = new FailedAttempts(MAX_FAILED_SIGN_INS, FAILED_SIGN_IN_WINDOW_MS, now);
+    this.#failures = new FailedAttempts(db, MAX_FAILED_SIGN_INS, FAILED_SIGN_IN_WINDOW_MS, now);
   }
 
   async create(input: NewAccount): Promise<Account> {
@@ -103,18 +103,19 @@ export class Accounts {
   /** The account when the password is right; otherwise the error every client sees for a wrong account or password. */
   async authenticate(credentials: AccountCredentials): Promise<Account> {
     const key = createHash('sha256').update(`${credentials.accountId}\u0000${credentials.password}`).digest('hex');
+    // The lock-out comes first: while an account is locked, the right password gets the same answer as a wrong one.
+    const wait = await this.#failures.retryAfterMs(`account:${credentials.accountId}`);
+    if (wait > 0) throw errors.tooManyAttempts(Math.ceil(wait / 1000));
     const cached = this.#verified.get(key);
     if (cached && cached.until > this.now()) return cached.account;
-    const wait = this.#failures.retryAfterMs(credentials.accountId);
-    if (wait > 0) throw errors.tooManyAttempts(Math.ceil(wait / 1000));
     const row = await this.#row(credentials.accountId);
     // An unknown account spends the same hashing time as a wrong password (verifyPassword of undefined).
     const ok = await verifyPassword(row?.password_hash, credentials.password);
     if (!row || !ok) {
-      this.#failures.fail(credentials.accountId);
+      await this.#failures.fail(`account:${credentials.accountId}`);
       throw errors.badCredentials();
     }
-    this.#failures.succeed(credentials.accountId);
+    await this.#failures.succeed(`account:${credentials.accountId}`);
     const account = accountOf(row);
     this.#verified.set(key, { account, until: this.now() + CACHE_TTL_MS });
     return account;

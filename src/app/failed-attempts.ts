@@ -1,38 +1,44 @@
+import type { Db } from '../adapters/db/database.ts';
+
 /**
- * Failed sign-ins per key (an account id, an email) in a sliding window. Past the limit the key is refused
- * until old failures leave the window, which bounds password guessing and the CPU a guesser can make pono
- * spend on memory-hard hashes. Kept in this process: behind a load balancer each process counts its own.
+ * Failed sign-ins per key (an account id, an officer's email, a client address) in a sliding window. Past the
+ * limit the key is refused until old failures leave the window, which bounds password guessing and the CPU a
+ * guesser can make pono spend on memory-hard hashes. Kept in PostgreSQL, so every process behind a load
+ * balancer sees the same count and a lock holds whichever process a guess reaches.
  */
 export class FailedAttempts {
-  readonly #failures = new Map<string, number[]>();
-
   constructor(
+    private readonly db: Db,
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
   ) {}
 
   /** Milliseconds until the key may try again, or 0 when it may now. */
-  retryAfterMs(key: string): number {
-    const recent = this.#recent(key);
-    const oldest = recent[0];
-    return recent.length >= this.limit && oldest !== undefined ? oldest + this.windowMs - this.now() : 0;
+  async retryAfterMs(key: string): Promise<number> {
+    const since = new Date(this.now() - this.windowMs);
+    const recent = await this.db
+      .selectFrom('sign_in_failures')
+      .select('failed_at')
+      .where('key', '=', key)
+      .where('failed_at', '>', since)
+      .orderBy('failed_at', 'desc')
+      .limit(this.limit)
+      .execute();
+    const oldestCounted = recent.at(-1)?.failed_at;
+    return recent.length >= this.limit && oldestCounted !== undefined ? Math.max(1, oldestCounted.getTime() + this.windowMs - this.now()) : 0;
   }
 
-  fail(key: string): void {
-    const recent = this.#recent(key);
-    recent.push(this.now());
-    this.#failures.set(key, recent);
+  async fail(key: string): Promise<void> {
+    const at = this.now();
+    await this.db.transaction().execute(async (tx) => {
+      await tx.insertInto('sign_in_failures').values({ key, failed_at: new Date(at) }).execute();
+      // Failures that left the window count for nothing: they go, so the table stays small.
+      await tx.deleteFrom('sign_in_failures').where('key', '=', key).where('failed_at', '<=', new Date(at - this.windowMs)).execute();
+    });
   }
 
-  succeed(key: string): void {
-    this.#failures.delete(key);
-  }
-
-  #recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const recent = (this.#failures.get(key) ?? []).filter((t) => t > since);
-    if (recent.length === 0) this.#failures.delete(key);
-    return recent;
+  async succeed(key: string): Promise<void> {
+    await this.db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
   }
 }

@@ -65,6 +65,7 @@ export async function createServices(database: Database, logger: Logger, options
   queue.define<WebhookJob>({
     name: WEBHOOK_QUEUE,
     retryLimit: 8,
+    concurrency: 20,
     retryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
     handle: (job) =>
       deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000)),

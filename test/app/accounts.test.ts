@@ -38,3 +38,17 @@ test('an unknown account is refused like a wrong password, and is limited too', 
   assert.equal(await kindOf('x', 'nobody'), 'rate_limited');
   assert.equal(await kindOf('right-password'), 'ok', 'other accounts are not affected');
 });
+
+test('while the real client is active (its password remembered), a locked account still refuses the right password', async () => {
+  now += 61_000;
+  assert.equal(await kindOf('right-password'), 'ok');
+  for (let i = 0; i < MAX_FAILED_SIGN_INS; i += 1) assert.equal(await kindOf(`guess-${i}`), 'unauthenticated');
+  assert.equal(await kindOf('right-password'), 'rate_limited', 'the remembered password does not skip the lock');
+});
+
+test('the count lives in the database: a second process sees the lock', async () => {
+  now += 61_000;
+  const elsewhere = new Accounts(database.db, () => now);
+  for (let i = 0; i < MAX_FAILED_SIGN_INS; i += 1) assert.equal(await kindOf(`guess-${i}`), 'unauthenticated');
+  await assert.rejects(elsewhere.authenticate({ accountId: 'acme', password: 'right-password' }), (error) => error instanceof AppError && error.kind === 'rate_limited');
+});

@@ -219,6 +219,11 @@ export interface InzNotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface SignInFailuresTable {
+  key: string;
+  failed_at: Date;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: ColumnType<Date, Date | string, never>;
@@ -321,6 +326,7 @@ export interface DB {
   escalations: EscalationsTable;
   inz_notifications: InzNotificationsTable;
   audit_events: AuditEventsTable;
+  sign_in_failures: SignInFailuresTable;
   immigration_identities: ImmigrationIdentitiesTable;
   immigration_identity_names: ImmigrationIdentityNamesTable;
   liveness_sessions: LivenessSessionsTable;

@@ -1,13 +1,22 @@
 import PgBoss from 'pg-boss';
+import { sql } from 'kysely';
 import type { Database, Tx } from '../db/database.ts';
 import { executeSqlIn } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
+
+/** Any number used by nothing else (migrate.ts has another): the lock processes take turns under at start. */
+const QUEUE_SETUP_LOCK = 7_346_252;
 
 export interface QueueDefinition<T> {
   name: string;
   /** Retries after a failure, with exponential back-off from retryDelaySeconds. */
   retryLimit: number;
   retryDelaySeconds: number;
+  /**
+   * Jobs one process works at once (fetched together on each poll and run side by side); each succeeds or fails
+   * on its own. 1 when left out. Deliveries to other systems set more, so a burst never becomes a backlog.
+   */
+  concurrency?: number;
   /** Also run on this cron schedule (UTC), e.g. every five minutes: '*\/5 * * * *'. */
   cron?: string;
   handle: (data: T) => Promise<void>;
@@ -26,6 +35,7 @@ export interface SendOptions {
  */
 export class JobQueue {
   readonly #boss: PgBoss;
+  readonly #database: Database;
   readonly #definitions = new Map<string, QueueDefinition<never>>();
   #started = false;
 
@@ -34,6 +44,7 @@ export class JobQueue {
     private readonly logger: Logger,
     options: { pollingIntervalSeconds?: number } = {},
   ) {
+    this.#database = database;
     this.#boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: `${database.schema === 'public' ? 'pono' : database.schema}_jobs`,
@@ -53,25 +64,47 @@ export class JobQueue {
 
   /** Creates the queues; when `work` is true this process also works the jobs. */
   async start(work: boolean): Promise<void> {
-    await this.#boss.start();
-    for (const definition of this.#definitions.values()) {
-      await this.#boss.createQueue(definition.name, {
-        name: definition.name,
-        retryLimit: definition.retryLimit,
-        retryDelay: definition.retryDelaySeconds,
-        retryBackoff: true,
-      });
-    }
-    for (const definition of this.#definitions.values()) {
-      if (definition.cron) await this.#boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
-    }
+    await this.#oneProcessAtATime(async () => {
+      await this.#boss.start();
+      for (const definition of this.#definitions.values()) {
+        await this.#boss.createQueue(definition.name, {
+          name: definition.name,
+          retryLimit: definition.retryLimit,
+          retryDelay: definition.retryDelaySeconds,
+          retryBackoff: true,
+        });
+      }
+      for (const definition of this.#definitions.values()) {
+        if (definition.cron) await this.#boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+      }
+    });
     this.#started = true;
     if (!work) return;
     for (const definition of this.#definitions.values()) {
-      await this.#boss.work<never>(definition.name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (jobs) => {
-        for (const job of jobs) await definition.handle(job.data);
+      await this.#boss.work<never>(definition.name, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: definition.concurrency ?? 1 }, async (jobs) => {
+        // A failed job is failed (and retried) alone; pg-boss then completes the rest of the batch.
+        await Promise.all(jobs.map(async (job) => {
+          try {
+            await definition.handle(job.data);
+          } catch (error) {
+            await this.#boss.fail(definition.name, job.id, { message: error instanceof Error ? error.name : 'failed' });
+          }
+        }));
       });
     }
+  }
+
+  /**
+   * pg-boss creates its schema and queues without guarding against a second process doing the same at the same
+   * moment: on a server, processes starting together take turns under an advisory lock, held by a transaction
+   * on its own connection while pg-boss works on others. The embedded database has one process by design.
+   */
+  async #oneProcessAtATime(setUp: () => Promise<void>): Promise<void> {
+    if (this.#database.kind === 'pglite') return setUp();
+    await this.#database.db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(${QUEUE_SETUP_LOCK})`.execute(tx);
+      await setUp();
+    });
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {

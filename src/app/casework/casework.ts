@@ -76,12 +76,12 @@ export class Casework {
 
   /** Defines the casework job queues; call before the queue starts. */
   defineJobs(queue: JobQueue): void {
-    queue.define<RecordsFetchJob>({ name: RECORDS_FETCH_QUEUE, retryLimit: 8, retryDelaySeconds: this.options.recordsRetryDelaySeconds ?? 60, handle: (job) => this.applications.fetchRecords(job) });
-    queue.define<LinkJob>({ name: LINK_EMAIL_QUEUE, retryLimit: 6, retryDelaySeconds: 10, handle: (job) => this.links.deliverEmail(job) });
+    queue.define<RecordsFetchJob>({ name: RECORDS_FETCH_QUEUE, retryLimit: 8, retryDelaySeconds: this.options.recordsRetryDelaySeconds ?? 60, concurrency: 5, handle: (job) => this.applications.fetchRecords(job) });
+    queue.define<LinkJob>({ name: LINK_EMAIL_QUEUE, retryLimit: 6, retryDelaySeconds: 10, concurrency: 10, handle: (job) => this.links.deliverEmail(job) });
     queue.define<LinkJob>({ name: LINK_EXPIRY_QUEUE, retryLimit: 3, retryDelaySeconds: 30, handle: (job) => this.links.expire(job) });
     // A safety net beside each link's own expiry job: links past 24 h are marked Expired every five minutes.
     queue.define<Record<string, never>>({ name: LINK_SWEEP_QUEUE, retryLimit: 0, retryDelaySeconds: 60, cron: '*/5 * * * *', handle: async () => void (await this.links.sweepExpired()) });
-    queue.define<InzNotifyJob>({ name: INZ_NOTIFY_QUEUE, retryLimit: 10, retryDelaySeconds: 60, handle: async (job) => void (await this.ceremonies.deliver(job)) });
+    queue.define<InzNotifyJob>({ name: INZ_NOTIFY_QUEUE, retryLimit: 10, retryDelaySeconds: 60, concurrency: 10, handle: async (job) => void (await this.ceremonies.deliver(job)) });
   }
 
   /** Creates the first-run administrator if configured and no officer exists. */

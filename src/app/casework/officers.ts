@@ -6,6 +6,7 @@ import type { Db } from '../../adapters/db/database.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
+import { FailedAttempts } from '../failed-attempts.ts';
 import { AppError } from '../errors.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
@@ -46,11 +47,23 @@ function badCredentials(): AppError {
   return new AppError('unauthenticated', 'Invalid email or password', 'BAD_CREDENTIALS');
 }
 
+/** Wrong passwords per officer email, and per client address across emails, in a minute before a lock. */
+export const MAX_FAILED_OFFICER_SIGN_INS = 10;
+export const MAX_FAILED_SIGN_INS_PER_ADDRESS = 30;
+const SIGN_IN_WINDOW_MS = 60_000;
+
 export class Officers {
+  readonly #failuresByEmail: FailedAttempts;
+  readonly #failuresByAddress: FailedAttempts;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    const now = () => this.clock.now().getTime();
+    this.#failuresByEmail = new FailedAttempts(db, MAX_FAILED_OFFICER_SIGN_INS, SIGN_IN_WINDOW_MS, now);
+    this.#failuresByAddress = new FailedAttempts(db, MAX_FAILED_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS, now);
+  }
 
   /**
    * Creates an officer. `by` is the administrator doing it; without `by` this is the bootstrap path
@@ -144,10 +157,23 @@ export class Officers {
   }
 
   /** Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. */
-  async signIn(email: string, password: string): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
-    const row = await this.db.selectFrom('officers').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  /**
+   * Signs an officer in. Wrong passwords are counted per email (as signed in: trimmed, lower-case) and per client
+   * address across emails, in PostgreSQL; while either is locked every try, right or wrong, gets the same 429.
+   */
+  async signIn(email: string, password: string, clientAddress = 'unknown'): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
+    const normalised = email.trim().toLowerCase();
+    const keys = { email: `officer:${normalised}`, address: `address:${clientAddress}` };
+    const wait = Math.max(await this.#failuresByEmail.retryAfterMs(keys.email), await this.#failuresByAddress.retryAfterMs(keys.address));
+    if (wait > 0) throw new AppError('rate_limited', `Too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`, 'TOO_MANY_SIGN_IN_ATTEMPTS');
+    const row = await this.db.selectFrom('officers').selectAll().where('email', '=', normalised).executeTakeFirst();
     const ok = await verifyPassword(row?.password_hash, password);
-    if (!row || !ok || !row.active) throw badCredentials();
+    if (!row || !ok || !row.active) {
+      await this.#failuresByEmail.fail(keys.email);
+      await this.#failuresByAddress.fail(keys.address);
+      throw badCredentials();
+    }
+    await this.#failuresByEmail.succeed(keys.email);
     const token = newSecretToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
     await this.db.insertInto('officer_sessions').values({ token_hash: digest(token), officer_id: row.officer_id, expires_at: expiresAt }).execute();

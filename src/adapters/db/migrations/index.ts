@@ -5,6 +5,7 @@ import * as m003 from './003-records.ts';
 import * as m004 from './004-liveness.ts';
 import * as m007 from './007-work-allocation.ts';
 import * as m010 from './010-token-issuer.ts';
+import * as m011 from './011-sign-in-failures.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-liveness': m004,
   '007-work-allocation': m007,
   '010-token-issuer': m010,
+  '011-sign-in-failures': m011,
 };

@@ -14,10 +14,11 @@ export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => 
 
   app.post('/session', {
     schema: { tags, summary: 'Sign in to the console: sets a Secure, HttpOnly, SameSite=Strict session cookie', body: SignInBody, response: { 200: Type.Object({ officer: OfficerSchema, expiresAt: Type.String() }), ...failures } },
-    // Ten attempts a minute per client address and email (the body is parsed by then: hook preHandler).
-    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` } },
+    // Wrong passwords lock per email and per address in PostgreSQL (Officers.signIn); this per-process limit only
+    // sheds floods (the body is parsed by then: hook preHandler), keyed on the email as it is signed in.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}` } },
   }, async (request, reply) => {
-    const { token, officer, expiresAt } = await officers.signIn(request.body.email, request.body.password);
+    const { token, officer, expiresAt } = await officers.signIn(request.body.email, request.body.password, request.ip);
     setSessionCookie(reply, token);
     void reply.header('cache-control', 'no-store');
     return { officer, expiresAt: expiresAt.toISOString() };
