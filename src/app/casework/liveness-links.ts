@@ -26,6 +26,7 @@ import { digest } from '../ids.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
+import { linkSessions, type LinkResults, type LinkSession } from './liveness-link-results.ts';
 
 export const LINK_EMAIL_QUEUE = 'casework.liveness-link-email';
 export const LINK_EXPIRY_QUEUE = 'casework.liveness-link-expiry';
@@ -48,6 +49,10 @@ export interface LinkView {
   expiresAt: string | null;
   completedAt: string | null;
   supersededBy: string | null;
+  /** The liveness check the person opened from the link (null until they open it): its evidence is there. */
+  sessionId: string | null;
+  /** What the person did on the link's liveness check (seed subgrid: Blink, Nod, Shake, Photo); null before a set is decided. */
+  results: LinkResults | null;
 }
 
 export const LINK_RELATIONSHIPS: readonly LinkRelationship[] = ['Adult', 'Consenting Parties'];
@@ -69,7 +74,7 @@ function toDomain(r: LinkRow): LivenessLink {
   };
 }
 
-function viewOf(r: LinkRow, now: number): LinkView {
+function viewOf(r: LinkRow, now: number, session: LinkSession | undefined): LinkView {
   return {
     id: r.link_id,
     applicationId: r.application_id,
@@ -82,6 +87,8 @@ function viewOf(r: LinkRow, now: number): LinkView {
     expiresAt: r.expires_at?.toISOString() ?? null,
     completedAt: r.completed_at?.toISOString() ?? null,
     supersededBy: r.superseded_by,
+    sessionId: session?.sessionId ?? null,
+    results: session?.results ?? null,
   };
 }
 
@@ -114,14 +121,16 @@ export class LivenessLinks {
     const a = await this.application(this.db, reference);
     const rows = await this.db.selectFrom('liveness_links').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').orderBy('link_id').execute();
     const now = this.clock.now().getTime();
-    return rows.map((r) => viewOf(r, now));
+    const sessions = await linkSessions(this.db, rows.map((r) => r.link_id));
+    return rows.map((r) => viewOf(r, now, sessions.get(r.link_id)));
   }
 
   async get(actor: Actor, linkId: string): Promise<LinkView> {
     authorize(actor, 'application.read');
     const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).executeTakeFirst();
     if (!r) throw notFound('liveness link', linkId);
-    return viewOf(r, this.clock.now().getTime());
+    const sessions = await linkSessions(this.db, [linkId]);
+    return viewOf(r, this.clock.now().getTime(), sessions.get(linkId));
   }
 
   /** "+ New Liveness Check" → Save. The email defaults to the person record's (BR-30). */
@@ -263,6 +272,6 @@ export class LivenessLinks {
       return r.link_id;
     });
     const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', id).executeTakeFirstOrThrow();
-    return viewOf(r, this.clock.now().getTime());
+    return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [id])).get(id));
   }
 }

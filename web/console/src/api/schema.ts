@@ -1862,7 +1862,22 @@ export interface paths {
                             id: string;
                             personId: string;
                             relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
                             sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
                             /** @enum {string|null} */
                             status: "Active" | "Completed" | "Expired" | null;
                             supersededBy: string | null;
@@ -2007,7 +2022,22 @@ export interface paths {
                             id: string;
                             personId: string;
                             relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
                             sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
                             /** @enum {string|null} */
                             status: "Active" | "Completed" | "Expired" | null;
                             supersededBy: string | null;
@@ -4628,7 +4658,22 @@ export interface paths {
                             id: string;
                             personId: string;
                             relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
                             sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
                             /** @enum {string|null} */
                             status: "Active" | "Completed" | "Expired" | null;
                             supersededBy: string | null;
@@ -4787,7 +4832,22 @@ export interface paths {
                             id: string;
                             personId: string;
                             relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
                             sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
                             /** @enum {string|null} */
                             status: "Active" | "Completed" | "Expired" | null;
                             supersededBy: string | null;
@@ -4938,7 +4998,22 @@ export interface paths {
                             id: string;
                             personId: string;
                             relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
                             sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
                             /** @enum {string|null} */
                             status: "Active" | "Completed" | "Expired" | null;
                             supersededBy: string | null;

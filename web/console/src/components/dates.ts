@@ -36,3 +36,15 @@ export function shortDateTime(local: string | null | undefined): string {
 export function count(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : n.toLocaleString('en-NZ');
 }
+
+/** An instant (ISO text with a zone, as the API answers) as NZ local "2014-11-08T23:00". */
+export function nzLocal(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** An instant as the office reads it in New Zealand: "8/11/2014 11:00 PM". */
+export function instant(iso: string | null | undefined): string {
+  return iso ? shortDateTime(nzLocal(iso)) : '—';
+}

@@ -4,5 +4,6 @@ import { calculator } from './en/calculator.ts';
 import { inz } from './en/inz.ts';
 import { admin } from './en/admin.ts';
 import { work } from './en/work.ts';
+import { liveness } from './en/liveness.ts';
 
-export const en = { common, calculator, inz, admin, work };
+export const en = { common, calculator, inz, admin, work, liveness };

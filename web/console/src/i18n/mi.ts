@@ -6,5 +6,6 @@ import { calculator } from './mi/calculator.ts';
 import { inz } from './mi/inz.ts';
 import { admin } from './mi/admin.ts';
 import { work } from './mi/work.ts';
+import { liveness } from './mi/liveness.ts';
 
-export const mi: Messages<typeof en> = { common, calculator, inz, admin, work };
+export const mi: Messages<typeof en> = { common, calculator, inz, admin, work, liveness };

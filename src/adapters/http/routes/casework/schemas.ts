@@ -214,6 +214,15 @@ export const LinkSchema = Type.Object({
   expiresAt: Nullable(Type.String()),
   completedAt: Nullable(Type.String()),
   supersededBy: Nullable(Type.String()),
+  sessionId: Nullable(Type.String({ description: 'the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId}' })),
+  results: Nullable(Type.Object({
+    attemptsUsed: Type.Integer(),
+    decidedAt: Type.String(),
+    blink: Nullable(oneOf(['PASS', 'FAIL'])),
+    nod: Nullable(oneOf(['PASS', 'FAIL'])),
+    shake: Nullable(oneOf(['PASS', 'FAIL'])),
+    photo: Nullable(Type.String({ description: 'the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE' })),
+  }, { description: "the engine's results of the newest decided attempt set (advice: the officer records the decision on the task)" })),
 });
 export const LivenessPlanSchema = Type.Object({
   subjectPersonId: Type.String(),

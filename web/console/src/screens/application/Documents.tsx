@@ -6,19 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { shortDateTime } from '../../components/dates.ts';
+import { instant } from '../../components/dates.ts';
 import { Choice } from '../work/Choice.tsx';
 import { documentKindLabel, providedAsLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { personName, useDocuments, useLinks, type Application } from './data.ts';
 
 const KINDS = ['passport-style-image', 'overseas-passport-image', 'birth-record', 'travel-document', 'consent-form'] as const;
-
-function nzLocal(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
 
 function Upload({ application }: { application: Application }) {
   const { t } = useTranslation('work');
@@ -130,7 +124,7 @@ function DocumentsGrid({ application }: { application: Application }) {
                   <td>{documentKindLabel(t, d.kind)}</td>
                   <td>{providedAsLabel(t, d.kind)}</td>
                   <td>{personName(application, d.personId)}</td>
-                  <td>{shortDateTime(nzLocal(d.uploadedAt))}</td>
+                  <td>{instant(d.uploadedAt)}</td>
                   <td>
                     {d.contentType.startsWith('image/') ? (
                       <Button className="link-button" aria-expanded={shown === d.id} onPress={() => setShown(shown === d.id ? null : d.id)}>
@@ -152,10 +146,11 @@ function DocumentsGrid({ application }: { application: Application }) {
 }
 
 /** Per-challenge results, when the server gives them on the link (Yes / No, Match / No match); "---" until then. */
-function result(link: object, key: 'blink' | 'nod' | 'shake' | 'photo'): string {
-  const results = (link as { results?: Partial<Record<string, unknown>> | null }).results;
-  const value = results?.[key];
-  return typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'Yes' : 'No') : '---';
+type LinkRow = NonNullable<ReturnType<typeof useLinks>['data']>[number];
+
+/** The engine's result per challenge (advice); "---" until the person has finished an attempt set. */
+function result(link: LinkRow, key: 'blink' | 'nod' | 'shake' | 'photo'): string {
+  return link.results?.[key] ?? '---';
 }
 
 function LivenessGrid({ application }: { application: Application }) {
@@ -204,7 +199,7 @@ function LivenessGrid({ application }: { application: Application }) {
                 return (
                   <tr key={link.id}>
                     <td>
-                      <Link href={`/liveness-links/${link.id}`}>{t('linkOf', { name })}</Link>
+                      <Link href={`/applications/${application.reference}/liveness-links/${link.id}`}>{t('linkOf', { name })}</Link>
                     </td>
                     <td>{name}</td>
                     <td>{result(link, 'blink')}</td>
