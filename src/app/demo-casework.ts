@@ -72,6 +72,8 @@ export interface DemoCasework {
   officers: { email: string; fullName: string; roles: readonly string[] }[];
   password: string;
   applications: { reference: string; label: string }[];
+  /** The preparing officer, when this run seeded the demo (absent when it was seeded before). */
+  preparer?: Actor;
 }
 
 export async function seedDemoCasework(services: Services): Promise<DemoCasework> {
@@ -98,7 +100,7 @@ export async function seedDemoCasework(services: Services): Promise<DemoCasework
     result.applications.push({ reference: application.reference, label: demo.label });
   }
   await seedDemoWork(services, preparer, result.applications);
-  return result;
+  return { ...result, preparer };
 }
 
 /**

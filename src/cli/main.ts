@@ -6,6 +6,7 @@ import { createServices, type Services } from '../app/services.ts';
 import { serve } from './serve.ts';
 import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
+import { seedDemoLiveness } from './demo-liveness.ts';
 import { verifyCommand } from './verify.ts';
 import { recordsCommands } from './records.ts';
 import { presenceCommand } from './presence.ts';
@@ -58,12 +59,16 @@ export async function main(argv: string[]): Promise<void> {
     .command('demo')
     .description('create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications')
     .action(async () => {
-      const result = await withServices(config, quietLogger(), seedDemo);
+      const result = await withServices(config, quietLogger(), async (services) => {
+        const seeded = await seedDemo(services);
+        return { ...seeded, liveness: await seedDemoLiveness(services, seeded.casework) };
+      });
       process.stdout.write(`account ${result.accountId} (password demo, stub mode on)\n`);
       for (const v of result.verifications) {
         process.stdout.write(`  ${v.verificationResult.verificationId.padEnd(18)} ${v.verificationResult.overallVerificationStatus}\n`);
       }
       process.stdout.write(`${demoSignInLines(result.casework).join('\n')}\n`);
+      if (result.liveness) process.stdout.write(`${result.liveness}\n`);
     });
 
   verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));

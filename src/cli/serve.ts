@@ -1,10 +1,11 @@
 import type { Config } from '../config/config.ts';
-import type { Logger } from '../adapters/log/logger.ts';
+import { errorForLog, type Logger } from '../adapters/log/logger.ts';
 import { openConfiguredDatabase } from '../app/context.ts';
 import { createServices } from '../app/services.ts';
 import { buildServer } from '../adapters/http/server.ts';
 import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
+import { seedDemoLiveness } from './demo-liveness.ts';
 import { serverPlugins } from '../adapters/http/plugins.ts';
 
 const STOP_GRACE_MS = 500;
@@ -18,6 +19,13 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     logger.info('demo account ready (demo / demo)');
     // Demo sign-ins are public (README); printed for the person who started the demo, not logged.
     process.stdout.write(`${demoSignInLines(demo.casework).join('\n')}\n`);
+    // The completed liveness check runs the face engine over three attempt sets: after start, not before it.
+    setImmediate(() => {
+      seedDemoLiveness(services, demo.casework).then(
+        (line) => line && logger.info(line),
+        (error: unknown) => logger.warn({ err: errorForLog(error) }, 'the demo liveness check could not be seeded'),
+      );
+    });
   }
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY, ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
   // On a stop signal, requests already taken are answered; for a moment every new request (including any

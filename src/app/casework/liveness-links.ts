@@ -176,6 +176,23 @@ export class LivenessLinks {
     await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() } });
   }
 
+  /**
+   * The demo only (it has no mail server): records a saved link as sent at `sentAt` with the given token, as if
+   * the email job had sent it then, so the demo can show an Expired link and complete a check itself. Audited.
+   */
+  async markSentForDemo(linkId: string, sentAt: Date, token: string): Promise<LinkView> {
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      if (!r) throw notFound('liveness link', linkId);
+      if (r.sent_at !== null) throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
+      const expiresAt = new Date(sentAt.getTime() + LINK_VALIDITY_MS);
+      await tx.updateTable('liveness_links').set({ sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) }).where('link_id', '=', linkId).execute();
+      await appendAudit(tx, this.clock.now(), { actor: 'system', applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { sent: true, demo: true, expiresAt: expiresAt.toISOString() } });
+    });
+    const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).executeTakeFirstOrThrow();
+    return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [linkId])).get(linkId));
+  }
+
   /** Resend: a new link (sent at once) for the same person, and the old one expired (domain resendLink). */
   async resend(actor: Actor, linkId: string, email?: string): Promise<LinkView> {
     authorize(actor, 'liveness-link.send');
