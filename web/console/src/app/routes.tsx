@@ -4,6 +4,8 @@ import { Navigate } from 'react-router';
 import { RequireOfficer } from './RequireOfficer.tsx';
 import { SignInPage } from './SignInPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { queryClient } from './query-client.ts';
+import { prefetchRecord } from '../screens/application/data.ts';
 
 type ScreenModule = Promise<{ default: React.ComponentType }>;
 const screen = (load: () => ScreenModule) => async () => ({ Component: (await load()).default });
@@ -26,7 +28,10 @@ const officerPages: RouteObject[] = [
   { path: '/applications/:ref/liveness-links/:linkId', lazy: screen(() => import('../screens/liveness-links/LivenessLinkRecord.tsx')) },
   { path: '/applications/:ref/liveness-checks/:sessionId/*', lazy: screen(() => import('../screens/evidence/LivenessEvidence.tsx')) },
   { path: '/applications/:ref/inz/*', lazy: screen(() => import('../screens/inz/InzResult.tsx')) },
-  { path: '/applications/:ref/*', lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')) },
+  { path: '/applications/:ref/*', loader: ({ params }) => {
+    prefetchRecord(queryClient, params.ref ?? '');
+    return null;
+  }, lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')) },
   { path: '/admin/officers', lazy: screen(() => import('../screens/admin/Officers.tsx')) },
   { path: '/admin/verifications', lazy: screen(() => import('../screens/admin/Verifications.tsx')) },
   { path: '/admin/verifications/:verificationId', lazy: screen(() => import('../screens/admin/VerificationDetail.tsx')) },
