@@ -81,8 +81,8 @@ try {
   for (let i = 0; i < 3; i++) await load();
   if (process.env.BENCH_DEBUG) {
     const entries = await page.evaluate(() => [
-      ...performance.getEntriesByType('navigation').map((e) => ({ name: 'document', start: e.startTime, end: e.responseEnd, dcl: (e as PerformanceNavigationTiming).domContentLoadedEventEnd })),
-      ...performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(location.origin, ''), start: e.startTime, end: e.responseEnd, dcl: 0 })),
+      ...(performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]).map((e) => ({ name: 'document', start: e.startTime, end: e.responseEnd, dcl: e.domContentLoadedEventEnd })),
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name.replace(location.origin, ''), start: e.startTime, end: e.responseEnd, dcl: 0 })),
     ]);
     for (const e of entries) console.log(`${e.start.toFixed(1).padStart(7)} ${e.end.toFixed(1).padStart(7)} ${e.name}${e.dcl ? ` dcl ${e.dcl.toFixed(1)}` : ''}`);
   }

@@ -22,6 +22,7 @@ const officerPages: RouteObject[] = [
   { path: '/work', lazy: screen(() => import('../screens/work/MyWork.tsx')) },
   { path: '/queues/validation', lazy: screen(() => import('../screens/queues/ValidationQueue.tsx')) },
   { path: '/queues/escalations', lazy: screen(() => import('../screens/queues/EscalationQueue.tsx')) },
+  { path: '/queues/escalations/:escalationId', lazy: screen(() => import('../screens/queues/EscalationRecord.tsx')) },
   { path: '/applications', lazy: screen(() => import('../screens/applications/ApplicationList.tsx')) },
   { path: '/applications/:ref/tasks/:taskId', lazy: screen(() => import('../screens/tasks/TaskForm.tsx')) },
   { path: '/applications/:ref/liveness-links/new', lazy: screen(() => import('../screens/liveness-links/NewLivenessCheck.tsx')) },

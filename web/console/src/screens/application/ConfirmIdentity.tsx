@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { outcomeLabel, relationshipLabel, taskKindLabel, taskStateLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
+import { useSession } from '../../app/session.tsx';
 import { useTasks, type Application, type Person, type TaskRow } from './data.ts';
+import { RaiseEscalation } from './RaiseEscalation.tsx';
 
 const EVIDENCE = ['amsPhoto', 'overseasPassportImage', 'applicationPhoto', 'livenessTest'] as const;
 const OPTIONS = ['send-liveness-link', 'send-original-passport', 'identity-confirmation-appointment'] as const;
@@ -59,6 +61,7 @@ function GridSuggestion({ application, person }: { application: Application; per
       unwrap(await api.POST('/api/v1/applications/{ref}/people/{personId}/proofing-decision', { params: { path: { ref: application.reference, personId: person.id } }, body: { optionsExhausted, livenessDeclined } })),
     staleTime: 60_000,
   });
+  const session = useSession();
   const step = decision.data?.step;
   const grid = application.identityStandard === 'pre-liveness' ? t('gridG2') : t('gridG1');
   return (
@@ -97,6 +100,9 @@ function GridSuggestion({ application, person }: { application: Application; per
               </div>
             )}
           </div>
+          {step?.step === 'escalate' && session.hasRole('case-officer') && (
+            <RaiseEscalation application={application} person={person} column={step.column ?? null} evidence={decision.data.evidence} optionsTried={optionsExhausted ? OPTIONS : []} />
+          )}
         </>
       )}
       <fieldset>

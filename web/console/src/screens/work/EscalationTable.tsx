@@ -34,7 +34,9 @@ export function EscalationTable({ caption, empty, applicationRef }: { caption: s
     key: e.id,
     cells: [
       <Link key="app" href={`/applications/${e.applicationRef}`}>{e.applicationRef}</Link>,
-      e.template.personName,
+      <Link key="person" href={`/queues/escalations/${e.id}`} aria-label={t('escalate.open', { name: e.template.personName })}>
+        {e.template.personName}
+      </Link>,
       taskKindLabel(t, e.template.task),
       e.template.gridColumn ?? '—',
       e.template.caseSummary,
