@@ -3,6 +3,7 @@
 // WebM is not accepted here: decoding it needs ffmpeg (Debian `ffmpeg`), which pono does not depend on. The capture
 // page sends frame sequences.
 import { performance } from 'node:perf_hooks';
+import { threadId } from 'node:worker_threads';
 import { getFaceEngine, type FaceEngine, type FrameAnalysis } from '../adapters/face/engine.ts';
 import { toTrackFace } from '../adapters/face/track.ts';
 import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
@@ -63,6 +64,8 @@ export interface LivenessAnalysis {
     /** sum of the engine's own wall time over all frames analysed */
     readonly engineMs: number;
     readonly totalMs: number;
+    /** the thread that ran the engine: 0 is the main thread (the server's event loop), workers are 1 and up */
+    readonly threadId: number;
   };
 }
 
@@ -132,6 +135,6 @@ export async function analyseLivenessAttempt(
       challenge: c.challenge, bestFrameIndex: c.bestFrameIndex, evidenceFrameIndex: c.evidenceFrameIndex,
     })),
     tracks,
-    timing: { trackingFrames, descriptorFrames, engineMs, totalMs: performance.now() - t0 },
+    timing: { trackingFrames, descriptorFrames, engineMs, totalMs: performance.now() - t0, threadId },
   };
 }

@@ -76,6 +76,15 @@ export interface LivenessSessionOptions {
   readonly maxQueuedAnalyses?: number;
   /** an attempt whose analysis started this long ago and never finished (process died) may be submitted again */
   readonly staleAnalysisMs?: number;
+  /** where analyses run: worker threads off the event loop (the composition root's pool); in-process without */
+  readonly workers?: AnalysisWorkers;
+}
+
+/** Worker threads that run the face engine (src/adapters/face/analysis-pool.ts). */
+export interface AnalysisWorkers {
+  readonly threads: number;
+  analyse(task: { input: LivenessAttemptInput; thresholds: LivenessThresholds }): Promise<LivenessAnalysis>;
+  close(): Promise<void>;
 }
 
 export type Analyser = (input: LivenessAttemptInput) => Promise<LivenessAnalysis>;
@@ -274,7 +283,9 @@ export class LivenessSessions {
   readonly limits: UploadLimits;
   readonly #gate: AnalysisGate;
   readonly #staleMs: number;
-  readonly #engineAnalyser: Analyser = (input) => analyseLivenessAttempt(input, { thresholds: this.thresholds });
+  readonly #workers: AnalysisWorkers | undefined;
+  readonly #engineAnalyser: Analyser = (input) =>
+    this.#workers ? this.#workers.analyse({ input, thresholds: this.thresholds }) : analyseLivenessAttempt(input, { thresholds: this.thresholds });
   #analyse: Analyser = this.#engineAnalyser;
 
   constructor(
@@ -288,7 +299,8 @@ export class LivenessSessions {
     this.#defaultCapture = options.capture ?? DEFAULT_CAPTURE;
     this.#capture = this.#defaultCapture;
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.#gate = new AnalysisGate(options.maxConcurrentAnalyses ?? 1, options.maxQueuedAnalyses ?? 16);
+    this.#workers = options.workers;
+    this.#gate = new AnalysisGate(options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1, options.maxQueuedAnalyses ?? 16);
     this.#staleMs = options.staleAnalysisMs ?? 5 * 60_000;
   }
 
@@ -299,6 +311,11 @@ export class LivenessSessions {
   /** Changes how pages capture from now on (tests keep browser runs short); no argument restores the default. */
   useCapturePlan(plan?: Partial<CapturePlan>): void {
     this.#capture = { ...this.#defaultCapture, ...plan };
+  }
+
+  /** Stops the analysis workers (the server is closing). */
+  async close(): Promise<void> {
+    await this.#workers?.close();
   }
 
   /** Swaps the analysis (tests that need a decided outcome without a face engine); no argument restores the engine. */

@@ -19,6 +19,7 @@ import { RecordsUseCases } from './records.ts';
 import { RecordsStore } from '../adapters/records/store.ts';
 import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from './evidence-retention.ts';
 import type { Config } from '../config/config.ts';
+import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
 
 export interface Services {
   database: Database;
@@ -50,6 +51,8 @@ export interface ServiceOptions {
   webhookRetryDelaySeconds?: number;
   /** The checked configuration (SMTP, public URL, casework settings); defaults when absent. */
   config?: Config;
+  /** Run the face engine on the calling thread instead of worker threads (tools that analyse nothing else). */
+  analysisInProcess?: boolean;
 }
 
 export async function createServices(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
@@ -78,7 +81,7 @@ export async function createServices(database: Database, logger: Logger, options
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
   await casework.bootstrap();
-  const liveness = new LivenessSessions(db, clock, casework, logger);
+  const liveness = new LivenessSessions(db, clock, casework, logger, options.analysisInProcess ? {} : { workers: createAnalysisPool() });
 
   return {
     database,
@@ -96,6 +99,7 @@ export async function createServices(database: Database, logger: Logger, options
     retention,
     close: async () => {
       await queue.stop();
+      await liveness.close();
       casework.close();
       await database.close();
     },

@@ -58,6 +58,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     async close() {
       await app.close();
       await services.queue.stop();
+      await services.liveness.close();
       await database.dispose();
     },
   };

@@ -107,7 +107,7 @@ export function cannedAnalysis(result: PassFail): (input: LivenessAttemptInput) 
       faces: [],
       frames: challenges.map((c) => ({ challenge: c.challenge, bestFrameIndex: 0, evidenceFrameIndex: 0 })),
       tracks: input.captures.map((c) => ({ challenge: c.challenge, frames: c.frames.map((f) => ({ tMs: f.tMs, faces: [] })) })),
-      timing: { trackingFrames: 0, descriptorFrames: 0, engineMs: 0, totalMs: 0 },
+      timing: { trackingFrames: 0, descriptorFrames: 0, engineMs: 0, totalMs: 0, threadId: 0 },
     };
   };
 }
