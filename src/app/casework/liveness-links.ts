@@ -6,8 +6,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import {
+  bracketOn,
+  compareDates,
   completeLink,
   createLink,
+  linkAllowedFor,
   expireIfDue,
   LINK_VALIDITY_MS,
   resendLink,
@@ -15,6 +18,7 @@ import {
   type LinkRelationship,
   type LinkStatus,
   type LivenessLink,
+  type PartyRelationship,
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { LivenessLinksTable } from '../../adapters/db/schema.ts';
@@ -24,7 +28,7 @@ import { livenessLinkEmail } from '../../adapters/mail/liveness-link-email.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
 import { appendAudit, auditActor } from './audit.ts';
-import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
+import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { linkSessions, type LinkResults, type LinkSession } from './liveness-link-results.ts';
 
@@ -141,8 +145,11 @@ export class LivenessLinks {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const a = await this.application(tx, reference);
-      const person = await tx.selectFrom('casework_people').select(['person_id', 'email']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      const person = await tx.selectFrom('casework_people').select(['person_id', 'email', 'relationship', 'date_of_birth']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
       if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first, BR-29)');
+      const today = nzDate(now);
+      const allowed = linkAllowedFor(person.relationship as PartyRelationship, bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth), input.relationship as LinkRelationship);
+      if (!allowed.ok) throw ruleError(allowed.error, allowed.error.code === 'LINK_RELATIONSHIP_MISMATCH' ? 'relationship' : 'personId');
       const created = createLink({ id, applicationId: a.application_id, personId: input.personId, relationship: input.relationship as LinkRelationship, email: input.email ?? person.email ?? '' }, now.getTime());
       if (!created.ok) throw ruleError(created.error, 'email');
       const l = created.value;

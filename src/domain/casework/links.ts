@@ -4,6 +4,7 @@
 
 import { fail, ok, type EpochMs, type Result } from './common.ts';
 import type { LinkRelationship } from './liveness-responsibility.ts';
+import type { AgeBracket, PartyRelationship } from './people.ts';
 
 export const LINK_VALIDITY_MS = 24 * 60 * 60 * 1000; // BR-32: "they have 24hrs to do so"
 
@@ -26,7 +27,45 @@ export interface LivenessLink {
   readonly supersededBy: string | null;
 }
 
-export type LinkErrorCode = 'LINK_PERSON_REQUIRED' | 'LINK_EMAIL_INVALID' | 'LINK_EXPIRED' | 'LINK_NOT_ACTIVE';
+export type LinkErrorCode =
+  | 'LINK_PERSON_REQUIRED'
+  | 'LINK_EMAIL_INVALID'
+  | 'LINK_EXPIRED'
+  | 'LINK_NOT_ACTIVE'
+  | 'LINK_CHILD_NO_LIVENESS'
+  | 'LINK_RELATIONSHIP_MISMATCH'
+  | 'LINK_NOT_REQUIRED';
+
+/**
+ * Who may be sent a liveness link, with which "Relationship to applicant", by the person's part in the
+ * application and age bracket today. A child (0–13) gives no liveness: the consenting parent does, as
+ * "Consenting Parties" (BR-04, L59–61, L435–446); the consenting parent's link is never "Adult" (BR-28, L849);
+ * an adult or youth applicant's own link is "Adult"; a secondary consent giver gives no liveness — their
+ * signature is compared instead (BR-33). Rows are tried in order; the first that matches decides.
+ */
+const LINK_PARTIES: readonly {
+  readonly party: PartyRelationship;
+  readonly bracket: AgeBracket | 'any';
+  readonly allowed: LinkRelationship | null;
+  readonly refusal?: { readonly code: LinkErrorCode; readonly message: string };
+}[] = [
+  { party: 'applicant', bracket: 'child', allowed: null, refusal: { code: 'LINK_CHILD_NO_LIVENESS', message: 'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties' } },
+  { party: 'child', bracket: 'child', allowed: null, refusal: { code: 'LINK_CHILD_NO_LIVENESS', message: 'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties' } },
+  { party: 'applicant', bracket: 'any', allowed: 'Adult' },
+  { party: 'child', bracket: 'any', allowed: 'Adult' },
+  { party: 'consenting-parent', bracket: 'any', allowed: 'Consenting Parties' },
+  { party: 'secondary-consent-giver', bracket: 'any', allowed: null, refusal: { code: 'LINK_NOT_REQUIRED', message: 'a secondary consent giver does not do a liveness check: their signature is compared with the consent form instead' } },
+];
+
+/** Whether this person may be sent a link with this relationship (see LINK_PARTIES). */
+export function linkAllowedFor(party: PartyRelationship, bracketToday: AgeBracket, relationship: LinkRelationship): Result<LinkRelationship, LinkErrorCode> {
+  const row = LINK_PARTIES.find((r) => r.party === party && (r.bracket === 'any' || r.bracket === bracketToday));
+  if (!row || row.allowed === null) return fail(row?.refusal?.code ?? 'LINK_NOT_REQUIRED', row?.refusal?.message ?? 'this person does not do a liveness check');
+  if (row.allowed !== relationship) {
+    return fail('LINK_RELATIONSHIP_MISMATCH', `for this person the relationship to the applicant is ${row.allowed}, not ${relationship}`);
+  }
+  return ok(row.allowed);
+}
 
 export interface NewLink {
   readonly id: string;

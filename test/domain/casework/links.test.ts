@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeLink, createLink, currentLink, expireIfDue, LINK_VALIDITY_MS, resendLink, statusAt, type LivenessLink } from '../../../src/domain/casework/index.ts';
+import { completeLink, createLink, currentLink, expireIfDue, linkAllowedFor, LINK_VALIDITY_MS, resendLink, statusAt, type LivenessLink } from '../../../src/domain/casework/index.ts';
 
 const t0 = Date.UTC(2020, 7, 24, 16, 14, 49);
 const H = 3_600_000;
@@ -53,4 +53,24 @@ test('resend after a completed but unsatisfactory check keeps the old one Comple
   assert.ok(r.ok);
   assert.equal(r.value.previous.state, 'Completed');
   assert.equal(r.value.previous.supersededBy, 'l2');
+});
+
+test('who may be sent a link, and with which relationship (BR-04, BR-28, BR-33)', () => {
+  const cases: [Parameters<typeof linkAllowedFor>, string][] = [
+    [['applicant', 'adult', 'Adult'], 'ok'],
+    [['applicant', 'youth', 'Adult'], 'ok'],
+    [['applicant', 'adult', 'Consenting Parties'], 'LINK_RELATIONSHIP_MISMATCH'],
+    [['applicant', 'child', 'Adult'], 'LINK_CHILD_NO_LIVENESS'], // BR-04: the parent gives it
+    [['applicant', 'child', 'Consenting Parties'], 'LINK_CHILD_NO_LIVENESS'],
+    [['consenting-parent', 'adult', 'Consenting Parties'], 'ok'],
+    [['consenting-parent', 'adult', 'Adult'], 'LINK_RELATIONSHIP_MISMATCH'], // BR-28
+    [['secondary-consent-giver', 'adult', 'Consenting Parties'], 'LINK_NOT_REQUIRED'], // BR-33
+    [['secondary-consent-giver', 'adult', 'Adult'], 'LINK_NOT_REQUIRED'],
+  ];
+  for (const [args, expected] of cases) {
+    const result = linkAllowedFor(...args);
+    assert.equal(result.ok ? 'ok' : result.error.code, expected, args.join(' / '));
+  }
+  const refused = linkAllowedFor('applicant', 'child', 'Adult');
+  assert.ok(!refused.ok && /consenting parent/.test(refused.error.message), 'the refusal says who gives it instead');
 });

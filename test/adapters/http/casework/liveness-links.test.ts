@@ -144,3 +144,35 @@ forEachDatabase((kind) => {
     await c.expect(400, o.caseOfficer, 'POST', `/applications/${ref}/liveness-links`, { personId: 'x', relationship: 'Child' });
   });
 });
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  let c: CaseworkClient;
+  let o: Officers;
+  before(async () => {
+    t = await startTestApp(kind, { demo: false, clock: new ManualClock(new Date('2024-03-01T00:00:00Z')) });
+    c = new CaseworkClient(t, true);
+    o = await c.officers('who');
+  });
+  after(() => t.close());
+
+  test('a child gets no link, the consenting parent only as Consenting Parties, a secondary consent giver none', async () => {
+    const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Child' });
+    const add = (body: object) => c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, body);
+    const child = await add({ relationship: 'applicant', givenNames: 'Sione', familyName: 'Fifita', dateOfBirth: '2017-06-01', email: 'sione@example.org' });
+    const parent = await add({ relationship: 'consenting-parent', givenNames: 'Losa', familyName: 'Fifita', dateOfBirth: '1984-08-20', email: 'losa@example.org' });
+    const secondary = await add({ relationship: 'secondary-consent-giver', givenNames: 'Tevita', familyName: 'Fifita', dateOfBirth: '1982-02-02', email: 'tevita@example.org' });
+    const refused = async (personId: string, relationship: string, code: string, field: string) => {
+      const body = await c.expect<{ code: string; message: string; problems: { field: string }[] }>(400, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId, relationship });
+      assert.equal(body.code, code);
+      assert.deepEqual(body.problems.map((p) => p.field), [field]);
+      return body.message;
+    };
+    assert.match(await refused(child.id, 'Adult', 'LINK_CHILD_NO_LIVENESS', 'personId'), /consenting parent gives it/);
+    await refused(parent.id, 'Adult', 'LINK_RELATIONSHIP_MISMATCH', 'relationship');
+    assert.match(await refused(secondary.id, 'Consenting Parties', 'LINK_NOT_REQUIRED', 'personId'), /signature/);
+    await c.expect(201, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: parent.id, relationship: 'Consenting Parties' });
+    const links = await c.expect<Link[]>(200, o.caseOfficer, 'GET', `/applications/${app.reference}/liveness-links`);
+    assert.deepEqual(links.map((l) => l.personId), [parent.id], 'nothing half-written by the refusals');
+  });
+});
