@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
 import type { AccountsTable } from '../adapters/db/schema.ts';
@@ -8,10 +8,14 @@ import { errors } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { IMMIGRATION_SOURCE } from './registry.ts';
 
-export interface AccountCredentials {
-  accountId: string;
-  password: string;
-}
+/** How an account proves who it is: its API password (HTTP Basic), or a console session opened with it. */
+export type AccountCredentials = { accountId: string; password: string } | { sessionToken: string };
+
+/** An account administrator's console session lasts a working day. */
+export const ACCOUNT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+const fingerprint = (passwordHash: string) => createHash('sha256').update(passwordHash).digest('hex');
+const digestOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface Account {
   accountId: string;
@@ -100,8 +104,9 @@ export class Accounts {
     return this.db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
   }
 
-  /** The account when the password is right; otherwise the error every client sees for a wrong account or password. */
+  /** The account when the password (or the session) is right; otherwise the error every client sees for a wrong one. */
   async authenticate(credentials: AccountCredentials): Promise<Account> {
+    if ('sessionToken' in credentials) return this.#bySession(credentials.sessionToken);
     const key = createHash('sha256').update(`${credentials.accountId}\u0000${credentials.password}`).digest('hex');
     // The lock-out comes first: while an account is locked, the right password gets the same answer as a wrong one.
     const wait = await this.#failures.retryAfterMs(`account:${credentials.accountId}`);
@@ -119,5 +124,40 @@ export class Accounts {
     const account = accountOf(row);
     this.#verified.set(key, { account, until: this.now() + CACHE_TTL_MS });
     return account;
+  }
+
+  /**
+   * Opens a console session for an account administrator: the password is checked exactly as Basic checks it
+   * (same lock-out). Only the token's digest is stored; the raw token is returned once, for the cookie.
+   */
+  async openSession(credentials: { accountId: string; password: string }): Promise<{ token: string; account: Account; expiresAt: Date }> {
+    const account = await this.authenticate(credentials);
+    const row = await this.#row(account.accountId);
+    if (!row) throw errors.badCredentials();
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    const expiresAt = new Date(now + ACCOUNT_SESSION_TTL_MS);
+    await this.db
+      .insertInto('account_sessions')
+      .values({ token_hash: digestOf(token), account_id: account.accountId, password_fingerprint: fingerprint(row.password_hash), created_at: new Date(now), expires_at: expiresAt })
+      .execute();
+    return { token, account, expiresAt };
+  }
+
+  async closeSession(token: string): Promise<void> {
+    await this.db.deleteFrom('account_sessions').where('token_hash', '=', digestOf(token)).execute();
+  }
+
+  /** The account of a console session; it ends at its expiry and as soon as the account's password changes. */
+  async #bySession(token: string): Promise<Account> {
+    const row = await this.db
+      .selectFrom('account_sessions as s')
+      .innerJoin('accounts as a', 'a.account_id', 's.account_id')
+      .selectAll('a')
+      .select(['s.password_fingerprint', 's.expires_at'])
+      .where('s.token_hash', '=', digestOf(token))
+      .executeTakeFirst();
+    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== fingerprint(row.password_hash)) throw errors.badCredentials();
+    return accountOf(row);
   }
 }

@@ -92,6 +92,7 @@ forEachDatabase((kind) => {
         const attempts: [string, Record<string, string>][] = [
           ['no credentials', {}],
           ['a signed-out session', { cookie }],
+          ['a signed-out account session', { cookie: `pono_account_session=${'A'.repeat(43)}` }],
           ['a wrong account password', { authorization: basic('demo', 'not-the-password') }],
           ['an unknown officer token', { authorization: 'Bearer pono_0000000000000000000000000000' }],
           [forAccount ? 'an officer session cookie' : 'API account credentials', forAccount ? { cookie } : { authorization: DEMO_AUTH }],
@@ -100,7 +101,7 @@ forEachDatabase((kind) => {
           const { status, body } = await call(t, route, path, headers);
           // Credentials of the right kind but wrong are checked by the handler, after the input: a malformed
           // input may be refused first (400), which tells nothing about any object.
-          const checkedLater = what === 'a signed-out session' || what.startsWith('a wrong') || what.startsWith('an unknown') || (what === 'API account credentials' && route.schemes.includes('officerToken'));
+          const checkedLater = what === 'a signed-out session' || what === 'a signed-out account session' || what.startsWith('a wrong') || what.startsWith('an unknown') || (what === 'API account credentials' && route.schemes.includes('officerToken'));
           if (status !== 401 && !(checkedLater && (status === 400 || status === 429))) failures.push(`${route.method} ${route.path} with ${what}: ${status} ${body.slice(0, 120)}`);
         }
       }
@@ -125,14 +126,19 @@ forEachDatabase((kind) => {
       const accountRoutes = (await routes(t)).filter((r) => r.schemes.includes('account') && /\{(verificationId|token)\}/.test(r.path));
       assert.ok(accountRoutes.length >= 8, `routes that take a verification or a token (${accountRoutes.length})`);
       const differences: string[] = [];
+      // The other account's administrator, signed in to the console (a session cookie instead of Basic).
+      const session = await t.app.inject({ method: 'POST', url: '/api/v1/account-session', payload: { accountId: 'nosy', password: 'nosy-account-password' } });
+      const nosyCookie = { cookie: String(session.headers['set-cookie']).split(';')[0] ?? '' };
       for (const route of accountRoutes) {
         const owned = fill(route, { verificationId: id, token, sourceId: 'passportdvs' });
         const missing = fill(route, { verificationId: UNKNOWN, sourceId: 'passportdvs' });
-        const theirs = await call(t, route, owned, { authorization: OTHER_AUTH });
-        const nothing = await call(t, route, missing, { authorization: OTHER_AUTH });
-        if (theirs.status < 400) differences.push(`${route.method} ${route.path}: another account's object answered ${theirs.status}`);
-        if (comparable(theirs.status, theirs.body, [id, token, UNKNOWN]) !== comparable(nothing.status, nothing.body, [id, token, UNKNOWN])) {
-          differences.push(`${route.method} ${route.path}: ${theirs.status} ${theirs.body.slice(0, 100)} ≠ ${nothing.status} ${nothing.body.slice(0, 100)}`);
+        for (const [how, headers] of [['Basic', { authorization: OTHER_AUTH }], ['a console session', nosyCookie]] as const) {
+          const theirs = await call(t, route, owned, headers);
+          const nothing = await call(t, route, missing, headers);
+          if (theirs.status < 400) differences.push(`${route.method} ${route.path} (${how}): another account's object answered ${theirs.status}`);
+          if (comparable(theirs.status, theirs.body, [id, token, UNKNOWN]) !== comparable(nothing.status, nothing.body, [id, token, UNKNOWN])) {
+            differences.push(`${route.method} ${route.path} (${how}): ${theirs.status} ${theirs.body.slice(0, 100)} ≠ ${nothing.status} ${nothing.body.slice(0, 100)}`);
+          }
         }
       }
       // The owner still sees it: the refusals above were about the account, not a broken id.

@@ -219,6 +219,14 @@ export interface InzNotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface AccountSessionsTable {
+  token_hash: string;
+  account_id: string;
+  password_fingerprint: string;
+  created_at: Date;
+  expires_at: Date;
+}
+
 export interface SignInFailuresTable {
   key: string;
   failed_at: Date;
@@ -327,6 +335,7 @@ export interface DB {
   inz_notifications: InzNotificationsTable;
   audit_events: AuditEventsTable;
   sign_in_failures: SignInFailuresTable;
+  account_sessions: AccountSessionsTable;
   immigration_identities: ImmigrationIdentitiesTable;
   immigration_identity_names: ImmigrationIdentityNamesTable;
   liveness_sessions: LivenessSessionsTable;

@@ -4,17 +4,23 @@
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../../app/errors.ts';
 import { SESSION_COOKIE, unauthenticated } from './routes/casework/officer-auth.ts';
+import { ACCOUNT_SESSION_COOKIE } from './account-auth.ts';
 
 const PRESENT: Record<string, (request: FastifyRequest) => boolean> = {
   account: (request) => /^Basic\s+\S/i.test(request.headers.authorization ?? ''),
   officerToken: (request) => /^Bearer\s+\S/i.test(request.headers.authorization ?? ''),
   // Only the cookie's presence: its value is checked (and a malformed one refused) by the handler.
-  officerSession: (request) => (request.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`)),
+  officerSession: (request) => hasCookie(request, SESSION_COOKIE),
+  accountSession: (request) => hasCookie(request, ACCOUNT_SESSION_COOKIE),
 };
+
+function hasCookie(request: FastifyRequest, name: string): boolean {
+  return (request.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${name}=`));
+}
 
 export async function requireDeclaredCredentials(request: FastifyRequest): Promise<void> {
   const schema = request.routeOptions.schema as { security?: Record<string, unknown>[] } | undefined;
   const schemes = (schema?.security ?? []).flatMap((requirement) => Object.keys(requirement));
   if (schemes.length === 0 || schemes.some((scheme) => PRESENT[scheme]?.(request) === true)) return;
-  throw schemes.includes('account') ? errors.badCredentials() : unauthenticated();
+  throw schemes.includes('account') || schemes.includes('accountSession') ? errors.badCredentials() : unauthenticated();
 }

@@ -11,6 +11,7 @@ import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { verificationRoutes } from './routes/verifications.ts';
+import { accountSessionRoutes } from './routes/account-session.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { registerWebSecurity } from './web/security.ts';
@@ -72,6 +73,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
       components: {
         securitySchemes: {
           account: { type: 'http', scheme: 'basic', description: 'accountId and API password' },
+          accountSession: { type: 'apiKey', in: 'cookie', name: 'pono_account_session', description: "account administrator's console session (POST /api/v1/account-session)" },
           officerSession: { type: 'apiKey', in: 'cookie', name: 'pono_officer_session', description: 'console session (POST /api/v1/session)' },
           officerToken: { type: 'http', scheme: 'bearer', description: 'officer API token for integrations' },
         },
@@ -81,6 +83,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(healthRoutes(services));
   await app.register(fastifyPlugin(operationsRoutes(services)));
+  await app.register(accountSessionRoutes(services), { prefix: '/api/v1' });
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });

@@ -6,6 +6,7 @@ import * as m004 from './004-liveness.ts';
 import * as m007 from './007-work-allocation.ts';
 import * as m010 from './010-token-issuer.ts';
 import * as m011 from './011-sign-in-failures.ts';
+import * as m012 from './012-account-sessions.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '007-work-allocation': m007,
   '010-token-issuer': m010,
   '011-sign-in-failures': m011,
+  '012-account-sessions': m012,
 };

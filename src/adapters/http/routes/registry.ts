@@ -32,7 +32,7 @@ export const registryRoutes = (services: Services): FastifyPluginAsyncTypebox =>
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
 
   app.get('/sources', {
-    schema: { tags: ['verification'], summary: 'The source catalogue, with what this account has enabled', security: [{ account: [] }], response: { 200: Type.Object({ sources: Type.Array(SourceSummary) }), 401: ErrorSchema } },
+    schema: { tags: ['verification'], summary: 'The source catalogue, with what this account has enabled', security: [{ account: [] }, { accountSession: [] }], response: { 200: Type.Object({ sources: Type.Array(SourceSummary) }), 401: ErrorSchema } },
   }, async (request) => {
     const account = await services.accounts.authenticate(accountCredentials(request));
     return {
@@ -52,7 +52,7 @@ export const registryRoutes = (services: Services): FastifyPluginAsyncTypebox =>
     schema: {
       tags: ['verification'],
       summary: 'Load records (CSV with a header row: surname, given name, dob, address columns) into a registry source',
-      security: [{ account: [] }],
+      security: [{ account: [] }, { accountSession: [] }],
       consumes: ['text/csv'],
       params: Type.Object({ sourceId: Type.String({ minLength: 1, maxLength: 64 }) }),
       body: Type.String({ minLength: 1 }),

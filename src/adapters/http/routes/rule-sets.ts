@@ -27,14 +27,14 @@ const Params = Type.Object({ ruleId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64
 /** An account's rule sets: every PUT publishes a new version; verifications keep the version they started under. */
 export const ruleSetRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/rule-sets/:ruleId', {
-    schema: { tags: ['verification'], summary: 'The newest version of a rule set', security: [{ account: [] }], params: Params, response: { 200: RuleSetSchema, 400: ErrorSchema, 401: ErrorSchema } },
+    schema: { tags: ['verification'], summary: 'The newest version of a rule set', security: [{ account: [] }, { accountSession: [] }], params: Params, response: { 200: RuleSetSchema, 400: ErrorSchema, 401: ErrorSchema } },
   }, async (request) => {
     const account = await services.accounts.authenticate(accountCredentials(request));
     return services.ruleSets.resolve(account.accountId, request.params.ruleId);
   });
 
   app.put('/rule-sets/:ruleId', {
-    schema: { tags: ['verification'], summary: 'Publish a new version of a rule set', security: [{ account: [] }], params: Params, body: RuleSetBody, response: { 201: RuleSetSchema, 400: ErrorSchema, 401: ErrorSchema } },
+    schema: { tags: ['verification'], summary: 'Publish a new version of a rule set', security: [{ account: [] }, { accountSession: [] }], params: Params, body: RuleSetBody, response: { 201: RuleSetSchema, 400: ErrorSchema, 401: ErrorSchema } },
   }, async (request, reply) => {
     const account = await services.accounts.authenticate(accountCredentials(request));
     const id = request.params.ruleId.toLowerCase() === 'default' ? 'default' : request.params.ruleId;

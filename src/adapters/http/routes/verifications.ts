@@ -17,7 +17,7 @@ import {
 import { failures } from '../schemas/errors.ts';
 import type { Person } from '../../../domain/verification/index.ts';
 
-const secured = { security: [{ account: [] }] };
+const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 
 function personFrom(body: RegisterBody, today: Date): Person {
   const [year, month, day] = body.dob.split('-').map(Number) as [number, number, number];

@@ -5,28 +5,11 @@ import type { Services } from '../../../../app/services.ts';
 import type { Actor } from '../../../../app/casework/actor.ts';
 import { SESSION_TTL_MS } from '../../../../app/casework/officers.ts';
 import { AppError } from '../../../../app/errors.ts';
+import { readCookie } from '../../cookies.ts';
+
+export { readCookie };
 
 export const SESSION_COOKIE = 'pono_officer_session';
-
-/** A cookie value with broken percent-encoding is no session at all (a 401, never a 500). */
-function decodedOrUndefined(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
-  }
-}
-
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodedOrUndefined(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
 
 export function setSessionCookie(reply: FastifyReply, token: string): void {
   void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`);
