@@ -57,13 +57,23 @@ export function readableProblems(issues: readonly ValidationIssue[]): { field: s
   }));
 }
 
+/**
+ * The challenge of a 401. Officers sign in through the console or send a Bearer token, and the console's own
+ * scripts call the account routes with a session cookie: a Basic challenge to either would make browsers pop
+ * up their own password dialog over the console (and hold the script's request until it is answered). API
+ * clients of the account routes get the Basic challenge they expect.
+ */
+function challengeFor(code: string, request: FastifyRequest): string {
+  if (!ACCOUNT_CHALLENGE_CODES.has(code)) return 'Bearer realm="pono"';
+  const fromScript = ['cors', 'same-origin', 'no-cors'].includes(String(request.headers['sec-fetch-mode'] ?? ''));
+  return fromScript ? 'Session realm="pono"' : 'Basic realm="pono"';
+}
+
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: error.kind, message: error.message, code: error.code, requestId: request.id };
     if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
-    // Officers sign in through the console or send a Bearer token: a Basic challenge there would make browsers
-    // pop up their own password dialog over the console.
-    if (error.kind === 'unauthenticated') void reply.header('www-authenticate', ACCOUNT_CHALLENGE_CODES.has(error.code) ? 'Basic realm="pono"' : 'Bearer realm="pono"');
+    if (error.kind === 'unauthenticated') void reply.header('www-authenticate', challengeFor(error.code, request));
     void reply.status(STATUS[error.kind]).send(body);
     return;
   }

@@ -69,3 +69,10 @@ export type RequestBody<P extends keyof paths, M extends Method & keyof paths[P]
 }
   ? JsonOf<NonNullable<B>>
   : never;
+
+/** The query string a path accepts. */
+export type RequestQuery<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;

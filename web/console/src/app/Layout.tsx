@@ -1,13 +1,14 @@
 // The console's frame: skip link, header with the office name, the menu (by role), language switch, sign-out.
 import { Suspense } from 'react';
 import { Button, Link } from 'react-aria-components';
-import { Outlet, useHref, useNavigate } from 'react-router';
+import { Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
 import { useSession, type Officer } from './session.tsx';
 import { SessionExpiredDialog } from './SessionExpiredDialog.tsx';
-import { menuFor } from './menu.ts';
+import { ACCOUNT_MENU, menuFor } from './menu.ts';
+import { useAccountSession } from './account-session.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,23 @@ export function LanguageSwitch() {
         </Button>
       ))}
     </div>
+  );
+}
+
+function AccountMenu() {
+  const { t } = useTranslation('account');
+  const { t: common } = useTranslation();
+  return (
+    <nav className="menu" aria-label={common('menu')}>
+      <p className="menu-title">{common('menu')}</p>
+      <ul>
+        {ACCOUNT_MENU.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href}>{t(`menu.${item.label}`)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -44,10 +62,27 @@ function Menu({ officer }: { officer: Officer | undefined }) {
   );
 }
 
+/** Who is signed in to the account administrators' pages, and their sign-out. */
+function AccountWho() {
+  const { t } = useTranslation('account');
+  const account = useAccountSession();
+  const navigate = useNavigate();
+  if (!account.account) return null;
+  return (
+    <>
+      <span className="who">{t('signedInAs', { id: account.account.accountId })}</span>
+      <Button className="link-button" onPress={() => void account.signOut().then(() => navigate('/account/signin'))}>
+        {t('signOut')}
+      </Button>
+    </>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const onAccountPages = useLocation().pathname.startsWith('/account');
   return (
     <AriaRouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
       <a className="skip" href="#main">
@@ -59,7 +94,8 @@ export function Layout() {
         </div>
         <div className="top-actions">
           <LanguageSwitch />
-          {session.officer && (
+          {onAccountPages && <AccountWho />}
+          {!onAccountPages && session.officer && (
             <>
               <span className="who">{t('signedInAs', { name: session.officer.fullName })}</span>
               <Button className="link-button" onPress={() => void session.signOut().then(() => navigate('/signin'))}>
@@ -70,7 +106,7 @@ export function Layout() {
         </div>
       </header>
       <div className="frame">
-        <Menu officer={session.officer} />
+        {onAccountPages ? <AccountMenu /> : <Menu officer={session.officer} />}
         <main id="main" tabIndex={-1}>
           <Suspense fallback={<p role="status">{t('loading')}</p>}>
             <Outlet />

@@ -1,3 +1,4 @@
+import { Link } from 'react-aria-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../components/Page.tsx';
@@ -16,8 +17,11 @@ export function SignInPage() {
   if (session.officer) return <Navigate to={safeNext(params.get('next'))} replace />;
   return (
     <Page title={t('session.signInTitle')}>
-      <div className="narrow">
+      <div className="narrow stack">
         <SignInForm />
+        <p>
+          <Link href="/account/signin">{t('accountSignIn', { ns: 'account' })}</Link>
+        </p>
       </div>
     </Page>
   );

@@ -1,7 +1,7 @@
 // Which queues and pages the menu offers to which roles (the server checks every action again).
 export interface MenuItem {
   href: string;
-  label: 'myWork' | 'validation' | 'escalations' | 'applications' | 'officers' | 'verifications' | 'ruleSets' | 'calculator';
+  label: 'myWork' | 'validation' | 'escalations' | 'applications' | 'officers' | 'calculator';
   roles: readonly string[] | 'everyone';
 }
 
@@ -13,11 +13,15 @@ export const MENU: readonly MenuItem[] = [
   { href: '/queues/escalations', label: 'escalations', roles: ['id-proofing-expert', 'administrator'] },
   { href: '/applications', label: 'applications', roles: CASEWORK },
   { href: '/admin/officers', label: 'officers', roles: ['administrator'] },
-  { href: '/admin/verifications', label: 'verifications', roles: ['administrator'] },
-  { href: '/admin/rule-sets', label: 'ruleSets', roles: ['administrator'] },
   { href: '/calculator', label: 'calculator', roles: 'everyone' },
 ];
 
 export function menuFor(roles: readonly string[]): MenuItem[] {
   return MENU.filter((item) => item.roles === 'everyone' || item.roles.some((role) => roles.includes(role)));
 }
+
+/** The account administrators' menu (their pages only). */
+export const ACCOUNT_MENU = [
+  { href: '/account/verifications', label: 'verifications' },
+  { href: '/account/rule-sets', label: 'ruleSets' },
+] as const;

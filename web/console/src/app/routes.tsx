@@ -2,6 +2,7 @@
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
 import { RequireOfficer } from './RequireOfficer.tsx';
+import { RequireAccount } from './RequireAccount.tsx';
 import { SignInPage } from './SignInPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { queryClient } from './query-client.ts';
@@ -14,6 +15,15 @@ const screen = (load: () => ScreenModule) => async () => ({ Component: (await lo
 const publicPages: RouteObject[] = [
   { path: '/signin', element: <SignInPage /> },
   { path: '/calculator', lazy: screen(() => import('../screens/calculator/Calculator.tsx')) },
+  { path: '/account/signin', lazy: screen(() => import('../screens/account/AccountSignIn.tsx')) },
+];
+
+/** Pages for an API account's administrators (their own sign-in; they never see casework). */
+const accountPages: RouteObject[] = [
+  { path: '/account', element: <Navigate to="/account/verifications" replace /> },
+  { path: '/account/verifications', lazy: screen(() => import('../screens/account/Verifications.tsx')) },
+  { path: '/account/verifications/:verificationId', lazy: screen(() => import('../screens/account/VerificationDetail.tsx')) },
+  { path: '/account/rule-sets', lazy: screen(() => import('../screens/account/RuleSets.tsx')) },
 ];
 
 /** Pages for signed-in officers (the server checks each role again on every call). */
@@ -34,13 +44,11 @@ const officerPages: RouteObject[] = [
     return null;
   }, lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')) },
   { path: '/admin/officers', lazy: screen(() => import('../screens/admin/Officers.tsx')) },
-  { path: '/admin/verifications', lazy: screen(() => import('../screens/admin/Verifications.tsx')) },
-  { path: '/admin/verifications/:verificationId', lazy: screen(() => import('../screens/admin/VerificationDetail.tsx')) },
-  { path: '/admin/rule-sets', lazy: screen(() => import('../screens/admin/RuleSets.tsx')) },
 ];
 
 export const childRoutes: RouteObject[] = [
   ...publicPages,
   { element: <RequireOfficer />, children: officerPages },
+  { element: <RequireAccount />, children: accountPages },
   { path: '*', element: <NotFound /> },
 ];

@@ -5,5 +5,6 @@ import { inz } from './en/inz.ts';
 import { admin } from './en/admin.ts';
 import { work } from './en/work.ts';
 import { liveness } from './en/liveness.ts';
+import { account } from './en/account.ts';
 
-export const en = { common, calculator, inz, admin, work, liveness };
+export const en = { common, calculator, inz, admin, work, liveness, account };

@@ -7,5 +7,6 @@ import { inz } from './mi/inz.ts';
 import { admin } from './mi/admin.ts';
 import { work } from './mi/work.ts';
 import { liveness } from './mi/liveness.ts';
+import { account } from './mi/account.ts';
 
-export const mi: Messages<typeof en> = { common, calculator, inz, admin, work, liveness };
+export const mi: Messages<typeof en> = { common, calculator, inz, admin, work, liveness, account };

@@ -31,8 +31,6 @@ export const common = {
     escalations: 'ID Proofing Experts Group',
     applications: 'Applications',
     officers: 'Officers',
-    verifications: 'Verifications',
-    ruleSets: 'Rule sets',
     calculator: 'Presence calculator',
   },
   roles: {

@@ -33,8 +33,6 @@ export const common: Messages<typeof english> = {
     escalations: 'Rōpū Tohunga Tuakiri',
     applications: 'Ngā tono',
     officers: 'Ngā āpiha',
-    verifications: 'Ngā manatoko',
-    ruleSets: 'Ngā huinga ture',
     calculator: 'Tātaitai noho',
   },
   roles: {

@@ -1,0 +1,165 @@
+// One verification for its account's administrator: the person as registered, the overall state, each source
+// with its state, the check results field by field, the watchlists it was found on, and the manual decision
+// (VERIFIED_ADMIN with a comment and the administrator's email).
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Link } from 'react-aria-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap, type Answer } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Refusal } from '../work/lists.tsx';
+import { statusLabel } from './labels.ts';
+
+type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
+
+/** The registered person's details as label and value (name, date of birth, address …). */
+function personFacts(details: Record<string, unknown>): [string, string][] {
+  const facts: [string, string][] = [];
+  const visit = (prefix: string, value: unknown) => {
+    if (value === null || value === undefined || value === '') return;
+    if (typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) visit(prefix ? `${prefix} ${key}` : key, inner);
+    } else facts.push([prefix, String(value)]);
+  };
+  visit('', details);
+  return facts;
+}
+
+function Override({ verificationId, onDone }: { verificationId: string; onDone(updated: CurrentStatus): void }) {
+  const { t } = useTranslation('account');
+  const [comment, setComment] = useState('');
+  const [adminEmail, setAdminEmail] = useState('');
+  const override = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/verifications/{verificationId}/admin-override', { params: { path: { verificationId } }, body: { comment, adminEmail } })),
+    onSuccess: onDone,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    override.mutate();
+  };
+  return (
+    <Form onSubmit={submit} className="stack narrow" aria-labelledby="override-heading">
+      <h2 id="override-heading">{t('override')}</h2>
+      <p className="hint">{t('overrideIntro')}</p>
+      <Field label={t('comment')} description={t('commentHelp')} multiline value={comment} onChange={setComment} isRequired />
+      <Field label={t('adminEmail')} type="email" value={adminEmail} onChange={setAdminEmail} isRequired />
+      <Refusal error={override.error} />
+      <div>
+        <Button type="submit" className="button primary" isDisabled={override.isPending}>
+          {override.isPending ? t('overriding') : t('overrideButton')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+export default function VerificationDetail() {
+  const { t } = useTranslation('account');
+  const { verificationId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [done, setDone] = useState(false);
+  const verification = useQuery({
+    queryKey: ['account', 'verification', verificationId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/verifications/{verificationId}', { params: { path: { verificationId } } })),
+  });
+  const outcome = useQuery({
+    queryKey: ['account', 'verification', verificationId, 'outcome'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/verifications/{verificationId}/outcome', { params: { path: { verificationId } } })),
+  });
+  const watchlists = (() => {
+    const found = (outcome.data as { watchlistsFoundOn?: unknown } | undefined)?.watchlistsFoundOn;
+    return Array.isArray(found) ? found.filter((w): w is string => typeof w === 'string') : [];
+  })();
+  const v = verification.data;
+  const status = v?.verificationResult.overallVerificationStatus ?? '';
+  return (
+    <Page title={t('detailTitle', { id: verificationId })}>
+      <p>
+        <Link href="/account/verifications">{t('back')}</Link>
+      </p>
+      <Refusal error={verification.error} />
+      {verification.isPending && <p role="status">…</p>}
+      {v && (
+        <>
+          <p>
+            <span className={`status ${status.startsWith('VERIFIED') ? 'status-good' : status === 'LOCKED_OUT' ? 'status-bad' : 'status-wait'}`}>{statusLabel(t, status)}</span>
+          </p>
+          {done && (
+            <p role="status" className="notice notice-ok">
+              {t('overridden')}
+            </p>
+          )}
+          <h2>{t('person')}</h2>
+          <dl className="facts">
+            {personFacts(v.registrationDetails).map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h2>{t('sources')}</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('sources')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('source')}</th>
+                  <th scope="col">{t('sourceState')}</th>
+                  <th scope="col">{t('passed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.sourceList.map((s) => (
+                  <tr key={s.name}>
+                    <td>{s.name}</td>
+                    <td>{s.state}</td>
+                    <td>{s.passed ? t('yes') : t('no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h2>{t('checks')}</h2>
+          {v.verificationResult.individualResult.map((check) => (
+            <div key={check.name} className="table-scroll" tabIndex={0} role="region" aria-label={`${check.name}: ${check.state}`}>
+              <table>
+                <caption>
+                  {check.name}: {check.state}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('field')}</th>
+                    <th scope="col">{t('fieldStatus')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {check.fieldResult.map((f) => (
+                    <tr key={f.name}>
+                      <td>{f.name}</td>
+                      <td>{f.status ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          <h2>{t('watchlists')}</h2>
+          <p>{watchlists.length === 0 ? t('noWatchlistHit') : watchlists.join(', ')}</p>
+          {!status.startsWith('VERIFIED') && (
+            <Override
+              verificationId={verificationId}
+              onDone={(updated) => {
+                queryClient.setQueryData(['account', 'verification', verificationId], updated);
+                void queryClient.invalidateQueries({ queryKey: ['account', 'verifications'] });
+                void queryClient.invalidateQueries({ queryKey: ['account', 'verification', verificationId, 'outcome'] });
+                setDone(true);
+              }}
+            />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
