@@ -76,6 +76,9 @@ test('an officer escalates from the grid; an expert records the decision after t
   await later.getByRole('status').getByText('Further evidence required').waitFor();
   assert.match(await later.locator('dl.facts').first().innerText(), /Status\s+Decided/);
   assert.match(await later.locator('dl.facts').nth(1).innerText(), /Rationale\s+The original passport is needed\./);
+  await later.getByRole('button', { name: 'Te reo Māori' }).click();
+  await later.getByRole('heading', { name: 'Take kua hikina · Dennis de Bret', level: 1 }).waitFor();
+  await expectAccessible(later, 'escalation record (te reo Māori)');
   await later.context().close();
 });
 

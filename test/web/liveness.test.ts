@@ -187,6 +187,13 @@ test('an officer saves and sends a liveness link, the person does the check, the
   await kim.getByRole('button', { name: 'Te reo Māori' }).click();
   await kim.getByRole('heading', { name: /^Ngā taunakitanga oranga/, level: 1 }).waitFor();
   await expectAccessible(kim, 'evidence (te reo Māori)');
+  await kim.getByRole('link', { name: `Hoki ki te tono ${reference}` }).click();
+  await kim.getByRole('link', { name: /^Arowhai oranga o / }).first().click();
+  await kim.getByRole('heading', { name: /^Arowhai Oranga · /, level: 1 }).waitFor();
+  await expectAccessible(kim, 'liveness link record (te reo Māori)');
+  await kim.goto(`/applications/${reference}/liveness-links/new`);
+  await kim.getByRole('heading', { name: `Arowhai oranga hou · ${reference}`, level: 1 }).waitFor();
+  await expectAccessible(kim, 'new liveness check (te reo Māori)');
   await kim.context().close();
 });
 
