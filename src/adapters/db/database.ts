@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, CompiledQuery, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, CompiledQuery, type KyselyConfig, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
@@ -28,6 +28,15 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** The schema pono's tables live in (the server only); created when missing. */
   schema?: string;
+  /** Called with every query's SQL and parameters (tests that examine the plans of the lists). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+}
+
+function queryLog(onQuery: DatabaseOptions['onQuery']): KyselyConfig['log'] {
+  if (!onQuery) return undefined;
+  return (event) => {
+    if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+  };
 }
 
 const DATE_OID = 1082;
@@ -35,12 +44,13 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.url ? await openServer(options.url, options.schema ?? 'public') : await openEmbedded(options.dataDir);
+  const log = queryLog(options.onQuery);
+  const database = options.url ? await openServer(options.url, options.schema ?? 'public', log) : await openEmbedded(options.dataDir, log);
   await migrateToLatest(database.db, database.schema);
   return database;
 }
 
-async function openServer(url: string, schema: string): Promise<Database> {
+async function openServer(url: string, schema: string, log: KyselyConfig['log']): Promise<Database> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === DATE_OID) return (v: string) => v;
@@ -59,7 +69,7 @@ async function openServer(url: string, schema: string): Promise<Database> {
     await setup.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c search_path="${schema}",public` });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return {
     kind: 'postgres',
     db,
@@ -72,7 +82,7 @@ async function openServer(url: string, schema: string): Promise<Database> {
   };
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log']): Promise<Database> {
   let unlock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -82,7 +92,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const pglite = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
   await pglite.waitReady;
   const pool = new PgliteSerialPool(pglite);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return {
     kind: 'pglite',
     db,

@@ -7,6 +7,7 @@ import * as m007 from './007-work-allocation.ts';
 import * as m010 from './010-token-issuer.ts';
 import * as m011 from './011-sign-in-failures.ts';
 import * as m012 from './012-account-sessions.ts';
+import * as m013 from './013-list-indexes.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '010-token-issuer': m010,
   '011-sign-in-failures': m011,
   '012-account-sessions': m012,
+  '013-list-indexes': m013,
 };

@@ -1,0 +1,126 @@
+// Every list an officer or an API client pages through is served by an index, at a realistic size: 100,000
+// applications (each with its applicant and three Confirm Identity tasks), 5,000 escalations, 20,000 liveness
+// links, 200,000 verifications and 300,000 audit events on the PostgreSQL server. The lists are read through
+// the use cases themselves; every SELECT they send is planned again with EXPLAIN, and none may scan one of those
+// tables from end to end.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
+import { createServices, type Services } from '../../../src/app/services.ts';
+import { createLogger } from '../../../src/adapters/log/logger.ts';
+import type { Actor } from '../../../src/app/casework/actor.ts';
+import { SERVER_URL, uniqueSchema } from '../../support/databases.ts';
+
+const BIG_TABLES = ['applications', 'casework_people', 'identity_tasks', 'escalations', 'liveness_links', 'verifications', 'audit_events'];
+const schema = uniqueSchema('plans');
+let database: Database;
+let services: Services;
+let officer: Actor;
+let reachable = true;
+const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+let capturing = false;
+
+before(async () => {
+  const probe = new pg.Client({ connectionString: SERVER_URL });
+  try {
+    await probe.connect();
+    await probe.end();
+  } catch {
+    reachable = false;
+    return;
+  }
+  database = await openDatabase({ url: SERVER_URL, schema, onQuery: (sql, parameters) => capturing && /^\s*select/i.test(sql) && seen.push({ sql, parameters }) });
+  services = await createServices(database, createLogger('silent'), { jobs: false, analysisInProcess: true });
+  await services.accounts.create({ accountId: 'demo', password: 'demo', stubMode: true });
+  const created = await services.casework.officers.create({ email: 'plans@dia.example', fullName: 'Plan Officer', roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'], password: 'correct horse battery staple' });
+  officer = { officerId: created.id, roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'] };
+  await database.executeSql(`
+    insert into applications (application_id, reference, application_type, stage, submitted_on, created_by, created_at, owner_id)
+      select 'a' || i, upper(lpad(to_hex(i), 6, '0')), 'CBG Adult', (array['submitted','complete-and-correct','application-processing','decision'])[1 + i % 4],
+             date '2021-01-01' + (i % 1500), 'seed', timestamptz '2021-01-01' + i * interval '7 minutes', case when i % 50 = 0 then '${created.id}' end
+      from generate_series(1, 100000) i;
+    insert into casework_people (person_id, application_id, relationship, given_names, family_name, date_of_birth, email)
+      select 'p' || i, 'a' || i, 'applicant', (array['Aroha','Mere','Hemi','Tama','Losa','Sione'])[1 + i % 6], 'Family' || (i % 20000), date '1950-01-01' + (i % 20000), 'p' || i || '@example.org'
+      from generate_series(1, 100000) i;
+    insert into identity_tasks (task_id, application_id, person_id, kind, state, prepared_by, updated_at, owner_id)
+      select 't' || i || '-' || k, 'a' || i, 'p' || i, (array['identity-is-unique','identity-exists','identity-is-bound'])[k],
+             case when i % 10 = 0 then 'prepared' when i % 3 = 0 then 'validated' else 'open' end, case when i % 10 = 0 then 'someone-else' end,
+             timestamptz '2021-01-01' + i * interval '7 minutes', case when i % 50 = 0 then '${created.id}' end
+      from generate_series(1, 100000) i, generate_series(1, 3) k;
+    insert into escalations (escalation_id, application_id, person_id, template, raised_by, raised_on, review_on, status)
+      select 'e' || i, 'a' || (i * 20), 'p' || (i * 20), '{"personName":"x","task":"identity-is-bound","gridColumn":6,"evidence":{},"optionsTried":[],"caseSummary":"s","recommendation":"r","applicationRef":"x","personId":"x"}',
+             'seed', date '2021-01-01' + (i % 1000), date '2021-01-06' + (i % 1000), case when i % 4 = 0 then 'queued' else 'decided' end
+      from generate_series(1, 5000) i;
+    insert into liveness_links (link_id, application_id, person_id, relationship, email, state, created_by, created_at)
+      select 'l' || i, 'a' || (i * 5), 'p' || (i * 5), 'Adult', 'x@example.org', 'Active', 'seed', timestamptz '2021-01-01' + i * interval '1 hour'
+      from generate_series(1, 20000) i;
+    insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state, created_at, updated_at)
+      select 'demo', 'v' || i, 'default', 1, (array['VERIFIED','IN_PROGRESS','PENDING','VERIFIED_WITH_CHANGES'])[1 + i % 4], '{}',
+             timestamptz '2021-01-01' + i * interval '3 minutes', timestamptz '2021-01-01' + i * interval '3 minutes'
+      from generate_series(1, 200000) i;
+    insert into audit_events (at, actor, application_id, action, entity, entity_id)
+      select timestamptz '2021-01-01' + i * interval '1 minute', 'seed', 'a' || (1 + i % 100000), 'seed', 'application', 'a' || (1 + i % 100000)
+      from generate_series(1, 300000) i;
+    analyze;
+  `);
+});
+
+after(async () => {
+  if (!reachable) return;
+  await services.close();
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade`);
+  await client.end();
+});
+
+/** The tables a plan reads from end to end (EXPLAIN with the query's own parameters, generic plan forced off). */
+async function sequentialScans(sql: string, parameters: readonly unknown[]): Promise<string[]> {
+  const { rows } = await database.executeSql(`explain (format json) ${sql}`, [...parameters]);
+  const plan = JSON.stringify(rows);
+  return BIG_TABLES.filter((table) => new RegExp(`"Node Type":"Seq Scan"[^}]*?"Relation Name":"${table}"`).test(plan));
+}
+
+test('every list and queue is read through an index at 100,000 applications and 200,000 verifications', { skip: reachable ? undefined : 'no PostgreSQL server', timeout: 300_000 }, async (t) => {
+  if (!reachable) return;
+  const cw = services.casework;
+  const reference = '000064';
+  capturing = true;
+  const lists: [string, () => Promise<unknown>][] = [
+    ['applications, newest', () => cw.applications.page(officer, { sort: 'newest' })],
+    ['applications, oldest', () => cw.applications.page(officer, { sort: 'oldest' })],
+    ['applications, by reference', () => cw.applications.page(officer, { sort: 'reference' })],
+    ['applications, by stage', () => cw.applications.page(officer, { stage: 'decision' })],
+    ['applications, mine', () => cw.applications.page(officer, { owner: 'me' })],
+    ['applications, unassigned', () => cw.applications.page(officer, { owner: 'unassigned' })],
+    ['applications, a reference', () => cw.applications.page(officer, { q: reference })],
+    ['applications, a name', () => cw.applications.page(officer, { q: 'Family1234' })],
+    ['applications, a date of birth', () => cw.applications.page(officer, { dateOfBirth: '1980-01-01' })],
+    ['my tasks', () => cw.tasks.queue(officer, { queue: 'mine' })],
+    ['awaiting validation', () => cw.tasks.queue(officer, { queue: 'validation' })],
+    ['escalations queued', () => cw.escalations.page(officer, { status: 'queued' })],
+    ['escalations of an application', () => cw.escalations.page(officer, { applicationRef: reference })],
+    ['liveness links of an application', () => cw.links.list(officer, reference)],
+    ['liveness sessions of an application', () => services.liveness.list(officer, reference)],
+    ['audit of an application', () => cw.audit.forApplication(officer, reference)],
+    ['verifications, newest', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { limit: 50 })],
+    ['verifications, pending', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { status: 'PENDING', limit: 50 })],
+  ];
+  const problems: string[] = [];
+  for (const [name, read] of lists) {
+    seen.length = 0;
+    const started = performance.now();
+    await read();
+    const ms = performance.now() - started;
+    const queries = [...seen];
+    assert.ok(queries.length > 0, `${name}: no query seen`);
+    for (const q of queries) {
+      const scans = await sequentialScans(q.sql, q.parameters);
+      if (scans.length > 0) problems.push(`${name}: sequential scan of ${scans.join(', ')} in ${q.sql.slice(0, 160)}`);
+    }
+    t.diagnostic(`${name}: ${queries.length} queries, ${ms.toFixed(1)} ms`);
+  }
+  capturing = false;
+  assert.deepEqual(problems, []);
+});
