@@ -10,6 +10,8 @@ export interface MailMessage {
 }
 
 export interface Mailer {
+  /** false when no SMTP server is configured: nothing can be sent. */
+  readonly configured: boolean;
   send(message: MailMessage): Promise<void>;
   close(): void;
 }
@@ -21,6 +23,7 @@ export const DEFAULT_MAIL_FROM = 'pono <no-reply@pono.invalid>';
 export function createMailer(smtpUrl: string | undefined, from: string = DEFAULT_MAIL_FROM): Mailer {
   if (!smtpUrl) {
     return {
+      configured: false,
       send: async () => {
         throw new MailNotConfiguredError('SMTP_URL is not configured');
       },
@@ -29,6 +32,7 @@ export function createMailer(smtpUrl: string | undefined, from: string = DEFAULT
   }
   const transport = nodemailer.createTransport(smtpUrl);
   return {
+    configured: true,
     send: async (message) => {
       await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
     },

@@ -30,6 +30,7 @@ import { digest } from '../ids.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
+import { AppError } from '../errors.ts';
 import { linkSessions, type LinkResults, type LinkSession } from './liveness-link-results.ts';
 
 export const LINK_EMAIL_QUEUE = 'casework.liveness-link-email';
@@ -165,6 +166,7 @@ export class LivenessLinks {
   /** "Send Liveness": valid 24 h from now; the email and expiry jobs are enqueued with the change. */
   async send(actor: Actor, linkId: string): Promise<LinkView> {
     authorize(actor, 'liveness-link.send');
+    this.requireMail();
     await this.db.transaction().execute(async (tx) => {
       const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
       if (!r) throw notFound('liveness link', linkId);
@@ -172,6 +174,13 @@ export class LivenessLinks {
       await this.markSent(tx, actor, r);
     });
     return this.get(actor, linkId);
+  }
+
+  /** A link is only marked sent when an email can leave: without a mail server the officer is told so. */
+  private requireMail(): void {
+    if (!this.mailer().configured) {
+      throw new AppError('unavailable', 'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server (SMTP_URL).', 'MAIL_NOT_CONFIGURED');
+    }
   }
 
   private async markSent(tx: Tx, actor: Actor, r: LinkRow): Promise<void> {
@@ -203,6 +212,7 @@ export class LivenessLinks {
   /** Resend: a new link (sent at once) for the same person, and the old one expired (domain resendLink). */
   async resend(actor: Actor, linkId: string, email?: string): Promise<LinkView> {
     authorize(actor, 'liveness-link.send');
+    this.requireMail();
     const newId = randomUUID();
     await this.db.transaction().execute(async (tx) => {
       const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();

@@ -176,3 +176,23 @@ forEachDatabase((kind) => {
     assert.deepEqual(links.map((l) => l.personId), [parent.id], 'nothing half-written by the refusals');
   });
 });
+
+test('without a mail server a link is saved but not sent: the officer is told, and it stays unsent', async () => {
+  const t = await startTestApp('pglite', { demo: false });
+  try {
+    const c = new CaseworkClient(t, true);
+    const o = await c.officers('nomail');
+    const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
+    const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
+      relationship: 'applicant', givenNames: 'Ana', familyName: 'Mail', dateOfBirth: '1980-04-01', email: 'ana@example.org',
+    });
+    const saved = await c.expect<Link>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult' });
+    const refused = await c.expect<{ code: string; message: string }>(503, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+    assert.equal(refused.code, 'MAIL_NOT_CONFIGURED');
+    assert.match(refused.message, /Email is not set up on this server/);
+    const after = await c.expect<Link>(200, o.caseOfficer, 'GET', `/liveness-links/${saved.id}`);
+    assert.equal(after.status, null, 'not sent, not Active');
+  } finally {
+    await t.close();
+  }
+});

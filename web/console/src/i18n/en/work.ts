@@ -285,6 +285,7 @@ export const work = {
     back: 'Back to the group’s queue',
   },
   refusals: {
+    MAIL_NOT_CONFIGURED: 'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server.',
     ESCALATION_SELF_DECISION: 'You raised this escalation, so another ID proofing expert records the group’s decision.',
     ESCALATION_BEFORE_REVIEW: 'The group decides at its meeting: record the decision on or after the meeting day.',
     ESCALATION_NOT_QUEUED: 'This escalation is no longer waiting for the group.',

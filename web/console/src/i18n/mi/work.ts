@@ -280,6 +280,7 @@ export const work: Messages<typeof english> = {
     back: 'Hoki ki te rārangi a te rōpū',
   },
   refusals: {
+    MAIL_NOT_CONFIGURED: 'Kāore anō te īmēra kia whakaritea ki tēnei tūmau, nō reira kāore e taea te tuku i te hono. Tonoa tō kaiwhakahaere kia whakarite i te tūmau īmēra.',
     ESCALATION_SELF_DECISION: 'Nāu tēnei take i hiki, nō reira mā tētahi atu tohunga tuakiri e tuhi te whakatau a te rōpū.',
     ESCALATION_BEFORE_REVIEW: 'Ka whakatau te rōpū i tōna hui: tuhia te whakatau i te rā o te hui, i muri rānei.',
     ESCALATION_NOT_QUEUED: 'Kāore tēnei take e tatari ana ki te rōpū.',
