@@ -13,7 +13,7 @@ import {
 } from '../domain/records/index.ts';
 import { matchIdentity, type ApplicantDetails, type MatchThresholds, type RecordSearch } from '../domain/identity/index.ts';
 import { resultException, type PresenceRequestOptions, type ResultException } from '../domain/presence/index.ts';
-import type { OfficerRole } from '../domain/casework/index.ts';
+import { roleInSentence, type OfficerRole } from '../domain/casework/index.ts';
 import type { Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort, RecordsApplicant, RecordsResult } from './casework/records-port.ts';
 import { AppError } from './errors.ts';
@@ -50,7 +50,7 @@ export const RECORDS_READERS: readonly OfficerRole[] = ['case-officer', 'validat
 
 export function authorizeRecordsRead(actor: Actor): void {
   if (!actor.roles.some((role) => RECORDS_READERS.includes(role))) {
-    throw new AppError('forbidden', 'your role may not read immigration records', 'ROLE_NOT_PERMITTED');
+    throw new AppError('forbidden', `Your role does not allow you to read immigration records (needs one of the roles: ${RECORDS_READERS.map(roleInSentence).join(', ')})`, 'ROLE_NOT_PERMITTED');
   }
 }
 

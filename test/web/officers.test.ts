@@ -66,7 +66,7 @@ test("a changed role refuses the officer's next action in their own browser", { 
   await ben.getByRole('button', { name: 'Deactivate Cat Case' }).click();
   const refusal = ben.getByRole('alert');
   await refusal.waitFor();
-  assert.match(await refusal.innerText(), /your role may not/);
+  assert.match(await refusal.innerText(), /Your role does not allow you to/);
   const cat = await t.services.casework.officers.signIn('cat@dia.example', 'correct horse battery staple');
   assert.ok(cat.token, 'Cat is still active');
   await ben.context().close();

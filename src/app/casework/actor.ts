@@ -1,5 +1,5 @@
 // Who is acting on a case, and the server-side permission check every casework use case starts with.
-import { can, type CaseworkAction, type OfficerRole } from '../../domain/casework/index.ts';
+import { can, notPermittedMessage, type CaseworkAction, type OfficerRole } from '../../domain/casework/index.ts';
 import { AppError } from '../errors.ts';
 
 export interface Actor {
@@ -11,7 +11,7 @@ export interface Actor {
 
 /** Throws 403 unless one of the actor's roles may perform the action (domain permission table). */
 export function authorize(actor: Actor, action: CaseworkAction): void {
-  if (!can(actor.roles, action)) throw new AppError('forbidden', `your role may not ${action}`, 'ROLE_NOT_PERMITTED');
+  if (!can(actor.roles, action)) throw new AppError('forbidden', notPermittedMessage(action), 'ROLE_NOT_PERMITTED');
 }
 
 const NZ_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit' });

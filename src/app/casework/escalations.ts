@@ -171,7 +171,7 @@ export class Escalations {
 
   private mayRead(actor: Actor): void {
     if (!can(actor.roles, 'escalation.raise') && !can(actor.roles, 'escalation.decide')) {
-      throw new AppError('forbidden', 'your role may not read escalations', 'ROLE_NOT_PERMITTED');
+      throw new AppError('forbidden', 'Your role does not allow you to read escalations (needs one of the roles: case officer, validating officer, ID proofing expert)', 'ROLE_NOT_PERMITTED');
     }
   }
 }

@@ -147,7 +147,8 @@ export class LivenessLinks {
     await this.db.transaction().execute(async (tx) => {
       const a = await this.application(tx, reference);
       const person = await tx.selectFrom('casework_people').select(['person_id', 'email', 'relationship', 'date_of_birth']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
-      if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first, BR-29)');
+      // BR-29: a consent giver who did not apply gets a person record before a link.
+      if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first)');
       const today = nzDate(now);
       const allowed = linkAllowedFor(person.relationship as PartyRelationship, bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth), input.relationship as LinkRelationship);
       if (!allowed.ok) throw ruleError(allowed.error, allowed.error.code === 'LINK_RELATIONSHIP_MISMATCH' ? 'relationship' : 'personId');

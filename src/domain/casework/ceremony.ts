@@ -79,7 +79,8 @@ export function notificationIdempotencyKey(citizenshipPersonNumber: string, effe
 export type NotificationErrorCode = 'CEREMONY_NOT_CLOSED' | 'NO_EFFECTIVE_DATE' | 'CITIZEN_FIELD_MISSING';
 
 export function buildInzNotification(citizen: NewCitizen, record: CeremonyRecord, certificateDate?: IsoDate): Result<InzNotification, NotificationErrorCode> {
-  if (record.closedOn === null) return fail('CEREMONY_NOT_CLOSED', 'INZ is notified only after the ceremony has been closed (L2451)');
+  // L2451: "within 6-7 days … after the ceremony has been closed".
+  if (record.closedOn === null) return fail('CEREMONY_NOT_CLOSED', 'INZ is notified only after the ceremony has been closed');
   const effectiveDate = citizenshipEffectiveDate(record, certificateDate);
   if (effectiveDate === null) return fail('NO_EFFECTIVE_DATE', 'no oath taken and no certificate date');
   const fields: (keyof NewCitizen)[] = ['fullName', 'gender', 'dateOfBirth', 'countryOfBirth', 'citizenshipPersonNumber'];

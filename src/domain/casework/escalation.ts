@@ -4,7 +4,7 @@
 // the fields below are pono's [inf], built from what the grid and the seed say an officer knows.
 
 import { addDays, compareDates, fail, isoWeekday, ok, type IsoDate, type Result } from './common.ts';
-import { can, type OfficerRole } from './roles.ts';
+import { can, notPermittedMessage, type OfficerRole } from './roles.ts';
 import type { ProofingEvidence, ProofingOption } from './proofing-grid.ts';
 import type { IdentityTaskKind } from './tasks.ts';
 
@@ -76,7 +76,7 @@ export interface Raiser {
 }
 
 export function raiseEscalation(id: string, template: EscalationTemplate, by: Raiser, raisedOn: IsoDate): Result<Escalation, EscalationErrorCode> {
-  if (!can(by.roles, 'escalation.raise')) return fail('ESCALATION_NOT_PERMITTED', 'raising an escalation needs escalation.raise');
+  if (!can(by.roles, 'escalation.raise')) return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.raise'));
   const missing = missingFields(template);
   if (missing.length > 0) return fail('ESCALATION_TEMPLATE_INCOMPLETE', `template incomplete: ${missing.join(', ')}`);
   return ok({ id, template, raisedBy: by.id, raisedOn, reviewOn: reviewDateFor(raisedOn), status: 'queued', decision: null });
@@ -96,7 +96,7 @@ export function recordEscalationDecision(
   by: Raiser,
   decidedOn: IsoDate,
 ): Result<Escalation, EscalationErrorCode> {
-  if (!can(by.roles, 'escalation.decide')) return fail('ESCALATION_NOT_PERMITTED', 'deciding needs escalation.decide');
+  if (!can(by.roles, 'escalation.decide')) return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.decide'));
   if (entry.status !== 'queued') return fail('ESCALATION_NOT_QUEUED', `escalation is ${entry.status}`);
   if (by.id === entry.raisedBy) return fail('ESCALATION_SELF_DECISION', 'the raising officer may not decide their own escalation');
   if (compareDates(decidedOn, entry.reviewOn) < 0) return fail('ESCALATION_BEFORE_REVIEW', `decided before the review meeting on ${entry.reviewOn}`);

@@ -78,7 +78,8 @@ export interface NewLink {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createLink(input: NewLink, now: EpochMs): Result<LivenessLink, LinkErrorCode> {
-  if (input.personId.trim() === '') return fail('LINK_PERSON_REQUIRED', 'select the person record (BR-29: create one if needed)');
+  // BR-29: a consent giver who did not apply needs a person record first.
+  if (input.personId.trim() === '') return fail('LINK_PERSON_REQUIRED', 'select the person record (create one if needed)');
   if (!EMAIL.test(input.email)) return fail('LINK_EMAIL_INVALID', `not an email address: ${input.email}`);
   return ok({ ...input, createdAt: now, expiresAt: now + LINK_VALIDITY_MS, state: 'Active', completedAt: null, expiredAt: null, supersededBy: null });
 }

@@ -56,20 +56,22 @@ export interface PartyEvidence {
   readonly documents: readonly string[];
   /** Documents whose signatures the officer compares and binds (BR-33). */
   readonly bindSignaturesAcross: readonly string[];
+  /** The rule behind it, in the office's words (the seed references are in the comments here). */
   readonly rule: string;
 }
 
 /** What each kind of party gives. Youth and adult applicants give their own liveness; children none. */
 export const PARTY_EVIDENCE: Readonly<Record<'adult-or-youth-applicant' | 'child-applicant' | 'consenting-parent' | 'secondary-consent-giver', PartyEvidence>> = {
-  'adult-or-youth-applicant': { liveness: 'own', documents: [], bindSignaturesAcross: [], rule: 'BR-04 (L59–61)' },
-  'child-applicant': { liveness: 'none', documents: [], bindSignaturesAcross: [], rule: 'BR-04 (L63–65): not available for children' },
-  'consenting-parent': { liveness: 'for-child', documents: [], bindSignaturesAcross: [], rule: 'BR-04, BR-17–19 (L435–446)' },
+  'adult-or-youth-applicant': { liveness: 'own', documents: [], bindSignaturesAcross: [], rule: 'Adults and youths (14 and over) complete their own liveness check.' }, // BR-04 (L59–61)
+  'child-applicant': { liveness: 'none', documents: [], bindSignaturesAcross: [], rule: 'Liveness is not available for children under 14.' }, // BR-04 (L63–65)
+  'consenting-parent': { liveness: 'for-child', documents: [], bindSignaturesAcross: [], rule: "The consenting parent completes liveness on the child's behalf." }, // BR-04, BR-17–19 (L435–446)
   'secondary-consent-giver': {
     liveness: 'none',
     // "Parental consent for applicant under 16" is the form named in quiz M2-Q6 (L1033) only.
     documents: ['consent-form', 'passport-scan'],
     bindSignaturesAcross: ['consent-form', 'passport-scan'],
-    rule: 'BR-33 (L860–864)',
+    // BR-33 (L860–864)
+    rule: "The secondary consent giver gives a signed consent form and a passport scan; compare and bind the signatures across them.",
   },
 };
 
@@ -147,7 +149,8 @@ export function livenessResponsibility(input: LivenessInput): LivenessResponsibi
       linkRelationship: input.amsImageUsable ? null : change.atDate === 'child' ? 'Consenting Parties' : 'Adult',
       revertToStage: null,
       noLivenessReason: 'submitted-before-liveness-release',
-      rule: 'BR-08, BR-09 (L129–136, L719–734)',
+      // BR-08, BR-09 (L129–136, L719–734)
+      rule: 'Applications submitted before 30 July 2020 are not subject to liveness; when the AMS image is missing or unusable, a liveness check may be offered instead of the original passport or an appointment.',
     };
   }
 
@@ -165,12 +168,13 @@ export function livenessResponsibility(input: LivenessInput): LivenessResponsibi
           linkRelationship: 'Adult',
           revertToStage: 'complete-and-correct',
           noLivenessReason: input.subjectCheckOnFile ? null : 'child-turned-youth',
-          rule: 'childTurns14Policy=revert-and-send-own-link (L1043, R13)',
+          // childTurns14Policy=revert-and-send-own-link (L1043, R13)
+          rule: 'The child turned 14 during processing: the application goes back to "Complete and Correct" and the youth completes their own liveness check.',
         };
       case 'revert-without-new-evidence':
-        return { ...childByParent(input, base), revertToStage: 'complete-and-correct', action: 'assess-parent-evidence', rule: 'childTurns14Policy=revert-without-new-evidence (L1047)' };
+        return { ...childByParent(input, base), revertToStage: 'complete-and-correct', action: 'assess-parent-evidence', rule: "The child turned 14 during processing: the application goes back to \"Complete and Correct\" and the consenting parent's evidence stands." }; // childTurns14Policy=revert-without-new-evidence (L1047)
       case 'carry-on':
-        return { ...childByParent(input, base), rule: 'childTurns14Policy=carry-on (L1045)' };
+        return { ...childByParent(input, base), rule: "The child turned 14 during processing: identity is confirmed at the age on the submission date, with the consenting parent's evidence." }; // childTurns14Policy=carry-on (L1045)
     }
   }
 
@@ -184,7 +188,8 @@ export function livenessResponsibility(input: LivenessInput): LivenessResponsibi
       linkRelationship: 'Adult',
       revertToStage: null,
       noLivenessReason: input.subjectCheckOnFile ? null : 'cannot-do-online',
-      rule: 'BR-04, BR-21, BR-23 (L59–61, L506, L794)',
+      // BR-04, BR-21, BR-23 (L59–61, L506, L794)
+      rule: 'Adults and youths (14 and over) complete their own liveness check; when none is on file, offer to send a liveness check link.',
     };
   }
   return childByParent(input, base);
@@ -208,6 +213,7 @@ function childByParent(
     linkRelationship: 'Consenting Parties',
     revertToStage: null,
     noLivenessReason: null,
-    rule: 'BR-04, BR-17–19, BR-29 (L435–446, L849)',
+    // BR-04, BR-17–19, BR-29 (L435–446, L849)
+    rule: "For a child under 14, the consenting parent completes liveness: use the parent's check from their own application, or send the parent a link (create a person record first if they did not apply).",
   };
 }

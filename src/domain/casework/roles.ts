@@ -76,6 +76,46 @@ export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]
   'officers.manage': [AD],
 };
 
+/** Each action in the office's words, as it completes "Your role does not allow you to …" in a refusal. */
+export const CASEWORK_ACTION_TEXT: Readonly<Record<CaseworkAction, string>> = {
+  'application.create': 'create applications',
+  'application.submit': 'submit applications',
+  'application.read': 'read applications',
+  'application.allocate': 'pick up applications',
+  'application.move-stage': 'move an application to its next stage',
+  'application.revert-stage': 'send an application back to an earlier stage',
+  'application.decide': 'decide applications',
+  'application.withdraw': 'withdraw applications',
+  'person.create': 'add people to an application',
+  'task.prepare': 'prepare identity tasks',
+  'task.validate': 'validate identity tasks',
+  'task.return': 'return identity tasks to the preparing officer',
+  'task.reopen': 'reopen identity tasks',
+  'liveness-link.create': 'create liveness check links',
+  'liveness-link.send': 'send liveness check links',
+  'liveness-link.copy-to-other-person': "copy a liveness check to another person's application",
+  'escalation.raise': 'escalate to the ID Proofing Experts Group',
+  'escalation.decide': 'record the ID Proofing Experts Group decision',
+  'ceremony.record': 'record ceremonies',
+  'ceremony.close': 'close ceremonies',
+  'documents.read': 'read documents',
+  'documents.upload': 'upload documents',
+  'audit.read': 'read the audit trail',
+  'officers.manage': 'manage officer accounts',
+};
+
+/** A role's label inside a sentence: "case officer", but "ID proofing expert". */
+export function roleInSentence(role: OfficerRole): string {
+  const label = OFFICER_ROLE_LABELS[role];
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The refusal an officer reads when none of their roles may perform the action (no permission ids). */
+export function notPermittedMessage(action: CaseworkAction): string {
+  const roles = PERMISSIONS[action].map((r) => roleInSentence(r));
+  return `Your role does not allow you to ${CASEWORK_ACTION_TEXT[action]} (${roles.length === 1 ? 'needs the role' : 'needs one of the roles'}: ${roles.join(', ')})`;
+}
+
 export function isOfficerRole(value: string): value is OfficerRole {
   return (OFFICER_ROLES as readonly string[]).includes(value);
 }

@@ -4,7 +4,7 @@
 // Other labels are pono's own [inf].
 
 import { fail, ok, type Result } from './common.ts';
-import type { CaseworkAction, OfficerRole } from './roles.ts';
+import { roleInSentence, type CaseworkAction, type OfficerRole } from './roles.ts';
 
 export const STAGES = ['draft', 'submitted', 'complete-and-correct', 'application-processing', 'decision', 'ceremony', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -46,6 +46,34 @@ export interface StageGuards {
 }
 
 type Guard = 'paid' | 'identityTasksValidated' | 'ceremonyRecorded' | 'revertReason';
+
+/** What a guard asks, in the office's words, as a refusal names it. */
+const GUARD_TEXT: Readonly<Record<Guard, string>> = {
+  paid: 'the application must be paid first',
+  identityTasksValidated: 'every Confirm Identity task must be validated first',
+  ceremonyRecorded: 'the ceremony must be recorded first',
+  revertReason: 'give the reason for sending the application back',
+};
+
+/** Each stage action in the office's words. */
+export const STAGE_ACTION_TEXT: Readonly<Record<StageAction, string>> = {
+  submit: 'submit the application',
+  allocate: 'pick up the application',
+  'complete-and-correct-done': 'finish "Complete and Correct"',
+  'revert-to-complete-and-correct': 'send the application back to "Complete and Correct"',
+  'refer-for-decision': 'refer the application for decision',
+  grant: 'grant the application',
+  decline: 'decline the application',
+  'close-ceremony': 'close the ceremony',
+  withdraw: 'withdraw the application',
+};
+
+function actorInSentence(actor: StageActor): string {
+  if (actor === 'applicant') return 'the applicant';
+  if (actor === 'system') return 'pono itself';
+  const role = roleInSentence(actor);
+  return `${/^[aeiouAEIOU]/.test(role) ? 'an' : 'a'} ${role}`;
+}
 
 export interface StageTransition {
   readonly action: StageAction;
@@ -102,12 +130,12 @@ export function applyStageAction(
 ): Result<StageMove, StageErrorCode> {
   const held: readonly StageActor[] = typeof actors === 'string' ? [actors] : actors;
   const t = STAGE_TRANSITIONS.find((x) => x.action === action && x.from.includes(stage));
-  if (!t) return fail('STAGE_TRANSITION_NOT_ALLOWED', `cannot ${action} from stage "${STAGE_LABELS[stage]}"`);
-  if (!held.some((a) => t.by.includes(a))) return fail('STAGE_ACTOR_NOT_PERMITTED', `${action} needs one of: ${t.by.join(', ')}`);
+  if (!t) return fail('STAGE_TRANSITION_NOT_ALLOWED', `You cannot ${STAGE_ACTION_TEXT[action]} while it is in stage "${STAGE_LABELS[stage]}"`);
+  if (!held.some((a) => t.by.includes(a))) return fail('STAGE_ACTOR_NOT_PERMITTED', `Only ${t.by.map(actorInSentence).join(' or ')} may ${STAGE_ACTION_TEXT[action]}`);
   for (const g of t.requires) {
     const v = guards[g];
     const met = g === 'revertReason' ? typeof v === 'string' && v.trim() !== '' : v === true;
-    if (!met) return fail('STAGE_GUARD_FAILED', `${action} requires ${g}`);
+    if (!met) return fail('STAGE_GUARD_FAILED', `Before you ${STAGE_ACTION_TEXT[action]}, ${GUARD_TEXT[g]}`);
   }
   return ok({ stage: t.to, closure: t.closure ?? null, transition: t });
 }

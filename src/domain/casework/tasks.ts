@@ -4,7 +4,7 @@
 // advice (BR-11); the outcome recorded here by the officer is the decision.
 
 import { fail, ok, type IsoDate, type Result } from './common.ts';
-import { can, type CaseworkAction, type OfficerRole } from './roles.ts';
+import { can, notPermittedMessage, type CaseworkAction, type OfficerRole } from './roles.ts';
 
 export const IDENTITY_TASKS = ['identity-is-unique', 'identity-exists', 'identity-is-bound'] as const; // seed order L113–117
 export type IdentityTaskKind = (typeof IDENTITY_TASKS)[number];
@@ -198,7 +198,7 @@ export function challengesNamed(comment: string): LivenessChallenge[] {
 export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor: Officer, on: IsoDate): Result<IdentityTask, TaskErrorCode> {
   const t = TASK_TRANSITIONS.find((x) => x.action === command.action && x.from.includes(task.state));
   if (!t) return fail('TASK_TRANSITION_NOT_ALLOWED', `cannot ${command.action} a ${task.state} task`);
-  if (!can(actor.roles, t.permission)) return fail('TASK_ROLE_NOT_PERMITTED', `${command.action} needs permission ${t.permission}`);
+  if (!can(actor.roles, t.permission)) return fail('TASK_ROLE_NOT_PERMITTED', notPermittedMessage(t.permission));
 
   const event = (note?: string): TaskEvent => ({
     action: command.action, by: actor.id, ...(actor.actingThrough === undefined ? {} : { through: actor.actingThrough }),

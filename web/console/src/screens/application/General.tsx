@@ -72,9 +72,8 @@ function LivenessPlan({ application }: { application: Application }) {
     <section aria-labelledby="liveness-plan">
       <h3 id="liveness-plan">{t('livenessPlan')}</h3>
       <p>{r.required ? t('livenessGiver', { who: giverLabel(t, r.giver) }) : t('livenessNotRequired')}</p>
-      <p className="hint">
-        {livenessActionLabel(t, r.action)} ({r.rule})
-      </p>
+      <p className="hint">{livenessActionLabel(t, r.action)}</p>
+      <p className="hint">{r.rule}</p>
       {plan.data.secondaryConsentRequired && <p>{t('secondaryConsentNeeded')}</p>}
       <Refusal error={apply.error} />
       {apply.isSuccess && <p role="status" className="notice notice-ok">{t('policyApplied')}</p>}
