@@ -14,7 +14,6 @@ const STOP_GRACE_MS = 500;
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const database = await openConfiguredDatabase(config, logger);
   const services = await createServices(database, logger, { workJobs: config.PONO_JOBS, config });
-  if (!config.SMTP_URL) logger.warn('mail is not configured (SMTP_URL): liveness links cannot be sent until it is');
   if (config.PONO_DEMO) {
     const demo = await seedDemo(services);
     logger.info('demo account ready (demo / demo)');

@@ -5,7 +5,7 @@ import { readCookie } from './cookies.ts';
 
 /** The account administrator's console session (POST /api/v1/account-session); only sent to the API. */
 export const ACCOUNT_SESSION_COOKIE = 'pono_account_session';
-const COOKIE_ATTRIBUTES = 'Path=/api/v1; HttpOnly; Secure; SameSite=Strict';
+const attributes = (secure: boolean) => `Path=/api/v1; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict`;
 
 /**
  * The account of a REST call: HTTP Basic with the accountId and the account's API password, or, without an
@@ -27,10 +27,10 @@ export function accountCredentials(request: FastifyRequest): AccountCredentials 
   return { accountId: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-export function setAccountSessionCookie(reply: FastifyReply, token: string): void {
-  void reply.header('set-cookie', `${ACCOUNT_SESSION_COOKIE}=${token}; ${COOKIE_ATTRIBUTES}; Max-Age=${ACCOUNT_SESSION_TTL_MS / 1000}`);
+export function setAccountSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  void reply.header('set-cookie', `${ACCOUNT_SESSION_COOKIE}=${token}; ${attributes(secure)}; Max-Age=${ACCOUNT_SESSION_TTL_MS / 1000}`);
 }
 
-export function clearAccountSessionCookie(reply: FastifyReply): void {
-  void reply.header('set-cookie', `${ACCOUNT_SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
+export function clearAccountSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.header('set-cookie', `${ACCOUNT_SESSION_COOKIE}=; ${attributes(secure)}; Max-Age=0`);
 }

@@ -83,7 +83,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(healthRoutes(services));
   await app.register(fastifyPlugin(operationsRoutes(services)));
-  await app.register(accountSessionRoutes(services), { prefix: '/api/v1' });
+  await app.register(accountSessionRoutes(services, publicUrl), { prefix: '/api/v1' });
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });

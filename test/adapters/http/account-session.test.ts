@@ -107,3 +107,28 @@ forEachDatabase((kind) => {
     assert.equal((await list(before)).statusCode, 401);
   });
 });
+
+test('cookies are Secure from an https public URL, on localhost, and not from a plain-http public URL (with a warning)', async () => {
+  const { cookiePolicy } = await import('../../../src/adapters/http/cookies.ts');
+  const lan = { protocol: 'http', hostname: '192.168.1.20' };
+  assert.equal(cookiePolicy('https://pono.example.govt.nz').secure(lan), true);
+  assert.equal(cookiePolicy(undefined).secure({ protocol: 'http', hostname: 'localhost' }), true);
+  assert.equal(cookiePolicy(undefined).secure({ protocol: 'https', hostname: 'pono.example' }), true);
+  assert.equal(cookiePolicy(undefined).secure(lan), false);
+  const plain = cookiePolicy('http://192.168.1.20:8080');
+  assert.equal(plain.secure(lan), false);
+  assert.match(plain.warning ?? '', /plain http/);
+  assert.equal(cookiePolicy('https://pono.example').warning, undefined);
+
+  const t = await startTestApp('pglite', { env: { PONO_PUBLIC_URL: 'http://192.168.1.20:8080' } });
+  try {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/account-session', headers: { host: '192.168.1.20:8080' }, payload: { accountId: 'demo', password: 'demo' } });
+    assert.equal(r.statusCode, 200);
+    assert.doesNotMatch(String(r.headers['set-cookie']), /Secure/);
+    const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { host: '192.168.1.20:8080', cookie } });
+    assert.equal(list.statusCode, 200, 'the session works over that address');
+  } finally {
+    await t.close();
+  }
+});

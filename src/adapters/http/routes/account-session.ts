@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../app/services.ts';
 import { accountCredentials, ACCOUNT_SESSION_COOKIE, clearAccountSessionCookie, setAccountSessionCookie } from '../account-auth.ts';
-import { readCookie } from '../cookies.ts';
+import { cookiePolicy, readCookie } from '../cookies.ts';
 import { ErrorSchema } from '../schemas/errors.ts';
 
 const tags = ['verification'];
@@ -14,8 +14,9 @@ const SignInBody = Type.Object(
 );
 const AccountSessionSchema = Type.Object({ accountId: Type.String(), stubMode: Type.Boolean(), enabledSources: Type.Array(Type.String()) });
 
-export const accountSessionRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
+export const accountSessionRoutes = (services: Services, publicUrl?: string): FastifyPluginAsyncTypebox => async (app) => {
   const accounts = services.accounts;
+  const cookies = cookiePolicy(publicUrl);
 
   app.post('/account-session', {
     schema: {
@@ -25,7 +26,7 @@ export const accountSessionRoutes = (services: Services): FastifyPluginAsyncType
     config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|account|${String((request.body as { accountId?: unknown } | undefined)?.accountId ?? '')}` } },
   }, async (request, reply) => {
     const { token, account, expiresAt } = await accounts.openSession(request.body);
-    setAccountSessionCookie(reply, token);
+    setAccountSessionCookie(reply, token, cookies.secure(request));
     return { account: { accountId: account.accountId, stubMode: account.stubMode, enabledSources: account.enabledSources }, expiresAt: expiresAt.toISOString() };
   });
 
@@ -41,7 +42,7 @@ export const accountSessionRoutes = (services: Services): FastifyPluginAsyncType
   }, async (request, reply) => {
     const token = readCookie(request, ACCOUNT_SESSION_COOKIE);
     if (token) await accounts.closeSession(token);
-    clearAccountSessionCookie(reply);
+    clearAccountSessionCookie(reply, cookies.secure(request));
     return reply.status(204).send(null);
   });
 };

@@ -8,15 +8,18 @@ import type { App } from '../../server.ts';
 import { applicationRoutes } from './application-routes.ts';
 import { officerRoutes } from './officer-routes.ts';
 import { workRoutes } from './work-routes.ts';
+import { cookiePolicy } from '../../cookies.ts';
 
 export function caseworkPlugin(services: Services, config: Config): (app: App) => Promise<void> {
   return async (app) => {
-    if (!config.SMTP_URL) app.log.warn('SMTP_URL is not set: liveness link emails wait (and retry) until it is');
+    if (!config.SMTP_URL) app.log.warn('mail is not configured (SMTP_URL): liveness links cannot be sent until it is');
+    const cookies = cookiePolicy(config.PONO_PUBLIC_URL);
+    if (cookies.warning) app.log.warn(cookies.warning);
     await app.register(async (scope) => {
       // Registered in this scope only, so other parts of pono are free to register their own.
       await scope.register(rateLimit, { global: false, hook: 'preHandler' });
       if (!scope.hasContentTypeParser('multipart/form-data')) await scope.register(multipart);
-      await scope.register(officerRoutes(services), { prefix: '/api/v1' });
+      await scope.register(officerRoutes(services, config.PONO_PUBLIC_URL), { prefix: '/api/v1' });
       await scope.register(applicationRoutes(services), { prefix: '/api/v1' });
       await scope.register(workRoutes(services), { prefix: '/api/v1' });
     });

@@ -11,12 +11,12 @@ export { readCookie };
 
 export const SESSION_COOKIE = 'pono_officer_session';
 
-export function setSessionCookie(reply: FastifyReply, token: string): void {
-  void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`);
+export function setSessionCookie(reply: FastifyReply, token: string, secure = true): void {
+  void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`);
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0`);
+export function clearSessionCookie(reply: FastifyReply, secure = true): void {
+  void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=0`);
 }
 
 export function unauthenticated(): AppError {

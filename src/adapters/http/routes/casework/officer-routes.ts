@@ -4,13 +4,15 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { AppError } from '../../../../app/errors.ts';
 import { clearSessionCookie, officerActor, readCookie, SESSION_COOKIE, setSessionCookie } from './officer-auth.ts';
+import { cookiePolicy } from '../../cookies.ts';
 import { failures, NewOfficerBody, NewTokenBody, OfficerChangeBody, OfficerParams, OfficerSchema, SignInBody } from './schemas.ts';
 
 const tags = ['casework: officers'];
 const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
-export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
+export const officerRoutes = (services: Services, publicUrl?: string): FastifyPluginAsyncTypebox => async (app) => {
   const officers = services.casework.officers;
+  const cookies = cookiePolicy(publicUrl);
 
   app.post('/session', {
     schema: { tags, summary: 'Sign in to the console: sets a Secure, HttpOnly, SameSite=Strict session cookie', body: SignInBody, response: { 200: Type.Object({ officer: OfficerSchema, expiresAt: Type.String() }), ...failures } },
@@ -19,7 +21,7 @@ export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => 
     config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}` } },
   }, async (request, reply) => {
     const { token, officer, expiresAt } = await officers.signIn(request.body.email, request.body.password, request.ip);
-    setSessionCookie(reply, token);
+    setSessionCookie(reply, token, cookies.secure(request));
     void reply.header('cache-control', 'no-store');
     return { officer, expiresAt: expiresAt.toISOString() };
   });
@@ -38,7 +40,7 @@ export const officerRoutes = (services: Services): FastifyPluginAsyncTypebox => 
   }, async (request, reply) => {
     const token = readCookie(request, SESSION_COOKIE);
     if (token) await officers.signOut(token);
-    clearSessionCookie(reply);
+    clearSessionCookie(reply, cookies.secure(request));
     return reply.status(204).send(null);
   });
 
