@@ -31,6 +31,9 @@ function acceptEmptyJsonBodies(app: App): void {
     if (text === '') done(null, undefined);
     else parseJson(request, text, done);
   });
+  // No route reads plain text: such a body is refused at the door with a 415 that says to send JSON, rather
+  // than read as a string and reported as "the body must be an object".
+  app.removeContentTypeParser('text/plain');
 }
 
 /**

@@ -29,6 +29,6 @@ export function conflict(message: string, code: string): AppError {
   return new AppError('conflict', message, code);
 }
 
-export function invalid(field: string, message: string, code = 'INVALID'): AppError {
+export function invalid(field: string, message: string, code = 'FieldValidationFault'): AppError {
   return new AppError('invalid', message, code, [{ field, message }]);
 }
