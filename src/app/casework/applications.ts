@@ -2,6 +2,7 @@
 // fetch that paid submission enqueues in the same transaction as the stage change.
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import {
+  APPLICATION_TYPES,
   ageOn,
   allValidated,
   applyStageAction,
@@ -9,6 +10,7 @@ import {
   compareDates,
   createConfirmIdentityTasks,
   identityStandardFor,
+  isApplicationType,
   isIsoDate,
   PARTY_RELATIONSHIPS,
   routeFor,
@@ -220,7 +222,9 @@ export class Applications {
 
   async create(actor: Actor, input: NewApplication): Promise<ApplicationView> {
     authorize(actor, 'application.create');
-    if (input.applicationType.trim() === '') throw invalid('applicationType', 'applicationType is required');
+    if (!isApplicationType(input.applicationType)) {
+      throw invalid('applicationType', `applicationType must be one of: ${APPLICATION_TYPES.map((type) => JSON.stringify(type)).join(', ')}`);
+    }
     const id = randomUUID();
     for (let attempt = 0; ; attempt += 1) {
       const reference = newReference();
@@ -231,7 +235,7 @@ export class Applications {
             .values({
               application_id: id,
               reference,
-              application_type: input.applicationType.trim(),
+              application_type: input.applicationType,
               stage: 'draft',
               country_allows_dual_citizenship: input.countryAllowsDualCitizenship ?? true,
               ams_image_usable: input.amsImageUsable ?? null,

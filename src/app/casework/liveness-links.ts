@@ -146,13 +146,18 @@ export class LivenessLinks {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const a = await this.application(tx, reference);
-      const person = await tx.selectFrom('casework_people').select(['person_id', 'email', 'relationship', 'date_of_birth']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      const person = await tx.selectFrom('casework_people').select(['person_id', 'email', 'relationship', 'date_of_birth', 'given_names', 'family_name']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
       // BR-29: a consent giver who did not apply gets a person record before a link.
       if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first)');
       const today = nzDate(now);
       const allowed = linkAllowedFor(person.relationship as PartyRelationship, bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth), input.relationship as LinkRelationship);
       if (!allowed.ok) throw ruleError(allowed.error, allowed.error.code === 'LINK_RELATIONSHIP_MISMATCH' ? 'relationship' : 'personId');
-      const created = createLink({ id, applicationId: a.application_id, personId: input.personId, relationship: input.relationship as LinkRelationship, email: input.email ?? person.email ?? '' }, now.getTime());
+      // BR-30: the email defaults to the person record's; without either, say whose email is missing.
+      const email = input.email ?? person.email ?? '';
+      if (email.trim() === '') {
+        throw invalid('email', `${person.given_names} ${person.family_name} has no email address on their person record: give email, or add the address to the person record`, 'LINK_EMAIL_MISSING');
+      }
+      const created = createLink({ id, applicationId: a.application_id, personId: input.personId, relationship: input.relationship as LinkRelationship, email }, now.getTime());
       if (!created.ok) throw ruleError(created.error, 'email');
       const l = created.value;
       await tx

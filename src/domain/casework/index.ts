@@ -1,4 +1,5 @@
 // Citizenship casework rules (SPEC P5): pure functions and tables, no I/O, time passed in.
+//  - application-types: the application types ("CBG Adult", "CBG Child")
 //  - roles: officer roles and the permission table, can(roles, action)
 //  - people: age on a date, CHILD/YOUTH/ADULT brackets (R10–R13), the 30 July 2020 liveness cutoff
 //  - liveness-responsibility: who gives liveness (seed 000), childTurns14Policy, no-liveness reasons
@@ -11,6 +12,7 @@
 // Rule ids (BR-nn, Lnnn) refer to /work/shared/research/ccms-screens.md and seed 000; R-nn to nz-citizenship.md §6.
 
 export * from './common.ts';
+export * from './application-types.ts';
 export * from './roles.ts';
 export * from './people.ts';
 export * from './liveness-responsibility.ts';

@@ -29,6 +29,7 @@ export interface LivenessLink {
 
 export type LinkErrorCode =
   | 'LINK_PERSON_REQUIRED'
+  | 'LINK_EMAIL_MISSING'
   | 'LINK_EMAIL_INVALID'
   | 'LINK_EXPIRED'
   | 'LINK_NOT_ACTIVE'
@@ -80,7 +81,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function createLink(input: NewLink, now: EpochMs): Result<LivenessLink, LinkErrorCode> {
   // BR-29: a consent giver who did not apply needs a person record first.
   if (input.personId.trim() === '') return fail('LINK_PERSON_REQUIRED', 'select the person record (create one if needed)');
-  if (!EMAIL.test(input.email)) return fail('LINK_EMAIL_INVALID', `not an email address: ${input.email}`);
+  if (input.email.trim() === '') return fail('LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to');
+  if (!EMAIL.test(input.email)) return fail('LINK_EMAIL_INVALID', `email "${input.email}" is not an email address`);
   return ok({ ...input, createdAt: now, expiresAt: now + LINK_VALIDITY_MS, state: 'Active', completedAt: null, expiredAt: null, supersededBy: null });
 }
 

@@ -74,3 +74,13 @@ test('who may be sent a link, and with which relationship (BR-04, BR-28, BR-33)'
   const refused = linkAllowedFor('applicant', 'child', 'Adult');
   assert.ok(!refused.ok && /consenting parent/.test(refused.error.message), 'the refusal says who gives it instead');
 });
+
+test('no email names the field; a bad one is quoted', () => {
+  const base = { id: 'l', applicationId: 'a', personId: 'p', relationship: 'Adult' as const };
+  const none = createLink({ ...base, email: '' }, 0);
+  assert.ok(!none.ok);
+  assert.deepEqual([none.error.code, none.error.message], ['LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to']);
+  const bad = createLink({ ...base, email: 'x@y' }, 0);
+  assert.ok(!bad.ok);
+  assert.deepEqual([bad.error.code, bad.error.message], ['LINK_EMAIL_INVALID', 'email "x@y" is not an email address']);
+});

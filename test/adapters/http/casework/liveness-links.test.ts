@@ -196,3 +196,30 @@ test('without a mail server a link is saved but not sent: the officer is told, a
     await t.close();
   }
 });
+
+test('an application type outside the known ones is refused naming the field; a link for a person without email names the person and the field', async () => {
+  const t = await startTestApp('pglite', { demo: false });
+  try {
+    const c = new CaseworkClient(t, true);
+    const o = await c.officers('fields');
+    const adult = await c.expect<{ code: string; message: string; problems: { field: string; message: string }[] }>(400, o.caseOfficer, 'POST', '/applications', { applicationType: 'Adult' });
+    assert.equal(adult.code, 'FieldValidationFault');
+    assert.deepEqual(adult.problems, [{ field: 'applicationType', message: 'applicationType must be one of: "CBG Adult", "CBG Child"' }]);
+    const child = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Child' });
+    const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
+    assert.ok(child.reference);
+    const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
+      relationship: 'applicant', givenNames: 'Rua', familyName: 'Kore', dateOfBirth: '1980-04-01',
+    });
+    const missing = await c.expect<{ code: string; message: string; problems: { field: string }[] }>(400, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult' });
+    assert.equal(missing.code, 'LINK_EMAIL_MISSING');
+    assert.equal(missing.message, 'Rua Kore has no email address on their person record: give email, or add the address to the person record');
+    assert.deepEqual(missing.problems.map((p) => p.field), ['email']);
+    const bad = await c.expect<{ code: string; problems: { field: string }[] }>(400, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult', email: 'rua at example' });
+    assert.equal(bad.code, 'FieldValidationFault');
+    assert.deepEqual(bad.problems.map((p) => p.field), ['email']);
+    await c.expect(201, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult', email: 'rua@example.org' });
+  } finally {
+    await t.close();
+  }
+});

@@ -1,6 +1,7 @@
 // TypeBox schemas of the casework REST API (they validate requests and become the OpenAPI document).
 import { Type, type TLiteral, type TSchema } from '@sinclair/typebox';
 import {
+  APPLICATION_TYPES,
   ESCALATION_OUTCOMES,
   IDENTITY_TASKS,
   OFFICER_ROLES,
@@ -62,7 +63,7 @@ export const NewTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxL
 // ---- Applications and people -----------------------------------------------------------------------------
 export const NewApplicationBody = Type.Object(
   {
-    applicationType: Type.String({ minLength: 1, maxLength: 50, description: 'e.g. "CBG Adult", "CBG Child"' }),
+    applicationType: literals(APPLICATION_TYPES),
     countryAllowsDualCitizenship: Type.Optional(Type.Boolean()),
     amsImageUsable: Type.Optional(Nullable(Type.Boolean())),
   },
