@@ -55,7 +55,7 @@ export class Registry {
     }
     const parsed = parseRegistryRows(rows);
     if (parsed.problems.length > 0) {
-      const problems: FieldProblem[] = parsed.problems.map((p) => ({ field: `row ${p.row}: ${p.field}`, message: p.message }));
+      const problems: FieldProblem[] = parsed.problems.map((p) => ({ field: p.row === 0 ? `header: ${p.field}` : `row ${p.row}: ${p.field}`, message: p.message }));
       throw errors.invalid(problems);
     }
     await this.db.transaction().execute(async (tx) => {

@@ -8,21 +8,26 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '../app/services.ts';
 import type { Actor } from '../app/casework/actor.ts';
 import type { DemoCasework } from '../app/demo-casework.ts';
-import { getFaceEngine } from '../adapters/face/engine.ts';
-import { LEFT_EYE_INDICES, RIGHT_EYE_INDICES } from '../adapters/face/track.ts';
-import { COLLINS, buildRealAttempt, loadRaw, missingImages, toJpeg, type RealAttempt } from '../adapters/face/synthetic-faces.ts';
+import { Worker } from 'node:worker_threads';
+import { missingImages, type RealAttempt } from '../adapters/face/synthetic-faces.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_ATTEMPT_SETS = 3;
 
-/** The portrait as the application photo, and an attempt set of frames made from it (measured by the engine). */
-async function collinsAttempt(): Promise<RealAttempt> {
-  const engine = await getFaceEngine();
-  const base = await loadRaw(COLLINS);
-  const face = (await engine.analyse(await toJpeg(base))).faces[0];
-  if (!face) throw new Error('the engine found no face in the demo portrait');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((indices) => indices.map((i) => [face.mesh[i]?.[0] ?? 0, face.mesh[i]?.[1] ?? 0] as const));
-  return buildRealAttempt({ cx: face.box.x + face.box.width / 2, cy: face.box.y + face.box.height / 2, width: face.box.width, eyes }, base);
+/** The portrait as the application photo, and an attempt set of frames made from it, built in a worker thread. */
+function collinsAttempt(): Promise<RealAttempt> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./demo-frames-entry.mjs', import.meta.url));
+    worker.unref();
+    worker.once('error', reject);
+    worker.once('message', (message: { attempt?: RealAttempt; error?: string }) => {
+      void worker.terminate();
+      if (!message.attempt) return reject(new Error(message.error ?? 'the demo frames could not be built'));
+      const a = message.attempt;
+      const frames = (list: readonly { image: Uint8Array; tMs: number }[]) => list.map((f) => ({ image: Buffer.from(f.image), tMs: f.tMs }));
+      resolve({ selfie: Buffer.from(a.selfie), blink: frames(a.blink), shake: frames(a.shake), noNod: frames(a.noNod), application: Buffer.from(a.application), otherPerson: Buffer.from(a.otherPerson) });
+    });
+  });
 }
 
 /** The person's side of a check: each attempt set's challenges in the server's order, until none is left. */
@@ -51,8 +56,12 @@ async function subjectOf(services: Services, actor: Actor, reference: string): P
   return subject.id;
 }
 
-/** Seeds both links when this run seeded the demo; returns a line for the person who started the demo. */
-export async function seedDemoLiveness(services: Services, demo: DemoCasework): Promise<string | undefined> {
+/**
+ * Seeds the links when this run seeded the demo; returns a line for the person who started the demo. The
+ * completed check (half a minute of face analysis) is left to the server's demo (`PONO_DEMO=1`), which runs it
+ * after start; `pono demo` seeds the expired link only, so that it stays quick.
+ */
+export async function seedDemoLiveness(services: Services, demo: DemoCasework, options: { completedCheck: boolean } = { completedCheck: true }): Promise<string | undefined> {
   const officer = demo.preparer;
   if (!officer) return undefined;
   const ref = (label: string) => demo.applications.find((a) => a.label === label)?.reference ?? '';
@@ -62,6 +71,7 @@ export async function seedDemoLiveness(services: Services, demo: DemoCasework): 
   const expired = await services.casework.links.create(officer, noMatch, { personId: await subjectOf(services, officer, noMatch), relationship: 'Adult' });
   await services.casework.links.markSentForDemo(expired.id, new Date(now - 2 * DAY_MS), randomBytes(32).toString('base64url'));
 
+  if (!options.completedCheck) return undefined;
   const missing = missingImages();
   if (missing) return `demo liveness check left out: ${missing}`;
   const adult = ref('adult, 1:1 match, eligible');

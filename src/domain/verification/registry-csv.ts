@@ -41,8 +41,19 @@ function columnOf(header: string): RecordColumn | AddressColumn | null {
   return hit ? (hit[0] as RecordColumn | AddressColumn) : null;
 }
 
+/** The accepted header names, one per column, as the README lists them. */
+export const ACCEPTED_HEADERS = 'id, given name, middle names, surname, dob, flat number, street number, street name, street type, suburb, state, postcode, country';
+
 export function parseRegistryRows(rows: readonly Record<string, string>[]): { records: RegistryRecord[]; problems: RegistryRowProblem[] } {
   const records: RegistryRecord[] = [];
+  // A column pono does not know would be dropped without a word: refuse the file and name it instead.
+  const unknown = Object.keys(rows[0] ?? {}).filter((header) => columnOf(header) === null);
+  if (unknown.length > 0) {
+    return {
+      records: [],
+      problems: unknown.map((header) => ({ row: 0, field: header, message: `the header row has a column pono does not know: "${header.slice(0, 64)}"; the accepted columns are ${ACCEPTED_HEADERS} (case, spaces, hyphens and underscores do not matter)` })),
+    };
+  }
   const problems: RegistryRowProblem[] = [];
   rows.forEach((row, index) => {
     const values: Partial<Record<RecordColumn | AddressColumn, string>> = {};

@@ -73,3 +73,36 @@ forEachDatabase((kind) => {
     assert.ok(passport?.fields.some((f) => f.name === 'greenid_passportdvs_number'));
   });
 });
+
+test('the sample CSV loads, an unknown column is refused by name, and a registry-only rule set verifies', async () => {
+  const { readFileSync } = await import('node:fs');
+  const t = await startTestApp('pglite', { demo: false });
+  try {
+    await t.services.accounts.create({ accountId: 'acme', password: 's3cret-for-acme', stubMode: false, enabledSources: ['registry'] });
+    const acme = basicAuth('acme', 's3cret-for-acme');
+    const sample = readFileSync(new URL('../../../examples/registry-customers.csv', import.meta.url), 'utf8');
+    const load = (csv: string) => t.app.inject({ method: 'POST', url: '/api/v1/registry/registry/records', headers: { authorization: acme, 'content-type': 'text/csv' }, payload: csv });
+    const typo = await load(sample.replace('given name', 'givn name'));
+    assert.equal(typo.statusCode, 400);
+    assert.deepEqual(typo.json<{ problems: { field: string }[] }>().problems.map((p) => p.field), ['header: givn name']);
+    assert.match(typo.json<{ problems: { message: string }[] }>().problems[0]?.message ?? '', /does not know: "givn name"; the accepted columns are id, given name/);
+    const loaded = await load(sample);
+    assert.equal(loaded.statusCode, 201, loaded.body);
+    assert.equal(loaded.json<{ loaded: number }>().loaded, 3);
+
+    // The rule set the README gives for an account whose only source is its registry.
+    const rule = await t.app.inject({
+      method: 'PUT', url: '/api/v1/rule-sets/default', headers: { authorization: acme },
+      payload: { requirements: [{ kind: 'nameDob', sources: 1 }, { kind: 'nameAddress', sources: 1 }], acceptedChanges: [], lockoutAfterFailedAttempts: null },
+    });
+    assert.equal(rule.statusCode, 201, rule.body);
+    const verified = await t.app.inject({
+      method: 'POST', url: '/api/v1/verifications', headers: { authorization: acme },
+      payload: { name: { givenName: 'Mere', surname: 'Parata' }, dob: '1990-05-05', currentResidentialAddress: { streetNumber: '45', streetName: 'Queen', streetType: 'St', suburb: 'Auckland', postcode: '1010', country: 'NZ' } },
+    });
+    assert.equal(verified.statusCode, 201, verified.body);
+    assert.equal(verified.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult.overallVerificationStatus, 'VERIFIED');
+  } finally {
+    await t.close();
+  }
+});
