@@ -323,8 +323,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         amsImageUsable?: boolean | null;
-                        /** @description e.g. "CBG Adult", "CBG Child" */
-                        applicationType: string;
+                        applicationType: "CBG Adult" | "CBG Child";
                         countryAllowsDualCitizenship?: boolean;
                     };
                 };
