@@ -80,7 +80,10 @@ export async function createServices(database: Database, logger: Logger, options
   const records = new RecordsUseCases(recordsStore);
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
-  await casework.bootstrap();
+  const firstAdmin = await casework.bootstrap();
+  // The address and password are not logged: the administrator knows them, the log's readers need not.
+  if (firstAdmin === 'created') logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
+  if (firstAdmin === 'ignored') logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
   const liveness = new LivenessSessions(db, clock, casework, logger, options.analysisInProcess ? {} : { workers: createAnalysisPool() });
 
   return {

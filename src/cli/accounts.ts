@@ -60,7 +60,10 @@ export function accountCommands(program: Command, run: Run): void {
     .argument('<file>', 'CSV file')
     .action(async (file: string, options: { account: string; source: string }) => {
       const rows = parseCsv(await readFile(file, 'utf8'));
-      const result = await run((services) => services.registry.load(options.account, options.source, rows));
+      const result = await run(async (services) => {
+        if (!(await services.accounts.find(options.account))) throw new InvalidArgumentError(`there is no account ${options.account} (create it with pono account create)`);
+        return services.registry.load(options.account, options.source, rows);
+      });
       process.stdout.write(`loaded ${result.loaded} records into ${options.source} of ${options.account}\n`);
     });
 }

@@ -11,6 +11,7 @@ import { verifyCommand } from './verify.ts';
 import { recordsCommands } from './records.ts';
 import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
+import { officerCommands } from './officers.ts';
 import { AppError } from '../app/errors.ts';
 import { DataDirInUseError } from '../adapters/db/data-dir-lock.ts';
 import { backupCommands } from './backup.ts';
@@ -24,6 +25,19 @@ async function withServices<T>(config: Config, logger: Logger, fn: (services: Se
   } finally {
     await services.close();
   }
+}
+
+/** One line for an error from the system (files, ports) or, for anything else, its kind only. */
+export function systemErrorLine(error: unknown): string {
+  const e = error as { code?: unknown; path?: unknown; port?: unknown; name?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const path = typeof e.path === 'string' ? e.path : undefined;
+  if (code === 'ENOENT' && path) return `no such file: ${path}`;
+  if ((code === 'EACCES' || code === 'EPERM') && path) return `not allowed to read or write ${path}`;
+  if (code === 'EISDIR' && path) return `${path} is a folder, not a file`;
+  if (code === 'EADDRINUSE') return `the port${typeof e.port === 'number' ? ` ${e.port}` : ''} is already in use (another pono, or set PORT)`;
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  return `the command failed (${name}${code ? ` ${code}` : ''}); nothing of the data involved is shown here`;
 }
 
 export function integer(name: string) {
@@ -75,6 +89,7 @@ export async function main(argv: string[]): Promise<void> {
   recordsCommands(program, (fn) => withServices(config, quietLogger(), fn));
   presenceCommand(program);
   accountCommands(program, (fn) => withServices(config, quietLogger(), fn));
+  officerCommands(program, (fn) => withServices(config, quietLogger(), fn));
   backupCommands(program, config);
 
   try {
@@ -97,6 +112,9 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    throw error;
+    // Anything else is one line without a stack, and without the error's own message: a database error can
+    // quote the row it refused, personal data included.
+    process.stderr.write(`pono: ${systemErrorLine(error)}\n`);
+    process.exitCode = 1;
   }
 }

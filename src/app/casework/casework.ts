@@ -85,9 +85,11 @@ export class Casework {
   }
 
   /** Creates the first-run administrator if configured and no officer exists. */
-  async bootstrap(): Promise<void> {
+  /** The first administrator from the environment: 'created', 'ignored' (officers exist already) or 'none' (not set). */
+  async bootstrap(): Promise<'created' | 'ignored' | 'none'> {
     const admin = this.options.bootstrapAdmin;
-    if (admin) await this.officers.ensureBootstrapAdmin(admin.email, admin.password);
+    if (!admin) return 'none';
+    return (await this.officers.ensureBootstrapAdmin(admin.email, admin.password)) ? 'created' : 'ignored';
   }
 
   close(): void {

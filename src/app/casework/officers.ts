@@ -2,7 +2,7 @@
 // (Bearer) for integrations. Session and API tokens are 32 random bytes (base64url) and stored only as digests.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isOfficerRole, OFFICER_ROLES, type OfficerRole } from '../../domain/casework/index.ts';
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
@@ -105,6 +105,53 @@ export class Officers {
     if (any) return false;
     await this.create({ email, fullName: 'Administrator', roles: ['administrator'], password });
     return true;
+  }
+
+  /**
+   * The operator's commands (`pono officer …` at the server's own console, like the first administrator from the
+   * environment): not reachable over HTTP. Each change is audited with the actor 'operator'.
+   */
+  async listForOperator(): Promise<Officer[]> {
+    const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
+    return rows.map((r) => ({ id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }));
+  }
+
+  /** A new password for the officer with this email (a lost administrator password); their sessions end. */
+  async resetPasswordByOperator(email: string, password: string): Promise<Officer> {
+    if (password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const passwordHash = await hashPassword(password);
+    return this.#operatorChange(email, 'officer.reset-password', async (tx, row) => {
+      await tx.updateTable('officers').set({ password_hash: passwordHash }).where('officer_id', '=', row.officer_id).execute();
+      await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
+      return { active: row.active };
+    });
+  }
+
+  /** Deactivates (or reactivates) the officer with this email; deactivating ends their sessions and tokens. */
+  async setActiveByOperator(email: string, active: boolean): Promise<Officer> {
+    return this.#operatorChange(email, active ? 'officer.reactivate' : 'officer.deactivate', async (tx, row) => {
+      await tx.updateTable('officers').set({ active }).where('officer_id', '=', row.officer_id).execute();
+      if (!active) {
+        await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
+        await tx.updateTable('officer_api_tokens').set({ revoked_at: this.clock.now() }).where('officer_id', '=', row.officer_id).where('revoked_at', 'is', null).execute();
+      }
+      return { active };
+    });
+  }
+
+  async #operatorChange(
+    email: string,
+    action: string,
+    change: (tx: Tx, row: { officer_id: string; email: string; full_name: string; roles: unknown; active: boolean }) => Promise<{ active: boolean }>,
+  ): Promise<Officer> {
+    const normalised = email.trim().toLowerCase();
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('officers').selectAll().where('email', '=', normalised).forUpdate().executeTakeFirst();
+      if (!row) throw notFound('officer with email', normalised);
+      const after = await change(tx, row);
+      await appendAudit(tx, this.clock.now(), { actor: 'operator', applicationId: null, action, entity: 'officer', entityId: row.officer_id, before: { active: row.active }, after });
+      return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: after.active };
+    });
   }
 
   async list(by: Actor): Promise<Officer[]> {
