@@ -10,9 +10,10 @@ import { deliverWebhook, type WebhookJob } from '../adapters/webhook/webhook-sen
 import { Accounts } from './accounts.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { Registry } from './registry.ts';
+import { WebhookDeliveries } from './webhook-deliveries.ts';
 import { immigrationCandidates } from './immigration-registry.ts';
 import { RuleSets } from './rule-sets.ts';
-import { VerificationUseCases, WEBHOOK_QUEUE } from './verification.ts';
+import { VerificationUseCases, WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
 import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
 import { LivenessSessions } from './liveness-sessions.ts';
 import { RecordsUseCases } from './records.ts';
@@ -31,6 +32,8 @@ export interface Services {
   ruleSets: RuleSets;
   registry: Registry;
   verifications: VerificationUseCases;
+  /** An account's webhook deliveries: listed with their last error, and retried. */
+  webhookDeliveries: WebhookDeliveries;
   casework: Casework;
   liveness: LivenessSessions;
   /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
@@ -64,14 +67,15 @@ export async function createServices(database: Database, logger: Logger, options
   const recordsStore = new RecordsStore(db, { down: options.config?.PONO_RECORDS_DOWN ?? false });
   const registry = new Registry(db, immigrationCandidates(recordsStore));
   const verifications = new VerificationUseCases(db, accounts, ruleSets, registry, queue, clock);
+  const webhookDeliveries = new WebhookDeliveries(db, accounts, queue);
 
   queue.define<WebhookJob>({
     name: WEBHOOK_QUEUE,
-    retryLimit: 8,
+    retryLimit: WEBHOOK_RETRY_LIMIT,
     concurrency: 20,
     retryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
     handle: (job) =>
-      deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000)),
+      deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000), logger),
   });
   const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
   casework.defineJobs(queue);
@@ -96,6 +100,7 @@ export async function createServices(database: Database, logger: Logger, options
     ruleSets,
     registry,
     verifications,
+    webhookDeliveries,
     casework,
     liveness,
     records,

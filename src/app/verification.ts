@@ -31,6 +31,8 @@ import type { RuleSets } from './rule-sets.ts';
 import type { Registry } from './registry.ts';
 
 export const WEBHOOK_QUEUE = 'webhook.deliver';
+/** Retries of a failed webhook delivery, with back-off, after its first attempt. */
+export const WEBHOOK_RETRY_LIMIT = 8;
 const TOKEN_IDLE_MS = 30 * 60 * 1000;
 
 export interface RegisterInput {
@@ -286,6 +288,11 @@ export class VerificationUseCases {
       overallVerificationStatus: state.overallVerificationStatus,
     };
     const deliveryKey = digest(`${account.accountId}/${state.verificationId}/${previous ?? ''}->${state.overallVerificationStatus}/${this.clock.now().toISOString()}`).slice(0, 32);
+    // The delivery is listed (GET /webhook-deliveries) from the moment it is due, and can be retried from its row.
+    await tx
+      .insertInto('webhook_deliveries')
+      .values({ account_id: account.accountId, verification_id: state.verificationId, event: event.event, delivery_key: deliveryKey, attempts: 0, attempts_left: WEBHOOK_RETRY_LIMIT + 1, payload: JSON.stringify(event) })
+      .execute();
     await this.queue.send(
       WEBHOOK_QUEUE,
       { accountId: account.accountId, verificationId: state.verificationId, event: event.event, deliveryKey, url: account.webhookUrl, payload: event },

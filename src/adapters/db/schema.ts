@@ -66,6 +66,13 @@ export interface WebhookDeliveriesTable {
   last_status: number | null;
   delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+  /** The event sent (ids and statuses, no personal data); null on deliveries recorded before 014. */
+  payload: ColumnType<object | null, string | null | undefined, string | null>;
+  /** Why the last attempt failed, in words (never the answer's body). */
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  last_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Automatic attempts still to come; 0 once delivered or given up. */
+  attempts_left: ColumnType<number, number | undefined, number>;
 }
 
 // ---- Citizenship casework (002-casework) -------------------------------------------------------------

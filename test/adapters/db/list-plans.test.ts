@@ -1,8 +1,8 @@
 // Every list an officer or an API client pages through is served by an index, at a realistic size: 100,000
 // applications (each with its applicant and three Confirm Identity tasks), 5,000 escalations, 20,000 liveness
-// links, 200,000 verifications and 300,000 audit events on the PostgreSQL server. The lists are read through
-// the use cases themselves; every SELECT they send is planned again with EXPLAIN, and none may scan one of those
-// tables from end to end.
+// links, 200,000 verifications, 200,000 webhook deliveries and 300,000 audit events on the PostgreSQL server.
+// The lists are read through the use cases themselves; every SELECT they send is planned again with EXPLAIN,
+// and none may scan one of those tables from end to end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -12,7 +12,7 @@ import { createLogger } from '../../../src/adapters/log/logger.ts';
 import type { Actor } from '../../../src/app/casework/actor.ts';
 import { SERVER_URL, uniqueSchema } from '../../support/databases.ts';
 
-const BIG_TABLES = ['applications', 'casework_people', 'identity_tasks', 'escalations', 'liveness_links', 'verifications', 'audit_events'];
+const BIG_TABLES = ['applications', 'casework_people', 'identity_tasks', 'escalations', 'liveness_links', 'verifications', 'audit_events', 'webhook_deliveries'];
 const schema = uniqueSchema('plans');
 let database: Database;
 let services: Services;
@@ -58,6 +58,10 @@ before(async () => {
     insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state, created_at, updated_at)
       select 'demo', 'v' || i, 'default', 1, (array['VERIFIED','IN_PROGRESS','PENDING','VERIFIED_WITH_CHANGES'])[1 + i % 4], '{}',
              timestamptz '2021-01-01' + i * interval '3 minutes', timestamptz '2021-01-01' + i * interval '3 minutes'
+      from generate_series(1, 200000) i;
+    insert into webhook_deliveries (account_id, verification_id, event, delivery_key, attempts, attempts_left, delivered_at, created_at)
+      select 'demo', 'v' || i, 'verification.status_changed', md5('d' || i), 1 + i % 3, case when i % 7 = 0 then 0 else 5 end,
+             case when i % 3 = 0 then timestamptz '2021-01-01' + i * interval '3 minutes' end, timestamptz '2021-01-01' + i * interval '3 minutes'
       from generate_series(1, 200000) i;
     insert into audit_events (at, actor, application_id, action, entity, entity_id)
       select timestamptz '2021-01-01' + i * interval '1 minute', 'seed', 'a' || (1 + i % 100000), 'seed', 'application', 'a' || (1 + i % 100000)
@@ -106,6 +110,8 @@ test('every list and queue is read through an index at 100,000 applications and 
     ['audit of an application', () => cw.audit.forApplication(officer, reference)],
     ['verifications, newest', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { limit: 50 })],
     ['verifications, pending', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { status: 'PENDING', limit: 50 })],
+    ['webhook deliveries, newest', () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { limit: 50 })],
+    ['webhook deliveries, failed', () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'failed', limit: 50 })],
   ];
   const problems: string[] = [];
   for (const [name, read] of lists) {

@@ -8,6 +8,7 @@ import * as m010 from './010-token-issuer.ts';
 import * as m011 from './011-sign-in-failures.ts';
 import * as m012 from './012-account-sessions.ts';
 import * as m013 from './013-list-indexes.ts';
+import * as m014 from './014-webhook-deliveries.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '011-sign-in-failures': m011,
   '012-account-sessions': m012,
   '013-list-indexes': m013,
+  '014-webhook-deliveries': m014,
 };

@@ -11744,6 +11744,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's webhook deliveries, newest first, with each one's last error (e.g. ?state=failed) */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    /** @description page size, 1 to 500 (default 50) */
+                    limit?: string;
+                    state?: "pending" | "delivered" | "retrying" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                attempts: number;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                event: string;
+                                /** @description the delivery key, also sent in the X-Pono-Delivery header */
+                                id: string;
+                                lastAttemptAt: string | null;
+                                /** @description why the last attempt failed, in words */
+                                lastError: string | null;
+                                /** @description the receiver's HTTP status on the last attempt; null when it did not answer */
+                                lastStatus: number | null;
+                                /** @description retrying: the last attempt failed and pono tries again with back-off; failed: every automatic attempt failed */
+                                state: "pending" | "delivered" | "retrying" | "failed";
+                                verificationId: string;
+                            }[];
+                            /** @description pass as `before` for the next page */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook delivery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            event: string;
+                            /** @description the delivery key, also sent in the X-Pono-Delivery header */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            /** @description why the last attempt failed, in words */
+                            lastError: string | null;
+                            /** @description the receiver's HTTP status on the last attempt; null when it did not answer */
+                            lastStatus: number | null;
+                            /** @description retrying: the last attempt failed and pono tries again with back-off; failed: every automatic attempt failed */
+                            state: "pending" | "delivered" | "retrying" | "failed";
+                            verificationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same delivery key and event, to the account's webhook address as it is now, with a fresh round of retries); one already delivered is not sent twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            event: string;
+                            /** @description the delivery key, also sent in the X-Pono-Delivery header */
+                            id: string;
+                            lastAttemptAt: string | null;
+                            /** @description why the last attempt failed, in words */
+                            lastError: string | null;
+                            /** @description the receiver's HTTP status on the last attempt; null when it did not answer */
+                            lastStatus: number | null;
+                            /** @description retrying: the last attempt failed and pono tries again with back-off; failed: every automatic attempt failed */
+                            state: "pending" | "delivered" | "retrying" | "failed";
+                            verificationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work/applications": {
         parameters: {
             query?: never;
