@@ -2,7 +2,6 @@
 // retry of one. Each account sees only its own; another account's delivery answers as one that does not exist.
 import type { Db } from '../adapters/db/database.ts';
 import type { JobQueue } from '../adapters/jobs/job-queue.ts';
-import type { WebhookJob } from '../adapters/webhook/webhook-sender.ts';
 import type { Accounts, AccountCredentials } from './accounts.ts';
 import { AppError, errors } from './errors.ts';
 import { WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
@@ -136,7 +135,7 @@ export class WebhookDeliveries {
       if (!url) throw new AppError('conflict', 'The account has no webhook address: set one before retrying a delivery', 'WEBHOOK_NOT_CONFIGURED');
       if (row.payload === null) throw new AppError('conflict', 'This delivery was recorded before pono kept the event it carries, so it cannot be sent again', 'DELIVERY_NOT_RETRYABLE');
       await tx.updateTable('webhook_deliveries').set({ attempts_left: WEBHOOK_RETRY_LIMIT + 1 }).where('id', '=', row.id).execute();
-      const job: WebhookJob = { accountId: account.accountId, verificationId: row.verification_id, event: row.event, deliveryKey: row.delivery_key, url, payload: row.payload };
+      const job = { accountId: account.accountId, verificationId: row.verification_id, event: row.event, deliveryKey: row.delivery_key, url, payload: row.payload };
       await this.queue.send(WEBHOOK_QUEUE, job, { tx });
     });
     return viewOf(await this.row(account.accountId, deliveryId));
