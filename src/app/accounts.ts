@@ -4,7 +4,7 @@ import type { Db } from '../adapters/db/database.ts';
 import type { AccountsTable } from '../adapters/db/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { FailedAttempts } from './failed-attempts.ts';
-import { errors } from './errors.ts';
+import { errors, type FieldProblem } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { IMMIGRATION_SOURCE } from './registry.ts';
 
@@ -37,6 +37,29 @@ export interface NewAccount {
   lockoutAttempts?: number | null;
   webhookUrl?: string | null;
   webhookSecret?: string | null;
+}
+
+/** An operator's new account is held to the same standard as everything else that takes a password or a URL. */
+export const MIN_ACCOUNT_PASSWORD_LENGTH = 12;
+export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
+export function newAccountProblems(input: { password: string; webhookUrl?: string | null; webhookSecret?: string | null }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.password.length < MIN_ACCOUNT_PASSWORD_LENGTH) problems.push({ field: 'password', message: `the API password must be at least ${MIN_ACCOUNT_PASSWORD_LENGTH} characters` });
+  if (input.webhookUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(input.webhookUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) problems.push({ field: 'webhookUrl', message: 'the webhook URL must be an http or https address, e.g. https://example.org/hooks/pono' });
+  }
+  if (input.webhookSecret !== undefined && input.webhookSecret !== null && input.webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+    problems.push({ field: 'webhookSecret', message: `the webhook secret must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters` });
+  }
+  if (input.webhookUrl && !input.webhookSecret) problems.push({ field: 'webhookSecret', message: 'a webhook URL needs a webhook secret to sign what is posted to it' });
+  return problems;
 }
 
 const CACHE_TTL_MS = 60_000;

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Services } from '../app/services.ts';
+import { newAccountProblems } from '../app/accounts.ts';
+import { errors } from '../app/errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { parseCsv } from '../adapters/http/routes/registry.ts';
 
@@ -35,6 +37,8 @@ export function accountCommands(program: Command, run: Run): void {
     .option('--webhook-secret <secret>', 'HMAC-SHA256 key for the x-pono-signature header')
     .action(async (options: { id: string; password: string; stub: boolean; country: string; sources?: string[]; lockout?: number; webhookUrl?: string; webhookSecret?: string }) => {
       if (options.country !== 'AU' && options.country !== 'NZ') throw new InvalidArgumentError('--country must be AU or NZ');
+      const problems = newAccountProblems({ password: options.password, webhookUrl: options.webhookUrl ?? null, webhookSecret: options.webhookSecret ?? null });
+      if (problems.length > 0) throw errors.invalid(problems);
       const created = await run((services) =>
         services.accounts.create({
           accountId: options.id,

@@ -53,7 +53,14 @@ test('pono verify with a wrong password or a bad date says so and exits non-zero
 });
 
 test('pono account create and pono registry load set up a production account', async () => {
-  const created = await pono('account', 'create', '--id', 'bank', '--password', 'bank-pass', '--sources', 'registry');
+  await assert.rejects(pono('account', 'create', '--id', 'weak', '--password', 'x', '--webhook-url', 'notaurl', '--webhook-secret', 'short'), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr, /password: the API password must be at least 12 characters/);
+    assert.match(error.stderr, /webhookUrl: the webhook URL must be an http or https address/);
+    assert.match(error.stderr, /webhookSecret: the webhook secret must be at least 16 characters/);
+    return true;
+  });
+  const created = await pono('account', 'create', '--id', 'bank', '--password', 'bank-password-1', '--sources', 'registry');
   assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled/);
   const dir = await mkdtemp(join(tmpdir(), 'pono-cli-'));
   const file = join(dir, 'roll.csv');
