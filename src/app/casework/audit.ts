@@ -3,6 +3,7 @@
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { Actor } from './actor.ts';
 import { authorize, notFound } from './actor.ts';
+import { OfficerDirectory } from './officer-directory.ts';
 
 export interface AuditEntry {
   readonly actor: string; // officer id, or 'system' / 'applicant'
@@ -22,7 +23,10 @@ export interface AuditEvent {
   actor: string;
   /** The officer's name when the actor is an officer ('system' / 'applicant' otherwise). */
   actorName: string;
+  actorEmail: string | null;
   actingThrough: string | null;
+  actingThroughName: string | null;
+  actingThroughEmail: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -60,20 +64,17 @@ export class AuditTrail {
     authorize(actor, 'audit.read');
     const app = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
     if (!app) throw notFound('application', reference);
-    const rows = await this.db
-      .selectFrom('audit_events as e')
-      .leftJoin('officers as o', 'o.officer_id', 'e.actor')
-      .selectAll('e')
-      .select('o.full_name')
-      .where('e.application_id', '=', app.application_id)
-      .orderBy('e.id')
-      .execute();
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('application_id', '=', app.application_id).orderBy('id').execute();
+    const officers = await OfficerDirectory.of(this.db, rows.flatMap((r) => [r.actor, r.acting_through]));
     return rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
       actor: r.actor,
-      actorName: r.full_name ?? r.actor,
+      actorName: officers.name(r.actor),
+      actorEmail: officers.email(r.actor),
       actingThrough: r.acting_through,
+      actingThroughName: officers.name(r.acting_through),
+      actingThroughEmail: officers.email(r.acting_through),
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

@@ -25,6 +25,7 @@ import { AppError } from '../errors.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
+import { OfficerDirectory } from './officer-directory.ts';
 import type { Tasks } from './tasks.ts';
 
 export interface RaiseInput {
@@ -41,6 +42,18 @@ export interface RaiseInput {
 export interface EscalationView extends Escalation {
   applicationRef: string;
   taskId: string | null;
+  /** The officers by name and email (ids stay the keys). */
+  raisedByName: string;
+  raisedByEmail: string | null;
+  decidedByName: string | null;
+  decidedByEmail: string | null;
+}
+
+type EscalationRow = Selectable<EscalationsTable>;
+
+/** The officers an escalation names: who raised it and who recorded the decision. */
+function officersOf(rows: readonly EscalationRow[]): (string | null)[] {
+  return rows.flatMap((r) => [r.raised_by, (r.decision as EscalationDecision | null)?.decidedBy ?? null]);
 }
 
 function toDomain(r: Selectable<EscalationsTable>): Escalation {
@@ -62,9 +75,27 @@ export class Escalations {
     private readonly tasks: Tasks,
   ) {}
 
-  private view(r: Selectable<EscalationsTable>): EscalationView {
-    const e = toDomain(r);
-    return { ...e, applicationRef: e.template.applicationRef, taskId: r.task_id };
+  private async views(rows: readonly EscalationRow[]): Promise<EscalationView[]> {
+    const officers = await OfficerDirectory.of(this.db, officersOf(rows));
+    return rows.map((r) => {
+      const e = toDomain(r);
+      const decidedBy = e.decision?.decidedBy ?? null;
+      return {
+        ...e,
+        applicationRef: e.template.applicationRef,
+        taskId: r.task_id,
+        raisedByName: officers.name(e.raisedBy),
+        raisedByEmail: officers.email(e.raisedBy),
+        decidedByName: officers.name(decidedBy),
+        decidedByEmail: officers.email(decidedBy),
+      };
+    });
+  }
+
+  private async view(r: EscalationRow): Promise<EscalationView> {
+    const [view] = await this.views([r]);
+    if (!view) throw notFound('escalation', r.escalation_id);
+    return view;
   }
 
   async raise(actor: Actor, input: RaiseInput): Promise<EscalationView> {
@@ -128,7 +159,8 @@ export class Escalations {
     }
     if (after) q = q.where(sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`);
     const rows = await q.orderBy('e.raised_on', direction).orderBy('e.escalation_id', direction).limit(size + 1).execute();
-    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.escalation_id }), (r) => this.view(r));
+    const page = toPage(rows, size, (r) => ({ value: r.sort_key, id: r.escalation_id }), (r) => r);
+    return { ...page, items: await this.views(page.items) };
   }
 
   /** Officers who may read the application may see its escalations on the record; the queue is the group's and raisers'. */
@@ -143,10 +175,10 @@ export class Escalations {
     const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
     const byId = new Map(rows.map((r) => [r.escalation_id, r]));
     const due = meetingOn ? reviewQueue(rows.map(toDomain), meetingOn) : reviewQueue(rows.map(toDomain), '9999-12-31');
-    return due.flatMap((e) => {
+    return this.views(due.flatMap((e) => {
       const r = byId.get(e.id);
-      return r ? [this.view(r)] : [];
-    });
+      return r ? [r] : [];
+    }));
   }
 
   async decide(actor: Actor, id: string, decision: { outcome: EscalationOutcome; rationale: string }): Promise<EscalationView> {

@@ -19,19 +19,32 @@ import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
+import { OfficerDirectory } from './officer-directory.ts';
 import { sql } from 'kysely';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 
 export type TaskRow = Selectable<IdentityTasksTable>;
 
-export interface TaskView extends IdentityTask {
+/** A history entry with the officers named: who acted (and through whose API token). */
+export interface NamedTaskEvent extends TaskEvent {
+  byName: string;
+  byEmail: string | null;
+  throughName?: string;
+  throughEmail?: string | null;
+}
+
+export interface TaskView extends Omit<IdentityTask, 'history'> {
+  history: NamedTaskEvent[];
   revision: number;
   updatedAt: string;
   ownerId: string | null;
-  /** The officers' names, for the screens (ids stay the keys). */
+  /** The officers' names and emails, for the screens and API readers (ids stay the keys). */
   preparedByName: string | null;
+  preparedByEmail: string | null;
   validatedByName: string | null;
+  validatedByEmail: string | null;
   ownerName: string | null;
+  ownerEmail: string | null;
 }
 
 /** A row of a task queue: the task with its application and person, as the console lists them. */
@@ -74,16 +87,25 @@ export function rowToTask(r: TaskRow): IdentityTask {
   };
 }
 
-function view(r: TaskRow, names: ReadonlyMap<string, string> = new Map()): TaskView {
-  const name = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
+function view(r: TaskRow, officers: OfficerDirectory): TaskView {
+  const task = rowToTask(r);
   return {
-    ...rowToTask(r),
+    ...task,
+    history: task.history.map((e) => ({
+      ...e,
+      byName: officers.name(e.by),
+      byEmail: officers.email(e.by),
+      ...(e.through === undefined ? {} : { throughName: officers.name(e.through), throughEmail: officers.email(e.through) }),
+    })),
     revision: r.revision,
     updatedAt: r.updated_at.toISOString(),
     ownerId: r.owner_id,
-    preparedByName: name(r.prepared_by),
-    validatedByName: name(r.validated_by),
-    ownerName: name(r.owner_id),
+    preparedByName: officers.name(r.prepared_by),
+    preparedByEmail: officers.email(r.prepared_by),
+    validatedByName: officers.name(r.validated_by),
+    validatedByEmail: officers.email(r.validated_by),
+    ownerName: officers.name(r.owner_id),
+    ownerEmail: officers.email(r.owner_id),
   };
 }
 
@@ -141,11 +163,8 @@ export class Tasks {
     }));
   }
 
-  private async officerNames(rows: readonly TaskRow[]): Promise<Map<string, string>> {
-    const ids = [...new Set(rows.flatMap((r) => [r.prepared_by, r.validated_by, r.owner_id]).filter((id): id is string => id !== null))];
-    if (ids.length === 0) return new Map();
-    const officers = await this.db.selectFrom('officers').select(['officer_id', 'full_name']).where('officer_id', 'in', ids).execute();
-    return new Map(officers.map((o) => [o.officer_id, o.full_name]));
+  private officerNames(rows: readonly TaskRow[]): Promise<OfficerDirectory> {
+    return OfficerDirectory.of(this.db, rows.flatMap((r) => [r.prepared_by, r.validated_by, r.owner_id, ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through])]));
   }
 
   /** Runs a task command (prepare / validate / return / reopen) as `actor`; the domain decides. */

@@ -9,6 +9,23 @@ import { CaseworkClient, eventually, PASSWORD, type App, type Officers, type Sig
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture')]);
 
+interface Named {
+  actor: string;
+  actorName: string;
+  actorEmail: string | null;
+  actingThrough: string | null;
+  actingThroughName: string | null;
+  actingThroughEmail: string | null;
+  action: string;
+}
+interface NamedTask {
+  preparedByName: string | null;
+  preparedByEmail: string | null;
+  validatedByName: string | null;
+  validatedByEmail: string | null;
+  history: { action: string; byName: string; byEmail: string | null; throughName?: string }[];
+}
+
 function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) {
   const boundary = '----pono-test-boundary';
   const parts: Buffer[] = [];
@@ -216,11 +233,20 @@ forEachDatabase((kind) => {
     assert.equal(alone.statusCode, 403);
     assert.equal(alone.json().code, 'TASK_SELF_VALIDATION');
     assert.match(alone.json().message, /same person/);
-    const trail = await c.expect<{ actor: string; actingThrough: string | null; action: string }[]>(200, o.admin, 'GET', `/applications/${app.reference}/audit`);
+    const trail = await c.expect<Named[]>(200, o.admin, 'GET', `/applications/${app.reference}/audit`);
     const prep = trail.find((e) => e.action === 'task.prepare');
     assert.deepEqual([prep?.actor, prep?.actingThrough], [preparer.id, o.admin.id]);
+    // Officers read who acted by name and email, not only by id.
+    assert.deepEqual([prep?.actorName, prep?.actorEmail, prep?.actingThroughName, prep?.actingThroughEmail], ['Integration preparer', 'core-int-co@dia.example', 'core-admin', 'core-admin@dia.example']);
+    const created = trail.find((e) => e.action === 'application.create');
+    assert.deepEqual([created?.actorName, created?.actorEmail, created?.actingThroughName], ['core-co', 'core-co@dia.example', null]);
     // A validating officer with their own credentials is a second person.
-    await c.expect(200, o.validator, 'POST', `/tasks/${task?.id ?? ''}/validate`, {});
+    const validated = await c.expect<NamedTask>(200, o.validator, 'POST', `/tasks/${task?.id ?? ''}/validate`, {});
+    assert.deepEqual([validated.preparedByName, validated.preparedByEmail, validated.validatedByName, validated.validatedByEmail], ['Integration preparer', 'core-int-co@dia.example', 'core-vo', 'core-vo@dia.example']);
+    assert.deepEqual(validated.history.map((h) => [h.action, h.byName, h.byEmail, h.throughName ?? null]), [
+      ['prepare', 'Integration preparer', 'core-int-co@dia.example', 'core-admin'],
+      ['validate', 'core-vo', 'core-vo@dia.example', null],
+    ]);
   });
 
   test('every change is in the audit trail, and the trail cannot be updated or deleted', async () => {

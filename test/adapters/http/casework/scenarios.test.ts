@@ -334,9 +334,10 @@ forEachDatabase((kind) => {
     await c.expect(403, o.caseOfficer, 'POST', `/escalations/${raised.id}/decision`, decision);
     await c.expect(409, o.expert, 'POST', `/escalations/${raised.id}/decision`, decision);
     clock.advance(4 * DAY);
-    const decided = await c.expect<{ status: string; decision: { decidedBy: string; outcome: string } }>(200, o.expert, 'POST', `/escalations/${raised.id}/decision`, decision);
+    const decided = await c.expect<{ status: string; decision: { decidedBy: string; outcome: string }; raisedByName: string; raisedByEmail: string; decidedByName: string; decidedByEmail: string }>(200, o.expert, 'POST', `/escalations/${raised.id}/decision`, decision);
     assert.equal(decided.status, 'decided');
     assert.equal(decided.decision.decidedBy, o.expert.id);
+    assert.deepEqual([decided.raisedByName, decided.raisedByEmail, decided.decidedByName, decided.decidedByEmail], ['seed-co', 'seed-co@dia.example', 'seed-ex', 'seed-ex@dia.example']);
     assert.equal((await c.expect<Task>(200, o.caseOfficer, 'GET', `/tasks/${raised.taskId}`)).state, 'open');
     const trail = await c.expect<{ action: string }[]>(200, o.expert, 'GET', `/applications/${ref}/audit`);
     assert.ok(trail.some((e) => e.action === 'escalation.decide'));

@@ -903,8 +903,12 @@ export interface paths {
                         "application/json": {
                             /** @description the officer whose API token the actor used, when that is someone else */
                             actingThrough: string | null;
+                            actingThroughEmail: string | null;
+                            actingThroughName: string | null;
                             action: string;
                             actor: string;
+                            actorEmail: string | null;
+                            /** @description the officer's name ('system' / 'applicant' as they are) */
                             actorName: string;
                             after: unknown;
                             at: string;
@@ -3975,21 +3979,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -4003,6 +4014,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         }[];
                     };
@@ -4145,6 +4157,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationRef: string;
+                            decidedByEmail: string | null;
+                            decidedByName: string | null;
                             decision: {
                                 decidedBy: string;
                                 decidedOn: string;
@@ -4153,6 +4167,8 @@ export interface paths {
                             } | null;
                             id: string;
                             raisedBy: string;
+                            raisedByEmail: string | null;
+                            raisedByName: string;
                             raisedOn: string;
                             reviewOn: string;
                             status: string;
@@ -4315,6 +4331,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationRef: string;
+                            decidedByEmail: string | null;
+                            decidedByName: string | null;
                             decision: {
                                 decidedBy: string;
                                 decidedOn: string;
@@ -4323,6 +4341,8 @@ export interface paths {
                             } | null;
                             id: string;
                             raisedBy: string;
+                            raisedByEmail: string | null;
+                            raisedByName: string;
                             raisedOn: string;
                             reviewOn: string;
                             status: string;
@@ -4481,6 +4501,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationRef: string;
+                            decidedByEmail: string | null;
+                            decidedByName: string | null;
                             decision: {
                                 decidedBy: string;
                                 decidedOn: string;
@@ -4489,6 +4511,8 @@ export interface paths {
                             } | null;
                             id: string;
                             raisedBy: string;
+                            raisedByEmail: string | null;
+                            raisedByName: string;
                             raisedOn: string;
                             reviewOn: string;
                             status: string;
@@ -4658,6 +4682,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationRef: string;
+                            decidedByEmail: string | null;
+                            decidedByName: string | null;
                             decision: {
                                 decidedBy: string;
                                 decidedOn: string;
@@ -4666,6 +4692,8 @@ export interface paths {
                             } | null;
                             id: string;
                             raisedBy: string;
+                            raisedByEmail: string | null;
+                            raisedByName: string;
                             raisedOn: string;
                             reviewOn: string;
                             status: string;
@@ -8391,21 +8419,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -8419,6 +8454,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         };
                     };
@@ -8582,21 +8618,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -8610,6 +8653,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         };
                     };
@@ -8762,21 +8806,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -8790,6 +8841,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         };
                     };
@@ -8942,21 +8994,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -8970,6 +9029,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         };
                     };
@@ -9122,21 +9182,28 @@ export interface paths {
                             history: {
                                 action: string;
                                 by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
                                 from: string;
                                 note?: string;
                                 on: string;
                                 /** @description the officer whose API token `by` acted through */
                                 through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
                                 to: string;
                             }[];
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                             outcome: string | null;
+                            ownerEmail: string | null;
                             ownerId: string | null;
                             ownerName: string | null;
                             personId: string;
                             preparedBy: string | null;
+                            preparedByEmail: string | null;
                             preparedByName: string | null;
                             revision: number;
                             state: string;
@@ -9150,6 +9217,7 @@ export interface paths {
                             }[];
                             updatedAt: string;
                             validatedBy: string | null;
+                            validatedByEmail: string | null;
                             validatedByName: string | null;
                         };
                     };
@@ -12599,6 +12667,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 applicationRef: string;
+                                decidedByEmail: string | null;
+                                decidedByName: string | null;
                                 decision: {
                                     decidedBy: string;
                                     decidedOn: string;
@@ -12607,6 +12677,8 @@ export interface paths {
                                 } | null;
                                 id: string;
                                 raisedBy: string;
+                                raisedByEmail: string | null;
+                                raisedByName: string;
                                 raisedOn: string;
                                 reviewOn: string;
                                 status: string;
@@ -12781,22 +12853,29 @@ export interface paths {
                                 history: {
                                     action: string;
                                     by: string;
+                                    byEmail: string | null;
+                                    /** @description the officer's name ('system' / 'applicant' as they are) */
+                                    byName: string;
                                     from: string;
                                     note?: string;
                                     on: string;
                                     /** @description the officer whose API token `by` acted through */
                                     through?: string;
+                                    throughEmail?: string | null;
+                                    throughName?: string;
                                     to: string;
                                 }[];
                                 id: string;
                                 /** @enum {string} */
                                 kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
                                 outcome: string | null;
+                                ownerEmail: string | null;
                                 ownerId: string | null;
                                 ownerName: string | null;
                                 personId: string;
                                 personName: string;
                                 preparedBy: string | null;
+                                preparedByEmail: string | null;
                                 preparedByName: string | null;
                                 revision: number;
                                 stage: string;
@@ -12811,6 +12890,7 @@ export interface paths {
                                 }[];
                                 updatedAt: string;
                                 validatedBy: string | null;
+                                validatedByEmail: string | null;
                                 validatedByName: string | null;
                             }[];
                             nextCursor: string | null;

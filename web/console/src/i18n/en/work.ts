@@ -226,6 +226,7 @@ export const work = {
   auditNotAllowed: 'Only administrators and ID proofing experts read the audit trail.',
   when: 'When',
   who: 'Who',
+  actingThrough: 'through the API token of {{name}}',
   what: 'What',
   before: 'Before',
   after: 'After',

@@ -222,6 +222,7 @@ export const work: Messages<typeof english> = {
   auditNotAllowed: 'Ko ngā kaiwhakahaere me ngā tohunga tuakiri anake e pānui ana i te arotake.',
   when: 'Āhea',
   who: 'Ko wai',
+  actingThrough: 'mā te tohu API a {{name}}',
   what: 'He aha',
   before: 'I mua',
   after: 'I muri',

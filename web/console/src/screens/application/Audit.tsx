@@ -42,7 +42,11 @@ export function Audit({ reference }: { reference: string }) {
                 {(trail.data ?? []).map((e) => (
                   <tr key={e.id}>
                     <td>{new Date(e.at).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland' })}</td>
-                    <td>{e.actorName}</td>
+                    <td>
+                      {e.actorName}
+                      {e.actorEmail && <div className="hint">{e.actorEmail}</div>}
+                      {e.actingThroughName && <div className="hint">{t('actingThrough', { name: e.actingThroughName })}</div>}
+                    </td>
                     <td>
                       <code>{e.action}</code>
                     </td>

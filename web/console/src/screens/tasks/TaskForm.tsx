@@ -162,7 +162,7 @@ function History({ task }: { task: Task }) {
         {task.history.map((h, i) => (
           <li key={i}>
             {longDate(h.on)}: {taskStateLabel(t, h.from)} → {taskStateLabel(t, h.to)}
-            {h.by === task.preparedBy && task.preparedByName ? ` (${task.preparedByName})` : h.by === task.validatedBy && task.validatedByName ? ` (${task.validatedByName})` : ''}
+            {` (${h.byName}${h.throughName ? `, ${t('actingThrough', { name: h.throughName })}` : ''})`}
             {h.note ? ` — ${h.note}` : ''}
           </li>
         ))}
