@@ -4,6 +4,7 @@
 // frame sequence per challenge; the analysis runs inline (the face engine is warm in this process) behind a
 // per-process concurrency limit, and the decision, the tracks and every frame are stored in PostgreSQL. Up to
 // three attempt sets; the applicant sees only passed / try again / could not complete, officers see everything.
+import { performance } from 'node:perf_hooks';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../adapters/db/database.ts';
@@ -253,6 +254,11 @@ class AnalysisGate {
   readonly #waiting: (() => void)[] = [];
   constructor(private readonly limit: number, private readonly maxQueued: number) {}
 
+  /** Analyses running now, and submissions waiting for one to finish. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.#running, waiting: this.#waiting.length };
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.#running >= this.limit) {
       if (this.#waiting.length >= this.maxQueued) {
@@ -311,6 +317,18 @@ export class LivenessSessions {
   /** Changes how pages capture from now on (tests keep browser runs short); no argument restores the default. */
   useCapturePlan(plan?: Partial<CapturePlan>): void {
     this.#capture = { ...this.#defaultCapture, ...plan };
+  }
+
+  readonly #analysedListeners: ((seconds: number) => void)[] = [];
+
+  /** Analyses running and waiting in this process (metrics). */
+  analysisLoad(): { running: number; waiting: number } {
+    return this.#gate.load;
+  }
+
+  /** Calls `listener` with the wall time of every analysis this process finishes (metrics). */
+  onAnalysed(listener: (seconds: number) => void): void {
+    this.#analysedListeners.push(listener);
   }
 
   /** Stops the analysis workers (the server is closing). */
@@ -501,7 +519,10 @@ export class LivenessSessions {
 
     let analysis: LivenessAnalysis;
     try {
+      const started = performance.now();
       analysis = await this.#gate.run(() => this.#analyse({ requested, selfie: input.selfie, captures: input.captures, trustedSources }));
+      const seconds = (performance.now() - started) / 1000;
+      for (const listener of this.#analysedListeners) listener(seconds);
     } catch (error) {
       await this.db.updateTable('liveness_attempts').set({ state: 'OPEN', analysing_since: null }).where('attempt_id', '=', attemptId).execute();
       if (error instanceof AppError) throw error;

@@ -18,6 +18,8 @@ export interface Database {
   readonly db: Db;
   readonly schema: string;
   readonly executeSql: ExecuteSql;
+  /** Connections open, in use, and borrowers waiting for one (metrics). */
+  poolStats(): { connections: number; busy: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
     kind: 'postgres',
     db,
     schema,
+    poolStats: () => ({ connections: pool.totalCount, busy: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     executeSql: async (text, values) => {
       const result = await pool.query(text, values);
       return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
@@ -97,6 +100,7 @@ async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log'
     kind: 'pglite',
     db,
     schema: 'public',
+    poolStats: () => pool.stats,
     executeSql: (text, values) =>
       pool.exclusive(async () => {
         if (!values || values.length === 0) {

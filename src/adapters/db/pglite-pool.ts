@@ -7,6 +7,12 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  */
 export class PgliteSerialPool implements PostgresPool {
   #tail: Promise<void> = Promise.resolve();
+  /** Borrowers holding or waiting for the connection (metrics). */
+  #borrowers = 0;
+
+  get stats(): { connections: number; busy: number; waiting: number } {
+    return { connections: 1, busy: Math.min(1, this.#borrowers), waiting: Math.max(0, this.#borrowers - 1) };
+  }
 
   constructor(readonly pglite: PGlite) {}
 
@@ -16,10 +22,12 @@ export class PgliteSerialPool implements PostgresPool {
     const held = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
+    this.#borrowers++;
     await previous;
     try {
       return await fn();
     } finally {
+      this.#borrowers--;
       release();
     }
   }
@@ -29,6 +37,7 @@ export class PgliteSerialPool implements PostgresPool {
     const held = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
+    this.#borrowers++;
     await previous;
     const pglite = this.pglite;
     const client = {
@@ -39,7 +48,10 @@ export class PgliteSerialPool implements PostgresPool {
         const rows = (result?.rows ?? []) as R[];
         return { command, rowCount: result?.affectedRows ?? rows.length, rows };
       },
-      release: () => release(),
+      release: () => {
+        this.#borrowers--;
+        release();
+      },
     };
     return client as PostgresPoolClient;
   }

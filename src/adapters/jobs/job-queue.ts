@@ -38,6 +38,7 @@ export class JobQueue {
   readonly #database: Database;
   readonly #definitions = new Map<string, QueueDefinition<never>>();
   #started = false;
+  readonly #schema: string;
 
   constructor(
     database: Database,
@@ -45,9 +46,10 @@ export class JobQueue {
     options: { pollingIntervalSeconds?: number } = {},
   ) {
     this.#database = database;
+    this.#schema = `${database.schema === 'public' ? 'pono' : database.schema}_jobs`;
     this.#boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
-      schema: `${database.schema === 'public' ? 'pono' : database.schema}_jobs`,
+      schema: this.#schema,
       supervise: true,
       schedule: true,
       migrate: true,
@@ -125,6 +127,17 @@ export class JobQueue {
   async depths(): Promise<{ queue: string; waiting: number }[]> {
     const names = [...this.#definitions.keys()];
     return Promise.all(names.map(async (queue) => ({ queue, waiting: await this.#boss.getQueueSize(queue) })));
+  }
+
+  /** How long the oldest job that is due has waited, in seconds, per queue (0 when none is due). */
+  async oldestDueAges(): Promise<{ queue: string; seconds: number }[]> {
+    const { rows } = await this.#database.executeSql(
+      `select name, extract(epoch from (now() - min(start_after)))::float8 as seconds from "${this.#schema}".job
+        where state in ('created', 'retry') and start_after <= now() group by name`,
+      [],
+    );
+    const ages = new Map((rows as { name: string; seconds: number }[]).map((r) => [r.name, Math.max(0, Number(r.seconds))]));
+    return [...this.#definitions.keys()].map((queue) => ({ queue, seconds: ages.get(queue) ?? 0 }));
   }
 
   async scheduled(): Promise<string[]> {

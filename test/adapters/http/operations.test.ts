@@ -27,3 +27,44 @@ test('/metrics counts requests by route pattern without the ids, and shows the j
   assert.match(r.body, /pono_job_queue_waiting\{queue="[^"]+"\} \d+/);
   assert.match(r.body, /pono_process_cpu_seconds_total/);
 });
+
+test('/metrics shows the age of the oldest due job, liveness analyses and the database pool', async () => {
+  const { cannedAnalysis } = await import('./liveness/support.ts');
+  let r = await t.app.inject({ method: 'GET', url: '/metrics' });
+  assert.match(r.body, /pono_job_queue_oldest_due_seconds\{queue="casework\.liveness-link-email"\} \d/);
+  assert.match(r.body, /pono_db_pool_connections\{state="open"\} 1/);
+  assert.match(r.body, /pono_liveness_analyses\{state="running"\} 0/);
+  assert.match(r.body, /pono_liveness_analysis_seconds_count 0/);
+
+  // One analysis (canned: the engine's cost is not the point here) is counted.
+  t.services.liveness.useAnalyser(cannedAnalysis('PASS'));
+  const officer = await t.services.casework.officers.create({ email: 'metrics@dia.example', fullName: 'M', roles: ['administrator', 'case-officer'], password: 'correct horse battery staple' });
+  const { token } = await t.services.casework.officers.issueApiToken({ officerId: officer.id, roles: ['administrator'] }, officer.id, 'tests');
+  const { realFaces, jsonSubmission, stillCapture } = await import('./liveness/support.ts');
+  const faces = await realFaces().catch(() => undefined);
+  if (!faces) return; // the face images are Debian packages; the counters above are checked either way
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/liveness/sessions', headers: { authorization: `Bearer ${token}` }, payload: { subjectReference: 'metrics', trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }] } });
+  assert.equal(created.statusCode, 201, created.body);
+  const clientToken = created.json<{ clientToken: string }>().clientToken;
+  const started = await t.app.inject({ method: 'POST', url: `/liveness/${clientToken}/attempts` });
+  const attempt = started.json<{ attempt: { id: string; challenges: ('BLINK' | 'NOD' | 'SHAKE')[] } }>().attempt;
+  const captures = attempt.challenges.map((c, i) => stillCapture(c, faces.collinsJpeg, i * 4000));
+  const submitted = await t.app.inject({ method: 'POST', url: `/liveness/${clientToken}/attempts/${attempt.id}`, payload: jsonSubmission(faces.collinsJpeg, captures) });
+  assert.equal(submitted.statusCode, 200, submitted.body);
+  r = await t.app.inject({ method: 'GET', url: '/metrics' });
+  assert.match(r.body, /pono_liveness_analysis_seconds_count 1/);
+  t.services.liveness.useAnalyser();
+});
+
+test('the oldest due job age counts from when the job became due, per queue', async () => {
+  const idle = await startTestApp('pglite', { workJobs: false });
+  try {
+    await idle.services.queue.send('casework.liveness-link-email', { linkId: 'x' }, { startAfter: new Date(Date.now() - 90_000) });
+    await idle.services.queue.send('casework.liveness-link-expiry', { linkId: 'x' }, { startAfter: new Date(Date.now() + 3_600_000) });
+    const ages = new Map((await idle.services.queue.oldestDueAges()).map((a) => [a.queue, a.seconds]));
+    assert.ok((ages.get('casework.liveness-link-email') ?? 0) >= 89, JSON.stringify([...ages]));
+    assert.equal(ages.get('casework.liveness-link-expiry'), 0, 'a job not yet due has not waited');
+  } finally {
+    await idle.close();
+  }
+});

@@ -1,6 +1,7 @@
 // For the people who run pono: /readyz (the database and the job queue answer; a load balancer sends traffic
 // only to ready processes) beside /healthz, and Prometheus metrics at /metrics: request rate and latency by
-// route pattern (never the raw URL, which can carry ids), job queue depth, and the process's own figures.
+// route pattern (never the raw URL, which can carry ids), job queue depth and the age of its oldest due job,
+// liveness analyses (time, running, waiting), the database pool, and the process's own figures.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -24,6 +25,46 @@ export function createMetrics(services: Services) {
     async collect() {
       this.reset();
       for (const { queue, waiting } of await services.queue.depths()) this.set({ queue }, waiting);
+    },
+  });
+  new Gauge({
+    name: 'pono_job_queue_oldest_due_seconds',
+    help: 'How long the oldest job that is due has waited, by queue (0 when none is waiting)',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { queue, seconds } of await services.queue.oldestDueAges()) this.set({ queue }, seconds);
+    },
+  });
+  const analyses = new Histogram({
+    name: 'pono_liveness_analysis_seconds',
+    help: 'Wall time of one liveness attempt set analysis (face engine in a worker thread), including any wait for a worker',
+    buckets: [0.5, 1, 2, 4, 8, 16, 32, 64],
+    registers: [registry],
+  });
+  services.liveness.onAnalysed((seconds) => analyses.observe(seconds));
+  new Gauge({
+    name: 'pono_liveness_analyses',
+    help: 'Liveness analyses in this process: running now, and waiting for a worker',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const load = services.liveness.analysisLoad();
+      this.set({ state: 'running' }, load.running);
+      this.set({ state: 'waiting' }, load.waiting);
+    },
+  });
+  new Gauge({
+    name: 'pono_db_pool_connections',
+    help: "The database pool: connections open, busy, and borrowers waiting for one (PGlite: one connection)",
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const stats = services.database.poolStats();
+      this.set({ state: 'open' }, stats.connections);
+      this.set({ state: 'busy' }, stats.busy);
+      this.set({ state: 'waiting' }, stats.waiting);
     },
   });
   return { registry, requests };
