@@ -63,6 +63,12 @@ describe('one error shape', () => {
     assert.equal(malformed.body.problems?.[0]?.message, 'dob must be a date, YYYY-MM-DD');
   });
 
+  test("the API's own document speaks the office's language: no seed rule ids, line numbers or research ids", async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).body;
+    assert.ok(document.length > 10_000);
+    assert.doesNotMatch(document, /\bBR-\d|\(L\d{2,}|\bseed \d{3}\b|\bR1\d\b/);
+  });
+
   test('a body without a content type, or with one not accepted, is a 415 in the same shape saying what to send', async () => {
     const none = await post(JSON.stringify(person), {});
     assert.equal(none.status, 415);

@@ -54,8 +54,9 @@ const CandidateSchema = Type.Object({
   }),
 });
 
+// The identity match of nz-citizenship.md R14.
 const MatchResponseSchema = Type.Object({
-  result: Type.String({ enum: ['1:1', '1:N', 'No match'], description: 'R14. The service being down is a 503 ("API error"), never a finding.' }),
+  result: Type.String({ enum: ['1:1', '1:N', 'No match'], description: 'One identity matched, several matched (none picked), or none. The service being down is a 503 ("API error"), never a finding.' }),
   match: Type.Union([CandidateSchema, Type.Null()], { description: 'The matched identity on 1:1 only; never picked on 1:N.' }),
   candidates: Type.Array(CandidateSchema, { description: '1:N: every candidate, best first, for an officer to review.' }),
   nearMisses: Type.Array(CandidateSchema, { description: 'No match: a single weaker candidate, if any.' }),
@@ -142,7 +143,7 @@ const routes = (services: Services, config: Config): FastifyPluginAsyncTypebox =
     {
       schema: {
         tags: ['immigration records'],
-        summary: 'Identity match of an applicant against the immigration records (R14; officers)',
+        summary: 'Identity match of an applicant against the immigration records (officers)',
         ...secured,
         body: ApplicantSchema,
         response: { 200: MatchResponseSchema, ...officerFailures },

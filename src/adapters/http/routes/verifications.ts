@@ -100,6 +100,6 @@ export const verificationRoutes = (services: Services): FastifyPluginAsyncTypebo
   }, (request) => use.adminOverride(accountCredentials(request), request.params.verificationId, request.body));
 
   app.get('/verifications/:verificationId/outcome', {
-    schema: { tags: ['verification'], summary: 'The forms outcome of seed 001 (verifyStatus, verifiedSources, watchlists, credit history)', ...secured, params: VerificationParams, response: { 200: Type.Object({}, { additionalProperties: true }), ...failures } },
+    schema: { tags: ['verification'], summary: 'The forms outcome (verifyStatus, verifiedSources, watchlists, credit history)', ...secured, params: VerificationParams, response: { 200: Type.Object({}, { additionalProperties: true }), ...failures } },
   }, (request) => use.outcome(accountCredentials(request), request.params.verificationId));
 };

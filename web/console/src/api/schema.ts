@@ -690,7 +690,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record whether the AMS image is present and usable (BR-09) */
+        /** Record whether the AMS image is present and usable (for applications submitted before 30 July 2020, liveness may replace it) */
         put: {
             parameters: {
                 query?: never;
@@ -1846,7 +1846,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who gives liveness and what to do next (seed 000 rules, childTurns14Policy) */
+        /** Who gives liveness and what to do next (and, for a child who turned 14 during processing, what the office policy says) */
         get: {
             parameters: {
                 query?: never;
@@ -7557,7 +7557,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Identity match of an applicant against the immigration records (R14; officers) */
+        /** Identity match of an applicant against the immigration records (officers) */
         post: {
             parameters: {
                 query?: never;
@@ -7652,7 +7652,7 @@ export interface paths {
                                 middleNames: string | null;
                             }[];
                             /**
-                             * @description R14. The service being down is a 503 ("API error"), never a finding.
+                             * @description One identity matched, several matched (none picked), or none. The service being down is a 503 ("API error"), never a finding.
                              * @enum {string}
                              */
                             result: "1:1" | "1:N" | "No match";
@@ -10725,7 +10725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The forms outcome of seed 001 (verifyStatus, verifiedSources, watchlists, credit history) */
+        /** The forms outcome (verifyStatus, verifiedSources, watchlists, credit history) */
         get: {
             parameters: {
                 query?: never;

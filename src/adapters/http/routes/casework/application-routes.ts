@@ -60,7 +60,8 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
   }, async (request) => use.moveStage(await actor(request), request.params.ref, request.body.action, request.body.reason));
 
   app.put('/applications/:ref/ams-image', {
-    schema: { tags, summary: 'Record whether the AMS image is present and usable (BR-09)', ...secured, params: RefParams, body: AmsImageBody, response: { 200: ApplicationSchema, ...failures } },
+    // BR-09
+    schema: { tags, summary: 'Record whether the AMS image is present and usable (for applications submitted before 30 July 2020, liveness may replace it)', ...secured, params: RefParams, body: AmsImageBody, response: { 200: ApplicationSchema, ...failures } },
   }, async (request) => use.setAmsImageUsable(await actor(request), request.params.ref, request.body.usable));
 
   app.post('/applications/:ref/records/refetch', {
@@ -113,7 +114,7 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
 
   // ---- Who gives liveness; identity proofing grid ---------------------------------------------------------
   app.get('/applications/:ref/liveness', {
-    schema: { tags, summary: 'Who gives liveness and what to do next (seed 000 rules, childTurns14Policy)', ...secured, params: RefParams, response: { 200: LivenessPlanSchema, ...failures } },
+    schema: { tags, summary: 'Who gives liveness and what to do next (and, for a child who turned 14 during processing, what the office policy says)', ...secured, params: RefParams, response: { 200: LivenessPlanSchema, ...failures } },
   }, async (request) => dto(await proofing.plan(await actor(request), request.params.ref)));
 
   app.post('/applications/:ref/liveness/apply-policy', {
