@@ -509,6 +509,12 @@ export class LivenessSessions {
       if (!a) throw notFound('liveness attempt', attemptId);
       const stale = a.state === 'ANALYSING' && a.analysing_since !== null && a.analysing_since < staleBefore;
       if (a.state !== 'OPEN' && !stale) throw conflict('this attempt set was already submitted; start a new one', 'ATTEMPT_SUBMITTED');
+      // An incomplete set is refused before it is analysed, so it does not use up one of the person's attempts.
+      const sent = new Set(input.captures.map((c) => c.challenge));
+      const missing = a.challenges.filter((c) => !sent.has(c as Challenge));
+      if (missing.length > 0) {
+        throw invalid('captures', `the attempt set is incomplete: ${missing.join(' and ')} ${missing.length === 1 ? 'was' : 'were'} not recorded; record every challenge and send the set again`, 'ATTEMPT_INCOMPLETE');
+      }
       await tx.updateTable('liveness_attempts').set({ state: 'ANALYSING', analysing_since: now }).where('attempt_id', '=', attemptId).execute();
       return a;
     });

@@ -172,6 +172,21 @@ forEachDatabase((kind) => {
       assert.equal(frames.length, 0);
     });
 
+    test('an attempt set missing a challenge is refused by name and does not use up an attempt', async () => {
+      const { clientToken } = await create('incomplete');
+      const jpeg = faces.collinsJpeg;
+      const view = await start(clientToken);
+      const [first, ...rest] = view.attempt?.challenges ?? [];
+      const partial = rest.map((c, i) => stillCapture(c as 'BLINK', jpeg, i * 1000));
+      const r = await inject('POST', `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`, undefined, jsonSubmission(jpeg, partial));
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json<Problem>().code, 'ATTEMPT_INCOMPLETE');
+      assert.match(r.json<{ message: string }>().message, new RegExp(`incomplete: ${first ?? 'x'} was not recorded`));
+      const state = (await inject('GET', `/liveness/${clientToken}/state`)).json<ApplicantView>();
+      assert.equal(state.attemptsUsed, 0, 'no attempt used');
+      assert.equal(state.attempt?.id, view.attempt?.id, 'the same set can be sent again, complete');
+    });
+
     test('three attempt sets, then failed with attemptsExhausted; evidence is for officers only', async () => {
       const { clientToken, session } = await create('three');
       const jpeg = faces.collinsJpeg;
