@@ -107,7 +107,8 @@ export function caseworkOptionsFrom(config: Config | undefined): CaseworkOptions
   return {
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
     ...(config.PONO_MAIL_FROM ? { mailFrom: config.PONO_MAIL_FROM } : {}),
-    ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}),
+    // Without a public URL the emailed links point at this server's own port on this machine.
+    publicUrl: config.PONO_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } } : {}),
     ...(isChildTurns14Policy(policy) ? { childTurns14Policy: policy } : {}),
     ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD ? { bootstrapAdmin: { email: config.PONO_ADMIN_EMAIL, password: config.PONO_ADMIN_PASSWORD } } : {}),

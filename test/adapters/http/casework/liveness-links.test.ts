@@ -223,3 +223,23 @@ test('an application type outside the known ones is refused naming the field; a 
     await t.close();
   }
 });
+
+test('without PONO_PUBLIC_URL the emailed link points to this server\'s own port', async () => {
+  const mail = await startMailbox();
+  const t = await startTestApp('pglite', { demo: false, env: { SMTP_URL: mail.url, PORT: '18123' } });
+  try {
+    const c = new CaseworkClient(t, true);
+    const o = await c.officers('port');
+    const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
+    const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
+      relationship: 'applicant', givenNames: 'Pita', familyName: 'Port', dateOfBirth: '1980-04-01', email: 'pita@example.org',
+    });
+    const saved = await c.expect<Link>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult' });
+    await c.expect(200, o.caseOfficer, 'POST', `/liveness-links/${saved.id}/send`);
+    const message = await mail.mailTo('pita@example.org', 1);
+    assert.match(message.text ?? '', /http:\/\/localhost:18123\/liveness\/[A-Za-z0-9_-]{43}/);
+  } finally {
+    await t.close();
+    await mail.close();
+  }
+});
