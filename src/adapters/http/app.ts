@@ -11,7 +11,8 @@ export function createFastify(logger: Logger, trustProxy: boolean) {
     trustProxy,
     // Unique across processes behind one load balancer; sent back in X-Request-Id and in every error body.
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // verbose: each failure carries its schema, so a refusal can quote the field's own description.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 }
 export type App = ReturnType<typeof createFastify>;

@@ -42,6 +42,14 @@ interface ValidationIssue {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The failing field's schema (AJV's verbose mode). */
+  parentSchema?: unknown;
+}
+
+function describedAs(issue: ValidationIssue): string | undefined {
+  const schema = issue.parentSchema;
+  const description = typeof schema === 'object' && schema !== null && 'description' in schema ? schema.description : undefined;
+  return typeof description === 'string' && description.length <= 200 ? description : undefined;
 }
 
 const FORMATS: Readonly<Record<string, string>> = {
@@ -70,7 +78,11 @@ function inWords(issue: ValidationIssue): string {
     case 'maxItems': return `must have at most ${String(p.limit)} items`;
     case 'minimum': return `must be at least ${String(p.limit)}`;
     case 'maximum': return `must be at most ${String(p.limit)}`;
-    case 'pattern': return 'is not in the expected form';
+    case 'pattern': {
+      const described = describedAs(issue);
+      if (described) return `is not in the expected form: ${described}`;
+      return typeof p.pattern === 'string' && p.pattern.length <= 100 ? `must match the pattern ${p.pattern}` : 'is not in the expected form';
+    }
     default: return issue.message ?? 'is invalid';
   }
 }

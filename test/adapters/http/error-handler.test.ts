@@ -13,6 +13,8 @@ test('a choice among literals reads as "must be one of", once per field; every m
     { instancePath: '', keyword: 'additionalProperties', message: 'must NOT have additional properties', params: { additionalProperty: 'colour' } },
     { instancePath: '/name/surname', keyword: 'minLength', message: 'must NOT have fewer than 1 characters', params: { limit: 1 } },
     { instancePath: '', keyword: 'type', message: 'must be object', params: { type: 'object' } },
+    { instancePath: '/limit', keyword: 'pattern', message: 'must match pattern', params: { pattern: '^[0-9]+$' }, parentSchema: { type: 'string', description: 'page size, 1 to 500' } },
+    { instancePath: '/verificationId', keyword: 'pattern', message: 'must match pattern', params: { pattern: '^[A-Za-z0-9_-]{1,64}$' } },
   ]);
   assert.deepEqual(problems, [
     { field: 'criteria.0', message: 'criteria.0 must be one of: "Liveness check", "INZ match"' },
@@ -21,6 +23,8 @@ test('a choice among literals reads as "must be one of", once per field; every m
     { field: 'colour', message: 'colour is not a field of this request' },
     { field: 'name.surname', message: 'name.surname must not be empty' },
     { field: '(body)', message: 'the body must be an object' },
+    { field: 'limit', message: 'limit is not in the expected form: page size, 1 to 500' },
+    { field: 'verificationId', message: 'verificationId must match the pattern ^[A-Za-z0-9_-]{1,64}$' },
   ]);
 });
 
