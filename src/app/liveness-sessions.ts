@@ -29,6 +29,7 @@ import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
 import { digest } from './ids.ts';
 import { analyseLivenessAttempt, type LivenessAnalysis, type LivenessAttemptInput } from './liveness-analysis.ts';
+import { OfficerDirectory } from './casework/officer-directory.ts';
 
 export const TRUSTED_SOURCES: readonly TrustedSource[] = ['PROVIDED', 'PASSPORT', 'IMMIGRATION'];
 /** Casework document kinds used as trusted source faces of a link's session. */
@@ -177,6 +178,9 @@ export interface SessionView {
   attemptsExhausted: boolean;
   options: string[];
   createdBy: string;
+  /** The officer who opened the session, by name and email (the id stays the key). */
+  createdByName: string;
+  createdByEmail: string | null;
   createdAt: string;
   completedAt: string | null;
   trustedSources: { source: TrustedSource; documentId: string | null; contentType: string; sha256: string }[];
@@ -707,6 +711,7 @@ export class LivenessSessions {
       .where('attempt_id', 'in', attempts.length > 0 ? attempts.map((a) => a.attempt_id) : [''])
       .groupBy(['attempt_id', 'challenge']).execute();
     const d = this.decide(attempts.filter((a) => a.state === 'DECIDED'));
+    const officers = await OfficerDirectory.of(this.db, [s.created_by]);
     return {
       id: s.session_id,
       applicationId: s.application_id,
@@ -719,6 +724,8 @@ export class LivenessSessions {
       attemptsExhausted: d.attemptsExhausted,
       options: [...d.options],
       createdBy: s.created_by,
+      createdByName: officers.name(s.created_by),
+      createdByEmail: officers.email(s.created_by),
       createdAt: s.created_at.toISOString(),
       completedAt: s.completed_at?.toISOString() ?? null,
       trustedSources: TRUSTED_SOURCES.flatMap((source) => {

@@ -23,6 +23,7 @@ import {
   type StageAction,
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
+import { OfficerDirectory } from './officer-directory.ts';
 import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
@@ -93,7 +94,7 @@ export interface ApplicationView {
   ceremony: { personId: string | null; date: string | null; oathTaken: boolean | null; closedOn: string | null };
   people: PersonView[];
   /** The officer who picked the application up (BR-44), or null while it waits in the queue. */
-  owner: { id: string; fullName: string } | null;
+  owner: { id: string; fullName: string; email: string | null } | null;
   createdAt: string;
 }
 
@@ -126,7 +127,7 @@ export interface ApplicationListRow {
   submittedOn: string | null;
   subjectName: string | null;
   subjectDateOfBirth: string | null;
-  owner: { id: string; fullName: string } | null;
+  owner: { id: string; fullName: string; email: string | null } | null;
   createdAt: string;
 }
 
@@ -281,7 +282,7 @@ export class Applications {
     let q = this.db
       .selectFrom('applications as a')
       .leftJoin('officers as o', 'o.officer_id', 'a.owner_id')
-      .select(['a.application_id', 'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.owner_id', 'o.full_name as owner_name', 'a.created_at'])
+      .select(['a.application_id', 'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.owner_id', 'o.full_name as owner_name', 'o.email as owner_email', 'a.created_at'])
       .select(sortKey.as('sort_key'))
       .select((eb) => [
         eb.selectFrom('casework_people as s').select(sql<string>`s.given_names || ' ' || s.family_name`.as('n')).whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_name'),
@@ -323,7 +324,7 @@ export class Applications {
       submittedOn: r.submitted_on,
       subjectName: r.subject_name,
       subjectDateOfBirth: r.subject_dob,
-      owner: r.owner_id ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id } : null,
+      owner: r.owner_id ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id, email: r.owner_email ?? null } : null,
       createdAt: r.created_at.toISOString(),
     }));
   }
@@ -408,7 +409,7 @@ export class Applications {
       recordsStatus: a.records_status,
       records: a.records,
       ceremony: { personId: a.ceremony_person_id, date: a.ceremony_date, oathTaken: a.oath_taken, closedOn: a.ceremony_closed_on },
-      owner: a.owner_id ? { id: a.owner_id, fullName: (await db.selectFrom('officers').select('full_name').where('officer_id', '=', a.owner_id).executeTakeFirst())?.full_name ?? a.owner_id } : null,
+      owner: await ownerOf(db, a.owner_id),
       people: people.map((p) => {
         const submitted = a.submitted_on && compareDates(a.submitted_on, p.date_of_birth) >= 0 ? a.submitted_on : null;
         return {
@@ -698,4 +699,11 @@ function documentView(r: Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'a
     uploadedBy: r.uploaded_by,
     uploadedAt: r.uploaded_at.toISOString(),
   };
+}
+
+/** The officer who picked the application up, by name and email. */
+async function ownerOf(db: Db, ownerId: string | null): Promise<{ id: string; fullName: string; email: string | null } | null> {
+  if (ownerId === null) return null;
+  const officers = await OfficerDirectory.of(db, [ownerId]);
+  return { id: ownerId, fullName: officers.name(ownerId), email: officers.email(ownerId) };
 }

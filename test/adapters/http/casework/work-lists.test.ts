@@ -91,12 +91,13 @@ forEachDatabase((kind) => {
 
   test('two officers picking up at once never get the same application; a submitted one is allocated', async () => {
     const [a, b] = await Promise.all([
-      c.expect<App & { owner: { id: string } }>(200, o.caseOfficer, 'POST', '/work/applications/pick-up', {}),
-      c.expect<App & { owner: { id: string } }>(200, o.caseOfficer2, 'POST', '/work/applications/pick-up', {}),
+      c.expect<App & { owner: { id: string; fullName: string; email: string | null } }>(200, o.caseOfficer, 'POST', '/work/applications/pick-up', {}),
+      c.expect<App & { owner: { id: string; fullName: string; email: string | null } }>(200, o.caseOfficer2, 'POST', '/work/applications/pick-up', {}),
     ]);
     assert.notEqual(a.reference, b.reference);
     assert.equal(a.owner.id, o.caseOfficer.id);
     assert.equal(b.owner.id, o.caseOfficer2.id);
+    assert.deepEqual([a.owner.fullName, a.owner.email], ['work-co', 'work-co@dia.example']);
     assert.equal(a.stage, 'complete-and-correct');
     const mine = await all('/work/applications?owner=me');
     assert.deepEqual(mine.map((r) => r.reference), [a.reference]);

@@ -10,7 +10,7 @@ import { missingImages } from '../../face/fixtures.ts';
 import { cannedAnalysis, jsonSubmission, multipartSubmission, officer, realAttempt, realFaces, stillCapture, type Faces, type Headers } from './support.ts';
 
 interface Created {
-  session: { id: string; status: string; trustedSources: { source: string }[] };
+  session: { id: string; status: string; trustedSources: { source: string }[]; createdByName: string; createdByEmail: string | null };
   clientToken: string;
   pageUrl: string;
 }
@@ -101,6 +101,7 @@ forEachDatabase((kind) => {
       assert.match(created.clientToken, /^[A-Za-z0-9_-]{43}$/);
       assert.equal(created.pageUrl, `https://pono.test/liveness/${created.clientToken}`);
       assert.equal(created.session.status, 'NOT_STARTED');
+      assert.deepEqual([created.session.createdByName, created.session.createdByEmail], [`co-${kind}`, `co-${kind}@dia.example`], 'the opening officer by name and email');
       assert.deepEqual(created.session.trustedSources.map((s) => s.source), ['PROVIDED']);
       const page = await inject('GET', `/liveness/${created.clientToken}`);
       assert.equal(page.statusCode, 200);

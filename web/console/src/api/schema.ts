@@ -352,6 +352,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -537,6 +538,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -731,6 +733,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -1081,6 +1084,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -1277,6 +1281,7 @@ export interface paths {
                             };
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -2406,6 +2411,9 @@ export interface paths {
                             completedAt: string | null;
                             createdAt: string;
                             createdBy: string;
+                            createdByEmail: string | null;
+                            /** @description the officer who opened the session */
+                            createdByName: string;
                             id: string;
                             linkId: string | null;
                             options: string[];
@@ -3228,6 +3236,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -3415,6 +3424,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -3609,6 +3619,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -3804,6 +3815,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;
@@ -5430,6 +5442,9 @@ export interface paths {
                                 completedAt: string | null;
                                 createdAt: string;
                                 createdBy: string;
+                                createdByEmail: string | null;
+                                /** @description the officer who opened the session */
+                                createdByName: string;
                                 id: string;
                                 linkId: string | null;
                                 options: string[];
@@ -5632,6 +5647,9 @@ export interface paths {
                             completedAt: string | null;
                             createdAt: string;
                             createdBy: string;
+                            createdByEmail: string | null;
+                            /** @description the officer who opened the session */
+                            createdByName: string;
                             id: string;
                             linkId: string | null;
                             options: string[];
@@ -12318,6 +12336,7 @@ export interface paths {
                                 applicationType: string;
                                 createdAt: string;
                                 owner: {
+                                    email: string | null;
                                     fullName: string;
                                     id: string;
                                 } | null;
@@ -12490,6 +12509,7 @@ export interface paths {
                             identityStandard: "liveness" | "pre-liveness" | null;
                             /** @description the officer who picked the application up */
                             owner: {
+                                email: string | null;
                                 fullName: string;
                                 id: string;
                             } | null;

@@ -127,7 +127,7 @@ const applicationProperties = {
   records: Type.Unknown({ description: 'INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt' }),
   ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
   people: Type.Array(PersonSchema),
-  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String() }, { description: 'the officer who picked the application up' })),
+  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) }, { description: 'the officer who picked the application up' })),
   createdAt: Type.String(),
 };
 export const ApplicationSchema = Type.Object(applicationProperties);
@@ -359,7 +359,7 @@ export const ApplicationRowSchema = Type.Object({
   submittedOn: Nullable(Type.String()),
   subjectName: Nullable(Type.String()),
   subjectDateOfBirth: Nullable(Type.String()),
-  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String() })),
+  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) })),
   createdAt: Type.String(),
 });
 export const ApplicationPageSchema = pageOf(ApplicationRowSchema);

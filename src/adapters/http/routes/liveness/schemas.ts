@@ -96,6 +96,8 @@ export const SessionSchema = Type.Object({
   attemptsExhausted: Type.Boolean(),
   options: Type.Array(Type.String()),
   createdBy: Type.String(),
+  createdByName: Type.String({ description: 'the officer who opened the session' }),
+  createdByEmail: Nullable(Type.String()),
   createdAt: Type.String(),
   completedAt: Nullable(Type.String()),
   trustedSources: Type.Array(Type.Object({ source: Type.String(), documentId: Nullable(Type.String()), contentType: Type.String(), sha256: Type.String() })),
