@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../config/config.ts';
 import { createLogger, type Logger } from '../adapters/log/logger.ts';
@@ -13,7 +14,8 @@ import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
 import { officerCommands } from './officers.ts';
 import { AppError } from '../app/errors.ts';
-import { DataDirInUseError } from '../adapters/db/data-dir-lock.ts';
+import { DataDirInUseError, dataDirOwner } from '../adapters/db/data-dir-lock.ts';
+import { servicesOfRunningServer, ServerUnreachableError } from './local-server.ts';
 import { backupCommands } from './backup.ts';
 import { BackupError } from '../adapters/db/backup.ts';
 
@@ -24,6 +26,27 @@ async function withServices<T>(config: Config, logger: Logger, fn: (services: Se
     return await fn(services);
   } finally {
     await services.close();
+  }
+}
+
+/**
+ * The database commands' use cases: the configured database's, or, when a running `pono serve` holds the
+ * embedded database's folder, that server's (over its local socket, see local-server.ts).
+ */
+async function withDatabase<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
+  const dataDir = resolve(config.PONO_DATA_DIR);
+  const owner = config.DATABASE_URL ? undefined : dataDirOwner(dataDir);
+  if (owner === undefined) return withServices(config, logger, fn);
+  let remote: Awaited<ReturnType<typeof servicesOfRunningServer>>;
+  try {
+    remote = await servicesOfRunningServer(dataDir);
+  } catch {
+    throw new DataDirInUseError(`the embedded database in ${dataDir} is in use by process ${owner}, which does not answer on ${dataDir}/pono.sock: stop it first, or use a PostgreSQL server with DATABASE_URL`);
+  }
+  try {
+    return await fn(remote.services);
+  } finally {
+    remote.close();
   }
 }
 
@@ -48,6 +71,11 @@ export function integer(name: string) {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `pono verify … | head -4`: a reader that has read enough is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let config: Config;
   try {
     config = loadConfig();
@@ -85,11 +113,11 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${demoSignInLines(result.casework).join('\n')}\n`);
     });
 
-  verifyCommand(program, (fn) => withServices(config, quietLogger(), fn));
-  recordsCommands(program, (fn) => withServices(config, quietLogger(), fn));
+  verifyCommand(program, (fn) => withDatabase(config, quietLogger(), fn));
+  recordsCommands(program, (fn) => withDatabase(config, quietLogger(), fn));
   presenceCommand(program);
-  accountCommands(program, (fn) => withServices(config, quietLogger(), fn));
-  officerCommands(program, (fn) => withServices(config, quietLogger(), fn));
+  accountCommands(program, (fn) => withDatabase(config, quietLogger(), fn));
+  officerCommands(program, (fn) => withDatabase(config, quietLogger(), fn));
   backupCommands(program, config);
 
   try {
@@ -102,7 +130,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (error instanceof DataDirInUseError || error instanceof BackupError) {
+    if (error instanceof DataDirInUseError || error instanceof BackupError || error instanceof ServerUnreachableError) {
       process.stderr.write(`pono: ${error.message}\n`);
       process.exitCode = 1;
       return;

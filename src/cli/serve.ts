@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { errorForLog, type Logger } from '../adapters/log/logger.ts';
 import { openConfiguredDatabase } from '../app/context.ts';
@@ -7,6 +8,7 @@ import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
 import { seedDemoLiveness } from './demo-liveness.ts';
 import { serverPlugins } from '../adapters/http/plugins.ts';
+import { listenForLocalCli } from './local-server.ts';
 
 const STOP_GRACE_MS = 500;
 
@@ -36,15 +38,35 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     if (!stopping) return;
     await reply.code(503).header('connection', 'close').header('retry-after', '1').send({ error: 'unavailable', code: 'SERVER_STOPPING', message: 'this server is stopping; send the request again' });
   });
+  let closeLocalCli = async () => {};
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     stopping = true;
     await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS));
+    await closeLocalCli();
     await app.close();
     await services.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  await app.listen({ port: config.PORT, host: config.HOST });
+  // The embedded database is this process's alone: the CLI's database commands are run here meanwhile
+  // (listening before HTTP does, so that once the server answers, so does its socket).
+  if (database.kind === 'pglite' && !config.DATABASE_URL) {
+    const dataDir = resolve(config.PONO_DATA_DIR);
+    try {
+      closeLocalCli = await listenForLocalCli(dataDir, services, logger);
+    } catch (error) {
+      logger.warn({ err: errorForLog(error) }, 'the CLI cannot reach this server through the data folder; stop the server to use pono verify, account, registry, records or officer');
+    }
+  }
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    // A port in use: nothing keeps running, the data folder is let go, and the caller prints one line.
+    await closeLocalCli();
+    await app.close();
+    await services.close();
+    throw error;
+  }
 }

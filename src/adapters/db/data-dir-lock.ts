@@ -12,6 +12,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The live process (other than this one) that holds the data folder, if any. */
+export function dataDirOwner(dataDir: string): number | undefined {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(join(dataDir, 'pono.lock'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? owner : undefined;
+}
+
 /**
  * PGlite is one process's database: a second process opening the same folder would corrupt it. The lock is
  * a file holding the owner's pid; a lock left by a process that has died is taken over.
