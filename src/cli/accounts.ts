@@ -4,7 +4,6 @@ import type { Services } from '../app/services.ts';
 import { newAccountProblems } from '../app/accounts.ts';
 import { errors } from '../app/errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
-import { parseCsv } from '../adapters/http/routes/registry.ts';
 
 type Run = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 
@@ -63,6 +62,7 @@ export function accountCommands(program: Command, run: Run): void {
     .option('--source <sourceId>', 'registry source', 'registry')
     .argument('<file>', 'CSV file')
     .action(async (file: string, options: { account: string; source: string }) => {
+      const { parseCsv } = await import('../adapters/http/routes/registry.ts');
       const rows = parseCsv(await readFile(file, 'utf8'));
       const result = await run(async (services) => {
         if (!(await services.accounts.find(options.account))) throw new InvalidArgumentError(`there is no account ${options.account} (create it with pono account create)`);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { BackupError, dumpDataDir, restoreDataDir } from '../adapters/db/backup.ts';
+import { BackupError } from '../adapters/db/data-dir-lock.ts';
 
 const SERVER_BACKUP = 'the PostgreSQL server of DATABASE_URL is backed up with its own tools: pg_dump --schema=<DATABASE_SCHEMA> --schema=<DATABASE_SCHEMA>_jobs (see docs/operations.md)';
 
@@ -18,6 +18,7 @@ export function backupCommands(program: Command, config: Config): void {
     .description('copy the embedded database (PONO_DATA_DIR) to a file; the server must be stopped')
     .argument('<file>', 'the backup file to write (a gzipped tar)')
     .action(async (file: string) => {
+      const { dumpDataDir } = await import('../adapters/db/backup.ts');
       const dump = await dumpDataDir(embeddedOnly(config));
       // Written beside its final name first, so an interrupted backup never looks complete.
       const partial = `${file}.partial`;
@@ -38,6 +39,7 @@ export function backupCommands(program: Command, config: Config): void {
         throw new BackupError(`cannot read ${file}`);
       }
       const dataDir = embeddedOnly(config);
+      const { restoreDataDir } = await import('../adapters/db/backup.ts');
       await restoreDataDir(dataDir, backup);
       process.stdout.write(`restored into ${dataDir}\n`);
     });

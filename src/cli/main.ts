@@ -2,24 +2,21 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, ConfigError, type Config } from '../config/config.ts';
 import { createLogger, type Logger } from '../adapters/log/logger.ts';
-import { openConfiguredDatabase } from '../app/context.ts';
-import { createServices, type Services } from '../app/services.ts';
-import { serve } from './serve.ts';
-import { seedDemo } from '../app/demo.ts';
-import { demoSignInLines } from '../app/demo-casework.ts';
-import { seedDemoLiveness } from './demo-liveness.ts';
+import type { Services } from '../app/services.ts';
 import { verifyCommand } from './verify.ts';
 import { recordsCommands } from './records.ts';
 import { presenceCommand } from './presence.ts';
 import { accountCommands } from './accounts.ts';
 import { officerCommands } from './officers.ts';
 import { AppError } from '../app/errors.ts';
-import { DataDirInUseError, dataDirOwner } from '../adapters/db/data-dir-lock.ts';
+import { BackupError, DataDirInUseError, dataDirOwner } from '../adapters/db/data-dir-lock.ts';
 import { servicesOfRunningServer, ServerUnreachableError } from './local-server.ts';
 import { backupCommands } from './backup.ts';
-import { BackupError } from '../adapters/db/backup.ts';
 
+// The database, the use cases, the server and the demo are loaded when a command needs them: a command that
+// runs through a running server (or needs no database) starts in a fraction of the time.
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
+  const [{ openConfiguredDatabase }, { createServices }] = await Promise.all([import('../app/context.ts'), import('../app/services.ts')]);
   const database = await openConfiguredDatabase(config, logger);
   const services = await createServices(database, logger, { workJobs: false });
   try {
@@ -94,6 +91,7 @@ export async function main(argv: string[]): Promise<void> {
     .command('serve')
     .description('run the HTTP server (REST, SOAP, console) and the background jobs')
     .action(async () => {
+      const { serve } = await import('./serve.ts');
       await serve(config, createLogger(config.LOG_LEVEL));
     });
 
@@ -101,6 +99,7 @@ export async function main(argv: string[]): Promise<void> {
     .command('demo')
     .description('create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications')
     .action(async () => {
+      const [{ seedDemo }, { demoSignInLines }, { seedDemoLiveness }] = await Promise.all([import('../app/demo.ts'), import('../app/demo-casework.ts'), import('./demo-liveness.ts')]);
       const result = await withServices(config, quietLogger(), async (services) => {
         const seeded = await seedDemo(services);
         await seedDemoLiveness(services, seeded.casework, { completedCheck: false });

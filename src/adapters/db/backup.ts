@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { lockDataDir } from './data-dir-lock.ts';
+import { BackupError, lockDataDir } from './data-dir-lock.ts';
 
-export class BackupError extends Error {}
+export { BackupError };
 
 /** The embedded database of `dataDir` as a gzipped tar. */
 export async function dumpDataDir(dataDir: string): Promise<Buffer> {

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 export class DataDirInUseError extends Error {}
 
+/** A backup or restore refused (kept apart from backup.ts, so that the CLI loads PGlite only to use it). */
+export class BackupError extends Error {}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
