@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 
 const run = promisify(execFile);
 
@@ -48,5 +49,32 @@ test('the CLI talks to the server that holds the data folder, then to the folder
   assert.ok(!existsSync(join(dataDir, 'pono.lock')), 'and so does the lock');
   // With the server stopped, the CLI opens the folder itself and finds what the server stored.
   assert.match((await pono('officer', 'list')).stdout, /^mere@example\.org\s+Mere Tane/m);
+  rmSync(home, { recursive: true, force: true });
+});
+
+test('pono serve on a port in use says so in one line, exits 1 and lets the data folder go', { timeout: 120_000 }, async () => {
+  const home = mkdtempSync(join(tmpdir(), 'pono-port-'));
+  const dataDir = join(home, 'data');
+  const taken = createServer();
+  taken.listen(0);
+  await once(taken, 'listening');
+  const address = taken.address();
+  assert.ok(address !== null && typeof address === 'object');
+  const env: NodeJS.ProcessEnv = { ...process.env, PONO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(address.port) };
+  delete env.DATABASE_URL;
+  delete env.PONO_DEMO;
+  try {
+    await assert.rejects(run(process.execPath, ['bin/pono.js', 'serve'], { env, timeout: 90_000 }), (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      const lines = error.stderr.split('\n').filter((l) => l.startsWith('pono:'));
+      assert.deepEqual(lines, [`pono: the port ${address.port} is already in use (another pono, or set PORT)`]);
+      assert.doesNotMatch(error.stderr, /\n\s+at /, 'no stack trace');
+      return true;
+    });
+  } finally {
+    taken.close();
+  }
+  assert.ok(!existsSync(join(dataDir, 'pono.lock')), 'the lock is let go');
+  assert.ok(!existsSync(join(dataDir, 'pono.sock')), 'and the socket');
   rmSync(home, { recursive: true, force: true });
 });
