@@ -21,13 +21,14 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     logger.info('demo account ready (demo / demo)');
     // Demo sign-ins are public (README); printed for the person who started the demo, not logged.
     process.stdout.write(`${demoSignInLines(demo.casework).join('\n')}\n`);
-    // The completed liveness check runs the face engine over three attempt sets: after start, not before it.
-    setImmediate(() => {
+    // The completed liveness check runs the face engine over three attempt sets: a few seconds after start, so
+    // the first requests are answered at once (the embedded database has one connection).
+    setTimeout(() => {
       seedDemoLiveness(services, demo.casework).then(
         (line) => line && logger.info(line),
         (error: unknown) => logger.warn({ err: errorForLog(error) }, 'the demo liveness check could not be seeded'),
       );
-    });
+    }, 5000).unref();
   }
   const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY, ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
   // On a stop signal, requests already taken are answered; for a moment every new request (including any
