@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { digest } from './ids.ts';
 import type { Selectable } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
 import type { AccountsTable } from '../adapters/db/schema.ts';
@@ -14,8 +15,6 @@ export type AccountCredentials = { accountId: string; password: string } | { ses
 /** An account administrator's console session lasts a working day. */
 export const ACCOUNT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-const fingerprint = (passwordHash: string) => createHash('sha256').update(passwordHash).digest('hex');
-const digestOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface Account {
   accountId: string;
@@ -162,13 +161,13 @@ export class Accounts {
     const expiresAt = new Date(now + ACCOUNT_SESSION_TTL_MS);
     await this.db
       .insertInto('account_sessions')
-      .values({ token_hash: digestOf(token), account_id: account.accountId, password_fingerprint: fingerprint(row.password_hash), created_at: new Date(now), expires_at: expiresAt })
+      .values({ token_hash: digest(token), account_id: account.accountId, password_fingerprint: digest(row.password_hash), created_at: new Date(now), expires_at: expiresAt })
       .execute();
     return { token, account, expiresAt };
   }
 
   async closeSession(token: string): Promise<void> {
-    await this.db.deleteFrom('account_sessions').where('token_hash', '=', digestOf(token)).execute();
+    await this.db.deleteFrom('account_sessions').where('token_hash', '=', digest(token)).execute();
   }
 
   /** The account of a console session; it ends at its expiry and as soon as the account's password changes. */
@@ -178,9 +177,9 @@ export class Accounts {
       .innerJoin('accounts as a', 'a.account_id', 's.account_id')
       .selectAll('a')
       .select(['s.password_fingerprint', 's.expires_at'])
-      .where('s.token_hash', '=', digestOf(token))
+      .where('s.token_hash', '=', digest(token))
       .executeTakeFirst();
-    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== fingerprint(row.password_hash)) throw errors.badCredentials();
+    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== digest(row.password_hash)) throw errors.badCredentials();
     return accountOf(row);
   }
 }

@@ -132,11 +132,16 @@ export class LivenessLinks {
 
   async get(actor: Actor, linkId: string): Promise<LinkView> {
     authorize(actor, 'application.read');
+    return this.#view(linkId);
+  }
+
+  /** A link as officers see it: its status now, its liveness session and the engine's results. */
+  async #view(linkId: string): Promise<LinkView> {
     const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).executeTakeFirst();
     if (!r) throw notFound('liveness link', linkId);
-    const sessions = await linkSessions(this.db, [linkId]);
-    return viewOf(r, this.clock.now().getTime(), sessions.get(linkId));
+    return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [linkId])).get(linkId));
   }
+
 
   /** "+ New Liveness Check" → Save. The email defaults to the person record's (BR-30). */
   async create(actor: Actor, reference: string, input: { personId: string; relationship: string; email?: string }): Promise<LinkView> {
@@ -211,8 +216,7 @@ export class LivenessLinks {
       await tx.updateTable('liveness_links').set({ sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) }).where('link_id', '=', linkId).execute();
       await appendAudit(tx, this.clock.now(), { actor: 'system', applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { sent: true, demo: true, expiresAt: expiresAt.toISOString() } });
     });
-    const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).executeTakeFirstOrThrow();
-    return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [linkId])).get(linkId));
+    return this.#view(linkId);
   }
 
   /** Resend: a new link (sent at once) for the same person, and the old one expired (domain resendLink). */
@@ -311,7 +315,6 @@ export class LivenessLinks {
       await appendAudit(tx, now, { actor: 'applicant', applicationId: r.application_id, action: 'liveness-link.complete', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { state: 'Completed' } });
       return r.link_id;
     });
-    const r = await this.db.selectFrom('liveness_links').selectAll().where('link_id', '=', id).executeTakeFirstOrThrow();
-    return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [id])).get(id));
+    return this.#view(id);
   }
 }
