@@ -1,5 +1,8 @@
 import type { Db } from '../adapters/db/database.ts';
-import { isoFromDob, parseRegistryRows, registrySourceIds, type Person, type RegistryRecords, type RegistryRecord } from '../domain/verification/index.ts';
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
+import { isoFromDob, parseRegistryRow, registryHeaderProblems, registrySourceIds, type Person, type RegistryRecords, type RegistryRecord, type RegistryRowProblem } from '../domain/verification/index.ts';
+import { RegistryStore } from './registry-store.ts';
 import { errors, type FieldProblem } from './errors.ts';
 
 /** The immigration records of P3, seen as a registry source: candidates for a person. */
@@ -16,10 +19,14 @@ export const IMMIGRATION_SOURCE = 'immigration';
  * matches names and addresses and gives the field statuses.
  */
 export class Registry {
+  private readonly store: RegistryStore;
+
   constructor(
     private readonly db: Db,
     private readonly immigration: ImmigrationCandidates | null = null,
-  ) {}
+  ) {
+    this.store = new RegistryStore(db);
+  }
 
   /**
    * `db` is the caller's transaction when there is one. The immigration source is background-only, so it is
@@ -32,41 +39,79 @@ export class Registry {
     }
     const wanted = sourceIds.filter((id) => id !== IMMIGRATION_SOURCE && registrySourceIds().includes(id));
     if (wanted.length === 0) return out;
-    const rows = await db
-      .selectFrom('registry_records')
-      .select(['source_id', 'record'])
-      .where('account_id', '=', accountId)
-      .where('source_id', 'in', wanted)
-      .where('dob', '=', isoFromDob(person.dob))
-      .limit(200)
-      .execute();
-    for (const row of rows) {
+    for (const row of await this.store.candidates(accountId, wanted, isoFromDob(person.dob), db)) {
       const list = out[row.source_id] ?? [];
-      if (list !== 'unavailable') list.push(row.record as unknown as RegistryRecord);
+      if (list !== 'unavailable') list.push(row.record as RegistryRecord);
       out[row.source_id] = list;
     }
     return out;
   }
 
-  /** Loads parsed CSV rows into a registry source; every row is checked first and nothing is written if one is bad. */
-  async load(accountId: string, sourceId: string, rows: Record<string, string>[]): Promise<{ loaded: number }> {
+  /**
+   * Loads CSV rows (header-keyed, as they are parsed, possibly from a stream) into a registry source. The rows
+   * are written a batch at a time so that other requests are answered meanwhile, and become candidates only
+   * when the whole file has loaded; a file with a bad row loads nothing and its problems are named.
+   */
+  async load(accountId: string, sourceId: string, rows: Iterable<Record<string, string>> | AsyncIterable<Record<string, string>>): Promise<{ loaded: number }> {
     if (!registrySourceIds().includes(sourceId)) {
       throw errors.invalid([{ field: 'sourceId', message: `${sourceId} is not a registry source; registry sources: ${registrySourceIds().join(', ')}` }]);
     }
-    const parsed = parseRegistryRows(rows);
-    if (parsed.problems.length > 0) {
-      const problems: FieldProblem[] = parsed.problems.map((p) => ({ field: p.row === 0 ? `header: ${p.field}` : `row ${p.row}: ${p.field}`, message: p.message }));
-      throw errors.invalid(problems);
-    }
-    await this.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < parsed.records.length; i += 500) {
-        const chunk = parsed.records.slice(i, i + 500);
-        await tx
-          .insertInto('registry_records')
-          .values(chunk.map((record) => ({ account_id: accountId, source_id: sourceId, dob: record.dob ?? null, surname_key: null, record: JSON.stringify(record) })))
-          .execute();
+    await this.store.removeUnfinished(new Date());
+    const importId = randomUUID();
+    const problems: RegistryRowProblem[] = [];
+    let problemRows = 0;
+    let batch: RegistryRecord[] = [];
+    let begun = false;
+    let loaded = 0;
+    let at = 0;
+    const write = async () => {
+      if (!begun) await this.store.beginImport(importId, accountId, sourceId);
+      begun = true;
+      await this.store.insertBatch(importId, accountId, sourceId, batch);
+      loaded += batch.length;
+      batch = [];
+      // Rows already parsed and an embedded database both resolve in microtasks only: without this turn, a
+      // file's whole load would run before any other request's timer or socket is looked at.
+      await nextTurnOfEventLoop();
+    };
+    try {
+      for await (const row of rows) {
+        at += 1;
+        if (at === 1) {
+          const headerProblems = registryHeaderProblems(Object.keys(row));
+          if (headerProblems.length > 0) throw errors.invalid(headerProblems.map(fieldProblem));
+        }
+        const parsed = parseRegistryRow(row, at);
+        if (parsed.problems.length > 0) {
+          problemRows += 1;
+          if (problems.length < REPORTED_PROBLEMS) problems.push(...parsed.problems);
+        } else if (problemRows === 0) {
+          batch.push(parsed.record);
+          if (batch.length === BATCH_ROWS) await write();
+        }
       }
-    });
-    return { loaded: parsed.records.length };
+      if (problemRows > 0) {
+        const more = problemRows - new Set(problems.map((p) => p.row)).size;
+        throw errors.invalid([...problems.map(fieldProblem), ...(more > 0 ? [{ field: 'rows', message: `and ${more} more rows with problems` }] : [])]);
+      }
+      if (batch.length > 0) await write();
+      if (begun) await this.store.finishImport(importId);
+      return { loaded };
+    } catch (error) {
+      if (begun) {
+        await this.store.failImport(importId);
+        await this.store.removeUnfinished(new Date());
+      }
+      throw error;
+    }
   }
+}
+
+/** Rows written per statement: small enough that a waiting request is answered within one batch's time. */
+const BATCH_ROWS = 1000;
+/** Problems named in one answer; a file with more says how many more rows had problems. */
+const REPORTED_PROBLEMS = 100;
+
+function fieldProblem(p: RegistryRowProblem): FieldProblem {
+  return { field: p.row === 0 ? `header: ${p.field}` : `row ${p.row}: ${p.field}`, message: p.message };
 }

@@ -54,6 +54,17 @@ export interface RegistryRecordsTable {
   surname_key: string | null;
   record: JSONColumnType<object, string, string>;
   loaded_at: CreatedAt;
+  import_id: string | null;
+}
+
+export interface RegistryImportsTable {
+  import_id: string;
+  account_id: string;
+  source_id: string;
+  state: 'loading' | 'loaded' | 'failed';
+  rows: Generated<number>;
+  started_at: CreatedAt;
+  progress_at: Defaulted<Date>;
 }
 
 export interface WebhookDeliveriesTable {
@@ -329,6 +340,7 @@ export interface DB {
   verifications: VerificationsTable;
   verification_tokens: VerificationTokensTable;
   registry_records: RegistryRecordsTable;
+  registry_imports: RegistryImportsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   officers: OfficersTable;
   officer_sessions: OfficerSessionsTable;

@@ -52,7 +52,7 @@ export {
   type RuleSet, type Requirement, type AcceptedChange, type ChangeField,
 } from './rules.ts';
 export { bestRegistryMatch, matchRecord, subjectFromPerson, type RegistryRecord, type RegistryRecords, type RegistryMatch } from './registry.ts';
-export { parseRegistryRows, rowsFromTable, type RegistryRowProblem } from './registry-csv.ts';
+export { parseRegistryRow, parseRegistryRows, registryHeaderProblems, rowsFromTable, type RegistryRowProblem } from './registry-csv.ts';
 export { normaliseName, normaliseAddressText, parseDate, isoFromDob } from './normalise.ts';
 export { CONSENT_KEY } from './background.ts';
 export { CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE } from './credit-header.ts';

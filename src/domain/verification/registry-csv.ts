@@ -44,43 +44,52 @@ function columnOf(header: string): RecordColumn | AddressColumn | null {
 /** The accepted header names, one per column, as the README lists them. */
 export const ACCEPTED_HEADERS = 'id, given name, middle names, surname, dob, flat number, street number, street name, street type, suburb, state, postcode, country';
 
-export function parseRegistryRows(rows: readonly Record<string, string>[]): { records: RegistryRecord[]; problems: RegistryRowProblem[] } {
-  const records: RegistryRecord[] = [];
-  // A column pono does not know would be dropped without a word: refuse the file and name it instead.
-  const unknown = Object.keys(rows[0] ?? {}).filter((header) => columnOf(header) === null);
-  if (unknown.length > 0) {
-    return {
-      records: [],
-      problems: unknown.map((header) => ({ row: 0, field: header, message: `the header row has a column pono does not know: "${header.slice(0, 64)}"; the accepted columns are ${ACCEPTED_HEADERS} (case, spaces, hyphens and underscores do not matter)` })),
-    };
+/** The header row's problems: a column pono does not know would be dropped without a word, so it is named. */
+export function registryHeaderProblems(headers: readonly string[]): RegistryRowProblem[] {
+  return headers
+    .filter((header) => columnOf(header) === null)
+    .map((header) => ({ row: 0, field: header, message: `the header row has a column pono does not know: "${header.slice(0, 64)}"; the accepted columns are ${ACCEPTED_HEADERS} (case, spaces, hyphens and underscores do not matter)` }));
+}
+
+/** One data row (`at` is its 1-based number) → its record, or the problems that keep it out. */
+export function parseRegistryRow(row: Readonly<Record<string, string>>, at: number): { record: RegistryRecord; problems: RegistryRowProblem[] } {
+  const values: Partial<Record<RecordColumn | AddressColumn, string>> = {};
+  for (const [header, raw] of Object.entries(row)) {
+    const column = columnOf(header);
+    const value = (raw ?? '').trim();
+    if (column && value !== '') values[column] = value;
   }
   const problems: RegistryRowProblem[] = [];
+  if (!values.surname) problems.push({ row: at, field: 'surname', message: `row ${at}: surname is required` });
+  let dob: string | undefined;
+  if (values.dob !== undefined) {
+    dob = parseDate(values.dob) ?? undefined;
+    if (dob === undefined) problems.push({ row: at, field: 'dob', message: `row ${at}: "${values.dob}" is not a date` });
+  }
+  const address: Address = {};
+  for (const c of ADDRESS_COLUMNS) if (values[c] !== undefined) address[c] = values[c];
+  const record: RegistryRecord = {};
+  if (values.recordId) record.recordId = values.recordId;
+  if (values.givenName) record.givenName = values.givenName;
+  if (values.middleNames) record.middleNames = values.middleNames;
+  if (values.surname) record.surname = values.surname;
+  if (dob) record.dob = dob;
+  if (Object.keys(address).length > 0) record.address = address;
+  return { record, problems };
+}
+
+/** Every row of a file at once: the records of the good rows, and every problem (header first). */
+export function parseRegistryRows(rows: readonly Record<string, string>[]): { records: RegistryRecord[]; problems: RegistryRowProblem[] } {
+  const headerProblems = registryHeaderProblems(Object.keys(rows[0] ?? {}));
+  if (headerProblems.length > 0) return { records: [], problems: headerProblems };
+  const records: RegistryRecord[] = [];
+  const problems: RegistryRowProblem[] = [];
   rows.forEach((row, index) => {
-    const values: Partial<Record<RecordColumn | AddressColumn, string>> = {};
-    for (const [header, raw] of Object.entries(row)) {
-      const column = columnOf(header);
-      const value = (raw ?? '').trim();
-      if (column && value !== '') values[column] = value;
-    }
-    const at = index + 1;
-    if (!values.surname) problems.push({ row: at, field: 'surname', message: `row ${at}: surname is required` });
-    let dob: string | undefined;
-    if (values.dob !== undefined) {
-      dob = parseDate(values.dob) ?? undefined;
-      if (dob === undefined) problems.push({ row: at, field: 'dob', message: `row ${at}: "${values.dob}" is not a date` });
-    }
-    const address: Address = {};
-    for (const c of ADDRESS_COLUMNS) if (values[c] !== undefined) address[c] = values[c];
-    const record: RegistryRecord = {};
-    if (values.recordId) record.recordId = values.recordId;
-    if (values.givenName) record.givenName = values.givenName;
-    if (values.middleNames) record.middleNames = values.middleNames;
-    if (values.surname) record.surname = values.surname;
-    if (dob) record.dob = dob;
-    if (Object.keys(address).length > 0) record.address = address;
-    records.push(record);
+    const parsed = parseRegistryRow(row, index + 1);
+    if (parsed.problems.length > 0) problems.push(...parsed.problems);
+    else records.push(parsed.record);
   });
-  return { records: problems.length > 0 ? records.filter((_, i) => !problems.some((p) => p.row === i + 1)) : records, problems };
+  return { records, problems };
 }
 
 /** Rows given as arrays with a header row first → header-keyed objects for parseRegistryRows. */

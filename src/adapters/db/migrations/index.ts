@@ -9,6 +9,7 @@ import * as m011 from './011-sign-in-failures.ts';
 import * as m012 from './012-account-sessions.ts';
 import * as m013 from './013-list-indexes.ts';
 import * as m014 from './014-webhook-deliveries.ts';
+import * as m015 from './015-registry-imports.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '012-account-sessions': m012,
   '013-list-indexes': m013,
   '014-webhook-deliveries': m014,
+  '015-registry-imports': m015,
 };
