@@ -2,16 +2,46 @@ import type { Db } from '../adapters/db/database.ts';
 import { DEFAULT_RULE_SET, type RuleSet } from '../domain/verification/index.ts';
 import { errors } from './errors.ts';
 
+/** Rule sets remembered per process before the memory is cleared (accounts × rules in use). */
+const REMEMBERED_LIMIT = 10_000;
+
 /**
  * An account's rule sets, versioned. A new version never changes a verification decided under an older one:
  * verifications keep the version they were registered with.
+ *
+ * Registration uses the newest version this process has seen (`current`) and writes the verification only
+ * if no newer version exists in the database at that moment (the check is part of the same statement), so a
+ * version published by another process is never missed: the write is refused, `refresh` reads the new
+ * version and the registration is decided again.
  */
 export class RuleSets {
+  readonly #newest = new Map<string, RuleSet>();
+
   constructor(private readonly db: Db) {}
+
+  /** The newest version this process knows of; read from the database the first time only. */
+  async current(accountId: string, ruleId: string): Promise<RuleSet> {
+    const known = this.#newest.get(rememberKey(accountId, ruleId));
+    return known ?? this.refresh(accountId, ruleId);
+  }
+
+  /** Reads the newest version again and remembers it. */
+  async refresh(accountId: string, ruleId: string): Promise<RuleSet> {
+    const ruleSet = await this.resolve(accountId, ruleId);
+    this.#remember(accountId, ruleSet);
+    return ruleSet;
+  }
+
+  #remember(accountId: string, ruleSet: RuleSet): void {
+    const key = rememberKey(accountId, ruleSet.id);
+    if ((this.#newest.get(key)?.version ?? 0) > ruleSet.version) return;
+    if (this.#newest.size >= REMEMBERED_LIMIT) this.#newest.clear();
+    this.#newest.set(key, ruleSet);
+  }
 
   /** The newest version of the named rule (greenID's "default" in any case picks the default rule). */
   async resolve(accountId: string, ruleId: string): Promise<RuleSet> {
-    const id = ruleId.toLowerCase() === 'default' ? DEFAULT_RULE_SET.id : ruleId;
+    const id = ruleIdOf(ruleId);
     const row = await this.db
       .selectFrom('rule_sets')
       .select(['definition'])
@@ -52,6 +82,17 @@ export class RuleSets {
       const published = { ...ruleSet, version: base + 1 } as RuleSet;
       await tx.insertInto('rule_sets').values({ account_id: accountId, rule_id: ruleSet.id, version: published.version, definition: JSON.stringify(published) }).execute();
       return published;
+    }).then((published) => {
+      this.#remember(accountId, published);
+      return published;
     });
   }
+}
+
+function ruleIdOf(ruleId: string): string {
+  return ruleId.toLowerCase() === 'default' ? DEFAULT_RULE_SET.id : ruleId;
+}
+
+function rememberKey(accountId: string, ruleId: string): string {
+  return `${accountId}\u0000${ruleIdOf(ruleId)}`;
 }

@@ -29,6 +29,7 @@ import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
 import type { RuleSets } from './rule-sets.ts';
 import type { Registry } from './registry.ts';
+import { insertVerificationIfCurrent } from './verification-store.ts';
 
 export const WEBHOOK_QUEUE = 'webhook.deliver';
 /** Retries of a failed webhook delivery, with back-off, after its first attempt. */
@@ -104,35 +105,39 @@ export class VerificationUseCases {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Registers a person. The common case is one statement (the verification alone, under the newest rule set
+   * this process knows, written only if that is still the newest); a webhook or a token to write with it makes
+   * it one transaction. Nothing written means the rule set was replaced (decide again under the new one) or
+   * the id is taken.
+   */
   async register(credentials: AccountCredentials, input: RegisterInput): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
-    const ruleSet = await this.ruleSets.resolve(account.accountId, input.ruleId ?? 'default');
-    const settings = this.settings(account, ruleSet);
+    const ruleId = input.ruleId ?? 'default';
     const verificationId = input.verificationId ?? newVerificationId();
-    const registry = await this.registry.candidates(account.accountId, settings.enabledSources, input.person);
-    const state = this.domain(() =>
-      registerVerification(settings, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
-    );
-    return this.db.transaction().execute(async (tx) => {
-      const inserted = await tx
-        .insertInto('verifications')
-        .values({
-          account_id: account.accountId,
-          verification_id: verificationId,
-          rule_id: ruleSet.id,
-          rule_set_version: ruleSet.version,
-          overall_status: state.overallVerificationStatus,
-          state: JSON.stringify(state),
-        })
-        .onConflict((oc) => oc.columns(['account_id', 'verification_id']).doNothing())
-        .returning('verification_id')
-        .executeTakeFirst();
-      if (!inserted) throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
-      await this.notify(tx, account, null, state);
-      const status = this.currentStatus(settings, state);
-      if (input.generateVerificationToken) status.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
-      return status;
-    });
+    const registry = await this.registry.candidates(account.accountId, account.enabledSources, input.person);
+    const alone = !input.generateVerificationToken && !this.notifies(account);
+    let ruleSet = await this.ruleSets.current(account.accountId, ruleId);
+    for (;;) {
+      const settings = this.settings(account, ruleSet);
+      const state = this.domain(() =>
+        registerVerification(settings, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
+      );
+      const row = { accountId: account.accountId, verificationId, ruleId: ruleSet.id, ruleSetVersion: ruleSet.version, overallStatus: state.overallVerificationStatus, state: JSON.stringify(state) };
+      const status = alone
+        ? (await insertVerificationIfCurrent(this.db, row)) ? this.currentStatus(settings, state) : null
+        : await this.db.transaction().execute(async (tx) => {
+            if (!(await insertVerificationIfCurrent(tx, row))) return null;
+            await this.notify(tx, account, null, state);
+            const written = this.currentStatus(settings, state);
+            if (input.generateVerificationToken) written.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
+            return written;
+          });
+      if (status) return status;
+      const newest = await this.ruleSets.refresh(account.accountId, ruleId);
+      if (newest.version === ruleSet.version) throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
+      ruleSet = newest;
+    }
   }
 
   async get(credentials: AccountCredentials, verificationId: string): Promise<CurrentStatus> {
@@ -279,8 +284,12 @@ export class VerificationUseCases {
   }
 
   /** Enqueues the signed webhook, in the same transaction, when the overall status changed. */
+  private notifies(account: Account): boolean {
+    return Boolean(account.webhookUrl && this.queue);
+  }
+
   private async notify(tx: Tx, account: Account, previous: string | null, state: VerificationState): Promise<void> {
-    if (!account.webhookUrl || !this.queue || previous === state.overallVerificationStatus) return;
+    if (!this.notifies(account) || !this.queue || previous === state.overallVerificationStatus) return;
     const event: VerificationEvent = {
       event: 'verification.status_changed',
       verificationId: state.verificationId,

@@ -7,7 +7,7 @@
 import { describe } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
+import { openDatabase, type Database, type DatabaseOptions } from '../../src/adapters/db/database.ts';
 
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -21,13 +21,14 @@ export function uniqueSchema(prefix = 't'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
-export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** `onQuery` sees every statement sent (tests that count a use case's round trips). */
+export async function openTestDatabase(kind: DatabaseKind, options: Pick<DatabaseOptions, 'onQuery'> = {}): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ ...options });
     return { ...database, dispose: () => database.close() };
   }
   const schema = uniqueSchema();
-  const database = await openDatabase({ url: SERVER_URL, schema });
+  const database = await openDatabase({ url: SERVER_URL, schema, ...options });
   return {
     ...database,
     dispose: async () => {

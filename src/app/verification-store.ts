@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { Db } from '../adapters/db/database.ts';
+
+export interface NewVerification {
+  accountId: string;
+  verificationId: string;
+  ruleId: string;
+  ruleSetVersion: number;
+  overallStatus: string;
+  /** The verification's state as JSON. */
+  state: string;
+}
+
+/**
+ * Writes a new verification in one statement, only if its id is free and no newer version of its rule set
+ * has been published meanwhile (so a registration decided under a version another process has replaced is
+ * never stored). Returns false when nothing was written; the caller finds out which of the two it was.
+ */
+export async function insertVerificationIfCurrent(db: Db, row: NewVerification): Promise<boolean> {
+  const result = await sql<{ verification_id: string }>`
+    insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
+    select ${row.accountId}, ${row.verificationId}, ${row.ruleId}, ${row.ruleSetVersion}, ${row.overallStatus}, ${row.state}::jsonb
+    where not exists (select 1 from rule_sets where account_id = ${row.accountId} and rule_id = ${row.ruleId} and version > ${row.ruleSetVersion})
+    on conflict (account_id, verification_id) do nothing
+    returning verification_id`.execute(db);
+  return result.rows.length === 1;
+}
