@@ -111,7 +111,7 @@ export async function seedDemoCasework(services: Services): Promise<DemoCasework
 async function seedDemoWork(services: Services, preparer: Actor, applications: { reference: string; label: string }[]): Promise<void> {
   const casework = services.casework;
   const ref = (label: string) => applications.find((a) => a.label === label)?.reference ?? '';
-  const adult = await casework.applications.pickUp(preparer, ref('adult, 1:1 match, eligible'));
+  const adult = await casework.allocation.pickUp(preparer, ref('adult, 1:1 match, eligible'));
   const unique = (await casework.tasks.forApplication(preparer, adult.reference)).find((t) => t.kind === 'identity-is-unique');
   if (unique) await casework.tasks.command(preparer, unique.id, { action: 'prepare', outcome: 'pass', criteria: ['inz-match'], comments: 'INZ Results: 1:1 match found, one AMS record.' });
   const noMatch = await casework.applications.get(preparer, ref('no match'));

@@ -85,7 +85,7 @@ test('an officer escalates from the grid; an expert records the decision after t
 test('the expert who raised an escalation is not offered the decision', { skip: skipConsole, timeout: 60_000 }, async () => {
   await createOfficer(t, 'ria@dia.example', ['case-officer', 'id-proofing-expert'], 'Ria Both');
   const ria = await signedIn(browser, base, 'ria@dia.example');
-  const zoe = (await t.services.casework.applications.page({ officerId: 'x', roles: ['case-officer'] }, { q: 'Müller' })).items[0]?.reference ?? '';
+  const zoe = (await t.services.casework.allocation.page({ officerId: 'x', roles: ['case-officer'] }, { q: 'Müller' })).items[0]?.reference ?? '';
   await ria.goto(`/applications/${zoe}/identity`);
   const form = ria.getByRole('form', { name: 'Escalate to the ID Proofing Experts Group' });
   await form.getByLabel('Case summary').fill('No passport image: G2 escalates.');

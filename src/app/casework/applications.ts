@@ -32,9 +32,7 @@ import { ruleError } from './rule-errors.ts';
 import { rowToTask } from './tasks.ts';
 import { apiErrorResult, type ImmigrationRecordsPort, type RecordsResult } from './records-port.ts';
 import type { CaseworkDocumentsTable } from '../../adapters/db/schema.ts';
-import { sql, type Selectable } from 'kysely';
-import { AppError } from '../errors.ts';
-import { decodeCursor, pageSize, startsWith, toPage, type Page } from './keyset.ts';
+import type { Selectable } from 'kysely';
 
 export const RECORDS_FETCH_QUEUE = 'casework.records-fetch';
 export interface RecordsFetchJob {
@@ -97,42 +95,6 @@ export interface ApplicationView {
   owner: { id: string; fullName: string; email: string | null } | null;
   createdAt: string;
 }
-
-/** The orders the application list offers, each a keyset over one indexed column and the id. */
-export const APPLICATION_SORTS = {
-  newest: { column: 'created_at', direction: 'desc' },
-  oldest: { column: 'created_at', direction: 'asc' },
-  reference: { column: 'reference', direction: 'asc' },
-  'reference-desc': { column: 'reference', direction: 'desc' },
-} as const;
-export type ApplicationSort = keyof typeof APPLICATION_SORTS;
-
-export interface ApplicationListQuery {
-  stage?: string;
-  /** 'me': picked up by the asking officer; 'unassigned': waiting to be picked up. */
-  owner?: 'me' | 'unassigned';
-  /** An application reference, or a name (each word starts a given or family name of someone on it). */
-  q?: string;
-  dateOfBirth?: string;
-  sort?: ApplicationSort;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface ApplicationListRow {
-  reference: string;
-  applicationType: string;
-  stage: string;
-  stageLabel: string;
-  submittedOn: string | null;
-  subjectName: string | null;
-  subjectDateOfBirth: string | null;
-  owner: { id: string; fullName: string; email: string | null } | null;
-  createdAt: string;
-}
-
-/** The stages an officer picks applications up from, in the order the queue offers them. */
-export const PICK_UP_STAGES: readonly Stage[] = ['submitted', 'complete-and-correct', 'application-processing'];
 
 export interface NewApplication {
   applicationType: string;
@@ -258,127 +220,6 @@ export class Applications {
         throw error;
       }
     }
-  }
-
-  async list(actor: Actor, stage?: string): Promise<{ reference: string; applicationType: string; stage: string; submittedOn: string | null }[]> {
-    authorize(actor, 'application.read');
-    let q = this.db.selectFrom('applications').select(['reference', 'application_type', 'stage', 'submitted_on']).orderBy('created_at', 'desc').limit(500);
-    if (stage) q = q.where('stage', '=', stage);
-    const rows = await q.execute();
-    return rows.map((r) => ({ reference: r.reference, applicationType: r.application_type, stage: r.stage, submittedOn: r.submitted_on }));
-  }
-
-  /**
-   * One page of applications: by stage, owner, reference or name and date of birth, in a keyset order. The
-   * search reads the people of each application, so a parent's name also finds the child's application.
-   */
-  async page(actor: Actor, query: ApplicationListQuery): Promise<Page<ApplicationListRow>> {
-    authorize(actor, 'application.read');
-    const sort = APPLICATION_SORTS[query.sort ?? 'newest'];
-    const size = pageSize(query.limit);
-    const after = decodeCursor(query.cursor);
-    if (query.dateOfBirth !== undefined && !isIsoDate(query.dateOfBirth)) throw invalid('dateOfBirth', 'dateOfBirth must be a date, YYYY-MM-DD');
-    const sortKey = sort.column === 'created_at' ? sql<string>`a.created_at::text` : sql<string>`a.reference`;
-    let q = this.db
-      .selectFrom('applications as a')
-      .leftJoin('officers as o', 'o.officer_id', 'a.owner_id')
-      .select(['a.application_id', 'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.owner_id', 'o.full_name as owner_name', 'o.email as owner_email', 'a.created_at'])
-      .select(sortKey.as('sort_key'))
-      .select((eb) => [
-        eb.selectFrom('casework_people as s').select(sql<string>`s.given_names || ' ' || s.family_name`.as('n')).whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_name'),
-        eb.selectFrom('casework_people as s').select('s.date_of_birth').whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_dob'),
-      ]);
-    if (query.stage) q = q.where('a.stage', '=', query.stage);
-    if (query.owner === 'me') q = q.where('a.owner_id', '=', actor.officerId);
-    if (query.owner === 'unassigned') q = q.where('a.owner_id', 'is', null);
-    const text = (query.q ?? '').trim();
-    const words = text.split(/\s+/).filter((w) => w !== '').slice(0, 5);
-    const reference = /^[0-9A-Za-z]{6}$/.test(text) ? text.toUpperCase() : null;
-    if (words.length > 0 || query.dateOfBirth) {
-      const dob = query.dateOfBirth;
-      q = q.where((eb) => {
-        const person = eb.exists(
-          eb
-            .selectFrom('casework_people as p')
-            .select('p.person_id')
-            .whereRef('p.application_id', '=', 'a.application_id')
-            .where((pb) => pb.and([
-              ...words.map((w) => pb.or([pb(sql`lower(p.given_names)`, 'like', startsWith(w)), pb(sql`lower(p.family_name)`, 'like', startsWith(w))])),
-              ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
-            ])),
-        );
-        return reference && !dob ? eb.or([eb('a.reference', '=', reference), person]) : person;
-      });
-    }
-    const column = sort.column === 'created_at' ? 'a.created_at' : 'a.reference';
-    if (after) {
-      const value = sort.column === 'created_at' ? sql`${after.value}::timestamptz` : sql`${after.value}`;
-      q = q.where(sql<boolean>`(${sql.ref(column)}, a.application_id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${after.id})`);
-    }
-    const rows = await q.orderBy(column, sort.direction).orderBy('a.application_id', sort.direction).limit(size + 1).execute();
-    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.application_id }), (r) => ({
-      reference: r.reference,
-      applicationType: r.application_type,
-      stage: r.stage,
-      stageLabel: STAGE_LABELS[r.stage as Stage] ?? r.stage,
-      submittedOn: r.submitted_on,
-      subjectName: r.subject_name,
-      subjectDateOfBirth: r.subject_dob,
-      owner: r.owner_id ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id, email: r.owner_email ?? null } : null,
-      createdAt: r.created_at.toISOString(),
-    }));
-  }
-
-  /**
-   * "Pick up": the next unassigned application (oldest submission first) becomes the officer's, with its open
-   * tasks; a submitted one is allocated (Stage "Complete and Correct"). Two officers picking at once never get
-   * the same application: the row is claimed with FOR UPDATE SKIP LOCKED.
-   */
-  async pickUpNext(actor: Actor, stage?: Stage): Promise<ApplicationView> {
-    authorize(actor, 'application.allocate');
-    const stages = stage ? [stage] : PICK_UP_STAGES;
-    const reference = await this.db.transaction().execute(async (tx) => {
-      const a = await tx
-        .selectFrom('applications')
-        .selectAll()
-        .where('owner_id', 'is', null)
-        .where('stage', 'in', stages)
-        .orderBy(sql`submitted_on nulls last`)
-        .orderBy('created_at')
-        .orderBy('application_id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!a) throw new AppError('not_found', 'there is no application waiting to be picked up', 'NOTHING_TO_PICK_UP');
-      await this.claim(tx, actor, a);
-      return a.reference;
-    });
-    return this.view(reference);
-  }
-
-  /** Picks up this application (from the list or its record); refused when another officer holds it. */
-  async pickUp(actor: Actor, reference: string): Promise<ApplicationView> {
-    authorize(actor, 'application.allocate');
-    await this.db.transaction().execute(async (tx) => {
-      const a = await this.row(tx, reference, true);
-      if (a.owner_id === actor.officerId) return;
-      if (a.owner_id !== null) {
-        const holder = await tx.selectFrom('officers').select('full_name').where('officer_id', '=', a.owner_id).executeTakeFirst();
-        throw conflict(`application ${reference} is already picked up by ${holder?.full_name ?? 'another officer'}`, 'ALREADY_PICKED_UP');
-      }
-      if (!PICK_UP_STAGES.includes(a.stage as Stage)) throw conflict(`application ${reference} is at stage ${STAGE_LABELS[a.stage as Stage] ?? a.stage} and cannot be picked up`, 'NOT_PICKABLE');
-      await this.claim(tx, actor, a);
-    });
-    return this.view(reference);
-  }
-
-  private async claim(tx: Tx, actor: Actor, a: AppRow): Promise<void> {
-    const now = this.clock.now();
-    await tx.updateTable('applications').set({ owner_id: actor.officerId, owned_since: now, revision: a.revision + 1, updated_at: now }).where('application_id', '=', a.application_id).execute();
-    await tx.updateTable('identity_tasks').set({ owner_id: actor.officerId }).where('application_id', '=', a.application_id).where('state', 'in', ['open', 'returned']).execute();
-    await appendAudit(tx, now, { actor: actor.officerId, applicationId: a.application_id, action: 'application.pick-up', entity: 'application', entityId: a.application_id, before: { owner: a.owner_id }, after: { owner: actor.officerId } });
-    if (a.stage === 'submitted') await this.applyStage(tx, actor, { ...a, revision: a.revision + 1 }, 'allocate');
   }
 
   async get(actor: Actor, reference: string): Promise<ApplicationView> {

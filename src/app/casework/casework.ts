@@ -20,6 +20,7 @@ import { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, LivenessLinks, type LinkJob } from
 import { Officers } from './officers.ts';
 import { emptyRecordsPort, type ImmigrationRecordsPort } from './records-port.ts';
 import { Tasks } from './tasks.ts';
+import { WorkAllocation } from './work-allocation.ts';
 import type { Config } from '../../config/config.ts';
 
 export interface CaseworkOptions {
@@ -44,6 +45,7 @@ export class Casework {
   readonly officers: Officers;
   readonly applications: Applications;
   readonly tasks: Tasks;
+  readonly allocation: WorkAllocation;
   readonly links: LivenessLinks;
   readonly proofing: IdentityProofing;
   readonly escalations: Escalations;
@@ -62,6 +64,7 @@ export class Casework {
     this.officers = new Officers(db, clock);
     this.applications = new Applications(db, queue, clock, () => this.#records);
     this.tasks = new Tasks(db, clock);
+    this.allocation = new WorkAllocation(db, clock, this.applications, this.tasks);
     this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
     this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
     this.escalations = new Escalations(db, clock, this.tasks);

@@ -2,13 +2,14 @@
 // One officer may hold several roles; `can` is true when any held role is listed for the action.
 // Separation of duties beyond the table (e.g. the validator must not be the preparer) lives in tasks.ts.
 
-export const OFFICER_ROLES = ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'] as const;
+export const OFFICER_ROLES = ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export const OFFICER_ROLE_LABELS: Readonly<Record<OfficerRole, string>> = {
   'case-officer': 'Case officer', // "Citizenship Case Officer" (seed 000 L1135)
   'validating-officer': 'Validating officer', // "Validating Identity is Bound" (BR-16, L452–459)
   'id-proofing-expert': 'ID proofing expert', // "ID Proofing Experts Group" (BR-26, L594–596)
+  'team-leader': 'Team leader', // pono: moves work between officers; seed 000 shows an "Owner" per record (L868, L1782)
   administrator: 'Administrator', // pono: manages officer accounts; not in seed 000
 };
 
@@ -17,6 +18,7 @@ export const CASEWORK_ACTIONS = [
   'application.submit',
   'application.read',
   'application.allocate',
+  'work.reassign',
   'application.move-stage',
   'application.revert-stage',
   'application.decide',
@@ -43,6 +45,7 @@ export type CaseworkAction = (typeof CASEWORK_ACTIONS)[number];
 const CO = 'case-officer';
 const VO = 'validating-officer';
 const EX = 'id-proofing-expert';
+const TL = 'team-leader';
 const AD = 'administrator';
 
 /**
@@ -52,8 +55,9 @@ const AD = 'administrator';
 export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]>> = {
   'application.create': [CO], // paper / assisted applications; online ones are created by the applicant
   'application.submit': [CO], // officer-entered applications only; applicants submit their own online (BR-42)
-  'application.read': [CO, VO, EX],
+  'application.read': [CO, VO, EX, TL],
   'application.allocate': [CO], // an officer picks up an application (BR-44, L1161)
+  'work.reassign': [TL], // pono: a team leader gives an application or a task to another officer (the "Owner", L868)
   'application.move-stage': [CO],
   'application.revert-stage': [CO, VO], // e.g. back to "Complete and Correct" when a child turns 14 (BR-39)
   'application.decide': [VO], // [inf] the decision is recorded by a second officer, never the preparer
@@ -70,7 +74,7 @@ export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]
   'escalation.decide': [EX], // the group meets each Wednesday and determines the outcome (BR-26)
   'ceremony.record': [CO],
   'ceremony.close': [CO], // closing the ceremony triggers the INZ notification (BR-58)
-  'documents.read': [CO, VO, EX],
+  'documents.read': [CO, VO, EX, TL],
   'documents.upload': [CO],
   'audit.read': [AD, EX],
   'officers.manage': [AD],
@@ -82,6 +86,7 @@ export const CASEWORK_ACTION_TEXT: Readonly<Record<CaseworkAction, string>> = {
   'application.submit': 'submit applications',
   'application.read': 'read applications',
   'application.allocate': 'pick up applications',
+  'work.reassign': 'give work to another officer',
   'application.move-stage': 'move an application to its next stage',
   'application.revert-stage': 'send an application back to an earlier stage',
   'application.decide': 'decide applications',

@@ -33,8 +33,8 @@ before(async () => {
   database = await openDatabase({ url: SERVER_URL, schema, onQuery: (sql, parameters) => capturing && /^\s*select/i.test(sql) && seen.push({ sql, parameters }) });
   services = await createServices(database, createLogger('silent'), { jobs: false, analysisInProcess: true });
   await services.accounts.create({ accountId: 'demo', password: 'demo', stubMode: true });
-  const created = await services.casework.officers.create({ email: 'plans@dia.example', fullName: 'Plan Officer', roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'], password: 'correct horse battery staple' });
-  officer = { officerId: created.id, roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'] };
+  const created = await services.casework.officers.create({ email: 'plans@dia.example', fullName: 'Plan Officer', roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'], password: 'correct horse battery staple' });
+  officer = { officerId: created.id, roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'] };
   await database.executeSql(`
     insert into applications (application_id, reference, application_type, stage, submitted_on, created_by, created_at, owner_id)
       select 'a' || i, upper(lpad(to_hex(i), 6, '0')), 'CBG Adult', (array['submitted','complete-and-correct','application-processing','decision'])[1 + i % 4],
@@ -92,15 +92,22 @@ test('every list and queue is read through an index at 100,000 applications and 
   const reference = '000064';
   capturing = true;
   const lists: [string, () => Promise<unknown>][] = [
-    ['applications, newest', () => cw.applications.page(officer, { sort: 'newest' })],
-    ['applications, oldest', () => cw.applications.page(officer, { sort: 'oldest' })],
-    ['applications, by reference', () => cw.applications.page(officer, { sort: 'reference' })],
-    ['applications, by stage', () => cw.applications.page(officer, { stage: 'decision' })],
-    ['applications, mine', () => cw.applications.page(officer, { owner: 'me' })],
-    ['applications, unassigned', () => cw.applications.page(officer, { owner: 'unassigned' })],
-    ['applications, a reference', () => cw.applications.page(officer, { q: reference })],
-    ['applications, a name', () => cw.applications.page(officer, { q: 'Family1234' })],
-    ['applications, a date of birth', () => cw.applications.page(officer, { dateOfBirth: '1980-01-01' })],
+    ['applications, newest', () => cw.allocation.page(officer, { sort: 'newest' })],
+    ['applications, oldest', () => cw.allocation.page(officer, { sort: 'oldest' })],
+    ['applications, by reference', () => cw.allocation.page(officer, { sort: 'reference' })],
+    ['applications, by stage', () => cw.allocation.page(officer, { stage: 'decision' })],
+    ['applications, mine', () => cw.allocation.page(officer, { owner: 'me' })],
+    ['applications, unassigned', () => cw.allocation.page(officer, { owner: 'unassigned' })],
+    ['applications, a reference', () => cw.allocation.page(officer, { q: reference })],
+    ['applications, a name', () => cw.allocation.page(officer, { q: 'Family1234' })],
+    ['applications, a date of birth', () => cw.allocation.page(officer, { dateOfBirth: '1980-01-01' })],
+    ['applications, a later page', async () => {
+      const first = await cw.allocation.page(officer, { sort: 'newest', limit: 100 });
+      return cw.allocation.page(officer, { sort: 'newest', cursor: first.nextCursor ?? '' });
+    }],
+    ['pick up the next application', () => cw.allocation.pickUpNext(officer)],
+    ['pick up the next task', () => cw.allocation.pickUpNextTask(officer)],
+    ['reassign an application', () => cw.allocation.reassign(officer, '000065', { officerId: officer.officerId, reason: 'plans' })],
     ['my tasks', () => cw.tasks.queue(officer, { queue: 'mine' })],
     ['awaiting validation', () => cw.tasks.queue(officer, { queue: 'validation' })],
     ['escalations queued', () => cw.escalations.page(officer, { status: 'queued' })],

@@ -27,6 +27,10 @@ test('permission table by example', () => {
   assert.equal(can('id-proofing-expert', 'documents.read'), true);
   assert.equal(can('case-officer', 'application.create'), true);
   assert.equal(can('case-officer', 'application.submit'), true);
+  assert.equal(can('team-leader', 'work.reassign'), true);
+  assert.equal(can('case-officer', 'work.reassign'), false);
+  assert.equal(can('administrator', 'work.reassign'), false);
+  assert.equal(can('team-leader', 'application.read'), true);
 });
 
 test('several roles: any one suffices; no roles can do nothing', () => {

@@ -10,6 +10,7 @@ import * as m012 from './012-account-sessions.ts';
 import * as m013 from './013-list-indexes.ts';
 import * as m014 from './014-webhook-deliveries.ts';
 import * as m015 from './015-registry-imports.ts';
+import * as m016 from './016-pick-up-queues.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '013-list-indexes': m013,
   '014-webhook-deliveries': m014,
   '015-registry-imports': m015,
+  '016-pick-up-queues': m016,
 };

@@ -182,10 +182,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List applications, newest first */
+        /** Applications, newest first, in keyset pages (the same filters and orders as the work list) */
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description YYYY-MM-DD (NZ date) */
+                    dateOfBirth?: string;
+                    /** @description rows per page, 1–100 (default 25) */
+                    limit?: string;
+                    owner?: "me" | "unassigned";
+                    /** @description an application reference, or a name (each word starts a given or family name) */
+                    q?: string;
+                    sort?: "newest" | "oldest" | "reference" | "reference-desc";
                     stage?: string;
                 };
                 header?: never;
@@ -201,11 +211,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            applicationType: string;
-                            reference: string;
-                            stage: string;
-                            submittedOn: string | null;
-                        }[];
+                            items: {
+                                applicationType: string;
+                                createdAt: string;
+                                owner: {
+                                    email: string | null;
+                                    fullName: string;
+                                    id: string;
+                                } | null;
+                                reference: string;
+                                stage: string;
+                                stageLabel: string;
+                                subjectDateOfBirth: string | null;
+                                subjectName: string | null;
+                                submittedOn: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3212,6 +3234,203 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amsImageUsable: boolean | null;
+                            applicationType: string;
+                            ceremony: {
+                                closedOn: string | null;
+                                date: string | null;
+                                oathTaken: boolean | null;
+                                personId: string | null;
+                            };
+                            closure: string | null;
+                            countryAllowsDualCitizenship: boolean;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string|null} */
+                            identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description the officer who picked the application up */
+                            owner: {
+                                email: string | null;
+                                fullName: string;
+                                id: string;
+                            } | null;
+                            paid: boolean;
+                            people: {
+                                ageAtSubmission: number | null;
+                                appliedAtSameTime: boolean | null;
+                                /** @enum {string|null} */
+                                bracketAtSubmission: "child" | "youth" | "adult" | null;
+                                /** @enum {string} */
+                                bracketToday: "child" | "youth" | "adult";
+                                citizenshipPersonNumber: string | null;
+                                countryOfBirth: string | null;
+                                dateOfBirth: string;
+                                email: string | null;
+                                familyName: string;
+                                fullName: string;
+                                gender: string | null;
+                                givenNames: string;
+                                id: string;
+                                ownApplicationRef: string | null;
+                                /** @enum {string} */
+                                relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
+                            }[];
+                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            records: unknown;
+                            recordsStatus: string;
+                            reference: string;
+                            route: string | null;
+                            stage: string;
+                            stageLabel: string;
+                            submittedOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{ref}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the application and its unfinished tasks to another case officer, or back to the queue (team leader; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the case officer who is given the work; null puts it back in the queue */
+                        officerId: string | null;
+                        /** @description why the work moves (kept in the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -6649,7 +6868,7 @@ export interface paths {
                             email: string;
                             fullName: string;
                             id: string;
-                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                         }[];
                     };
                 };
@@ -6770,7 +6989,7 @@ export interface paths {
                         email: string;
                         fullName: string;
                         password: string;
-                        roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                        roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                     };
                 };
             };
@@ -6786,7 +7005,7 @@ export interface paths {
                             email: string;
                             fullName: string;
                             id: string;
-                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                         };
                     };
                 };
@@ -6926,7 +7145,7 @@ export interface paths {
                     "application/json": {
                         active?: boolean;
                         fullName?: string;
-                        roles?: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                        roles?: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                     };
                 };
             };
@@ -6942,7 +7161,7 @@ export interface paths {
                             email: string;
                             fullName: string;
                             id: string;
-                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                            roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                         };
                     };
                 };
@@ -8065,7 +8284,7 @@ export interface paths {
                                 email: string;
                                 fullName: string;
                                 id: string;
-                                roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                                roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                             };
                         };
                     };
@@ -8203,7 +8422,7 @@ export interface paths {
                                 email: string;
                                 fullName: string;
                                 id: string;
-                                roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "administrator")[];
+                                roles: ("case-officer" | "validating-officer" | "id-proofing-expert" | "team-leader" | "administrator")[];
                             };
                         };
                     };
@@ -8619,6 +8838,197 @@ export interface paths {
                             providedAs?: string;
                             ref: string;
                         }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            comments: string;
+                            criteria: string[];
+                            history: {
+                                action: string;
+                                by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
+                                from: string;
+                                note?: string;
+                                on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            outcome: string | null;
+                            ownerEmail: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            personId: string;
+                            preparedBy: string | null;
+                            preparedByEmail: string | null;
+                            preparedByName: string | null;
+                            revision: number;
+                            state: string;
+                            supportingEvidence: {
+                                documentType?: string;
+                                /** @enum {string} */
+                                kind: "document" | "liveness-check";
+                                name: string;
+                                providedAs?: string;
+                                ref: string;
+                            }[];
+                            updatedAt: string;
+                            validatedBy: string | null;
+                            validatedByEmail: string | null;
+                            validatedByName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give one task to another case officer, or back to the queue (team leader; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the case officer who is given the work; null puts it back in the queue */
+                        officerId: string | null;
+                        /** @description why the work moves (kept in the audit trail) */
+                        reason: string;
                     };
                 };
             };
@@ -12834,6 +13244,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The officers casework can be given to: active case officers (team leader) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            fullName: string;
+                            id: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work/tasks": {
         parameters: {
             query?: never;
@@ -13021,6 +13571,186 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/tasks/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pick up the next task nobody holds and nobody has prepared yet (oldest first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            comments: string;
+                            criteria: string[];
+                            history: {
+                                action: string;
+                                by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
+                                from: string;
+                                note?: string;
+                                on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            outcome: string | null;
+                            ownerEmail: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            personId: string;
+                            preparedBy: string | null;
+                            preparedByEmail: string | null;
+                            preparedByName: string | null;
+                            revision: number;
+                            state: string;
+                            supportingEvidence: {
+                                documentType?: string;
+                                /** @enum {string} */
+                                kind: "document" | "liveness-check";
+                                name: string;
+                                providedAs?: string;
+                                ref: string;
+                            }[];
+                            updatedAt: string;
+                            validatedBy: string | null;
+                            validatedByEmail: string | null;
+                            validatedByName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -5,7 +5,7 @@ export interface MenuItem {
   roles: readonly string[] | 'everyone';
 }
 
-const CASEWORK = ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'] as const;
+const CASEWORK = ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'] as const;
 
 export const MENU: readonly MenuItem[] = [
   { href: '/work', label: 'myWork', roles: CASEWORK },

@@ -8,12 +8,12 @@ import { MAX_DOCUMENT_BYTES } from '../../../../app/casework/applications.ts';
 import { officerActor } from './officer-auth.ts';
 import {
   AmsImageBody,
-  ApplicationListSchema,
+  ApplicationPageQuery,
+  ApplicationPageSchema,
   ApplicationSchema,
   DocumentParams,
   DocumentSchema,
   failures,
-  ListQuery,
   LivenessPlanSchema,
   NewApplicationBody,
   NewPersonBody,
@@ -28,6 +28,12 @@ import {
 } from './schemas.ts';
 
 const tags = ['casework: applications'];
+
+/** A list query with its limit as a number (query strings are text; the schema allows only 1–100). */
+export function withLimit<Q extends { limit?: string }>(query: Q): Omit<Q, 'limit'> & { limit?: number } {
+  const { limit, ...rest } = query;
+  return limit === undefined ? rest : { ...rest, limit: Number(limit) };
+}
 const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
 export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
@@ -40,8 +46,8 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
   }, async (request, reply) => reply.status(201).send(await use.create(await actor(request), request.body)));
 
   app.get('/applications', {
-    schema: { tags, summary: 'List applications, newest first', ...secured, querystring: ListQuery, response: { 200: ApplicationListSchema, ...failures } },
-  }, async (request) => use.list(await actor(request), request.query.stage));
+    schema: { tags, summary: 'Applications, newest first, in keyset pages (the same filters and orders as the work list)', ...secured, querystring: ApplicationPageQuery, response: { 200: ApplicationPageSchema, ...failures } },
+  }, async (request) => services.casework.allocation.page(await actor(request), withLimit(request.query)));
 
   app.get('/applications/:ref', {
     schema: { tags, summary: 'An application with its people, stage and INZ results', ...secured, params: RefParams, response: { 200: ApplicationSchema, ...failures } },

@@ -132,8 +132,6 @@ const applicationProperties = {
 };
 export const ApplicationSchema = Type.Object(applicationProperties);
 export const ClosedApplicationSchema = Type.Object({ ...applicationProperties, notification: NotificationSchema });
-export const ApplicationListSchema = Type.Array(Type.Object({ reference: Type.String(), applicationType: Type.String(), stage: Type.String(), submittedOn: Nullable(Type.String()) }));
-export const ListQuery = Type.Object({ stage: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
 export const SubmitBody = Type.Object(
   { paid: Type.Boolean(), submittedOn: Type.Optional(IsoDate) },
   { additionalProperties: false },
@@ -363,6 +361,14 @@ export const ApplicationRowSchema = Type.Object({
   createdAt: Type.String(),
 });
 export const ApplicationPageSchema = pageOf(ApplicationRowSchema);
+export const ReassignBody = Type.Object(
+  {
+    officerId: Nullable(Type.String({ minLength: 1, maxLength: 100, description: 'the case officer who is given the work; null puts it back in the queue' })),
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'why the work moves (kept in the audit trail)' }),
+  },
+  { additionalProperties: false },
+);
+export const HolderSchema = Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) });
 export const PickUpBody = Type.Object({ stage: Type.Optional(literals(['submitted', 'complete-and-correct', 'application-processing'])) }, { additionalProperties: false });
 export const TaskPageQuery = Type.Object(
   { queue: literals(['mine', 'validation']), sort: Type.Optional(literals(['oldest', 'newest'])), cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) },

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { officerActor } from './officer-auth.ts';
+import { withLimit } from './application-routes.ts';
 import {
   ApplicationPageQuery,
   ApplicationPageSchema,
   EscalationPageQuery,
   PickUpBody,
+  ReassignBody,
+  HolderSchema,
   TaskPageQuery,
   TaskPageSchema,
   AuditEventSchema,
@@ -34,11 +37,6 @@ import {
   dto,
 } from './schemas.ts';
 
-/** A list query with its limit as a number (query strings are text; the schema allows only 1–100). */
-function withLimit<Q extends { limit?: string }>(query: Q): Omit<Q, 'limit'> & { limit?: number } {
-  const { limit, ...rest } = query;
-  return limit === undefined ? rest : { ...rest, limit: Number(limit) };
-}
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
@@ -76,15 +74,31 @@ export const workRoutes = (services: Services): FastifyPluginAsyncTypebox => asy
   const work = ['casework: work lists'];
   app.get('/work/applications', {
     schema: { tags: work, summary: 'Applications by stage or owner, or found by reference, name and date of birth (keyset pages)', ...secured, querystring: ApplicationPageQuery, response: { 200: ApplicationPageSchema, ...failures } },
-  }, async (request) => cw.applications.page(await actor(request), withLimit(request.query)));
+  }, async (request) => cw.allocation.page(await actor(request), withLimit(request.query)));
 
   app.post('/work/applications/pick-up', {
     schema: { tags: work, summary: 'Pick up the next unassigned application (oldest submission first); a submitted one is allocated', ...secured, body: Type.Optional(PickUpBody), response: { 200: ApplicationSchema, ...failures } },
-  }, async (request) => cw.applications.pickUpNext(await actor(request), request.body?.stage));
+  }, async (request) => cw.allocation.pickUpNext(await actor(request), request.body?.stage));
 
   app.post('/applications/:ref/pick-up', {
     schema: { tags: work, summary: 'Pick up this application (refused when another officer holds it)', ...secured, params: RefParams, response: { 200: ApplicationSchema, ...failures } },
-  }, async (request) => cw.applications.pickUp(await actor(request), request.params.ref));
+  }, async (request) => cw.allocation.pickUp(await actor(request), request.params.ref));
+
+  app.post('/applications/:ref/reassign', {
+    schema: { tags: work, summary: 'Give the application and its unfinished tasks to another case officer, or back to the queue (team leader; audited)', ...secured, params: RefParams, body: ReassignBody, response: { 200: ApplicationSchema, ...failures } },
+  }, async (request) => cw.allocation.reassign(await actor(request), request.params.ref, request.body));
+
+  app.post('/work/tasks/pick-up', {
+    schema: { tags: work, summary: 'Pick up the next task nobody holds and nobody has prepared yet (oldest first)', ...secured, response: { 200: TaskSchema, ...failures } },
+  }, async (request) => dto(await cw.allocation.pickUpNextTask(await actor(request))));
+
+  app.post('/tasks/:taskId/reassign', {
+    schema: { tags: work, summary: 'Give one task to another case officer, or back to the queue (team leader; audited)', ...secured, params: TaskParams, body: ReassignBody, response: { 200: TaskSchema, ...failures } },
+  }, async (request) => dto(await cw.allocation.reassignTask(await actor(request), request.params.taskId, request.body)));
+
+  app.get('/work/holders', {
+    schema: { tags: work, summary: 'The officers casework can be given to: active case officers (team leader)', ...secured, response: { 200: Type.Array(HolderSchema), ...failures } },
+  }, async (request) => cw.allocation.holders(await actor(request)));
 
   app.get('/work/tasks', {
     schema: { tags: work, summary: "Task queues: mine (held, not yet validated) or validation (prepared by someone else)", ...secured, querystring: TaskPageQuery, response: { 200: TaskPageSchema, ...failures } },

@@ -37,6 +37,7 @@ export const common = {
     'case-officer': 'Case officer',
     'validating-officer': 'Validating officer',
     'id-proofing-expert': 'ID proofing expert',
+    'team-leader': 'Team leader',
     administrator: 'Administrator',
   },
   session: {

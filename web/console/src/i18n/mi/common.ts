@@ -39,6 +39,7 @@ export const common: Messages<typeof english> = {
     'case-officer': 'Āpiha take',
     'validating-officer': 'Āpiha manatoko',
     'id-proofing-expert': 'Tohunga tuakiri',
+    'team-leader': 'Kaiārahi rōpū',
     administrator: 'Kaiwhakahaere',
   },
   session: {

@@ -1,10 +1,10 @@
-// The four officer roles as a labelled group of checkboxes.
+// The officer roles as a labelled group of checkboxes.
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../app/session.tsx';
 
 export type Role = Officer['roles'][number];
-export const ROLES: readonly Role[] = ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'];
+export const ROLES: readonly Role[] = ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'];
 
 export function RolePicker({ label, value, onChange }: { label: string; value: Role[]; onChange(roles: Role[]): void }) {
   const { t } = useTranslation();

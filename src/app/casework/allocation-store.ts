@@ -1,0 +1,155 @@
+// The SQL of work allocation: the application list in keyset pages, the queues officers pick up from (rows
+// claimed with FOR UPDATE SKIP LOCKED, so two officers picking at once are handed different rows), and the
+// owner changes of a pick-up or a team leader's reassignment. Every read here is served by an index
+// (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Stage } from '../../domain/casework/index.ts';
+import { startsWith, type KeysetPosition } from './keyset.ts';
+
+/** The orders the application list offers, each a keyset over one indexed column and the id. */
+export const APPLICATION_SORTS = {
+  newest: { column: 'created_at', direction: 'desc' },
+  oldest: { column: 'created_at', direction: 'asc' },
+  reference: { column: 'reference', direction: 'asc' },
+  'reference-desc': { column: 'reference', direction: 'desc' },
+} as const;
+export type ApplicationSort = keyof typeof APPLICATION_SORTS;
+
+export interface ApplicationFilter {
+  stage?: string;
+  /** Only the applications this officer holds, or (null) only those nobody holds. */
+  ownerId?: string | null;
+  words: readonly string[];
+  reference: string | null;
+  dateOfBirth?: string;
+  sort: ApplicationSort;
+  after?: KeysetPosition;
+  /** Rows to read: the page size plus one, to know whether another page follows. */
+  rows: number;
+}
+
+/** The task states a holder still has work in: not yet validated. */
+export const UNFINISHED_TASK_STATES = ['open', 'returned', 'prepared', 'escalated'] as const;
+/** The task states an officer may pick up from the task queue: nobody has prepared them yet. */
+export const PICKABLE_TASK_STATES = ['open', 'returned'] as const;
+
+export async function applicationRows(db: Db, f: ApplicationFilter) {
+  const sort = APPLICATION_SORTS[f.sort];
+  const sortKey = sort.column === 'created_at' ? sql<string>`a.created_at::text` : sql<string>`a.reference`;
+  let q = db
+    .selectFrom('applications as a')
+    .leftJoin('officers as o', 'o.officer_id', 'a.owner_id')
+    .select(['a.application_id', 'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.owner_id', 'o.full_name as owner_name', 'o.email as owner_email', 'a.created_at'])
+    .select(sortKey.as('sort_key'))
+    .select((eb) => [
+      eb.selectFrom('casework_people as s').select(sql<string>`s.given_names || ' ' || s.family_name`.as('n')).whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_name'),
+      eb.selectFrom('casework_people as s').select('s.date_of_birth').whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_dob'),
+    ]);
+  if (f.stage) q = q.where('a.stage', '=', f.stage);
+  if (f.ownerId !== undefined) q = f.ownerId === null ? q.where('a.owner_id', 'is', null) : q.where('a.owner_id', '=', f.ownerId);
+  if (f.words.length > 0 || f.dateOfBirth) {
+    const dob = f.dateOfBirth;
+    q = q.where((eb) => {
+      const person = eb.exists(
+        eb
+          .selectFrom('casework_people as p')
+          .select('p.person_id')
+          .whereRef('p.application_id', '=', 'a.application_id')
+          .where((pb) => pb.and([
+            ...f.words.map((w) => pb.or([pb(sql`lower(p.given_names)`, 'like', startsWith(w)), pb(sql`lower(p.family_name)`, 'like', startsWith(w))])),
+            ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
+          ])),
+      );
+      return f.reference && !dob ? eb.or([eb('a.reference', '=', f.reference), person]) : person;
+    });
+  }
+  const column = sort.column === 'created_at' ? 'a.created_at' : 'a.reference';
+  if (f.after) {
+    const value = sort.column === 'created_at' ? sql`${f.after.value}::timestamptz` : sql`${f.after.value}`;
+    q = q.where(sql<boolean>`(${sql.ref(column)}, a.application_id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${f.after.id})`);
+  }
+  return q.orderBy(column, sort.direction).orderBy('a.application_id', sort.direction).limit(f.rows).execute();
+}
+
+/** Locks the next application nobody holds at one of these stages (oldest submission first), skipping rows
+ * another officer's pick-up has locked; undefined when the queue is empty. */
+export async function lockNextUnassignedApplication(tx: Tx, stages: readonly Stage[]) {
+  return tx
+    .selectFrom('applications')
+    .selectAll()
+    .where('owner_id', 'is', null)
+    .where('stage', 'in', stages)
+    .orderBy(sql`submitted_on nulls last`)
+    .orderBy('created_at')
+    .orderBy('application_id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** Gives the application to `ownerId` (null: back to the queue), with the tasks still to be finished. */
+export async function setApplicationOwner(tx: Tx, a: { application_id: string; revision: number }, ownerId: string | null, now: Date): Promise<void> {
+  await tx.updateTable('applications').set({ owner_id: ownerId, owned_since: ownerId === null ? null : now, revision: a.revision + 1, updated_at: now }).where('application_id', '=', a.application_id).execute();
+}
+
+/**
+ * The application's tasks in `states` that nobody holds, or that `from` held with the application, go to `to`;
+ * a task another officer picked up on its own stays theirs. Returns how many moved.
+ */
+export async function moveApplicationTasks(tx: Tx, applicationId: string, move: { from: string | null; to: string | null; states: readonly string[] }): Promise<number> {
+  const rows = await tx
+    .updateTable('identity_tasks')
+    .set({ owner_id: move.to })
+    .where('application_id', '=', applicationId)
+    .where('state', 'in', move.states)
+    .where((eb) => (move.from === null ? eb('owner_id', 'is', null) : eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', move.from)])))
+    .returning('task_id')
+    .execute();
+  return rows.length;
+}
+
+/** Locks the next task nobody holds that nobody has prepared yet (oldest change first), skipping locked rows. */
+export async function lockNextUnassignedTask(tx: Tx) {
+  return tx
+    .selectFrom('identity_tasks')
+    .selectAll()
+    .where('owner_id', 'is', null)
+    .where('state', 'in', PICKABLE_TASK_STATES)
+    .orderBy('updated_at')
+    .orderBy('task_id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+export async function lockTask(tx: Tx, taskId: string) {
+  return tx.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).forUpdate().executeTakeFirst();
+}
+
+export async function setTaskOwner(tx: Tx, t: { task_id: string; revision: number }, ownerId: string | null, now: Date): Promise<void> {
+  await tx.updateTable('identity_tasks').set({ owner_id: ownerId, revision: t.revision + 1, updated_at: now }).where('task_id', '=', t.task_id).execute();
+}
+
+export async function applicationReference(db: Db, applicationId: string): Promise<string> {
+  const row = await db.selectFrom('applications').select('reference').where('application_id', '=', applicationId).executeTakeFirstOrThrow();
+  return row.reference;
+}
+
+/** Active officers holding a role, by name (the people a team leader can give work to). */
+export async function activeOfficersWithRole(db: Db, role: string) {
+  return db
+    .selectFrom('officers')
+    .select(['officer_id', 'full_name', 'email', 'roles'])
+    .where('active', '=', true)
+    .where(sql<boolean>`roles @> ${JSON.stringify([role])}::jsonb`)
+    .orderBy('full_name')
+    .orderBy('officer_id')
+    .execute();
+}
+
+export async function officer(db: Db, officerId: string) {
+  return db.selectFrom('officers').select(['officer_id', 'full_name', 'email', 'roles', 'active']).where('officer_id', '=', officerId).executeTakeFirst();
+}

@@ -1,0 +1,216 @@
+// Work allocation: who holds which application and task. An officer picks up the next application or task
+// nobody holds (two officers picking at once are handed different ones), or one application from the list; a
+// team leader gives an application (with its unfinished tasks) or one task to another officer, or back to the
+// queue; every list pages by keyset however long it grows. The SQL is in allocation-store.ts.
+import { isIsoDate, STAGE_LABELS, type Stage } from '../../domain/casework/index.ts';
+import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
+import { appendAudit, auditActor } from './audit.ts';
+import type { Applications, ApplicationView } from './applications.ts';
+import type { Tasks, TaskView } from './tasks.ts';
+import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import {
+  activeOfficersWithRole,
+  applicationRows,
+  lockNextUnassignedApplication,
+  lockNextUnassignedTask,
+  lockTask,
+  officer,
+  PICKABLE_TASK_STATES,
+  setApplicationOwner,
+  setTaskOwner,
+  moveApplicationTasks,
+  UNFINISHED_TASK_STATES,
+  type ApplicationSort,
+} from './allocation-store.ts';
+
+export { APPLICATION_SORTS, type ApplicationSort } from './allocation-store.ts';
+
+export interface ApplicationListQuery {
+  stage?: string;
+  /** 'me': picked up by the asking officer; 'unassigned': waiting to be picked up. */
+  owner?: 'me' | 'unassigned';
+  /** An application reference, or a name (each word starts a given or family name of someone on it). */
+  q?: string;
+  dateOfBirth?: string;
+  sort?: ApplicationSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface OfficerRef {
+  id: string;
+  fullName: string;
+  email: string | null;
+}
+
+export interface ApplicationListRow {
+  reference: string;
+  applicationType: string;
+  stage: string;
+  stageLabel: string;
+  submittedOn: string | null;
+  subjectName: string | null;
+  subjectDateOfBirth: string | null;
+  owner: OfficerRef | null;
+  createdAt: string;
+}
+
+/** The stages an officer picks applications up from, in the order the queue offers them. */
+export const PICK_UP_STAGES: readonly Stage[] = ['submitted', 'complete-and-correct', 'application-processing'];
+
+/** The role an officer must hold to be given casework (they prepare tasks and move the application on). */
+const HOLDER_ROLE = 'case-officer';
+
+export class WorkAllocation {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly applications: Applications,
+    private readonly tasks: Tasks,
+  ) {}
+
+  /**
+   * One page of applications: by stage, owner, reference or name and date of birth, in a keyset order. The
+   * search reads the people of each application, so a parent's name also finds the child's application.
+   */
+  async page(actor: Actor, query: ApplicationListQuery): Promise<Page<ApplicationListRow>> {
+    authorize(actor, 'application.read');
+    if (query.dateOfBirth !== undefined && !isIsoDate(query.dateOfBirth)) throw invalid('dateOfBirth', 'dateOfBirth must be a date, YYYY-MM-DD');
+    const size = pageSize(query.limit);
+    const text = (query.q ?? '').trim();
+    const after = decodeCursor(query.cursor);
+    const rows = await applicationRows(this.db, {
+      ...(query.stage ? { stage: query.stage } : {}),
+      ...(query.owner === 'me' ? { ownerId: actor.officerId } : query.owner === 'unassigned' ? { ownerId: null } : {}),
+      words: text.split(/\s+/).filter((w) => w !== '').slice(0, 5),
+      reference: /^[0-9A-Za-z]{6}$/.test(text) ? text.toUpperCase() : null,
+      ...(query.dateOfBirth ? { dateOfBirth: query.dateOfBirth } : {}),
+      sort: query.sort ?? 'newest',
+      ...(after ? { after } : {}),
+      rows: size + 1,
+    });
+    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.application_id }), (r) => ({
+      reference: r.reference,
+      applicationType: r.application_type,
+      stage: r.stage,
+      stageLabel: STAGE_LABELS[r.stage as Stage] ?? r.stage,
+      submittedOn: r.submitted_on,
+      subjectName: r.subject_name,
+      subjectDateOfBirth: r.subject_dob,
+      owner: r.owner_id ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id, email: r.owner_email ?? null } : null,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  /**
+   * "Pick up next": the next application nobody holds (oldest submission first) becomes the officer's, with its
+   * unfinished tasks; a submitted one is allocated (Stage "Complete and Correct").
+   */
+  async pickUpNext(actor: Actor, stage?: Stage): Promise<ApplicationView> {
+    authorize(actor, 'application.allocate');
+    const reference = await this.db.transaction().execute(async (tx) => {
+      const a = await lockNextUnassignedApplication(tx, stage ? [stage] : PICK_UP_STAGES);
+      if (!a) throw new AppError('not_found', 'there is no application waiting to be picked up', 'NOTHING_TO_PICK_UP');
+      await this.claim(tx, actor, a);
+      return a.reference;
+    });
+    return this.applications.view(reference);
+  }
+
+  /** Picks up this application (from the list or its record); refused when another officer holds it. */
+  async pickUp(actor: Actor, reference: string): Promise<ApplicationView> {
+    authorize(actor, 'application.allocate');
+    await this.db.transaction().execute(async (tx) => {
+      const a = await this.applications.row(tx, reference, true);
+      if (a.owner_id === actor.officerId) return;
+      if (a.owner_id !== null) {
+        const holder = await officer(tx, a.owner_id);
+        throw conflict(`application ${reference} is already picked up by ${holder?.full_name ?? 'another officer'}`, 'ALREADY_PICKED_UP');
+      }
+      if (!PICK_UP_STAGES.includes(a.stage as Stage)) throw conflict(`application ${reference} is at stage ${STAGE_LABELS[a.stage as Stage] ?? a.stage} and cannot be picked up`, 'NOT_PICKABLE');
+      await this.claim(tx, actor, a);
+    });
+    return this.applications.view(reference);
+  }
+
+  private async claim(tx: Tx, actor: Actor, a: Awaited<ReturnType<Applications['row']>>): Promise<void> {
+    const now = this.clock.now();
+    await setApplicationOwner(tx, a, actor.officerId, now);
+    await moveApplicationTasks(tx, a.application_id, { from: null, to: actor.officerId, states: PICKABLE_TASK_STATES });
+    await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'application.pick-up', entity: 'application', entityId: a.application_id, before: { owner: a.owner_id }, after: { owner: actor.officerId } });
+    if (a.stage === 'submitted') await this.applications.applyStage(tx, actor, { ...a, revision: a.revision + 1 }, 'allocate');
+  }
+
+  /**
+   * A team leader gives the application, with the tasks on it not yet validated that went with it (a task
+   * another officer picked up on its own stays theirs), to another case officer, or (officerId null) back to
+   * the queue. Audited with the officer before and after and the reason.
+   */
+  async reassign(actor: Actor, reference: string, input: { officerId: string | null; reason: string }): Promise<ApplicationView> {
+    authorize(actor, 'work.reassign');
+    const reason = input.reason.trim();
+    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
+    await this.db.transaction().execute(async (tx) => {
+      const to = await this.holder(tx, input.officerId);
+      const a = await this.applications.row(tx, reference, true);
+      if (a.stage === 'closed') throw conflict(`application ${reference} is closed; closed work is not reassigned`, 'APPLICATION_CLOSED');
+      if (a.owner_id === to) throw conflict(to === null ? `application ${reference} is already waiting in the queue` : `application ${reference} is already held by that officer`, 'ALREADY_HELD');
+      const now = this.clock.now();
+      await setApplicationOwner(tx, a, to, now);
+      const moved = await moveApplicationTasks(tx, a.application_id, { from: a.owner_id, to, states: UNFINISHED_TASK_STATES });
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'application.reassign', entity: 'application', entityId: a.application_id, before: { owner: a.owner_id }, after: { owner: to, tasksMoved: moved, reason } });
+    });
+    return this.applications.view(reference);
+  }
+
+  /** "Pick up next task": the oldest task nobody holds and nobody has prepared becomes the officer's. */
+  async pickUpNextTask(actor: Actor): Promise<TaskView> {
+    authorize(actor, 'task.prepare');
+    const taskId = await this.db.transaction().execute(async (tx) => {
+      const t = await lockNextUnassignedTask(tx);
+      if (!t) throw new AppError('not_found', 'there is no task waiting to be picked up', 'NOTHING_TO_PICK_UP');
+      const now = this.clock.now();
+      await setTaskOwner(tx, t, actor.officerId, now);
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: t.application_id, action: 'task.pick-up', entity: 'task', entityId: t.task_id, before: { owner: t.owner_id }, after: { owner: actor.officerId } });
+      return t.task_id;
+    });
+    return this.tasks.get(actor, taskId);
+  }
+
+  /** A team leader gives one task to another case officer, or back to the queue (officerId null). */
+  async reassignTask(actor: Actor, taskId: string, input: { officerId: string | null; reason: string }): Promise<TaskView> {
+    authorize(actor, 'work.reassign');
+    const reason = input.reason.trim();
+    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
+    await this.db.transaction().execute(async (tx) => {
+      const to = await this.holder(tx, input.officerId);
+      const t = await lockTask(tx, taskId);
+      if (!t) throw notFound('task', taskId);
+      if (t.state === 'validated') throw conflict('a validated task is finished and is not reassigned', 'TASK_FINISHED');
+      if (t.owner_id === to) throw conflict(to === null ? 'the task is already waiting in the queue' : 'the task is already held by that officer', 'ALREADY_HELD');
+      const now = this.clock.now();
+      await setTaskOwner(tx, t, to, now);
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: t.application_id, action: 'task.reassign', entity: 'task', entityId: t.task_id, before: { owner: t.owner_id }, after: { owner: to, reason } });
+    });
+    return this.tasks.get(actor, taskId);
+  }
+
+  /** The officers a team leader can give casework to: active, holding the case officer role. */
+  async holders(actor: Actor): Promise<OfficerRef[]> {
+    authorize(actor, 'work.reassign');
+    const rows = await activeOfficersWithRole(this.db, HOLDER_ROLE);
+    return rows.map((r) => ({ id: r.officer_id, fullName: r.full_name, email: r.email }));
+  }
+
+  /** The officer work is given to: null (the queue), or an active case officer; 400 naming officerId otherwise. */
+  private async holder(tx: Tx, officerId: string | null): Promise<string | null> {
+    if (officerId === null) return null;
+    const o = await officer(tx, officerId);
+    if (!o || !o.active) throw invalid('officerId', 'officerId is not an active officer');
+    if (!(o.roles as string[]).includes(HOLDER_ROLE)) throw invalid('officerId', `${o.full_name} does not hold the case officer role, so cannot be given casework`);
+    return o.officer_id;
+  }
+}
