@@ -123,7 +123,8 @@ export interface FieldResultV3 {
 export interface CheckResultV3 {
   name: string;
   state: SourceState;
-  method: Method | null;
+  /** a combination source's components are checked `interactive` (seed 003's examples) */
+  method: Method | 'interactive' | null;
   mode: Mode | null;
   dateCreated?: string | null;
   dateVerified: string | null;

@@ -85,6 +85,8 @@ const checkResultMembers = {
     fieldResult: Type.Array(FieldResult),
     extraData: Type.Optional(Type.Array(NameValue)),
     documentType: Type.Optional(Type.String()),
+    documentRegion: Type.Optional(Type.String()),
+    documentSubRegion: Type.Optional(Type.String()),
     faceMatchScore: Type.Optional(Type.String()),
 };
 /** A check result; nested results (e.g. the watchlists under one check) go one level deep. */

@@ -1,0 +1,86 @@
+// Reads one captured document (and the selfie, when one came with it): image facts, OCR of the page, and the
+// face descriptors of the document's portrait and of the selfie. Runs inside a worker thread (document-pool.ts);
+// the OCR and face engines are loaded once per thread, on its first document.
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import { getFaceEngine, type FaceObservation } from '../face/index.ts';
+import type { ImageFacts } from '../../domain/documents/authenticity.ts';
+import { measureImage } from './image-facts.ts';
+import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
+
+export interface DocumentTask {
+  readonly document: Uint8Array;
+  readonly selfie?: Uint8Array;
+}
+
+export interface FaceReading {
+  readonly faceCount: number;
+  readonly descriptor?: readonly number[];
+}
+
+export interface DocumentReading {
+  readonly facts: ImageFacts;
+  readonly mrzText: string;
+  readonly visualText: string;
+  readonly portrait: FaceReading;
+  readonly selfie?: FaceReading;
+  readonly timing: { readonly ocrMs: number; readonly faceMs: number; readonly totalMs: number };
+}
+
+/** The portrait is cut from the page with this margin around the detected face, then described. */
+const PORTRAIT_MARGIN = 0.35;
+
+let ocrPromise: Promise<DocumentOcr> | undefined;
+function ocr(): Promise<DocumentOcr> {
+  ocrPromise ??= createDocumentOcr().catch((error: unknown) => {
+    ocrPromise = undefined;
+    throw error;
+  });
+  return ocrPromise;
+}
+
+const largest = (faces: readonly FaceObservation[]): FaceObservation | undefined =>
+  [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)[0];
+
+async function portraitOf(page: Buffer): Promise<FaceReading> {
+  const engine = await getFaceEngine();
+  const found = await engine.analyse(page);
+  const face = largest(found.faces);
+  if (!face) return { faceCount: 0 };
+  const { width, height } = (await sharp(page).metadata()).autoOrient;
+  const scale = width / found.width;
+  const margin = Math.max(face.box.width, face.box.height) * PORTRAIT_MARGIN;
+  const left = Math.max(0, Math.floor((face.box.x - margin) * scale));
+  const top = Math.max(0, Math.floor((face.box.y - margin) * scale));
+  const right = Math.min(width, Math.ceil((face.box.x + face.box.width + margin) * scale));
+  const bottom = Math.min(height, Math.ceil((face.box.y + face.box.height + margin) * scale));
+  const crop = await sharp(page).rotate().extract({ left, top, width: right - left, height: bottom - top }).jpeg({ quality: 95 }).toBuffer();
+  const described = largest((await engine.analyse(crop, { descriptor: true })).faces);
+  return { faceCount: found.faces.length, ...(described?.descriptor ? { descriptor: described.descriptor } : {}) };
+}
+
+async function selfieOf(image: Buffer): Promise<FaceReading> {
+  const engine = await getFaceEngine();
+  const faces = (await engine.analyse(image, { descriptor: true })).faces;
+  const face = faces.length === 1 ? faces[0] : undefined;
+  return { faceCount: faces.length, ...(face?.descriptor ? { descriptor: face.descriptor } : {}) };
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+export async function readDocument(task: DocumentTask): Promise<DocumentReading> {
+  const t0 = performance.now();
+  const page = asBuffer(task.document);
+  const facts = await measureImage(page);
+  const text = await (await ocr()).read(page);
+  const f0 = performance.now();
+  const portrait = await portraitOf(page);
+  const selfie = task.selfie ? await selfieOf(asBuffer(task.selfie)) : undefined;
+  const faceMs = performance.now() - f0;
+  return {
+    facts, mrzText: text.mrzText, visualText: text.visualText, portrait, ...(selfie ? { selfie } : {}),
+    timing: { ocrMs: text.ms, faceMs, totalMs: performance.now() - t0 },
+  };
+}
+
+export default readDocument;

@@ -1,0 +1,51 @@
+// What a document photo shows about its own quality and history, measured with sharp and exifr: size, focus
+// (variance of the Laplacian), glare (clipped highlights) and the software named in its EXIF/XMP metadata.
+import sharp from 'sharp';
+import exifr from 'exifr';
+import type { ImageFacts } from '../../domain/documents/authenticity.ts';
+
+/** Images are measured at this width, so the focus and glare limits do not depend on the camera's resolution. */
+const MEASURE_WIDTH = 1000;
+/** A grey level at or above this is a clipped highlight. */
+const GLARE_LEVEL = 253;
+const SOFTWARE_TAGS = ['Software', 'ProcessingSoftware', 'CreatorTool', 'HistorySoftwareAgent'];
+
+async function softwareTags(image: Buffer): Promise<string[]> {
+  try {
+    const tags = (await exifr.parse(image, { pick: SOFTWARE_TAGS, xmp: true, tiff: true })) as Record<string, unknown> | undefined;
+    return Object.values(tags ?? {}).flat().filter((v): v is string => typeof v === 'string');
+  } catch {
+    // a file whose metadata cannot be parsed names no software
+    return [];
+  }
+}
+
+export async function measureImage(image: Buffer): Promise<ImageFacts> {
+  const { width, height } = (await sharp(image).metadata()).autoOrient;
+  const { data, info } = await sharp(image).rotate().greyscale().resize({ width: MEASURE_WIDTH }).raw().toBuffer({ resolveWithObject: true });
+  let clipped = 0;
+  for (const level of data) if (level >= GLARE_LEVEL) clipped++;
+  return {
+    width, height, sharpness: laplacianVariance(data, info.width, info.height),
+    glareFraction: data.length > 0 ? clipped / data.length : 0, software: await softwareTags(image),
+  };
+}
+
+/** Variance of the 4-neighbour Laplacian over the inner pixels of a grey image. */
+function laplacianVariance(grey: Uint8Array, width: number, height: number): number {
+  let sum = 0;
+  let squares = 0;
+  let count = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      const value = (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - width] ?? 0) + (grey[i + width] ?? 0) - 4 * (grey[i] ?? 0);
+      sum += value;
+      squares += value * value;
+      count++;
+    }
+  }
+  if (count === 0) return 0;
+  const mean = sum / count;
+  return squares / count - mean * mean;
+}
