@@ -13,6 +13,7 @@ import type { Tasks, TaskView } from './tasks.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import {
   activeOfficersWithRole,
+  applicationReference,
   applicationRows,
   lockNextUnassignedApplication,
   lockNextUnassignedTask,
@@ -167,17 +168,18 @@ export class WorkAllocation {
   }
 
   /** "Pick up next task": the oldest task nobody holds and nobody has prepared becomes the officer's. */
-  async pickUpNextTask(actor: Actor): Promise<TaskView> {
+  async pickUpNextTask(actor: Actor): Promise<TaskView & { applicationRef: string }> {
     authorize(actor, 'task.prepare');
     const taskId = await this.db.transaction().execute(async (tx) => {
       const t = await lockNextUnassignedTask(tx);
-      if (!t) throw new AppError('not_found', 'there is no task waiting to be picked up', 'NOTHING_TO_PICK_UP');
+      if (!t) throw new AppError('not_found', 'there is no task waiting to be picked up', 'NO_TASK_TO_PICK_UP');
       const now = this.clock.now();
       await setTaskOwner(tx, t, actor.officerId, now);
       await appendAudit(tx, now, { ...auditActor(actor), applicationId: t.application_id, action: 'task.pick-up', entity: 'task', entityId: t.task_id, before: { owner: t.owner_id }, after: { owner: actor.officerId } });
       return t.task_id;
     });
-    return this.tasks.get(actor, taskId);
+    const task = await this.tasks.get(actor, taskId);
+    return { ...task, applicationRef: await applicationReference(this.db, task.applicationId) };
   }
 
   /** A team leader gives one task to another case officer, or back to the queue (officerId null). */

@@ -8003,9 +8003,10 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description The CSV file, header row first (read as a stream) */
             requestBody: {
                 content: {
-                    "text/csv": string;
+                    "text/csv": unknown;
                 };
             };
             responses: {
@@ -13604,6 +13605,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationId: string;
+                            applicationRef: string;
                             comments: string;
                             criteria: string[];
                             history: {

@@ -89,7 +89,7 @@ export const workRoutes = (services: Services): FastifyPluginAsyncTypebox => asy
   }, async (request) => cw.allocation.reassign(await actor(request), request.params.ref, request.body));
 
   app.post('/work/tasks/pick-up', {
-    schema: { tags: work, summary: 'Pick up the next task nobody holds and nobody has prepared yet (oldest first)', ...secured, response: { 200: TaskSchema, ...failures } },
+    schema: { tags: work, summary: 'Pick up the next task nobody holds and nobody has prepared yet (oldest first)', ...secured, response: { 200: Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }), ...failures } },
   }, async (request) => dto(await cw.allocation.pickUpNextTask(await actor(request))));
 
   app.post('/tasks/:taskId/reassign', {

@@ -16,6 +16,7 @@ import { ConfirmIdentity } from './ConfirmIdentity.tsx';
 import { applicationKey, useApplication, type Application } from './data.ts';
 import { Documents } from './Documents.tsx';
 import { General } from './General.tsx';
+import { Reassign } from './Reassign.tsx';
 
 const TABS = ['general', 'documents', 'identity', 'escalations', 'audit'] as const;
 type TabId = (typeof TABS)[number];
@@ -62,6 +63,7 @@ function Header({ application }: { application: Application }) {
           </Button>
         </p>
       )}
+      {session.hasRole('team-leader') && application.stage !== 'closed' && <Reassign application={application} />}
     </>
   );
 }

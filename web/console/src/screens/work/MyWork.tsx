@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ApplicationTable } from '../applications/ApplicationList.tsx';
-import { PickUpNext } from './lists.tsx';
+import { PickUpNext, PickUpNextTask } from './lists.tsx';
 import { TaskTable } from './TaskTable.tsx';
 
 export default function MyWork() {
   const { t } = useTranslation('work');
   const session = useSession();
   return (
-    <Page title={t('myWorkTitle')} actions={session.hasRole('case-officer') ? <PickUpNext /> : undefined}>
+    <Page title={t('myWorkTitle')} actions={session.hasRole('case-officer') ? <div className="row"><PickUpNextTask /><PickUpNext /></div> : undefined}>
       <p>{t('myWorkIntro')}</p>
       <section aria-labelledby="my-tasks">
         <h2 id="my-tasks">{t('myTasks')}</h2>

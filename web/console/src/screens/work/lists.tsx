@@ -103,6 +103,28 @@ export function PagedTable({
   );
 }
 
+/** "Pick up the next task": the server hands out the oldest task nobody holds; its form opens. */
+export function PickUpNextTask() {
+  const { t } = useTranslation('work');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const pick = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/work/tasks/pick-up')),
+    onSuccess: (task) => {
+      void queryClient.invalidateQueries({ queryKey: ['work'] });
+      void navigate(`/applications/${task.applicationRef}/tasks/${task.id}`);
+    },
+  });
+  return (
+    <div>
+      <Refusal error={pick.error} />
+      <Button className="button" isDisabled={pick.isPending} onPress={() => pick.mutate()}>
+        {pick.isPending ? t('pickingUp') : t('pickUpNextTask')}
+      </Button>
+    </div>
+  );
+}
+
 /** "Pick up the next application": the server hands out the oldest unassigned one; its record opens. */
 export function PickUpNext() {
   const { t } = useTranslation('work');
