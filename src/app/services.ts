@@ -20,6 +20,7 @@ import { RecordsUseCases } from './records.ts';
 import { RecordsStore } from '../adapters/records/store.ts';
 import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from './evidence-retention.ts';
 import type { Config } from '../config/config.ts';
+import { brandingFrom, type Branding } from '../config/branding.ts';
 import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
 
 export interface Services {
@@ -40,6 +41,8 @@ export interface Services {
   records: RecordsUseCases;
   /** Deletes liveness evidence past its retention period (nightly job). */
   retention: EvidenceRetention;
+  /** The office's name and logo (PONO_OFFICE_NAME, PONO_OFFICE_LOGO). */
+  branding: Branding;
   close(): Promise<void>;
 }
 
@@ -77,7 +80,8 @@ export async function createServices(database: Database, logger: Logger, options
     handle: (job) =>
       deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000), logger),
   });
-  const casework = new Casework(db, queue, clock, caseworkOptionsFrom(options.config));
+  const branding = brandingFrom(options.config);
+  const casework = new Casework(db, queue, clock, { ...caseworkOptionsFrom(options.config), branding });
   casework.defineJobs(queue);
   const retention = new EvidenceRetention(db, clock, options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365);
   queue.define<Record<string, never>>({ name: EVIDENCE_RETENTION_QUEUE, retryLimit: 2, retryDelaySeconds: 600, cron: '17 3 * * *', handle: async () => void (await retention.purge()) });
@@ -105,6 +109,7 @@ export async function createServices(database: Database, logger: Logger, options
     liveness,
     records,
     retention,
+    branding,
     close: async () => {
       await queue.stop();
       await liveness.close();

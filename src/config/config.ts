@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { readLogo } from './branding.ts';
 
 /** Every setting pono reads from the environment, with its default. */
 export const ConfigSchema = Type.Object({
@@ -23,6 +24,9 @@ export const ConfigSchema = Type.Object({
   PONO_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$' })),
   PONO_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
   PONO_MAIL_FROM: Type.Optional(Type.String({ minLength: 3 })),
+  /** Branding: the office's name and logo (an image file) on the applicant's pages, in emails and in the console. */
+  PONO_OFFICE_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' })),
+  PONO_OFFICE_LOGO: Type.Optional(Type.String({ minLength: 1 })),
   /** Casework: where the INZ notification goes after a ceremony closes, and its signing secret. */
   PONO_INZ_NOTIFY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   PONO_INZ_NOTIFY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
@@ -67,5 +71,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  return candidate as Config;
+  const config = candidate as Config;
+  if (config.PONO_OFFICE_LOGO) {
+    try {
+      readLogo(config.PONO_OFFICE_LOGO);
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration:\n  PONO_OFFICE_LOGO=${JSON.stringify(config.PONO_OFFICE_LOGO)}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return config;
 }

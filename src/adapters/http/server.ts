@@ -15,6 +15,7 @@ import { accountSessionRoutes } from './routes/account-session.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { webhookDeliveryRoutes } from './routes/webhook-deliveries.ts';
+import { brandingRoutes } from './routes/branding.ts';
 import { registerWebSecurity } from './web/security.ts';
 import { registerConsole } from './web/console.ts';
 
@@ -92,6 +93,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
   await app.register(webhookDeliveryRoutes(services), { prefix: '/api/v1' });
+  await app.register(brandingRoutes(services.branding));
   for (const plugin of plugins) await plugin(app);
   await registerConsole(app);
   return app;

@@ -7,6 +7,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Inline parts the HTML refers to as cid:<cid> (the office's logo). */
+  attachments?: { filename: string; content: Buffer; contentType: string; cid: string }[];
 }
 
 export interface Mailer {
@@ -34,7 +36,7 @@ export function createMailer(smtpUrl: string | undefined, from: string = DEFAULT
   return {
     configured: true,
     send: async (message) => {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), ...(message.attachments ? { attachments: message.attachments } : {}) });
     },
     close: () => transport.close(),
   };

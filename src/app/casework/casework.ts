@@ -22,6 +22,7 @@ import { emptyRecordsPort, type ImmigrationRecordsPort } from './records-port.ts
 import { Tasks } from './tasks.ts';
 import { WorkAllocation } from './work-allocation.ts';
 import type { Config } from '../../config/config.ts';
+import { brandingFrom, type Branding } from '../../config/branding.ts';
 
 export interface CaseworkOptions {
   smtpUrl?: string;
@@ -33,6 +34,8 @@ export interface CaseworkOptions {
   records?: ImmigrationRecordsPort;
   /** First-run administrator (PONO_ADMIN_EMAIL / PONO_ADMIN_PASSWORD): created when no officer exists. */
   bootstrapAdmin?: { email: string; password: string };
+  /** The office's name and logo for the emails (default: pono's name, no logo). */
+  branding?: Branding;
   /** Back-off of the records fetch when the records service is down (default 60 s, doubling, 8 retries). */
   recordsRetryDelaySeconds?: number;
 }
@@ -65,7 +68,7 @@ export class Casework {
     this.applications = new Applications(db, queue, clock, () => this.#records);
     this.tasks = new Tasks(db, clock);
     this.allocation = new WorkAllocation(db, clock, this.applications, this.tasks);
-    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, { publicUrl: options.publicUrl ?? 'http://localhost:8080' });
+    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, { publicUrl: options.publicUrl ?? 'http://localhost:8080', branding: options.branding ?? brandingFrom(undefined) });
     this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
     this.escalations = new Escalations(db, clock, this.tasks);
     this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);

@@ -26,6 +26,7 @@ import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { Mailer } from '../../adapters/mail/mailer.ts';
 import { livenessLinkEmail } from '../../adapters/mail/liveness-link-email.ts';
 import type { Clock } from '../clock.ts';
+import type { Branding } from '../../config/branding.ts';
 import { digest } from '../ids.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
@@ -104,6 +105,8 @@ function auditShape(r: { state: string; email: string; sent_at?: Date | null; su
 export interface LinkOptions {
   /** Base of the link in the email, e.g. https://pono.example.govt.nz (PONO_PUBLIC_URL). */
   publicUrl: string;
+  /** The office named in the email, with its logo. */
+  branding: Branding;
 }
 
 export class LivenessLinks {
@@ -264,7 +267,7 @@ export class LivenessLinks {
     });
     if (!row) return;
     const url = `${this.options.publicUrl.replace(/\/$/, '')}/liveness/${token}`;
-    await this.mailer().send(livenessLinkEmail(row.email, url, LINK_VALIDITY_MS / 3_600_000));
+    await this.mailer().send(livenessLinkEmail(row.email, url, LINK_VALIDITY_MS / 3_600_000, this.options.branding));
   }
 
   /** The expiry job: stores Expired for a link whose 24 h have passed (a no-op otherwise). */

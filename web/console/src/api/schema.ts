@@ -4360,6 +4360,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's name and logo, for pages that show them (no sign-in needed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Where pono serves the office logo (PONO_OFFICE_LOGO); null without one */
+                            logoUrl: string | null;
+                            /** @description The office as applicants and officers see it (PONO_OFFICE_NAME) */
+                            officeName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations": {
         parameters: {
             query?: never;
@@ -9788,6 +9829,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -9806,6 +9849,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -9865,6 +9910,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -9883,6 +9930,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -10364,6 +10413,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -10382,6 +10433,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -10441,6 +10494,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -10459,6 +10514,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -10630,6 +10687,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -10648,6 +10707,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -10707,6 +10768,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -10725,6 +10788,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -10910,6 +10975,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -10928,6 +10995,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -10987,6 +11056,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11005,6 +11076,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -11316,6 +11389,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -11334,6 +11409,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11393,6 +11470,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11411,6 +11490,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -11595,6 +11676,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -11613,6 +11696,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11672,6 +11757,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11690,6 +11777,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -11862,6 +11951,8 @@ export interface paths {
                             checkResult?: {
                                 dateCreated?: string | null;
                                 dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
                                 documentType?: string;
                                 extraData?: {
                                     name: string;
@@ -11880,6 +11971,8 @@ export interface paths {
                                 individualResult?: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11939,6 +12032,8 @@ export interface paths {
                                 individualResult: {
                                     dateCreated?: string | null;
                                     dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
                                     documentType?: string;
                                     extraData?: {
                                         name: string;
@@ -11957,6 +12052,8 @@ export interface paths {
                                     individualResult?: {
                                         dateCreated?: string | null;
                                         dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
                                         documentType?: string;
                                         extraData?: {
                                             name: string;
@@ -13753,6 +13850,40 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/branding/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office logo's image (PONO_OFFICE_LOGO); 404 LOGO_NOT_CONFIGURED without one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

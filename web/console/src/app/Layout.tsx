@@ -1,4 +1,4 @@
-// The console's frame: skip link, header with the office name, the menu (by role), language switch, sign-out.
+// The console's frame: skip link, header with the office's logo and name (configured on the server), the menu (by role), language switch, sign-out.
 import { Suspense } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { Outlet, useHref, useLocation, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { useSession, type Officer } from './session.tsx';
 import { SessionExpiredDialog } from './SessionExpiredDialog.tsx';
 import { ACCOUNT_MENU, menuFor } from './menu.ts';
 import { useAccountSession } from './account-session.ts';
+import { useBranding } from './branding.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -83,6 +84,7 @@ export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const onAccountPages = useLocation().pathname.startsWith('/account');
+  const branding = useBranding();
   return (
     <AriaRouterProvider navigate={(to) => void navigate(to)} useHref={useHref}>
       <a className="skip" href="#main">
@@ -90,7 +92,11 @@ export function Layout() {
       </a>
       <header className="top">
         <div className="brand">
-          <Link href="/">{t('appName')}</Link> <span className="office">{t('officeName')}</span>
+          <Link href="/">
+            {branding?.logoUrl && <img className="logo" src={branding.logoUrl} alt="" />}
+            <span className="office-name">{branding?.officeName ?? t('appName')}</span>
+          </Link>{' '}
+          <span className="office">{t('serviceName')}</span>
         </div>
         <div className="top-actions">
           <LanguageSwitch />

@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, SESSION_EXPIRED_EVENT, unwrap, type Answer } from '../api/client.ts';
+import { BRANDING_QUERY } from './branding.ts';
 
 export type Officer = Answer<'/api/v1/session', 'get'>['officer'];
 type OfficerShape = Officer;
@@ -51,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.DELETE('/api/v1/session');
       queryClient.setQueryData(SESSION_QUERY, null);
       // Nothing read as this officer stays in memory for the next one at this desk.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY[0] });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY[0] && query.queryKey[0] !== BRANDING_QUERY[0] });
     },
     hasRole: (role) => officer?.roles.includes(role) ?? false,
   };

@@ -8,6 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { AppError } from '../../../../app/errors.ts';
 import { landingMessagePage } from '../casework/liveness-landing.ts';
+import { brandHtml } from '../../web/brand.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../../../../web/liveness/', import.meta.url));
 const ASSETS = { 'liveness.js': 'text/javascript; charset=utf-8', 'liveness.css': 'text/css; charset=utf-8' } as const;
@@ -45,10 +46,10 @@ export async function applicantPage(services: Services, token: string, reply: Fa
     else throw error;
   }
   if (message) {
-    const page = landingMessagePage(message);
+    const page = landingMessagePage(message, services.branding);
     return secureHeaders(reply.status(page.status)).header('content-type', 'text/html; charset=utf-8').send(page.html);
   }
-  return secureHeaders(reply.status(200)).header('content-type', 'text/html; charset=utf-8').send(read('index.html'));
+  return secureHeaders(reply.status(200)).header('content-type', 'text/html; charset=utf-8').send(read('index.html').replace('<!-- brand -->', brandHtml(services.branding)));
 }
 
 export const assetRoutes = (): FastifyPluginAsyncTypebox => async (app) => {

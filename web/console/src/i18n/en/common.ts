@@ -1,7 +1,7 @@
 // English: shared labels. The seed's bilingual navigation labels stay bilingual in both languages.
 export const common = {
   appName: 'pono',
-  officeName: 'Citizenship identity casework',
+  serviceName: 'Citizenship identity casework',
   skipToContent: 'Skip to main content',
   menu: 'Tahua | Menu',
   next: 'Tua | Next',

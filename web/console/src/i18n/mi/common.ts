@@ -3,7 +3,7 @@ import type { common as english } from '../en/common.ts';
 
 export const common: Messages<typeof english> = {
   appName: 'pono',
-  officeName: 'Mahi tuakiri kirirarautanga',
+  serviceName: 'Mahi tuakiri kirirarautanga',
   skipToContent: 'Peke ki te ihirangi matua',
   menu: 'Tahua | Menu',
   next: 'Tua | Next',
