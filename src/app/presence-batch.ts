@@ -10,7 +10,7 @@
 // ~256 KiB blocks and the next chunk is not read until the output has drained (backpressure). A line longer
 // than `maxLineLength` characters is reported as an error without being held in memory.
 //
-// Speed (bench/presence.ts): a line in the plain compact shape JSON.stringify gives a request is read straight
+// Speed (bench/presence.ts): a line in the plain shape of a request (compact or spaced, members in any order) is read straight
 // from its bytes (scanPresenceRequest) and its result written as bytes (writePresenceResponseMembers); any
 // other line, and every line that has a problem, goes through JSON.parse and parsePresenceRequest. Both paths
 // give the same output, byte for byte.

@@ -1,15 +1,16 @@
 // A fast path for the batch: reads one NDJSON request straight from its UTF-8 bytes into the calculation's
 // epoch-day input, without building the JSON value.
 //
-// It accepts only the exact compact shape that JSON.stringify gives a plain request:
+// It accepts the plain shape of a request, compact as JSON.stringify writes it or with JSON whitespace between
+// the tokens and the members of each object in any order:
 //
 //   {"id":"P0000001","applicationDate":"2020-11-18","indefiniteStayPeriods":[{"from":"2014-11-10","to":null}],
 //    "movements":[{"direction":"arrival","date":"2014-11-08"}]}
 //
 // (`id` optional: a string of printable ASCII without `"` or `\` of at most 200 characters, a plain integer
-// or null; members in this order; no whitespace, no escapes, no `options`; every date an existing date and
-// every period's `to` not before its `from`; list sizes within the contract's limits). Anything else — and
-// so every line that would be refused — is declined, and the caller falls back to JSON.parse and
+// or null; every other member present once, no other member, no escapes, no `options`; every date an existing
+// date and every period's `to` not before its `from`; list sizes within the contract's limits). Anything else —
+// and so every line that would be refused — is declined, and the caller falls back to JSON.parse and
 // parsePresenceRequest, so results and error messages stay exactly those of the general path.
 import { dayFromCivil, daysInMonth, DAY_MAX } from './epoch-day.ts';
 import { MAX_MOVEMENTS, MAX_PERIODS } from './contract.ts';
@@ -33,19 +34,25 @@ export function emptyScannedRequest(): ScannedRequest {
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
-const ID = ascii('"id":');
-const APPLICATION_DATE = ascii('"applicationDate":"');
-const PERIODS = ascii('"indefiniteStayPeriods":[');
-const PERIOD_FROM = ascii('{"from":"');
-const PERIOD_TO = ascii('","to":');
 const NULL = ascii('null');
-const MOVEMENTS = ascii(',"movements":[');
-const DIRECTION = ascii('{"direction":"');
-const ARRIVAL = ascii('arrival","date":"');
-const DEPARTURE = ascii('departure","date":"');
+const ARRIVAL = ascii('"arrival"');
+const DEPARTURE = ascii('"departure"');
+
+// Member names, as the bytes between their quotes.
+const ID = ascii('id');
+const APPLICATION_DATE = ascii('applicationDate');
+const PERIODS = ascii('indefiniteStayPeriods');
+const MOVEMENTS = ascii('movements');
+const FROM = ascii('from');
+const TO = ascii('to');
+const DIRECTION = ascii('direction');
+const DATE = ascii('date');
 
 /** Position after `literal` when the bytes at `at` are exactly it, else -1. */
 function match(bytes: Uint8Array, at: number, end: number, literal: Uint8Array): number {
@@ -84,7 +91,61 @@ function dateAt(bytes: Uint8Array, at: number): number {
   return day > daysInMonth(year, month) ? NaN : dayFromCivil(year, month, day);
 }
 
-/** Parses `"id":…,` at `at` into `into`; returns the position after the comma, or -1. */
+/** Position of the first byte at or after `at` that is not JSON whitespace. */
+function skip(bytes: Uint8Array, at: number, end: number): number {
+  let p = at;
+  while (p < end) {
+    const c = bytes[p];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+    p++;
+  }
+  return p;
+}
+
+/**
+ * The member name at `at` (a `"…"` without escapes) followed by its colon: which of `names` it is (its index)
+ * in `found.index`, and the position of its value; -1 when it is none of them or not a plain name.
+ */
+function memberAt(bytes: Uint8Array, at: number, end: number, names: readonly Uint8Array[], found: { index: number }): number {
+  if (bytes[at] !== QUOTE) return -1;
+  const close = bytes.indexOf(QUOTE, at + 1);
+  if (close < 0 || close >= end) return -1;
+  const length = close - at - 1;
+  found.index = -1;
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n] as Uint8Array;
+    if (name.length === length && match(bytes, at + 1, close, name) === close) {
+      found.index = n;
+      break;
+    }
+  }
+  if (found.index < 0) return -1;
+  const colon = skip(bytes, close + 1, end);
+  return bytes[colon] === COLON ? skip(bytes, colon + 1, end) : -1;
+}
+
+/**
+ * After a member's value at `at`: the position of the next member's name (after a comma), `end` + 1 when the
+ * object closed (the closing brace is at `closed.at`), or -1.
+ */
+function nextMember(bytes: Uint8Array, at: number, end: number, closed: { at: number }): number {
+  const p = skip(bytes, at, end);
+  if (bytes[p] === COMMA) return skip(bytes, p + 1, end);
+  if (bytes[p] === CLOSE_BRACE) {
+    closed.at = p + 1;
+    return end + 1;
+  }
+  return -1;
+}
+
+/** The epoch day of the `"YYYY-MM-DD"` at `at`, and its end in `after.at`; NaN when it is not one. */
+function quotedDateAt(bytes: Uint8Array, at: number, end: number, after: { at: number }): number {
+  if (at + 12 > end || bytes[at] !== QUOTE || bytes[at + 11] !== QUOTE) return NaN;
+  after.at = at + 12;
+  return dateAt(bytes, at + 1);
+}
+
+/** Parses the id's value at `at` into `into`; returns the position after it, or -1. */
 function idAt(bytes: Uint8Array, at: number, end: number, into: ScannedRequest): number {
   const first = bytes[at];
   let p = at;
@@ -102,6 +163,7 @@ function idAt(bytes: Uint8Array, at: number, end: number, into: ScannedRequest):
   } else if (first === 0x6e) {
     p = match(bytes, at, end, NULL);
     if (p < 0) return -1;
+    return p;
   } else {
     // A plain integer of up to 15 digits (no sign, fraction or exponent) reads back as the same digits.
     if (first === 0x30) p++;
@@ -111,100 +173,129 @@ function idAt(bytes: Uint8Array, at: number, end: number, into: ScannedRequest):
     into.idStart = at;
   }
   into.idEnd = p;
-  return bytes[p] === COMMA ? p + 1 : -1;
+  return p;
+}
+
+/** Scratch objects, reused from line to line (the scanner runs on one thread, one line at a time). */
+const found = { index: -1 };
+const closed = { at: -1 };
+const after = { at: -1 };
+const TOP = [ID, APPLICATION_DATE, PERIODS, MOVEMENTS];
+const PERIOD = [FROM, TO];
+const MOVEMENT = [DIRECTION, DATE];
+
+/** Parses a list of `[{…}, …]` at `at`, each object by `item`; returns the position after `]`, or -1. */
+function listAt(bytes: Uint8Array, at: number, end: number, item: (at: number) => number): number {
+  if (bytes[at] !== OPEN_BRACKET) return -1;
+  let p = skip(bytes, at + 1, end);
+  if (bytes[p] === CLOSE_BRACKET) return p + 1;
+  for (;;) {
+    p = item(p);
+    if (p < 0) return -1;
+    p = skip(bytes, p, end);
+    if (bytes[p] === CLOSE_BRACKET) return p + 1;
+    if (bytes[p] !== COMMA) return -1;
+    p = skip(bytes, p + 1, end);
+  }
+}
+
+/** The members of the object at `at`, each handed to `member(index, valueAt)` (which returns the value's end). */
+function objectAt(bytes: Uint8Array, at: number, end: number, names: readonly Uint8Array[], member: (index: number, valueAt: number) => number): number {
+  if (bytes[at] !== OPEN_BRACE) return -1;
+  let p = skip(bytes, at + 1, end);
+  if (bytes[p] === CLOSE_BRACE) return p + 1;
+  for (;;) {
+    p = memberAt(bytes, p, end, names, found);
+    if (p < 0) return -1;
+    p = member(found.index, p);
+    if (p < 0) return -1;
+    p = nextMember(bytes, p, end, closed);
+    if (p < 0) return -1;
+    if (p === end + 1) return closed.at;
+  }
 }
 
 /**
- * Scans the request in `bytes[start, end)` (one line, trimmed) into `into`. True when the line has the exact
+ * Scans the request in `bytes[start, end)` (one line, trimmed) into `into`. True when the line has the plain
  * shape above and is valid; false means "not recognised": parse it the general way.
  */
 export function scanPresenceRequest(bytes: Uint8Array, start: number, end: number, into: ScannedRequest): boolean {
   into.idStart = -1;
   into.idEnd = -1;
-  if (bytes[start] !== 0x7b) return false;
-  let p = start + 1;
-  const afterId = match(bytes, p, end, ID);
-  if (afterId >= 0) {
-    p = idAt(bytes, afterId, end, into);
-    if (p < 0) return false;
-  }
-
-  p = match(bytes, p, end, APPLICATION_DATE);
-  if (p < 0 || p + 12 > end || bytes[p + 10] !== QUOTE || bytes[p + 11] !== COMMA) return false;
-  const applicationDay = dateAt(bytes, p);
-  if (Number.isNaN(applicationDay)) return false;
-  into.applicationDay = applicationDay;
-  p += 12;
-
-  p = match(bytes, p, end, PERIODS);
-  if (p < 0) return false;
+  let seen = 0;
+  let applicationDay = NaN;
   const periodFrom: number[] = [];
   const periodTo: number[] = [];
-  if (bytes[p] === CLOSE_BRACKET) p++;
-  else {
-    for (;;) {
-      p = match(bytes, p, end, PERIOD_FROM);
-      if (p < 0 || p + 10 > end) return false;
-      const from = dateAt(bytes, p);
-      p = match(bytes, p + 10, end, PERIOD_TO);
-      if (p < 0 || Number.isNaN(from)) return false;
-      let to = DAY_MAX;
-      if (bytes[p] === QUOTE) {
-        if (p + 12 > end || bytes[p + 11] !== QUOTE) return false;
-        to = dateAt(bytes, p + 1);
-        if (Number.isNaN(to) || to < from) return false;
-        p += 12;
-      } else {
-        p = match(bytes, p, end, NULL);
-        if (p < 0) return false;
-      }
-      if (bytes[p] !== CLOSE_BRACE || periodFrom.length === MAX_PERIODS) return false;
-      periodFrom.push(from);
-      periodTo.push(to);
-      p++;
-      if (bytes[p] === CLOSE_BRACKET) {
-        p++;
-        break;
-      }
-      if (bytes[p] !== COMMA) return false;
-      p++;
-    }
-  }
-  into.periodFrom = periodFrom;
-  into.periodTo = periodTo;
-
-  p = match(bytes, p, end, MOVEMENTS);
-  if (p < 0) return false;
   const movementDay: number[] = [];
   const movementArrival: boolean[] = [];
-  if (bytes[p] === CLOSE_BRACKET) p++;
-  else {
-    for (;;) {
-      p = match(bytes, p, end, DIRECTION);
-      if (p < 0) return false;
-      let arrival = true;
-      let next = match(bytes, p, end, ARRIVAL);
-      if (next < 0) {
-        arrival = false;
-        next = match(bytes, p, end, DEPARTURE);
-        if (next < 0) return false;
+
+  const period = (at: number): number => {
+    let from = NaN;
+    let to = NaN;
+    let members = 0;
+    const p = objectAt(bytes, at, end, PERIOD, (index, valueAt) => {
+      if (members & (1 << index)) return -1;
+      members |= 1 << index;
+      if (index === 0) {
+        from = quotedDateAt(bytes, valueAt, end, after);
+        return Number.isNaN(from) ? -1 : after.at;
       }
-      p = next;
-      if (p + 12 > end || bytes[p + 10] !== QUOTE || bytes[p + 11] !== CLOSE_BRACE) return false;
-      const day = dateAt(bytes, p);
-      if (Number.isNaN(day) || movementDay.length === MAX_MOVEMENTS) return false;
-      movementDay.push(day);
-      movementArrival.push(arrival);
-      p += 12;
-      if (bytes[p] === CLOSE_BRACKET) {
-        p++;
-        break;
+      if (bytes[valueAt] === QUOTE) {
+        to = quotedDateAt(bytes, valueAt, end, after);
+        return Number.isNaN(to) ? -1 : after.at;
       }
-      if (bytes[p] !== COMMA) return false;
-      p++;
+      to = DAY_MAX;
+      return match(bytes, valueAt, end, NULL);
+    });
+    if (p < 0 || members !== 3 || to < from || periodFrom.length === MAX_PERIODS) return -1;
+    periodFrom.push(from);
+    periodTo.push(to);
+    return p;
+  };
+
+  const movement = (at: number): number => {
+    let day = NaN;
+    let arrival = true;
+    let members = 0;
+    const p = objectAt(bytes, at, end, MOVEMENT, (index, valueAt) => {
+      if (members & (1 << index)) return -1;
+      members |= 1 << index;
+      if (index === 1) {
+        day = quotedDateAt(bytes, valueAt, end, after);
+        return Number.isNaN(day) ? -1 : after.at;
+      }
+      const next = match(bytes, valueAt, end, ARRIVAL);
+      if (next >= 0) return next;
+      arrival = false;
+      return match(bytes, valueAt, end, DEPARTURE);
+    });
+    if (p < 0 || members !== 3 || movementDay.length === MAX_MOVEMENTS) return -1;
+    movementDay.push(day);
+    movementArrival.push(arrival);
+    return p;
+  };
+
+  const p = objectAt(bytes, skip(bytes, start, end), end, TOP, (index, valueAt) => {
+    if (seen & (1 << index)) return -1;
+    seen |= 1 << index;
+    switch (index) {
+      case 0:
+        return idAt(bytes, valueAt, end, into);
+      case 1:
+        applicationDay = quotedDateAt(bytes, valueAt, end, after);
+        return Number.isNaN(applicationDay) ? -1 : after.at;
+      case 2:
+        return listAt(bytes, valueAt, end, period);
+      default:
+        return listAt(bytes, valueAt, end, movement);
     }
-  }
+  });
+  // Every member but the id is required.
+  if (p < 0 || skip(bytes, p, end) !== end || (seen & 0b1110) !== 0b1110) return false;
+  into.applicationDay = applicationDay;
+  into.periodFrom = periodFrom;
+  into.periodTo = periodTo;
   into.movementDay = movementDay;
   into.movementArrival = movementArrival;
-  return bytes[p] === CLOSE_BRACE && p + 1 === end;
+  return true;
 }

@@ -92,6 +92,21 @@ describe('fast request scanner', () => {
     }
   });
 
+  it('reads the same requests written with spaces and their members in another order', () => {
+    const spaced = (value: unknown): string => {
+      if (Array.isArray(value)) return `[ ${value.map(spaced).join(' ,\t')} ]`;
+      if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).reverse().map(([k, v]) => `"${k}" : ${spaced(v)}`).join(', ')} }`;
+      return JSON.stringify(value);
+    };
+    const lines = [...generatePresenceRequests({ seed: 'spaced', count: 300 })].map(spaced);
+    lines.push(` ${spaced(JSON.parse(plain))} `, '{"movements":[],"indefiniteStayPeriods":[],"applicationDate":"2020-11-18"}');
+    for (const line of lines) {
+      const scanned = scan(line);
+      assert.ok(scanned !== null, line);
+      assertSameAsGeneral(line, scanned);
+    }
+  });
+
   it('declines every line it does not recognise exactly, so the general path decides', () => {
     for (const line of [
       plain.replace('"A1"', `"${'x'.repeat(201)}"`), // id too long: an error
@@ -113,11 +128,13 @@ describe('fast request scanner', () => {
       plain.replace('"to":null', '"to":nul'),
       plain.replace('"arrival"', '"Arrival"'),
       plain.replace('"arrival"', '"arrive"'),
-      plain.replace('{"direction":"arrival","date":"2014-11-08"}', '{"date":"2014-11-08","direction":"arrival"}'), // other order
-      plain.replace('"movements"', '"movements" '), // whitespace
-      plain.replace('{"id"', '{ "id"'),
       plain.replace(']}', '],"options":{"boundaryDayRule":"NEITHER_PRESENT"}}'), // options
       plain.replace(']}', '],"extra":1}'),
+      plain.replace('"movements":[', '"mov\\u0065ments":['), // an escaped name
+      plain.replace('"from":"2014-11-10",', ''), // a period without its start
+      plain.replace('"to":null', '"to" null'), // no colon
+      plain.replace('"applicationDate":"2020-11-18",', ''), // a required member missing
+      plain.replace('{"direction":"arrival","date":"2014-11-08"}', '{"direction":"arrival","date":"2014-11-08","date":"2014-11-09"}'),
       plain.replace('"id":"A1",', '"id":"A1","id":"A2",'), // duplicate member
       `${plain}x`,
       plain.slice(0, -1),
