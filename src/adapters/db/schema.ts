@@ -158,6 +158,7 @@ export interface CaseworkPeopleTable {
   applied_at_same_time: Defaulted<boolean | null>;
   own_application_ref: Defaulted<string | null>;
   created_at: CreatedAt;
+  erased_at: Defaulted<Date | null>;
 }
 
 export interface CaseworkDocumentsTable {

@@ -1,5 +1,6 @@
 // The casework use cases, built once in the composition root (services.ts) over one database, job queue,
 // clock, mailer, records port and INZ notifier; and the job queues they use.
+import { PersonalData } from './personal-data.ts';
 import {
   CHILD_TURNS_14_POLICIES,
   DEFAULT_LIVENESS_POLICY,
@@ -54,6 +55,7 @@ export class Casework {
   readonly escalations: Escalations;
   readonly ceremonies: Ceremonies;
   readonly audit: AuditTrail;
+  readonly personalData: PersonalData;
   readonly policy: LivenessPolicy;
   #records: ImmigrationRecordsPort;
   #mailer: Mailer;
@@ -73,6 +75,7 @@ export class Casework {
     this.escalations = new Escalations(db, clock, this.tasks);
     this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);
     this.audit = new AuditTrail(db);
+    this.personalData = new PersonalData(db, clock);
   }
 
   /** Swaps the immigration-records source (the records adapter, or a fake in tests). */

@@ -22,3 +22,4 @@ export * from './proofing-grid.ts';
 export * from './escalation.ts';
 export * from './links.ts';
 export * from './ceremony.ts';
+export * from './personal-data.ts';

@@ -39,6 +39,8 @@ export const CASEWORK_ACTIONS = [
   'documents.upload',
   'audit.read',
   'officers.manage',
+  'personal-data.export',
+  'personal-data.erase',
 ] as const;
 export type CaseworkAction = (typeof CASEWORK_ACTIONS)[number];
 
@@ -78,6 +80,8 @@ export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]
   'documents.upload': [CO],
   'audit.read': [AD, EX],
   'officers.manage': [AD],
+  'personal-data.export': [AD], // subject access: a person asks for what the office holds about them
+  'personal-data.erase': [AD], // after every case of the person has closed (personal-data.ts)
 };
 
 /** Each action in the office's words, as it completes "Your role does not allow you to …" in a refusal. */
@@ -107,6 +111,8 @@ export const CASEWORK_ACTION_TEXT: Readonly<Record<CaseworkAction, string>> = {
   'documents.upload': 'upload documents',
   'audit.read': 'read the audit trail',
   'officers.manage': 'manage officer accounts',
+  'personal-data.export': "export a person's data",
+  'personal-data.erase': "erase a person's evidence and contact details",
 };
 
 /** A role's label inside a sentence: "case officer", but "ID proofing expert". */

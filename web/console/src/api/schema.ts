@@ -3048,6 +3048,394 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{ref}/people/{personId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subject access: everything the office holds about a person, documents included (administrator; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application: {
+                                applicationType: string;
+                                reference: string;
+                                stage: string;
+                                submittedOn: string | null;
+                            };
+                            auditTrail: {
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string | null;
+                                entity: string;
+                                entityId: string;
+                            }[];
+                            documents: {
+                                contentBase64: string | null;
+                                contentType: string;
+                                documentId: string;
+                                fileName: string;
+                                kind: string;
+                                sha256: string;
+                                size: number;
+                                /** Format: date-time */
+                                uploadedAt: string | null;
+                            }[];
+                            escalations: {
+                                [key: string]: unknown;
+                            }[];
+                            /** Format: date-time */
+                            exportedAt: string;
+                            identityTasks: {
+                                comments: string;
+                                criteria: unknown;
+                                kind: string;
+                                outcome: string | null;
+                                state: string;
+                                supportingEvidence: unknown;
+                                taskId: string;
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                            }[];
+                            /** @description The immigration records summary filed on the application (applicant or child only) */
+                            immigrationRecords: unknown;
+                            livenessChecks: {
+                                attempts: {
+                                    attempt: number;
+                                    /** Format: date-time */
+                                    decidedAt: string | null;
+                                    faceMatch: string | null;
+                                    imagesHeld: number;
+                                    liveness: string | null;
+                                    reasons: unknown;
+                                    result: string | null;
+                                }[];
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                sessionId: string;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                status: string;
+                            }[];
+                            livenessLinks: {
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string | null;
+                                email: string | null;
+                                /** Format: date-time */
+                                expiredAt: string | null;
+                                linkId: string;
+                                relationship: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                state: string;
+                            }[];
+                            person: {
+                                citizenshipPersonNumber: string | null;
+                                countryOfBirth: string | null;
+                                dateOfBirth: string;
+                                email: string | null;
+                                /** Format: date-time */
+                                erasedAt: string | null;
+                                familyName: string;
+                                gender: string | null;
+                                givenNames: string;
+                                personId: string;
+                                /** Format: date-time */
+                                recordedAt: string | null;
+                                relationship: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{ref}/people/{personId}/personal-data/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a person's evidence and contact details after their application has closed (administrator; audited with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            erasedAt: string;
+                            personId: string;
+                            removed: {
+                                documents: number;
+                                emails: number;
+                                images: number;
+                                recordsSummary: boolean;
+                                sourcePhotos: number;
+                            };
+                            whatIsErased: string[];
+                            whatIsKept: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{ref}/people/{personId}/proofing-decision": {
         parameters: {
             query?: never;

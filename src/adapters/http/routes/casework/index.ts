@@ -8,6 +8,7 @@ import type { App } from '../../server.ts';
 import { applicationRoutes } from './application-routes.ts';
 import { officerRoutes } from './officer-routes.ts';
 import { workRoutes } from './work-routes.ts';
+import { personalDataRoutes } from './personal-data-routes.ts';
 import { cookiePolicy } from '../../cookies.ts';
 
 export function caseworkPlugin(services: Services, config: Config): (app: App) => Promise<void> {
@@ -23,6 +24,7 @@ export function caseworkPlugin(services: Services, config: Config): (app: App) =
       await scope.register(officerRoutes(services, config.PONO_PUBLIC_URL), { prefix: '/api/v1' });
       await scope.register(applicationRoutes(services), { prefix: '/api/v1' });
       await scope.register(workRoutes(services), { prefix: '/api/v1' });
+      await scope.register(personalDataRoutes(services), { prefix: '/api/v1' });
     });
   };
 }
