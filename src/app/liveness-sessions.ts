@@ -27,6 +27,7 @@ import { authorize, conflict, invalid, notFound, type Actor } from './casework/a
 import { appendAudit, auditActor } from './casework/audit.ts';
 import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
+import { AnalysisGate } from './analysis-gate.ts';
 import { digest } from './ids.ts';
 import { analyseLivenessAttempt, type LivenessAnalysis, type LivenessAttemptInput } from './liveness-analysis.ts';
 import { OfficerDirectory } from './casework/officer-directory.ts';
@@ -252,34 +253,6 @@ function isTrustedSource(value: string): value is TrustedSource {
   return (TRUSTED_SOURCES as readonly string[]).includes(value);
 }
 
-/** A counting semaphore with a bounded queue: the per-process limit on analyses. */
-class AnalysisGate {
-  #running = 0;
-  readonly #waiting: (() => void)[] = [];
-  constructor(private readonly limit: number, private readonly maxQueued: number) {}
-
-  /** Analyses running now, and submissions waiting for one to finish. */
-  get load(): { running: number; waiting: number } {
-    return { running: this.#running, waiting: this.#waiting.length };
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#running >= this.limit) {
-      if (this.#waiting.length >= this.maxQueued) {
-        throw new AppError('unavailable', 'too many liveness checks are being analysed; try again in a minute', 'LIVENESS_BUSY');
-      }
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    } else this.#running++;
-    try {
-      return await work();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#running--;
-    }
-  }
-}
-
 interface ApplicantAccess {
   /** the session, when it exists already */
   session: SessionRow | undefined;
@@ -310,7 +283,10 @@ export class LivenessSessions {
     this.#capture = this.#defaultCapture;
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.#workers = options.workers;
-    this.#gate = new AnalysisGate(options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1, options.maxQueuedAnalyses ?? 16);
+    this.#gate = new AnalysisGate(
+      options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1, options.maxQueuedAnalyses ?? 16,
+      () => new AppError('unavailable', 'too many liveness checks are being analysed; try again in a minute', 'LIVENESS_BUSY'),
+    );
     this.#staleMs = options.staleAnalysisMs ?? 5 * 60_000;
   }
 

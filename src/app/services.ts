@@ -22,6 +22,11 @@ import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from './evidence-retentio
 import type { Config } from '../config/config.ts';
 import { brandingFrom, type Branding } from '../config/branding.ts';
 import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
+import { createDocumentPool } from '../adapters/documents/document-pool.ts';
+import { captureStore } from '../adapters/documents/capture-store.ts';
+import { DocumentCaptures } from './document-captures.ts';
+import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
+import { DEFAULT_FACE_MATCH_THRESHOLD } from '../domain/documents/face-score.ts';
 
 export interface Services {
   database: Database;
@@ -37,6 +42,8 @@ export interface Services {
   webhookDeliveries: WebhookDeliveries;
   casework: Casework;
   liveness: LivenessSessions;
+  /** Identity documents captured for a verification (seed 003 combination sources). */
+  documents: DocumentCaptures;
   /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
   records: RecordsUseCases;
   /** Deletes liveness evidence past its retention period (nightly job). */
@@ -93,6 +100,10 @@ export async function createServices(database: Database, logger: Logger, options
   if (firstAdmin === 'created') logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
   if (firstAdmin === 'ignored') logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
   const liveness = new LivenessSessions(db, clock, casework, logger, options.analysisInProcess ? {} : { workers: createAnalysisPool() });
+  const documents = new DocumentCaptures(verifications, captureStore(db), createDocumentPool(), clock, {
+    faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
+    calibration: DEFAULT_CALIBRATION,
+  });
 
   return {
     database,
@@ -107,12 +118,14 @@ export async function createServices(database: Database, logger: Logger, options
     webhookDeliveries,
     casework,
     liveness,
+    documents,
     records,
     retention,
     branding,
     close: async () => {
       await queue.stop();
       await liveness.close();
+      await documents.close();
       casework.close();
       await database.close();
     },

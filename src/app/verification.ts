@@ -13,6 +13,7 @@ import {
   adminOverride as runAdminOverride,
   formsOutcome,
   verificationResult,
+  recordCombination,
   VerificationError,
   type AccountSettings,
   type VerificationState,
@@ -22,6 +23,7 @@ import {
   type SourceV3,
   type VerificationResultV3,
   type FormsOutcome,
+  type Confirmation,
 } from '../domain/verification/index.ts';
 import { AppError, echoed, errors } from './errors.ts';
 import type { Accounts, AccountCredentials, Account } from './accounts.ts';
@@ -30,6 +32,9 @@ import { newVerificationId, newVerificationToken, digest } from './ids.ts';
 import type { RuleSets } from './rule-sets.ts';
 import type { Registry } from './registry.ts';
 import { insertVerificationIfCurrent } from './verification-store.ts';
+
+/** The transaction a combination source's `build` runs in (its store writes go through it). */
+export type VerificationTx = Tx;
 
 export const WEBHOOK_QUEUE = 'webhook.deliver';
 /** Retries of a failed webhook delivery, with back-off, after its first attempt. */
@@ -183,6 +188,38 @@ export class VerificationUseCases {
       await this.save(tx, account, state, next);
       return this.currentStatus(settings, next);
     });
+  }
+
+  /** The verification as it stands, with the settings it is decided under (for a use case about to add to it). */
+  async read(credentials: AccountCredentials, verificationId: string): Promise<{ accountId: string; settings: AccountSettings; state: VerificationState }> {
+    const account = await this.accounts.authenticate(credentials);
+    const { settings, state } = await this.load(this.db, account, verificationId, false);
+    return { accountId: account.accountId, settings, state };
+  }
+
+  /**
+   * Records a combination source's result (a captured document, seed 003). `build` reads and writes what it
+   * needs in the same transaction, under the verification's row lock, and returns the result and what a pass
+   * of it confirms; the rule set then decides again.
+   */
+  async recordCombination(
+    credentials: AccountCredentials,
+    verificationId: string,
+    build: (tx: VerificationTx, settings: AccountSettings, state: VerificationState) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
+  ): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      const { settings, state } = await this.load(tx, account, verificationId, true);
+      const { result, confirms } = await build(tx, settings, state);
+      const next = this.domain(() => recordCombination(settings, state, result, confirms, this.clock.now()));
+      await this.save(tx, account, state, next);
+      return { ...this.currentStatus(settings, next), checkResult: result };
+    });
+  }
+
+  /** Runs a pure domain call, turning its errors into the application's (for the use cases beside this one). */
+  decide<T>(fn: () => T): T {
+    return this.domain(fn);
   }
 
   /** The account's verifications, newest first, optionally in one overall status; keyset pages of `limit`. */

@@ -59,6 +59,7 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
       await app.close();
       await services.queue.stop();
       await services.liveness.close();
+      await services.documents.close();
       await database.dispose();
     },
   };

@@ -334,8 +334,20 @@ export interface LivenessFramesTable {
   content: Uint8Array;
 }
 
+export interface DocumentCapturesTable {
+  capture_id: string;
+  account_id: string;
+  verification_id: string;
+  status: string;
+  reading: Json<object>;
+  confirmed: NullableJson<object>;
+  created_at: Timestamp;
+  confirmed_at: NullableTimestamp;
+}
+
 /** The tables pono keeps, as Kysely sees them. */
 export interface DB {
+  document_captures: DocumentCapturesTable;
   accounts: AccountsTable;
   rule_sets: RuleSetsTable;
   verifications: VerificationsTable;

@@ -2,14 +2,9 @@
 // serves requests. One thread by default: it holds an OCR engine and a face engine (each loads in seconds, so
 // an idle thread is kept for ten minutes). Callers bound their own queue.
 import { Piscina } from 'piscina';
-import type { DocumentReading, DocumentTask } from './document-reader.ts';
+import type { DocumentReader, DocumentReading, DocumentTask } from '../../app/document-reading.ts';
 
-export interface DocumentPool {
-  read(task: DocumentTask): Promise<DocumentReading>;
-  close(): Promise<void>;
-}
-
-export function createDocumentPool(threads = 1): DocumentPool {
+export function createDocumentPool(threads = 1): DocumentReader {
   const pool = new Piscina<DocumentTask, DocumentReading>({
     filename: new URL('./document-worker-entry.mjs', import.meta.url).href,
     minThreads: 0,

@@ -4,28 +4,9 @@
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { getFaceEngine, type FaceObservation } from '../face/index.ts';
-import type { ImageFacts } from '../../domain/documents/authenticity.ts';
+import type { DocumentReading, DocumentTask, FaceReading } from '../../app/document-reading.ts';
 import { measureImage } from './image-facts.ts';
 import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
-
-export interface DocumentTask {
-  readonly document: Uint8Array;
-  readonly selfie?: Uint8Array;
-}
-
-export interface FaceReading {
-  readonly faceCount: number;
-  readonly descriptor?: readonly number[];
-}
-
-export interface DocumentReading {
-  readonly facts: ImageFacts;
-  readonly mrzText: string;
-  readonly visualText: string;
-  readonly portrait: FaceReading;
-  readonly selfie?: FaceReading;
-  readonly timing: { readonly ocrMs: number; readonly faceMs: number; readonly totalMs: number };
-}
 
 /** The portrait is cut from the page with this margin around the detected face, then described. */
 const PORTRAIT_MARGIN = 0.35;

@@ -11,6 +11,7 @@ import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { verificationRoutes } from './routes/verifications.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { accountSessionRoutes } from './routes/account-session.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
@@ -90,6 +91,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(fastifyPlugin(operationsRoutes(services)));
   await app.register(accountSessionRoutes(services, publicUrl), { prefix: '/api/v1' });
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
+  await app.register(documentRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
   await app.register(webhookDeliveryRoutes(services), { prefix: '/api/v1' });

@@ -51,6 +51,10 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 
 const squash = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+/** Characters OCR confuses in printed numbers (1/l/I, 0/O, 5/S, 8/B, 2/Z), folded alike on both sides. */
+const CONFUSABLE: Readonly<Record<string, string>> = { I: '1', L: '1', '|': '1', O: '0', S: '5', B: '8', Z: '2' };
+const foldNumber = (text: string): string => squash(text.toUpperCase().replace(/[ILOSBZ|]/g, (c) => CONFUSABLE[c] ?? c));
+
 /** Ways a date can be printed in a visual zone: 01 APR 1976, 01.04.1976, 01/04/1976, 1976-04-01. */
 function printedDates(iso: string): string[] {
   const [y, m, d] = iso.split('-');
@@ -64,7 +68,7 @@ function visualMismatches(evidence: DocumentEvidence): string[] {
   const viz = squash(evidence.visualText);
   const missing: string[] = [];
   if (mrz.fields.surname && !viz.includes(squash(mrz.fields.surname))) missing.push('surname');
-  if (mrz.fields.documentNumber && !viz.includes(squash(mrz.fields.documentNumber))) missing.push('document number');
+  if (mrz.fields.documentNumber && !foldNumber(evidence.visualText).includes(foldNumber(mrz.fields.documentNumber))) missing.push('document number');
   if (mrz.fields.dob && !printedDates(mrz.fields.dob).some((d) => viz.includes(d))) missing.push('date of birth');
   return missing;
 }

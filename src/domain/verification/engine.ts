@@ -1,6 +1,6 @@
 // The use-case-facing pure API over VerificationState. Time is passed in; nothing is read or written.
 import { LocalDate } from '@js-joda/core';
-import type { CheckResultV3, FieldV3, Person, SourceState, SourceV3, VerificationResultV3 } from './types.ts';
+import type { CheckResultV3, Confirmation, FieldV3, Person, SourceState, SourceV3, VerificationResultV3 } from './types.ts';
 import { PASSED_STATES } from './types.ts';
 import { VerificationError } from './errors.ts';
 import { catalogueSource, inputName, shortInputs, validateSourceFields, type FieldDefinition, type SourceDefinition } from './catalogue/index.ts';
@@ -159,6 +159,30 @@ export function setFields(account: AccountSettings, state: VerificationState, so
     failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
   }, now);
   return { state: next, checkResult: result };
+}
+
+/**
+ * A combination source's result (a captured document, seed 003) recorded on the verification: its progress
+ * counts for the rule set like an interactive source's (what it confirms when passed or pending review).
+ * Throws SourceNotAvailableFault when the verification is closed or the source already passed or waits for review.
+ */
+export function recordCombination(account: AccountSettings, state: VerificationState, result: CheckResultV3, confirms: readonly Confirmation[], now: Date): VerificationState {
+  assertCombinationOpen(state, result.name);
+  const before = state.sources[result.name];
+  const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
+  const progress: SourceProgress = {
+    sourceId: result.name, state: result.state, method: 'UC', confirms: counts ? [...confirms] : [],
+    attempts: (before?.attempts ?? 0) + 1, failedAttempts: before?.failedAttempts ?? 0, dateVerified: result.dateVerified,
+  };
+  return recompute(account, { ...state, sources: { ...state.sources, [result.name]: progress }, individualResults: withResult(state.individualResults, result) }, now);
+}
+
+/** Throws SourceNotAvailableFault unless a combination source of this name can still be recorded. */
+export function assertCombinationOpen(state: VerificationState, sourceName: string): void {
+  const before = state.sources[sourceName];
+  if (isAvailable(state, before)) return;
+  const why = OPEN_OVERALL.includes(state.overallVerificationStatus) ? `its state is ${before?.state ?? 'EMPTY'}` : `the verification is ${state.overallVerificationStatus}`;
+  throw new VerificationError('SourceNotAvailableFault', `Source "${sourceName}" is not available: ${why}.`);
 }
 
 /** An admin-verified source confirms what its pass would have (its own confirmations if it had any). */

@@ -58,8 +58,9 @@ export { CONSENT_KEY } from './background.ts';
 export { CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE } from './credit-header.ts';
 export { personCountry } from './person.ts';
 export type { AccountSettings, VerificationState, SourceProgress, AdminVerification } from './state.ts';
+export { runnable } from './state.ts';
 export {
-  registerVerification, sourceList, sourceFields, setFields, adminOverride, verificationResult,
+  registerVerification, sourceList, sourceFields, setFields, adminOverride, verificationResult, recordCombination, assertCombinationOpen,
   type RegisterInput, type SetFieldsOutcome, type AdminOverrideInput,
 } from './engine.ts';
 export { formsOutcome, type FormsOutcome, type FormsRequest } from './forms.ts';

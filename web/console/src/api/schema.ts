@@ -11608,6 +11608,473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{verificationId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureId: string;
+                            /** @description the document authenticity checks made on the photo */
+                            checks: {
+                                /** @description stable code, e.g. MRZ_CHECK_DIGITS */
+                                code: string;
+                                name: string;
+                                /** @description the finding in words */
+                                reason: string;
+                                result: "PASSED" | "FAILED";
+                            }[];
+                            /** @description ISO 3166-1 alpha-2 of the issuing state */
+                            documentRegion: string;
+                            /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                            documentType: string;
+                            /** @description what was read from the document, for the person to confirm or correct */
+                            extracted: {
+                                dob: string;
+                                documentNumber: string;
+                                expiry: string;
+                                givenName: string;
+                                middleNames: string;
+                                nationality: string;
+                                sex: string;
+                                surname: string;
+                            };
+                            face: {
+                                problem?: string;
+                                /** @description faceMatchScore */
+                                score: number | null;
+                                threshold: number;
+                            } | null;
+                            /** @description every check digit, date and code of the MRZ is valid */
+                            mrzValid: boolean;
+                            /** @description quality gates that failed: take the photo again */
+                            retake: string[];
+                            status: "AWAITING_CONFIRMATION" | "CONFIRMED";
+                            verificationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/documents/{captureId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person's confirmed (or corrected) details of a captured document: the combination source's result is recorded on the verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureId: string;
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description date of birth, YYYY-MM-DD */
+                        dob: string;
+                        /** @description the passport number, as printed */
+                        documentNumber: string;
+                        /** @description first given name */
+                        givenName: string;
+                        /** @description the other given names, space separated */
+                        middleNames?: string;
+                        surname: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult?: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        value?: string;
+                                    }[];
+                                    method: string | null;
+                                    mode: string | null;
+                                    name: string;
+                                    state: string;
+                                }[];
+                                method: string | null;
+                                mode: string | null;
+                                name: string;
+                                state: string;
+                            };
+                            registrationDetails: {
+                                [key: string]: unknown;
+                            };
+                            sourceFields?: {
+                                fieldList: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            sourceList: {
+                                available: boolean;
+                                name: string;
+                                notRequired: boolean;
+                                oneSourceLeft: boolean;
+                                order: number;
+                                passed: boolean;
+                                state: string;
+                                version: number;
+                            }[];
+                            verificationResult: {
+                                dateVerified: string | null;
+                                individualResult: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        value?: string;
+                                    }[];
+                                    individualResult?: {
+                                        dateCreated?: string | null;
+                                        dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
+                                        documentType?: string;
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        faceMatchScore?: string;
+                                        fieldResult: {
+                                            changedValue?: string;
+                                            data?: string;
+                                            extractedValue?: string;
+                                            masterRecordValue?: string;
+                                            name: string;
+                                            status: string | null;
+                                            value?: string;
+                                        }[];
+                                        method: string | null;
+                                        mode: string | null;
+                                        name: string;
+                                        state: string;
+                                    }[];
+                                    method: string | null;
+                                    mode: string | null;
+                                    name: string;
+                                    state: string;
+                                }[];
+                                mode: string | null;
+                                overallVerificationStatus: string;
+                                ruleId: string;
+                                verificationId: string;
+                            };
+                            verificationToken?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/{verificationId}/outcome": {
         parameters: {
             query?: never;

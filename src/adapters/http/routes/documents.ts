@@ -1,0 +1,79 @@
+// Document capture (seed 003 combination sources): the photo of an identity document (and a selfie) as
+// multipart/form-data, read off the event loop; then the person's confirmation of the extracted details.
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Services } from '../../../app/services.ts';
+import type { CaptureInput } from '../../../app/document-captures.ts';
+import { invalid } from '../../../app/casework/actor.ts';
+import { accountCredentials } from '../account-auth.ts';
+import { formParts } from '../multipart.ts';
+import { failures } from '../schemas/errors.ts';
+import { CurrentStatusSchema, VerificationParams } from '../schemas/verification.ts';
+import { CaptureParams, ConfirmBody, DocumentCaptureSchema } from '../schemas/documents.ts';
+
+/** One image: a phone photo of a data page is well under this. */
+export const MAX_DOCUMENT_IMAGE_BYTES = 8 * 1024 * 1024;
+const ORIGIN = 'pono API';
+
+/** JPEG, PNG and WebP by their first bytes: anything else is refused before it reaches a decoder. */
+const SIGNATURES: readonly ((b: Buffer) => boolean)[] = [
+  (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+];
+
+async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
+  if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
+  const files = new Map<string, Buffer>();
+  for await (const part of formParts(request, { limits: { fileSize: MAX_DOCUMENT_IMAGE_BYTES, files: 2, fields: 0 } })) {
+    if (part.kind !== 'file') throw invalid(part.fieldname, 'unknown field; send the files "document" and "selfie" only');
+    if (part.fieldname !== 'document' && part.fieldname !== 'selfie') throw invalid(part.fieldname, 'unknown file field; send "document" and "selfie"');
+    if (files.has(part.fieldname)) throw invalid(part.fieldname, 'send one image');
+    if (part.truncated) throw invalid(part.fieldname, `the image is larger than ${MAX_DOCUMENT_IMAGE_BYTES} bytes`);
+    if (!SIGNATURES.some((matches) => matches(part.content))) throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
+    files.set(part.fieldname, part.content);
+  }
+  const document = files.get('document');
+  if (!document) throw invalid('document', 'the photo of the document is missing');
+  const selfie = files.get('selfie');
+  return { document, ...(selfie ? { selfie } : {}), origin: ORIGIN };
+}
+
+const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
+
+export const documentRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
+  const tags = ['documents'];
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+
+  app.post('/verifications/:verificationId/documents', {
+    bodyLimit: 2 * MAX_DOCUMENT_IMAGE_BYTES + 64 * 1024,
+    schema: {
+      tags, ...secured,
+      summary: 'Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
+      params: VerificationParams,
+      consumes: ['multipart/form-data'],
+      response: { 201: DocumentCaptureSchema, ...failures },
+    },
+  }, async (request, reply) => {
+    const view = await services.documents.capture(accountCredentials(request), request.params.verificationId, await captureInput(request));
+    return reply.status(201).send(view);
+  });
+
+  app.post('/verifications/:verificationId/documents/:captureId/confirmation', {
+    schema: {
+      tags, ...secured,
+      summary: "The person's confirmed (or corrected) details of a captured document: the combination source's result is recorded on the verification",
+      params: CaptureParams,
+      body: ConfirmBody,
+      response: { 200: CurrentStatusSchema, ...failures },
+    },
+  }, (request) => {
+    const body = request.body;
+    const day = new Date(`${body.dob}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob) throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
+    return services.documents.confirm(accountCredentials(request), request.params.verificationId, request.params.captureId, {
+      givenName: body.givenName, middleNames: body.middleNames ?? '', surname: body.surname, dob: body.dob, documentNumber: body.documentNumber.toUpperCase(),
+    }, ORIGIN);
+  });
+};

@@ -1,0 +1,160 @@
+/**
+ * Document capture (seed 003 combination sources, issue 15): a person sends a photo of an identity document
+ * (passport first) and, when the account compares faces, a selfie; the photo is read in a worker thread (OCR,
+ * image facts, face descriptors), the MRZ is validated and the authenticity checks are made; the person then
+ * confirms or corrects the extracted details, and the combination source's result (authenticity, data
+ * extraction, data source, face comparison, registration match) is recorded on the verification.
+ */
+import { randomUUID } from 'node:crypto';
+import { authenticityChecks, QUALITY_GATES, type AuthenticityCheck } from '../domain/documents/authenticity.ts';
+import { combinationResult, type DocumentData } from '../domain/documents/combination.ts';
+import { documentDataSource } from '../domain/documents/data-source.ts';
+import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
+import { readMrz, regionOf, td3FromText } from '../domain/documents/mrz.ts';
+import type { CalibrationTable } from '../domain/liveness/fmr.ts';
+import { assertCombinationOpen } from '../domain/verification/index.ts';
+import type { AccountCredentials } from './accounts.ts';
+import { AnalysisGate } from './analysis-gate.ts';
+import type { Clock } from './clock.ts';
+import type { DocumentReader, DocumentReading } from './document-reading.ts';
+import { AppError, errors } from './errors.ts';
+import type { CurrentStatus, VerificationTx, VerificationUseCases } from './verification.ts';
+
+/** The combination source's name for each document type, in results and in the verification's sources. */
+const COMBINATION_SOURCES: Readonly<Record<string, string>> = { PASSPORT: 'passportcapture' };
+
+export interface ExtractedDetails extends DocumentData {
+  readonly sex: string;
+  readonly nationality: string;
+  readonly expiry: string;
+}
+
+export interface FaceOutcome {
+  /** 0–100, or null when a face was missing (portrait or selfie) */
+  readonly score: number | null;
+  readonly threshold: number;
+  readonly problem?: string;
+}
+
+/** What a capture found, as the person and the API see it (stored as the capture's reading). */
+export interface CaptureView {
+  readonly captureId: string;
+  readonly verificationId: string;
+  readonly status: 'AWAITING_CONFIRMATION' | 'CONFIRMED';
+  readonly documentType: string;
+  readonly documentRegion: string;
+  readonly mrzValid: boolean;
+  readonly extracted: ExtractedDetails;
+  readonly checks: AuthenticityCheck[];
+  /** the quality gates that failed: the person should take the photo again */
+  readonly retake: string[];
+  readonly face: FaceOutcome | null;
+}
+
+export interface CaptureStore {
+  insert(accountId: string, view: CaptureView, at: Date): Promise<void>;
+  /** The capture, locked until the transaction ends; undefined when it is not this verification's. */
+  lock(tx: VerificationTx, accountId: string, verificationId: string, captureId: string): Promise<CaptureView | undefined>;
+  confirm(tx: VerificationTx, captureId: string, view: CaptureView, confirmed: DocumentData, at: Date): Promise<void>;
+}
+
+export interface CaptureInput {
+  readonly document: Buffer;
+  readonly selfie?: Buffer;
+  /** the channel, reported as the result's extraData "origin" */
+  readonly origin: string;
+}
+
+export interface DocumentCaptureOptions {
+  readonly faceMatchThreshold: number;
+  readonly calibration: CalibrationTable;
+  readonly maxQueued?: number;
+}
+
+function extractedFrom(reading: DocumentReading, today: Date): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
+  const lines = td3FromText(reading.mrzText, reading.visualText);
+  const mrz = lines ? readMrz(lines, today) : null;
+  const checks = authenticityChecks({ image: reading.facts, mrz, visualText: reading.visualText }, today.toISOString().slice(0, 10));
+  const f = mrz?.fields;
+  const [givenName = '', ...middle] = (f?.givenNames ?? '').split(/\s+/).filter(Boolean);
+  return {
+    details: {
+      givenName, middleNames: middle.join(' '), surname: f?.surname ?? '', dob: f?.dob ?? '', documentNumber: f?.documentNumber ?? '',
+      sex: f?.sex ?? '', nationality: f?.nationality ?? '', expiry: f?.expiry ?? '',
+    },
+    documentType: f?.documentCode.startsWith('P') ? 'PASSPORT' : 'UNKNOWN',
+    region: f ? regionOf(f.issuingState) : '',
+    mrzValid: mrz?.valid ?? false,
+    checks,
+  };
+}
+
+function faceOutcome(reading: DocumentReading, options: DocumentCaptureOptions): FaceOutcome | null {
+  if (!reading.selfie) return null;
+  const base = { threshold: options.faceMatchThreshold };
+  if (reading.portrait.faceCount === 0) return { ...base, score: null, problem: 'No face was found in the document photo.' };
+  if (reading.selfie.faceCount !== 1) {
+    return { ...base, score: null, problem: reading.selfie.faceCount === 0 ? 'No face was found in the selfie.' : 'The selfie shows more than one face.' };
+  }
+  const similarity = descriptorSimilarity(reading.portrait.descriptor, reading.selfie.descriptor);
+  return similarity === null ? { ...base, score: null, problem: 'The faces could not be described.' } : { ...base, score: faceMatchScore(options.calibration, similarity) };
+}
+
+export class DocumentCaptures {
+  readonly #gate: AnalysisGate;
+
+  constructor(
+    private readonly verifications: VerificationUseCases,
+    private readonly store: CaptureStore,
+    private readonly reader: DocumentReader,
+    private readonly clock: Clock,
+    private readonly options: DocumentCaptureOptions,
+  ) {
+    this.#gate = new AnalysisGate(1, options.maxQueued ?? 8, () => new AppError('unavailable', 'too many documents are being read; try again in a minute', 'DOCUMENTS_BUSY'));
+  }
+
+  /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
+  async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
+    const { accountId, state } = await this.verifications.read(credentials, verificationId);
+    this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
+    const reading = await this.#gate.run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }));
+    const now = this.clock.now();
+    const found = extractedFrom(reading, now);
+    const view: CaptureView = {
+      captureId: randomUUID(), verificationId, status: 'AWAITING_CONFIRMATION',
+      documentType: found.documentType, documentRegion: found.region, mrzValid: found.mrzValid,
+      extracted: found.details, checks: found.checks,
+      retake: found.checks.filter((c) => QUALITY_GATES.includes(c.code) && c.result === 'FAILED').map((c) => c.code),
+      face: faceOutcome(reading, this.options),
+    };
+    await this.store.insert(accountId, view, now);
+    return view;
+  }
+
+  /** The person's confirmed (or corrected) details: the combination source's result goes on the verification. */
+  async confirm(credentials: AccountCredentials, verificationId: string, captureId: string, confirmed: DocumentData, origin: string): Promise<CurrentStatus> {
+    return this.verifications.recordCombination(credentials, verificationId, async (tx, settings, state) => {
+      const view = await this.store.lock(tx, settings.accountId, verificationId, captureId);
+      if (!view) throw errors.notFound('document capture', captureId);
+      if (view.status === 'CONFIRMED') throw errors.conflict('this document capture was confirmed already: capture the document again', 'SourceNotAvailableFault');
+      const sourceName = COMBINATION_SOURCES[view.documentType];
+      if (!sourceName) {
+        throw errors.invalid([{ field: 'captureId', message: 'the photo is not of a document this service reads (a passport data page): capture the document again' }]);
+      }
+      const now = this.clock.now();
+      const result = combinationResult({
+        sourceName, documentType: view.documentType, documentRegion: view.documentRegion, origin,
+        checks: view.checks, extracted: view.extracted, confirmed, person: state.person, ruleSet: settings.ruleSet,
+        dataSource: documentDataSource(settings, state, view.documentType, view.documentRegion, confirmed.documentNumber),
+        face: view.face ? { score: view.face.score, threshold: view.face.threshold } : null,
+        now,
+      });
+      await this.store.confirm(tx, captureId, { ...view, status: 'CONFIRMED' }, confirmed, now);
+      return { result, confirms: ['nameDob'] };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
+}
