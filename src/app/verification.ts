@@ -110,6 +110,17 @@ export class VerificationUseCases {
     private readonly clock: Clock,
   ) {}
 
+  readonly #checkListeners: ((sourceId: string, state: string) => void)[] = [];
+
+  /** Called with each source check's result once it is stored (metrics: source outcomes). */
+  onSourceChecked(listener: (sourceId: string, state: string) => void): void {
+    this.#checkListeners.push(listener);
+  }
+
+  #checked(results: readonly CheckResultV3[]): void {
+    for (const result of results) for (const listener of this.#checkListeners) listener(result.name, result.state);
+  }
+
   /**
    * Registers a person. The common case is one statement (the verification alone, under the newest rule set
    * this process knows, written only if that is still the newest); a webhook or a token to write with it makes
@@ -138,7 +149,10 @@ export class VerificationUseCases {
             if (input.generateVerificationToken) written.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
             return written;
           });
-      if (status) return status;
+      if (status) {
+        this.#checked(state.individualResults);
+        return status;
+      }
       const newest = await this.ruleSets.refresh(account.accountId, ruleId);
       if (newest.version === ruleSet.version) throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
       ruleSet = newest;
@@ -167,13 +181,15 @@ export class VerificationUseCases {
 
   async setFields(credentials: AccountCredentials, verificationId: string, sourceId: string, inputs: Record<string, string>): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
-    return this.db.transaction().execute(async (tx) => {
+    const status = await this.db.transaction().execute(async (tx) => {
       const { settings, state } = await this.load(tx, account, verificationId, true);
       const registry = await this.registry.candidates(account.accountId, [sourceId], state.person, tx);
       const outcome = this.domain(() => runSetFields(settings, state, sourceId, inputs, this.clock.now(), registry));
       await this.save(tx, account, state, outcome.state);
       return { ...this.currentStatus(settings, outcome.state), checkResult: outcome.checkResult };
     });
+    this.#checked([status.checkResult]);
+    return status;
   }
 
   /**

@@ -68,3 +68,27 @@ test('the oldest due job age counts from when the job became due, per queue', as
     await idle.close();
   }
 });
+
+test('/metrics counts source checks by source and result, as the verifications report them', async () => {
+  const counted = async () => {
+    const body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const counts = new Map<string, number>();
+    for (const match of body.matchAll(/^pono_source_checks_total\{source="([^"]+)",result="([^"]+)"\} (\d+)$/gm)) counts.set(`${match[1]}/${match[2]}`, Number(match[3]));
+    return counts;
+  };
+  const before = await counted();
+  const registered = await t.app.inject({
+    method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
+    payload: { name: { givenName: 'Hemi', surname: 'Walker' }, dob: '1979-04-12', currentResidentialAddress: { streetNumber: '8', streetName: 'Cuba', streetType: 'St', suburb: 'Wellington', postcode: '6011', country: 'NZ' } },
+  });
+  assert.equal(registered.statusCode, 201, registered.body);
+  const results = registered.json<{ verificationResult: { individualResult: { name: string; state: string }[] } }>().verificationResult.individualResult;
+  assert.ok(results.length > 0, 'the demo account checks background sources at registration');
+  const after = await counted();
+  for (const result of results) {
+    const key = `${result.name}/${result.state}`;
+    assert.ok((after.get(key) ?? 0) > (before.get(key) ?? 0), `${key} was counted`);
+  }
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  assert.equal(total(after) - total(before), results.length, 'one count per check, nothing else');
+});

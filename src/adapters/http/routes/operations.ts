@@ -1,10 +1,10 @@
 // For the people who run pono: /readyz (the database and the job queue answer; a load balancer sends traffic
 // only to ready processes) beside /healthz, and Prometheus metrics at /metrics: request rate and latency by
-// route pattern (never the raw URL, which can carry ids), job queue depth and the age of its oldest due job,
+// route pattern (never the raw URL, which can carry ids), source checks by source and result, job queue depth and the age of its oldest due job,
 // liveness analyses (time, running, waiting), the database pool, and the process's own figures.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Services } from '../../../app/services.ts';
 
 export function createMetrics(services: Services) {
@@ -37,6 +37,13 @@ export function createMetrics(services: Services) {
       for (const { queue, seconds } of await services.queue.oldestDueAges()) this.set({ queue }, seconds);
     },
   });
+  const sourceChecks = new Counter({
+    name: 'pono_source_checks_total',
+    help: 'Source checks run for verifications in this process, by source and result (VERIFIED, NOT_FOUND_ON_LIST, FAILED, PENDING, …)',
+    labelNames: ['source', 'result'] as const,
+    registers: [registry],
+  });
+  services.verifications.onSourceChecked((source, result) => sourceChecks.inc({ source, result }));
   const analyses = new Histogram({
     name: 'pono_liveness_analysis_seconds',
     help: 'Wall time of one liveness attempt set analysis (face engine in a worker thread), including any wait for a worker',
