@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
 import { BackupError } from '../adapters/db/data-dir-lock.ts';
-
-const SERVER_BACKUP = 'the PostgreSQL server of DATABASE_URL is backed up with its own tools: pg_dump --schema=<DATABASE_SCHEMA> --schema=<DATABASE_SCHEMA>_jobs (see docs/operations.md)';
+import { jobsSchemaFor } from '../adapters/jobs/schema.ts';
 
 function embeddedOnly(config: Config): string {
-  if (config.DATABASE_URL) throw new BackupError(SERVER_BACKUP);
+  if (config.DATABASE_URL) {
+    const schema = config.DATABASE_SCHEMA;
+    throw new BackupError(`the PostgreSQL server of DATABASE_URL is backed up with its own tools: pg_dump --schema=${schema} --schema=${jobsSchemaFor(schema)} (see docs/operations.md)`);
+  }
   return resolve(config.PONO_DATA_DIR);
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Database, Tx } from '../db/database.ts';
 import { executeSqlIn } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
+import { jobsSchemaFor } from './schema.ts';
 
 /** Any number used by nothing else (migrate.ts has another): the lock processes take turns under at start. */
 const QUEUE_SETUP_LOCK = 7_346_252;
@@ -46,7 +47,7 @@ export class JobQueue {
     options: { pollingIntervalSeconds?: number } = {},
   ) {
     this.#database = database;
-    this.#schema = `${database.schema === 'public' ? 'pono' : database.schema}_jobs`;
+    this.#schema = jobsSchemaFor(database.schema);
     this.#boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: this.#schema,
