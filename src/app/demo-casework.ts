@@ -34,7 +34,9 @@ const adult = (person: { givenNames: string; familyName: string; dateOfBirth: st
 });
 
 const APPLICATIONS: DemoApplication[] = [
-  { label: 'adult, 1:1 match, eligible', applicationType: 'CBG Adult', submittedOn: '2020-11-18', people: [adult(DEMO_ADULT, 'mere.parata@example.org')] },
+  // Submitted on the first day the records link was in use (BR-41), not the course's 18 November 2020: an
+  // application from before 3 December 2020 has no INZ results. The five years still count 366/365/365/365/366.
+  { label: 'adult, 1:1 match, eligible', applicationType: 'CBG Adult', submittedOn: '2020-12-03', people: [adult(DEMO_ADULT, 'mere.parata@example.org')] },
   { label: '1:N match', applicationType: 'CBG Adult', submittedOn: '2022-03-01', people: [adult(DEMO_NAMESAKE, 'dennis@example.org')] },
   { label: 'no match', applicationType: 'CBG Adult', submittedOn: '2022-05-10', people: [adult({ givenNames: 'Hōhepa', familyName: 'Tūhiwai', dateOfBirth: '1979-01-30' }, 'hohepa@example.org')] },
   { label: 'records service down', applicationType: 'CBG Adult', submittedOn: '2022-06-01', people: [adult({ givenNames: 'Kiri', familyName: DEMO_OUTAGE_FAMILY_NAME, dateOfBirth: '1990-09-09' }, 'kiri@example.org')] },

@@ -1,7 +1,7 @@
 // The immigration records the demo loads: one identity per scenario the console shows (every person invented).
-// The adult reproduces the seed's example: resident since 10 November 2014, arrived two days before, no travel
-// since, applying on 18 November 2020: 366/365/365/365/366 = 1,827 days, eligible; an earlier visitor visa
-// shows the visa history with its label conditions.
+// The adult follows the seed's example: resident since 10 November 2014, arrived two days before, no travel
+// since; applying on 3 December 2020 (the course's 18 November 2020 is before the records link, BR-41):
+// 366/365/365/365/366 = 1,827 days, eligible; an earlier visitor visa shows the visa history with its labels.
 import type { ImmigrationRecord } from '../domain/records/index.ts';
 
 interface DemoIdentity {

@@ -12,12 +12,14 @@ import {
   identityStandardFor,
   isApplicationType,
   isIsoDate,
+  noRecordsReason,
   PARTY_RELATIONSHIPS,
   routeFor,
   STAGE_LABELS,
   STAGE_TRANSITIONS,
   type AgeBracket,
   type IdentityTask,
+  type NoRecordsReason,
   type PartyRelationship,
   type Stage,
   type StageAction,
@@ -89,6 +91,8 @@ export interface ApplicationView {
   amsImageUsable: boolean | null;
   recordsStatus: string;
   records: unknown;
+  /** Why there are no INZ results and never will be (submitted before the records link began, BR-41). */
+  noRecords: NoRecordsReason | null;
   ceremony: { personId: string | null; date: string | null; oathTaken: boolean | null; closedOn: string | null };
   people: PersonView[];
   /** The officer who picked the application up (BR-44), or null while it waits in the queue. */
@@ -249,6 +253,7 @@ export class Applications {
       amsImageUsable: a.ams_image_usable,
       recordsStatus: a.records_status,
       records: a.records,
+      noRecords: a.submitted_on ? noRecordsReason(a.submitted_on) : null,
       ceremony: { personId: a.ceremony_person_id, date: a.ceremony_date, oathTaken: a.oath_taken, closedOn: a.ceremony_closed_on },
       owner: await ownerOf(db, a.owner_id),
       people: people.map((p) => {
@@ -338,12 +343,13 @@ export class Applications {
       if (!people.some((p) => p.relationship === 'applicant')) throw conflict('add the subject person before submitting', 'NO_APPLICANT');
       const move = applyStageAction(a.stage as Stage, 'submit', actor.roles, { paid: input.paid });
       if (!move.ok) throw ruleError(move.error, 'paid');
+      const fetchRecords = noRecordsReason(submittedOn) === null;
       await tx
         .updateTable('applications')
-        .set({ stage: move.value.stage, paid: true, submitted_on: submittedOn, records_status: 'pending', revision: a.revision + 1, updated_at: this.clock.now() })
+        .set({ stage: move.value.stage, paid: true, submitted_on: submittedOn, records_status: fetchRecords ? 'pending' : 'not-applicable', revision: a.revision + 1, updated_at: this.clock.now() })
         .where('application_id', '=', a.application_id)
         .execute();
-      await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
+      if (fetchRecords) await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -425,6 +431,8 @@ export class Applications {
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
       if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
+      const none = noRecordsReason(a.submitted_on);
+      if (none) throw conflict(none.message, none.code);
       await tx.updateTable('applications').set({ records_status: 'pending' }).where('application_id', '=', a.application_id).execute();
       await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
       await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending' } });
@@ -439,7 +447,7 @@ export class Applications {
    */
   async fetchRecords(job: RecordsFetchJob): Promise<void> {
     const a = await this.db.selectFrom('applications').selectAll().where('application_id', '=', job.applicationId).executeTakeFirst();
-    if (!a?.submitted_on) return;
+    if (!a?.submitted_on || noRecordsReason(a.submitted_on)) return;
     const subject = await this.db
       .selectFrom('casework_people')
       .selectAll()

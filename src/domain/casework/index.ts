@@ -23,3 +23,4 @@ export * from './escalation.ts';
 export * from './links.ts';
 export * from './ceremony.ts';
 export * from './personal-data.ts';
+export * from './records-api.ts';

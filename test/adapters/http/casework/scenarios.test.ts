@@ -306,7 +306,7 @@ forEachDatabase((kind) => {
   test('1:N match: candidates stored, never picked; escalated to the experts group and decided', async () => {
     const ref = await application('CBG Adult');
     const subject = await person(ref, { relationship: 'applicant', givenNames: 'Dennis', familyName: 'de Bret', dateOfBirth: '1980-11-13' });
-    await submit(ref, '2020-11-25');
+    await submit(ref, '2020-12-08');
     const matched = await eventually(async () => {
       const a = await c.expect<{ recordsStatus: string; records: { summary: { identityMatch: string; inzName: string }; tabs: { identityResults: object[] } } }>(200, o.caseOfficer, 'GET', `/applications/${ref}`);
       return a.recordsStatus === 'fetched' ? a : null;

@@ -372,6 +372,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -558,6 +563,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -753,6 +763,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -1104,6 +1119,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -1293,6 +1313,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             notification: {
                                 attempts: number;
                                 dueOn: string;
@@ -3644,6 +3669,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -3841,6 +3871,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -4029,6 +4064,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -4224,6 +4264,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -4420,6 +4465,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;
@@ -13870,6 +13920,11 @@ export interface paths {
                             id: string;
                             /** @enum {string|null} */
                             identityStandard: "liveness" | "pre-liveness" | null;
+                            /** @description why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began) */
+                            noRecords: {
+                                code: string;
+                                message: string;
+                            } | null;
                             /** @description the officer who picked the application up */
                             owner: {
                                 email: string | null;

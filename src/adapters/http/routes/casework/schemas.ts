@@ -125,6 +125,7 @@ const applicationProperties = {
   amsImageUsable: Nullable(Type.Boolean()),
   recordsStatus: Type.String(),
   records: Type.Unknown({ description: 'INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt' }),
+  noRecords: Nullable(Type.Object({ code: Type.String(), message: Type.String() }, { description: 'why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began)' })),
   ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
   people: Type.Array(PersonSchema),
   owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) }, { description: 'the officer who picked the application up' })),

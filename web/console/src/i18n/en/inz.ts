@@ -7,6 +7,7 @@ export const inz = {
   application: 'Application {{ref}}',
   backToApplication: 'Back to the application',
   exceptionsPresent: 'Exceptions Present – check exceptions tab',
+  beforeRecordsApi: 'No INZ results: this application was submitted before 3 December 2020, when the link with Immigration NZ began, so its immigration records are not fetched. Check AMS as before.',
   notFetched: 'The immigration records have not been fetched yet for this application.',
   pending: 'The immigration records are being fetched.',
   fetchedAt: 'Fetched {{when}}',

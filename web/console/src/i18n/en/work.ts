@@ -125,6 +125,7 @@ export const work = {
   openInz: 'Open the INZ result of {{name}}',
   inzPending: 'The immigration records are being fetched.',
   inzNone: 'No immigration records yet.',
+  inzBeforeApi: 'No INZ results: submitted before 3 December 2020, when the link with Immigration NZ began. Check AMS as before.',
   applicationProcessing: 'Application processing',
   stage: 'Stage',
   people: 'People and relationships',

@@ -10,6 +10,7 @@ export const inz: Messages<typeof en> = {
   application: 'Tono {{ref}}',
   backToApplication: 'Hoki ki te tono',
   exceptionsPresent: 'He okotahi kei konei – tirohia te ripa okotahi',
+  beforeRecordsApi: 'Kāore he hua INZ: i tukuna tēnei tono i mua i te 3 o Hakihea 2020, i te tīmatanga o te hononga ki Te Ratonga Manene, nō reira kāore ōna mauhanga manene e tikina. Tirohia a AMS pērā i mua.',
   notFetched: 'Kāore anō kia tikina ngā mauhanga manene mō tēnei tono.',
   pending: 'E tikina ana ngā mauhanga manene.',
   fetchedAt: 'I tikina {{when}}',

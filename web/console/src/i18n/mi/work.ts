@@ -125,6 +125,7 @@ export const work: Messages<typeof english> = {
   openInz: 'Huakina te hua INZ o {{name}}',
   inzPending: 'E tikina ana ngā pūkete manene.',
   inzNone: 'Kāore anō he pūkete manene.',
+  inzBeforeApi: 'Kāore he hua INZ: i tukuna i mua i te 3 o Hakihea 2020, i te tīmatanga o te hononga ki Te Ratonga Manene. Tirohia a AMS pērā i mua.',
   applicationProcessing: 'Te tukatuka tono',
   stage: 'Wāhanga',
   people: 'Ngā tāngata me ngā hononga',

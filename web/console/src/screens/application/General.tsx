@@ -24,7 +24,7 @@ function InzResultsRow({ application }: { application: Application }) {
     <section aria-labelledby="inz-results">
       <h3 id="inz-results">{t('inzResults')}</h3>
       {!records ? (
-        <p role="status">{application.recordsStatus === 'pending' ? t('inzPending') : t('inzNone')}</p>
+        <p role="status">{application.noRecords ? t('inzBeforeApi') : application.recordsStatus === 'pending' ? t('inzPending') : t('inzNone')}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('inzResults')}>
           <table>

@@ -78,7 +78,8 @@ export default function InzResult() {
       <ErrorNotice error={application.error ?? refetch.error} />
       {application.isPending && <p role="status">{t('pending')}</p>}
       {application.data?.recordsStatus === 'pending' && <p role="status">{t('pending')}</p>}
-      {application.data && !records && application.data.recordsStatus !== 'pending' && <p>{t('notFetched')}</p>}
+      {application.data?.noRecords && <p role="note">{t('beforeRecordsApi')}</p>}
+      {application.data && !records && !application.data.noRecords && application.data.recordsStatus !== 'pending' && <p>{t('notFetched')}</p>}
       {records && records.exceptions.length > 0 && (
         <p className="notice notice-error" role="note">
           <strong>{t('exceptionsPresent')}</strong>
@@ -87,7 +88,7 @@ export default function InzResult() {
       {records && kind === '1:1 match' && <OneToOne records={records} />}
       {records && kind === '1:N match' && <Candidates records={records} />}
       {records && kind !== '1:1 match' && kind !== '1:N match' && <Information records={records} />}
-      {application.data && kind !== '1:1 match' && (
+      {application.data && !application.data.noRecords && kind !== '1:1 match' && (
         <p>
           <Button className="button" isDisabled={refetch.isPending || application.data.recordsStatus === 'pending'} onPress={() => refetch.mutate()}>
             {refetch.isPending ? t('refetching') : t('refetch')}
