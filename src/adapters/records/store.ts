@@ -8,7 +8,8 @@
 // reported the same way. Loading is a local administration step and ignores the switch.
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { normaliseName, type ApplicantDetails } from '../../domain/identity/index.ts';
+import type { ApplicantDetails } from '../../domain/identity/index.ts';
+import { nameTokens } from '../../domain/names/index.ts';
 import type { ImmigrationRecord } from '../../domain/records/index.ts';
 import { RecordsServiceDown, type ImmigrationRecordsSource, type LoadResult, type RecordProblem } from '../../app/records.ts';
 import { recordProblems } from './validate.ts';
@@ -27,7 +28,7 @@ const MAX_CANDIDATES = 200;
 
 /** Search keys of a name: the family name's tokens joined, and the first given name. */
 export function nameKeys(givenNames: string, familyName: string): { familyKey: string; givenKey: string } {
-  return { familyKey: normaliseName(familyName).join(''), givenKey: normaliseName(givenNames)[0] ?? '' };
+  return { familyKey: nameTokens(familyName).join(''), givenKey: nameTokens(givenNames)[0] ?? '' };
 }
 
 /**

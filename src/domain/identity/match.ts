@@ -2,9 +2,8 @@
 // (with the candidate list, never one picked), `No match`, or `API error` (records service unreachable:
 // retryable, never a negative finding).
 //
-// Names are compared after normalisation (normaliseName: any-ascii transliteration so macrons and other
-// diacritics fall away, Ā → A, ễ → e, ø → o; case folded; apostrophes and dots dropped, so O'Brien = OBrien;
-// hyphens, commas and runs of whitespace split tokens) with Jaro–Winkler similarity (jaro-winkler package).
+// Names are compared as the tokens of domain/names (the one name rule of pono: transliterated, case folded,
+// apostrophes and full stops dropped, separators split) with Jaro–Winkler similarity (jaro-winkler package).
 //
 // Thresholds (DEFAULT_MATCH_THRESHOLDS, all configurable):
 // * family-name score = the best of: the joined tokens (so "Du Plessis" = "DuPlessis" = "Du-Plessis"), the
@@ -24,7 +23,7 @@
 // all listed best first (the seed's 1:N example lists "Den Steve Brett" born 1981 beside two born 1980).
 // A single weak candidate alone → No match, listed as a near miss for the officer (it is not unique proof
 // of identity, and "1:N" would misstate it as several).
-import anyAscii from 'any-ascii';
+import { nameTokens } from '../names/index.ts';
 import jaroWinkler from 'jaro-winkler';
 
 export interface ApplicantDetails {
@@ -111,15 +110,6 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'binti', 'ben', 'ter',
 ]);
 
-/** Name → comparable tokens: transliterated to ASCII, lower case, punctuation-free. */
-export function normaliseName(name: string): string[] {
-  return anyAscii(name)
-    .toLowerCase()
-    .replace(/['’‘`.]/g, '')
-    .split(/[\s\-_,/]+/)
-    .filter((token) => token.length > 0);
-}
-
 function similarity(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
   return jaroWinkler(a, b);
@@ -166,8 +156,8 @@ export function compareDatesOfBirth(a: string, b: string): DateOfBirthComparison
 
 function conflicts(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === undefined || a === null || b === undefined || b === null) return false;
-  const x = normaliseName(a).join(' ');
-  const y = normaliseName(b).join(' ');
+  const x = nameTokens(a).join(' ');
+  const y = nameTokens(b).join(' ');
   if (x === '' || y === '' || x === 'unknown' || y === 'unknown') return false;
   return x !== y && x[0] !== y && y[0] !== x; // "M" vs "Male" is no conflict
 }
@@ -181,11 +171,11 @@ interface NameScores {
 }
 
 function scoreNames(applicant: ApplicantDetails, record: CandidateIdentity, t: MatchThresholds): NameScores {
-  const aGiven = normaliseName(applicant.givenNames);
-  const aFamily = normaliseName(applicant.familyName);
+  const aGiven = nameTokens(applicant.givenNames);
+  const aFamily = nameTokens(applicant.familyName);
   const variants: { given: string[]; family: string[]; other: boolean }[] = [
-    { given: normaliseName(`${record.givenNames} ${record.middleNames ?? ''}`), family: normaliseName(record.familyName), other: false },
-    ...(record.otherNames ?? []).map((n) => ({ given: normaliseName(n.givenNames), family: normaliseName(n.familyName), other: true })),
+    { given: nameTokens(`${record.givenNames} ${record.middleNames ?? ''}`), family: nameTokens(record.familyName), other: false },
+    ...(record.otherNames ?? []).map((n) => ({ given: nameTokens(n.givenNames), family: nameTokens(n.familyName), other: true })),
   ];
   let best: NameScores = { name: -1, given: 0, family: 0, swapped: false, other: false };
   for (const v of variants) {

@@ -1,25 +1,18 @@
 // Normalisation of names, addresses and dates for matching (registry sources, change detection).
-// Names: any-ascii transliteration (macrons and other diacritics: "Māori" → "maori"), lower case,
-// apostrophes dropped, hyphens/dots/commas/underscores/slashes → spaces, whitespace collapsed.
+// Names: the one rule of domain/names (re-exported here).
 // Addresses: the same, then each token expanded through ADDRESS_ABBREVIATIONS ("st" → "street" as the last
 // token of a multi-word name, "saint" elsewhere: "St Kilda" ≠ "Kilda Street").
 // Dates: DATE_FORMATS below, all to ISO `YYYY-MM-DD`, checked as real calendar dates by js-joda.
 import anyAscii from 'any-ascii';
+import { nameTokens, normaliseName } from '../names/index.ts';
 import { LocalDate } from '@js-joda/core';
 import type { DateOfBirth } from './types.ts';
 
-export function normaliseName(value: string | undefined | null): string {
-  return anyAscii(value ?? '')
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '')
-    .replace(/[-_.,/\\()]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { nameTokens, normaliseName } from '../names/index.ts';
 
-export function nameTokens(value: string | undefined | null): string[] {
-  const n = normaliseName(value);
-  return n === '' ? [] : n.split(' ');
+/** Address text's tokens: like a name's, but a full stop separates ("St.Kilda" = "St Kilda"). */
+function addressTokens(value: string | undefined | null): string[] {
+  return nameTokens((value ?? '').replace(/\./g, ' '));
 }
 
 /** Common AU/NZ address abbreviations → full word (street types, directions, Mount, Saint). */
@@ -32,7 +25,7 @@ export const ADDRESS_ABBREVIATIONS: Record<string, string> = {
 };
 
 export function normaliseAddressText(value: string | undefined | null): string {
-  const tokens = nameTokens(value);
+  const tokens = addressTokens(value);
   return tokens
     .map((t, i) => (t === 'st' ? (i === tokens.length - 1 && tokens.length > 1 ? 'street' : 'saint') : ADDRESS_ABBREVIATIONS[t] ?? t))
     .join(' ');
