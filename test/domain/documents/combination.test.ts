@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { combinationResult, type CombinationInput, type DocumentData } from '../../../src/domain/documents/combination.ts';
 import { authenticityChecks, type ImageFacts } from '../../../src/domain/documents/authenticity.ts';
-import { readMrz } from '../../../src/domain/documents/mrz.ts';
+import { readMrz, type MrzReading } from '../../../src/domain/documents/mrz.ts';
 import { faceMatchScore } from '../../../src/domain/documents/face-score.ts';
 import { documentDataSource } from '../../../src/domain/documents/data-source.ts';
 import { DEFAULT_CALIBRATION } from '../../../src/domain/liveness/calibration/index.ts';
@@ -111,7 +111,7 @@ test('a failed authenticity check makes the component PENDING for review and nam
 });
 
 test('authenticity checks: each failure with its reason in words', () => {
-  const failed = (facts: Partial<ImageFacts>, today = '2026-12-04', m = mrz, text = viz) =>
+  const failed = (facts: Partial<ImageFacts>, today = '2026-12-04', m: MrzReading | null = mrz, text = viz) =>
     authenticityChecks({ image: { ...image, ...facts }, mrz: m, visualText: text }, today).filter((c) => c.result === 'FAILED').map((c) => c.code);
   assert.deepEqual(failed({}), []);
   assert.deepEqual(failed({ width: 700, height: 490 }), ['IMAGE_RESOLUTION']);
