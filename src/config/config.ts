@@ -62,14 +62,25 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
   return out;
 }
 
-/** Reads and checks the configuration; a bad value throws a ConfigError naming the variable. */
+/** Variables whose values are never repeated in an error (a URL's password is hidden, the rest of it shown). */
+const SECRETS = new Set(['PONO_ADMIN_PASSWORD', 'PONO_WEBHOOK_SECRET', 'PONO_INZ_NOTIFY_SECRET']);
+const URLS_WITH_CREDENTIALS = new Set(['DATABASE_URL', 'SMTP_URL', 'PONO_WEBHOOK_URL', 'PONO_INZ_NOTIFY_URL', 'PONO_PUBLIC_URL']);
+
+/** How an error shows the value of `name`: a secret as its length only, a URL without its password. */
+function shown(name: string, value: string): string {
+  if (SECRETS.has(name)) return `(${value.length} characters, not shown)`;
+  if (URLS_WITH_CREDENTIALS.has(name)) return JSON.stringify(value.replace(/^([^:/?#]*:\/\/[^:/?#@]*):[^@/?#]*@/, '$1:***@'));
+  return JSON.stringify(value);
+}
+
+/** Reads and checks the configuration; a bad value throws a ConfigError naming the variable, never a secret. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const candidate = Value.Default(ConfigSchema, coerce(env));
   const problems = [...Value.Errors(ConfigSchema, candidate)];
   if (problems.length > 0) {
     const lines = problems.map((p) => {
       const name = p.path.replace(/^\//, '');
-      return `${name}=${JSON.stringify(env[name] ?? '')}: ${p.message}`;
+      return `${name}=${shown(name, env[name] ?? '')}: ${p.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
