@@ -147,7 +147,7 @@ export async function runTour({ document, needs, timeoutMs }: TourOptions): Prom
   let server: ReturnType<typeof spawn> | undefined;
   try {
     if (needs === 'a data folder the demo filled') {
-      const demo = spawnSync(process.execPath, [PONO, 'demo'], { cwd: home, env, encoding: 'utf8', timeout: 120_000 });
+      const demo = spawnSync(process.execPath, [PONO, 'demo'], { cwd: home, env, encoding: 'utf8', timeout: 150_000 });
       assert.equal(demo.status, 0, `pono demo filled the data folder: ${demo.stderr}`);
     }
     if (needs === 'a demo server') {
@@ -155,7 +155,8 @@ export async function runTour({ document, needs, timeoutMs }: TourOptions): Prom
       server = spawn(process.execPath, [PONO, 'serve'], { cwd: home, env, stdio: ['ignore', log, log] });
       closeSync(log);
       let up = false;
-      for (let i = 0; i < 600 && !up; i++) {
+      // A busy machine (the whole test run beside it) can take a minute and more to open the embedded database.
+      for (let i = 0; i < 1200 && !up; i++) {
         up = await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok, () => false);
         if (!up) await new Promise((r) => setTimeout(r, 100));
       }
