@@ -10,6 +10,8 @@ import {
   type ImmigrationRecord,
   type Identity,
   type ImmigrationResult,
+  type RecordsException,
+  MULTIPLE_IDENTITIES_FOUND,
 } from '../domain/records/index.ts';
 import { matchIdentity, type ApplicantDetails, type MatchThresholds, type RecordSearch } from '../domain/identity/index.ts';
 import { resultException, type PresenceRequestOptions, type ResultException } from '../domain/presence/index.ts';
@@ -43,6 +45,13 @@ export interface ImmigrationRecordsSource {
   /** The records that may be the applicant: date of birth exact or a near miss, or the same name. */
   searchCandidates(applicant: ApplicantDetails): Promise<ImmigrationRecord[]>;
   counts(): Promise<{ identities: number; clients: number }>;
+  /** The AMS photo loaded with the records under this key, or null when none came with them. */
+  photo(ref: string): Promise<StoredPhoto | null>;
+}
+
+export interface StoredPhoto {
+  contentType: string;
+  content: Uint8Array;
 }
 
 /** Officers who may read immigration records: those working cases (administrators do not; least privilege). */
@@ -61,7 +70,7 @@ export function serviceDownError(): AppError {
 
 export type MatchView =
   | { result: '1:1'; match: CandidateRow; candidates: CandidateRow[]; nearMisses: CandidateRow[]; exceptions: ResultException[] }
-  | { result: '1:N' | 'No match'; match: null; candidates: CandidateRow[]; nearMisses: CandidateRow[]; exceptions: ResultException[] };
+  | { result: '1:N' | 'No match'; match: null; candidates: CandidateRow[]; nearMisses: CandidateRow[]; exceptions: RecordsException[] };
 
 export interface RecordsOptions {
   presenceOptions?: PresenceRequestOptions;
@@ -129,7 +138,7 @@ export class RecordsUseCases {
         return { result: '1:1', match: only, candidates: [only], nearMisses: [], exceptions: [] };
       }
       case '1:N':
-        return { result: '1:N', match: null, candidates: match.candidates.map((c) => row(c.record, c.assessment)), nearMisses: [], exceptions: [] };
+        return { result: '1:N', match: null, candidates: match.candidates.map((c) => row(c.record, c.assessment)), nearMisses: [], exceptions: [MULTIPLE_IDENTITIES_FOUND] };
       case 'No match':
         return {
           result: 'No match',
@@ -162,13 +171,30 @@ export class RecordsUseCases {
     });
   }
 
-  /** The casework layer's records port over this store (src/app/casework/records-port.ts). */
+  /**
+   * The casework layer's records port over this store (src/app/casework/records-port.ts). On a 1:1 match the
+   * AMS photo that came with the records goes with the result, to be filed on the application (BR-48); a
+   * photo the record names but that was never loaded is "No image returned", as a record without one.
+   */
   caseworkPort(): ImmigrationRecordsPort {
     return {
-      fetch: async (applicant: RecordsApplicant, applicationDate: string) => {
-        const result = await this.assessApplication(applicant, applicationDate);
+      fetch: async (applicant: RecordsApplicant, applicationDate: string, options?: { retriggeredAt?: string | null }) => {
+        const result = await this.assessApplication(applicant, applicationDate, options?.retriggeredAt ? { retriggeredAt: options.retriggeredAt } : {});
         if (result.kind === 'API error') return { status: 'unavailable', reason: result.reason };
-        return { status: 'ok', result: toRecordsResult(result) };
+        const stored = toRecordsResult(result);
+        if (result.kind !== '1:1' || result.identity.photo === null) return { status: 'ok', result: stored };
+        let photo: StoredPhoto | null;
+        try {
+          photo = await this.source.photo(result.identity.photo.ref);
+        } catch (error) {
+          if (error instanceof RecordsServiceDown) return { status: 'unavailable', reason: error.message };
+          throw error;
+        }
+        if (photo === null) {
+          const none = resultException('NO_IMAGE_RETURNED');
+          return { status: 'ok', result: { ...stored, exceptions: [none, ...stored.exceptions.filter((e) => e.exception !== none.exception)] } };
+        }
+        return { status: 'ok', result: { ...stored, photo: { name: result.identity.photo.name, ...photo } } };
       },
     };
   }

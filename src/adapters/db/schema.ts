@@ -173,6 +173,17 @@ export interface CaseworkDocumentsTable {
   content: Uint8Array;
   uploaded_by: string;
   uploaded_at: CreatedAt;
+  document_type: Defaulted<string | null>;
+  provided_as: Defaulted<string | null>;
+}
+
+export interface ImmigrationPhotosTable {
+  ref: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  loaded_at: CreatedAt;
 }
 
 export interface IdentityTasksTable {
@@ -185,6 +196,7 @@ export interface IdentityTasksTable {
   criteria: Json<string[]>;
   comments: string;
   supporting_evidence: Json<object[]>;
+  liveness_assessment: NullableJson<object>;
   prepared_by: string | null;
   validated_by: string | null;
   history: Json<object[]>;
@@ -208,6 +220,7 @@ export interface LivenessLinksTable {
   completed_at: NullableTimestamp;
   expired_at: NullableTimestamp;
   superseded_by: string | null;
+  copied_from: Defaulted<string | null>;
 }
 
 export interface EscalationsTable {
@@ -362,6 +375,7 @@ export interface DB {
   casework_people: CaseworkPeopleTable;
   casework_documents: CaseworkDocumentsTable;
   identity_tasks: IdentityTasksTable;
+  immigration_photos: ImmigrationPhotosTable;
   liveness_links: LivenessLinksTable;
   escalations: EscalationsTable;
   inz_notifications: InzNotificationsTable;

@@ -11,7 +11,9 @@ import type { Db } from '../db/database.ts';
 import type { ApplicantDetails } from '../../domain/identity/index.ts';
 import { nameTokens } from '../../domain/names/index.ts';
 import type { ImmigrationRecord } from '../../domain/records/index.ts';
-import { RecordsServiceDown, type ImmigrationRecordsSource, type LoadResult, type RecordProblem } from '../../app/records.ts';
+import { createHash } from 'node:crypto';
+import { RecordsServiceDown, type ImmigrationRecordsSource, type LoadResult, type RecordProblem, type StoredPhoto } from '../../app/records.ts';
+import { sniffContentType } from '../../domain/casework/index.ts';
 import { recordProblems } from './validate.ts';
 
 export interface RecordsOutage {
@@ -85,8 +87,23 @@ export class RecordsStore implements ImmigrationRecordsSource {
         else firstIndex.set(id, index);
       }
     });
+    const photos = new Map<string, { content: Buffer; contentType: string }>();
+    records.forEach((value, index) => {
+      if (problems.length >= MAX_PROBLEMS || recordProblems(value).length > 0) return;
+      const photo = (value as ImmigrationRecord).identity.photo;
+      if (photo?.content === undefined) return;
+      const content = Buffer.from(photo.content, 'base64');
+      const contentType = sniffContentType(content);
+      if (contentType === null || contentType === 'application/pdf') problems.push({ index, path: '/identity/photo/content', message: 'must be a JPEG or PNG image, base64-encoded' });
+      else photos.set(photo.ref, { content, contentType });
+    });
     if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-    const valid = records as readonly ImmigrationRecord[];
+    // The image is kept by its key; the stored record names it and never holds it.
+    const valid = (records as readonly ImmigrationRecord[]).map((r) => {
+      const photo = r.identity.photo;
+      if (photo?.content === undefined) return r;
+      return { ...r, identity: { ...r.identity, photo: { name: photo.name, ref: photo.ref } } };
+    });
     await this.db.transaction().execute(async (tx) => {
       for (let start = 0; start < valid.length; start += BATCH) {
         const batch = valid.slice(start, start + BATCH);
@@ -121,6 +138,14 @@ export class RecordsStore implements ImmigrationRecordsSource {
         await tx
           .insertInto('immigration_identity_names')
           .values(batch.flatMap((r) => names(r).map((n) => ({ identity_id: r.identity.identityId, family_key: n.familyKey, given_key: n.givenKey, other_name: n.other }))))
+          .execute();
+      }
+      for (const [ref, photo] of photos) {
+        const row = { ref, content_type: photo.contentType, size: photo.content.byteLength, sha256: createHash('sha256').update(photo.content).digest('hex'), content: photo.content };
+        await tx
+          .insertInto('immigration_photos')
+          .values(row)
+          .onConflict((oc) => oc.column('ref').doUpdateSet({ content_type: row.content_type, size: row.size, sha256: row.sha256, content: row.content }))
           .execute();
       }
     });
@@ -160,6 +185,13 @@ export class RecordsStore implements ImmigrationRecordsSource {
         .limit(MAX_CANDIDATES)
         .execute();
       return rows.map((r) => r.record as ImmigrationRecord);
+    });
+  }
+
+  photo(ref: string): Promise<StoredPhoto | null> {
+    return this.read(async () => {
+      const row = await this.db.selectFrom('immigration_photos').select(['content_type', 'content']).where('ref', '=', ref).executeTakeFirst();
+      return row === undefined ? null : { contentType: row.content_type, content: row.content };
     });
   }
 

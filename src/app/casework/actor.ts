@@ -21,6 +21,13 @@ export function nzDate(instant: Date): string {
   return NZ_DATE.format(instant);
 }
 
+const NZ_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The NZ local date and time of an instant, 'YYYY-MM-DDTHH:mm' (as the INZ Results row records it). */
+export function nzDateTime(instant: Date): string {
+  return `${nzDate(instant)}T${NZ_TIME.format(instant)}`;
+}
+
 export function notFound(what: string, id: string): AppError {
   return new AppError('not_found', `${what} ${id} was not found`, 'NOT_FOUND');
 }

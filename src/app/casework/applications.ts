@@ -17,7 +17,17 @@ import {
   routeFor,
   STAGE_LABELS,
   STAGE_TRANSITIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_TYPES,
+  PROVIDED_AS,
+  SYSTEM_FILED_KINDS,
+  defaultDocumentColumns,
+  isDocumentKind,
+  isDocumentType,
+  isProvidedAs,
+  sniffContentType,
   type AgeBracket,
+  type DocumentKind,
   type IdentityTask,
   type NoRecordsReason,
   type PartyRelationship,
@@ -29,22 +39,25 @@ import { OfficerDirectory } from './officer-directory.ts';
 import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
-import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
+import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { rowToTask } from './tasks.ts';
-import { apiErrorResult, type ImmigrationRecordsPort, type RecordsResult } from './records-port.ts';
+import { apiErrorResult, type ImmigrationRecordsPort, type InzResultsRow, type RecordsResult } from './records-port.ts';
+import { fileAmsPhoto } from './ams-photo.ts';
+import { formatGridDateTime } from '../../domain/records/index.ts';
 import type { CaseworkDocumentsTable } from '../../adapters/db/schema.ts';
 import type { Selectable } from 'kysely';
 
 export const RECORDS_FETCH_QUEUE = 'casework.records-fetch';
 export interface RecordsFetchJob {
   applicationId: string;
+  /** Set when an officer re-triggered the fetch: NZ local 'YYYY-MM-DDTHH:mm' (the row's "Date and Time"). */
+  retriggeredAt?: string;
 }
 
 export class RecordsUnavailableError extends Error {}
 
-export const DOCUMENT_KINDS = ['passport-style-image', 'overseas-passport-image', 'birth-record', 'travel-document', 'consent-form'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, isDocumentKind, sniffContentType, type DocumentKind } from '../../domain/casework/index.ts';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -123,6 +136,9 @@ export interface DocumentView {
   id: string;
   personId: string | null;
   kind: DocumentKind;
+  /** The Supporting documents columns (seed L964): e.g. "Photo of applicant" / "Identity". */
+  documentType: string;
+  providedAs: string;
   fileName: string;
   contentType: string;
   size: number;
@@ -137,19 +153,6 @@ function isRelationship(value: string): value is PartyRelationship {
   return (PARTY_RELATIONSHIPS as readonly string[]).includes(value);
 }
 
-export function isDocumentKind(value: string): value is DocumentKind {
-  return (DOCUMENT_KINDS as readonly string[]).includes(value);
-}
-
-/** The content type from the file's first bytes; anything else is refused (never trust the client's type). */
-export function sniffContentType(bytes: Uint8Array): string | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  return null;
-}
-
 export function taskRowValues(task: IdentityTask) {
   return {
     task_id: task.id,
@@ -161,6 +164,7 @@ export function taskRowValues(task: IdentityTask) {
     criteria: JSON.stringify(task.criteria),
     comments: task.comments,
     supporting_evidence: JSON.stringify(task.supportingEvidence),
+    liveness_assessment: task.livenessAssessment === null ? null : JSON.stringify(task.livenessAssessment),
     prepared_by: task.preparedBy,
     validated_by: task.validatedBy,
     history: JSON.stringify(task.history),
@@ -433,9 +437,10 @@ export class Applications {
       if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
       const none = noRecordsReason(a.submitted_on);
       if (none) throw conflict(none.message, none.code);
+      const retriggeredAt = nzDateTime(this.clock.now());
       await tx.updateTable('applications').set({ records_status: 'pending' }).where('application_id', '=', a.application_id).execute();
-      await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
-      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending' } });
+      await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id, retriggeredAt }, { tx });
+      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending', retriggeredAt } });
     });
     return this.view(reference);
   }
@@ -455,19 +460,24 @@ export class Applications {
       .where('relationship', '=', 'applicant')
       .executeTakeFirst();
     if (!subject) return;
+    const retriggeredAt = job.retriggeredAt ?? null;
     const fetched = await this.records().fetch(
       { givenNames: subject.given_names, familyName: subject.family_name, dateOfBirth: subject.date_of_birth, gender: subject.gender, countryOfBirth: subject.country_of_birth },
       a.submitted_on,
+      { retriggeredAt },
     );
-    const result: RecordsResult = fetched.status === 'ok' ? fetched.result : apiErrorResult();
+    const { photo, ...result }: RecordsResult = fetched.status === 'ok' ? fetched.result : apiErrorResult();
     const status = fetched.status === 'ok' ? 'fetched' : 'error';
     const now = this.clock.now();
+    // The row's five columns (seed L1444): "Date and Time" is the submission, or the re-trigger when there was one.
+    const summary: InzResultsRow = { ...result.summary, dateTime: formatGridDateTime(retriggeredAt ?? `${a.submitted_on}T00:00`), retriggeredAt };
     await this.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('applications')
-        .set({ records: JSON.stringify({ ...result, applicationDate: a.submitted_on, fetchedAt: now.toISOString() }), records_status: status, records_fetched_at: now })
+        .set({ records: JSON.stringify({ ...result, summary, applicationDate: a.submitted_on, fetchedAt: now.toISOString() }), records_status: status, records_fetched_at: now })
         .where('application_id', '=', a.application_id)
         .execute();
+      if (photo) await fileAmsPhoto(tx, now, a.application_id, subject.person_id, photo);
       await appendAudit(tx, now, {
         actor: 'system',
         applicationId: a.application_id,
@@ -475,7 +485,7 @@ export class Applications {
         entity: 'application',
         entityId: a.application_id,
         before: { recordsStatus: a.records_status },
-        after: { recordsStatus: status, summary: { identityMatch: result.summary.identityMatch, presence: result.summary.presence, alerts: result.summary.alerts } },
+        after: { recordsStatus: status, summary: { identityMatch: result.summary.identityMatch, presence: result.summary.presence, alerts: result.summary.alerts, dateTime: summary.dateTime } },
       });
     });
     if (fetched.status === 'unavailable') throw new RecordsUnavailableError('immigration records service unavailable');
@@ -486,10 +496,14 @@ export class Applications {
   async uploadDocument(
     actor: Actor,
     reference: string,
-    input: { kind: string; personId: string | null; fileName: string; content: Uint8Array },
+    input: { kind: string; personId: string | null; fileName: string; content: Uint8Array; documentType?: string | null; providedAs?: string | null },
   ): Promise<DocumentView> {
     authorize(actor, 'documents.upload');
-    if (!isDocumentKind(input.kind)) throw invalid('kind', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`);
+    const uploadable = DOCUMENT_KINDS.filter((k) => !SYSTEM_FILED_KINDS.includes(k));
+    if (!isDocumentKind(input.kind) || SYSTEM_FILED_KINDS.includes(input.kind)) throw invalid('kind', `kind must be one of ${uploadable.join(', ')}`);
+    const kind = input.kind;
+    if (input.documentType && !isDocumentType(input.documentType)) throw invalid('documentType', `documentType must be one of ${DOCUMENT_TYPES.join(', ')}`);
+    if (input.providedAs && !isProvidedAs(input.providedAs)) throw invalid('providedAs', `providedAs must be one of ${PROVIDED_AS.join(', ')}`);
     if (input.content.byteLength === 0) throw invalid('file', 'the file is empty');
     if (input.content.byteLength > MAX_DOCUMENT_BYTES) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
     const contentType = sniffContentType(input.content);
@@ -499,15 +513,20 @@ export class Applications {
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
+      let relationship: string | null = null;
       if (input.personId) {
-        const p = await tx.selectFrom('casework_people').select('person_id').where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+        const p = await tx.selectFrom('casework_people').select(['person_id', 'relationship']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
         if (!p) throw invalid('personId', 'personId is not a person on this application');
+        relationship = p.relationship;
       }
+      const columns = defaultDocumentColumns(kind, relationship);
+      const documentType = input.documentType || columns.documentType;
+      const providedAs = input.providedAs || columns.providedAs;
       await tx
         .insertInto('casework_documents')
-        .values({ document_id: id, application_id: a.application_id, person_id: input.personId, kind: input.kind, file_name: fileName, content_type: contentType, size: input.content.byteLength, sha256, content: input.content, uploaded_by: actor.officerId })
+        .values({ document_id: id, application_id: a.application_id, person_id: input.personId, kind, document_type: documentType, provided_as: providedAs, file_name: fileName, content_type: contentType, size: input.content.byteLength, sha256, content: input.content, uploaded_by: actor.officerId })
         .execute();
-      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'document.upload', entity: 'document', entityId: id, after: { kind: input.kind, personId: input.personId, size: input.content.byteLength, sha256 } });
+      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'document.upload', entity: 'document', entityId: id, after: { kind, documentType, providedAs, personId: input.personId, size: input.content.byteLength, sha256 } });
     });
     const docs = await this.documents(actor, reference);
     const doc = docs.find((d) => d.id === id);
@@ -520,7 +539,7 @@ export class Applications {
     const a = await this.row(this.db, reference);
     const rows = await this.db
       .selectFrom('casework_documents')
-      .select(['document_id', 'person_id', 'kind', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at'])
+      .select(['document_id', 'person_id', 'kind', 'document_type', 'provided_as', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at'])
       .where('application_id', '=', a.application_id)
       .orderBy('uploaded_at')
       .execute();
@@ -541,6 +560,8 @@ function documentView(r: Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'a
     id: r.document_id,
     personId: r.person_id,
     kind: r.kind as DocumentKind,
+    documentType: r.document_type ?? defaultDocumentColumns(r.kind as DocumentKind, null).documentType,
+    providedAs: r.provided_as ?? defaultDocumentColumns(r.kind as DocumentKind, null).providedAs,
     fileName: r.file_name,
     contentType: r.content_type,
     size: r.size,

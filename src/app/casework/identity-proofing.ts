@@ -21,6 +21,7 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import type { Applications } from './applications.ts';
 import type { Tasks } from './tasks.ts';
+import { amsPhotoHeld, evidenceOnFile } from './proofing-evidence.ts';
 
 export interface PartyLiveness {
   personId: string;
@@ -97,7 +98,7 @@ export class IdentityProofing {
       ...(parent
         ? { consentingParent: { appliedAtSameTime: parent.applied_at_same_time === true, checkOnFile: await this.parentCheckOnFile(db, parent.person_id, parent.own_application_ref) } }
         : {}),
-      amsImageUsable: a.ams_image_usable === true,
+      amsImageUsable: await amsPhotoHeld(db, a, subject.person_id),
       policy: this.policy,
     });
     const parties: PartyLiveness[] = people
@@ -139,18 +140,20 @@ export class IdentityProofing {
     return this.plan(actor, reference);
   }
 
-  /** The grid's next step for a person. Evidence not given is read from the file. */
-  async proofingDecision(actor: Actor, reference: string, personId: string, given: Partial<ProofingEvidence> & { optionsExhausted?: boolean; livenessDeclined?: boolean }): Promise<ProofingDecision> {
+  /**
+   * The grid's next step for a person. The AMS photo and the liveness test are read from the file (the photo
+   * filed with the immigration records; a satisfactory assessment on "Identity is bound"); the passport image
+   * and application photo are read from the uploads unless the officer states them.
+   */
+  async proofingDecision(actor: Actor, reference: string, personId: string, given: { overseasPassportImage?: boolean; applicationPhoto?: boolean; optionsExhausted?: boolean; livenessDeclined?: boolean }): Promise<ProofingDecision> {
     authorize(actor, 'application.read');
     const { a, people, submittedOn } = await this.context(this.db, reference);
-    const person = people.find((p) => p.person_id === personId);
-    if (!person) throw invalid('personId', 'personId is not a person on this application');
-    const docs = await this.db.selectFrom('casework_documents').select('kind').where('application_id', '=', a.application_id).where((eb) => eb.or([eb('person_id', '=', personId), eb('person_id', 'is', null)])).execute();
+    if (!people.some((p) => p.person_id === personId)) throw invalid('personId', 'personId is not a person on this application');
+    const onFile = await evidenceOnFile(this.db, a, personId);
     const evidence: ProofingEvidence = {
-      amsPhoto: given.amsPhoto ?? a.ams_image_usable === true,
-      overseasPassportImage: given.overseasPassportImage ?? docs.some((d) => d.kind === 'overseas-passport-image'),
-      applicationPhoto: given.applicationPhoto ?? docs.some((d) => d.kind === 'passport-style-image'),
-      livenessTest: given.livenessTest ?? (await this.completedLink(this.db, personId)),
+      ...onFile,
+      overseasPassportImage: given.overseasPassportImage ?? onFile.overseasPassportImage,
+      applicationPhoto: given.applicationPhoto ?? onFile.applicationPhoto,
     };
     const step = nextProofingStep({ ...evidence, submittedOn, optionsExhausted: given.optionsExhausted ?? false, livenessDeclined: given.livenessDeclined ?? false });
     await appendAudit(this.db, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'proofing.decision', entity: 'person', entityId: personId, after: { evidence, step } });

@@ -19,13 +19,31 @@ export interface InzSummaryRow {
   alerts: 'Found' | 'Not found';
 }
 
+/** The row as stored on the application: the four columns and "Date and Time" (S9, seed L1444–1450). */
+export interface InzResultsRow extends InzSummaryRow {
+  /** The paid submission, or the re-trigger when there was one, e.g. "15/12/2020 12:00AM". */
+  dateTime: string;
+  /** When an officer re-triggered the fetch (NZ local 'YYYY-MM-DDTHH:mm'), or null. */
+  retriggeredAt: string | null;
+}
+
 export interface RecordsException {
   type: string; // e.g. "Data error", "API error"
   exception: string; // e.g. "No identity found", "Identity search service is down"
 }
 
+/** The AMS photo that came with a 1:1 record: filed on the application as "INZ photo of applicant" (BR-48). */
+export interface AmsPhoto {
+  /** The document name the records give it, e.g. "12020466" (L1517). */
+  name: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface RecordsResult {
   summary: InzSummaryRow;
+  /** 1:1 only, when the records hold a photo. Never stored in the result's JSON: it is filed as a document. */
+  photo?: AmsPhoto;
   /** The detail tabs as JSON: 1:1 → identity, travelAndVisa, alerts; 1:N → identityResults; else result. */
   tabs: Record<string, unknown>;
   exceptions: RecordsException[];
@@ -35,7 +53,7 @@ export type RecordsFetch = { status: 'ok'; result: RecordsResult } | { status: '
 
 export interface ImmigrationRecordsPort {
   /** Searches for the applicant and calculates presence from `applicationDate` (always the submission date). */
-  fetch(applicant: RecordsApplicant, applicationDate: string): Promise<RecordsFetch>;
+  fetch(applicant: RecordsApplicant, applicationDate: string, options?: { retriggeredAt?: string | null }): Promise<RecordsFetch>;
 }
 
 export const SERVICE_DOWN: RecordsException = { type: 'API error', exception: 'Identity search service is down' };

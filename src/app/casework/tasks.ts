@@ -4,9 +4,11 @@
 import type { Selectable } from 'kysely';
 import {
   applyTaskCommand,
+  rowToDomainAssessment,
   type EvidenceLink,
   type IdentityTask,
   type IdentityTaskKind,
+  type LivenessAssessment,
   type TaskCommand,
   type TaskCriterion,
   type TaskEvent,
@@ -17,7 +19,7 @@ import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { IdentityTasksTable } from '../../adapters/db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
-import { authorize, conflict, notFound, nzDate, type Actor } from './actor.ts';
+import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 import { sql } from 'kysely';
@@ -81,6 +83,7 @@ export function rowToTask(r: TaskRow): IdentityTask {
     criteria: r.criteria as TaskCriterion[],
     comments: r.comments,
     supportingEvidence: r.supporting_evidence as unknown as EvidenceLink[],
+    livenessAssessment: rowToDomainAssessment(r.liveness_assessment),
     preparedBy: r.prepared_by,
     validatedBy: r.validated_by,
     history: r.history as unknown as TaskEvent[],
@@ -110,7 +113,38 @@ function view(r: TaskRow, officers: OfficerDirectory): TaskView {
 }
 
 function auditShape(t: IdentityTask) {
-  return { state: t.state, outcome: t.outcome, criteria: t.criteria, comments: t.comments, supportingEvidence: t.supportingEvidence, preparedBy: t.preparedBy, validatedBy: t.validatedBy };
+  return { state: t.state, outcome: t.outcome, criteria: t.criteria, comments: t.comments, supportingEvidence: t.supportingEvidence, livenessAssessment: t.livenessAssessment, preparedBy: t.preparedBy, validatedBy: t.validatedBy };
+}
+
+/** The field a task refusal names (the rest are about the whole body). */
+const FIELD_BY_CODE: Readonly<Record<string, string>> = {
+  TASK_CRITERIA_REQUIRED: 'criteria',
+  TASK_CRITERION_NOT_APPLICABLE: 'criteria',
+  TASK_COMMENT_REQUIRED: 'comments',
+  TASK_LIVENESS_RECORDING_NOT_NAMED: 'comments',
+  TASK_LIVENESS_ASSESSMENT_REQUIRED: 'livenessAssessment',
+  TASK_LIVENESS_ASSESSMENT_NOT_APPLICABLE: 'livenessAssessment',
+  TASK_REASON_REQUIRED: 'reason',
+};
+
+/**
+ * The liveness check an assessment names must be a completed check of the task's person on this application,
+ * or (a child's task) of the consenting parent on it: there is a recording to watch only once it is Completed.
+ */
+async function checkAssessedLink(tx: Tx, task: TaskRow, assessment: LivenessAssessment): Promise<void> {
+  const link = await tx
+    .selectFrom('liveness_links as l')
+    .innerJoin('casework_people as p', 'p.person_id', 'l.person_id')
+    .select(['l.state', 'l.person_id', 'p.relationship'])
+    .where('l.link_id', '=', assessment.linkId)
+    .where('l.application_id', '=', task.application_id)
+    .executeTakeFirst();
+  if (!link || (link.person_id !== task.person_id && link.relationship !== 'consenting-parent')) {
+    throw invalid('livenessAssessment.linkId', "the liveness check named is not this person's (or their consenting parent's) check on this application", 'LIVENESS_CHECK_NOT_ON_APPLICATION');
+  }
+  if (link.state !== 'Completed') {
+    throw invalid('livenessAssessment.linkId', `the liveness check is ${link.state}: there is a recording to assess only once it is Completed`, 'LIVENESS_CHECK_NOT_COMPLETED');
+  }
 }
 
 export class Tasks {
@@ -182,8 +216,9 @@ export class Tasks {
     const before = rowToTask(row);
     const now = this.clock.now();
     const result = applyTaskCommand(before, command, { id: actor.officerId, roles: actor.roles, ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }) }, nzDate(now));
-    if (!result.ok) throw ruleError(result.error);
+    if (!result.ok) throw ruleError(result.error, FIELD_BY_CODE[result.error.code]);
     const after = result.value;
+    if (command.action === 'prepare' && after.livenessAssessment) await checkAssessedLink(tx, row, after.livenessAssessment);
     const updated = await tx
       .updateTable('identity_tasks')
       .set({
@@ -192,6 +227,7 @@ export class Tasks {
         criteria: JSON.stringify(after.criteria),
         comments: after.comments,
         supporting_evidence: JSON.stringify(after.supportingEvidence),
+        liveness_assessment: after.livenessAssessment === null ? null : JSON.stringify(after.livenessAssessment),
         prepared_by: after.preparedBy,
         validated_by: after.validatedBy,
         history: JSON.stringify(after.history),

@@ -9,6 +9,7 @@
 //  - escalation: ID Proofing Experts Group template, weekly (Wednesday) queue, recorded decision
 //  - links: liveness check links, Active/Completed/Expired, 24 h validity, resend
 //  - ceremony: ceremony closure, INZ notification ~7 days later, idempotency key
+//  - documents: supporting document kinds, "Document type" and "Provided as"
 // Rule ids (BR-nn, Lnnn) refer to /work/shared/research/ccms-screens.md and seed 000; R-nn to nz-citizenship.md §6.
 
 export * from './common.ts';
@@ -24,3 +25,4 @@ export * from './links.ts';
 export * from './ceremony.ts';
 export * from './personal-data.ts';
 export * from './records-api.ts';
+export * from './documents.ts';

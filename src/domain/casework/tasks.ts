@@ -79,6 +79,39 @@ export interface EvidenceLink {
   readonly providedAs?: string;
 }
 
+/**
+ * The officer's assessment of a liveness check on "Identity is bound" (BR-11: the engine's results are
+ * advice; BR-15: the recording watched is named). Only a satisfactory assessment counts in the proofing grid.
+ */
+export const LIVENESS_ASSESSMENT_RESULTS = ['satisfactory', 'not-satisfactory'] as const;
+export type LivenessAssessmentResult = (typeof LIVENESS_ASSESSMENT_RESULTS)[number];
+export interface LivenessAssessment {
+  readonly result: LivenessAssessmentResult;
+  /** The liveness check (link) whose recordings were watched. */
+  readonly linkId: string;
+  /** The challenge recordings watched, e.g. ['shake'] (L410). */
+  readonly recordings: readonly LivenessChallenge[];
+}
+
+/** Criteria that say a liveness check was assessed on this task: they need the assessment recorded. */
+export const LIVENESS_CRITERIA: readonly TaskCriterion[] = ['liveness-check', 'consenting-parent-liveness'];
+
+/** Task states in which the recorded preparation stands (a returned or reopened task must be prepared again). */
+export const STANDING_STATES = ['prepared', 'validated'] as const;
+
+/** True when the task records a satisfactory liveness assessment that still stands (the grid's "Liveness Test"). */
+export function livenessCounts(task: { readonly kind: string; readonly state: string; readonly livenessAssessment: LivenessAssessment | null }): boolean {
+  return task.kind === 'identity-is-bound' && (STANDING_STATES as readonly string[]).includes(task.state) && task.livenessAssessment?.result === 'satisfactory';
+}
+
+/** A stored assessment read back (JSON from storage): the known shape, or null. */
+export function rowToDomainAssessment(value: unknown): LivenessAssessment | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<LivenessAssessment>;
+  if (!LIVENESS_ASSESSMENT_RESULTS.includes(v.result as LivenessAssessmentResult) || typeof v.linkId !== 'string') return null;
+  return { result: v.result as LivenessAssessmentResult, linkId: v.linkId, recordings: (v.recordings ?? []).filter((r) => LIVENESS_CHALLENGES.includes(r)) };
+}
+
 export const TASK_STATES = ['open', 'prepared', 'validated', 'returned', 'escalated'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -123,6 +156,7 @@ export interface IdentityTask {
   readonly criteria: readonly TaskCriterion[];
   readonly comments: string;
   readonly supportingEvidence: readonly EvidenceLink[];
+  readonly livenessAssessment: LivenessAssessment | null;
   readonly preparedBy: string | null;
   readonly validatedBy: string | null;
   readonly history: readonly TaskEvent[];
@@ -153,6 +187,7 @@ export type TaskCommand =
       readonly criteria: readonly TaskCriterion[];
       readonly comments: string;
       readonly supportingEvidence?: readonly EvidenceLink[];
+      readonly livenessAssessment?: LivenessAssessment;
     }
   | { readonly action: 'validate'; readonly comments?: string }
   | { readonly action: 'return'; readonly reason: string }
@@ -168,6 +203,8 @@ export type TaskErrorCode =
   | 'TASK_CRITERION_NOT_APPLICABLE'
   | 'TASK_COMMENT_REQUIRED'
   | 'TASK_LIVENESS_RECORDING_NOT_NAMED'
+  | 'TASK_LIVENESS_ASSESSMENT_REQUIRED'
+  | 'TASK_LIVENESS_ASSESSMENT_NOT_APPLICABLE'
   | 'TASK_REASON_REQUIRED';
 
 /** The three open Confirm Identity tasks for one person, in the seed's order. */
@@ -182,6 +219,7 @@ export function createConfirmIdentityTasks(applicationId: string, personId: stri
     criteria: [],
     comments: '',
     supportingEvidence: [],
+    livenessAssessment: null,
     preparedBy: null,
     validatedBy: null,
     history: [],
@@ -215,6 +253,16 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
       if (command.criteria.includes('liveness-check') && challengesNamed(command.comments).length === 0) {
         return fail('TASK_LIVENESS_RECORDING_NOT_NAMED', 'name the challenge recording(s) watched: blink, nod or shake');
       }
+      const assessment = command.livenessAssessment;
+      if (assessment && task.kind !== 'identity-is-bound') {
+        return fail('TASK_LIVENESS_ASSESSMENT_NOT_APPLICABLE', `liveness is assessed on Identity is bound, not on ${IDENTITY_TASK_LABELS[task.kind]}`);
+      }
+      if (!assessment && command.criteria.some((c) => LIVENESS_CRITERIA.includes(c))) {
+        return fail('TASK_LIVENESS_ASSESSMENT_REQUIRED', 'record the liveness assessment: satisfactory or not satisfactory, and the recording watched');
+      }
+      if (assessment && assessment.recordings.length === 0) {
+        return fail('TASK_LIVENESS_RECORDING_NOT_NAMED', 'name the challenge recording(s) watched: blink, nod or shake');
+      }
       return ok({
         ...task,
         state: t.to,
@@ -222,6 +270,7 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
         criteria: [...new Set(command.criteria)],
         comments: command.comments,
         supportingEvidence: command.supportingEvidence ?? task.supportingEvidence,
+        livenessAssessment: assessment ? { result: assessment.result, linkId: assessment.linkId, recordings: [...new Set(assessment.recordings)] } : null,
         preparedBy: actor.id,
         validatedBy: null,
         history: [...task.history, event()],

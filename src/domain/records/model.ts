@@ -26,8 +26,13 @@ export const OtherNameSchema = Type.Object({
 export const PhotoSchema = Type.Object({
   /** The document name shown under "Supporting documents (INZ identity)", e.g. "12020466". */
   name: Type.String({ maxLength: 100 }),
-  /** Where the image is kept (a storage key), never the image itself. */
+  /** Where the image is kept (a storage key). */
   ref: Type.String({ maxLength: 500 }),
+  /**
+   * The image itself (JPEG or PNG, base64) when it comes with the records being loaded: the store keeps it by
+   * `ref` and the stored record never holds it.
+   */
+  content: Type.Optional(Type.String({ maxLength: 14_000_000, contentEncoding: 'base64' })),
 });
 
 export const AddressSchema = Type.Object({

@@ -4,6 +4,7 @@ import {
   calculatePresenceRequest,
   resolvePresenceOptions,
   resultException,
+  EXCEPTION_CODES,
   type PresenceRequestOptions,
   type PresenceResponse,
   type ResultException,
@@ -27,6 +28,15 @@ import {
   type PresenceGap,
 } from './derive.ts';
 
+/**
+ * BR-54: a 1:N result shows "Exceptions Present" too (L2353). The seed does not show its exception text; the
+ * record's heading "Multiple Identities Found" (L2361) is used [inf]. It is a records exception only, never
+ * part of the public presence contract.
+ */
+export const MULTIPLE_IDENTITIES_FOUND = Object.freeze({ code: 'MULTIPLE_IDENTITIES_FOUND', type: 'Data Error', exception: 'Multiple identities found' } as const);
+export type RecordsException = ResultException | typeof MULTIPLE_IDENTITIES_FOUND;
+export const RECORDS_EXCEPTION_CODES = [...EXCEPTION_CODES, MULTIPLE_IDENTITIES_FOUND.code] as const;
+
 export type IdentityMatchLabel = '1:1 match' | '1:N match' | 'No match' | '---';
 export type PresenceLabel = 'Pass' | 'Fail' | 'Conditions exist' | 'API error';
 export type AlertsLabel = 'Found' | 'Not found';
@@ -38,7 +48,10 @@ export interface SummaryRow {
   identityMatch: IdentityMatchLabel;
   presence: PresenceLabel;
   alerts: AlertsLabel;
-  /** "Date and Time": the submission, as the grid shows it (e.g. "15/12/2020 12:00AM"). */
+  /**
+   * "Date and Time" as the grid shows it (e.g. "15/12/2020 12:00AM"): the paid submission, or on a re-trigger
+   * the time of the re-trigger (seed L1444); the calculation still counts from the submission (`calculatedFrom`).
+   */
   dateTime: string;
   /** The date the calculation counts from: always the submission date, also on a re-trigger. */
   calculatedFrom: string;
@@ -92,7 +105,7 @@ export type ImmigrationResult =
       presence: PresenceResponse;
       alerts: Alert[];
     }
-  | { kind: '1:N'; summary: SummaryRow; exceptions: ResultException[]; candidates: CandidateRow[] }
+  | { kind: '1:N'; summary: SummaryRow; exceptions: RecordsException[]; candidates: CandidateRow[] }
   | { kind: 'No match'; summary: SummaryRow; exceptions: ResultException[]; counts: Counts; nearMisses: CandidateRow[] }
   | { kind: 'API error'; summary: SummaryRow; exceptions: ResultException[]; counts: Counts; retryable: true; reason: string };
 
@@ -129,7 +142,7 @@ export function assessImmigrationRecords(input: AssessmentInput): ImmigrationRes
     identityMatch,
     presence,
     alerts,
-    dateTime: formatGridDateTime(input.submittedAt),
+    dateTime: formatGridDateTime(input.retriggeredAt ?? input.submittedAt),
     calculatedFrom: applicationDate,
     retriggeredAt: input.retriggeredAt ?? null,
   });
@@ -169,7 +182,7 @@ export function assessImmigrationRecords(input: AssessmentInput): ImmigrationRes
       return {
         kind: '1:N',
         summary: row('---', '1:N match', 'Fail', 'Not found'),
-        exceptions: [],
+        exceptions: [MULTIPLE_IDENTITIES_FOUND],
         candidates: match.candidates.map((c) => candidateRow(c.record, c.assessment)),
       };
     case '1:1':

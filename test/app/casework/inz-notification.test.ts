@@ -79,7 +79,7 @@ forEachDatabase((kind) => {
     await cw.applications.submit(co, reference, { paid: true, submittedOn: '2023-01-10' });
     await cw.applications.moveStage(co, reference, 'allocate');
     for (const task of await cw.tasks.forApplication(co, reference)) {
-      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['liveness-check'] : ['inz-match'], comments: "1:1 match; watched 'nod'" });
+      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['application-photo'] : ['inz-match'], comments: '1:1 match; photo agrees' });
       await cw.tasks.command(vo, task.id, { action: 'validate' });
     }
     await cw.applications.moveStage(co, reference, 'complete-and-correct-done');

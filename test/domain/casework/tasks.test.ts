@@ -23,7 +23,13 @@ function bound(): IdentityTask {
   return t;
 }
 
-const prepare: TaskCommand = { action: 'prepare', outcome: 'pass', criteria: ['liveness-check'], comments: "Watched 'shake' recording" };
+const prepare: TaskCommand = {
+  action: 'prepare',
+  outcome: 'pass',
+  criteria: ['liveness-check'],
+  comments: "Watched 'shake' recording",
+  livenessAssessment: { result: 'satisfactory', linkId: 'link-1', recordings: ['shake'] },
+};
 
 function step(task: IdentityTask, cmd: TaskCommand, who: Officer): IdentityTask {
   const r = applyTaskCommand(task, cmd, who, '2020-09-01');

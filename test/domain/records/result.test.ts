@@ -107,9 +107,12 @@ describe('immigration results: 1:1', () => {
     const r = oneToOne(assess([record], { submittedAt: '2020-12-15T00:00', retriggeredAt: '2021-01-05T09:30' }));
     assert.equal(r.summary.presence, 'Pass');
     assert.equal(r.summary.alerts, 'Found');
-    assert.equal(r.summary.dateTime, '15/12/2020 12:00AM');
+    // L1444: on a re-trigger "Date and Time" shows when the re-trigger occurred; the calculation still starts
+    // from the submission date.
+    assert.equal(r.summary.dateTime, '5/01/2021 9:30AM');
     assert.equal(r.summary.calculatedFrom, '2020-12-15');
     assert.equal(r.summary.retriggeredAt, '2021-01-05T09:30');
+    assert.equal(oneToOne(assess([record], { submittedAt: '2020-12-15T00:00' })).summary.dateTime, '15/12/2020 12:00AM');
     assert.equal(r.presence.applicationDate, '2020-12-15');
   });
 
@@ -196,6 +199,8 @@ describe('immigration results: no unique record', () => {
     assert.equal(r.kind, '1:N');
     assert.deepEqual([r.summary.inzName, r.summary.identityMatch, r.summary.presence, r.summary.alerts], ['---', '1:N match', 'Fail', 'Not found']);
     assert.deepEqual(r.kind === '1:N' && r.candidates.map((c) => c.clientId), ['70092590', '70092591']);
+    // BR-54 (L2353): "Exceptions Present" shows on a 1:N result too.
+    assert.deepEqual(r.exceptions, [{ code: 'MULTIPLE_IDENTITIES_FOUND', type: 'Data Error', exception: 'Multiple identities found' }]);
   });
 });
 

@@ -12,6 +12,7 @@ import * as m014 from './014-webhook-deliveries.ts';
 import * as m015 from './015-registry-imports.ts';
 import * as m016 from './016-pick-up-queues.ts';
 import * as m017 from './017-personal-data-erasure.ts';
+import * as m018 from './018-proofing-evidence.ts';
 import * as m020 from './020-document-captures.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '015-registry-imports': m015,
   '016-pick-up-queues': m016,
   '017-personal-data-erasure': m017,
+  '018-proofing-evidence': m018,
   '020-document-captures': m020,
 };

@@ -13,12 +13,11 @@ import type { Config } from '../../../config/config.ts';
 import { AppError } from '../../../app/errors.ts';
 import {
   calculatePresenceRequest,
-  EXCEPTION_CODES,
   PresenceRequestSchema,
   PresenceResponseSchema,
   type PresenceResponse,
 } from '../../../domain/presence/index.ts';
-import { ImmigrationRecordSchema } from '../../../domain/records/index.ts';
+import { ImmigrationRecordSchema, RECORDS_EXCEPTION_CODES } from '../../../domain/records/index.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../app/casework/actor.ts';
 import type { App } from '../server.ts';
@@ -60,7 +59,7 @@ const MatchResponseSchema = Type.Object({
   match: Type.Union([CandidateSchema, Type.Null()], { description: 'The matched identity on 1:1 only; never picked on 1:N.' }),
   candidates: Type.Array(CandidateSchema, { description: '1:N: every candidate, best first, for an officer to review.' }),
   nearMisses: Type.Array(CandidateSchema, { description: 'No match: a single weaker candidate, if any.' }),
-  exceptions: Type.Array(Type.Object({ code: Type.String({ enum: [...EXCEPTION_CODES] }), type: Type.String(), exception: Type.String() })),
+  exceptions: Type.Array(Type.Object({ code: Type.String({ enum: [...RECORDS_EXCEPTION_CODES] }), type: Type.String(), exception: Type.String() })),
 });
 
 /** The contract's response schema, typed as the domain's response (the literal union of codes infers poorly). */

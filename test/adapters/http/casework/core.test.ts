@@ -167,7 +167,7 @@ forEachDatabase((kind) => {
     assert.equal(refusedKind.json().problems[0].field, 'kind');
   });
 
-  const prepareBound = { outcome: 'pass', criteria: ['liveness-check'], comments: "Watched 'shake' recording" };
+  const prepareBound = { outcome: 'pass', criteria: ['application-photo', 'overseas-passport-image'], comments: 'Photo agrees with the passport image' };
 
   test('three Confirm Identity tasks per person; prepared by one officer, validated by another (four-eyes)', async () => {
     const app = await newApplication();
@@ -177,6 +177,14 @@ forEachDatabase((kind) => {
     const noRecording = await c.call(both, 'POST', `/tasks/${bound.id}/prepare`, { outcome: 'pass', criteria: ['liveness-check'], comments: 'looked fine' });
     assert.equal(noRecording.statusCode, 400);
     assert.equal(noRecording.json().code, 'TASK_LIVENESS_RECORDING_NOT_NAMED');
+    // BR-11: a liveness check counts by the officer's assessment, recorded with the check and the recording watched.
+    const noAssessment = await c.call(both, 'POST', `/tasks/${bound.id}/prepare`, { outcome: 'pass', criteria: ['liveness-check'], comments: "Watched 'shake' recording" });
+    assert.equal(noAssessment.statusCode, 400);
+    assert.deepEqual([noAssessment.json().code, noAssessment.json().problems[0].field], ['TASK_LIVENESS_ASSESSMENT_REQUIRED', 'livenessAssessment']);
+    const noSuchCheck = await c.call(both, 'POST', `/tasks/${bound.id}/prepare`, { outcome: 'pass', criteria: ['liveness-check'], comments: "Watched 'shake' recording", livenessAssessment: { result: 'satisfactory', linkId: 'no-such-link', recordings: ['shake'] } });
+    assert.equal(noSuchCheck.statusCode, 400);
+    assert.deepEqual([noSuchCheck.json().code, noSuchCheck.json().problems[0].field], ['LIVENESS_CHECK_NOT_ON_APPLICATION', 'livenessAssessment.linkId']);
+    assert.equal((await c.expect<Task>(200, o.caseOfficer, 'GET', `/tasks/${bound.id}`)).state, 'open', 'a refused preparation leaves nothing written');
     await c.expect(403, o.validator, 'POST', `/tasks/${bound.id}/prepare`, prepareBound);
     const prepared = await c.expect<Task>(200, both, 'POST', `/tasks/${bound.id}/prepare`, prepareBound);
     assert.equal(prepared.state, 'prepared');

@@ -44,6 +44,8 @@ class FakeRecords implements ImmigrationRecordsPort {
         summary: { inzName: `${applicant.givenNames} ${applicant.familyName}`, identityMatch: '1:1 match', presence: 'Pass', alerts: 'Not found' },
         tabs: { identity: { clientId: '70092590', identityId: '70069407' }, travelAndVisa: { calculation: { totalDays: 1827, result1350: 'Pass' } }, alerts: [] },
         exceptions: [],
+        // The AMS photo comes with the records (BR-48).
+        photo: { name: '12020466', contentType: 'image/png', content: PNG },
       },
     };
   }
@@ -86,6 +88,13 @@ forEachDatabase((kind) => {
   async function submit(ref: string, submittedOn: string) {
     return c.expect<App>(200, o.caseOfficer, 'POST', `/applications/${ref}/submit`, { paid: true, submittedOn });
   }
+  /** Waits for the records-fetch job (the AMS photo is filed with the records). */
+  async function fetched(ref: string) {
+    return eventually(async () => {
+      const a = await c.expect<{ recordsStatus: string }>(200, o.caseOfficer, 'GET', `/applications/${ref}`);
+      return a.recordsStatus === 'fetched' ? a : null;
+    });
+  }
   async function plan(ref: string): Promise<Plan> {
     return c.expect<Plan>(200, o.caseOfficer, 'GET', `/applications/${ref}/liveness`);
   }
@@ -112,11 +121,19 @@ forEachDatabase((kind) => {
     'identity-exists': { criteria: ['inz-match', 'overseas-passport-image'], comments: 'passport and INZ record agree' },
     'identity-is-bound': { criteria: ['liveness-check'], comments: "Watched 'blink' and 'shake' recordings" },
   };
+  /** The person's completed liveness check, assessed satisfactory on "Identity is bound" (BR-11, BR-15). */
+  async function assessed(ref: string, personId: string): Promise<object | null> {
+    const links = await c.expect<{ id: string; personId: string; status: string }[]>(200, o.caseOfficer, 'GET', `/applications/${ref}/liveness-links`);
+    const done = links.find((l) => l.personId === personId && l.status === 'Completed');
+    return done ? { livenessAssessment: { result: 'satisfactory', linkId: done.id, recordings: ['blink', 'shake'] } } : null;
+  }
   async function validateAll(ref: string) {
     const tasks = await c.expect<Task[]>(200, o.caseOfficer, 'GET', `/applications/${ref}/tasks`);
     for (const task of tasks) {
       if (task.state === 'validated') continue;
-      await c.expect(200, o.caseOfficer, 'POST', `/tasks/${task.id}/prepare`, { outcome: 'pass', ...COMMENTS[task.kind] });
+      const assessment = task.kind === 'identity-is-bound' ? await assessed(ref, task.personId) : null;
+      const body = assessment ? { ...COMMENTS[task.kind], ...assessment } : task.kind === 'identity-is-bound' ? { criteria: ['application-photo'], comments: 'photo agrees with the passport' } : COMMENTS[task.kind];
+      if (task.state !== 'prepared') await c.expect(200, o.caseOfficer, 'POST', `/tasks/${task.id}/prepare`, { outcome: 'pass', ...body });
       await c.expect(200, o.validator, 'POST', `/tasks/${task.id}/validate`, {});
     }
   }
@@ -146,7 +163,12 @@ forEachDatabase((kind) => {
 
     await upload(ref, 'passport-style-image', adult.id);
     await upload(ref, 'overseas-passport-image', adult.id);
-    const grid = await c.expect<{ step: { step: string; column: number } }>(200, o.caseOfficer, 'POST', `/applications/${ref}/people/${adult.id}/proofing-decision`, {});
+    // A Completed link alone is not a liveness test: the officer's assessment on Identity is bound is (BR-11).
+    let grid = await c.expect<{ step: { step: string; column: number } }>(200, o.caseOfficer, 'POST', `/applications/${ref}/people/${adult.id}/proofing-decision`, {});
+    assert.deepEqual([grid.step.step, grid.step.column], ['offer-options', 2]);
+    const bound = (await c.expect<Task[]>(200, o.caseOfficer, 'GET', `/applications/${ref}/tasks`)).find((x) => x.personId === adult.id && x.kind === 'identity-is-bound');
+    await c.expect(200, o.caseOfficer, 'POST', `/tasks/${bound?.id ?? ''}/prepare`, { outcome: 'pass', ...COMMENTS['identity-is-bound'], ...(await assessed(ref, adult.id)) });
+    grid = await c.expect<{ step: { step: string; column: number } }>(200, o.caseOfficer, 'POST', `/applications/${ref}/people/${adult.id}/proofing-decision`, {});
     assert.deepEqual([grid.step.step, grid.step.column], ['achieved', 1]);
 
     await c.expect(409, o.caseOfficer, 'POST', `/applications/${ref}/stage`, { action: 'complete-and-correct-done' });
@@ -257,6 +279,7 @@ forEachDatabase((kind) => {
     const a = await person(withAms, { relationship: 'applicant', givenNames: 'Raj', familyName: 'Kaur', dateOfBirth: '1970-01-01' });
     const s = await submit(withAms, '2020-07-29');
     assert.equal((s as App & { identityStandard: string }).identityStandard, 'pre-liveness');
+    await fetched(withAms);
     let p = await plan(withAms);
     assert.deepEqual([p.responsibility.required, p.responsibility.action, p.responsibility.noLivenessReason], [false, 'none', 'submitted-before-liveness-release']);
     const grid = await c.expect<{ step: { step: string; standard: string } }>(200, o.caseOfficer, 'POST', `/applications/${withAms}/people/${a.id}/proofing-decision`, { overseasPassportImage: true, applicationPhoto: true });
@@ -265,12 +288,13 @@ forEachDatabase((kind) => {
     const noAms = await application('CBG Adult', { amsImageUsable: false });
     const b = await person(noAms, { relationship: 'applicant', givenNames: 'Sam', familyName: 'Lee', dateOfBirth: '1972-02-02' });
     await submit(noAms, '2020-07-01');
+    await fetched(noAms);
     p = await plan(noAms);
     assert.deepEqual([p.responsibility.action, p.responsibility.linkRelationship], ['offer-link-instead-of-passport', 'Adult']);
     const options = await c.expect<{ step: { step: string; options: string[] } }>(200, o.caseOfficer, 'POST', `/applications/${noAms}/people/${b.id}/proofing-decision`, { overseasPassportImage: true, applicationPhoto: true });
     assert.equal(options.step.step, 'offer-options');
     assert.equal(options.step.options[0], 'send-liveness-link');
-    // Marking the AMS image usable afterwards changes the plan.
+    // The AMS photo came with the records but was marked unusable; marking it usable changes the plan.
     await c.expect(200, o.caseOfficer, 'PUT', `/applications/${noAms}/ams-image`, { usable: true });
     assert.equal((await plan(noAms)).responsibility.action, 'none');
   });

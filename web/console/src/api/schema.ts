@@ -404,7 +404,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -595,7 +595,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -795,7 +795,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -1151,7 +1151,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -1353,7 +1353,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -1499,10 +1499,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             contentType: string;
+                            /**
+                             * @description the "Document type" column, e.g. Photo of applicant, Passport, INZ photo of applicant
+                             * @enum {string}
+                             */
+                            documentType: "Photo of applicant" | "Photo of consenting party" | "Passport" | "Passport of consenting party" | "INZ photo of applicant" | "Birth certificate" | "Consent form" | "Other";
                             fileName: string;
                             id: string;
                             kind: string;
                             personId: string | null;
+                            /**
+                             * @description the "Provided as" column, e.g. Identity, Travel document
+                             * @enum {string}
+                             */
+                            providedAs: "Identity" | "Travel document" | "Birth record" | "English evidence" | "Internal document" | "Consent";
                             sha256: string;
                             size: number;
                             uploadedAt: string;
@@ -1613,7 +1623,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a supporting document (multipart/form-data: fields kind, personId, then file; JPEG, PNG or PDF) */
+        /** Upload a supporting document (multipart/form-data: fields kind, personId, documentType, providedAs, then file; JPEG, PNG or PDF) */
         post: {
             parameters: {
                 query?: never;
@@ -1633,10 +1643,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             contentType: string;
+                            /**
+                             * @description the "Document type" column, e.g. Photo of applicant, Passport, INZ photo of applicant
+                             * @enum {string}
+                             */
+                            documentType: "Photo of applicant" | "Photo of consenting party" | "Passport" | "Passport of consenting party" | "INZ photo of applicant" | "Birth certificate" | "Consent form" | "Other";
                             fileName: string;
                             id: string;
                             kind: string;
                             personId: string | null;
+                            /**
+                             * @description the "Provided as" column, e.g. Identity, Travel document
+                             * @enum {string}
+                             */
+                            providedAs: "Identity" | "Travel document" | "Birth record" | "English evidence" | "Internal document" | "Consent";
                             sha256: string;
                             size: number;
                             uploadedAt: string;
@@ -3470,7 +3490,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The identity proofing grid: achieved, options to offer, or escalate (evidence not given is read from the file) */
+        /** The identity proofing grid: achieved, options to offer, or escalate. The AMS photo (filed with the immigration records) and the liveness test (a satisfactory assessment on Identity is bound) are read from the file; the passport image and application photo may be stated */
         post: {
             parameters: {
                 query?: never;
@@ -3484,10 +3504,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        amsPhoto?: boolean;
                         applicationPhoto?: boolean;
                         livenessDeclined?: boolean;
-                        livenessTest?: boolean;
                         optionsExhausted?: boolean;
                         overseasPassportImage?: boolean;
                     };
@@ -3701,7 +3719,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -4096,7 +4114,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -4296,7 +4314,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -4497,7 +4515,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -4663,6 +4681,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -7972,7 +7996,7 @@ export interface paths {
                             earliestEligibleDate: string | null;
                             eligible: boolean;
                             exceptions: {
-                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
+                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "MULTIPLE_IDENTITIES_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
                                 /** @description The seed's exception text, e.g. 'Consecutive travel movements found'. */
                                 exception: string;
                                 type: "Data Error" | "API error";
@@ -8112,6 +8136,8 @@ export interface paths {
                                     nameType: string;
                                 }[];
                                 photo: {
+                                    /** Format: byte */
+                                    content?: string;
                                     name: string;
                                     ref: string;
                                 } | null;
@@ -8323,7 +8349,7 @@ export interface paths {
                             }[];
                             exceptions: {
                                 /** @enum {string} */
-                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
+                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "MULTIPLE_IDENTITIES_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
                                 exception: string;
                                 type: string;
                             }[];
@@ -9151,6 +9177,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -9310,6 +9342,12 @@ export interface paths {
                     "application/json": {
                         comments: string;
                         criteria: ("liveness-check" | "consenting-parent-liveness" | "inz-match" | "ams-photo" | "overseas-passport-image" | "application-photo" | "original-passport" | "identity-confirmation-appointment" | "signature-binding" | "id-experts-group-decision")[];
+                        /** @description the officer's assessment of the liveness check: satisfactory or not, naming the check and the challenge recordings watched */
+                        livenessAssessment?: {
+                            linkId: string;
+                            recordings: ("blink" | "nod" | "shake")[];
+                            result: "satisfactory" | "not-satisfactory";
+                        };
                         outcome: "pass" | "fail";
                         supportingEvidence?: {
                             documentType?: string;
@@ -9350,6 +9388,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -9729,6 +9773,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -9917,6 +9967,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -10105,6 +10161,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -13952,7 +14014,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -14446,6 +14508,12 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                                livenessAssessment: {
+                                    linkId: string;
+                                    recordings: ("blink" | "nod" | "shake")[];
+                                    /** @enum {string} */
+                                    result: "satisfactory" | "not-satisfactory";
+                                } | null;
                                 outcome: string | null;
                                 ownerEmail: string | null;
                                 ownerId: string | null;

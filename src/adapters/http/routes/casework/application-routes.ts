@@ -82,7 +82,7 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
   app.post('/applications/:ref/documents', {
     schema: {
       tags,
-      summary: 'Upload a supporting document (multipart/form-data: fields kind, personId, then file; JPEG, PNG or PDF)',
+      summary: 'Upload a supporting document (multipart/form-data: fields kind, personId, documentType, providedAs, then file; JPEG, PNG or PDF)',
       consumes: ['multipart/form-data'],
       ...secured,
       params: RefParams,
@@ -93,7 +93,7 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
     if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data');
     const fields: Record<string, string> = {};
     let file: { name: string; content: Buffer } | undefined;
-    for await (const part of formParts(request, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } })) {
+    for await (const part of formParts(request, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8 } })) {
       if (part.kind === 'file') {
         if (part.truncated) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
         file = { name: part.filename, content: part.content };
@@ -102,7 +102,7 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
       }
     }
     if (!file) throw invalid('file', 'file is required');
-    const doc = await use.uploadDocument(who, request.params.ref, { kind: fields.kind ?? '', personId: fields.personId || null, fileName: file.name, content: file.content });
+    const doc = await use.uploadDocument(who, request.params.ref, { kind: fields.kind ?? '', personId: fields.personId || null, documentType: fields.documentType || null, providedAs: fields.providedAs || null, fileName: file.name, content: file.content });
     return reply.status(201).send(doc);
   });
 
@@ -128,6 +128,6 @@ export const applicationRoutes = (services: Services): FastifyPluginAsyncTypebox
   }, async (request) => dto(await proofing.applyPolicy(await actor(request), request.params.ref)));
 
   app.post('/applications/:ref/people/:personId/proofing-decision', {
-    schema: { tags, summary: 'The identity proofing grid: achieved, options to offer, or escalate (evidence not given is read from the file)', ...secured, params: PersonParams, body: ProofingBody, response: { 200: ProofingDecisionSchema, ...failures } },
+    schema: { tags, summary: 'The identity proofing grid: achieved, options to offer, or escalate. The AMS photo (filed with the immigration records) and the liveness test (a satisfactory assessment on Identity is bound) are read from the file; the passport image and application photo may be stated', ...secured, params: PersonParams, body: ProofingBody, response: { 200: ProofingDecisionSchema, ...failures } },
   }, async (request) => dto(await proofing.proofingDecision(await actor(request), request.params.ref, request.params.personId, request.body)));
 };

@@ -10,6 +10,10 @@ import {
   STAGE_ACTIONS,
   TASK_CRITERIA,
   TASK_OUTCOMES,
+  LIVENESS_ASSESSMENT_RESULTS,
+  LIVENESS_CHALLENGES,
+  DOCUMENT_TYPES,
+  PROVIDED_AS,
 } from '../../../../domain/casework/index.ts';
 
 type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
@@ -124,7 +128,7 @@ const applicationProperties = {
   countryAllowsDualCitizenship: Type.Boolean(),
   amsImageUsable: Nullable(Type.Boolean()),
   recordsStatus: Type.String(),
-  records: Type.Unknown({ description: 'INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt' }),
+  records: Type.Unknown({ description: 'INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt' }),
   noRecords: Nullable(Type.Object({ code: Type.String(), message: Type.String() }, { description: 'why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began)' })),
   ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
   people: Type.Array(PersonSchema),
@@ -143,6 +147,8 @@ export const DocumentSchema = Type.Object({
   id: Type.String(),
   personId: Nullable(Type.String()),
   kind: Type.String(),
+  documentType: Type.String({ description: 'the "Document type" column, e.g. Photo of applicant, Passport, INZ photo of applicant', enum: [...DOCUMENT_TYPES] }),
+  providedAs: Type.String({ description: 'the "Provided as" column, e.g. Identity, Travel document', enum: [...PROVIDED_AS] }),
   fileName: Type.String(),
   contentType: Type.String(),
   size: Type.Integer(),
@@ -162,6 +168,14 @@ const EvidenceLinkSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+const LivenessAssessmentBody = Type.Object(
+  {
+    result: literals(LIVENESS_ASSESSMENT_RESULTS),
+    linkId: Id,
+    recordings: Type.Array(literals(LIVENESS_CHALLENGES), { minItems: 1, maxItems: LIVENESS_CHALLENGES.length }),
+  },
+  { additionalProperties: false, description: "the officer's assessment of the liveness check: satisfactory or not, naming the check and the challenge recordings watched" },
+);
 export const TaskSchema = Type.Object({
   id: Type.String(),
   applicationId: Type.String(),
@@ -174,6 +188,7 @@ export const TaskSchema = Type.Object({
   supportingEvidence: Type.Array(
     Type.Object({ kind: oneOf(['document', 'liveness-check']), ref: Type.String(), name: Type.String(), documentType: Type.Optional(Type.String()), providedAs: Type.Optional(Type.String()) }),
   ),
+  livenessAssessment: Nullable(Type.Object({ result: oneOf(LIVENESS_ASSESSMENT_RESULTS), linkId: Type.String(), recordings: Type.Array(oneOf(LIVENESS_CHALLENGES)) })),
   preparedBy: Nullable(Type.String()),
   validatedBy: Nullable(Type.String()),
   history: Type.Array(
@@ -207,6 +222,7 @@ export const PrepareBody = Type.Object(
     criteria: Type.Array(literals(TASK_CRITERIA), { minItems: 1, maxItems: TASK_CRITERIA.length }),
     comments: Type.String({ minLength: 1, maxLength: 4000 }),
     supportingEvidence: Type.Optional(Type.Array(EvidenceLinkSchema, { maxItems: 50 })),
+    livenessAssessment: Type.Optional(LivenessAssessmentBody),
   },
   { additionalProperties: false },
 );
@@ -271,10 +287,8 @@ const EvidenceSchema = Type.Object(
 );
 export const ProofingBody = Type.Object(
   {
-    amsPhoto: Type.Optional(Type.Boolean()),
     overseasPassportImage: Type.Optional(Type.Boolean()),
     applicationPhoto: Type.Optional(Type.Boolean()),
-    livenessTest: Type.Optional(Type.Boolean()),
     optionsExhausted: Type.Optional(Type.Boolean()),
     livenessDeclined: Type.Optional(Type.Boolean()),
   },

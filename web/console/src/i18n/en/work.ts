@@ -122,6 +122,7 @@ export const work = {
   presence: 'Presence and Entitled to reside',
   alerts: 'Alerts',
   dateAndTime: 'Date and Time',
+  retriggered: 're-triggered',
   openInz: 'Open the INZ result of {{name}}',
   inzPending: 'The immigration records are being fetched.',
   inzNone: 'No immigration records yet.',

@@ -122,6 +122,7 @@ export const work: Messages<typeof english> = {
   presence: 'Noho me te Mana ki te noho',
   alerts: 'Ngā whakatūpato',
   dateAndTime: 'Rā me te Wā',
+  retriggered: 'i tukuna anō',
   openInz: 'Huakina te hua INZ o {{name}}',
   inzPending: 'E tikina ana ngā pūkete manene.',
   inzNone: 'Kāore anō he pūkete manene.',

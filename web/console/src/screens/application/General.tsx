@@ -5,16 +5,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { shortDate } from '../../components/dates.ts';
-import { asInzRecords } from '../inz/records.ts';
+import { asInzRecords, rowDateTime } from '../inz/records.ts';
 import { bracketLabel, giverLabel, livenessActionLabel, relationshipLabel, stageLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { useLivenessPlan, type Application } from './data.ts';
 import { useSession } from '../../app/session.tsx';
-
-function nzDateTime(iso: string | undefined | null): string {
-  if (!iso) return '---';
-  return new Date(iso).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland', day: 'numeric', month: '2-digit', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-}
 
 function InzResultsRow({ application }: { application: Application }) {
   const { t } = useTranslation('work');
@@ -47,7 +42,10 @@ function InzResultsRow({ application }: { application: Application }) {
                 <td>{records.summary.identityMatch === '1:1 match' ? '1:1 match found' : records.summary.identityMatch}</td>
                 <td>{records.summary.presence}</td>
                 <td>{records.summary.alerts}</td>
-                <td>{nzDateTime(records.fetchedAt ?? application.submittedOn)}</td>
+                <td>
+                  {rowDateTime(records, application.submittedOn)}
+                  {records.summary.retriggeredAt ? ` (${t('retriggered')})` : ''}
+                </td>
               </tr>
             </tbody>
           </table>

@@ -11,7 +11,7 @@ import { Page } from '../../components/Page.tsx';
 import { ExceptionsTable } from './ExceptionsTable.tsx';
 import { Grid } from './Grid.tsx';
 import { OneToOne } from './OneToOne.tsx';
-import { asInzRecords, type InzRecords } from './records.ts';
+import { asInzRecords, rowDateTime, type InzRecords } from './records.ts';
 
 function Candidates({ records }: { records: InzRecords }) {
   const { t } = useTranslation('inz');
@@ -73,7 +73,7 @@ export default function InzResult() {
     <Page title={records ? `${t('title')} · ${form}` : t('title')}>
       <p>
         <Link href={`/applications/${encodeURIComponent(ref)}`}>{t('backToApplication')}</Link> · {t('application', { ref })}
-        {records?.fetchedAt && <> · {t('fetchedAt', { when: new Date(records.fetchedAt).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland' }) })}</>}
+        {records && <> · {t('dateAndTime')}: {rowDateTime(records, application.data?.submittedOn ?? null)}{records.summary.retriggeredAt ? ` (${t('retriggered')})` : ''}</>}
       </p>
       <ErrorNotice error={application.error ?? refetch.error} />
       {application.isPending && <p role="status">{t('pending')}</p>}

@@ -7,6 +7,9 @@ export interface InzSummary {
   identityMatch: '1:1 match' | '1:N match' | 'No match' | '---';
   presence: string;
   alerts: string;
+  /** "Date and Time": the paid submission, or the re-trigger when an officer re-triggered (absent on rows stored before). */
+  dateTime?: string;
+  retriggeredAt?: string | null;
 }
 export interface InzException {
   type: string;
@@ -74,4 +77,11 @@ export function asInzRecords(value: unknown): InzRecords | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const candidate = value as Partial<InzRecords>;
   return candidate.summary && candidate.tabs && Array.isArray(candidate.exceptions) ? (candidate as InzRecords) : undefined;
+}
+
+/** The row's "Date and Time" as the seed shows it ("15/12/2020 12:00AM"); older rows fall back to the fetch time. */
+export function rowDateTime(records: InzRecords, fallback: string | null): string {
+  if (records.summary.dateTime) return records.summary.dateTime;
+  const iso = records.fetchedAt ?? fallback;
+  return iso ? new Date(iso).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland', day: 'numeric', month: '2-digit', year: 'numeric', hour: 'numeric', minute: '2-digit' }) : '---';
 }
