@@ -42,8 +42,7 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { rowToTask } from './tasks.ts';
-import { apiErrorResult, type ImmigrationRecordsPort, type InzResultsRow, type RecordsResult } from './records-port.ts';
-import { fileAmsPhoto } from './ams-photo.ts';
+import { apiErrorResult, type AmsPhoto, type ImmigrationRecordsPort, type InzResultsRow, type RecordsResult } from './records-port.ts';
 import { formatGridDateTime } from '../../domain/records/index.ts';
 import type { CaseworkDocumentsTable } from '../../adapters/db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -569,6 +568,27 @@ function documentView(r: Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'a
     uploadedBy: r.uploaded_by,
     uploadedAt: r.uploaded_at.toISOString(),
   };
+}
+
+// ---- The AMS photo (BR-48): the photo that comes with the immigration records is stored in the application's Supporting documents
+// ("INZ photo of applicant", provided as "Identity", named as the records name it, L1517–1523), filed by the
+// system in the records-fetch transaction. A re-fetch that brings the same image leaves the document as it is;
+// a different image replaces it (the records are the source), audited either way.
+const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+async function fileAmsPhoto(tx: Tx, now: Date, applicationId: string, personId: string, photo: AmsPhoto): Promise<void> {
+  const sha256 = createHash('sha256').update(photo.content).digest('hex');
+  const held = await tx.selectFrom('casework_documents').select(['document_id', 'sha256']).where('application_id', '=', applicationId).where('person_id', '=', personId).where('kind', '=', 'inz-photo').execute();
+  if (held.some((d) => d.sha256 === sha256)) return;
+  if (held.length > 0) await tx.deleteFrom('casework_documents').where('document_id', 'in', held.map((d) => d.document_id)).execute();
+  const id = randomUUID();
+  const columns = defaultDocumentColumns('inz-photo', 'applicant');
+  const fileName = `${photo.name.replace(/[^\w.\- ]/g, '_').slice(0, 180) || 'ams-photo'}.${EXTENSION[photo.contentType] ?? 'img'}`;
+  await tx
+    .insertInto('casework_documents')
+    .values({ document_id: id, application_id: applicationId, person_id: personId, kind: 'inz-photo', document_type: columns.documentType, provided_as: columns.providedAs, file_name: fileName, content_type: photo.contentType, size: photo.content.byteLength, sha256, content: photo.content, uploaded_by: 'system' })
+    .execute();
+  await appendAudit(tx, now, { actor: 'system', applicationId, action: 'document.file-ams-photo', entity: 'document', entityId: id, before: held.length > 0 ? { replaced: held.map((d) => d.document_id) } : null, after: { kind: 'inz-photo', personId, size: photo.content.byteLength, sha256 } });
 }
 
 /** The officer who picked the application up, by name and email. */
