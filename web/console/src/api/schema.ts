@@ -3921,7 +3921,7 @@ export interface paths {
                                 /** @enum {string} */
                                 relationship: "applicant" | "consenting-parent" | "secondary-consent-giver" | "child";
                             }[];
-                            /** @description INZ results: summary row, tabs, exceptions, applicationDate, fetchedAt */
+                            /** @description INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt */
                             records: unknown;
                             recordsStatus: string;
                             reference: string;
@@ -7996,7 +7996,7 @@ export interface paths {
                             earliestEligibleDate: string | null;
                             eligible: boolean;
                             exceptions: {
-                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "MULTIPLE_IDENTITIES_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
+                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
                                 /** @description The seed's exception text, e.g. 'Consecutive travel movements found'. */
                                 exception: string;
                                 type: "Data Error" | "API error";
@@ -8349,7 +8349,7 @@ export interface paths {
                             }[];
                             exceptions: {
                                 /** @enum {string} */
-                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "MULTIPLE_IDENTITIES_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN";
+                                code: "NO_IMAGE_RETURNED" | "CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND" | "NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT" | "NOT_ELIGIBLE_DUE_TO_VISA" | "NO_TRAVEL_MOVEMENTS_FOUND" | "NO_IDENTITY_FOUND" | "IDENTITY_SEARCH_SERVICE_DOWN" | "MULTIPLE_IDENTITIES_FOUND";
                                 exception: string;
                                 type: string;
                             }[];
@@ -9585,6 +9585,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
@@ -14701,6 +14707,12 @@ export interface paths {
                             id: string;
                             /** @enum {string} */
                             kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
                             outcome: string | null;
                             ownerEmail: string | null;
                             ownerId: string | null;
