@@ -14,6 +14,7 @@ import {
   type ProofingEvidence,
   type ProofingStep,
   livenessCounts,
+  noRecordsReason,
   rowToDomainAssessment,
   type Stage,
 } from '../../domain/casework/index.ts';
@@ -173,8 +174,13 @@ async function amsPhotoFiled(db: Db, applicationId: string, personId: string): P
   return r !== undefined;
 }
 
-/** "AMS photo held": filed, and not marked unusable by an officer (`ams_image_usable` false). */
-async function amsPhotoHeld(db: Db, application: { application_id: string; ams_image_usable: boolean | null }, personId: string): Promise<boolean> {
+/**
+ * "AMS photo held". From 3 December 2020 the photo comes with the immigration records (BR-41, BR-48): held when
+ * it is filed and no officer marked it unusable (`ams_image_usable` false). Older applications have no records
+ * fetch, so the officer checks AMS by hand and records what they found (`ams_image_usable` true).
+ */
+async function amsPhotoHeld(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<boolean> {
+  if (application.submitted_on === null || noRecordsReason(application.submitted_on) !== null) return application.ams_image_usable === true;
   return application.ams_image_usable !== false && (await amsPhotoFiled(db, application.application_id, personId));
 }
 
@@ -185,7 +191,7 @@ async function livenessAssessedSatisfactory(db: Db, personId: string): Promise<b
 }
 
 /** The grid's four rows from the file for one person of an application. */
-async function evidenceOnFile(db: Db, application: { application_id: string; ams_image_usable: boolean | null }, personId: string): Promise<ProofingEvidence> {
+async function evidenceOnFile(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<ProofingEvidence> {
   const docs = await db
     .selectFrom('casework_documents')
     .select('kind')
