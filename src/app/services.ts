@@ -27,6 +27,8 @@ import { captureStore } from '../adapters/documents/capture-store.ts';
 import { DocumentCaptures } from './document-captures.ts';
 import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
 import { DEFAULT_FACE_MATCH_THRESHOLD } from '../domain/documents/face-score.ts';
+import { createMailer } from '../adapters/mail/mailer.ts';
+import { FormsUseCases, CREDIT_NOTICE_QUEUE, type CreditNoticeJob } from './forms.ts';
 
 export interface Services {
   database: Database;
@@ -38,6 +40,8 @@ export interface Services {
   ruleSets: RuleSets;
   registry: Registry;
   verifications: VerificationUseCases;
+  /** The forms integration (seed 001): one-call service, tamper check, browser tokens. */
+  forms: FormsUseCases;
   /** An account's webhook deliveries: listed with their last error, and retried. */
   webhookDeliveries: WebhookDeliveries;
   casework: Casework;
@@ -78,6 +82,9 @@ export async function createServices(database: Database, logger: Logger, options
   const registry = new Registry(db, immigrationCandidates(recordsStore));
   const verifications = new VerificationUseCases(db, accounts, ruleSets, registry, queue, clock);
   const webhookDeliveries = new WebhookDeliveries(db, accounts, queue);
+  const formsMailer = createMailer(options.config?.SMTP_URL, options.config?.PONO_MAIL_FROM);
+  const forms = new FormsUseCases(db, accounts, verifications, queue, clock, () => formsMailer);
+  queue.define<CreditNoticeJob>({ name: CREDIT_NOTICE_QUEUE, retryLimit: 6, retryDelaySeconds: 10, concurrency: 10, handle: (job) => forms.sendCreditNotice(job) });
 
   queue.define<WebhookJob>({
     name: WEBHOOK_QUEUE,
@@ -115,6 +122,7 @@ export async function createServices(database: Database, logger: Logger, options
     ruleSets,
     registry,
     verifications,
+    forms,
     webhookDeliveries,
     casework,
     liveness,
@@ -127,6 +135,7 @@ export async function createServices(database: Database, logger: Logger, options
       await liveness.close();
       await documents.close();
       casework.close();
+      formsMailer.close();
       await database.close();
     },
   };

@@ -14,6 +14,7 @@ import {
   formsOutcome,
   verificationResult,
   recordCombination,
+  catalogueSource,
   VerificationError,
   type AccountSettings,
   type VerificationState,
@@ -93,6 +94,12 @@ function decodeCursor(cursor: string): { createdAt: Date; verificationId: string
   }
 }
 
+/** A verification with the account settings it is decided under. */
+export interface Loaded {
+  settings: AccountSettings;
+  state: VerificationState;
+}
+
 export interface VerificationEvent {
   event: 'verification.status_changed';
   verificationId: string;
@@ -159,6 +166,53 @@ export class VerificationUseCases {
     }
   }
 
+  /**
+   * A registration decided (the person checked, the background sources run — only those of `backgroundOnly`
+   * when given) but not yet stored; the forms service stores it inside its own transaction. The settings
+   * returned are the account's whole (every enabled source offered).
+   */
+  async prepareRegistration(account: Account, input: RegisterInput, backgroundOnly?: readonly string[]): Promise<Loaded> {
+    const ruleSet = await this.ruleSets.current(account.accountId, input.ruleId ?? 'default');
+    const settings = this.settings(account, ruleSet);
+    const registering = backgroundOnly ? { ...settings, enabledSources: settings.enabledSources.filter((id) => !catalogueSource(id)?.background || backgroundOnly.includes(id)) } : settings;
+    const verificationId = input.verificationId ?? newVerificationId();
+    const registry = await this.registry.candidates(account.accountId, registering.enabledSources, input.person);
+    const state = this.domain(() =>
+      registerVerification(registering, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
+    );
+    return { settings, state };
+  }
+
+  /** Stores a prepared registration and enqueues its webhook, in the caller's transaction. */
+  async storeRegistration(tx: Tx, account: Account, state: VerificationState): Promise<void> {
+    const row = { accountId: account.accountId, verificationId: state.verificationId, ruleId: state.ruleId, ruleSetVersion: state.ruleSetVersion, overallStatus: state.overallVerificationStatus, state: JSON.stringify(state) };
+    if (!(await insertVerificationIfCurrent(tx, row))) {
+      await this.ruleSets.refresh(account.accountId, state.ruleId);
+      throw errors.conflict(`verification ${echoed(state.verificationId)} was not stored: its id is in use or its rule set was replaced meanwhile; call again`, 'UserIdInUseFault');
+    }
+    await this.notify(tx, account, null, state);
+    this.#checked(state.individualResults);
+  }
+
+  /** A verification of the account, its row locked until the caller's transaction ends. */
+  lockedIn(tx: Tx, account: Account, verificationId: string): Promise<Loaded> {
+    return this.load(tx, account, verificationId, true);
+  }
+
+  /** Runs one interactive source on a verification locked by `lockedIn`, and stores the result. */
+  async checkSourceIn(tx: Tx, account: Account, loaded: Loaded, sourceId: string, inputs: Record<string, string>): Promise<Loaded & { checkResult: CheckResultV3 }> {
+    const registry = await this.registry.candidates(account.accountId, [sourceId], loaded.state.person, tx);
+    const outcome = this.domain(() => runSetFields(loaded.settings, loaded.state, sourceId, inputs, this.clock.now(), registry));
+    await this.save(tx, account, loaded.state, outcome.state);
+    this.#checked([outcome.checkResult]);
+    return { settings: loaded.settings, state: outcome.state, checkResult: outcome.checkResult };
+  }
+
+  /** A source's fields, pre-filled from the person (no check is run). */
+  fieldsOf(loaded: Loaded, sourceId: string): FieldV3[] {
+    return this.domain(() => sourceFields(loaded.settings, loaded.state, sourceId));
+  }
+
   async get(credentials: AccountCredentials, verificationId: string): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     const { settings, state } = await this.load(this.db, account, verificationId, false);
@@ -182,13 +236,9 @@ export class VerificationUseCases {
   async setFields(credentials: AccountCredentials, verificationId: string, sourceId: string, inputs: Record<string, string>): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     const status = await this.db.transaction().execute(async (tx) => {
-      const { settings, state } = await this.load(tx, account, verificationId, true);
-      const registry = await this.registry.candidates(account.accountId, [sourceId], state.person, tx);
-      const outcome = this.domain(() => runSetFields(settings, state, sourceId, inputs, this.clock.now(), registry));
-      await this.save(tx, account, state, outcome.state);
-      return { ...this.currentStatus(settings, outcome.state), checkResult: outcome.checkResult };
+      const checked = await this.checkSourceIn(tx, account, await this.lockedIn(tx, account, verificationId), sourceId, inputs);
+      return { ...this.currentStatus(checked.settings, checked.state), checkResult: checked.checkResult };
     });
-    this.#checked([status.checkResult]);
     return status;
   }
 
@@ -307,7 +357,8 @@ export class VerificationUseCases {
     };
   }
 
-  private async load(db: Db, account: Account, verificationId: string, forUpdate: boolean): Promise<{ settings: AccountSettings; state: VerificationState }> {
+  /** A verification of the account with the settings it is decided under (its rule-set version). */
+  async load(db: Db, account: Account, verificationId: string, forUpdate: boolean): Promise<Loaded> {
     let query = db
       .selectFrom('verifications')
       .select(['state', 'rule_id', 'rule_set_version'])
@@ -389,7 +440,7 @@ export class VerificationUseCases {
     return row.verification_id;
   }
 
-  private currentStatus(settings: AccountSettings, state: VerificationState): CurrentStatus {
+  currentStatus(settings: AccountSettings, state: VerificationState): CurrentStatus {
     return {
       verificationResult: verificationResult(state),
       sourceList: sourceList(settings, state),
@@ -398,7 +449,7 @@ export class VerificationUseCases {
   }
 
   /** Runs a pure domain call, turning its errors into the application's. */
-  private domain<T>(fn: () => T): T {
+  domain<T>(fn: () => T): T {
     try {
       return fn();
     } catch (error) {

@@ -359,6 +359,44 @@ export interface DocumentCapturesTable {
 }
 
 /** The tables pono keeps, as Kysely sees them. */
+// ---- Forms integration (021-forms) ----------------------------------------------------------------------
+export interface FormSessionsTable {
+  account_id: string;
+  tracking_code: string;
+  role_key: string;
+  verification_id: string;
+  identity: JSONColumnType<Record<string, string>, string, string>;
+  last_outputs: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface FormSettingsTable {
+  account_id: string;
+  customer_name: string | null;
+  allowed_origins: JSONColumnType<string[], string, string>;
+  updated_at: UpdatedAt;
+}
+
+export interface FormAuditTable {
+  id: Generated<number>;
+  account_id: string;
+  tracking_code: string;
+  role_key: string;
+  action: string;
+  result: string;
+  detail: ColumnType<unknown, string | null, never>;
+  at: CreatedAt;
+}
+
+export interface FormBrowserTokensTable {
+  token_hash: string;
+  account_id: string;
+  tracking_code: string;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   document_captures: DocumentCapturesTable;
   accounts: AccountsTable;
@@ -388,4 +426,8 @@ export interface DB {
   liveness_trusted_sources: LivenessTrustedSourcesTable;
   liveness_attempts: LivenessAttemptsTable;
   liveness_frames: LivenessFramesTable;
+  form_sessions: FormSessionsTable;
+  form_settings: FormSettingsTable;
+  form_audit: FormAuditTable;
+  form_browser_tokens: FormBrowserTokensTable;
 }

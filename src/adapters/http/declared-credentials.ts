@@ -9,6 +9,7 @@ import { ACCOUNT_SESSION_COOKIE } from './account-auth.ts';
 const PRESENT: Record<string, (request: FastifyRequest) => boolean> = {
   account: (request) => /^Basic\s+\S/i.test(request.headers.authorization ?? ''),
   officerToken: (request) => /^Bearer\s+\S/i.test(request.headers.authorization ?? ''),
+  browserToken: (request) => /^Bearer\s+\S/i.test(request.headers.authorization ?? ''),
   // Only the cookie's presence: its value is checked (and a malformed one refused) by the handler.
   officerSession: (request) => hasCookie(request, SESSION_COOKIE),
   accountSession: (request) => hasCookie(request, ACCOUNT_SESSION_COOKIE),

@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { verificationRoutes } from './routes/verifications.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { formsRoutes } from './routes/forms.ts';
 import { accountSessionRoutes } from './routes/account-session.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
@@ -82,6 +83,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
           accountSession: { type: 'apiKey', in: 'cookie', name: 'pono_account_session', description: "account administrator's console session (POST /api/v1/account-session)" },
           officerSession: { type: 'apiKey', in: 'cookie', name: 'pono_officer_session', description: 'console session (POST /api/v1/session)' },
           officerToken: { type: 'http', scheme: 'bearer', description: 'officer API token for integrations' },
+          browserToken: { type: 'http', scheme: 'bearer', description: "a form page's short-lived browser token (POST /api/v1/forms/browser-tokens)" },
         },
       },
     },
@@ -92,6 +94,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(accountSessionRoutes(services, publicUrl), { prefix: '/api/v1' });
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });
   await app.register(documentRoutes(services), { prefix: '/api/v1' });
+  await app.register(formsRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
   await app.register(webhookDeliveryRoutes(services), { prefix: '/api/v1' });

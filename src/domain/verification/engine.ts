@@ -157,6 +157,7 @@ export function setFields(account: AccountSettings, state: VerificationState, so
     sources: { ...state.sources, [sourceId]: progress },
     individualResults: withResult(state.individualResults, result),
     failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
+    lastCheck: { sourceId, newlyPassed: passed && !PASSED_STATES.includes(before?.state ?? 'EMPTY') },
   }, now);
   return { state: next, checkResult: result };
 }

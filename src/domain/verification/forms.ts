@@ -55,7 +55,10 @@ export function formsOutcome(account: AccountSettings, state: VerificationState,
     verifyStatus,
     availableSources,
     verifiedSources: Object.values(state.sources).filter((s) => PASSED_STATES.includes(s.state)).map((s) => s.sourceId),
-    sourceVerifiedFlag: (request.verifySources ?? []).some((id) => passedIn(state, id) && !passedIn(request.before, id)),
+    // Without a request (the outcome read later) the flag is that of the latest interactive check.
+    sourceVerifiedFlag: request.verifySources
+      ? request.verifySources.some((id) => passedIn(state, id) && !passedIn(request.before, id))
+      : state.lastCheck?.newlyPassed ?? false,
     watchlistsFoundOn: state.watchlistsFoundOn,
     creditHistoryResult: state.creditHistoryResult,
     creditHeaderNotice: noticeApplies
@@ -63,5 +66,32 @@ export function formsOutcome(account: AccountSettings, state: VerificationState,
       : null,
     executionStatus: allErrored ? 'SYSTEM_ERROR' : 'SUCCESS',
     errorMessage: allErrored ? 'Every source returned an error.' : null,
+  };
+}
+
+/** Seed 001's outputs as a form binds them: lists as comma-separated source codes, blanks as empty text. */
+export interface FormsOutputs {
+  verifyUserId: string;
+  verifyStatus: FormsOutcome['verifyStatus'];
+  availableSources: string;
+  verifiedSources: string;
+  sourceVerifiedFlag: boolean;
+  watchlistsFoundOn: string;
+  creditHistoryResult: '' | 'VERIFIED' | 'AUTOFAIL';
+  executionStatus: FormsOutcome['executionStatus'];
+  errorMessage: string;
+}
+
+export function formsOutputs(outcome: FormsOutcome): FormsOutputs {
+  return {
+    verifyUserId: outcome.verifyUserId,
+    verifyStatus: outcome.verifyStatus,
+    availableSources: outcome.availableSources.join(','),
+    verifiedSources: outcome.verifiedSources.join(','),
+    sourceVerifiedFlag: outcome.sourceVerifiedFlag,
+    watchlistsFoundOn: outcome.watchlistsFoundOn.join(','),
+    creditHistoryResult: outcome.creditHistoryResult ?? '',
+    executionStatus: outcome.executionStatus,
+    errorMessage: outcome.errorMessage ?? '',
   };
 }

@@ -55,7 +55,8 @@ export { bestRegistryMatch, matchRecord, subjectFromPerson, type RegistryRecord,
 export { parseRegistryRow, parseRegistryRows, registryHeaderProblems, rowsFromTable, type RegistryRowProblem } from './registry-csv.ts';
 export { normaliseName, normaliseAddressText, parseDate, isoFromDob } from './normalise.ts';
 export { CONSENT_KEY } from './background.ts';
-export { CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE } from './credit-header.ts';
+export { CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE, fillNotice } from './credit-header.ts';
+export { VERIFIED_OVERALL } from './state.ts';
 export { personCountry } from './person.ts';
 export type { AccountSettings, VerificationState, SourceProgress, AdminVerification } from './state.ts';
 export { runnable } from './state.ts';
@@ -63,4 +64,12 @@ export {
   registerVerification, sourceList, sourceFields, setFields, adminOverride, verificationResult, recordCombination, assertCombinationOpen,
   type RegisterInput, type SetFieldsOutcome, type AdminOverrideInput,
 } from './engine.ts';
-export { formsOutcome, type FormsOutcome, type FormsRequest } from './forms.ts';
+export { formsOutcome, formsOutputs, type FormsOutcome, type FormsRequest, type FormsOutputs } from './forms.ts';
+export {
+  SOURCE_GROUPS, PERSONAL_FIELDS, ADDRESS_FIELDS, PREVIOUS_ADDRESS_FIELDS, ALL_FORMS_FIELDS, groupOfSource,
+  type FormsField, type FormsSourceGroup,
+} from './forms-fields.ts';
+export {
+  readFormsCall, identityOf, changedIdentity, medicareExpiryYears, IDENTITY_INPUTS, MEDICARE_MAX_YEARS_AHEAD,
+  type FormsCall, type FormsCallOptions, type FormsValues,
+} from './forms-request.ts';

@@ -60,6 +60,8 @@ export interface VerificationState {
   /** Failed interactive attempts over all sources (for the overall lockout). */
   failedAttempts: number;
   adminVerification: AdminVerification | null;
+  /** The latest interactive check: which source, and whether it became passed by it (seed 001 sourceVerifiedFlag). */
+  lastCheck?: { sourceId: string; newlyPassed: boolean } | null;
 }
 
 export const VERIFIED_OVERALL: readonly OverallStatus[] = ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES'];

@@ -68,10 +68,35 @@ test('state-dependent requirements (birth, marriage, change of name certificates
   };
   assert.deepEqual(only('birthcertificatedvs', { registration_state: 'QLD' }), ['greenid_birthcertificatedvs_registration_date']);
   assert.deepEqual(only('birthcertificatedvs', { registration_state: 'NSW' }), ['greenid_birthcertificatedvs_registration_year']);
-  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'SA' }), ['greenid_birthcertificatedvs_certificate_number', 'greenid_birthcertificatedvs_certificate_printed_date']);
+  // seed 001: the certificate number "for SA (only for certificates issued after 1/11/1999)".
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'SA' }), ['greenid_birthcertificatedvs_certificate_printed_date']);
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'SA', certificate_printed_date: '01/11/1999' }), []);
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'SA', certificate_printed_date: '02/11/1999' }), ['greenid_birthcertificatedvs_certificate_number']);
+  // The registration year for QLD "if the date of registration is on or after 2/7/1996", TAS on or after 1/11/1999.
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'QLD', registration_date: '01/07/1996' }), []);
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'QLD', registration_date: '02/07/1996' }), ['greenid_birthcertificatedvs_registration_year']);
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'TAS', registration_date: '31/10/1999' }), []);
+  assert.deepEqual(only('birthcertificatedvs', { registration_state: 'TAS', registration_date: '01/11/1999' }), ['greenid_birthcertificatedvs_registration_year']);
   assert.deepEqual(only('birthcertificatedvs', { registration_state: 'WA' }), []);
-  assert.deepEqual(only('marriagecertificatedvs', { registration_state: 'ACT' }), ['greenid_marriagecertificatedvs_certificate_number', 'greenid_marriagecertificatedvs_certificate_issued_date']);
+  // Marriage: the certificate number for ACT certificates issued after 1/5/2002, with the issued date; always for SA and NT.
+  assert.deepEqual(only('marriagecertificatedvs', { registration_state: 'ACT' }), []);
+  assert.deepEqual(only('marriagecertificatedvs', { registration_state: 'ACT', certificate_issued_date: '02/05/2002' }), ['greenid_marriagecertificatedvs_certificate_number']);
+  assert.deepEqual(only('marriagecertificatedvs', { registration_state: 'ACT', certificate_number: '123' }), ['greenid_marriagecertificatedvs_certificate_issued_date']);
+  assert.deepEqual(only('marriagecertificatedvs', { registration_state: 'NT' }), ['greenid_marriagecertificatedvs_certificate_number', 'greenid_marriagecertificatedvs_certificate_issued_date']);
+  // The registration number except for TAS certificates issued after 1/11/2000.
+  const tas = (issued: string) => {
+    const inputs = validInputs('marriagecertificatedvs', AU_PERSON);
+    Object.assign(inputs, { greenid_marriagecertificatedvs_registration_state: 'TAS', greenid_marriagecertificatedvs_registration_number: '', greenid_marriagecertificatedvs_certificate_issued_date: issued });
+    return validateFields('marriagecertificatedvs', inputs).map((p) => p.field);
+  };
+  assert.ok(tas('01/11/2000').includes('greenid_marriagecertificatedvs_registration_number'));
+  assert.ok(!tas('02/11/2000').includes('greenid_marriagecertificatedvs_registration_number'));
+  // Change of name: the certificate number for NSW certificates issued after 1/7/2010, ACT ones on or after 1/5/2002.
   assert.deepEqual(only('changeofnamecertificatedvs', { registration_state: 'QLD' }), []);
+  assert.ok(only('changeofnamecertificatedvs', { registration_state: 'NSW', certificate_issued_date: '02/07/2010' }).includes('greenid_changeofnamecertificatedvs_certificate_number'));
+  assert.ok(!only('changeofnamecertificatedvs', { registration_state: 'NSW', certificate_issued_date: '01/07/2010' }).includes('greenid_changeofnamecertificatedvs_certificate_number'));
+  assert.ok(only('changeofnamecertificatedvs', { registration_state: 'ACT', certificate_issued_date: '01/05/2002' }).includes('greenid_changeofnamecertificatedvs_certificate_number'));
+  assert.ok(only('changeofnamecertificatedvs', { registration_state: 'NT' }).includes('greenid_changeofnamecertificatedvs_certificate_number'));
 });
 
 test('unknown source id is a problem; short input names are accepted; unknown names ignored', () => {

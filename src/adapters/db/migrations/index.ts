@@ -14,6 +14,7 @@ import * as m016 from './016-pick-up-queues.ts';
 import * as m017 from './017-personal-data-erasure.ts';
 import * as m018 from './018-proofing-evidence.ts';
 import * as m020 from './020-document-captures.ts';
+import * as m021 from './021-forms.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '017-personal-data-erasure': m017,
   '018-proofing-evidence': m018,
   '020-document-captures': m020,
+  '021-forms': m021,
 };

@@ -15,6 +15,7 @@ import {
   VerificationParams,
 } from '../schemas/verification.ts';
 import { failures } from '../schemas/errors.ts';
+import { FormsOutputsSchema } from '../schemas/forms.ts';
 import type { Person } from '../../../domain/verification/index.ts';
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
@@ -100,6 +101,6 @@ export const verificationRoutes = (services: Services): FastifyPluginAsyncTypebo
   }, (request) => use.adminOverride(accountCredentials(request), request.params.verificationId, request.body));
 
   app.get('/verifications/:verificationId/outcome', {
-    schema: { tags: ['verification'], summary: 'The forms outcome (verifyStatus, verifiedSources, watchlists, credit history)', ...secured, params: VerificationParams, response: { 200: Type.Object({}, { additionalProperties: true }), ...failures } },
-  }, (request) => use.outcome(accountCredentials(request), request.params.verificationId));
+    schema: { tags: ['verification'], summary: "The forms outcome (seed 001's outputs; sourceVerifiedFlag and executionStatus of the latest call)", ...secured, params: VerificationParams, response: { 200: FormsOutputsSchema, ...failures } },
+  }, (request) => services.forms.outcome(accountCredentials(request), request.params.verificationId));
 };

@@ -121,12 +121,15 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
       text('certificate_number', 'Certificate number', 'certificateNumber', false),
       text('certificate_printed_date', 'Certificate printed date', 'date', false),
     ]),
-    // seed 001, simplified: the date-of-registration conditions for QLD/TAS years and SA numbers are
-    // reduced to the state alone.
+    // seed 001: the registration year for NSW and VIC, for QLD registrations from 2/7/1996 and TAS ones from
+    // 1/11/1999; the registration date for QLD and TAS; the certificate number for SA certificates printed
+    // after 1/11/1999, and the printed date for SA.
     requiredWhen: [
       { when: 'registration_state', in: ['QLD', 'TAS'], require: 'registration_date' },
       { when: 'registration_state', in: ['NSW', 'VIC'], require: 'registration_year' },
-      { when: 'registration_state', in: ['SA'], require: 'certificate_number' },
+      { when: 'registration_state', in: ['QLD'], require: 'registration_year', dated: { field: 'registration_date', onOrAfter: '1996-07-02' } },
+      { when: 'registration_state', in: ['TAS'], require: 'registration_year', dated: { field: 'registration_date', onOrAfter: '1999-11-01' } },
+      { when: 'registration_state', in: ['SA'], require: 'certificate_number', dated: { field: 'certificate_printed_date', onOrAfter: '1999-11-02' } },
       { when: 'registration_state', in: ['SA'], require: 'certificate_printed_date' },
     ],
   },
@@ -149,10 +152,15 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
       text('certificate_issued_date', 'Certificate issued date', 'date', false),
     ]),
     requiredWhen: [
+      // seed 001: the registration number except for TAS certificates issued after 1/11/2000; the certificate
+      // number for SA, NT and ACT certificates issued after 1/5/2002, with the issued date beside it.
       { when: 'registration_state', in: STATES_EXCEPT('TAS'), require: 'registration_number' },
+      { when: 'registration_state', in: ['TAS'], require: 'registration_number', dated: { field: 'certificate_issued_date', before: '2000-11-02' } },
       { when: 'registration_state', in: ['NSW', 'VIC', 'WA', 'TAS'], require: 'registration_year' },
-      { when: 'registration_state', in: ['ACT', 'SA', 'NT'], require: 'certificate_number' },
-      { when: 'registration_state', in: ['ACT', 'SA', 'NT'], require: 'certificate_issued_date' },
+      { when: 'registration_state', in: ['SA', 'NT'], require: 'certificate_number' },
+      { when: 'registration_state', in: ['SA', 'NT'], require: 'certificate_issued_date' },
+      { when: 'registration_state', in: ['ACT'], require: 'certificate_number', dated: { field: 'certificate_issued_date', onOrAfter: '2002-05-02' } },
+      { when: 'registration_state', in: ['ACT'], require: 'certificate_issued_date', filled: 'certificate_number' },
     ],
   },
   {
@@ -170,8 +178,14 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
     requiredWhen: [
       { when: 'registration_state', in: ['NSW', 'VIC', 'WA'], require: 'registration_year' },
       { when: 'registration_state', in: STATES_EXCEPT('QLD', 'TAS'), require: 'registration_date' },
+      // seed 001: the certificate number for NT, NSW certificates issued after 1/7/2010, SA ones after
+      // 1/11/1999 and ACT ones from 1/5/2002; the issued date by the same rules (with the number beside it).
       { when: 'registration_state', in: ['NT'], require: 'certificate_number' },
       { when: 'registration_state', in: ['NT'], require: 'certificate_issued_date' },
+      { when: 'registration_state', in: ['NSW'], require: 'certificate_number', dated: { field: 'certificate_issued_date', onOrAfter: '2010-07-02' } },
+      { when: 'registration_state', in: ['SA'], require: 'certificate_number', dated: { field: 'certificate_issued_date', onOrAfter: '1999-11-02' } },
+      { when: 'registration_state', in: ['ACT'], require: 'certificate_number', dated: { field: 'certificate_issued_date', onOrAfter: '2002-05-01' } },
+      { when: 'registration_state', in: ['NSW', 'SA', 'ACT'], require: 'certificate_issued_date', filled: 'certificate_number' },
       { when: 'registration_state', in: STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), require: 'old_givenname' },
       { when: 'registration_state', in: STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), require: 'old_surname' },
     ],

@@ -21,11 +21,17 @@ export interface FieldDefinition {
   prefill?: PrefillKey;
 }
 
-/** "When field `when` has one of `in`, field `require` is required" (seed 001's state-dependent inputs). */
+/**
+ * "When field `when` has one of `in`, field `require` is required" (seed 001's state-dependent inputs), and,
+ * where the seed adds one, only when a date field falls on a side of a day (`dated`, ISO days, the field in
+ * DD/MM/YYYY) or when another field is filled in (`filled`).
+ */
 export interface ConditionalRequirement {
   when: string;
   in: readonly string[];
   require: string;
+  dated?: { field: string; onOrAfter?: string; before?: string };
+  filled?: string;
 }
 
 /** "When field `when` has one of `in`, field `field` must follow rule `rule`." */

@@ -2,7 +2,7 @@
 import type { FieldProblem } from '../types.ts';
 import { VALIDATION_RULES } from '../validation-rules.ts';
 import { AU_SOURCES } from './au.ts';
-import type { FieldDefinition, SourceDefinition } from './definitions.ts';
+import type { ConditionalRequirement, FieldDefinition, SourceDefinition } from './definitions.ts';
 import { NZ_SOURCES } from './nz.ts';
 import { REGISTRY_SOURCES } from './registry-sources.ts';
 import { WATCHLIST_SOURCES } from './watchlists.ts';
@@ -59,6 +59,21 @@ function checkOne(sourceId: string, field: FieldDefinition, value: string, ruleI
   return rule.test(value) ? null : problem(sourceId, field, `${field.label} is not a valid ${rule.noun}.`);
 }
 
+/** ISO day of a DD/MM/YYYY value, or null when it is not one. */
+function isoDay(value: string | undefined): string | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value ?? '');
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
+/** A requirement's extra condition: a date on a side of a day, or another field filled in. */
+function conditionHolds(cond: ConditionalRequirement, values: Record<string, string>): boolean {
+  if (cond.filled !== undefined && (values[cond.filled] ?? '') === '') return false;
+  if (!cond.dated) return true;
+  const day = isoDay(values[cond.dated.field]);
+  if (day === null) return false;
+  return (cond.dated.onOrAfter === undefined || day >= cond.dated.onOrAfter) && (cond.dated.before === undefined || day < cond.dated.before);
+}
+
 /**
  * Problems with the inputs for one source (empty when fine): required fields, each field's format rule,
  * then the source's state-dependent requirements and formats. Inputs may use full or short names.
@@ -68,7 +83,7 @@ export function validateSourceFields(source: SourceDefinition, inputs: Record<st
   const problems: FieldProblem[] = [];
   const required = new Set(source.fields.filter((f) => f.required).map((f) => f.field));
   for (const cond of source.requiredWhen ?? []) {
-    if (cond.in.includes((values[cond.when] ?? '').toUpperCase())) required.add(cond.require);
+    if (cond.in.includes((values[cond.when] ?? '').toUpperCase()) && conditionHolds(cond, values)) required.add(cond.require);
   }
   const formatOverride = new Map<string, string>();
   for (const cond of source.formatWhen ?? []) {

@@ -5559,6 +5559,1683 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms/audit/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A transaction's forms audit trail (tamper checks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the form transaction's tracking code */
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                action: string;
+                                at: string;
+                                detail?: unknown;
+                                result: string;
+                                roleKey: string;
+                                trackingCode: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/browser-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived token for the form's page: the component uses it instead of the account password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the form transaction's tracking code */
+                        trackingCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            browserToken: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/browser/{accountId}/definition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The component's definition: fields, formats, help and consent wording (the server's own rules) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/browser/{accountId}/identity-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Identity Verification service for the component, in the browser token's transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty) */
+                        backgroundSources: string;
+                        /** @description Certificate number */
+                        birthdvsCertificateNumber?: string;
+                        /** @description Certificate printed date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsCertificatePrintedDate?: string;
+                        /** @description Middle names on the certificate */
+                        birthdvsMiddleNames?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        birthdvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        birthdvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 1986) */
+                        birthdvsRegistrationYear?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        changeofnamecertificatedvsCertificateNumber?: string;
+                        /** @description Previous given name */
+                        changeofnamecertificatedvsOldGivenName?: string;
+                        /** @description Previous middle name */
+                        changeofnamecertificatedvsOldMiddleName?: string;
+                        /** @description Previous surname */
+                        changeofnamecertificatedvsOldSurname?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        changeofnamecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        changeofnamecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2005) */
+                        changeofnamecertificatedvsRegistrationYear?: string;
+                        /** @description Acquisition date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        citizenshipAcquisitionDate?: string;
+                        /** @description Stock number */
+                        citizenshipStockNumber?: string;
+                        /** @description Country (the country in full, e.g. Australia) */
+                        country?: string;
+                        /** @description the person accepted the credit-header consent wording (GET /api/v1/forms/consent-wording) */
+                        creditHeaderConsent?: boolean;
+                        /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        dateOfBirth?: string;
+                        /** @description Email (an email address) */
+                        email?: string;
+                        /** @description First name */
+                        firstName?: string;
+                        /** @description Flat, unit or level */
+                        flatNumber?: string;
+                        /** @description answer the verifySources' fields without verifying */
+                        getFields?: boolean;
+                        /** @description Home phone (a phone number) */
+                        homePhone?: string;
+                        /** @description ImmiCard number (3 letters then 6 digits) */
+                        immicardNumber?: string;
+                        /** @description Last name */
+                        lastName?: string;
+                        /** @description Card number (6 to 10 letters and digits) */
+                        licenceCardNumber?: string;
+                        /** @description Driver's licence number (letters and digits only) */
+                        licenceNumber?: string;
+                        /** @description State of issue */
+                        licenceState?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        marriagecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        marriagecertificatedvsCertificateNumber?: string;
+                        /** @description Registration number */
+                        marriagecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        marriagecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2010) */
+                        marriagecertificatedvsRegistrationYear?: string;
+                        /** @description Card colour */
+                        medicareCardColour?: string;
+                        /** @description Medicare card number (10 digits) */
+                        medicareCardNumber?: string;
+                        /** @description Expiry date (yellow and blue cards) (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        medicareExpiryDate?: string;
+                        /** @description Expiry month (the month as two digits (February = 02)) */
+                        medicareExpiryMonth?: string;
+                        /** @description Expiry year (the year, e.g. 2029) */
+                        medicareExpiryYear?: string;
+                        /** @description Name on card */
+                        medicareNameOnCard?: string;
+                        /** @description Individual reference number (the digit 1 to 9 beside your name) */
+                        medicareReferenceNumber?: string;
+                        /** @description Middle name */
+                        middleName?: string;
+                        /** @description Mobile phone (a phone number) */
+                        mobilePhone?: string;
+                        /** @description Gender */
+                        passportGender?: string;
+                        /** @description Passport number (one or two letters then 7 digits) */
+                        passportNumber?: string;
+                        /** @description Postcode (4 digits) */
+                        postcode?: string;
+                        /** @description Previous address: country (the country in full, e.g. Australia) */
+                        previousCountry?: string;
+                        /** @description Previous address: flat, unit or level */
+                        previousFlatNumber?: string;
+                        /** @description Previous address: postcode (4 digits) */
+                        previousPostcode?: string;
+                        /** @description Previous address: property name */
+                        previousPropertyName?: string;
+                        /** @description Previous address: state */
+                        previousState?: string;
+                        /** @description Previous address: street name */
+                        previousStreetName?: string;
+                        /** @description Previous address: street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        previousStreetNumber?: string;
+                        /** @description Previous address: street type (a street type such as ROAD or RD) */
+                        previousStreetType?: string;
+                        /** @description Previous address: suburb or town */
+                        previousSuburb?: string;
+                        /** @description Property name */
+                        propertyName?: string;
+                        /** @description include the engine's whole response, to record with the submission */
+                        recordVerificationResponse?: boolean;
+                        /** @description keeps several people of one transaction apart, e.g. Applicant1 */
+                        roleKey?: string;
+                        /** @description State */
+                        state?: string;
+                        /** @description Street name */
+                        streetName?: string;
+                        /** @description Street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        streetNumber?: string;
+                        /** @description Street type (a street type such as ROAD or RD) */
+                        streetType?: string;
+                        /** @description Suburb or town */
+                        suburb?: string;
+                        /** @description the person accepted the terms and conditions (needed to verify a source) */
+                        termsAccepted?: boolean;
+                        /** @description Title */
+                        title?: string;
+                        /** @description comma-separated sources to verify now, e.g. medicaredvs,nswregodvs */
+                        verifySources?: string;
+                        /** @description the verifyUserId of an earlier answer, to continue that verification */
+                        verifyUserId?: string;
+                        /** @description Country of issue (the 3-letter country code, e.g. NZL) */
+                        visaCountryOfIssue?: string;
+                        /** @description Passport number (letters and digits only) */
+                        visaPassportNumber?: string;
+                        /** @description Work phone (a phone number) */
+                        workPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description comma-separated sources the person may still try */
+                            availableSources: string;
+                            creditHistoryResult: "" | "VERIFIED" | "AUTOFAIL";
+                            errorMessage: string;
+                            executionStatus: "SUCCESS" | "DATA_ERROR" | "SYSTEM_ERROR";
+                            /** @description this call started a new verification because the person's details changed */
+                            restarted: boolean;
+                            sourceFields?: {
+                                [key: string]: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            /** @description one of the requested verifySources was verified by this request */
+                            sourceVerifiedFlag: boolean;
+                            verificationResponse?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description comma-separated sources the person is verified on */
+                            verifiedSources: string;
+                            verifyStatus: "VERIFIED" | "UNVERIFIED" | "FAILED";
+                            verifyUserId: string;
+                            /** @description comma-separated: DFAT, PEP, OFAC */
+                            watchlistsFoundOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            errorMessage?: string;
+                            /** @enum {string} */
+                            executionStatus?: "DATA_ERROR";
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/consent-wording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit-header consent wording, the reporting entity filled in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentText: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/identity-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The one-call Identity Verification service of a form (register, background and interactive sources, fields) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty) */
+                        backgroundSources: string;
+                        /** @description Certificate number */
+                        birthdvsCertificateNumber?: string;
+                        /** @description Certificate printed date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsCertificatePrintedDate?: string;
+                        /** @description Middle names on the certificate */
+                        birthdvsMiddleNames?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        birthdvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        birthdvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 1986) */
+                        birthdvsRegistrationYear?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        changeofnamecertificatedvsCertificateNumber?: string;
+                        /** @description Previous given name */
+                        changeofnamecertificatedvsOldGivenName?: string;
+                        /** @description Previous middle name */
+                        changeofnamecertificatedvsOldMiddleName?: string;
+                        /** @description Previous surname */
+                        changeofnamecertificatedvsOldSurname?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        changeofnamecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        changeofnamecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2005) */
+                        changeofnamecertificatedvsRegistrationYear?: string;
+                        /** @description Acquisition date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        citizenshipAcquisitionDate?: string;
+                        /** @description Stock number */
+                        citizenshipStockNumber?: string;
+                        /** @description Country (the country in full, e.g. Australia) */
+                        country?: string;
+                        /** @description the person accepted the credit-header consent wording (GET /api/v1/forms/consent-wording) */
+                        creditHeaderConsent?: boolean;
+                        /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        dateOfBirth?: string;
+                        /** @description Email (an email address) */
+                        email?: string;
+                        /** @description First name */
+                        firstName?: string;
+                        /** @description Flat, unit or level */
+                        flatNumber?: string;
+                        /** @description answer the verifySources' fields without verifying */
+                        getFields?: boolean;
+                        /** @description Home phone (a phone number) */
+                        homePhone?: string;
+                        /** @description ImmiCard number (3 letters then 6 digits) */
+                        immicardNumber?: string;
+                        /** @description Last name */
+                        lastName?: string;
+                        /** @description Card number (6 to 10 letters and digits) */
+                        licenceCardNumber?: string;
+                        /** @description Driver's licence number (letters and digits only) */
+                        licenceNumber?: string;
+                        /** @description State of issue */
+                        licenceState?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        marriagecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        marriagecertificatedvsCertificateNumber?: string;
+                        /** @description Registration number */
+                        marriagecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        marriagecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2010) */
+                        marriagecertificatedvsRegistrationYear?: string;
+                        /** @description Card colour */
+                        medicareCardColour?: string;
+                        /** @description Medicare card number (10 digits) */
+                        medicareCardNumber?: string;
+                        /** @description Expiry date (yellow and blue cards) (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        medicareExpiryDate?: string;
+                        /** @description Expiry month (the month as two digits (February = 02)) */
+                        medicareExpiryMonth?: string;
+                        /** @description Expiry year (the year, e.g. 2029) */
+                        medicareExpiryYear?: string;
+                        /** @description Name on card */
+                        medicareNameOnCard?: string;
+                        /** @description Individual reference number (the digit 1 to 9 beside your name) */
+                        medicareReferenceNumber?: string;
+                        /** @description Middle name */
+                        middleName?: string;
+                        /** @description Mobile phone (a phone number) */
+                        mobilePhone?: string;
+                        /** @description Gender */
+                        passportGender?: string;
+                        /** @description Passport number (one or two letters then 7 digits) */
+                        passportNumber?: string;
+                        /** @description Postcode (4 digits) */
+                        postcode?: string;
+                        /** @description Previous address: country (the country in full, e.g. Australia) */
+                        previousCountry?: string;
+                        /** @description Previous address: flat, unit or level */
+                        previousFlatNumber?: string;
+                        /** @description Previous address: postcode (4 digits) */
+                        previousPostcode?: string;
+                        /** @description Previous address: property name */
+                        previousPropertyName?: string;
+                        /** @description Previous address: state */
+                        previousState?: string;
+                        /** @description Previous address: street name */
+                        previousStreetName?: string;
+                        /** @description Previous address: street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        previousStreetNumber?: string;
+                        /** @description Previous address: street type (a street type such as ROAD or RD) */
+                        previousStreetType?: string;
+                        /** @description Previous address: suburb or town */
+                        previousSuburb?: string;
+                        /** @description Property name */
+                        propertyName?: string;
+                        /** @description include the engine's whole response, to record with the submission */
+                        recordVerificationResponse?: boolean;
+                        /** @description keeps several people of one transaction apart, e.g. Applicant1 */
+                        roleKey?: string;
+                        /** @description State */
+                        state?: string;
+                        /** @description Street name */
+                        streetName?: string;
+                        /** @description Street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        streetNumber?: string;
+                        /** @description Street type (a street type such as ROAD or RD) */
+                        streetType?: string;
+                        /** @description Suburb or town */
+                        suburb?: string;
+                        /** @description the person accepted the terms and conditions (needed to verify a source) */
+                        termsAccepted?: boolean;
+                        /** @description Title */
+                        title?: string;
+                        /** @description the form transaction's tracking code */
+                        trackingCode: string;
+                        /** @description comma-separated sources to verify now, e.g. medicaredvs,nswregodvs */
+                        verifySources?: string;
+                        /** @description the verifyUserId of an earlier answer, to continue that verification */
+                        verifyUserId?: string;
+                        /** @description Country of issue (the 3-letter country code, e.g. NZL) */
+                        visaCountryOfIssue?: string;
+                        /** @description Passport number (letters and digits only) */
+                        visaPassportNumber?: string;
+                        /** @description Work phone (a phone number) */
+                        workPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description comma-separated sources the person may still try */
+                            availableSources: string;
+                            creditHistoryResult: "" | "VERIFIED" | "AUTOFAIL";
+                            errorMessage: string;
+                            executionStatus: "SUCCESS" | "DATA_ERROR" | "SYSTEM_ERROR";
+                            /** @description this call started a new verification because the person's details changed */
+                            restarted: boolean;
+                            sourceFields?: {
+                                [key: string]: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            /** @description one of the requested verifySources was verified by this request */
+                            sourceVerifiedFlag: boolean;
+                            verificationResponse?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description comma-separated sources the person is verified on */
+                            verifiedSources: string;
+                            verifyStatus: "VERIFIED" | "UNVERIFIED" | "FAILED";
+                            verifyUserId: string;
+                            /** @description comma-separated: DFAT, PEP, OFAC */
+                            watchlistsFoundOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            errorMessage?: string;
+                            /** @enum {string} */
+                            executionStatus?: "DATA_ERROR";
+                            message: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's form settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description origins (https://forms.example.org) whose pages may use the embedded component */
+                            allowedOrigins: string[];
+                            /** @description the reporting entity / customer named in the consent wording and the failure notification */
+                            customerName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the account's form settings (customer name, origins allowed to embed the component) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description origins (https://forms.example.org) whose pages may use the embedded component */
+                        allowedOrigins: string[];
+                        /** @description the reporting entity / customer named in the consent wording and the failure notification */
+                        customerName: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description origins (https://forms.example.org) whose pages may use the embedded component */
+                            allowedOrigins: string[];
+                            /** @description the reporting entity / customer named in the consent wording and the failure notification */
+                            customerName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/tamper-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At submission: do these details exactly match those the identity was verified with? (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Certificate number */
+                        birthdvsCertificateNumber?: string;
+                        /** @description Certificate printed date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsCertificatePrintedDate?: string;
+                        /** @description Middle names on the certificate */
+                        birthdvsMiddleNames?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        birthdvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        birthdvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        birthdvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 1986) */
+                        birthdvsRegistrationYear?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        changeofnamecertificatedvsCertificateNumber?: string;
+                        /** @description Previous given name */
+                        changeofnamecertificatedvsOldGivenName?: string;
+                        /** @description Previous middle name */
+                        changeofnamecertificatedvsOldMiddleName?: string;
+                        /** @description Previous surname */
+                        changeofnamecertificatedvsOldSurname?: string;
+                        /** @description Registration date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        changeofnamecertificatedvsRegistrationDate?: string;
+                        /** @description Registration number */
+                        changeofnamecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        changeofnamecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2005) */
+                        changeofnamecertificatedvsRegistrationYear?: string;
+                        /** @description Acquisition date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        citizenshipAcquisitionDate?: string;
+                        /** @description Stock number */
+                        citizenshipStockNumber?: string;
+                        /** @description Country (the country in full, e.g. Australia) */
+                        country?: string;
+                        /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        dateOfBirth?: string;
+                        /** @description Email (an email address) */
+                        email?: string;
+                        /** @description First name */
+                        firstName?: string;
+                        /** @description Flat, unit or level */
+                        flatNumber?: string;
+                        /** @description Home phone (a phone number) */
+                        homePhone?: string;
+                        /** @description ImmiCard number (3 letters then 6 digits) */
+                        immicardNumber?: string;
+                        /** @description Last name */
+                        lastName?: string;
+                        /** @description Card number (6 to 10 letters and digits) */
+                        licenceCardNumber?: string;
+                        /** @description Driver's licence number (letters and digits only) */
+                        licenceNumber?: string;
+                        /** @description State of issue */
+                        licenceState?: string;
+                        /** @description Certificate issued date (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        marriagecertificatedvsCertificateIssuedDate?: string;
+                        /** @description Certificate number */
+                        marriagecertificatedvsCertificateNumber?: string;
+                        /** @description Registration number */
+                        marriagecertificatedvsRegistrationNumber?: string;
+                        /** @description State of registration */
+                        marriagecertificatedvsRegistrationState?: string;
+                        /** @description Registration year (the year, e.g. 2010) */
+                        marriagecertificatedvsRegistrationYear?: string;
+                        /** @description Card colour */
+                        medicareCardColour?: string;
+                        /** @description Medicare card number (10 digits) */
+                        medicareCardNumber?: string;
+                        /** @description Expiry date (yellow and blue cards) (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        medicareExpiryDate?: string;
+                        /** @description Expiry month (the month as two digits (February = 02)) */
+                        medicareExpiryMonth?: string;
+                        /** @description Expiry year (the year, e.g. 2029) */
+                        medicareExpiryYear?: string;
+                        /** @description Name on card */
+                        medicareNameOnCard?: string;
+                        /** @description Individual reference number (the digit 1 to 9 beside your name) */
+                        medicareReferenceNumber?: string;
+                        /** @description Middle name */
+                        middleName?: string;
+                        /** @description Mobile phone (a phone number) */
+                        mobilePhone?: string;
+                        /** @description Gender */
+                        passportGender?: string;
+                        /** @description Passport number (one or two letters then 7 digits) */
+                        passportNumber?: string;
+                        /** @description Postcode (4 digits) */
+                        postcode?: string;
+                        /** @description Previous address: country (the country in full, e.g. Australia) */
+                        previousCountry?: string;
+                        /** @description Previous address: flat, unit or level */
+                        previousFlatNumber?: string;
+                        /** @description Previous address: postcode (4 digits) */
+                        previousPostcode?: string;
+                        /** @description Previous address: property name */
+                        previousPropertyName?: string;
+                        /** @description Previous address: state */
+                        previousState?: string;
+                        /** @description Previous address: street name */
+                        previousStreetName?: string;
+                        /** @description Previous address: street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        previousStreetNumber?: string;
+                        /** @description Previous address: street type (a street type such as ROAD or RD) */
+                        previousStreetType?: string;
+                        /** @description Previous address: suburb or town */
+                        previousSuburb?: string;
+                        /** @description Property name */
+                        propertyName?: string;
+                        /** @description keeps several people of one transaction apart, e.g. Applicant1 */
+                        roleKey?: string;
+                        /** @description State */
+                        state?: string;
+                        /** @description Street name */
+                        streetName?: string;
+                        /** @description Street number (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        streetNumber?: string;
+                        /** @description Street type (a street type such as ROAD or RD) */
+                        streetType?: string;
+                        /** @description Suburb or town */
+                        suburb?: string;
+                        /** @description Title */
+                        title?: string;
+                        /** @description the form transaction's tracking code */
+                        trackingCode: string;
+                        /** @description Country of issue (the 3-letter country code, e.g. NZL) */
+                        visaCountryOfIssue?: string;
+                        /** @description Passport number (letters and digits only) */
+                        visaPassportNumber?: string;
+                        /** @description Work phone (a phone number) */
+                        workPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            reason: "MATCH" | "DETAILS_CHANGED" | "NOT_VERIFIED" | "NO_VERIFICATION";
+                            /** @description true only when the details exactly match those the identity was verified with */
+                            result: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/liveness-links/{linkId}": {
         parameters: {
             query?: never;
@@ -12200,7 +13877,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The forms outcome (verifyStatus, verifiedSources, watchlists, credit history) */
+        /** The forms outcome (seed 001's outputs; sourceVerifiedFlag and executionStatus of the latest call) */
         get: {
             parameters: {
                 query?: never;
@@ -12219,7 +13896,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description comma-separated sources the person may still try */
+                            availableSources: string;
+                            creditHistoryResult: "" | "VERIFIED" | "AUTOFAIL";
+                            errorMessage: string;
+                            executionStatus: "SUCCESS" | "DATA_ERROR" | "SYSTEM_ERROR";
+                            /** @description one of the requested verifySources was verified by this request */
+                            sourceVerifiedFlag: boolean;
+                            /** @description comma-separated sources the person is verified on */
+                            verifiedSources: string;
+                            verifyStatus: "VERIFIED" | "UNVERIFIED" | "FAILED";
+                            verifyUserId: string;
+                            /** @description comma-separated: DFAT, PEP, OFAC */
+                            watchlistsFoundOn: string;
                         };
                     };
                 };

@@ -69,8 +69,8 @@ export default function VerificationDetail() {
     queryFn: async () => unwrap(await api.GET('/api/v1/verifications/{verificationId}/outcome', { params: { path: { verificationId } } })),
   });
   const watchlists = (() => {
-    const found = (outcome.data as { watchlistsFoundOn?: unknown } | undefined)?.watchlistsFoundOn;
-    return Array.isArray(found) ? found.filter((w): w is string => typeof w === 'string') : [];
+    // seed 001: a comma-separated list of watchlists (DFAT, PEP, OFAC).
+    return (outcome.data?.watchlistsFoundOn ?? '').split(',').filter((w) => w !== '');
   })();
   const v = verification.data;
   const status = v?.verificationResult.overallVerificationStatus ?? '';

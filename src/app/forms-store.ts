@@ -1,0 +1,136 @@
+// The forms integration's SQL: sessions per person of a transaction, account form settings, the audit of
+// tamper checks, and browser tokens. Every query is scoped to its account.
+import { sql } from 'kysely';
+import type { Db, Tx } from '../adapters/db/database.ts';
+import { digest } from './ids.ts';
+
+export interface FormSession {
+  trackingCode: string;
+  roleKey: string;
+  verificationId: string;
+  identity: Record<string, string>;
+  lastOutputs: Record<string, unknown> | null;
+}
+
+export interface FormSettings {
+  customerName: string | null;
+  allowedOrigins: string[];
+}
+
+export interface FormAuditEntry {
+  trackingCode: string;
+  roleKey: string;
+  action: string;
+  result: string;
+  /** Names and codes only, never personal data. */
+  detail?: unknown;
+}
+
+export interface BrowserGrant {
+  accountId: string;
+  trackingCode: string;
+}
+
+export class FormsStore {
+  constructor(private readonly db: Db) {}
+
+  /** Serialises the calls for one person of one transaction until the caller's transaction ends. */
+  async lockPerson(tx: Tx, accountId: string, trackingCode: string, roleKey: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`${accountId}/${trackingCode}/${roleKey}`}))`.execute(tx);
+  }
+
+  async session(db: Db, accountId: string, trackingCode: string, roleKey: string): Promise<FormSession | undefined> {
+    const row = await db
+      .selectFrom('form_sessions')
+      .select(['tracking_code', 'role_key', 'verification_id', 'identity', 'last_outputs'])
+      .where('account_id', '=', accountId)
+      .where('tracking_code', '=', trackingCode)
+      .where('role_key', '=', roleKey)
+      .executeTakeFirst();
+    return row ? { trackingCode: row.tracking_code, roleKey: row.role_key, verificationId: row.verification_id, identity: row.identity, lastOutputs: row.last_outputs } : undefined;
+  }
+
+  /** The session's verification is (re)set to this one, registered with these identity details. */
+  async saveSession(tx: Tx, accountId: string, session: Omit<FormSession, 'lastOutputs'>, now: Date): Promise<void> {
+    const values = { verification_id: session.verificationId, identity: JSON.stringify(session.identity), last_outputs: null, updated_at: now };
+    await tx
+      .insertInto('form_sessions')
+      .values({ account_id: accountId, tracking_code: session.trackingCode, role_key: session.roleKey, ...values })
+      .onConflict((oc) => oc.columns(['account_id', 'tracking_code', 'role_key']).doUpdateSet(values))
+      .execute();
+  }
+
+  async recordOutputs(db: Db, accountId: string, trackingCode: string, roleKey: string, outputs: object, now: Date): Promise<void> {
+    await db
+      .updateTable('form_sessions')
+      .set({ last_outputs: JSON.stringify(outputs), updated_at: now })
+      .where('account_id', '=', accountId)
+      .where('tracking_code', '=', trackingCode)
+      .where('role_key', '=', roleKey)
+      .execute();
+  }
+
+  /** The outputs of the latest forms call on this verification, if it was made through the forms service. */
+  async latestOutputs(accountId: string, verificationId: string): Promise<Record<string, unknown> | null> {
+    const row = await this.db
+      .selectFrom('form_sessions')
+      .select('last_outputs')
+      .where('account_id', '=', accountId)
+      .where('verification_id', '=', verificationId)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.last_outputs ?? null;
+  }
+
+  async appendAudit(db: Db, accountId: string, entry: FormAuditEntry, at: Date): Promise<void> {
+    await db
+      .insertInto('form_audit')
+      .values({ account_id: accountId, tracking_code: entry.trackingCode, role_key: entry.roleKey, action: entry.action, result: entry.result, detail: entry.detail === undefined ? null : JSON.stringify(entry.detail), at })
+      .execute();
+  }
+
+  async audit(accountId: string, trackingCode: string): Promise<(FormAuditEntry & { at: string })[]> {
+    const rows = await this.db
+      .selectFrom('form_audit')
+      .select(['tracking_code', 'role_key', 'action', 'result', 'detail', 'at'])
+      .where('account_id', '=', accountId)
+      .where('tracking_code', '=', trackingCode)
+      .orderBy('id', 'asc')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({ trackingCode: r.tracking_code, roleKey: r.role_key, action: r.action, result: r.result, detail: r.detail, at: r.at.toISOString() }));
+  }
+
+  async settings(accountId: string): Promise<FormSettings> {
+    const row = await this.db.selectFrom('form_settings').select(['customer_name', 'allowed_origins']).where('account_id', '=', accountId).executeTakeFirst();
+    return { customerName: row?.customer_name ?? null, allowedOrigins: row?.allowed_origins ?? [] };
+  }
+
+  async saveSettings(accountId: string, settings: FormSettings, now: Date): Promise<void> {
+    const values = { customer_name: settings.customerName, allowed_origins: JSON.stringify(settings.allowedOrigins), updated_at: now };
+    await this.db
+      .insertInto('form_settings')
+      .values({ account_id: accountId, ...values })
+      .onConflict((oc) => oc.column('account_id').doUpdateSet(values))
+      .execute();
+  }
+
+  /** Is this origin one the account's forms are served from? */
+  async originAllowed(accountId: string, origin: string): Promise<boolean> {
+    return (await this.settings(accountId)).allowedOrigins.includes(origin);
+  }
+
+  async issueBrowserToken(accountId: string, trackingCode: string, token: string, expiresAt: Date): Promise<void> {
+    await this.db.insertInto('form_browser_tokens').values({ token_hash: digest(token), account_id: accountId, tracking_code: trackingCode, expires_at: expiresAt }).execute();
+  }
+
+  async browserGrant(token: string, now: Date): Promise<BrowserGrant | undefined> {
+    const row = await this.db
+      .selectFrom('form_browser_tokens')
+      .select(['account_id', 'tracking_code', 'expires_at'])
+      .where('token_hash', '=', digest(token))
+      .executeTakeFirst();
+    return row && row.expires_at.getTime() > now.getTime() ? { accountId: row.account_id, trackingCode: row.tracking_code } : undefined;
+  }
+}

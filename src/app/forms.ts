@@ -1,0 +1,283 @@
+/**
+ * The forms integration (seed 001, SPEC P8): the one-call "Identity Verification" service, the tamper check
+ * at submission, the credit-header consent wording and failure notification, and the account's form
+ * settings. A person of a form's transaction is its tracking code and role key (Applicant1, Applicant2); their
+ * calls are serialised, and a call whose identity details differ from those the verification was registered
+ * with starts a new verification.
+ */
+import { LocalDate } from '@js-joda/core';
+import type { Db, Tx } from '../adapters/db/database.ts';
+import {
+  CONSENT_KEY, CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE, VERIFIED_OVERALL,
+  changedIdentity, fillNotice, formsOutcome, formsOutputs, identityOf, readFormsCall, sourceList,
+  type FieldV3, type FormsOutputs, type FormsValues, type VerificationState,
+} from '../domain/verification/index.ts';
+import type { Accounts, AccountCredentials, Account } from './accounts.ts';
+import type { Clock } from './clock.ts';
+import { AppError, echoed, errors } from './errors.ts';
+import { FormsStore, type FormSettings } from './forms-store.ts';
+import { newVerificationToken } from './ids.ts';
+import type { CurrentStatus, Loaded, VerificationUseCases } from './verification.ts';
+
+/** What the forms service needs of the mail adapter. */
+export interface NoticeMailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** What the forms service needs of the job queue: a job enqueued in the caller's transaction. */
+export interface NoticeQueue {
+  send<T extends object>(name: string, data: T, options: { tx: Tx }): Promise<unknown>;
+}
+
+export const CREDIT_NOTICE_QUEUE = 'forms.credit-header-notice';
+export interface CreditNoticeJob {
+  accountId: string;
+  verificationId: string;
+}
+
+/** A browser token lets the embedded component act for one transaction for this long. */
+export const BROWSER_TOKEN_TTL_MS = 30 * 60 * 1000;
+
+export interface FormsVerifyRequest {
+  trackingCode: string;
+  roleKey?: string;
+  verifyUserId?: string;
+  verifySources?: string;
+  backgroundSources: string;
+  getFields?: boolean;
+  termsAccepted?: boolean;
+  creditHeaderConsent?: boolean;
+  recordVerificationResponse?: boolean;
+  values: FormsValues;
+}
+
+export interface FormsVerifyAnswer extends FormsOutputs {
+  /** This call started a new verification because the person's details changed. */
+  restarted: boolean;
+  sourceFields?: Record<string, FieldV3[]>;
+  verificationResponse?: CurrentStatus;
+}
+
+export interface TamperCheckRequest {
+  trackingCode: string;
+  roleKey?: string;
+  values: FormsValues;
+}
+
+export type TamperReason = 'MATCH' | 'DETAILS_CHANGED' | 'NOT_VERIFIED' | 'NO_VERIFICATION';
+export interface TamperCheckAnswer {
+  result: boolean;
+  reason: TamperReason;
+  message: string;
+}
+
+const TAMPER_WORDS: Record<TamperReason, string> = {
+  MATCH: 'The details exactly match those the identity was verified with.',
+  DETAILS_CHANGED: 'The details differ from those the identity was verified with.',
+  NOT_VERIFIED: 'The identity of this person has not been verified.',
+  NO_VERIFICATION: 'No identity verification was made for this person in this transaction.',
+};
+
+export class FormsUseCases {
+  readonly store: FormsStore;
+
+  constructor(
+    private readonly db: Db,
+    private readonly accounts: Accounts,
+    private readonly verifications: VerificationUseCases,
+    private readonly queue: NoticeQueue | null,
+    private readonly clock: Clock,
+    private readonly mailer: () => NoticeMailer,
+  ) {
+    this.store = new FormsStore(db);
+  }
+
+  async verify(credentials: AccountCredentials, request: FormsVerifyRequest): Promise<FormsVerifyAnswer> {
+    return this.verifyFor(await this.accounts.authenticate(credentials), request);
+  }
+
+  /** One call of the service for an authenticated account (the API's Basic password or a browser token). */
+  async verifyFor(account: Account, request: FormsVerifyRequest): Promise<FormsVerifyAnswer> {
+    const roleKey = request.roleKey ?? '';
+    const call = await this.readCall(account, request, roleKey);
+    const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
+    if (request.verifyUserId !== undefined && !known) throw errors.notFound('verifyUserId', request.verifyUserId);
+    const restart = !known || changedIdentity(known.identity, call.identity).length > 0;
+    if (known && !restart && request.verifyUserId !== undefined && request.verifyUserId !== known.verificationId) {
+      throw errors.invalid([{ field: 'verifyUserId', message: `verifyUserId ${echoed(request.verifyUserId)} is not the current verification of this person (${known.verificationId})` }]);
+    }
+    const extraData: Record<string, string> = request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
+    const prepared = restart ? await this.verifications.prepareRegistration(account, { person: call.person, extraData }, call.backgroundSources) : null;
+    const answer = await this.db.transaction().execute(async (tx) => {
+      await this.store.lockPerson(tx, account.accountId, request.trackingCode, roleKey);
+      let loaded: Loaded;
+      if (prepared) {
+        await this.verifications.storeRegistration(tx, account, prepared.state);
+        await this.store.saveSession(tx, account.accountId, { trackingCode: request.trackingCode, roleKey, verificationId: prepared.state.verificationId, identity: call.identity }, this.clock.now());
+        loaded = prepared;
+        if (this.creditHeaderFailed(prepared.state) && this.queue) {
+          await this.queue.send<CreditNoticeJob>(CREDIT_NOTICE_QUEUE, { accountId: account.accountId, verificationId: prepared.state.verificationId }, { tx });
+        }
+      } else {
+        loaded = await this.verifications.lockedIn(tx, account, known?.verificationId ?? '');
+      }
+      const before = prepared ? null : loaded.state;
+      let sourceFields: Record<string, FieldV3[]> | undefined;
+      if (call.getFields) {
+        sourceFields = Object.fromEntries(call.verifySources.map((id) => [id, this.verifications.fieldsOf(loaded, id)]));
+      } else {
+        for (const sourceId of call.verifySources) {
+          // A source already passed, or a verification already decided, has nothing more to check.
+          const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
+          if (!offered?.available) continue;
+          loaded = await this.verifications.checkSourceIn(tx, account, loaded, sourceId, call.sourceInputs[sourceId] ?? {});
+        }
+      }
+      const outputs = formsOutputs(formsOutcome(loaded.settings, loaded.state, { verifySources: call.getFields ? [] : call.verifySources, before }));
+      await this.store.recordOutputs(tx, account.accountId, request.trackingCode, roleKey, outputs, this.clock.now());
+      return {
+        ...outputs,
+        restarted: prepared !== null && known !== undefined,
+        ...(sourceFields ? { sourceFields } : {}),
+        ...(request.recordVerificationResponse ? { verificationResponse: this.verifications.currentStatus(loaded.settings, loaded.state) } : {}),
+      };
+    });
+    return answer;
+  }
+
+  /** Reads the call; a refused one is recorded as the person's latest outputs (DATA_ERROR) before it is answered. */
+  private async readCall(account: Account, request: FormsVerifyRequest, roleKey: string) {
+    const now = this.clock.now();
+    const today = LocalDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    try {
+      return this.verifications.domain(() => readFormsCall(request.values, {
+        verifySources: request.verifySources ?? '', backgroundSources: request.backgroundSources, getFields: request.getFields ?? false, termsAccepted: request.termsAccepted ?? false,
+      }, today));
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'invalid') {
+        const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
+        if (known) {
+          const previous = (known.lastOutputs ?? {}) as Partial<FormsOutputs>;
+          await this.store.recordOutputs(this.db, account.accountId, request.trackingCode, roleKey, { ...previous, sourceVerifiedFlag: false, executionStatus: 'DATA_ERROR', errorMessage: dataErrorMessage(error) }, now);
+        }
+      }
+      throw error;
+    }
+  }
+
+  private creditHeaderFailed(state: VerificationState): boolean {
+    return state.creditHeaderConsent === true && state.creditHistoryResult === 'AUTOFAIL' && (state.person.email ?? '') !== '';
+  }
+
+  /**
+   * seed 001 outputs of a verification read later (GET …/outcome): those of its latest forms call when it was
+   * made through the forms service (sourceVerifiedFlag and executionStatus are about a call), else of the
+   * verification's latest interactive check.
+   */
+  async outcome(credentials: AccountCredentials, verificationId: string): Promise<FormsOutputs> {
+    const account = await this.accounts.authenticate(credentials);
+    const loaded = await this.verifications.load(this.db, account, verificationId, false);
+    const current = formsOutputs(formsOutcome(loaded.settings, loaded.state));
+    const latest = (await this.store.latestOutputs(account.accountId, verificationId)) as Partial<FormsOutputs> | null;
+    if (!latest) return current;
+    return {
+      ...current,
+      sourceVerifiedFlag: latest.sourceVerifiedFlag ?? current.sourceVerifiedFlag,
+      executionStatus: latest.executionStatus ?? current.executionStatus,
+      errorMessage: latest.errorMessage ?? current.errorMessage,
+    };
+  }
+
+  /** Seed 001 "Tamper Proofing": true only when the identity was verified with exactly these details. */
+  async tamperCheck(credentials: AccountCredentials, request: TamperCheckRequest): Promise<TamperCheckAnswer> {
+    const account = await this.accounts.authenticate(credentials);
+    const roleKey = request.roleKey ?? '';
+    const session = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
+    let reason: TamperReason = 'NO_VERIFICATION';
+    let changed: string[] = [];
+    if (session) {
+      const { state } = await this.verifications.load(this.db, account, session.verificationId, false);
+      changed = changedIdentity(session.identity, identityOf(request.values));
+      reason = !VERIFIED_OVERALL.includes(state.overallVerificationStatus) ? 'NOT_VERIFIED' : changed.length > 0 ? 'DETAILS_CHANGED' : 'MATCH';
+    }
+    const result = reason === 'MATCH';
+    await this.store.appendAudit(this.db, account.accountId, {
+      trackingCode: request.trackingCode, roleKey, action: 'tamper-check', result: String(result),
+      detail: { reason, changedFields: changed, ...(session ? { verificationId: session.verificationId } : {}) },
+    }, this.clock.now());
+    return { result, reason, message: TAMPER_WORDS[reason] };
+  }
+
+  async audit(credentials: AccountCredentials, trackingCode: string) {
+    const account = await this.accounts.authenticate(credentials);
+    return this.store.audit(account.accountId, trackingCode);
+  }
+
+  async settings(credentials: AccountCredentials): Promise<FormSettings> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.store.settings(account.accountId);
+  }
+
+  async saveSettings(credentials: AccountCredentials, settings: FormSettings): Promise<FormSettings> {
+    const account = await this.accounts.authenticate(credentials);
+    const problems = settings.allowedOrigins.flatMap((origin, i) => (isOrigin(origin) ? [] : [{ field: `allowedOrigins.${i}`, message: `allowedOrigins.${i} must be an origin such as https://forms.example.org (scheme, host and port only)` }]));
+    if (problems.length > 0) throw errors.invalid(problems);
+    await this.store.saveSettings(account.accountId, settings, this.clock.now());
+    return this.store.settings(account.accountId);
+  }
+
+  /** Seed 001's consent wording with the account's reporting entity filled in. */
+  async consentWording(accountId: string): Promise<string> {
+    const settings = await this.store.settings(accountId);
+    return fillNotice(CREDIT_HEADER_CONSENT_TEXT, { 'Reporting Entity': settings.customerName ?? accountId });
+  }
+
+  async consentWordingFor(credentials: AccountCredentials): Promise<string> {
+    return this.consentWording((await this.accounts.authenticate(credentials)).accountId);
+  }
+
+  /** A short-lived token the form's server gives its page, so the component never holds the account password. */
+  async issueBrowserToken(credentials: AccountCredentials, trackingCode: string): Promise<{ browserToken: string; expiresAt: string }> {
+    const account = await this.accounts.authenticate(credentials);
+    const token = newVerificationToken();
+    const expiresAt = new Date(this.clock.now().getTime() + BROWSER_TOKEN_TTL_MS);
+    await this.store.issueBrowserToken(account.accountId, trackingCode, token, expiresAt);
+    return { browserToken: token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The account and transaction of a browser token; an unknown or expired one is refused. */
+  async browserGrant(token: string): Promise<{ account: Account; trackingCode: string }> {
+    const grant = await this.store.browserGrant(token, this.clock.now());
+    const account = grant ? await this.accounts.find(grant.accountId) : undefined;
+    if (!grant || !account) throw new AppError('unauthenticated', 'The browser token is unknown or has expired: reload the form', 'InvalidTokenFault');
+    return { account, trackingCode: grant.trackingCode };
+  }
+
+  /** Emails seed 001's failure notification (first name and customer filled in) to the person. */
+  async sendCreditNotice(job: CreditNoticeJob): Promise<void> {
+    const account = await this.accounts.find(job.accountId);
+    if (!account) return;
+    const { state } = await this.verifications.load(this.db, account, job.verificationId, false);
+    if (!state.person.email) return;
+    const customer = (await this.store.settings(account.accountId)).customerName ?? account.accountId;
+    await this.mailer().send({
+      to: state.person.email,
+      subject: `Your identity check with ${customer}`,
+      text: fillNotice(CREDIT_HEADER_FAILURE_NOTICE, { 'first name': state.person.givenName, customer }),
+    });
+  }
+}
+
+/** seed 001's errorMessage of a DATA_ERROR: each refused input in words (each names its input). */
+export function dataErrorMessage(error: AppError): string {
+  return error.problems.map((p) => p.message).join(' ');
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}

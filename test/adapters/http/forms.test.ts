@@ -1,0 +1,217 @@
+// Seed 001's "Identity Verification" service over REST, on both databases: its outputs table row by row
+// (verifyStatus, availableSources shrinking, verifiedSources, sourceVerifiedFlag, watchlistsFoundOn,
+// creditHistoryResult, executionStatus / errorMessage), re-registration when the details change, role keys,
+// getFields, and the outcome endpoint read afterwards. The stub codes are seed 002's.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDatabase } from '../../support/databases.ts';
+import { startTestApp, DEMO_AUTH, basicAuth, type TestApp } from '../../support/app.ts';
+
+const BACKGROUND = 'dfat,ofac,pep,aec,asic,tenancy';
+/** Seed 002: `TWO`, then one letter per position (1 dfat, 2 ofac, 3 pep, 4 aec, 7 asic, 8 tenancy, 14 dnb). */
+const code = (letters: Record<number, 'P' | 'F' | 'E'>, rest: 'P' | 'F' = 'F') =>
+  `TWO${Array.from({ length: 28 }, (_, i) => letters[i + 1] ?? rest).join('')}`;
+const ALL_PASS = code({}, 'P');
+const ALL_FAIL = code({ 1: 'P', 2: 'P', 3: 'P' });
+
+export function applicant(middleName: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    firstName: 'Aroha', middleName, lastName: 'Ngata', dateOfBirth: '1986-03-12', email: 'aroha@example.org',
+    flatNumber: 'Level 3', streetNumber: '267-277', streetName: 'George', streetType: 'STREET', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'Australia',
+    ...extra,
+  };
+}
+
+let sequence = 0;
+export const newTracking = () => `T${Date.now().toString(36)}${(sequence += 1)}`;
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(kind);
+    await t.services.accounts.create({ accountId: 'other', password: 'other-password-1', stubMode: true });
+  });
+  after(async () => { await t.close(); });
+
+  const call = (body: Record<string, unknown>, auth = DEMO_AUTH) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/forms/identity-verification', headers: { authorization: auth }, payload: body });
+  const ok = async (body: Record<string, unknown>) => {
+    const response = await call(body);
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json<Record<string, unknown>>();
+  };
+  const list = (value: unknown) => String(value).split(',').filter(Boolean);
+
+  test('the first call registers and runs the background sources: all pass is VERIFIED at once', async () => {
+    const out = await ok({ trackingCode: newTracking(), backgroundSources: BACKGROUND, ...applicant(ALL_PASS) });
+    assert.equal(out.verifyStatus, 'VERIFIED');
+    assert.match(String(out.verifyUserId), /^[A-Za-z0-9]{9}$/);
+    assert.deepEqual(list(out.verifiedSources).sort(), ['aec', 'asic', 'tenancy']);
+    assert.equal(out.sourceVerifiedFlag, false);
+    assert.equal(out.watchlistsFoundOn, '');
+    assert.equal(out.creditHistoryResult, '');
+    assert.equal(out.executionStatus, 'SUCCESS');
+    assert.equal(out.errorMessage, '');
+    assert.equal(out.restarted, false);
+  });
+
+  test('only the requested background sources run', async () => {
+    const out = await ok({ trackingCode: newTracking(), backgroundSources: 'aec', ...applicant(ALL_PASS) });
+    assert.equal(out.verifyStatus, 'UNVERIFIED');
+    assert.equal(out.verifiedSources, 'aec');
+  });
+
+  test('watchlistsFoundOn lists DFAT, OFAC and PEP when the person is found on them', async () => {
+    const out = await ok({ trackingCode: newTracking(), backgroundSources: BACKGROUND, ...applicant(code({ 1: 'F', 2: 'F', 3: 'F' }, 'P')) });
+    assert.deepEqual(list(out.watchlistsFoundOn).sort(), ['DFAT', 'OFAC', 'PEP']);
+  });
+
+  test('interactive: availableSources shrinks as sources verify; sourceVerifiedFlag says this request verified one', async () => {
+    const trackingCode = newTracking();
+    const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    assert.equal(first.verifyStatus, 'UNVERIFIED');
+    for (const id of ['passportdvs', 'medicaredvs', 'nswregodvs']) assert.ok(list(first.availableSources).includes(id), `${id} offered`);
+    const passport = await ok({
+      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true,
+      passportNumber: 'A1111111', passportGender: 'Female', ...applicant(ALL_FAIL),
+    });
+    assert.equal(passport.verifyUserId, first.verifyUserId);
+    assert.equal(passport.sourceVerifiedFlag, true);
+    assert.deepEqual(list(passport.verifiedSources), ['passportdvs']);
+    assert.ok(!list(passport.availableSources).includes('passportdvs'), 'a verified source is no longer offered');
+    // A licence of the person's state: the generic "regodvs" is the licenceState's source.
+    const done = await ok({
+      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'regodvs', termsAccepted: true,
+      licenceState: 'NSW', licenceNumber: '11111111', ...applicant(ALL_FAIL),
+    });
+    assert.equal(done.sourceVerifiedFlag, true);
+    assert.deepEqual(list(done.verifiedSources).sort(), ['nswregodvs', 'passportdvs']);
+    // A source that does not verify leaves the flag false and stays available to retry.
+    const miss = await ok({
+      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'medicaredvs', termsAccepted: true,
+      medicareCardNumber: '2428778132', medicareReferenceNumber: '1', medicareCardColour: 'Green', medicareExpiryMonth: '12', medicareExpiryYear: String(new Date().getUTCFullYear() + 1),
+      ...applicant(ALL_FAIL),
+    });
+    assert.equal(miss.sourceVerifiedFlag, false);
+    assert.ok(list(miss.availableSources).includes('medicaredvs'));
+  });
+
+  test('a source answering Not Contributing is removed from availableSources', async () => {
+    const trackingCode = newTracking();
+    const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    const out = await ok({
+      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true,
+      passportNumber: 'A6666666', ...applicant(ALL_FAIL),
+    });
+    assert.equal(out.sourceVerifiedFlag, false);
+    assert.ok(!list(out.availableSources).includes('passportdvs'));
+    assert.ok(list(out.availableSources).includes('medicaredvs'));
+  });
+
+  test('a source that errors: executionStatus SYSTEM_ERROR when every source that ran errored', async () => {
+    const out = await ok({ trackingCode: newTracking(), backgroundSources: 'asic,tenancy', ...applicant(code({ 7: 'E', 8: 'E' })) });
+    assert.equal(out.executionStatus, 'SYSTEM_ERROR');
+    assert.notEqual(out.errorMessage, '');
+  });
+
+  test('calling again after the details changed restarts the verification; unchanged details continue it', async () => {
+    const trackingCode = newTracking();
+    const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    const same = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    assert.equal(same.verifyUserId, first.verifyUserId);
+    assert.equal(same.restarted, false);
+    const moved = await ok({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_PASS, { streetName: 'Pitt' }) });
+    assert.notEqual(moved.verifyUserId, first.verifyUserId);
+    assert.equal(moved.restarted, true);
+    assert.equal(moved.verifyStatus, 'VERIFIED');
+    // The old verifyUserId is no longer this person's.
+    const stale = await call({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_PASS, { streetName: 'Pitt' }) });
+    assert.equal(stale.statusCode, 400, stale.body);
+    assert.equal(stale.json().problems[0].field, 'verifyUserId');
+  });
+
+  test('role keys keep two applicants of one transaction apart', async () => {
+    const trackingCode = newTracking();
+    const one = await ok({ trackingCode, roleKey: 'Applicant1', backgroundSources: BACKGROUND, ...applicant(ALL_PASS) });
+    const two = await ok({ trackingCode, roleKey: 'Applicant2', backgroundSources: BACKGROUND, ...applicant(ALL_FAIL, { firstName: 'Mere' }) });
+    assert.notEqual(one.verifyUserId, two.verifyUserId);
+    assert.equal(one.verifyStatus, 'VERIFIED');
+    assert.equal(two.verifyStatus, 'UNVERIFIED');
+    const again = await ok({ trackingCode, roleKey: 'Applicant1', backgroundSources: BACKGROUND, ...applicant(ALL_PASS) });
+    assert.equal(again.verifyUserId, one.verifyUserId);
+    assert.equal(again.restarted, false);
+  });
+
+  test('getFields answers the sources\' fields, pre-filled, without verifying', async () => {
+    const trackingCode = newTracking();
+    const out = await ok({ trackingCode, backgroundSources: BACKGROUND, verifySources: 'passportdvs', getFields: true, ...applicant(ALL_FAIL) });
+    const fields = (out.sourceFields as Record<string, { name: string; value: string }[]>).passportdvs ?? [];
+    assert.equal(fields.find((f) => f.name === 'greenid_passportdvs_givenname')?.value, 'Aroha');
+    assert.ok(list(out.availableSources).includes('passportdvs'));
+    assert.equal(out.verifiedSources, '');
+  });
+
+  test('recordVerificationResponse includes the engine response for the submission', async () => {
+    const out = await ok({ trackingCode: newTracking(), backgroundSources: BACKGROUND, recordVerificationResponse: true, ...applicant(ALL_PASS) });
+    const response = out.verificationResponse as { verificationResult: { overallVerificationStatus: string } };
+    assert.equal(response.verificationResult.overallVerificationStatus, 'VERIFIED');
+  });
+
+  test('the credit header runs only with consent: creditHistoryResult VERIFIED / AUTOFAIL, blank without consent', async () => {
+    const passed = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: true, ...applicant(code({ 14: 'P' })) });
+    assert.equal(passed.creditHistoryResult, 'VERIFIED');
+    const failed = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: true, ...applicant(code({ 14: 'F' })) });
+    assert.equal(failed.creditHistoryResult, 'AUTOFAIL');
+    const refused = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: false, ...applicant(code({ 14: 'P' })) });
+    assert.equal(refused.creditHistoryResult, '');
+    assert.ok(!list(refused.verifiedSources).includes('dnb'));
+  });
+
+  test('an unknown verifyUserId is 404; another account cannot continue this one', async () => {
+    const response = await call({ trackingCode: newTracking(), verifyUserId: 'nope12345', backgroundSources: '', ...applicant(ALL_PASS) });
+    assert.equal(response.statusCode, 404);
+    const trackingCode = newTracking();
+    const mine = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    const theirs = await call({ trackingCode, verifyUserId: mine.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) }, basicAuth('other', 'other-password-1'));
+    assert.equal(theirs.statusCode, 404);
+  });
+
+  describe('the outcome endpoint read afterwards', () => {
+    const outcome = async (id: unknown) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${String(id)}/outcome`, headers: { authorization: DEMO_AUTH } });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json<Record<string, unknown>>();
+    };
+
+    test('says sourceVerifiedFlag true after a call that verified a source, and DATA_ERROR after a refused one', async () => {
+      const trackingCode = newTracking();
+      const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+      await ok({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true, passportNumber: 'A1111111', ...applicant(ALL_FAIL) });
+      const verified = await outcome(first.verifyUserId);
+      assert.equal(verified.sourceVerifiedFlag, true);
+      assert.equal(verified.executionStatus, 'SUCCESS');
+      assert.equal(verified.verifiedSources, 'passportdvs');
+      const refused = await call({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'medicaredvs', termsAccepted: true, medicareCardNumber: '123', ...applicant(ALL_FAIL) });
+      assert.equal(refused.statusCode, 400);
+      const after = await outcome(first.verifyUserId);
+      assert.equal(after.executionStatus, 'DATA_ERROR');
+      assert.match(String(after.errorMessage), /medicareCardNumber/);
+      assert.equal(after.sourceVerifiedFlag, false);
+    });
+
+    test('a verification made over plain REST: the flag of its latest interactive check', async () => {
+      const created = await t.app.inject({
+        method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
+        payload: { name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' },
+      });
+      const id = created.json().verificationResult.verificationId as string;
+      assert.equal((await outcome(id)).sourceVerifiedFlag, false);
+      const fields = { greenid_passportdvs_number: 'A1111111', greenid_passportdvs_givenname: 'Aroha', greenid_passportdvs_surname: 'Ngata', greenid_passportdvs_dob: '12/03/1986', greenid_passportdvs_tandc: 'on' };
+      const set = await t.app.inject({ method: 'POST', url: `/api/v1/verifications/${id}/sources/passportdvs`, headers: { authorization: DEMO_AUTH }, payload: { fields } });
+      assert.equal(set.statusCode, 200, set.body);
+      const out = await outcome(id);
+      assert.equal(out.sourceVerifiedFlag, true);
+      assert.equal(out.verifiedSources, 'passportdvs');
+    });
+  });
+});
