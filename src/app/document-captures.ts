@@ -71,7 +71,8 @@ export interface DocumentCaptureOptions {
   readonly maxQueued?: number;
 }
 
-function extractedFrom(reading: DocumentReading, today: Date): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
+/** What a reading shows: the MRZ parsed and validated, the extracted details and the authenticity checks. */
+export function extractedFrom(reading: DocumentReading, today: Date): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
   const lines = td3FromText(reading.mrzText, reading.visualText);
   const mrz = lines ? readMrz(lines, today) : null;
   const checks = authenticityChecks({ image: reading.facts, mrz, visualText: reading.visualText }, today.toISOString().slice(0, 10));
@@ -89,7 +90,8 @@ function extractedFrom(reading: DocumentReading, today: Date): { details: Extrac
   };
 }
 
-function faceOutcome(reading: DocumentReading, options: DocumentCaptureOptions): FaceOutcome | null {
+/** The face comparison of the portrait and the selfie, when a selfie came with the document. */
+export function faceOutcome(reading: DocumentReading, options: DocumentCaptureOptions): FaceOutcome | null {
   if (!reading.selfie) return null;
   const base = { threshold: options.faceMatchThreshold };
   if (reading.portrait.faceCount === 0) return { ...base, score: null, problem: 'No face was found in the document photo.' };
