@@ -8,7 +8,7 @@ import { JobQueue } from '../adapters/jobs/job-queue.ts';
 import type { Logger } from '../adapters/log/logger.ts';
 import { deliverWebhook, type WebhookJob } from '../adapters/webhook/webhook-sender.ts';
 import { Accounts } from './accounts.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { parseAsOf, ShiftedClock, systemClock, type Clock } from './clock.ts';
 import { Registry } from './registry.ts';
 import { WebhookDeliveries } from './webhook-deliveries.ts';
 import { immigrationCandidates } from './immigration-registry.ts';
@@ -73,7 +73,7 @@ export interface ServiceOptions {
 }
 
 export async function createServices(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? configuredClock(options.config, logger);
   const db = database.db;
   const queue = new JobQueue(database, logger, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 });
   const accounts = new Accounts(db, () => clock.now().getTime());
@@ -139,4 +139,12 @@ export async function createServices(database: Database, logger: Logger, options
       await database.close();
     },
   };
+}
+
+/** The system clock, or in a drill (PONO_AS_OF, never in production: config refuses it) one that starts then. */
+function configuredClock(config: Config | undefined, logger: Logger): Clock {
+  const start = config?.PONO_AS_OF ? parseAsOf(config.PONO_AS_OF) : null;
+  if (!start) return systemClock;
+  logger.warn({ asOf: start.toISOString() }, 'drill: the clock starts at PONO_AS_OF and runs on from there; not for production');
+  return new ShiftedClock(start);
 }

@@ -23,6 +23,7 @@ const ALLOWED = new Set([
   'casework.officers.listForOperator',
   'casework.officers.resetPasswordByOperator',
   'casework.officers.setActiveByOperator',
+  'casework.drill.runAsOf',
 ]);
 
 interface Call {

@@ -12,13 +12,14 @@ import { AppError } from '../app/errors.ts';
 import { BackupError, DataDirInUseError, dataDirOwner } from '../adapters/db/data-dir-lock.ts';
 import { servicesOfRunningServer, ServerUnreachableError } from './local-server.ts';
 import { backupCommands } from './backup.ts';
+import { drillCommand } from './drill.ts';
 
 // The database, the use cases, the server and the demo are loaded when a command needs them: a command that
 // runs through a running server (or needs no database) starts in a fraction of the time.
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
   const [{ openConfiguredDatabase }, { createServices }] = await Promise.all([import('../app/context.ts'), import('../app/services.ts')]);
   const database = await openConfiguredDatabase(config, logger);
-  const services = await createServices(database, logger, { workJobs: false });
+  const services = await createServices(database, logger, { workJobs: false, config });
   try {
     return await fn(services);
   } finally {
@@ -118,6 +119,7 @@ export async function main(argv: string[]): Promise<void> {
   accountCommands(program, (fn) => withDatabase(config, quietLogger(), fn));
   officerCommands(program, (fn) => withDatabase(config, quietLogger(), fn));
   backupCommands(program, config);
+  drillCommand(program, (fn) => withDatabase(config, quietLogger(), fn));
 
   try {
     await program.parseAsync(argv);

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { readLogo } from './branding.ts';
+import { parseAsOf } from '../app/clock.ts';
 
 /** Every setting pono reads from the environment, with its default. */
 export const ConfigSchema = Type.Object({
@@ -44,6 +45,9 @@ export const ConfigSchema = Type.Object({
   PONO_EVIDENCE_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 365 }),
   /** Document capture: the faceMatchScore (0–100) at or above which the face comparison is VERIFIED. */
   PONO_FACE_MATCH_THRESHOLD: Type.Integer({ minimum: 0, maximum: 100, default: 40 }),
+  /** Drills and tests only: the server's clock starts at this time (NZ time unless it has an offset) and runs on. */
+  PONO_AS_OF: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
+  NODE_ENV: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -85,6 +89,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const config = candidate as Config;
+  if (config.PONO_AS_OF !== undefined) {
+    if (config.NODE_ENV === 'production') throw new ConfigError('Invalid configuration:\n  PONO_AS_OF: moving the clock is for drills and tests; it is refused when NODE_ENV=production');
+    if (parseAsOf(config.PONO_AS_OF) === null) throw new ConfigError(`Invalid configuration:\n  PONO_AS_OF=${JSON.stringify(config.PONO_AS_OF)}: must be a date and time like 2026-12-10T09:00 (New Zealand time) or with an offset (…Z, …+13:00)`);
+  }
   if (config.PONO_OFFICE_LOGO) {
     try {
       readLogo(config.PONO_OFFICE_LOGO);

@@ -16,6 +16,7 @@ import { Applications, RECORDS_FETCH_QUEUE, type RecordsFetchJob } from './appli
 import { AuditTrail } from './audit.ts';
 import { Ceremonies, INZ_NOTIFY_QUEUE, type InzNotifyJob } from './ceremonies.ts';
 import { Escalations } from './escalations.ts';
+import { Drill } from './drill.ts';
 import { IdentityProofing } from './identity-proofing.ts';
 import { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, LivenessLinks, type LinkJob } from './liveness-links.ts';
 import { Officers } from './officers.ts';
@@ -37,6 +38,8 @@ export interface CaseworkOptions {
   bootstrapAdmin?: { email: string; password: string };
   /** The office's name and logo for the emails (default: pono's name, no logo). */
   branding?: Branding;
+  /** Drills may run scheduled work as of a chosen time (never in production). */
+  drillsAllowed?: boolean;
   /** Back-off of the records fetch when the records service is down (default 60 s, doubling, 8 retries). */
   recordsRetryDelaySeconds?: number;
 }
@@ -55,6 +58,7 @@ export class Casework {
   readonly escalations: Escalations;
   readonly ceremonies: Ceremonies;
   readonly audit: AuditTrail;
+  readonly drill: Drill;
   readonly personalData: PersonalData;
   readonly policy: LivenessPolicy;
   #records: ImmigrationRecordsPort;
@@ -75,6 +79,16 @@ export class Casework {
     this.escalations = new Escalations(db, clock, this.tasks);
     this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);
     this.audit = new AuditTrail(db);
+    this.drill = new Drill((at) => {
+      const then = new Casework(db, queue, at, { ...options, records: this.#records });
+      return {
+        expireLinks: () => then.links.sweepExpired(),
+        dueNotifications: (today) => then.ceremonies.dueKeys(today),
+        deliverNotification: (idempotencyKey) => then.ceremonies.deliver({ idempotencyKey }),
+        queuedEscalations: () => then.escalations.queued(),
+        close: () => then.close(),
+      };
+    }, options.drillsAllowed ?? false);
     this.personalData = new PersonalData(db, clock);
   }
 
@@ -120,6 +134,7 @@ export function caseworkOptionsFrom(config: Config | undefined): CaseworkOptions
     publicUrl: config.PONO_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } } : {}),
     ...(isChildTurns14Policy(policy) ? { childTurns14Policy: policy } : {}),
+    drillsAllowed: config.NODE_ENV !== 'production',
     ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD ? { bootstrapAdmin: { email: config.PONO_ADMIN_EMAIL, password: config.PONO_ADMIN_PASSWORD } } : {}),
   };
 }

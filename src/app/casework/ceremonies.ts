@@ -186,4 +186,10 @@ export class Ceremonies {
     if (status < 200 || status >= 300) throw new NotificationNotDeliveredError(`INZ answered ${status || 'nothing'}`);
     return 'sent';
   }
+
+  /** The notifications not yet sent that are due by `today` (NZ date), for a drill to deliver. */
+  async dueKeys(today: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('inz_notifications').select('idempotency_key').where('status', '<>', 'sent').where('due_on', '<=', today).orderBy('due_on').execute();
+    return rows.map((r) => r.idempotency_key);
+  }
 }

@@ -206,4 +206,10 @@ export class Escalations {
       throw new AppError('forbidden', 'Your role does not allow you to read escalations (needs one of the roles: case officer, validating officer, ID proofing expert)', 'ROLE_NOT_PERMITTED');
     }
   }
+
+  /** Every queued escalation (for a drill's meeting queue; no officer involved). */
+  async queued(): Promise<Escalation[]> {
+    const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
+    return rows.map(toDomain);
+  }
 }
