@@ -6,6 +6,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../support/databases.ts';
 import { startTestApp, DEMO_AUTH, basicAuth, type TestApp } from '../../support/app.ts';
+import { applicant, newTracking } from './forms-support.ts';
 
 const BACKGROUND = 'dfat,ofac,pep,aec,asic,tenancy';
 /** Seed 002: `TWO`, then one letter per position (1 dfat, 2 ofac, 3 pep, 4 aec, 7 asic, 8 tenancy, 14 dnb). */
@@ -13,17 +14,6 @@ const code = (letters: Record<number, 'P' | 'F' | 'E'>, rest: 'P' | 'F' = 'F') =
   `TWO${Array.from({ length: 28 }, (_, i) => letters[i + 1] ?? rest).join('')}`;
 const ALL_PASS = code({}, 'P');
 const ALL_FAIL = code({ 1: 'P', 2: 'P', 3: 'P' });
-
-export function applicant(middleName: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    firstName: 'Aroha', middleName, lastName: 'Ngata', dateOfBirth: '1986-03-12', email: 'aroha@example.org',
-    flatNumber: 'Level 3', streetNumber: '267-277', streetName: 'George', streetType: 'STREET', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'Australia',
-    ...extra,
-  };
-}
-
-let sequence = 0;
-export const newTracking = () => `T${Date.now().toString(36)}${(sequence += 1)}`;
 
 forEachDatabase((kind) => {
   let t: TestApp;
