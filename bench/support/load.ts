@@ -19,6 +19,9 @@ export interface LoadSpec {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Instead of autocannon: this many requests one after another, after `sequentialWarmup` discarded ones. */
+  sequentialRequests?: number;
+  sequentialWarmup?: number;
 }
 
 export interface LoadResult {
