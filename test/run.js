@@ -35,7 +35,12 @@ const child = spawn(
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     ...files,
   ],
-  { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], env: coverageDir ? { ...process.env, NODE_V8_COVERAGE: coverageDir } : process.env },
+  {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit'],
+    // Tests run the TypeScript sources (PONO_SOURCE, also in the pono processes they start), never a build that may be older.
+    env: { ...process.env, PONO_SOURCE: '1', ...(coverageDir ? { NODE_V8_COVERAGE: coverageDir } : {}) },
+  },
 );
 // The spec reporter's own summary ("ℹ pass 12", "ℹ fail 0" …) is read from its output as it passes.
 const counts = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };

@@ -1,5 +1,6 @@
-// The demo frames' worker thread: pono's sources are TypeScript, so the worker registers tsx's loader first.
-import { register } from 'tsx/esm/api';
+// The demo frames' worker thread. In the build (build/, beside the compiled demo-frames.js) it loads that; from the
+// TypeScript sources it registers tsx's loader first.
+import { existsSync } from 'node:fs';
 
-register();
+if (!existsSync(new URL('./demo-frames.js', import.meta.url))) (await import('tsx/esm/api')).register();
 await import('./demo-frames.ts');

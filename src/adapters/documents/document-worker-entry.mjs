@@ -1,7 +1,7 @@
-// The document workers' entry: pono's sources are TypeScript, so each worker registers tsx's loader before it
-// loads the reader (the main thread's loader does not carry over into workers).
-import { register } from 'tsx/esm/api';
+// The document workers' entry. In the build (build/, beside the compiled document-reader.js) it loads that; from
+// the TypeScript sources it registers tsx's loader first (the main thread's loader does not carry over into workers).
+import { existsSync } from 'node:fs';
 
-register();
+if (!existsSync(new URL('./document-reader.js', import.meta.url))) (await import('tsx/esm/api')).register();
 const { default: readDocument } = await import('./document-reader.ts');
 export default readDocument;
