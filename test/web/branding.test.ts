@@ -64,7 +64,7 @@ test('the unknown-link page: the office and its logo, the applicant pages\' styl
   await context.close();
 });
 
-test("the console's header and window title name the configured office and show its logo at sign-in", { skip: skipConsole }, async () => {
+test("the console's header and window title name the configured office and show its logo at sign-in; its page-not-found links to it", { skip: skipConsole }, async () => {
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   await page.goto('/signin');
@@ -75,5 +75,7 @@ test("the console's header and window title name the configured office and show 
   await page.waitForFunction((office) => document.title.endsWith(`· ${office}`), OFFICE);
   await expectAccessible(page, 'sign-in with branding');
   await expectFitsNarrow(page, 'sign-in with branding');
+  await page.goto('/no-such-screen');
+  await page.getByRole('main').getByRole('link', { name: OFFICE }).waitFor();
   await context.close();
 });
