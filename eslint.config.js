@@ -13,4 +13,11 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The embeddable form component and its demo run in browsers.
+    files: ['web/forms/**/*.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', customElements: 'readonly', CustomEvent: 'readonly', fetch: 'readonly', CSS: 'readonly' },
+    },
+  },
 );

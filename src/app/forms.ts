@@ -239,9 +239,14 @@ export class FormsUseCases {
   /** A short-lived token the form's server gives its page, so the component never holds the account password. */
   async issueBrowserToken(credentials: AccountCredentials, trackingCode: string): Promise<{ browserToken: string; expiresAt: string }> {
     const account = await this.accounts.authenticate(credentials);
+    return this.issueBrowserTokenForAccount(account.accountId, trackingCode);
+  }
+
+  /** A browser token for an account already known to the caller (the demo form page, as its own server). */
+  async issueBrowserTokenForAccount(accountId: string, trackingCode: string): Promise<{ browserToken: string; expiresAt: string }> {
     const token = newVerificationToken();
     const expiresAt = new Date(this.clock.now().getTime() + BROWSER_TOKEN_TTL_MS);
-    await this.store.issueBrowserToken(account.accountId, trackingCode, token, expiresAt);
+    await this.store.issueBrowserToken(accountId, trackingCode, token, expiresAt);
     return { browserToken: token, expiresAt: expiresAt.toISOString() };
   }
 

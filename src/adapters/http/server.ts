@@ -20,6 +20,7 @@ import { webhookDeliveryRoutes } from './routes/webhook-deliveries.ts';
 import { brandingRoutes } from './routes/branding.ts';
 import { registerWebSecurity } from './web/security.ts';
 import { registerConsole } from './web/console.ts';
+import { registerFormsComponent } from './web/forms-component.ts';
 
 export type { App } from './app.ts';
 
@@ -100,6 +101,7 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
   await app.register(webhookDeliveryRoutes(services), { prefix: '/api/v1' });
   await app.register(brandingRoutes(services.branding));
   for (const plugin of plugins) await plugin(app);
+  await registerFormsComponent(app, services);
   await registerConsole(app);
   return app;
 }

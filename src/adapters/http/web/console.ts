@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const WEB_BUILD_DIR = fileURLToPath(new URL('../../../../dist/web/', import.meta.url));
 
 /** Paths the server answers itself; everything else a browser asks for as a page is the console's. */
-const SERVER_PATHS = [/^\/api\//, /^\/docs(\/|$)/, /^\/(healthz|readyz|metrics)$/, /^\/Registrations-Registrations\//i, /^\/liveness\//, /^\/assets\//, /^\/branding\//];
+const SERVER_PATHS = [/^\/api\//, /^\/docs(\/|$)/, /^\/(healthz|readyz|metrics)$/, /^\/Registrations-Registrations\//i, /^\/liveness\//, /^\/assets\//, /^\/branding\//, /^\/forms\//];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pono</title></head>
 <body><main><h1>pono</h1><p>The console has not been built. Run <code>npm run build:web</code> (done by

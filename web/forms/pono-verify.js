@@ -1,0 +1,307 @@
+// <pono-verify>: identity verification for any web form (seed 001), framework-free. The form's server mints a
+// short-lived browser token (POST /api/v1/forms/browser-tokens) and puts it in the `token` attribute; the
+// account password never reaches the page. Attributes: server (pono's address, default this script's),
+// account, token, role-key, background-sources, interactive-sources, help ("off" hides it), allow-opt-out,
+// lang ("en" or "mi"). `element.strings = {...}` overrides any text; `element.start(person)` runs the
+// background check with the person's details (seed 001 input names). Events: `verified` and `failure`, their
+// `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …).
+const SCRIPT_ORIGIN = new URL(document.currentScript ? document.currentScript.src : window.location.href).origin;
+
+const STRINGS = {
+  en: {
+    title: 'Verify your identity',
+    checking: 'Checking your details…',
+    verified: 'Your identity is verified.',
+    unverified: 'We could not verify your identity from your details alone. Choose a document to verify with.',
+    failed: 'We could not verify your identity electronically.',
+    chooseSource: 'Choose a document',
+    verify: 'Verify',
+    terms: 'I agree that these details are checked with the document issuer or official record holder (terms and conditions).',
+    help: 'Where to find this',
+    sourceVerified: 'That document verified.',
+    sourceNotVerified: 'That document did not verify. Check the details, or choose another document.',
+    optOut: 'Verify my identity another way',
+    optedOut: 'You chose to verify your identity another way. We will contact you.',
+    fixFields: 'Some details need attention:',
+    tokenExpired: 'This page has expired. Reload it to continue.',
+    required: 'is required',
+    format: 'must be',
+    sources: {
+      passportdvs: 'Australian passport', medicaredvs: 'Medicare card', visadvs: 'Visa (foreign passport)', aec: 'Electoral roll',
+      birthcertificatedvs: 'Birth certificate', citizenshipcertificatedvs: 'Citizenship certificate', immicarddvs: 'ImmiCard',
+      changeofnamecertificatedvs: 'Change of name certificate', marriagecertificatedvs: 'Marriage certificate', licence: "Driver's licence",
+    },
+  },
+  mi: {
+    title: 'Whakamanahia tō tuakiri',
+    checking: 'E arotake ana i ō taipitopito…',
+    verified: 'Kua whakamanahia tō tuakiri.',
+    unverified: 'Kāore i taea tō tuakiri te whakamana mā ō taipitopito anake. Kōwhiria he tuhinga hei whakamana.',
+    failed: 'Kāore i taea tō tuakiri te whakamana ā-hiko.',
+    chooseSource: 'Kōwhiria he tuhinga',
+    verify: 'Whakamanahia',
+    terms: 'E whakaae ana ahau kia arotakea ēnei taipitopito ki te kaituku tuhinga (ngā ture me ngā here).',
+    help: 'Kei hea tēnei',
+    sourceVerified: 'Kua whakamanahia taua tuhinga.',
+    sourceNotVerified: 'Kāore taua tuhinga i whakamanahia. Tirohia anō ngā taipitopito, kōwhiria rānei he tuhinga kē.',
+    optOut: 'Me whakamana tōku tuakiri mā tētahi atu ara',
+    optedOut: 'I kōwhiri koe ki te whakamana i tō tuakiri mā tētahi atu ara. Ka whakapā atu mātou ki a koe.',
+    fixFields: 'Me whakatika ētahi taipitopito:',
+    tokenExpired: 'Kua pau te wā o tēnei whārangi. Utaina anōtia.',
+    required: 'e hiahiatia ana',
+    format: 'me',
+    sources: {
+      passportdvs: 'Uruwhenua o Ahitereiria', medicaredvs: 'Kāri Medicare', visadvs: 'Uruwhenua (tauiwi)', aec: 'Rārangi pōti',
+      birthcertificatedvs: 'Tiwhikete whānau', citizenshipcertificatedvs: 'Tiwhikete kirirarau', immicarddvs: 'ImmiCard',
+      changeofnamecertificatedvs: 'Tiwhikete panoni ingoa', marriagecertificatedvs: 'Tiwhikete mārena', licence: 'Raihana taraiwa',
+    },
+  },
+};
+
+let instances = 0;
+
+class PonoVerify extends HTMLElement {
+  constructor() {
+    super();
+    this.id_ = `pono-verify-${(instances += 1)}`;
+    this.overrides = {};
+    this.definition = null;
+    this.outputs = null;
+    this.person = {};
+  }
+
+  set strings(value) { this.overrides = value || {}; }
+
+  text(key) {
+    const lang = this.getAttribute('lang') === 'mi' ? 'mi' : 'en';
+    return this.overrides[key] !== undefined ? this.overrides[key] : STRINGS[lang][key];
+  }
+
+  sourceName(id) {
+    const names = { ...this.text('sources'), ...(this.overrides.sources || {}) };
+    return names[id] || names[id.endsWith('regodvs') ? 'licence' : id] || id;
+  }
+
+  get server() { return this.getAttribute('server') || SCRIPT_ORIGIN; }
+
+  connectedCallback() {
+    if (this.rendered) return;
+    this.rendered = true;
+    if (!document.querySelector('link[data-pono-verify]')) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = `${this.server}/forms/pono-verify.css`;
+      link.dataset.ponoVerify = '';
+      document.head.appendChild(link);
+    }
+    this.classList.add('pono-verify');
+    this.innerHTML = '';
+    const heading = this.el('h3', { id: `${this.id_}-title` }, this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : ''));
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-labelledby', heading.id);
+    this.status = this.el('p', { class: 'pono-status', role: 'status', 'aria-live': 'polite' });
+    this.body = this.el('div', { class: 'pono-body' });
+    this.append(heading, this.status, this.body);
+  }
+
+  el(tag, attributes = {}, text) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  async api(path, method, body) {
+    const response = await fetch(`${this.server}/api/v1/forms/browser/${encodeURIComponent(this.getAttribute('account') || '')}/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.getAttribute('token') || ''}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = await response.json();
+    if (response.status === 401) throw Object.assign(new Error(this.text('tokenExpired')), { expired: true });
+    return { status: response.status, json };
+  }
+
+  /** Runs the background check with the person's details (seed 001 input names). */
+  async start(person) {
+    this.person = { ...person };
+    this.status.textContent = this.text('checking');
+    this.body.innerHTML = '';
+    try {
+      if (!this.definition) this.definition = (await this.api('definition', 'GET')).json;
+      const { status, json } = await this.api('identity-verification', 'POST', {
+        ...this.person, ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
+        backgroundSources: this.getAttribute('background-sources') || '',
+      });
+      if (status !== 200) return this.showProblems(json);
+      this.show(json, false);
+    } catch (error) {
+      this.status.textContent = error.message;
+    }
+  }
+
+  offered() {
+    const wanted = (this.getAttribute('interactive-sources') || '').split(',').map((s) => s.trim()).filter(Boolean);
+    const available = (this.outputs.availableSources || '').split(',').filter(Boolean);
+    return available.filter((id) => wanted.length === 0 || wanted.includes(id) || (id.endsWith('regodvs') && wanted.includes('regodvs')));
+  }
+
+  show(outputs, afterSource) {
+    this.outputs = outputs;
+    this.body.innerHTML = '';
+    if (outputs.verifyStatus === 'VERIFIED') {
+      this.status.textContent = `${afterSource ? `${this.text('sourceVerified')} ` : ''}${this.text('verified')}`;
+      this.dispatchEvent(new CustomEvent('verified', { detail: outputs, bubbles: true }));
+      return;
+    }
+    const offered = this.offered();
+    if (outputs.verifyStatus === 'FAILED' || offered.length === 0) {
+      this.status.textContent = this.text('failed');
+      this.dispatchEvent(new CustomEvent('failure', { detail: outputs, bubbles: true }));
+      this.optOutButton();
+      return;
+    }
+    this.status.textContent = afterSource ? (outputs.sourceVerifiedFlag ? this.text('sourceVerified') : this.text('sourceNotVerified')) : this.text('unverified');
+    this.sourceChooser(offered);
+    this.optOutButton();
+  }
+
+  sourceChooser(offered) {
+    const fieldset = this.el('fieldset', { class: 'pono-sources' });
+    fieldset.append(this.el('legend', {}, this.text('chooseSource')));
+    for (const id of offered) {
+      const inputId = `${this.id_}-source-${id}`;
+      const radio = this.el('input', { type: 'radio', name: `${this.id_}-source`, id: inputId, value: id });
+      radio.addEventListener('change', () => this.sourceForm(id));
+      const label = this.el('label', { for: inputId }, this.sourceName(id));
+      const row = this.el('div', { class: 'pono-source' });
+      row.append(radio, label);
+      fieldset.append(row);
+    }
+    this.body.append(fieldset);
+    this.formSlot = this.el('div', { class: 'pono-form-slot' });
+    this.body.append(this.formSlot);
+  }
+
+  sourceForm(sourceId) {
+    const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
+    this.formSlot.innerHTML = '';
+    const form = this.el('form', { class: 'pono-source-form', novalidate: true, 'aria-label': this.sourceName(sourceId) });
+    for (const field of group.fields) {
+      if (field.input === 'licenceState' && sourceId !== 'regodvs') continue;
+      form.append(this.fieldRow(field));
+    }
+    if (this.getAttribute('help') !== 'off' && group.help) {
+      const details = this.el('details', { class: 'pono-help' });
+      details.append(this.el('summary', {}, this.text('help')));
+      details.append(this.el('p', {}, group.help));
+      if (group.sample) details.append(this.el('img', { src: `${this.server}/forms/samples/${group.sample}`, alt: `${this.text('help')}: ${this.sourceName(sourceId)}`, width: 320 }));
+      form.append(details);
+    }
+    const termsId = `${this.id_}-terms`;
+    const terms = this.el('div', { class: 'pono-terms' });
+    terms.append(this.el('input', { type: 'checkbox', id: termsId, name: 'termsAccepted', required: true }), this.el('label', { for: termsId }, this.text('terms')));
+    form.append(terms);
+    this.errors = this.el('div', { class: 'pono-errors', role: 'alert' });
+    form.append(this.errors);
+    form.append(this.el('button', { type: 'submit' }, `${this.text('verify')}: ${this.sourceName(sourceId)}`));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submitSource(sourceId, form);
+    });
+    this.formSlot.append(form);
+    const first = form.querySelector('input, select');
+    if (first) first.focus();
+  }
+
+  fieldRow(field) {
+    const id = `${this.id_}-${field.input}`;
+    const row = this.el('div', { class: 'pono-field' });
+    row.append(this.el('label', { for: id }, `${field.label}${field.required ? ' *' : ''}`));
+    let control;
+    if (field.kind === 'select' && field.options) {
+      control = this.el('select', { id, name: field.input, required: field.required });
+      control.append(this.el('option', { value: '' }, ''));
+      for (const option of field.options) control.append(this.el('option', { value: option }, option));
+    } else {
+      control = this.el('input', { id, name: field.input, type: field.kind === 'date' ? 'date' : 'text', required: field.required, ...(field.pattern && field.kind !== 'date' ? { pattern: field.pattern.replace(/^\^/, '').replace(/\$$/, '') } : {}) });
+    }
+    control.setAttribute('aria-describedby', `${id}-error`);
+    row.append(control, this.el('span', { id: `${id}-error`, class: 'pono-field-error' }));
+    return row;
+  }
+
+  /** The browser's checks mirror the server's (required, the same patterns); the server has the last word. */
+  clientProblems(form, definitionFields) {
+    const problems = [];
+    for (const field of definitionFields) {
+      const control = form.elements.namedItem(field.input);
+      if (!control) continue;
+      const value = control.value.trim();
+      if (value === '' && field.required) problems.push({ field: field.input, message: `${field.label} ${this.text('required')}` });
+      else if (value !== '' && field.pattern && !new RegExp(field.pattern).test(value)) problems.push({ field: field.input, message: `${field.label} ${this.text('format')} ${field.format || field.pattern}` });
+    }
+    if (!form.elements.namedItem('termsAccepted').checked) problems.push({ field: 'termsAccepted', message: this.text('terms') });
+    return problems;
+  }
+
+  async submitSource(sourceId, form) {
+    const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
+    const problems = this.clientProblems(form, group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')));
+    if (problems.length > 0) return this.markProblems(form, problems);
+    const values = {};
+    for (const field of group.fields) {
+      const control = form.elements.namedItem(field.input);
+      if (control && control.value.trim() !== '') values[field.input] = control.value.trim();
+    }
+    if (sourceId.endsWith('regodvs') && sourceId !== 'regodvs') values.licenceState = sourceId.slice(0, -7).toUpperCase();
+    this.status.textContent = this.text('checking');
+    try {
+      const { status, json } = await this.api('identity-verification', 'POST', {
+        ...this.person, ...values, ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
+        backgroundSources: this.getAttribute('background-sources') || '', verifyUserId: this.outputs.verifyUserId, verifySources: sourceId, termsAccepted: true,
+      });
+      if (status !== 200) return this.markProblems(form, (json.problems || []).map((p) => ({ field: p.field, message: p.message })), json.message);
+      this.show(json, true);
+    } catch (error) {
+      this.status.textContent = error.message;
+    }
+  }
+
+  markProblems(form, problems, fallback) {
+    for (const node of form.querySelectorAll('.pono-field-error')) node.textContent = '';
+    for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+    this.errors.innerHTML = '';
+    this.errors.append(this.el('p', {}, this.text('fixFields')));
+    const list = this.el('ul');
+    for (const problem of problems) {
+      list.append(this.el('li', {}, problem.message));
+      const control = form.elements.namedItem(problem.field);
+      if (control && control.setAttribute) {
+        control.setAttribute('aria-invalid', 'true');
+        const note = form.querySelector(`#${CSS.escape(control.id)}-error`);
+        if (note) note.textContent = problem.message;
+      }
+    }
+    if (problems.length === 0 && fallback) list.append(this.el('li', {}, fallback));
+    this.errors.append(list);
+    this.status.textContent = this.text('fixFields');
+  }
+
+  showProblems(json) {
+    this.status.textContent = `${this.text('fixFields')} ${(json.problems || []).map((p) => p.message).join(' ') || json.message}`;
+  }
+
+  optOutButton() {
+    if (!this.hasAttribute('allow-opt-out')) return;
+    const button = this.el('button', { type: 'button', class: 'pono-opt-out' }, this.text('optOut'));
+    button.addEventListener('click', () => {
+      this.body.innerHTML = '';
+      this.status.textContent = this.text('optedOut');
+      this.dispatchEvent(new CustomEvent('failure', { detail: { ...(this.outputs || {}), optedOut: true }, bubbles: true }));
+    });
+    this.body.append(button);
+  }
+}
+
+if (!customElements.get('pono-verify')) customElements.define('pono-verify', PonoVerify);
