@@ -16,7 +16,7 @@ import { assertCombinationOpen } from '../domain/verification/index.ts';
 import type { AccountCredentials } from './accounts.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import type { Clock } from './clock.ts';
-import type { DocumentReader, DocumentReading } from './document-reading.ts';
+import { unreadableField, type DocumentReader, type DocumentReading } from './document-reading.ts';
 import { AppError, errors } from './errors.ts';
 import type { CurrentStatus, VerificationTx, VerificationUseCases } from './verification.ts';
 
@@ -119,7 +119,11 @@ export class DocumentCaptures {
   async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
     const { accountId, state } = await this.verifications.read(credentials, verificationId);
     this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
-    const reading = await this.#gate.run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }));
+    const reading = await this.#gate.run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }))
+      .catch((error: unknown) => {
+        const field = unreadableField(error);
+        throw field ? errors.invalid([{ field, message: 'the image could not be decoded: send a complete JPEG, PNG or WebP photo' }]) : error;
+      });
     const now = this.clock.now();
     const found = extractedFrom(reading, now);
     const view: CaptureView = {

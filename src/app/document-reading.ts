@@ -22,6 +22,15 @@ export interface DocumentReading {
   readonly timing: { readonly ocrMs: number; readonly faceMs: number; readonly totalMs: number };
 }
 
+/** The reader's error for an image that does not decode: `${UNREADABLE_IMAGE} <field>` (it crosses a thread). */
+export const UNREADABLE_IMAGE = 'UNREADABLE_IMAGE';
+
+/** The field named by an unreadable-image error, or undefined for any other error. */
+export function unreadableField(error: unknown): 'document' | 'selfie' | undefined {
+  const match = error instanceof Error ? new RegExp(`^${UNREADABLE_IMAGE} (document|selfie)$`).exec(error.message) : null;
+  return match?.[1] === 'document' || match?.[1] === 'selfie' ? match[1] : undefined;
+}
+
 export interface DocumentReader {
   read(task: DocumentTask): Promise<DocumentReading>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { getFaceEngine, type FaceObservation } from '../face/index.ts';
-import type { DocumentReading, DocumentTask, FaceReading } from '../../app/document-reading.ts';
+import { UNREADABLE_IMAGE, type DocumentReading, type DocumentTask, type FaceReading } from '../../app/document-reading.ts';
 import { measureImage } from './image-facts.ts';
 import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
 
@@ -49,9 +49,20 @@ async function selfieOf(image: Buffer): Promise<FaceReading> {
 
 const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
+/** Decodes the whole image once; a file that does not decode is the sender's problem, named by its field. */
+async function decodable(image: Buffer, field: 'document' | 'selfie'): Promise<void> {
+  try {
+    await sharp(image).stats();
+  } catch {
+    throw new Error(`${UNREADABLE_IMAGE} ${field}`);
+  }
+}
+
 export async function readDocument(task: DocumentTask): Promise<DocumentReading> {
   const t0 = performance.now();
   const page = asBuffer(task.document);
+  await decodable(page, 'document');
+  if (task.selfie) await decodable(asBuffer(task.selfie), 'selfie');
   const facts = await measureImage(page);
   const text = await (await ocr()).read(page);
   const f0 = performance.now();

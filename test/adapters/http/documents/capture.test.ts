@@ -127,6 +127,10 @@ test('bad uploads and confirmations are refused naming the field, and nothing is
     assert.equal(notImage.statusCode, 400, notImage.body);
     assert.match(notImage.body, /document/);
     assert.match(notImage.body, /not a JPEG, PNG or WebP image/);
+    const truncated = await upload(t, verificationId, [{ name: 'document', content: readFileSync(HOPPER).subarray(0, 4000) }]);
+    assert.equal(truncated.statusCode, 400, truncated.body);
+    assert.match(truncated.body, /"field":"document"/);
+    assert.match(truncated.body, /could not be decoded/);
     const missing = await upload(t, verificationId, [{ name: 'selfie', content: readFileSync(HOPPER) }]);
     assert.equal(missing.statusCode, 400, missing.body);
     assert.match(missing.body, /photo of the document is missing/);
