@@ -14,7 +14,8 @@ import {
   MULTIPLE_IDENTITIES_FOUND,
 } from '../domain/records/index.ts';
 import { matchIdentity, type ApplicantDetails, type MatchThresholds, type RecordSearch } from '../domain/identity/index.ts';
-import { resultException, type PresenceRequestOptions, type ResultException } from '../domain/presence/index.ts';
+import { calculatePresenceRequest, resultException, type PresenceRequestOptions, type ResultException } from '../domain/presence/index.ts';
+import { presenceRequestFromRecord, recordForTravelDocument, type TravelDocumentQuery } from '../domain/records/index.ts';
 import { roleInSentence, type OfficerRole } from '../domain/casework/index.ts';
 import type { Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort, RecordsApplicant, RecordsResult } from './casework/records-port.ts';
@@ -87,6 +88,22 @@ function row(i: Identity, assessment: CandidateRow['assessment']): CandidateRow 
   return { clientId: i.clientId, identityId: i.identityId, givenNames: i.givenNames, middleNames: i.middleNames, familyName: i.familyName, gender: i.gender, dateOfBirth: i.dateOfBirth, assessment };
 }
 
+/** What the public calculator answers by travel document: the calculation only — no movement, visa or date of residence. */
+export interface DocumentPresenceAnswer {
+  applicationDate: string;
+  eligible: boolean;
+  totalDays: number | null;
+  totalMet: boolean | null;
+  years: { sequence: number; from: string; to: string; days: number | null; length: number; met: boolean | null }[];
+  earliestEligibleDate: string | null;
+  exceptions: ResultException[];
+}
+
+/** The one answer for an unknown document and for details that do not all agree: the caller cannot tell which. */
+export function noDocumentMatch(): AppError {
+  return new AppError('not_found', 'No immigration record matches all of these travel document details. Check them against the document, or use the calculator with your own dates.', 'NO_MATCHING_TRAVEL_DOCUMENT');
+}
+
 export class RecordsUseCases {
   constructor(
     readonly source: ImmigrationRecordsSource,
@@ -105,6 +122,30 @@ export class RecordsUseCases {
       if (error instanceof RecordsServiceDown) return { status: 'unavailable', reason: error.message };
       throw error;
     }
+  }
+
+  /**
+   * The public calculator by travel document (BR-60): the record the details all agree with, its presence on
+   * `applicationDate`, and nothing else of it. Nothing is stored; an unknown document and a wrong detail are
+   * one and the same answer.
+   */
+  async presenceByTravelDocument(query: TravelDocumentQuery, applicationDate: string): Promise<DocumentPresenceAnswer> {
+    const found = await this.search({ givenNames: query.givenNames, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
+    if (found.status === 'unavailable') throw serviceDownError();
+    const record = recordForTravelDocument(found.candidates, query);
+    if (!record) throw noDocumentMatch();
+    const calculated = calculatePresenceRequest(presenceRequestFromRecord(record, applicationDate, this.options.presenceOptions));
+    if (!calculated.ok) throw noDocumentMatch();
+    const r = calculated.response;
+    return {
+      applicationDate: r.applicationDate,
+      eligible: r.eligible,
+      totalDays: r.totalDays,
+      totalMet: r.totalMet,
+      years: r.years.map((y) => ({ sequence: y.sequence, from: y.from, to: y.to, days: y.days, length: y.length, met: y.met })),
+      earliestEligibleDate: r.earliestEligibleDate,
+      exceptions: r.exceptions,
+    };
   }
 
   /** GET one identity's whole record (officers only). */

@@ -40,6 +40,8 @@ export const ConfigSchema = Type.Object({
   PONO_RECORDS_DOWN: Type.Boolean({ default: false }),
   /** Public presence calculator: requests per client address per window, and the window in seconds. */
   PONO_PRESENCE_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60 }),
+  /** The calculator by travel document looks people up, so it is limited harder than the free-form one. */
+  PONO_PRESENCE_DOCUMENT_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
   PONO_PRESENCE_RATE_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   /** Liveness evidence (selfies, challenge frames, trusted source faces): days kept after its session ends. */
   PONO_EVIDENCE_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 365 }),

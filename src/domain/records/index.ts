@@ -4,3 +4,4 @@ export * from './model.ts';
 export * from './derive.ts';
 export * from './result.ts';
 export * from './generator.ts';
+export * from './by-document.ts';

@@ -23,6 +23,7 @@ import type { Actor } from '../../../app/casework/actor.ts';
 import type { App } from '../server.ts';
 import { officerActor } from './casework/officer-auth.ts';
 import { ErrorSchema as ErrorBody } from '../schemas/errors.ts';
+import { presenceByDocumentRoutes } from './presence-by-document.ts';
 
 const ApplicantSchema = Type.Object(
   {
@@ -159,6 +160,7 @@ export function recordsPlugin(services: Services, config: Config): (app: App) =>
       // In this scope only, so other parts of pono register their own limits.
       await scope.register(rateLimit, { global: false });
       await scope.register(routes(services, config), { prefix: '/api/v1' });
+      await scope.register(presenceByDocumentRoutes(services, config), { prefix: '/api/v1' });
     });
   };
 }

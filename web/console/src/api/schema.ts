@@ -9595,6 +9595,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/presence/by-travel-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Presence calculation by travel document: the immigration records give the movements; only the calculation is answered
+         * @description Give the document number, the issuing state (nationality), date of birth and name exactly as on the document. When they all agree with one immigration record, the answer is the presence calculation for the application date (default today) and nothing else. Otherwise the answer is 404 NO_MATCHING_TRAVEL_DOCUMENT, the same whichever detail differs. Nothing is stored or logged. Rate-limited per client address (10 per 60 s; 429 when exceeded).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the day you would apply, YYYY-MM-DD (default: today in New Zealand) */
+                        applicationDate?: string;
+                        /** @description date of birth, YYYY-MM-DD */
+                        dateOfBirth: string;
+                        /** @description the travel document (passport) number */
+                        documentNumber: string;
+                        /** @description family name as on the document */
+                        familyName: string;
+                        /** @description given names as on the document */
+                        givenNames: string;
+                        /** @description the state that issued the document, as printed, e.g. India */
+                        nationality: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the calculation only: no movement, visa, date of residence or other detail of the record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationDate: string;
+                            earliestEligibleDate: string | null;
+                            eligible: boolean;
+                            exceptions: {
+                                code: string;
+                                exception: string;
+                                type: string;
+                            }[];
+                            totalDays: number | null;
+                            totalMet: boolean | null;
+                            years: {
+                                days: number | null;
+                                from: string;
+                                length: number;
+                                met: boolean | null;
+                                sequence: number;
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/presence/calculate": {
         parameters: {
             query?: never;
