@@ -1,99 +1,46 @@
-// Liveness benchmark: time to decide one attempt set (BLINK + NOD + SHAKE, selfie, two trusted sources) against the
-// engine's own cost for the same frames, measured in the same run. Goal: analysis / engine-only <= 1.1.
-// Run: node --import tsx bench/liveness.ts   (needs Debian python-matplotlib-data and python3-skimage)
-import { performance } from 'node:perf_hooks';
-import { getFaceEngine } from '../src/adapters/face/engine.ts';
-import { LEFT_EYE_INDICES, RIGHT_EYE_INDICES } from '../src/adapters/face/track.ts';
-import { analyseLivenessAttempt, type LivenessAttemptInput } from '../src/app/liveness-analysis.ts';
-import { DEFAULT_CALIBRATION } from '../src/domain/liveness/calibration/index.ts';
-import { assessChallenges, decideAttempt } from '../src/domain/liveness/decision.ts';
-import { DEFAULT_THRESHOLDS } from '../src/domain/liveness/thresholds.ts';
-import { COLLINS, buildRealAttempt, loadRaw, missingImages, toJpeg } from '../test/adapters/face/fixtures.ts';
+/**
+ * bench liveness: REST register p99 while liveness analyses run continuously ÷ REST p99 alone, same run (goal ≤ 2.0).
+ *
+ * pono's HTTP server and services run in their own process (bench/support/liveness-server.ts, PostgreSQL server)
+ * with a face-analysis worker pool as LivenessSessions has; autocannon, in its own process, registers at 10
+ * connections (warm-up discarded) first with the pool idle, then while every pool thread analyses real attempt
+ * sets one after another (the frames are handed to the pool in memory: their upload is not part of this). Then,
+ * as before, the engine's side in this process: the time to decide one attempt set against the engine's own
+ * cost for the same frames.
+ *
+ *   npm run bench -- liveness [--seconds 10] [--warmup 3]
+ */
+import { ACCOUNTS, benchSchema } from './support/database.ts';
+import { basic, load, machine, option, startProcess } from './support/load.ts';
+import { engineBench } from './support/liveness-engine.ts';
 
-const ROUNDS = 3;
+const SECONDS = option('seconds', 10);
+const WARMUP = option('warmup', 3);
+const BODY = JSON.stringify({ name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' });
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+const schema = await benchSchema('bench_liveness');
+const server = await startProcess('bench/support/liveness-server.ts', [schema.url, schema.schema]);
+try {
+  const register = () => load({
+    url: `${server.url}/api/v1/verifications`, connections: 10, seconds: SECONDS, warmupSeconds: WARMUP, method: 'POST', body: BODY,
+    headers: { 'content-type': 'application/json', authorization: basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password) },
+  });
+  const alone = await register();
+  server.process.stdin?.write('analyse\n');
+  await new Promise((resolve) => setTimeout(resolve, 8000)); // each worker loads the engine on its first analysis
+  const during = await register();
+  let summary = '';
+  server.process.stdout?.on('data', (chunk: Buffer) => (summary += chunk.toString()));
+  server.process.stdin?.write('stop\n');
+  await new Promise((resolve) => server.process.once('exit', resolve));
+  const [, count, median, threads] = /analysed (\d+) ([0-9.]+) (\d+)/.exec(summary) ?? [];
+  console.log(`machine: ${machine()}; PostgreSQL server; REST register, 10 connections, ${SECONDS} s after ${WARMUP} s warm-up`);
+  console.log(`REST alone:            ${alone.rps.toFixed(0)} req/s, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`);
+  console.log(`REST during analyses:  ${during.rps.toFixed(0)} req/s, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms`);
+  console.log(`analyses: ${count} attempt sets on ${threads} worker thread(s), median ${(Number(median) / 1000).toFixed(2)} s each (session time under load)`);
+  await engineBench();
+  console.log(`bench liveness: ratio ${(during.p99 / alone.p99).toFixed(2)} (goal <= 2.0)`);
+} finally {
+  await server.stop();
+  await schema.drop();
 }
-
-async function main(): Promise<void> {
-  const missing = missingImages();
-  if (missing) throw new Error(missing);
-  const engine = await getFaceEngine();
-  console.log(`engine: human ${engine.humanVersion} on ${engine.backend}, load ${engine.loadMs.toFixed(0)} ms, ` +
-    `per frame ${engine.perFrameMs.toFixed(1)} ms, per descriptor frame ${engine.perDescriptorFrameMs.toFixed(1)} ms (measured at load)`);
-
-  const base = await loadRaw(COLLINS);
-  const probe = await engine.analyse(await toJpeg(base));
-  const f = probe.faces[0];
-  if (!f) throw new Error('no face in the base image');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) => idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const));
-  const a = await buildRealAttempt({ cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes }, base);
-  const input: LivenessAttemptInput = {
-    requested: ['BLINK', 'SHAKE', 'NOD'],
-    selfie: a.selfie,
-    captures: [
-      { challenge: 'BLINK', frames: a.blink },
-      { challenge: 'SHAKE', frames: a.shake },
-      { challenge: 'NOD', frames: a.noNod },
-    ],
-    trustedSources: { PROVIDED: a.application, PASSPORT: a.otherPerson },
-  };
-
-  const warm = await analyseLivenessAttempt(input, { engine });
-  // the descriptor frames the analysis uses: each challenge's best frame, the blink trough, selfie, sources
-  const descriptorImages: Buffer[] = [a.selfie, a.application, a.otherPerson];
-  for (const fr of warm.frames) {
-    const cap = input.captures.find((c) => c.challenge === fr.challenge);
-    const best = cap?.frames[fr.bestFrameIndex]?.image;
-    if (best) descriptorImages.push(best);
-    const ev = fr.challenge === 'BLINK' && fr.evidenceFrameIndex !== fr.bestFrameIndex ? cap?.frames[fr.evidenceFrameIndex]?.image : undefined;
-    if (ev) descriptorImages.push(ev);
-  }
-  const trackingImages = input.captures.flatMap((c) => c.frames.map((x) => x.image));
-
-  const engineOnly: number[] = [];
-  const analysis: number[] = [];
-  const decisionOnly: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    let t = performance.now();
-    for (const img of trackingImages) await engine.analyse(img);
-    for (const img of descriptorImages) await engine.analyse(img, { descriptor: true });
-    engineOnly.push(performance.now() - t);
-
-    t = performance.now();
-    const res = await analyseLivenessAttempt(input, { engine });
-    analysis.push(performance.now() - t);
-
-    t = performance.now();
-    for (let k = 0; k < 100; k++) {
-      decideAttempt(
-        assessChallenges(input.requested, res.tracks, DEFAULT_THRESHOLDS),
-        { selfie: { faceCount: 1, descriptor: Array.from({ length: 1024 }, (_, i) => Math.sin(i)) }, probes: {}, sources: {} },
-        DEFAULT_CALIBRATION,
-        DEFAULT_THRESHOLDS,
-      );
-    }
-    decisionOnly.push((performance.now() - t) / 100);
-  }
-
-  const frames = trackingImages.length;
-  const eng = median(engineOnly);
-  const all = median(analysis);
-  const ratio = all / eng;
-  const loadCost = engine.perFrameMs * frames + engine.perDescriptorFrameMs * descriptorImages.length;
-  console.log(`attempt set: ${frames} tracking frames + ${warm.timing.descriptorFrames} descriptor frames; ` +
-    `result ${warm.outcome.challenges.map((c) => `${c.challenge}=${c.result}`).join(' ')}, liveness ${warm.outcome.liveness}`);
-  console.log(`engine only (same frames, this run): ${eng.toFixed(0)} ms; load-time estimate ${loadCost.toFixed(0)} ms`);
-  console.log(`analysis (decode + engine + tracks + decision): ${all.toFixed(0)} ms; pure decision ${median(decisionOnly).toFixed(3)} ms`);
-  console.log(`frames/s: ${((frames * 1000) / all).toFixed(1)} tracking frames per second (whole analysis), ` +
-    `${((frames * 1000) / median(engineOnly)).toFixed(1)} engine-only`);
-  console.log(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB max RSS`);
-  console.log(`bench liveness: ratio ${ratio.toFixed(3)} (goal <= 1.1)`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
