@@ -7,6 +7,8 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    /** Replace `[<id>]` in the body with a new id in every request. */
+    idReplacement?: boolean;
   }
   interface Histogram {
     average: number;

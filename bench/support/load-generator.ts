@@ -29,7 +29,7 @@ if (spec.sequentialRequests) {
   process.stdout.write(`${JSON.stringify(await sequential(spec.sequentialRequests))}\n`);
   process.exit(0);
 }
-const request = { url: spec.url, connections: spec.connections, method: spec.method, headers: spec.headers, ...(spec.body ? { body: spec.body } : {}) };
+const request = { url: spec.url, connections: spec.connections, method: spec.method, headers: spec.headers, ...(spec.body ? { body: spec.body } : {}), ...(spec.idReplacement ? { idReplacement: true } : {}) };
 if (spec.warmupSeconds > 0) await autocannon({ ...request, duration: spec.warmupSeconds });
 const result = await autocannon({ ...request, duration: spec.seconds });
 const out: LoadResult = {

@@ -19,6 +19,8 @@ export interface LoadSpec {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Replace `[<id>]` in the body with a new id in every request (a new person or transaction each time). */
+  idReplacement?: boolean;
   /** Instead of autocannon: this many requests one after another, after `sequentialWarmup` discarded ones. */
   sequentialRequests?: number;
   sequentialWarmup?: number;
