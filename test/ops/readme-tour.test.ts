@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { linePattern, runTour, tourSteps, unlabelledBlocks } from '../support/shell-tour.ts';
 
 test('the README tour runs as printed against a fresh server', { timeout: 290_000, skip: process.platform === 'win32' }, async () => {
-  const { steps, failures } = await runTour({ document: 'README.md', needs: 'a demo server', timeoutMs: 180_000 });
+  const { steps, failures } = await runTour({ document: 'README.md', needs: 'a demo server', timeoutMs: 200_000 });
   assert.ok(steps.length > 10, 'the tour has its commands');
   assert.deepEqual(failures, [], failures.join('\n\n'));
 });
