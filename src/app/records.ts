@@ -94,9 +94,11 @@ export interface DocumentPresenceAnswer {
   eligible: boolean;
   totalDays: number | null;
   totalMet: boolean | null;
-  years: { sequence: number; from: string; to: string; days: number | null; length: number; met: boolean | null }[];
+  years: { sequence: number; from: string; to: string; days: number; length: number; met: boolean }[];
   earliestEligibleDate: string | null;
   exceptions: ResultException[];
+  /** The five years counted (from the application date alone). */
+  window: { from: string; to: string };
 }
 
 /** The one answer for an unknown document and for details that do not all agree: the caller cannot tell which. */
@@ -145,6 +147,7 @@ export class RecordsUseCases {
       years: r.years.map((y) => ({ sequence: y.sequence, from: y.from, to: y.to, days: y.days, length: y.length, met: y.met })),
       earliestEligibleDate: r.earliestEligibleDate,
       exceptions: r.exceptions,
+      window: r.window,
     };
   }
 

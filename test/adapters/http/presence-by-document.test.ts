@@ -54,7 +54,7 @@ forEachDatabase((kind) => {
     const storedBefore = await rowCounts();
     const answer = await ask({ ...RIGHT, applicationDate: '2020-12-03' });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.deepEqual(Object.keys(answer.body).sort(), ['applicationDate', 'earliestEligibleDate', 'eligible', 'exceptions', 'totalDays', 'totalMet', 'years']);
+    assert.deepEqual(Object.keys(answer.body).sort(), ['applicationDate', 'earliestEligibleDate', 'eligible', 'exceptions', 'totalDays', 'totalMet', 'window', 'years']);
     assert.deepEqual([answer.body.eligible, answer.body.totalDays], [true, 1827]);
     assert.deepEqual((answer.body.years as { days: number }[]).map((y) => y.days), [366, 365, 365, 365, 366]);
     const text = JSON.stringify(answer.body);

@@ -23,7 +23,7 @@ const DocumentQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-const YearSchema = Type.Object({ sequence: Type.Integer(), from: Type.String(), to: Type.String(), days: Type.Union([Type.Integer(), Type.Null()]), length: Type.Integer(), met: Type.Union([Type.Boolean(), Type.Null()]) });
+const YearSchema = Type.Object({ sequence: Type.Integer(), from: Type.String(), to: Type.String(), days: Type.Integer(), length: Type.Integer(), met: Type.Boolean() });
 const AnswerSchema = Type.Object(
   {
     applicationDate: Type.String(),
@@ -33,6 +33,7 @@ const AnswerSchema = Type.Object(
     years: Type.Array(YearSchema),
     earliestEligibleDate: Type.Union([Type.String(), Type.Null()]),
     exceptions: Type.Array(Type.Object({ code: Type.String(), type: Type.String(), exception: Type.String() })),
+    window: Type.Object({ from: Type.String(), to: Type.String() }, { description: 'the five years counted, from the application date alone' }),
   },
   { description: 'the calculation only: no movement, visa, date of residence or other detail of the record' },
 );

@@ -9651,11 +9651,16 @@ export interface paths {
                             }[];
                             totalDays: number | null;
                             totalMet: boolean | null;
+                            /** @description the five years counted, from the application date alone */
+                            window: {
+                                from: string;
+                                to: string;
+                            };
                             years: {
-                                days: number | null;
+                                days: number;
                                 from: string;
                                 length: number;
-                                met: boolean | null;
+                                met: boolean;
                                 sequence: number;
                                 to: string;
                             }[];

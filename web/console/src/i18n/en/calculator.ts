@@ -1,6 +1,16 @@
 // English: the public presence calculator (nothing typed here is stored).
 export const calculator = {
   title: 'Presence calculator',
+  byDocumentTitle: 'Or check by your travel document',
+  byDocumentIntro: 'Enter your passport details exactly as printed. If they match Immigration New Zealand’s records, you see the result worked out from your recorded travel; nothing else of your record is shown, and nothing you type is stored.',
+  documentNumber: 'Passport or travel document number',
+  nationality: 'Nationality (the country that issued the document)',
+  nationalityHelp: 'As printed on the document, e.g. India.',
+  dateOfBirth: 'Date of birth',
+  givenNames: 'Given names',
+  familyName: 'Family name',
+  applicationDateOptional: 'Application date (leave empty for today)',
+  checkByDocument: 'Check my presence',
   intro:
     'Check whether you meet the presence requirement for citizenship by grant: at least 1,350 days in New Zealand in the five years before you apply, and at least 240 days in each of those years, while entitled to stay indefinitely.',
   nothingStored: 'Nothing you type here is stored or sent anywhere except to work out the result.',

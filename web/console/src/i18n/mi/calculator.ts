@@ -3,6 +3,16 @@ import type { calculator as en } from '../en/calculator.ts';
 import type { Messages } from '../messages.ts';
 
 export const calculator: Messages<typeof en> = {
+  byDocumentTitle: 'Tirohia mā tō tuhinga haerenga',
+  byDocumentIntro: 'Tāurua ngā taipitopito o tō uruwhenua pērā i te tānga. Ki te ōrite ki ngā mauhanga a Te Ratonga Manene, ka kite koe i te hua i tātaihia mai i ō haerenga kua tuhia; kāore he mea kē atu o tō mauhanga e whakaaturia, ā, kāore e penapenatia ō kōrero.',
+  documentNumber: 'Tau uruwhenua, tuhinga haerenga rānei',
+  nationality: 'Iwi whenua (te whenua nāna te tuhinga i tuku)',
+  nationalityHelp: 'Pērā i te tānga ki te tuhinga, hei tauira, India.',
+  dateOfBirth: 'Rā whānau',
+  givenNames: 'Ingoa tuatahi',
+  familyName: 'Ingoa whānau',
+  applicationDateOptional: 'Rā tono (waiho kau mō tēnei rā)',
+  checkByDocument: 'Tirohia tōku noho',
   title: 'Tātaitai noho',
   intro:
     'Tirohia mēnā kua tutuki i a koe te here noho mō te kirirarautanga mā te tuku: kia 1,350 rā neke atu i Aotearoa i ngā tau e rima i mua i tō tono, kia 240 rā neke atu i ia tau, i a koe e whai mana ana ki te noho mō ake tonu.',

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { DateInput } from './DateInput.tsx';
 import { PresenceResult } from './PresenceResult.tsx';
+import { ByTravelDocument } from './ByTravelDocument.tsx';
 
 interface Trip {
   key: number;
@@ -99,6 +100,7 @@ export default function Calculator() {
       </Form>
       <ErrorNotice error={calculation.error} />
       {calculation.data && <PresenceResult presence={calculation.data} />}
+      <ByTravelDocument />
     </Page>
   );
 }

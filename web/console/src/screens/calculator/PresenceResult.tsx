@@ -6,7 +6,11 @@ import { count, longDate } from '../../components/dates.ts';
 
 export type Presence = Answer<'/api/v1/presence/calculate', 'post'>;
 
-export function PresenceResult({ presence }: { presence: Presence }) {
+/** A calculation; by travel document it comes without the date of residence (never shown from the records). */
+type Shown = Omit<Presence, 'residenceStartDate' | 'reducedPresence' | 'exceptions'> &
+  Partial<Pick<Presence, 'residenceStartDate' | 'reducedPresence'>> & { exceptions: { code: string; type: string; exception: string }[] };
+
+export function PresenceResult({ presence }: { presence: Shown }) {
   const { t } = useTranslation('calculator');
   const passFail = (met: boolean | null) => (met === null ? '—' : met ? t('pass') : t('fail'));
   return (
@@ -29,8 +33,12 @@ export function PresenceResult({ presence }: { presence: Presence }) {
       )}
       <p>{t('window', { from: longDate(presence.window.from), to: longDate(presence.window.to) })}</p>
       <dl className="facts">
-        <dt>{t('residenceStart')}</dt>
-        <dd>{longDate(presence.residenceStartDate)}</dd>
+        {presence.residenceStartDate !== undefined && (
+          <>
+            <dt>{t('residenceStart')}</dt>
+            <dd>{longDate(presence.residenceStartDate)}</dd>
+          </>
+        )}
         <dt>{t('total')}</dt>
         <dd data-testid="total-days">
           <strong>{count(presence.totalDays)}</strong>
