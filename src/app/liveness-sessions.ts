@@ -4,6 +4,7 @@
 // frame sequence per challenge; the analysis runs inline (the face engine is warm in this process) behind a
 // per-process concurrency limit, and the decision, the tracks and every frame are stored in PostgreSQL. Up to
 // three attempt sets; the applicant sees only passed / try again / could not complete, officers see everything.
+import { sniffContentType } from '../domain/files/content-type.ts';
 import { performance } from 'node:perf_hooks';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
@@ -199,11 +200,10 @@ const APPLICANT_STATE: Readonly<Record<LivenessCheckStatus, ApplicantState>> = {
 };
 
 /** JPEG or PNG by magic bytes; the only formats accepted for frames, selfies and trusted source faces. */
-export function imageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | undefined {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  return undefined;
+export function imageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null {
+  return sniffContentType(bytes, LIVENESS_IMAGE_TYPES);
 }
+const LIVENESS_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
 
 /** Width and height from a JPEG's SOF or a PNG's IHDR, without decoding; undefined when not found. */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {

@@ -1,6 +1,7 @@
 // The office's branding, from the configuration: its name (PONO_OFFICE_NAME) and logo (PONO_OFFICE_LOGO, an image
 // file pono reads at start and serves itself at LOGO_PATH), shown on the applicant's pages, in the liveness-link
 // email and in the console's header.
+import { extensionOf, sniffContentType } from '../domain/files/content-type.ts';
 import { readFileSync } from 'node:fs';
 
 export const DEFAULT_OFFICE_NAME = 'pono';
@@ -20,13 +21,7 @@ export interface Branding {
   logo: Logo | null;
 }
 
-/** Image types by their first bytes: the file's content decides, not its name. */
-const IMAGE_TYPES: { contentType: string; extension: string; matches(bytes: Buffer): boolean }[] = [
-  { contentType: 'image/png', extension: 'png', matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { contentType: 'image/jpeg', extension: 'jpg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { contentType: 'image/webp', extension: 'webp', matches: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
-  { contentType: 'image/svg+xml', extension: 'svg', matches: (b) => /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(b.toString('utf8', 0, 4096)) },
-];
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'] as const;
 
 /** Reads the logo file; a problem is thrown as a sentence about the file (the caller names the variable). */
 export function readLogo(path: string): Logo {
@@ -38,9 +33,9 @@ export function readLogo(path: string): Logo {
     throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not an image file' : `cannot be read (${code ?? 'error'})`, { cause: error });
   }
   if (bytes.length > MAX_LOGO_BYTES) throw new Error(`is larger than ${MAX_LOGO_BYTES / 1024} KB`);
-  const type = IMAGE_TYPES.find((t) => t.matches(bytes));
+  const type = sniffContentType(bytes, LOGO_TYPES);
   if (!type) throw new Error('is not a PNG, JPEG, WebP or SVG image');
-  return { bytes, contentType: type.contentType, fileName: `logo.${type.extension}` };
+  return { bytes, contentType: type, fileName: `logo.${extensionOf(type)}` };
 }
 
 export function brandingFrom(config: { PONO_OFFICE_NAME?: string | undefined; PONO_OFFICE_LOGO?: string | undefined } | undefined): Branding {

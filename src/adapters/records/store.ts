@@ -13,7 +13,7 @@ import { nameTokens } from '../../domain/names/index.ts';
 import type { ImmigrationRecord } from '../../domain/records/index.ts';
 import { createHash } from 'node:crypto';
 import { RecordsServiceDown, type ImmigrationRecordsSource, type LoadResult, type RecordProblem, type StoredPhoto } from '../../app/records.ts';
-import { sniffContentType } from '../../domain/casework/index.ts';
+import { documentContentType } from '../../domain/casework/index.ts';
 import { recordProblems } from './validate.ts';
 
 export interface RecordsOutage {
@@ -93,7 +93,7 @@ export class RecordsStore implements ImmigrationRecordsSource {
       const photo = (value as ImmigrationRecord).identity.photo;
       if (photo?.content === undefined) return;
       const content = Buffer.from(photo.content, 'base64');
-      const contentType = sniffContentType(content);
+      const contentType = documentContentType(content);
       if (contentType === null || contentType === 'application/pdf') problems.push({ index, path: '/identity/photo/content', message: 'must be a JPEG or PNG image, base64-encoded' });
       else photos.set(photo.ref, { content, contentType });
     });

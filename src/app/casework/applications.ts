@@ -25,7 +25,7 @@ import {
   isDocumentKind,
   isDocumentType,
   isProvidedAs,
-  sniffContentType,
+  documentContentType,
   type AgeBracket,
   type DocumentKind,
   type IdentityTask,
@@ -56,7 +56,7 @@ export interface RecordsFetchJob {
 
 export class RecordsUnavailableError extends Error {}
 
-export { DOCUMENT_KINDS, isDocumentKind, sniffContentType, type DocumentKind } from '../../domain/casework/index.ts';
+export { DOCUMENT_KINDS, isDocumentKind, documentContentType, type DocumentKind } from '../../domain/casework/index.ts';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -505,7 +505,7 @@ export class Applications {
     if (input.providedAs && !isProvidedAs(input.providedAs)) throw invalid('providedAs', `providedAs must be one of ${PROVIDED_AS.join(', ')}`);
     if (input.content.byteLength === 0) throw invalid('file', 'the file is empty');
     if (input.content.byteLength > MAX_DOCUMENT_BYTES) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
-    const contentType = sniffContentType(input.content);
+    const contentType = documentContentType(input.content);
     if (!contentType) throw invalid('file', 'the file must be a JPEG, PNG or PDF');
     const fileName = input.fileName.replace(/[^\w.\- ]/g, '_').slice(0, 200) || 'document';
     const id = randomUUID();

@@ -2,6 +2,7 @@
 // "Provided as". The kind is what the identity proofing grid reads (the application photo, the overseas
 // passport image, the AMS photo); the two columns are what the officer sees, defaulted from the kind and the
 // person's part in the application, and may be given on upload.
+import { sniffContentType } from '../files/content-type.ts';
 
 export const DOCUMENT_KINDS = ['passport-style-image', 'overseas-passport-image', 'inz-photo', 'birth-record', 'travel-document', 'consent-form', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -59,11 +60,8 @@ export function isProvidedAs(value: string): value is ProvidedAs {
 /** Kinds only pono files (the AMS photo comes with the immigration records); an officer cannot upload one. */
 export const SYSTEM_FILED_KINDS: readonly DocumentKind[] = ['inz-photo'];
 
-/** The content type from the file's first bytes; anything else is refused (never trust the client's type). */
-export function sniffContentType(bytes: Uint8Array): string | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  return null;
+/** A supporting document is a JPEG, PNG or PDF by its first bytes; anything else is refused. */
+export function documentContentType(bytes: Uint8Array): string | null {
+  return sniffContentType(bytes, DOCUMENT_CONTENT_TYPES);
 }
+const DOCUMENT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;

@@ -1,5 +1,6 @@
 // Document capture (seed 003 combination sources): the photo of an identity document (and a selfie) as
 // multipart/form-data, read off the event loop; then the person's confirmation of the extracted details.
+import { sniffContentType } from '../../../domain/files/content-type.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -16,12 +17,8 @@ import { CaptureParams, ConfirmBody, DocumentCaptureSchema } from '../schemas/do
 export const MAX_DOCUMENT_IMAGE_BYTES = 8 * 1024 * 1024;
 const ORIGIN = 'pono API';
 
-/** JPEG, PNG and WebP by their first bytes: anything else is refused before it reaches a decoder. */
-const SIGNATURES: readonly ((b: Buffer) => boolean)[] = [
-  (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-];
+/** Accepted photos, by their first bytes: anything else is refused before it reaches a decoder. */
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
   if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
@@ -31,7 +28,7 @@ async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
     if (part.fieldname !== 'document' && part.fieldname !== 'selfie') throw invalid(part.fieldname, 'unknown file field; send "document" and "selfie"');
     if (files.has(part.fieldname)) throw invalid(part.fieldname, 'send one image');
     if (part.truncated) throw invalid(part.fieldname, `the image is larger than ${MAX_DOCUMENT_IMAGE_BYTES} bytes`);
-    if (!SIGNATURES.some((matches) => matches(part.content))) throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
+    if (!sniffContentType(part.content, PHOTO_TYPES)) throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
     files.set(part.fieldname, part.content);
   }
   const document = files.get('document');
