@@ -6,6 +6,9 @@ import { sql, type Selectable } from 'kysely';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import {
   can,
+  escalationAlreadyOpen,
+  escalationFollowsGrid,
+  nextProofingStep,
   raiseEscalation,
   recordEscalationDecision,
   reviewQueue,
@@ -27,6 +30,7 @@ import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 import type { Tasks } from './tasks.ts';
+import { evidenceOnFile } from './identity-proofing.ts';
 
 export interface RaiseInput {
   applicationRef: string;
@@ -102,17 +106,31 @@ export class Escalations {
     authorize(actor, 'escalation.raise');
     const id = randomUUID();
     await this.db.transaction().execute(async (tx) => {
-      const a = await tx.selectFrom('applications').select('application_id').where('reference', '=', input.applicationRef).executeTakeFirst();
+      const a = await tx.selectFrom('applications').select(['application_id', 'ams_image_usable', 'submitted_on']).where('reference', '=', input.applicationRef).executeTakeFirst();
       if (!a) throw notFound('application', input.applicationRef);
       const person = await tx.selectFrom('casework_people').selectAll().where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
       if (!person) throw invalid('personId', 'personId is not a person on this application');
+      // The task row is locked first, so two officers escalating the same task at once raise one question.
+      const task = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', input.personId).where('kind', '=', input.task).forUpdate().executeTakeFirst();
+      const open = task ? await tx.selectFrom('escalations').select(['raised_on as raisedOn', 'review_on as reviewOn']).where('task_id', '=', task.task_id).where('status', '=', 'queued').executeTakeFirst() : undefined;
+      const once = escalationAlreadyOpen(open);
+      if (!once.ok) throw ruleError(once.error);
+      let { evidence, gridColumn } = input;
+      if (input.task === 'identity-is-bound') {
+        // The grid decides, on the evidence on file (the template records that evidence, not the raiser's).
+        evidence = await evidenceOnFile(tx, a, input.personId);
+        const step = nextProofingStep({ ...evidence, submittedOn: a.submitted_on ?? nzDate(this.clock.now()), optionsExhausted: input.optionsTried.length > 0, livenessDeclined: true });
+        const follows = escalationFollowsGrid(step);
+        if (!follows.ok) throw ruleError(follows.error, 'optionsTried');
+        gridColumn = step.column;
+      }
       const template: EscalationTemplate = {
         applicationRef: input.applicationRef,
         personId: input.personId,
         personName: `${person.given_names} ${person.family_name}`.trim(),
         task: input.task,
-        gridColumn: input.gridColumn,
-        evidence: input.evidence,
+        gridColumn,
+        evidence,
         optionsTried: input.optionsTried,
         caseSummary: input.caseSummary,
         recommendation: input.recommendation,
@@ -120,7 +138,6 @@ export class Escalations {
       const now = this.clock.now();
       const raised = raiseEscalation(id, template, { id: actor.officerId, roles: actor.roles }, nzDate(now));
       if (!raised.ok) throw ruleError(raised.error);
-      const task = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', input.personId).where('kind', '=', input.task).executeTakeFirst();
       const e = raised.value;
       await tx
         .insertInto('escalations')

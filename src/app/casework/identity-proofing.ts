@@ -191,7 +191,7 @@ async function livenessAssessedSatisfactory(db: Db, personId: string): Promise<b
 }
 
 /** The grid's four rows from the file for one person of an application. */
-async function evidenceOnFile(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<ProofingEvidence> {
+export async function evidenceOnFile(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<ProofingEvidence> {
   const docs = await db
     .selectFrom('casework_documents')
     .select('kind')

@@ -12,6 +12,8 @@ const KIND_BY_CODE: Readonly<Record<string, AppErrorKind>> = {
   ESCALATION_NOT_PERMITTED: 'forbidden',
   ESCALATION_SELF_DECISION: 'forbidden',
   ESCALATION_NOT_QUEUED: 'conflict',
+  ESCALATION_IDENTITY_ACHIEVED: 'conflict',
+  ESCALATION_ALREADY_OPEN: 'conflict',
   ESCALATION_BEFORE_REVIEW: 'conflict',
   LINK_EXPIRED: 'conflict',
   LINK_NOT_ACTIVE: 'conflict',

@@ -5,7 +5,7 @@
 
 import { addDays, compareDates, fail, isoWeekday, ok, type IsoDate, type Result } from './common.ts';
 import { can, notPermittedMessage, type OfficerRole } from './roles.ts';
-import type { ProofingEvidence, ProofingOption } from './proofing-grid.ts';
+import { OPTION_TEXT, type ProofingEvidence, type ProofingOption, type ProofingStep } from './proofing-grid.ts';
 import type { IdentityTaskKind } from './tasks.ts';
 
 export const EXPERTS_GROUP_NAME = 'ID Proofing Experts Group';
@@ -49,7 +49,7 @@ export interface Escalation {
   readonly decision: EscalationDecision | null;
 }
 
-export type EscalationErrorCode = 'ESCALATION_TEMPLATE_INCOMPLETE' | 'ESCALATION_NOT_PERMITTED' | 'ESCALATION_NOT_QUEUED' | 'ESCALATION_BEFORE_REVIEW' | 'ESCALATION_RATIONALE_REQUIRED' | 'ESCALATION_SELF_DECISION';
+export type EscalationErrorCode = 'ESCALATION_IDENTITY_ACHIEVED' | 'ESCALATION_OPTIONS_NOT_TRIED' | 'ESCALATION_ALREADY_OPEN' | 'ESCALATION_TEMPLATE_INCOMPLETE' | 'ESCALATION_NOT_PERMITTED' | 'ESCALATION_NOT_QUEUED' | 'ESCALATION_BEFORE_REVIEW' | 'ESCALATION_RATIONALE_REQUIRED' | 'ESCALATION_SELF_DECISION';
 
 /**
  * The meeting a case raised on `raisedOn` goes to: the next Wednesday strictly after it. A case raised on a
@@ -102,4 +102,24 @@ export function recordEscalationDecision(
   if (compareDates(decidedOn, entry.reviewOn) < 0) return fail('ESCALATION_BEFORE_REVIEW', `decided before the review meeting on ${entry.reviewOn}`);
   if (decision.rationale.trim() === '') return fail('ESCALATION_RATIONALE_REQUIRED', 'record the rationale');
   return ok({ ...entry, status: 'decided', decision: { ...decision, decidedBy: by.id, decidedOn } });
+}
+
+/**
+ * Escalations follow the grid (G1, BR-25/BR-26; M1-Q3 marks "raise straight to the group" as wrong): nothing to
+ * escalate where identity proofing is achieved; where the column's "Options available" are the customer's
+ * (columns 2–4), escalate only once they were tried and did not resolve it ("Not resolved yet?"). `step` is the
+ * grid's answer for the evidence on file with the options tried counted as exhausted.
+ */
+export function escalationFollowsGrid(step: ProofingStep): Result<true, EscalationErrorCode> {
+  if (step.step === 'achieved') return fail('ESCALATION_IDENTITY_ACHIEVED', `identity proofing is achieved (grid column ${step.column}): there is nothing to escalate`);
+  if (step.step === 'offer-options') {
+    return fail('ESCALATION_OPTIONS_NOT_TRIED', `grid column ${step.column}: first ${OPTION_TEXT.P.charAt(0).toLowerCase()}${OPTION_TEXT.P.slice(1)}; escalate if that does not resolve it (say in optionsTried what was tried)`);
+  }
+  return ok(true);
+}
+
+/** One open question per task: a task already queued for the group is not escalated again. */
+export function escalationAlreadyOpen(open: { readonly raisedOn: IsoDate; readonly reviewOn: IsoDate } | undefined): Result<true, EscalationErrorCode> {
+  if (open) return fail('ESCALATION_ALREADY_OPEN', `this task is already with the ${EXPERTS_GROUP_NAME} (raised on ${open.raisedOn}, for the meeting on ${open.reviewOn})`);
+  return ok(true);
 }

@@ -207,4 +207,40 @@ forEachDatabase((kind) => {
     assert.equal(a.records.summary.identityMatch, '1:N match');
     assert.deepEqual(a.records.exceptions.map((e) => e.exception), ['Multiple identities found']);
   });
+
+  test('escalations follow the grid (G1, M1-Q3): none when achieved, column 2 only after its options, one open question per task', async () => {
+    const raise = (ref: string, personId: string, optionsTried: string[]) => c.call(o.caseOfficer, 'POST', '/escalations', {
+      applicationRef: ref, personId, task: 'identity-is-bound', gridColumn: 6,
+      evidence: { amsPhoto: false, overseasPassportImage: false, applicationPhoto: true, livenessTest: false },
+      optionsTried, caseSummary: 'No usable evidence beyond the application photo', recommendation: 'Ask for an interview',
+    });
+    // Column 1: achieved — nothing to escalate.
+    const achieved = await applicationFor(loaded[6] as ImmigrationRecord, 'esc-1@example.com');
+    await upload(achieved.ref, 'overseas-passport-image', achieved.personId);
+    await upload(achieved.ref, 'passport-style-image', achieved.personId);
+    const linkId = await completedLink(achieved.ref, achieved.personId, 'esc-1@example.com');
+    const bound = await boundTask(achieved.ref, achieved.personId);
+    await c.expect(200, o.caseOfficer, 'POST', `/tasks/${bound.id}/prepare`, { outcome: 'pass', criteria: ['liveness-check'], comments: "Watched 'nod'", livenessAssessment: { result: 'satisfactory', linkId, recordings: ['nod'] } });
+    const nothing = await raise(achieved.ref, achieved.personId, ['send-original-passport']);
+    assert.deepEqual([nothing.statusCode, nothing.json().code], [409, 'ESCALATION_IDENTITY_ACHIEVED'], nothing.body);
+
+    // Column 2 (no liveness test): the customer's options first.
+    const col2 = await applicationFor(loaded[6] as ImmigrationRecord, 'esc-2@example.com');
+    await upload(col2.ref, 'overseas-passport-image', col2.personId);
+    await upload(col2.ref, 'passport-style-image', col2.personId);
+    const untried = await raise(col2.ref, col2.personId, []);
+    assert.equal(untried.statusCode, 400, untried.body);
+    assert.deepEqual([untried.json().code, untried.json().problems[0].field], ['ESCALATION_OPTIONS_NOT_TRIED', 'optionsTried']);
+    assert.match(untried.json().message, /original passport/);
+    // Tried and not resolved: escalated, with the grid column and the evidence on file (not the raiser's).
+    const [first, second] = await Promise.all([raise(col2.ref, col2.personId, ['send-original-passport']), raise(col2.ref, col2.personId, ['send-original-passport'])]);
+    const statuses = [first?.statusCode, second?.statusCode].sort();
+    assert.deepEqual(statuses, [201, 409], 'two officers at once raise one question');
+    const raised = [first, second].find((r) => r?.statusCode === 201)?.json() as { template: { gridColumn: number; evidence: Record<string, boolean> } };
+    assert.equal(raised.template.gridColumn, 2);
+    assert.deepEqual(raised.template.evidence, { amsPhoto: true, overseasPassportImage: true, applicationPhoto: true, livenessTest: false });
+    const again = await raise(col2.ref, col2.personId, ['send-original-passport', 'identity-confirmation-appointment']);
+    assert.deepEqual([again.statusCode, again.json().code], [409, 'ESCALATION_ALREADY_OPEN']);
+    assert.match(again.json().message, /already with the ID Proofing Experts Group/);
+  });
 });
