@@ -30,7 +30,8 @@ forEachDatabase((kind) => {
         }
         return undefined;
       };
-      assert.deepEqual(await matchOf('adult, 1:1 match, eligible'), { inzName: 'Mere Parata', identityMatch: '1:1 match', presence: 'Pass', alerts: 'Not found' });
+      // The INZ Results row's five columns; Date and Time is the paid submission (seed L1444).
+      assert.deepEqual(await matchOf('adult, 1:1 match, eligible'), { inzName: 'Mere Parata', identityMatch: '1:1 match', presence: 'Pass', alerts: 'Not found', dateTime: '3/12/2020 12:00AM', retriggeredAt: null });
       assert.equal((await matchOf('1:N match'))?.identityMatch, '1:N match');
       assert.equal((await matchOf('no match'))?.identityMatch, 'No match');
       assert.equal((await matchOf('records service down'))?.presence, 'API error');

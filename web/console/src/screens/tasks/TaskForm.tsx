@@ -15,6 +15,7 @@ import { Page } from '../../components/Page.tsx';
 import { personName, useApplication } from '../application/data.ts';
 import { criterionLabel, outcomeLabel, taskKindLabel, taskStateLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
+import { AssessmentFields, assessmentBody, RecordedAssessment, type AssessmentDraft } from './LivenessAssessment.tsx';
 
 type Task = Answer<'/api/v1/tasks/{taskId}', 'get'>;
 type Prepare = RequestBody<'/api/v1/tasks/{taskId}/prepare', 'post'>;
@@ -44,8 +45,14 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
   const [outcome, setOutcome] = useState<Outcome | null>(task.outcome === 'pass' || task.outcome === 'fail' ? task.outcome : null);
   const [criteria, setCriteria] = useState<Criterion[]>((task.criteria as Criterion[]).filter((c) => CRITERIA_BY_TASK[task.kind]?.includes(c)));
   const [comments, setComments] = useState(task.comments);
+  const [assessment, setAssessment] = useState<AssessmentDraft>({ result: task.livenessAssessment?.result ?? null, linkId: task.livenessAssessment?.linkId ?? '', recordings: task.livenessAssessment?.recordings ?? [] });
+  const { ref = '' } = useParams();
+  const application = useApplication(ref);
+  // A child's liveness is given by the consenting parent (BR-04): their checks may be assessed on the child's task.
+  const assessable = [task.personId, ...(application.data?.people ?? []).filter((p) => p.relationship === 'consenting-parent').map((p) => p.id)];
+  const livenessAssessment = task.kind === 'identity-is-bound' ? assessmentBody(assessment) : undefined;
   const prepare = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/tasks/{taskId}/prepare', { params: { path: { taskId: task.id } }, body: { outcome: outcome ?? 'pass', criteria, comments } })),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/tasks/{taskId}/prepare', { params: { path: { taskId: task.id } }, body: { outcome: outcome ?? 'pass', criteria, comments, ...(livenessAssessment ? { livenessAssessment } : {}) } })),
     onSuccess: (updated) => onDone(updated, t('prepared')),
   });
   const submit = (event: FormEvent) => {
@@ -73,6 +80,7 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
           </Checkbox>
         ))}
       </CheckboxGroup>
+      {task.kind === 'identity-is-bound' && <AssessmentFields reference={ref} personIds={assessable} draft={assessment} onChange={setAssessment} />}
       <Field label={t('comments')} description={task.kind === 'identity-is-bound' ? t('commentsHelpBound') : t('commentsHelp')} multiline value={comments} onChange={setComments} isRequired />
       <Refusal error={prepare.error} />
       <div>
@@ -86,6 +94,7 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
 
 function Recorded({ task }: { task: Task }) {
   const { t } = useTranslation('work');
+  const { ref = '' } = useParams();
   return (
     <section aria-labelledby="task-general">
       <h2 id="task-general">{t('general')}</h2>
@@ -94,6 +103,7 @@ function Recorded({ task }: { task: Task }) {
         <dd>{outcomeLabel(t, task.outcome)}</dd>
         <dt>{t('criteriaLabel')}</dt>
         <dd>{task.criteria.length ? task.criteria.map((c) => criterionLabel(t, c)).join(', ') : '---'}</dd>
+        {task.livenessAssessment && <RecordedAssessment reference={ref} assessment={task.livenessAssessment} />}
         <dt>{t('comments')}</dt>
         <dd className="wrap-anywhere">{task.comments || '---'}</dd>
         <dt>{t('supportingEvidence')}</dt>
