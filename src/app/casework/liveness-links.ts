@@ -58,6 +58,8 @@ export interface LinkView {
   /** The liveness check the person opened from the link (null until they open it): its evidence is there. */
   sessionId: string | null;
   /** What the person did on the link's liveness check (seed subgrid: Blink, Nod, Shake, Photo); null before a set is decided. */
+  /** BR-17: the consenting parent's check this link was copied from (its evidence is shared by reference). */
+  copiedFrom: string | null;
   results: LinkResults | null;
 }
 
@@ -93,6 +95,7 @@ function viewOf(r: LinkRow, now: number, session: LinkSession | undefined): Link
     expiresAt: r.expires_at?.toISOString() ?? null,
     completedAt: r.completed_at?.toISOString() ?? null,
     supersededBy: r.superseded_by,
+    copiedFrom: r.copied_from,
     sessionId: session?.sessionId ?? null,
     results: session?.results ?? null,
   };
@@ -145,6 +148,44 @@ export class LivenessLinks {
     return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [linkId])).get(linkId));
   }
 
+
+  /**
+   * BR-17 (L439–441): when the consenting parent applied at the same time, the parent's completed check (assessed in
+   * the parent's own application) is copied to the child's application: a Completed link for the consenting
+   * parent there that names the original (`copied_from`) and shares its evidence by reference. Audited.
+   */
+  async copyParentCheck(actor: Actor, reference: string): Promise<LinkView> {
+    authorize(actor, 'liveness-link.create');
+    const id = randomUUID();
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (tx) => {
+      const a = await this.application(tx, reference);
+      const parent = await tx.selectFrom('casework_people').select(['person_id', 'applied_at_same_time', 'own_application_ref']).where('application_id', '=', a.application_id).where('relationship', '=', 'consenting-parent').executeTakeFirst();
+      if (!parent || parent.applied_at_same_time !== true || !parent.own_application_ref) {
+        throw conflict("there is no consenting parent who applied at the same time (with their own application's reference) on this application: contact the parent instead", 'PARENT_DID_NOT_APPLY');
+      }
+      const source = await tx
+        .selectFrom('liveness_links as l')
+        .innerJoin('applications as pa', 'pa.application_id', 'l.application_id')
+        .innerJoin('casework_people as p', 'p.person_id', 'l.person_id')
+        .selectAll('l')
+        .where('pa.reference', '=', parent.own_application_ref)
+        .where('p.relationship', '=', 'applicant')
+        .where('l.state', '=', 'Completed')
+        .orderBy('l.completed_at', 'desc')
+        .executeTakeFirst();
+      if (!source) throw conflict(`the consenting parent has no completed liveness check in their own application ${parent.own_application_ref}: follow up with them, which may include sending a link`, 'PARENT_CHECK_NOT_COMPLETED');
+      const origin = source.copied_from ?? source.link_id;
+      const copied = await tx.selectFrom('liveness_links').select('link_id').where('application_id', '=', a.application_id).where('copied_from', '=', origin).executeTakeFirst();
+      if (copied) throw conflict("the consenting parent's check is already copied to this application", 'PARENT_CHECK_ALREADY_COPIED');
+      await tx
+        .insertInto('liveness_links')
+        .values({ link_id: id, application_id: a.application_id, person_id: parent.person_id, relationship: 'Consenting Parties', email: source.email, state: 'Completed', created_by: actor.officerId, created_at: now, sent_at: source.sent_at, expires_at: source.expires_at, completed_at: source.completed_at, expired_at: null, superseded_by: null, token_hash: null, copied_from: origin })
+        .execute();
+      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'liveness-link.copy-parent-check', entity: 'liveness-link', entityId: id, after: { personId: parent.person_id, copiedFrom: origin, fromApplication: parent.own_application_ref } });
+    });
+    return this.get(actor, id);
+  }
 
   /** "+ New Liveness Check" → Save. The email defaults to the person record's (BR-30). */
   async create(actor: Actor, reference: string, input: { personId: string; relationship: string; email?: string }): Promise<LinkView> {

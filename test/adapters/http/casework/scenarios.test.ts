@@ -200,6 +200,32 @@ forEachDatabase((kind) => {
     assert.equal(p.responsibility.linkRelationship, 'Consenting Parties');
     const childEvidence = p.parties.find((x) => x.relationship === 'applicant');
     assert.equal(childEvidence?.evidence.liveness, 'none');
+
+    // BR-17: the copy is an action — audited, the evidence shared by reference — not only a suggestion.
+    await c.expect(403, o.validator, 'POST', `/applications/${childRef}/liveness-links/copy-parent-check`);
+    const copy = await c.expect<{ id: string; personId: string; relationship: string; status: string; copiedFrom: string; sessionId: string | null }>(201, o.caseOfficer, 'POST', `/applications/${childRef}/liveness-links/copy-parent-check`);
+    const [original] = await c.expect<{ id: string; sessionId: string | null }[]>(200, o.caseOfficer, 'GET', `/applications/${parentRef}/liveness-links`);
+    const childApp = await c.expect<App>(200, o.caseOfficer, 'GET', `/applications/${childRef}`);
+    const parentOnChild = childApp.people.find((x) => x.relationship === 'consenting-parent');
+    assert.deepEqual([copy.personId, copy.relationship, copy.status, copy.copiedFrom, copy.sessionId], [parentOnChild?.id, 'Consenting Parties', 'Completed', original?.id, original?.sessionId ?? null]);
+    const twice = await c.call(o.caseOfficer, 'POST', `/applications/${childRef}/liveness-links/copy-parent-check`);
+    assert.deepEqual([twice.statusCode, twice.json().code], [409, 'PARENT_CHECK_ALREADY_COPIED']);
+    const audit = await c.expect<{ action: string; after: { copiedFrom: string } }[]>(200, o.expert, 'GET', `/applications/${childRef}/audit`);
+    assert.ok(audit.some((e) => e.action === 'liveness-link.copy-parent-check' && e.after.copiedFrom === original?.id), JSON.stringify(audit.map((e) => e.action)));
+    // The child's "Identity is bound" is assessed on the copied check, and the grid counts it.
+    const bound = (await c.expect<Task[]>(200, o.caseOfficer, 'GET', `/applications/${childRef}/tasks`)).find((x) => x.personId === child.id && x.kind === 'identity-is-bound');
+    await c.expect(200, o.caseOfficer, 'POST', `/tasks/${bound?.id ?? ''}/prepare`, { outcome: 'pass', criteria: ['consenting-parent-liveness'], comments: "Watched the parent's 'blink' recording", livenessAssessment: { result: 'satisfactory', linkId: copy.id, recordings: ['blink'] } });
+    const grid = await c.expect<{ evidence: { livenessTest: boolean } }>(200, o.caseOfficer, 'POST', `/applications/${childRef}/people/${child.id}/proofing-decision`, {});
+    assert.equal(grid.evidence.livenessTest, true);
+  });
+
+  test('BR-17: no copy when the parent did not apply at the same time', async () => {
+    const ref = await application('CBG Child');
+    await person(ref, { relationship: 'applicant', givenNames: 'Tui', familyName: 'Rangi', dateOfBirth: '2016-02-02' });
+    await person(ref, { relationship: 'consenting-parent', givenNames: 'Hemi', familyName: 'Rangi', dateOfBirth: '1983-03-03', email: 'hemi@example.com', appliedAtSameTime: false });
+    await submit(ref, '2022-01-10');
+    const refused = await c.call(o.caseOfficer, 'POST', `/applications/${ref}/liveness-links/copy-parent-check`);
+    assert.deepEqual([refused.statusCode, refused.json().code], [409, 'PARENT_DID_NOT_APPLY']);
   });
 
   test('child whose parent did not apply: a Consenting Parties link goes to the parent', async () => {

@@ -2105,6 +2105,8 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
                             createdAt: string;
                             email: string;
                             expiresAt: string | null;
@@ -2265,6 +2267,176 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
+                            createdAt: string;
+                            email: string;
+                            expiresAt: string | null;
+                            id: string;
+                            personId: string;
+                            relationship: string;
+                            /** @description the engine's results of the newest decided attempt set (advice: the officer records the decision on the task) */
+                            results: {
+                                attemptsUsed: number;
+                                /** @enum {string|null} */
+                                blink: "PASS" | "FAIL" | null;
+                                decidedAt: string;
+                                /** @enum {string|null} */
+                                nod: "PASS" | "FAIL" | null;
+                                /** @description the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
+                                photo: string | null;
+                                /** @enum {string|null} */
+                                shake: "PASS" | "FAIL" | null;
+                            } | null;
+                            sentAt: string | null;
+                            /** @description the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId} */
+                            sessionId: string | null;
+                            /** @enum {string|null} */
+                            status: "Active" | "Completed" | "Expired" | null;
+                            supersededBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{ref}/liveness-links/copy-parent-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy the consenting parent's completed liveness check (from their own application, when they applied at the same time) to this child's application; the evidence is shared by reference */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
                             createdAt: string;
                             email: string;
                             expiresAt: string | null;
@@ -7264,6 +7436,8 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
                             createdAt: string;
                             email: string;
                             expiresAt: string | null;
@@ -7438,6 +7612,8 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
                             createdAt: string;
                             email: string;
                             expiresAt: string | null;
@@ -7604,6 +7780,8 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
+                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            copiedFrom: string | null;
                             createdAt: string;
                             email: string;
                             expiresAt: string | null;

@@ -118,6 +118,11 @@ export const workRoutes = (services: Services): FastifyPluginAsyncTypebox => asy
     schema: { tags: links, summary: '"+ New Liveness Check" → Save (relationship, person, email; not sent yet)', ...secured, params: RefParams, body: NewLinkBody, response: { 201: LinkSchema, ...failures } },
   }, async (request, reply) => reply.status(201).send(await cw.links.create(await actor(request), request.params.ref, request.body)));
 
+  app.post('/applications/:ref/liveness-links/copy-parent-check', {
+    // BR-17
+    schema: { tags: links, summary: "Copy the consenting parent's completed liveness check (from their own application, when they applied at the same time) to this child's application; the evidence is shared by reference", ...secured, params: RefParams, response: { 201: LinkSchema, ...failures } },
+  }, async (request, reply) => reply.status(201).send(await cw.links.copyParentCheck(await actor(request), request.params.ref)));
+
   app.get('/liveness-links/:linkId', {
     schema: { tags: links, summary: 'A liveness check link (status Active / Completed / Expired; null until sent)', ...secured, params: LinkParams, response: { 200: LinkSchema, ...failures } },
   }, async (request) => cw.links.get(await actor(request), request.params.linkId));
