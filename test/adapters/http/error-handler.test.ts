@@ -70,7 +70,9 @@ describe('one error shape', () => {
   test("the API's own document speaks the office's language: no seed rule ids, line numbers or research ids", async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).body;
     assert.ok(document.length > 10_000);
-    assert.doesNotMatch(document, /\bBR-\d|\(L\d{2,}|\bseed \d{3}\b|\bR1\d\b/);
+    // The phrases around each reference, not the whole document: a diff of a document this size takes minutes.
+    const references = [...document.matchAll(/.{0,60}(\bBR-\d|\(L\d{2,}|\bseed \d{3}\b|\bR1\d\b).{0,20}/g)].map((m) => m[0]);
+    assert.deepEqual([...new Set(references)], []);
   });
 
   test('a body without a content type, or with one not accepted, is a 415 in the same shape saying what to send', async () => {

@@ -101,6 +101,6 @@ export const verificationRoutes = (services: Services): FastifyPluginAsyncTypebo
   }, (request) => use.adminOverride(accountCredentials(request), request.params.verificationId, request.body));
 
   app.get('/verifications/:verificationId/outcome', {
-    schema: { tags: ['verification'], summary: "The forms outcome (seed 001's outputs; sourceVerifiedFlag and executionStatus of the latest call)", ...secured, params: VerificationParams, response: { 200: FormsOutputsSchema, ...failures } },
+    schema: { tags: ['verification'], summary: "The forms outcome: the identity verification service's outputs, with sourceVerifiedFlag and executionStatus of the latest call", ...secured, params: VerificationParams, response: { 200: FormsOutputsSchema, ...failures } },
   }, (request) => services.forms.outcome(accountCredentials(request), request.params.verificationId));
 };

@@ -2105,7 +2105,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -2267,7 +2267,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -2435,7 +2435,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -7436,7 +7436,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -7612,7 +7612,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -7780,7 +7780,7 @@ export interface paths {
                         "application/json": {
                             applicationId: string;
                             completedAt: string | null;
-                            /** @description BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference */
+                            /** @description The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference */
                             copiedFrom: string | null;
                             createdAt: string;
                             email: string;
@@ -14215,7 +14215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The forms outcome (seed 001's outputs; sourceVerifiedFlag and executionStatus of the latest call) */
+        /** The forms outcome: the identity verification service's outputs, with sourceVerifiedFlag and executionStatus of the latest call */
         get: {
             parameters: {
                 query?: never;

@@ -247,7 +247,7 @@ export const LinkSchema = Type.Object({
   expiresAt: Nullable(Type.String()),
   completedAt: Nullable(Type.String()),
   supersededBy: Nullable(Type.String()),
-  copiedFrom: Nullable(Type.String({ description: "BR-17: the consenting parent's check this one was copied from; its evidence is shared by reference" })),
+  copiedFrom: Nullable(Type.String({ description: "The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference" })),
   sessionId: Nullable(Type.String({ description: 'the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId}' })),
   results: Nullable(Type.Object({
     attemptsUsed: Type.Integer(),
