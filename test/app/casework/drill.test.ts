@@ -68,7 +68,8 @@ forEachDatabase((kind) => {
     const link = await cw.links.create(co, reference, { personId: person.id, relationship: 'Adult' });
     await cw.links.markSentForDemo(link.id, clock.now(), 'drill-token-0123456789-abcdefghij');
     for (const task of await cw.tasks.forApplication(co, reference)) {
-      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['liveness-check'] : ['inz-match'], comments: "1:1 match; watched 'nod'" });
+      // The link is sent but never completed here (it is left to expire), so identity is bound by the original passport.
+      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['original-passport'] : ['inz-match'], comments: task.kind === 'identity-is-bound' ? 'Original passport sighted at the counter' : '1:1 match' });
       await cw.tasks.command(vo, task.id, { action: 'validate' });
     }
     await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
