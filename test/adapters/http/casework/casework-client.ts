@@ -66,6 +66,18 @@ export class CaseworkClient {
   }
 }
 
+/** A multipart/form-data body: the fields, then the file. */
+export function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) {
+  const boundary = '----pono-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 export interface App {
   reference: string;
   people: { id: string; relationship: string }[];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
-import { CaseworkClient, eventually, PASSWORD, type App, type Officers, type SignedIn, type Task } from './casework-client.ts';
+import { CaseworkClient, eventually, multipart, PASSWORD, type App, type Officers, type SignedIn, type Task } from './casework-client.ts';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a picture')]);
 
@@ -24,17 +24,6 @@ interface NamedTask {
   validatedByName: string | null;
   validatedByEmail: string | null;
   history: { action: string; byName: string; byEmail: string | null; throughName?: string }[];
-}
-
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) {
-  const boundary = '----pono-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-  parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 forEachDatabase((kind) => {

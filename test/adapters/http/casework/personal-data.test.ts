@@ -8,17 +8,9 @@ import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { missingImages } from '../../face/fixtures.ts';
 import { cannedAnalysis, jsonSubmission, realFaces, stillCapture } from '../liveness/support.ts';
-import { CaseworkClient, type App, type Officers } from './casework-client.ts';
+import { CaseworkClient, multipart, type App, type Officers } from './casework-client.ts';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a scan of a passport page')]);
-
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) {
-  const boundary = '----pono-personal-data';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 interface Export {
   person: { givenNames: string; familyName: string; dateOfBirth: string; email: string | null; erasedAt: string | null };
