@@ -15,7 +15,10 @@ module.exports = {
       name: 'domain-does-no-io',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram|tls|cluster)(/|$)' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram|tls|cluster)(/|$)',
+      },
     },
     {
       name: 'app-does-not-build-adapters',

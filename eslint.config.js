@@ -17,7 +17,15 @@ export default tseslint.config(
     // The embeddable form component and its demo run in browsers.
     files: ['web/forms/**/*.js'],
     languageOptions: {
-      globals: { window: 'readonly', document: 'readonly', HTMLElement: 'readonly', customElements: 'readonly', CustomEvent: 'readonly', fetch: 'readonly', CSS: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        HTMLElement: 'readonly',
+        customElements: 'readonly',
+        CustomEvent: 'readonly',
+        fetch: 'readonly',
+        CSS: 'readonly',
+      },
     },
   },
 );

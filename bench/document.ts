@@ -38,10 +38,15 @@ async function main(): Promise<void> {
   if (!face) throw new Error('no face on the specimen');
   const scale = (await sharp(page).metadata()).width / found.width;
   const m = face.box.width * 0.35;
-  const crop = await sharp(page).extract({
-    left: Math.round((face.box.x - m) * scale), top: Math.round((face.box.y - m) * scale),
-    width: Math.round((face.box.width + 2 * m) * scale), height: Math.round((face.box.height + 2 * m) * scale),
-  }).jpeg({ quality: 95 }).toBuffer();
+  const crop = await sharp(page)
+    .extract({
+      left: Math.round((face.box.x - m) * scale),
+      top: Math.round((face.box.y - m) * scale),
+      width: Math.round((face.box.width + 2 * m) * scale),
+      height: Math.round((face.box.height + 2 * m) * scale),
+    })
+    .jpeg({ quality: 95 })
+    .toBuffer();
   const enginesAlone = async (): Promise<number> => {
     const t0 = performance.now();
     await ocr.read(page);
@@ -74,7 +79,9 @@ async function main(): Promise<void> {
   await ocr.close();
   const a = median(alone);
   const f = median(full.map((r) => r.ms));
-  console.log(`document ${f.toFixed(0)} ms (OCR ${median(full.map((r) => r.ocrMs)).toFixed(0)} ms, faces ${median(full.map((r) => r.faceMs)).toFixed(0)} ms) vs engines alone ${a.toFixed(0)} ms, median of ${ROUNDS} rounds after one warm-up`);
+  console.log(
+    `document ${f.toFixed(0)} ms (OCR ${median(full.map((r) => r.ocrMs)).toFixed(0)} ms, faces ${median(full.map((r) => r.faceMs)).toFixed(0)} ms) vs engines alone ${a.toFixed(0)} ms, median of ${ROUNDS} rounds after one warm-up`,
+  );
   console.log(`bench document: ratio ${(f / a).toFixed(2)} (goal <= 1.2)`);
 }
 

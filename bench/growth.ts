@@ -26,12 +26,18 @@ const kind = process.argv.includes('pglite') ? 'pglite' : 'postgres';
 const VERIFICATIONS = option('verifications', 1_000_000);
 const APPLICATIONS = option('applications', VERIFICATIONS / 10);
 const REQUESTS = option('requests', 200);
-const OFFICER = { email: 'growth@dia.example', fullName: 'Growth Officer', roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'], password: 'correct horse battery staple' };
+const OFFICER = {
+  email: 'growth@dia.example',
+  fullName: 'Growth Officer',
+  roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'administrator'],
+  password: 'correct horse battery staple',
+};
 
 const schema = `bench_growth_${randomBytes(4).toString('hex')}`;
 const dataDir = kind === 'pglite' ? mkdtempSync(join(tmpdir(), 'pono-bench-growth-')) : '';
 const where: DatabaseOptions = kind === 'pglite' ? { dataDir } : { url: SERVER, schema };
-const env: Record<string, string> = kind === 'pglite' ? { PONO_DATA_DIR: dataDir } : { DATABASE_URL: SERVER, DATABASE_SCHEMA: schema };
+const env: Record<string, string> =
+  kind === 'pglite' ? { PONO_DATA_DIR: dataDir } : { DATABASE_URL: SERVER, DATABASE_SCHEMA: schema };
 
 /** Opens the database in this process (pono is stopped: the embedded one has a single owner), runs `work`, closes. */
 async function withServices<T>(work: (services: Awaited<ReturnType<typeof createServices>>) => Promise<T>): Promise<T> {
@@ -47,7 +53,11 @@ async function withServices<T>(work: (services: Awaited<ReturnType<typeof create
 const accountAuth = basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password);
 const LISTS: { name: string; path: string; officer: boolean }[] = [
   { name: 'verifications, newest', path: '/api/v1/verifications?limit=50', officer: false },
-  { name: 'verifications, PENDING (review queue)', path: '/api/v1/verifications?status=PENDING&limit=50', officer: false },
+  {
+    name: 'verifications, PENDING (review queue)',
+    path: '/api/v1/verifications?status=PENDING&limit=50',
+    officer: false,
+  },
   { name: 'webhook deliveries, newest', path: '/api/v1/webhook-deliveries?limit=50', officer: false },
   { name: 'applications, newest', path: '/api/v1/work/applications?sort=newest', officer: true },
   { name: 'applications, stage decision', path: '/api/v1/work/applications?stage=decision', officer: true },
@@ -60,17 +70,29 @@ const LISTS: { name: string; path: string; officer: boolean }[] = [
 async function measure(label: string): Promise<Map<string, number>> {
   const pono: Server = await startPono(env);
   try {
-    const signIn = await fetch(`${pono.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: OFFICER.email, password: OFFICER.password }) });
+    const signIn = await fetch(`${pono.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: OFFICER.email, password: OFFICER.password }),
+    });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     if (!signIn.ok || !cookie) throw new Error(`officer sign-in answered ${signIn.status}`);
     const p50 = new Map<string, number>();
     for (const list of LISTS) {
       const result = await load({
-        url: `${pono.url}${list.path}`, method: 'GET', connections: 1, seconds: 0, warmupSeconds: 0, sequentialRequests: REQUESTS, sequentialWarmup: 20,
+        url: `${pono.url}${list.path}`,
+        method: 'GET',
+        connections: 1,
+        seconds: 0,
+        warmupSeconds: 0,
+        sequentialRequests: REQUESTS,
+        sequentialWarmup: 20,
         headers: list.officer ? { cookie } : { authorization: accountAuth },
       });
       p50.set(list.name, result.p50);
-      console.log(`  ${label.padEnd(12)} ${list.name.padEnd(38)} p50 ${result.p50.toFixed(2).padStart(7)} ms   p99 ${result.p99.toFixed(2).padStart(7)} ms`);
+      console.log(
+        `  ${label.padEnd(12)} ${list.name.padEnd(38)} p50 ${result.p50.toFixed(2).padStart(7)} ms   p99 ${result.p99.toFixed(2).padStart(7)} ms`,
+      );
     }
     return p50;
   } finally {
@@ -79,9 +101,15 @@ async function measure(label: string): Promise<Map<string, number>> {
 }
 
 try {
-  console.log(`machine: ${machine()}; ${kind === 'pglite' ? 'embedded PGlite (data folder)' : 'PostgreSQL server'}; ${REQUESTS} sequential requests per list after 20 discarded`);
+  console.log(
+    `machine: ${machine()}; ${kind === 'pglite' ? 'embedded PGlite (data folder)' : 'PostgreSQL server'}; ${REQUESTS} sequential requests per list after 20 discarded`,
+  );
   const ownerId = await withServices(async (services) => {
-    await services.accounts.create({ ...ACCOUNTS.three, enabledSources: [...ACCOUNTS.three.enabledSources], stubMode: true });
+    await services.accounts.create({
+      ...ACCOUNTS.three,
+      enabledSources: [...ACCOUNTS.three.enabledSources],
+      stubMode: true,
+    });
     return (await services.casework.officers.create(OFFICER)).id;
   });
   const empty = await measure('~0 rows');
@@ -97,7 +125,9 @@ try {
     await database.executeSql(statements);
     await database.close();
   }
-  console.log(`loaded ${VERIFICATIONS.toLocaleString('en-NZ')} verifications and ${APPLICATIONS.toLocaleString('en-NZ')} applications (with tasks, escalations, links, deliveries) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `loaded ${VERIFICATIONS.toLocaleString('en-NZ')} verifications and ${APPLICATIONS.toLocaleString('en-NZ')} applications (with tasks, escalations, links, deliveries) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   const full = await measure(`${(VERIFICATIONS / 1000).toFixed(0)}k rows`);
   let worst = { name: '', ratio: 0 };
   for (const list of LISTS) {
@@ -105,7 +135,9 @@ try {
     console.log(`  ${list.name.padEnd(38)} ${ratio.toFixed(2)}`);
     if (ratio > worst.ratio) worst = { name: list.name, ratio };
   }
-  console.log(`bench growth: ratio ${worst.ratio.toFixed(2)} (goal <= 1.5; worst list: ${worst.name}; ${kind}, ${VERIFICATIONS.toLocaleString('en-NZ')} verifications)`);
+  console.log(
+    `bench growth: ratio ${worst.ratio.toFixed(2)} (goal <= 1.5; worst list: ${worst.name}; ${kind}, ${VERIFICATIONS.toLocaleString('en-NZ')} verifications)`,
+  );
 } finally {
   if (kind === 'pglite') rmSync(dataDir, { recursive: true, force: true });
   else {

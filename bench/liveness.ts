@@ -16,15 +16,27 @@ import { engineBench } from './support/liveness-engine.ts';
 
 const SECONDS = option('seconds', 10);
 const WARMUP = option('warmup', 3);
-const BODY = JSON.stringify({ name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' });
+const BODY = JSON.stringify({
+  name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' },
+  dob: '1986-03-12',
+});
 
 const schema = await benchSchema('bench_liveness');
 const server = await startProcess('bench/support/liveness-server.ts', [schema.url, schema.schema]);
 try {
-  const register = () => load({
-    url: `${server.url}/api/v1/verifications`, connections: 10, seconds: SECONDS, warmupSeconds: WARMUP, method: 'POST', body: BODY,
-    headers: { 'content-type': 'application/json', authorization: basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password) },
-  });
+  const register = () =>
+    load({
+      url: `${server.url}/api/v1/verifications`,
+      connections: 10,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP,
+      method: 'POST',
+      body: BODY,
+      headers: {
+        'content-type': 'application/json',
+        authorization: basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password),
+      },
+    });
   const alone = await register();
   server.process.stdin?.write('analyse\n');
   await new Promise((resolve) => setTimeout(resolve, 8000)); // each worker loads the engine on its first analysis
@@ -34,10 +46,18 @@ try {
   server.process.stdin?.write('stop\n');
   await new Promise((resolve) => server.process.once('exit', resolve));
   const [, count, median, threads] = /analysed (\d+) ([0-9.]+) (\d+)/.exec(summary) ?? [];
-  console.log(`machine: ${machine()}; PostgreSQL server; REST register, 10 connections, ${SECONDS} s after ${WARMUP} s warm-up`);
-  console.log(`REST alone:            ${alone.rps.toFixed(0)} req/s, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`);
-  console.log(`REST during analyses:  ${during.rps.toFixed(0)} req/s, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms`);
-  console.log(`analyses: ${count} attempt sets on ${threads} worker thread(s), median ${(Number(median) / 1000).toFixed(2)} s each (session time under load)`);
+  console.log(
+    `machine: ${machine()}; PostgreSQL server; REST register, 10 connections, ${SECONDS} s after ${WARMUP} s warm-up`,
+  );
+  console.log(
+    `REST alone:            ${alone.rps.toFixed(0)} req/s, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
+  );
+  console.log(
+    `REST during analyses:  ${during.rps.toFixed(0)} req/s, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms`,
+  );
+  console.log(
+    `analyses: ${count} attempt sets on ${threads} worker thread(s), median ${(Number(median) / 1000).toFixed(2)} s each (session time under load)`,
+  );
   await engineBench();
   console.log(`bench liveness: ratio ${(during.p99 / alone.p99).toFixed(2)} (goal <= 2.0)`);
 } finally {

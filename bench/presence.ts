@@ -48,7 +48,11 @@ const sampler = setInterval(() => {
 /** The value as JSON with a space after every colon and comma and each object's members in reverse order. */
 function spaced(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spaced).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).reverse().map(([k, v]) => `"${k}": ${spaced(v)}`).join(', ')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .reverse()
+      .map(([k, v]) => `"${k}": ${spaced(v)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -85,7 +89,7 @@ async function scan(inputPath: string, mode: Mode): Promise<{ lines: number; sca
     const region = carry === null ? chunk.subarray(0, last) : Buffer.concat([carry, chunk.subarray(0, last)]);
     carry = last + 1 < chunk.length ? chunk.subarray(last + 1) : null;
     if (mode === 'scan') {
-      for (let from = 0; from <= region.length; ) {
+      for (let from = 0; from <= region.length;) {
         const newline = region.indexOf(10, from);
         const end = newline === -1 ? region.length : newline;
         lines++;
@@ -131,14 +135,24 @@ interface Measured {
 
 async function measure(inputPath: string): Promise<Measured> {
   const size = statSync(inputPath).size;
-  const best: Measured = { baseline: Infinity, batch: Infinity, scan: Infinity, scanned: 0, counts: { lines: 0, calculated: 0, errors: 0, eligible: 0, withExceptions: 0 } };
+  const best: Measured = {
+    baseline: Infinity,
+    batch: Infinity,
+    scan: Infinity,
+    scanned: 0,
+    counts: { lines: 0, calculated: 0, errors: 0, eligible: 0, withExceptions: 0 },
+  };
   for (let round = 0; round < 4; round++) {
     const keep = round > 0; // the first round warms the page cache and the JIT; its times are discarded
     const [, baseline] = await timed(() => scan(inputPath, 'parse'));
     const [scanned, scanSeconds] = await timed(() => scan(inputPath, 'scan'));
     sampling = true;
     const [counts, batch] = await timed(() =>
-      runPresenceBatch({ input: createReadStream(inputPath, { highWaterMark: CHUNK }), output: createWriteStream(outputPath, { highWaterMark: CHUNK }), totalBytes: size }),
+      runPresenceBatch({
+        input: createReadStream(inputPath, { highWaterMark: CHUNK }),
+        output: createWriteStream(outputPath, { highWaterMark: CHUNK }),
+        totalBytes: size,
+      }),
     );
     sampling = false;
     if (!keep) continue;
@@ -154,7 +168,10 @@ async function measure(inputPath: string): Promise<Measured> {
 /** `pono presence` on the file in its own process, start-up included; applicants per minute. */
 async function throughCli(inputPath: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/pono.js'), 'presence', inputPath, '-o', outputPath], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/pono.js'), 'presence', inputPath, '-o', outputPath], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`pono presence exited with ${code}`);
   return (people / ((performance.now() - started) / 1000)) * 60;
@@ -166,18 +183,29 @@ try {
     await generate(compactPath, (value) => JSON.stringify(value));
     await generate(spacedPath, spaced);
   });
-  console.log(`generated ${mb(statSync(compactPath).size)} compact and ${mb(statSync(spacedPath).size)} spaced NDJSON in ${generateSeconds.toFixed(1)} s`);
+  console.log(
+    `generated ${mb(statSync(compactPath).size)} compact and ${mb(statSync(spacedPath).size)} spaced NDJSON in ${generateSeconds.toFixed(1)} s`,
+  );
   const ratios: number[] = [];
-  for (const [name, path] of [['compact', compactPath], ['spaced, other key order', spacedPath]] as const) {
+  for (const [name, path] of [
+    ['compact', compactPath],
+    ['spaced, other key order', spacedPath],
+  ] as const) {
     const m = await measure(path);
     const ratio = m.batch / m.baseline;
     ratios.push(ratio);
-    console.log(`${name}: read + split + JSON.parse ${m.baseline.toFixed(2)} s; batch ${m.batch.toFixed(2)} s (${Math.round((m.counts.lines / m.batch) * 60).toLocaleString('en-NZ')} applicants/min, ${m.counts.errors} errors); ` +
-      `read + split + fast scan ${m.scan.toFixed(2)} s with ${m.scanned.toLocaleString('en-NZ')} of ${m.counts.lines.toLocaleString('en-NZ')} lines on the fast path; ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `${name}: read + split + JSON.parse ${m.baseline.toFixed(2)} s; batch ${m.batch.toFixed(2)} s (${Math.round((m.counts.lines / m.batch) * 60).toLocaleString('en-NZ')} applicants/min, ${m.counts.errors} errors); ` +
+        `read + split + fast scan ${m.scan.toFixed(2)} s with ${m.scanned.toLocaleString('en-NZ')} of ${m.counts.lines.toLocaleString('en-NZ')} lines on the fast path; ratio ${ratio.toFixed(2)}`,
+    );
   }
   console.log(`peak RSS during the batches: ${mb(peakRss)}`);
-  console.log(`through the CLI (pono presence, own process, start-up included): ${Math.round(await throughCli(compactPath)).toLocaleString('en-NZ')} applicants per minute`);
-  console.log(`bench presence: ratio ${Math.max(...ratios).toFixed(2)} (goal <= 1.0; compact ${ratios[0]?.toFixed(2)}, spaced ${ratios[1]?.toFixed(2)})`);
+  console.log(
+    `through the CLI (pono presence, own process, start-up included): ${Math.round(await throughCli(compactPath)).toLocaleString('en-NZ')} applicants per minute`,
+  );
+  console.log(
+    `bench presence: ratio ${Math.max(...ratios).toFixed(2)} (goal <= 1.0; compact ${ratios[0]?.toFixed(2)}, spaced ${ratios[1]?.toFixed(2)})`,
+  );
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,15 @@ const WARMUP = option('warmup', 3);
 const BODY = JSON.stringify({
   name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' },
   dob: '1986-03-12',
-  currentResidentialAddress: { streetNumber: '12', streetName: 'George', streetType: 'ST', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'AU' },
+  currentResidentialAddress: {
+    streetNumber: '12',
+    streetName: 'George',
+    streetType: 'ST',
+    suburb: 'Sydney',
+    state: 'NSW',
+    postcode: '2000',
+    country: 'AU',
+  },
 });
 
 const schema = await benchSchema('bench_register');
@@ -25,21 +33,44 @@ const pono = await startPono(schema.env);
 const bare = await startProcess('bench/support/bare-insert.ts', [schema.url, schema.schema]);
 try {
   const run = (url: string, connections: number, authorization?: string): Promise<LoadResult> =>
-    load({ url, connections, seconds: SECONDS, warmupSeconds: WARMUP, method: 'POST', body: BODY, headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) } });
-  const line = (name: string, r: LoadResult) => console.log(`  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms`);
-  console.log(`machine: ${machine()}; PostgreSQL server; ${SECONDS} s measured after ${WARMUP} s warm-up, each party in its own process`);
+    load({
+      url,
+      connections,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP,
+      method: 'POST',
+      body: BODY,
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    });
+  const line = (name: string, r: LoadResult) =>
+    console.log(
+      `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms`,
+    );
+  console.log(
+    `machine: ${machine()}; PostgreSQL server; ${SECONDS} s measured after ${WARMUP} s warm-up, each party in its own process`,
+  );
   const at50: Record<string, LoadResult> = {};
   for (const connections of [10, 50]) {
     console.log(`${connections} connections:`);
     const results = {
       bare: await run(`${bare.url}/insert`, connections),
-      three: await run(`${pono.url}/api/v1/verifications`, connections, basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password)),
-      full: await run(`${pono.url}/api/v1/verifications`, connections, basic(ACCOUNTS.full.accountId, ACCOUNTS.full.password)),
+      three: await run(
+        `${pono.url}/api/v1/verifications`,
+        connections,
+        basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password),
+      ),
+      full: await run(
+        `${pono.url}/api/v1/verifications`,
+        connections,
+        basic(ACCOUNTS.full.accountId, ACCOUNTS.full.password),
+      ),
     };
     line('bare Fastify + one INSERT', results.bare);
     line('pono register, 3 sources', results.three);
     line('pono register, every source', results.full);
-    console.log(`  ratios: 3 sources ${(results.three.rps / results.bare.rps).toFixed(2)}, every source ${(results.full.rps / results.bare.rps).toFixed(2)}`);
+    console.log(
+      `  ratios: 3 sources ${(results.three.rps / results.bare.rps).toFixed(2)}, every source ${(results.full.rps / results.bare.rps).toFixed(2)}`,
+    );
     if (connections === 50) Object.assign(at50, results);
   }
   const ratio = (at50['three']?.rps ?? 0) / (at50['bare']?.rps ?? 1);

@@ -28,11 +28,16 @@ const coverageDir = process.env.PONO_COVERAGE === '0' ? undefined : mkdtempSync(
 const child = spawn(
   process.execPath,
   [
-    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
     // A test that fails and leaves a handle open must not hang the run: every test (and each file as a whole) has ten minutes, and a
     // file's process ends when its tests have.
-    '--test-timeout=600000', '--test-force-exit',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-timeout=600000',
+    '--test-force-exit',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
     ...files,
   ],
   {
@@ -60,7 +65,21 @@ function reportCoverage() {
   if (!coverageDir) return 0;
   const check = filter.length === 0 ? ['--check-coverage', `--lines=${COVERAGE_FLOOR}`] : [];
   const c8 = join(root, 'node_modules', 'c8', 'bin', 'c8.js');
-  const result = spawnSync(process.execPath, [c8, 'report', '--temp-directory', coverageDir, '--reporter=text-summary', '--include=src/**', '--all', '--src=src', ...check], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      c8,
+      'report',
+      '--temp-directory',
+      coverageDir,
+      '--reporter=text-summary',
+      '--include=src/**',
+      '--all',
+      '--src=src',
+      ...check,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   rmSync(coverageDir, { recursive: true, force: true });
   return result.status ?? 1;
 }

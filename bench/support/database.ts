@@ -9,7 +9,8 @@ import { openDatabase } from '../../src/adapters/db/database.ts';
 import { createServices } from '../../src/app/services.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
 
-export const SERVER = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const SERVER =
+  process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ACCOUNTS = {
   three: { accountId: 'bench-3', password: 'bench-password', enabledSources: ['dfat', 'aec', 'wp'] },
   full: { accountId: 'bench-full', password: 'bench-password' },
@@ -28,7 +29,11 @@ export async function benchSchema(prefix: string): Promise<BenchSchema> {
   const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ url: SERVER, schema });
   const services = await createServices(database, createLogger('silent'), { jobs: false, analysisInProcess: true });
-  await services.accounts.create({ ...ACCOUNTS.three, enabledSources: [...ACCOUNTS.three.enabledSources], stubMode: true });
+  await services.accounts.create({
+    ...ACCOUNTS.three,
+    enabledSources: [...ACCOUNTS.three.enabledSources],
+    stubMode: true,
+  });
   await services.accounts.create({ ...ACCOUNTS.full, stubMode: true });
   await services.close();
   const client = new pg.Client({ connectionString: SERVER, options: `-c search_path="${schema}",public` });

@@ -27,8 +27,13 @@ export async function attemptInput(): Promise<LivenessAttemptInput> {
   const probe = await engine.analyse(await toJpeg(base));
   const f = probe.faces[0];
   if (!f) throw new Error('no face in the base image');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) => idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const));
-  const a = await buildRealAttempt({ cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes }, base);
+  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) =>
+    idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const),
+  );
+  const a = await buildRealAttempt(
+    { cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes },
+    base,
+  );
   return {
     requested: ['BLINK', 'SHAKE', 'NOD'],
     selfie: a.selfie,
@@ -45,15 +50,22 @@ export async function engineBench(): Promise<void> {
   const missing = missingImages();
   if (missing) throw new Error(missing);
   const engine = await getFaceEngine();
-  console.log(`engine: human ${engine.humanVersion} on ${engine.backend}, load ${engine.loadMs.toFixed(0)} ms, ` +
-    `per frame ${engine.perFrameMs.toFixed(1)} ms, per descriptor frame ${engine.perDescriptorFrameMs.toFixed(1)} ms (measured at load)`);
+  console.log(
+    `engine: human ${engine.humanVersion} on ${engine.backend}, load ${engine.loadMs.toFixed(0)} ms, ` +
+      `per frame ${engine.perFrameMs.toFixed(1)} ms, per descriptor frame ${engine.perDescriptorFrameMs.toFixed(1)} ms (measured at load)`,
+  );
 
   const base = await loadRaw(COLLINS);
   const probe = await engine.analyse(await toJpeg(base));
   const f = probe.faces[0];
   if (!f) throw new Error('no face in the base image');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) => idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const));
-  const a = await buildRealAttempt({ cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes }, base);
+  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) =>
+    idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const),
+  );
+  const a = await buildRealAttempt(
+    { cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes },
+    base,
+  );
   const input: LivenessAttemptInput = {
     requested: ['BLINK', 'SHAKE', 'NOD'],
     selfie: a.selfie,
@@ -72,7 +84,10 @@ export async function engineBench(): Promise<void> {
     const cap = input.captures.find((c) => c.challenge === fr.challenge);
     const best = cap?.frames[fr.bestFrameIndex]?.image;
     if (best) descriptorImages.push(best);
-    const ev = fr.challenge === 'BLINK' && fr.evidenceFrameIndex !== fr.bestFrameIndex ? cap?.frames[fr.evidenceFrameIndex]?.image : undefined;
+    const ev =
+      fr.challenge === 'BLINK' && fr.evidenceFrameIndex !== fr.bestFrameIndex
+        ? cap?.frames[fr.evidenceFrameIndex]?.image
+        : undefined;
     if (ev) descriptorImages.push(ev);
   }
   const trackingImages = input.captures.flatMap((c) => c.frames.map((x) => x.image));
@@ -94,7 +109,11 @@ export async function engineBench(): Promise<void> {
     for (let k = 0; k < 100; k++) {
       decideAttempt(
         assessChallenges(input.requested, res.tracks, DEFAULT_THRESHOLDS),
-        { selfie: { faceCount: 1, descriptor: Array.from({ length: 1024 }, (_, i) => Math.sin(i)) }, probes: {}, sources: {} },
+        {
+          selfie: { faceCount: 1, descriptor: Array.from({ length: 1024 }, (_, i) => Math.sin(i)) },
+          probes: {},
+          sources: {},
+        },
         DEFAULT_CALIBRATION,
         DEFAULT_THRESHOLDS,
       );
@@ -107,12 +126,20 @@ export async function engineBench(): Promise<void> {
   const all = median(analysis);
   const ratio = all / eng;
   const loadCost = engine.perFrameMs * frames + engine.perDescriptorFrameMs * descriptorImages.length;
-  console.log(`attempt set: ${frames} tracking frames + ${warm.timing.descriptorFrames} descriptor frames; ` +
-    `result ${warm.outcome.challenges.map((c) => `${c.challenge}=${c.result}`).join(' ')}, liveness ${warm.outcome.liveness}`);
-  console.log(`engine only (same frames, this run): ${eng.toFixed(0)} ms; load-time estimate ${loadCost.toFixed(0)} ms`);
-  console.log(`analysis (decode + engine + tracks + decision): ${all.toFixed(0)} ms; pure decision ${median(decisionOnly).toFixed(3)} ms`);
-  console.log(`frames/s: ${((frames * 1000) / all).toFixed(1)} tracking frames per second (whole analysis), ` +
-    `${((frames * 1000) / median(engineOnly)).toFixed(1)} engine-only`);
+  console.log(
+    `attempt set: ${frames} tracking frames + ${warm.timing.descriptorFrames} descriptor frames; ` +
+      `result ${warm.outcome.challenges.map((c) => `${c.challenge}=${c.result}`).join(' ')}, liveness ${warm.outcome.liveness}`,
+  );
+  console.log(
+    `engine only (same frames, this run): ${eng.toFixed(0)} ms; load-time estimate ${loadCost.toFixed(0)} ms`,
+  );
+  console.log(
+    `analysis (decode + engine + tracks + decision): ${all.toFixed(0)} ms; pure decision ${median(decisionOnly).toFixed(3)} ms`,
+  );
+  console.log(
+    `frames/s: ${((frames * 1000) / all).toFixed(1)} tracking frames per second (whole analysis), ` +
+      `${((frames * 1000) / median(engineOnly)).toFixed(1)} engine-only`,
+  );
   console.log(`peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB max RSS`);
   console.log(`engine only: analysis ÷ engine's own cost ${ratio.toFixed(3)} (goal <= 1.1)`);
 }

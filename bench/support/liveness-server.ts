@@ -40,7 +40,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     running = false;
     void Promise.all(loops).then(async () => {
       const sorted = [...times].sort((a, b) => a - b);
-      process.stdout.write(`analysed ${times.length} ${sorted[Math.floor(sorted.length / 2)] ?? NaN} ${pool.threads}\n`);
+      process.stdout.write(
+        `analysed ${times.length} ${sorted[Math.floor(sorted.length / 2)] ?? NaN} ${pool.threads}\n`,
+      );
       await app.close();
       await pool.close();
       await services.close();

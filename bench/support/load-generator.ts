@@ -14,14 +14,25 @@ async function sequential(count: number): Promise<LoadResult> {
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const t = performance.now();
-    const response = await fetch(spec.url, { method: spec.method, headers: spec.headers, ...(spec.body ? { body: spec.body } : {}) });
+    const response = await fetch(spec.url, {
+      method: spec.method,
+      headers: spec.headers,
+      ...(spec.body ? { body: spec.body } : {}),
+    });
     const text = await response.text();
     times.push(performance.now() - t);
-    if (response.status >= 300 && failures++ === 0) process.stderr.write(`${spec.url} answered ${response.status}: ${text.slice(0, 300)}\n`);
+    if (response.status >= 300 && failures++ === 0)
+      process.stderr.write(`${spec.url} answered ${response.status}: ${text.slice(0, 300)}\n`);
   }
   const sorted = times.sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { rps: count / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99), requests: count, failures };
+  return {
+    rps: count / ((performance.now() - started) / 1000),
+    p50: at(0.5),
+    p99: at(0.99),
+    requests: count,
+    failures,
+  };
 }
 
 if (spec.sequentialRequests) {
@@ -29,7 +40,14 @@ if (spec.sequentialRequests) {
   process.stdout.write(`${JSON.stringify(await sequential(spec.sequentialRequests))}\n`);
   process.exit(0);
 }
-const request = { url: spec.url, connections: spec.connections, method: spec.method, headers: spec.headers, ...(spec.body ? { body: spec.body } : {}), ...(spec.idReplacement ? { idReplacement: true } : {}) };
+const request = {
+  url: spec.url,
+  connections: spec.connections,
+  method: spec.method,
+  headers: spec.headers,
+  ...(spec.body ? { body: spec.body } : {}),
+  ...(spec.idReplacement ? { idReplacement: true } : {}),
+};
 if (spec.warmupSeconds > 0) await autocannon({ ...request, duration: spec.warmupSeconds });
 const result = await autocannon({ ...request, duration: spec.seconds });
 const out: LoadResult = {

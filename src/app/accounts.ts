@@ -15,7 +15,6 @@ export type AccountCredentials = { accountId: string; password: string } | { ses
 /** An account administrator's console session lasts a working day. */
 export const ACCOUNT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-
 export interface Account {
   accountId: string;
   stubMode: boolean;
@@ -42,9 +41,17 @@ export interface NewAccount {
 export const MIN_ACCOUNT_PASSWORD_LENGTH = 12;
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
 
-export function newAccountProblems(input: { password: string; webhookUrl?: string | null; webhookSecret?: string | null }): FieldProblem[] {
+export function newAccountProblems(input: {
+  password: string;
+  webhookUrl?: string | null;
+  webhookSecret?: string | null;
+}): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (input.password.length < MIN_ACCOUNT_PASSWORD_LENGTH) problems.push({ field: 'password', message: `the API password must be at least ${MIN_ACCOUNT_PASSWORD_LENGTH} characters` });
+  if (input.password.length < MIN_ACCOUNT_PASSWORD_LENGTH)
+    problems.push({
+      field: 'password',
+      message: `the API password must be at least ${MIN_ACCOUNT_PASSWORD_LENGTH} characters`,
+    });
   if (input.webhookUrl) {
     let url: URL | undefined;
     try {
@@ -52,12 +59,27 @@ export function newAccountProblems(input: { password: string; webhookUrl?: strin
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) problems.push({ field: 'webhookUrl', message: 'the webhook URL must be an http or https address, e.g. https://example.org/hooks/pono' });
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+      problems.push({
+        field: 'webhookUrl',
+        message: 'the webhook URL must be an http or https address, e.g. https://example.org/hooks/pono',
+      });
   }
-  if (input.webhookSecret !== undefined && input.webhookSecret !== null && input.webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH) {
-    problems.push({ field: 'webhookSecret', message: `the webhook secret must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters` });
+  if (
+    input.webhookSecret !== undefined &&
+    input.webhookSecret !== null &&
+    input.webhookSecret.length < MIN_WEBHOOK_SECRET_LENGTH
+  ) {
+    problems.push({
+      field: 'webhookSecret',
+      message: `the webhook secret must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters`,
+    });
   }
-  if (input.webhookUrl && !input.webhookSecret) problems.push({ field: 'webhookSecret', message: 'a webhook URL needs a webhook secret to sign what is posted to it' });
+  if (input.webhookUrl && !input.webhookSecret)
+    problems.push({
+      field: 'webhookSecret',
+      message: 'a webhook URL needs a webhook secret to sign what is posted to it',
+    });
   return problems;
 }
 
@@ -92,7 +114,10 @@ export class Accounts {
   readonly #verified = new Map<string, { account: Account; until: number }>();
   readonly #failures: FailedAttempts;
 
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
     this.#failures = new FailedAttempts(db, MAX_FAILED_SIGN_INS, FAILED_SIGN_IN_WINDOW_MS, now);
   }
 
@@ -152,7 +177,10 @@ export class Accounts {
    * Opens a console session for an account administrator: the password is checked exactly as Basic checks it
    * (same lock-out). Only the token's digest is stored; the raw token is returned once, for the cookie.
    */
-  async openSession(credentials: { accountId: string; password: string }): Promise<{ token: string; account: Account; expiresAt: Date }> {
+  async openSession(credentials: {
+    accountId: string;
+    password: string;
+  }): Promise<{ token: string; account: Account; expiresAt: Date }> {
     const account = await this.authenticate(credentials);
     const row = await this.#row(account.accountId);
     if (!row) throw errors.badCredentials();
@@ -161,7 +189,13 @@ export class Accounts {
     const expiresAt = new Date(now + ACCOUNT_SESSION_TTL_MS);
     await this.db
       .insertInto('account_sessions')
-      .values({ token_hash: digest(token), account_id: account.accountId, password_fingerprint: digest(row.password_hash), created_at: new Date(now), expires_at: expiresAt })
+      .values({
+        token_hash: digest(token),
+        account_id: account.accountId,
+        password_fingerprint: digest(row.password_hash),
+        created_at: new Date(now),
+        expires_at: expiresAt,
+      })
       .execute();
     return { token, account, expiresAt };
   }
@@ -179,7 +213,8 @@ export class Accounts {
       .select(['s.password_fingerprint', 's.expires_at'])
       .where('s.token_hash', '=', digest(token))
       .executeTakeFirst();
-    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== digest(row.password_hash)) throw errors.badCredentials();
+    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== digest(row.password_hash))
+      throw errors.badCredentials();
     return accountOf(row);
   }
 }

@@ -5,7 +5,11 @@ import type { AppError } from './errors.ts';
 export class AnalysisGate {
   #running = 0;
   readonly #waiting: (() => void)[] = [];
-  constructor(private readonly limit: number, private readonly maxQueued: number, private readonly busy: () => AppError) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxQueued: number,
+    private readonly busy: () => AppError,
+  ) {}
 
   /** Analyses running now, and submissions waiting for one to finish. */
   get load(): { running: number; waiting: number } {

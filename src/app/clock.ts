@@ -20,7 +20,10 @@ export class ManualClock implements Clock {
 /** A clock that reads `start` at the moment it is made and runs on from there in real time (drills). */
 export class ShiftedClock implements Clock {
   readonly #offset: number;
-  constructor(start: Date, private readonly base: Clock = systemClock) {
+  constructor(
+    start: Date,
+    private readonly base: Clock = systemClock,
+  ) {
     this.#offset = start.getTime() - base.now().getTime();
   }
   now(): Date {
@@ -28,12 +31,24 @@ export class ShiftedClock implements Clock {
   }
 }
 
-const NZ_PARTS = new Intl.DateTimeFormat('en-US', { timeZone: 'Pacific/Auckland', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const NZ_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Pacific/Auckland',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
 /** How far New Zealand's wall clock is ahead of UTC at an instant, in ms. */
 function nzOffset(instant: number): number {
   const p = Object.fromEntries(NZ_PARTS.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 /**
@@ -46,7 +61,15 @@ export function parseAsOf(text: string): Date | null {
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const check = new Date(wall);
-  if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  )
+    return null;
   if (zone) {
     if (zone === 'Z') return new Date(wall);
     const sign = zone.startsWith('-') ? -1 : 1;

@@ -36,10 +36,32 @@ const adult = (person: { givenNames: string; familyName: string; dateOfBirth: st
 const APPLICATIONS: DemoApplication[] = [
   // Submitted on the first day the records link was in use (BR-41), not the course's 18 November 2020: an
   // application from before 3 December 2020 has no INZ results. The five years still count 366/365/365/365/366.
-  { label: 'adult, 1:1 match, eligible', applicationType: 'CBG Adult', submittedOn: '2020-12-03', people: [adult(DEMO_ADULT, 'mere.parata@example.org')] },
-  { label: '1:N match', applicationType: 'CBG Adult', submittedOn: '2022-03-01', people: [adult(DEMO_NAMESAKE, 'dennis@example.org')] },
-  { label: 'no match', applicationType: 'CBG Adult', submittedOn: '2022-05-10', people: [adult({ givenNames: 'Hōhepa', familyName: 'Tūhiwai', dateOfBirth: '1979-01-30' }, 'hohepa@example.org')] },
-  { label: 'records service down', applicationType: 'CBG Adult', submittedOn: '2022-06-01', people: [adult({ givenNames: 'Kiri', familyName: DEMO_OUTAGE_FAMILY_NAME, dateOfBirth: '1990-09-09' }, 'kiri@example.org')] },
+  {
+    label: 'adult, 1:1 match, eligible',
+    applicationType: 'CBG Adult',
+    submittedOn: '2020-12-03',
+    people: [adult(DEMO_ADULT, 'mere.parata@example.org')],
+  },
+  {
+    label: '1:N match',
+    applicationType: 'CBG Adult',
+    submittedOn: '2022-03-01',
+    people: [adult(DEMO_NAMESAKE, 'dennis@example.org')],
+  },
+  {
+    label: 'no match',
+    applicationType: 'CBG Adult',
+    submittedOn: '2022-05-10',
+    people: [adult({ givenNames: 'Hōhepa', familyName: 'Tūhiwai', dateOfBirth: '1979-01-30' }, 'hohepa@example.org')],
+  },
+  {
+    label: 'records service down',
+    applicationType: 'CBG Adult',
+    submittedOn: '2022-06-01',
+    people: [
+      adult({ givenNames: 'Kiri', familyName: DEMO_OUTAGE_FAMILY_NAME, dateOfBirth: '1990-09-09' }, 'kiri@example.org'),
+    ],
+  },
   {
     label: 'child with consenting parents',
     applicationType: 'CBG Child',
@@ -47,7 +69,12 @@ const APPLICATIONS: DemoApplication[] = [
     people: [
       { relationship: 'applicant', givenNames: 'Sione', familyName: 'Fifita', dateOfBirth: '2015-06-01' },
       { relationship: 'consenting-parent', ...DEMO_PARENT, email: 'losaline@example.org', appliedAtSameTime: true },
-      { relationship: 'secondary-consent-giver', givenNames: 'Tevita', familyName: 'Fifita', dateOfBirth: '1982-02-02' },
+      {
+        relationship: 'secondary-consent-giver',
+        givenNames: 'Tevita',
+        familyName: 'Fifita',
+        dateOfBirth: '1982-02-02',
+      },
     ],
   },
   {
@@ -56,17 +83,30 @@ const APPLICATIONS: DemoApplication[] = [
     submittedOn: '2025-10-01',
     people: [
       { relationship: 'applicant', givenNames: 'Ngaio', familyName: 'Te Kani', dateOfBirth: '2011-12-01' },
-      { relationship: 'consenting-parent', givenNames: 'Hine', familyName: 'Te Kani', dateOfBirth: '1980-05-05', email: 'hine@example.org' },
+      {
+        relationship: 'consenting-parent',
+        givenNames: 'Hine',
+        familyName: 'Te Kani',
+        dateOfBirth: '1980-05-05',
+        email: 'hine@example.org',
+      },
     ],
   },
-  { label: 'before 30 July 2020', applicationType: 'CBG Adult', submittedOn: '2020-03-02', people: [adult({ givenNames: 'Zoë', familyName: 'Müller', dateOfBirth: '1970-07-07' }, 'zoe@example.org')] },
+  {
+    label: 'before 30 July 2020',
+    applicationType: 'CBG Adult',
+    submittedOn: '2020-03-02',
+    people: [adult({ givenNames: 'Zoë', familyName: 'Müller', dateOfBirth: '1970-07-07' }, 'zoe@example.org')],
+  },
 ];
 
 /** A records port that answers "service down" for the demo's outage applicant and passes everyone else on. */
 function withDemoOutage(port: ImmigrationRecordsPort): ImmigrationRecordsPort {
   return {
     fetch: (applicant, applicationDate) =>
-      applicant.familyName === DEMO_OUTAGE_FAMILY_NAME ? Promise.resolve({ status: 'unavailable', reason: 'Identity search service is down' }) : port.fetch(applicant, applicationDate),
+      applicant.familyName === DEMO_OUTAGE_FAMILY_NAME
+        ? Promise.resolve({ status: 'unavailable', reason: 'Identity search service is down' })
+        : port.fetch(applicant, applicationDate),
   };
 }
 
@@ -81,11 +121,20 @@ export interface DemoCasework {
 export async function seedDemoCasework(services: Services): Promise<DemoCasework> {
   const casework = services.casework;
   casework.useRecordsPort(withDemoOutage(services.records.caseworkPort()));
-  const result: DemoCasework = { officers: DEMO_OFFICERS.map(({ email, fullName, roles }) => ({ email, fullName, roles })), password: DEMO_OFFICER_PASSWORD, applications: [] };
+  const result: DemoCasework = {
+    officers: DEMO_OFFICERS.map(({ email, fullName, roles }) => ({ email, fullName, roles })),
+    password: DEMO_OFFICER_PASSWORD,
+    applications: [],
+  };
   const ids = new Map<string, string>();
   for (const officer of DEMO_OFFICERS) {
     try {
-      const created = await casework.officers.create({ email: officer.email, fullName: officer.fullName, roles: [...officer.roles], password: DEMO_OFFICER_PASSWORD });
+      const created = await casework.officers.create({
+        email: officer.email,
+        fullName: officer.fullName,
+        roles: [...officer.roles],
+        password: DEMO_OFFICER_PASSWORD,
+      });
       ids.set(officer.key, created.id);
     } catch (error) {
       if (error instanceof AppError && error.code === 'OFFICER_EXISTS') return result; // seeded before
@@ -110,12 +159,24 @@ export async function seedDemoCasework(services: Services): Promise<DemoCasework
  * application and prepared "Identity is unique" (it waits in the validating officer's queue), and the No match
  * applicant's "Identity is bound" is escalated to the ID Proofing Experts Group (G1 column 6: escalate).
  */
-async function seedDemoWork(services: Services, preparer: Actor, applications: { reference: string; label: string }[]): Promise<void> {
+async function seedDemoWork(
+  services: Services,
+  preparer: Actor,
+  applications: { reference: string; label: string }[],
+): Promise<void> {
   const casework = services.casework;
   const ref = (label: string) => applications.find((a) => a.label === label)?.reference ?? '';
   const adult = await casework.allocation.pickUp(preparer, ref('adult, 1:1 match, eligible'));
-  const unique = (await casework.tasks.forApplication(preparer, adult.reference)).find((t) => t.kind === 'identity-is-unique');
-  if (unique) await casework.tasks.command(preparer, unique.id, { action: 'prepare', outcome: 'pass', criteria: ['inz-match'], comments: 'INZ Results: 1:1 match found, one AMS record.' });
+  const unique = (await casework.tasks.forApplication(preparer, adult.reference)).find(
+    (t) => t.kind === 'identity-is-unique',
+  );
+  if (unique)
+    await casework.tasks.command(preparer, unique.id, {
+      action: 'prepare',
+      outcome: 'pass',
+      criteria: ['inz-match'],
+      comments: 'INZ Results: 1:1 match found, one AMS record.',
+    });
   const noMatch = await casework.applications.get(preparer, ref('no match'));
   const person = noMatch.people[0];
   if (person) {

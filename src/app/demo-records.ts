@@ -13,9 +13,21 @@ interface DemoIdentity {
   countryOfBirth: string;
 }
 
-const RESIDENT = { type: 'Resident', start: '2015-11-10T13:00', expiry: '9999-12-31T13:00', conditions: [], entitlesIndefiniteStay: true, grantedOffshore: false };
+const RESIDENT = {
+  type: 'Resident',
+  start: '2015-11-10T13:00',
+  expiry: '9999-12-31T13:00',
+  conditions: [],
+  entitlesIndefiniteStay: true,
+  grantedOffshore: false,
+};
 
-function record(p: DemoIdentity, trips: readonly [string, string][] = [], arrived = '2015-11-08T06:30', visas: ImmigrationRecord['visas'] = [RESIDENT]): ImmigrationRecord {
+function record(
+  p: DemoIdentity,
+  trips: readonly [string, string][] = [],
+  arrived = '2015-11-08T06:30',
+  visas: ImmigrationRecord['visas'] = [RESIDENT],
+): ImmigrationRecord {
   const passport = `P${p.identityId.slice(-7)}`;
   return {
     identity: {
@@ -29,15 +41,37 @@ function record(p: DemoIdentity, trips: readonly [string, string][] = [], arrive
       dateOfBirth: p.dateOfBirth,
       countryOfBirth: p.countryOfBirth,
       photo: { name: p.identityId, ref: `photos/${p.identityId}.jpg` },
-      latestAddress: { addressType: 'Residential', address: '12 Cuba Street, Te Aro, Wellington', lastUpdated: '2021-02-01T09:00' },
+      latestAddress: {
+        addressType: 'Residential',
+        address: '12 Cuba Street, Te Aro, Wellington',
+        lastUpdated: '2021-02-01T09:00',
+      },
       relationships: [],
     },
     travelDocuments: [{ number: passport, issuingState: p.countryOfBirth, issued: '2014-01-01', expiry: '2034-01-01' }],
     movements: [
-      { direction: 'arrival', dateTime: arrived, port: 'Auckland Airport', carrier: 'NZ 103', travelDocument: passport },
+      {
+        direction: 'arrival',
+        dateTime: arrived,
+        port: 'Auckland Airport',
+        carrier: 'NZ 103',
+        travelDocument: passport,
+      },
       ...trips.flatMap(([out, back]) => [
-        { direction: 'departure' as const, dateTime: `${out}T10:00`, port: 'Auckland Airport', carrier: 'NZ 1', travelDocument: passport },
-        { direction: 'arrival' as const, dateTime: `${back}T07:00`, port: 'Auckland Airport', carrier: 'NZ 2', travelDocument: passport },
+        {
+          direction: 'departure' as const,
+          dateTime: `${out}T10:00`,
+          port: 'Auckland Airport',
+          carrier: 'NZ 1',
+          travelDocument: passport,
+        },
+        {
+          direction: 'arrival' as const,
+          dateTime: `${back}T07:00`,
+          port: 'Auckland Airport',
+          carrier: 'NZ 2',
+          travelDocument: passport,
+        },
       ]),
     ],
     visas,
@@ -50,17 +84,24 @@ export const DEMO_NAMESAKE = { givenNames: 'Dennis', familyName: 'de Bret', date
 export const DEMO_PARENT = { givenNames: 'Losaline', familyName: 'Fifita', dateOfBirth: '1984-08-20' } as const;
 
 export const DEMO_RECORDS: ImmigrationRecord[] = [
-  record({ identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' }, [], '2014-11-08T23:00', [
-    {
-      type: 'Visitor',
-      start: '2014-11-06T13:00',
-      expiry: '2020-11-08T13:00',
-      conditions: ['The holder shall not undertake employment in NZ. The holder shall not undertake study in NZ for more than 3 months.'],
-      entitlesIndefiniteStay: false,
-      grantedOffshore: true,
-    },
-    { ...RESIDENT, start: '2014-11-10T13:00' },
-  ]),
+  record(
+    { identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' },
+    [],
+    '2014-11-08T23:00',
+    [
+      {
+        type: 'Visitor',
+        start: '2014-11-06T13:00',
+        expiry: '2020-11-08T13:00',
+        conditions: [
+          'The holder shall not undertake employment in NZ. The holder shall not undertake study in NZ for more than 3 months.',
+        ],
+        entitlesIndefiniteStay: false,
+        grantedOffshore: true,
+      },
+      { ...RESIDENT, start: '2014-11-10T13:00' },
+    ],
+  ),
   // Two people with the same name and date of birth: the match is 1:N and no candidate is picked.
   record({ identityId: '900000002', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'France' }),
   record({ identityId: '900000003', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'Belgium' }),

@@ -54,7 +54,12 @@ export interface CaptureView {
 export interface CaptureStore {
   insert(accountId: string, view: CaptureView, at: Date): Promise<void>;
   /** The capture, locked until the transaction ends; undefined when it is not this verification's. */
-  lock(tx: VerificationTx, accountId: string, verificationId: string, captureId: string): Promise<CaptureView | undefined>;
+  lock(
+    tx: VerificationTx,
+    accountId: string,
+    verificationId: string,
+    captureId: string,
+  ): Promise<CaptureView | undefined>;
   confirm(tx: VerificationTx, captureId: string, view: CaptureView, confirmed: DocumentData, at: Date): Promise<void>;
 }
 
@@ -72,16 +77,28 @@ export interface DocumentCaptureOptions {
 }
 
 /** What a reading shows: the MRZ parsed and validated, the extracted details and the authenticity checks. */
-export function extractedFrom(reading: DocumentReading, today: Date): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
+export function extractedFrom(
+  reading: DocumentReading,
+  today: Date,
+): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
   const lines = td3FromText(reading.mrzText, reading.visualText);
   const mrz = lines ? readMrz(lines, today) : null;
-  const checks = authenticityChecks({ image: reading.facts, mrz, visualText: reading.visualText }, today.toISOString().slice(0, 10));
+  const checks = authenticityChecks(
+    { image: reading.facts, mrz, visualText: reading.visualText },
+    today.toISOString().slice(0, 10),
+  );
   const f = mrz?.fields;
   const [givenName = '', ...middle] = (f?.givenNames ?? '').split(/\s+/).filter(Boolean);
   return {
     details: {
-      givenName, middleNames: middle.join(' '), surname: f?.surname ?? '', dob: f?.dob ?? '', documentNumber: f?.documentNumber ?? '',
-      sex: f?.sex ?? '', nationality: f?.nationality ?? '', expiry: f?.expiry ?? '',
+      givenName,
+      middleNames: middle.join(' '),
+      surname: f?.surname ?? '',
+      dob: f?.dob ?? '',
+      documentNumber: f?.documentNumber ?? '',
+      sex: f?.sex ?? '',
+      nationality: f?.nationality ?? '',
+      expiry: f?.expiry ?? '',
     },
     documentType: f?.documentCode.startsWith('P') ? 'PASSPORT' : 'UNKNOWN',
     region: f ? regionOf(f.issuingState) : '',
@@ -94,12 +111,20 @@ export function extractedFrom(reading: DocumentReading, today: Date): { details:
 export function faceOutcome(reading: DocumentReading, options: DocumentCaptureOptions): FaceOutcome | null {
   if (!reading.selfie) return null;
   const base = { threshold: options.faceMatchThreshold };
-  if (reading.portrait.faceCount === 0) return { ...base, score: null, problem: 'No face was found in the document photo.' };
+  if (reading.portrait.faceCount === 0)
+    return { ...base, score: null, problem: 'No face was found in the document photo.' };
   if (reading.selfie.faceCount !== 1) {
-    return { ...base, score: null, problem: reading.selfie.faceCount === 0 ? 'No face was found in the selfie.' : 'The selfie shows more than one face.' };
+    return {
+      ...base,
+      score: null,
+      problem:
+        reading.selfie.faceCount === 0 ? 'No face was found in the selfie.' : 'The selfie shows more than one face.',
+    };
   }
   const similarity = descriptorSimilarity(reading.portrait.descriptor, reading.selfie.descriptor);
-  return similarity === null ? { ...base, score: null, problem: 'The faces could not be described.' } : { ...base, score: faceMatchScore(options.calibration, similarity) };
+  return similarity === null
+    ? { ...base, score: null, problem: 'The faces could not be described.' }
+    : { ...base, score: faceMatchScore(options.calibration, similarity) };
 }
 
 export class DocumentCaptures {
@@ -112,24 +137,38 @@ export class DocumentCaptures {
     private readonly clock: Clock,
     private readonly options: DocumentCaptureOptions,
   ) {
-    this.#gate = new AnalysisGate(1, options.maxQueued ?? 8, () => new AppError('unavailable', 'too many documents are being read; try again in a minute', 'DOCUMENTS_BUSY'));
+    this.#gate = new AnalysisGate(
+      1,
+      options.maxQueued ?? 8,
+      () => new AppError('unavailable', 'too many documents are being read; try again in a minute', 'DOCUMENTS_BUSY'),
+    );
   }
 
   /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
   async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
     const { accountId, state } = await this.verifications.read(credentials, verificationId);
     this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
-    const reading = await this.#gate.run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }))
+    const reading = await this.#gate
+      .run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }))
       .catch((error: unknown) => {
         const field = unreadableField(error);
-        throw field ? errors.invalid([{ field, message: 'the image could not be decoded: send a complete JPEG, PNG or WebP photo' }]) : error;
+        throw field
+          ? errors.invalid([
+              { field, message: 'the image could not be decoded: send a complete JPEG, PNG or WebP photo' },
+            ])
+          : error;
       });
     const now = this.clock.now();
     const found = extractedFrom(reading, now);
     const view: CaptureView = {
-      captureId: randomUUID(), verificationId, status: 'AWAITING_CONFIRMATION',
-      documentType: found.documentType, documentRegion: found.region, mrzValid: found.mrzValid,
-      extracted: found.details, checks: found.checks,
+      captureId: randomUUID(),
+      verificationId,
+      status: 'AWAITING_CONFIRMATION',
+      documentType: found.documentType,
+      documentRegion: found.region,
+      mrzValid: found.mrzValid,
+      extracted: found.details,
+      checks: found.checks,
       retake: found.checks.filter((c) => QUALITY_GATES.includes(c.code) && c.result === 'FAILED').map((c) => c.code),
       face: faceOutcome(reading, this.options),
     };
@@ -138,20 +177,49 @@ export class DocumentCaptures {
   }
 
   /** The person's confirmed (or corrected) details: the combination source's result goes on the verification. */
-  async confirm(credentials: AccountCredentials, verificationId: string, captureId: string, confirmed: DocumentData, origin: string): Promise<CurrentStatus> {
+  async confirm(
+    credentials: AccountCredentials,
+    verificationId: string,
+    captureId: string,
+    confirmed: DocumentData,
+    origin: string,
+  ): Promise<CurrentStatus> {
     return this.verifications.recordCombination(credentials, verificationId, async (tx, settings, state) => {
       const view = await this.store.lock(tx, settings.accountId, verificationId, captureId);
       if (!view) throw errors.notFound('document capture', captureId);
-      if (view.status === 'CONFIRMED') throw errors.conflict('this document capture was confirmed already: capture the document again', 'SourceNotAvailableFault');
+      if (view.status === 'CONFIRMED')
+        throw errors.conflict(
+          'this document capture was confirmed already: capture the document again',
+          'SourceNotAvailableFault',
+        );
       const sourceName = COMBINATION_SOURCES[view.documentType];
       if (!sourceName) {
-        throw errors.invalid([{ field: 'captureId', message: 'the photo is not of a document this service reads (a passport data page): capture the document again' }]);
+        throw errors.invalid([
+          {
+            field: 'captureId',
+            message:
+              'the photo is not of a document this service reads (a passport data page): capture the document again',
+          },
+        ]);
       }
       const now = this.clock.now();
       const result = combinationResult({
-        sourceName, documentType: view.documentType, documentRegion: view.documentRegion, origin,
-        checks: view.checks, extracted: view.extracted, confirmed, person: state.person, ruleSet: settings.ruleSet,
-        dataSource: documentDataSource(settings, state, view.documentType, view.documentRegion, confirmed.documentNumber),
+        sourceName,
+        documentType: view.documentType,
+        documentRegion: view.documentRegion,
+        origin,
+        checks: view.checks,
+        extracted: view.extracted,
+        confirmed,
+        person: state.person,
+        ruleSet: settings.ruleSet,
+        dataSource: documentDataSource(
+          settings,
+          state,
+          view.documentType,
+          view.documentRegion,
+          confirmed.documentNumber,
+        ),
         face: view.face ? { score: view.face.score, threshold: view.face.threshold } : null,
         now,
       });

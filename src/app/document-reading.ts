@@ -27,7 +27,8 @@ export const UNREADABLE_IMAGE = 'UNREADABLE_IMAGE';
 
 /** The field named by an unreadable-image error, or undefined for any other error. */
 export function unreadableField(error: unknown): 'document' | 'selfie' | undefined {
-  const match = error instanceof Error ? new RegExp(`^${UNREADABLE_IMAGE} (document|selfie)$`).exec(error.message) : null;
+  const match =
+    error instanceof Error ? new RegExp(`^${UNREADABLE_IMAGE} (document|selfie)$`).exec(error.message) : null;
   return match?.[1] === 'document' || match?.[1] === 'selfie' ? match[1] : undefined;
 }
 

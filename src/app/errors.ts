@@ -2,7 +2,8 @@
  * The errors a use case can end with. Each adapter maps them to its wire: HTTP status codes for REST,
  * greenID fault codes for SOAP.
  */
-export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'unavailable' | 'rate_limited';
+export type AppErrorKind =
+  'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'unavailable' | 'rate_limited';
 
 export interface FieldProblem {
   field: string;
@@ -32,11 +33,17 @@ export const errors = {
   badCredentials: () => new AppError('unauthenticated', 'Invalid account or password', 'InvalidPasswordFault'),
   /** SOAP clients see it as the password fault they already handle; REST answers 429. */
   tooManyAttempts: (retryAfterSeconds: number) =>
-    new AppError('rate_limited', `Too many wrong passwords for this account: retry in ${retryAfterSeconds} s`, 'InvalidPasswordFault'),
+    new AppError(
+      'rate_limited',
+      `Too many wrong passwords for this account: retry in ${retryAfterSeconds} s`,
+      'InvalidPasswordFault',
+    ),
   /** greenID's fault for an unknown verificationId is UserIdNotFoundFault (research §2.8). */
-  notFound: (what: string, id: string) => new AppError('not_found', `${what} ${echoed(id)} was not found`, 'UserIdNotFoundFault'),
+  notFound: (what: string, id: string) =>
+    new AppError('not_found', `${what} ${echoed(id)} was not found`, 'UserIdNotFoundFault'),
   /** An unknown, expired or idle verification token (greenID's older InvalidTokenException). */
-  tokenNotFound: () => new AppError('not_found', 'the verificationToken is unknown or has expired', 'InvalidTokenFault'),
+  tokenNotFound: () =>
+    new AppError('not_found', 'the verificationToken is unknown or has expired', 'InvalidTokenFault'),
   invalid: (problems: FieldProblem[]) =>
     new AppError(
       'invalid',

@@ -18,16 +18,29 @@ export interface RetentionRun {
 }
 
 /** Sessions past the period that still hold evidence, oldest first. */
-async function sessionsPastRetention(db: Db, before: Date, limit: number): Promise<{ session_id: string; application_id: string | null }[]> {
+async function sessionsPastRetention(
+  db: Db,
+  before: Date,
+  limit: number,
+): Promise<{ session_id: string; application_id: string | null }[]> {
   return db
     .selectFrom('liveness_sessions as s')
     .select(['s.session_id', 's.application_id'])
     .where(sql<boolean>`coalesce(s.completed_at, s.created_at) < ${before}`)
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('liveness_trusted_sources as t').select('t.session_id').whereRef('t.session_id', '=', 's.session_id')),
         eb.exists(
-          eb.selectFrom('liveness_frames as f').innerJoin('liveness_attempts as a', 'a.attempt_id', 'f.attempt_id').select('f.attempt_id').whereRef('a.session_id', '=', 's.session_id'),
+          eb
+            .selectFrom('liveness_trusted_sources as t')
+            .select('t.session_id')
+            .whereRef('t.session_id', '=', 's.session_id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('liveness_frames as f')
+            .innerJoin('liveness_attempts as a', 'a.attempt_id', 'f.attempt_id')
+            .select('f.attempt_id')
+            .whereRef('a.session_id', '=', 's.session_id'),
         ),
       ]),
     )
@@ -55,11 +68,23 @@ export class EvidenceRetention {
         let clearedHere = 0;
         for (const session of due) {
           // Locks the session row so that two processes running the job never count one deletion twice.
-          const locked = await tx.selectFrom('liveness_sessions').select('session_id').where('session_id', '=', session.session_id).forUpdate().skipLocked().executeTakeFirst();
+          const locked = await tx
+            .selectFrom('liveness_sessions')
+            .select('session_id')
+            .where('session_id', '=', session.session_id)
+            .forUpdate()
+            .skipLocked()
+            .executeTakeFirst();
           if (!locked) continue;
-          const attempts = tx.selectFrom('liveness_attempts').select('attempt_id').where('session_id', '=', session.session_id);
+          const attempts = tx
+            .selectFrom('liveness_attempts')
+            .select('attempt_id')
+            .where('session_id', '=', session.session_id);
           const frames = await tx.deleteFrom('liveness_frames').where('attempt_id', 'in', attempts).executeTakeFirst();
-          const sources = await tx.deleteFrom('liveness_trusted_sources').where('session_id', '=', session.session_id).executeTakeFirst();
+          const sources = await tx
+            .deleteFrom('liveness_trusted_sources')
+            .where('session_id', '=', session.session_id)
+            .executeTakeFirst();
           const deleted = { frames: Number(frames.numDeletedRows), trustedSources: Number(sources.numDeletedRows) };
           await appendAudit(tx, now, {
             actor: 'system',

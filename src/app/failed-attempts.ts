@@ -26,15 +26,24 @@ export class FailedAttempts {
       .limit(this.limit)
       .execute();
     const oldestCounted = recent.at(-1)?.failed_at;
-    return recent.length >= this.limit && oldestCounted !== undefined ? Math.max(1, oldestCounted.getTime() + this.windowMs - this.now()) : 0;
+    return recent.length >= this.limit && oldestCounted !== undefined
+      ? Math.max(1, oldestCounted.getTime() + this.windowMs - this.now())
+      : 0;
   }
 
   async fail(key: string): Promise<void> {
     const at = this.now();
     await this.db.transaction().execute(async (tx) => {
-      await tx.insertInto('sign_in_failures').values({ key, failed_at: new Date(at) }).execute();
+      await tx
+        .insertInto('sign_in_failures')
+        .values({ key, failed_at: new Date(at) })
+        .execute();
       // Failures that left the window count for nothing: they go, so the table stays small.
-      await tx.deleteFrom('sign_in_failures').where('key', '=', key).where('failed_at', '<=', new Date(at - this.windowMs)).execute();
+      await tx
+        .deleteFrom('sign_in_failures')
+        .where('key', '=', key)
+        .where('failed_at', '<=', new Date(at - this.windowMs))
+        .execute();
     });
   }
 

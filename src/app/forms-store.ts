@@ -47,12 +47,25 @@ export class FormsStore {
       .where('tracking_code', '=', trackingCode)
       .where('role_key', '=', roleKey)
       .executeTakeFirst();
-    return row ? { trackingCode: row.tracking_code, roleKey: row.role_key, verificationId: row.verification_id, identity: row.identity, lastOutputs: row.last_outputs } : undefined;
+    return row
+      ? {
+          trackingCode: row.tracking_code,
+          roleKey: row.role_key,
+          verificationId: row.verification_id,
+          identity: row.identity,
+          lastOutputs: row.last_outputs,
+        }
+      : undefined;
   }
 
   /** The session's verification is (re)set to this one, registered with these identity details. */
   async saveSession(tx: Tx, accountId: string, session: Omit<FormSession, 'lastOutputs'>, now: Date): Promise<void> {
-    const values = { verification_id: session.verificationId, identity: JSON.stringify(session.identity), last_outputs: null, updated_at: now };
+    const values = {
+      verification_id: session.verificationId,
+      identity: JSON.stringify(session.identity),
+      last_outputs: null,
+      updated_at: now,
+    };
     await tx
       .insertInto('form_sessions')
       .values({ account_id: accountId, tracking_code: session.trackingCode, role_key: session.roleKey, ...values })
@@ -60,7 +73,14 @@ export class FormsStore {
       .execute();
   }
 
-  async recordOutputs(db: Db, accountId: string, trackingCode: string, roleKey: string, outputs: object, now: Date): Promise<void> {
+  async recordOutputs(
+    db: Db,
+    accountId: string,
+    trackingCode: string,
+    roleKey: string,
+    outputs: object,
+    now: Date,
+  ): Promise<void> {
     await db
       .updateTable('form_sessions')
       .set({ last_outputs: JSON.stringify(outputs), updated_at: now })
@@ -86,7 +106,15 @@ export class FormsStore {
   async appendAudit(db: Db, accountId: string, entry: FormAuditEntry, at: Date): Promise<void> {
     await db
       .insertInto('form_audit')
-      .values({ account_id: accountId, tracking_code: entry.trackingCode, role_key: entry.roleKey, action: entry.action, result: entry.result, detail: entry.detail === undefined ? null : JSON.stringify(entry.detail), at })
+      .values({
+        account_id: accountId,
+        tracking_code: entry.trackingCode,
+        role_key: entry.roleKey,
+        action: entry.action,
+        result: entry.result,
+        detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+        at,
+      })
       .execute();
   }
 
@@ -99,16 +127,31 @@ export class FormsStore {
       .orderBy('id', 'asc')
       .limit(500)
       .execute();
-    return rows.map((r) => ({ trackingCode: r.tracking_code, roleKey: r.role_key, action: r.action, result: r.result, detail: r.detail, at: r.at.toISOString() }));
+    return rows.map((r) => ({
+      trackingCode: r.tracking_code,
+      roleKey: r.role_key,
+      action: r.action,
+      result: r.result,
+      detail: r.detail,
+      at: r.at.toISOString(),
+    }));
   }
 
   async settings(accountId: string): Promise<FormSettings> {
-    const row = await this.db.selectFrom('form_settings').select(['customer_name', 'allowed_origins']).where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('form_settings')
+      .select(['customer_name', 'allowed_origins'])
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return { customerName: row?.customer_name ?? null, allowedOrigins: row?.allowed_origins ?? [] };
   }
 
   async saveSettings(accountId: string, settings: FormSettings, now: Date): Promise<void> {
-    const values = { customer_name: settings.customerName, allowed_origins: JSON.stringify(settings.allowedOrigins), updated_at: now };
+    const values = {
+      customer_name: settings.customerName,
+      allowed_origins: JSON.stringify(settings.allowedOrigins),
+      updated_at: now,
+    };
     await this.db
       .insertInto('form_settings')
       .values({ account_id: accountId, ...values })
@@ -122,7 +165,10 @@ export class FormsStore {
   }
 
   async issueBrowserToken(accountId: string, trackingCode: string, token: string, expiresAt: Date): Promise<void> {
-    await this.db.insertInto('form_browser_tokens').values({ token_hash: digest(token), account_id: accountId, tracking_code: trackingCode, expires_at: expiresAt }).execute();
+    await this.db
+      .insertInto('form_browser_tokens')
+      .values({ token_hash: digest(token), account_id: accountId, tracking_code: trackingCode, expires_at: expiresAt })
+      .execute();
   }
 
   async browserGrant(token: string, now: Date): Promise<BrowserGrant | undefined> {
@@ -131,6 +177,8 @@ export class FormsStore {
       .select(['account_id', 'tracking_code', 'expires_at'])
       .where('token_hash', '=', digest(token))
       .executeTakeFirst();
-    return row && row.expires_at.getTime() > now.getTime() ? { accountId: row.account_id, trackingCode: row.tracking_code } : undefined;
+    return row && row.expires_at.getTime() > now.getTime()
+      ? { accountId: row.account_id, trackingCode: row.tracking_code }
+      : undefined;
   }
 }

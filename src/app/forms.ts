@@ -8,9 +8,21 @@
 import { LocalDate } from '@js-joda/core';
 import type { Db, Tx } from '../adapters/db/database.ts';
 import {
-  CONSENT_KEY, CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE, VERIFIED_OVERALL,
-  changedIdentity, fillNotice, formsOutcome, formsOutputs, identityOf, readFormsCall, sourceList,
-  type FieldV3, type FormsOutputs, type FormsValues, type VerificationState,
+  CONSENT_KEY,
+  CREDIT_HEADER_CONSENT_TEXT,
+  CREDIT_HEADER_FAILURE_NOTICE,
+  VERIFIED_OVERALL,
+  changedIdentity,
+  fillNotice,
+  formsOutcome,
+  formsOutputs,
+  identityOf,
+  readFormsCall,
+  sourceList,
+  type FieldV3,
+  type FormsOutputs,
+  type FormsValues,
+  type VerificationState,
 } from '../domain/verification/index.ts';
 import type { Accounts, AccountCredentials, Account } from './accounts.ts';
 import type { Clock } from './clock.ts';
@@ -104,19 +116,45 @@ export class FormsUseCases {
     if (request.verifyUserId !== undefined && !known) throw errors.notFound('verifyUserId', request.verifyUserId);
     const restart = !known || changedIdentity(known.identity, call.identity).length > 0;
     if (known && !restart && request.verifyUserId !== undefined && request.verifyUserId !== known.verificationId) {
-      throw errors.invalid([{ field: 'verifyUserId', message: `verifyUserId ${echoed(request.verifyUserId)} is not the current verification of this person (${known.verificationId})` }]);
+      throw errors.invalid([
+        {
+          field: 'verifyUserId',
+          message: `verifyUserId ${echoed(request.verifyUserId)} is not the current verification of this person (${known.verificationId})`,
+        },
+      ]);
     }
-    const extraData: Record<string, string> = request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
-    const prepared = restart ? await this.verifications.prepareRegistration(account, { person: call.person, extraData }, call.backgroundSources) : null;
+    const extraData: Record<string, string> =
+      request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
+    const prepared = restart
+      ? await this.verifications.prepareRegistration(
+          account,
+          { person: call.person, extraData },
+          call.backgroundSources,
+        )
+      : null;
     const answer = await this.db.transaction().execute(async (tx) => {
       await this.store.lockPerson(tx, account.accountId, request.trackingCode, roleKey);
       let loaded: Loaded;
       if (prepared) {
         await this.verifications.storeRegistration(tx, account, prepared.state);
-        await this.store.saveSession(tx, account.accountId, { trackingCode: request.trackingCode, roleKey, verificationId: prepared.state.verificationId, identity: call.identity }, this.clock.now());
+        await this.store.saveSession(
+          tx,
+          account.accountId,
+          {
+            trackingCode: request.trackingCode,
+            roleKey,
+            verificationId: prepared.state.verificationId,
+            identity: call.identity,
+          },
+          this.clock.now(),
+        );
         loaded = prepared;
         if (this.creditHeaderFailed(prepared.state) && this.queue) {
-          await this.queue.send<CreditNoticeJob>(CREDIT_NOTICE_QUEUE, { accountId: account.accountId, verificationId: prepared.state.verificationId }, { tx });
+          await this.queue.send<CreditNoticeJob>(
+            CREDIT_NOTICE_QUEUE,
+            { accountId: account.accountId, verificationId: prepared.state.verificationId },
+            { tx },
+          );
         }
       } else {
         loaded = await this.verifications.lockedIn(tx, account, known?.verificationId ?? '');
@@ -124,22 +162,37 @@ export class FormsUseCases {
       const before = prepared ? null : loaded.state;
       let sourceFields: Record<string, FieldV3[]> | undefined;
       if (call.getFields) {
-        sourceFields = Object.fromEntries(call.verifySources.map((id) => [id, this.verifications.fieldsOf(loaded, id)]));
+        sourceFields = Object.fromEntries(
+          call.verifySources.map((id) => [id, this.verifications.fieldsOf(loaded, id)]),
+        );
       } else {
         for (const sourceId of call.verifySources) {
           // A source already passed, or a verification already decided, has nothing more to check.
           const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
           if (!offered?.available) continue;
-          loaded = await this.verifications.checkSourceIn(tx, account, loaded, sourceId, call.sourceInputs[sourceId] ?? {});
+          loaded = await this.verifications.checkSourceIn(
+            tx,
+            account,
+            loaded,
+            sourceId,
+            call.sourceInputs[sourceId] ?? {},
+          );
         }
       }
-      const outputs = formsOutputs(formsOutcome(loaded.settings, loaded.state, { verifySources: call.getFields ? [] : call.verifySources, before }));
+      const outputs = formsOutputs(
+        formsOutcome(loaded.settings, loaded.state, {
+          verifySources: call.getFields ? [] : call.verifySources,
+          before,
+        }),
+      );
       await this.store.recordOutputs(tx, account.accountId, request.trackingCode, roleKey, outputs, this.clock.now());
       return {
         ...outputs,
         restarted: prepared !== null && known !== undefined,
         ...(sourceFields ? { sourceFields } : {}),
-        ...(request.recordVerificationResponse ? { verificationResponse: this.verifications.currentStatus(loaded.settings, loaded.state) } : {}),
+        ...(request.recordVerificationResponse
+          ? { verificationResponse: this.verifications.currentStatus(loaded.settings, loaded.state) }
+          : {}),
       };
     });
     return answer;
@@ -150,15 +203,36 @@ export class FormsUseCases {
     const now = this.clock.now();
     const today = LocalDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
     try {
-      return this.verifications.domain(() => readFormsCall(request.values, {
-        verifySources: request.verifySources ?? '', backgroundSources: request.backgroundSources, getFields: request.getFields ?? false, termsAccepted: request.termsAccepted ?? false,
-      }, today));
+      return this.verifications.domain(() =>
+        readFormsCall(
+          request.values,
+          {
+            verifySources: request.verifySources ?? '',
+            backgroundSources: request.backgroundSources,
+            getFields: request.getFields ?? false,
+            termsAccepted: request.termsAccepted ?? false,
+          },
+          today,
+        ),
+      );
     } catch (error) {
       if (error instanceof AppError && error.kind === 'invalid') {
         const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
         if (known) {
           const previous = (known.lastOutputs ?? {}) as Partial<FormsOutputs>;
-          await this.store.recordOutputs(this.db, account.accountId, request.trackingCode, roleKey, { ...previous, sourceVerifiedFlag: false, executionStatus: 'DATA_ERROR', errorMessage: dataErrorMessage(error) }, now);
+          await this.store.recordOutputs(
+            this.db,
+            account.accountId,
+            request.trackingCode,
+            roleKey,
+            {
+              ...previous,
+              sourceVerifiedFlag: false,
+              executionStatus: 'DATA_ERROR',
+              errorMessage: dataErrorMessage(error),
+            },
+            now,
+          );
         }
       }
       throw error;
@@ -166,7 +240,11 @@ export class FormsUseCases {
   }
 
   private creditHeaderFailed(state: VerificationState): boolean {
-    return state.creditHeaderConsent === true && state.creditHistoryResult === 'AUTOFAIL' && (state.person.email ?? '') !== '';
+    return (
+      state.creditHeaderConsent === true &&
+      state.creditHistoryResult === 'AUTOFAIL' &&
+      (state.person.email ?? '') !== ''
+    );
   }
 
   /**
@@ -198,13 +276,25 @@ export class FormsUseCases {
     if (session) {
       const { state } = await this.verifications.load(this.db, account, session.verificationId, false);
       changed = changedIdentity(session.identity, identityOf(request.values));
-      reason = !VERIFIED_OVERALL.includes(state.overallVerificationStatus) ? 'NOT_VERIFIED' : changed.length > 0 ? 'DETAILS_CHANGED' : 'MATCH';
+      reason = !VERIFIED_OVERALL.includes(state.overallVerificationStatus)
+        ? 'NOT_VERIFIED'
+        : changed.length > 0
+          ? 'DETAILS_CHANGED'
+          : 'MATCH';
     }
     const result = reason === 'MATCH';
-    await this.store.appendAudit(this.db, account.accountId, {
-      trackingCode: request.trackingCode, roleKey, action: 'tamper-check', result: String(result),
-      detail: { reason, changedFields: changed, ...(session ? { verificationId: session.verificationId } : {}) },
-    }, this.clock.now());
+    await this.store.appendAudit(
+      this.db,
+      account.accountId,
+      {
+        trackingCode: request.trackingCode,
+        roleKey,
+        action: 'tamper-check',
+        result: String(result),
+        detail: { reason, changedFields: changed, ...(session ? { verificationId: session.verificationId } : {}) },
+      },
+      this.clock.now(),
+    );
     return { result, reason, message: TAMPER_WORDS[reason] };
   }
 
@@ -220,7 +310,16 @@ export class FormsUseCases {
 
   async saveSettings(credentials: AccountCredentials, settings: FormSettings): Promise<FormSettings> {
     const account = await this.accounts.authenticate(credentials);
-    const problems = settings.allowedOrigins.flatMap((origin, i) => (isOrigin(origin) ? [] : [{ field: `allowedOrigins.${i}`, message: `allowedOrigins.${i} must be an origin such as https://forms.example.org (scheme, host and port only)` }]));
+    const problems = settings.allowedOrigins.flatMap((origin, i) =>
+      isOrigin(origin)
+        ? []
+        : [
+            {
+              field: `allowedOrigins.${i}`,
+              message: `allowedOrigins.${i} must be an origin such as https://forms.example.org (scheme, host and port only)`,
+            },
+          ],
+    );
     if (problems.length > 0) throw errors.invalid(problems);
     await this.store.saveSettings(account.accountId, settings, this.clock.now());
     return this.store.settings(account.accountId);
@@ -237,13 +336,19 @@ export class FormsUseCases {
   }
 
   /** A short-lived token the form's server gives its page, so the component never holds the account password. */
-  async issueBrowserToken(credentials: AccountCredentials, trackingCode: string): Promise<{ browserToken: string; expiresAt: string }> {
+  async issueBrowserToken(
+    credentials: AccountCredentials,
+    trackingCode: string,
+  ): Promise<{ browserToken: string; expiresAt: string }> {
     const account = await this.accounts.authenticate(credentials);
     return this.issueBrowserTokenForAccount(account.accountId, trackingCode);
   }
 
   /** A browser token for an account already known to the caller (the demo form page, as its own server). */
-  async issueBrowserTokenForAccount(accountId: string, trackingCode: string): Promise<{ browserToken: string; expiresAt: string }> {
+  async issueBrowserTokenForAccount(
+    accountId: string,
+    trackingCode: string,
+  ): Promise<{ browserToken: string; expiresAt: string }> {
     const token = newVerificationToken();
     const expiresAt = new Date(this.clock.now().getTime() + BROWSER_TOKEN_TTL_MS);
     await this.store.issueBrowserToken(accountId, trackingCode, token, expiresAt);
@@ -254,7 +359,12 @@ export class FormsUseCases {
   async browserGrant(token: string): Promise<{ account: Account; trackingCode: string }> {
     const grant = await this.store.browserGrant(token, this.clock.now());
     const account = grant ? await this.accounts.find(grant.accountId) : undefined;
-    if (!grant || !account) throw new AppError('unauthenticated', 'The browser token is unknown or has expired: reload the form', 'InvalidTokenFault');
+    if (!grant || !account)
+      throw new AppError(
+        'unauthenticated',
+        'The browser token is unknown or has expired: reload the form',
+        'InvalidTokenFault',
+      );
     return { account, trackingCode: grant.trackingCode };
   }
 

@@ -15,7 +15,11 @@ export function immigrationCandidates(store: RecordsStore): ImmigrationCandidate
     async candidates(person) {
       let records;
       try {
-        records = await store.searchCandidates({ givenNames: person.givenName, familyName: person.surname, dateOfBirth: isoFromDob(person.dob) });
+        records = await store.searchCandidates({
+          givenNames: person.givenName,
+          familyName: person.surname,
+          dateOfBirth: isoFromDob(person.dob),
+        });
       } catch (error) {
         if (error instanceof RecordsServiceDown) return 'unavailable';
         throw error;

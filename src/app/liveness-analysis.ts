@@ -117,7 +117,8 @@ export async function analyseLivenessAttempt(
     // the seed's "BLINK LIVENESS FRAME": the eyes-closed frame that shows the blink
     const evidence = c.challenge === 'BLINK' ? frameImage(c.challenge, c.evidenceFrameIndex) : undefined;
     if (evidence) {
-      probes['BLINK LIVENESS FRAME'] = c.evidenceFrameIndex === c.bestFrameIndex ? probes['BLINK BEST FRAME'] : await describe(evidence);
+      probes['BLINK LIVENESS FRAME'] =
+        c.evidenceFrameIndex === c.bestFrameIndex ? probes['BLINK BEST FRAME'] : await describe(evidence);
     }
   }
   const selfie = await describe(input.selfie);
@@ -126,13 +127,20 @@ export async function analyseLivenessAttempt(
     if (image) sources[source] = await describe(image);
   }
 
-  const outcome = decideAttempt(assessment, { selfie, probes, sources, ...(input.pad ? { pad: input.pad } : {}) }, calibration, thresholds);
+  const outcome = decideAttempt(
+    assessment,
+    { selfie, probes, sources, ...(input.pad ? { pad: input.pad } : {}) },
+    calibration,
+    thresholds,
+  );
   return {
     outcome,
     evaluation: outcome.evaluation,
     faces: outcome.faceAuthentication,
     frames: assessment.challenges.map((c) => ({
-      challenge: c.challenge, bestFrameIndex: c.bestFrameIndex, evidenceFrameIndex: c.evidenceFrameIndex,
+      challenge: c.challenge,
+      bestFrameIndex: c.bestFrameIndex,
+      evidenceFrameIndex: c.evidenceFrameIndex,
     })),
     tracks,
     timing: { trackingFrames, descriptorFrames, engineMs, totalMs: performance.now() - t0, threadId },

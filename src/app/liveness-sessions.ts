@@ -99,7 +99,10 @@ export interface UploadedImage {
 
 export interface AttemptSubmission {
   readonly selfie: UploadedImage | undefined;
-  readonly captures: readonly { readonly challenge: string; readonly frames: readonly { readonly image: Buffer; readonly tMs: number }[] }[];
+  readonly captures: readonly {
+    readonly challenge: string;
+    readonly frames: readonly { readonly image: Buffer; readonly tMs: number }[];
+  }[];
 }
 
 export interface ApplicantAttempt {
@@ -256,7 +259,15 @@ function isTrustedSource(value: string): value is TrustedSource {
 interface ApplicantAccess {
   /** the session, when it exists already */
   session: SessionRow | undefined;
-  link: { id: string; status: 'Active' | 'Completed' | 'Expired'; applicationId: string; personId: string; createdBy: string } | undefined;
+  link:
+    | {
+        id: string;
+        status: 'Active' | 'Completed' | 'Expired';
+        applicationId: string;
+        personId: string;
+        createdBy: string;
+      }
+    | undefined;
 }
 
 export class LivenessSessions {
@@ -268,7 +279,9 @@ export class LivenessSessions {
   readonly #staleMs: number;
   readonly #workers: AnalysisWorkers | undefined;
   readonly #engineAnalyser: Analyser = (input) =>
-    this.#workers ? this.#workers.analyse({ input, thresholds: this.thresholds }) : analyseLivenessAttempt(input, { thresholds: this.thresholds });
+    this.#workers
+      ? this.#workers.analyse({ input, thresholds: this.thresholds })
+      : analyseLivenessAttempt(input, { thresholds: this.thresholds });
   #analyse: Analyser = this.#engineAnalyser;
 
   constructor(
@@ -284,8 +297,14 @@ export class LivenessSessions {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.#workers = options.workers;
     this.#gate = new AnalysisGate(
-      options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1, options.maxQueuedAnalyses ?? 16,
-      () => new AppError('unavailable', 'too many liveness checks are being analysed; try again in a minute', 'LIVENESS_BUSY'),
+      options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1,
+      options.maxQueuedAnalyses ?? 16,
+      () =>
+        new AppError(
+          'unavailable',
+          'too many liveness checks are being analysed; try again in a minute',
+          'LIVENESS_BUSY',
+        ),
     );
     this.#staleMs = options.staleAnalysisMs ?? 5 * 60_000;
   }
@@ -324,22 +343,33 @@ export class LivenessSessions {
   // ---- Officer / integration side ---------------------------------------------------------------------
 
   /** A session created directly by API (integration or officer), with its trusted source faces. */
-  async create(actor: Actor, input: CreateSessionInput): Promise<{ session: SessionView; clientToken: string; pagePath: string }> {
+  async create(
+    actor: Actor,
+    input: CreateSessionInput,
+  ): Promise<{ session: SessionView; clientToken: string; pagePath: string }> {
     authorize(actor, 'liveness-link.create');
     const hasPerson = input.applicationReference !== undefined || input.personId !== undefined;
     if (!hasPerson && !input.subjectReference) {
-      throw invalid('subjectReference', 'give applicationReference and personId (a casework person) or subjectReference (your own reference)');
+      throw invalid(
+        'subjectReference',
+        'give applicationReference and personId (a casework person) or subjectReference (your own reference)',
+      );
     }
     if (hasPerson && (!input.applicationReference || !input.personId)) {
-      throw invalid(input.applicationReference ? 'personId' : 'applicationReference', 'applicationReference and personId go together');
+      throw invalid(
+        input.applicationReference ? 'personId' : 'applicationReference',
+        'applicationReference and personId go together',
+      );
     }
     const sources = input.trustedSources ?? [];
     const seen = new Set<string>();
     sources.forEach((s, i) => {
-      if (!isTrustedSource(s.source)) throw invalid(`trustedSources.${i}.source`, `source must be one of ${TRUSTED_SOURCES.join(', ')}`);
+      if (!isTrustedSource(s.source))
+        throw invalid(`trustedSources.${i}.source`, `source must be one of ${TRUSTED_SOURCES.join(', ')}`);
       if (seen.has(s.source)) throw invalid(`trustedSources.${i}.source`, `${s.source} is given twice`);
       seen.add(s.source);
-      if ((s.documentId === undefined) === (s.image === undefined)) throw invalid(`trustedSources.${i}`, 'give either documentId or image');
+      if ((s.documentId === undefined) === (s.image === undefined))
+        throw invalid(`trustedSources.${i}`, 'give either documentId or image');
       if (s.image) this.checkImage(s.image, `trustedSources.${i}.image`);
     });
 
@@ -350,38 +380,76 @@ export class LivenessSessions {
       let applicationId: string | null = null;
       let personId: string | null = null;
       if (input.applicationReference && input.personId) {
-        const a = await tx.selectFrom('applications').select('application_id').where('reference', '=', input.applicationReference).executeTakeFirst();
+        const a = await tx
+          .selectFrom('applications')
+          .select('application_id')
+          .where('reference', '=', input.applicationReference)
+          .executeTakeFirst();
         if (!a) throw invalid('applicationReference', `application ${input.applicationReference} was not found`);
-        const p = await tx.selectFrom('casework_people').select('person_id').where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+        const p = await tx
+          .selectFrom('casework_people')
+          .select('person_id')
+          .where('person_id', '=', input.personId)
+          .where('application_id', '=', a.application_id)
+          .executeTakeFirst();
         if (!p) throw invalid('personId', 'personId is not a person on this application');
         applicationId = a.application_id;
         personId = p.person_id;
       }
-      await tx.insertInto('liveness_sessions').values({
-        session_id: id, application_id: applicationId, person_id: personId, link_id: null,
-        subject_reference: input.subjectReference ?? null, client_token_hash: digest(clientToken),
-        status: 'NOT_STARTED', created_by: actor.officerId, created_at: now, completed_at: null,
-      }).execute();
+      await tx
+        .insertInto('liveness_sessions')
+        .values({
+          session_id: id,
+          application_id: applicationId,
+          person_id: personId,
+          link_id: null,
+          subject_reference: input.subjectReference ?? null,
+          client_token_hash: digest(clientToken),
+          status: 'NOT_STARTED',
+          created_by: actor.officerId,
+          created_at: now,
+          completed_at: null,
+        })
+        .execute();
       for (const [i, s] of sources.entries()) {
         if (s.image) {
           await this.insertSource(tx, id, s.source as TrustedSource, null, s.image);
           continue;
         }
-        const doc = await tx.selectFrom('casework_documents').select(['document_id', 'application_id', 'content'])
-          .where('document_id', '=', s.documentId ?? '').executeTakeFirst();
+        const doc = await tx
+          .selectFrom('casework_documents')
+          .select(['document_id', 'application_id', 'content'])
+          .where('document_id', '=', s.documentId ?? '')
+          .executeTakeFirst();
         if (!doc || (applicationId !== null && doc.application_id !== applicationId)) {
           throw invalid(`trustedSources.${i}.documentId`, 'no such document on this application');
         }
-        if (applicationId === null) throw invalid(`trustedSources.${i}.documentId`, 'documents can be referenced only by a session for a casework person');
+        if (applicationId === null)
+          throw invalid(
+            `trustedSources.${i}.documentId`,
+            'documents can be referenced only by a session for a casework person',
+          );
         const content = Buffer.from(doc.content);
-        if (!imageType(content)) throw invalid(`trustedSources.${i}.documentId`, 'the document is not a JPEG or PNG image');
+        if (!imageType(content))
+          throw invalid(`trustedSources.${i}.documentId`, 'the document is not a JPEG or PNG image');
         await this.insertSource(tx, id, s.source as TrustedSource, doc.document_id, content);
       }
-      if (applicationId !== null && personId !== null && sources.length === 0) await this.attachDocuments(tx, id, applicationId, personId);
-      const provided = await tx.selectFrom('liveness_trusted_sources').select('source').where('session_id', '=', id).where('source', '=', 'PROVIDED').executeTakeFirst();
-      if (!provided) throw invalid('trustedSources', 'a PROVIDED trusted source face (the application photo) is required');
+      if (applicationId !== null && personId !== null && sources.length === 0)
+        await this.attachDocuments(tx, id, applicationId, personId);
+      const provided = await tx
+        .selectFrom('liveness_trusted_sources')
+        .select('source')
+        .where('session_id', '=', id)
+        .where('source', '=', 'PROVIDED')
+        .executeTakeFirst();
+      if (!provided)
+        throw invalid('trustedSources', 'a PROVIDED trusted source face (the application photo) is required');
       await appendAudit(tx, now, {
-        ...auditActor(actor), applicationId, action: 'liveness-session.create', entity: 'liveness-session', entityId: id,
+        ...auditActor(actor),
+        applicationId,
+        action: 'liveness-session.create',
+        entity: 'liveness-session',
+        entityId: id,
         after: { personId, subjectReference: input.subjectReference ?? null, sources: [...seen] },
       });
     });
@@ -390,7 +458,11 @@ export class LivenessSessions {
 
   async get(actor: Actor, sessionId: string): Promise<SessionView> {
     authorize(actor, 'documents.read');
-    const s = await this.db.selectFrom('liveness_sessions').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    const s = await this.db
+      .selectFrom('liveness_sessions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
     if (!s) throw notFound('liveness session', sessionId);
     return this.view(s);
   }
@@ -398,27 +470,56 @@ export class LivenessSessions {
   /** Sessions of one application (every link and API session for its people). */
   async list(actor: Actor, applicationReference: string): Promise<SessionView[]> {
     authorize(actor, 'documents.read');
-    const a = await this.db.selectFrom('applications').select('application_id').where('reference', '=', applicationReference).executeTakeFirst();
+    const a = await this.db
+      .selectFrom('applications')
+      .select('application_id')
+      .where('reference', '=', applicationReference)
+      .executeTakeFirst();
     if (!a) throw notFound('application', applicationReference);
-    const rows = await this.db.selectFrom('liveness_sessions').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').orderBy('session_id').execute();
+    const rows = await this.db
+      .selectFrom('liveness_sessions')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .orderBy('created_at')
+      .orderBy('session_id')
+      .execute();
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
   /** One stored image: the selfie (challenge 'SELFIE', index 0) or a challenge frame. Officers only. */
-  async frame(actor: Actor, sessionId: string, attemptNumber: number, challenge: string, index: number): Promise<{ contentType: string; content: Uint8Array }> {
+  async frame(
+    actor: Actor,
+    sessionId: string,
+    attemptNumber: number,
+    challenge: string,
+    index: number,
+  ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
     const attempt = await this.attemptRow(sessionId, attemptNumber);
-    const f = await this.db.selectFrom('liveness_frames').select(['content_type', 'content'])
-      .where('attempt_id', '=', attempt.attempt_id).where('challenge', '=', challenge).where('frame_index', '=', index).executeTakeFirst();
+    const f = await this.db
+      .selectFrom('liveness_frames')
+      .select(['content_type', 'content'])
+      .where('attempt_id', '=', attempt.attempt_id)
+      .where('challenge', '=', challenge)
+      .where('frame_index', '=', index)
+      .executeTakeFirst();
     if (!f) throw notFound('frame', `${challenge}/${index}`);
     return { contentType: f.content_type, content: f.content };
   }
 
   /** A challenge's best frame (frontal, eyes open) or its evidence frame (blink trough, nod/shake peak). */
-  async chosenFrame(actor: Actor, sessionId: string, attemptNumber: number, challenge: string, which: 'best' | 'evidence'): Promise<{ contentType: string; content: Uint8Array }> {
+  async chosenFrame(
+    actor: Actor,
+    sessionId: string,
+    attemptNumber: number,
+    challenge: string,
+    which: 'best' | 'evidence',
+  ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
     const attempt = await this.attemptRow(sessionId, attemptNumber);
-    const chosen = (attempt.frames as { challenge: string; bestFrameIndex: number; evidenceFrameIndex: number }[] | null)?.find((f) => f.challenge === challenge);
+    const chosen = (
+      attempt.frames as { challenge: string; bestFrameIndex: number; evidenceFrameIndex: number }[] | null
+    )?.find((f) => f.challenge === challenge);
     const index = which === 'best' ? chosen?.bestFrameIndex : chosen?.evidenceFrameIndex;
     if (index === undefined || index < 0) throw notFound(`${which} frame`, challenge);
     return this.frame(actor, sessionId, attemptNumber, challenge, index);
@@ -431,10 +532,18 @@ export class LivenessSessions {
     return attempt.tracks ?? [];
   }
 
-  async trustedSource(actor: Actor, sessionId: string, source: string): Promise<{ contentType: string; content: Uint8Array }> {
+  async trustedSource(
+    actor: Actor,
+    sessionId: string,
+    source: string,
+  ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
-    const r = await this.db.selectFrom('liveness_trusted_sources').select(['content_type', 'content'])
-      .where('session_id', '=', sessionId).where('source', '=', source).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('liveness_trusted_sources')
+      .select(['content_type', 'content'])
+      .where('session_id', '=', sessionId)
+      .where('source', '=', source)
+      .executeTakeFirst();
     if (!r) throw notFound('trusted source', source);
     return { contentType: r.content_type, content: r.content };
   }
@@ -452,20 +561,49 @@ export class LivenessSessions {
     if (access.link && access.link.status !== 'Active') throw this.linkGone(access.link.status);
     const session = access.session ?? (await this.sessionForLink(access));
     await this.db.transaction().execute(async (tx) => {
-      const s = await tx.selectFrom('liveness_sessions').selectAll().where('session_id', '=', session.session_id).forUpdate().executeTakeFirstOrThrow();
-      const attempts = await tx.selectFrom('liveness_attempts').selectAll().where('session_id', '=', s.session_id).orderBy('attempt_number').execute();
+      const s = await tx
+        .selectFrom('liveness_sessions')
+        .selectAll()
+        .where('session_id', '=', session.session_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const attempts = await tx
+        .selectFrom('liveness_attempts')
+        .selectAll()
+        .where('session_id', '=', s.session_id)
+        .orderBy('attempt_number')
+        .execute();
       const decided = attempts.filter((a) => a.state === 'DECIDED');
       const decision = this.decide(decided);
       if (decision.status === 'PASSED' || decision.status === 'FAILED') {
-        throw conflict('this liveness check is finished', decision.status === 'PASSED' ? 'LIVENESS_PASSED' : 'ATTEMPTS_EXHAUSTED');
+        throw conflict(
+          'this liveness check is finished',
+          decision.status === 'PASSED' ? 'LIVENESS_PASSED' : 'ATTEMPTS_EXHAUSTED',
+        );
       }
       if (attempts.some((a) => a.state !== 'DECIDED')) return;
       const now = this.clock.now();
-      await tx.insertInto('liveness_attempts').values({
-        attempt_id: randomUUID(), session_id: s.session_id, attempt_number: attempts.length + 1,
-        challenges: JSON.stringify(shuffled(CHALLENGES)), state: 'OPEN', started_at: now, analysing_since: null, decided_at: null,
-        result: null, liveness: null, face_match: null, reasons: null, outcome: null, frames: null, tracks: null, timing: null,
-      }).execute();
+      await tx
+        .insertInto('liveness_attempts')
+        .values({
+          attempt_id: randomUUID(),
+          session_id: s.session_id,
+          attempt_number: attempts.length + 1,
+          challenges: JSON.stringify(shuffled(CHALLENGES)),
+          state: 'OPEN',
+          started_at: now,
+          analysing_since: null,
+          decided_at: null,
+          result: null,
+          liveness: null,
+          face_match: null,
+          reasons: null,
+          outcome: null,
+          frames: null,
+          tracks: null,
+          timing: null,
+        })
+        .execute();
     });
     return this.applicantView(token);
   }
@@ -474,7 +612,11 @@ export class LivenessSessions {
    * The selfie and the frame sequences of the open attempt set: checked (400 naming the field), analysed inline
    * (one analysis at a time per process, others wait in a bounded line), stored with all frames, decided.
    */
-  async submitAttempt(token: string, attemptId: string, submission: AttemptSubmission): Promise<ApplicantView & { result: ApplicantResult }> {
+  async submitAttempt(
+    token: string,
+    attemptId: string,
+    submission: AttemptSubmission,
+  ): Promise<ApplicantView & { result: ApplicantResult }> {
     const access = await this.access(token);
     if (!access.session) throw notFound('liveness attempt', attemptId);
     if (access.link && access.link.status !== 'Active') throw this.linkGone(access.link.status);
@@ -485,34 +627,62 @@ export class LivenessSessions {
     const staleBefore = new Date(now.getTime() - this.#staleMs);
     // claim the attempt: OPEN (or an analysis abandoned by a dead process) -> ANALYSING
     const claimed = await this.db.transaction().execute(async (tx) => {
-      const a = await tx.selectFrom('liveness_attempts').selectAll().where('attempt_id', '=', attemptId).where('session_id', '=', session.session_id).forUpdate().executeTakeFirst();
+      const a = await tx
+        .selectFrom('liveness_attempts')
+        .selectAll()
+        .where('attempt_id', '=', attemptId)
+        .where('session_id', '=', session.session_id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!a) throw notFound('liveness attempt', attemptId);
       const stale = a.state === 'ANALYSING' && a.analysing_since !== null && a.analysing_since < staleBefore;
-      if (a.state !== 'OPEN' && !stale) throw conflict('this attempt set was already submitted; start a new one', 'ATTEMPT_SUBMITTED');
+      if (a.state !== 'OPEN' && !stale)
+        throw conflict('this attempt set was already submitted; start a new one', 'ATTEMPT_SUBMITTED');
       // An incomplete set is refused before it is analysed, so it does not use up one of the person's attempts.
       const sent = new Set(input.captures.map((c) => c.challenge));
       const missing = a.challenges.filter((c) => !sent.has(c as Challenge));
       if (missing.length > 0) {
-        throw invalid('captures', `the attempt set is incomplete: ${missing.join(' and ')} ${missing.length === 1 ? 'was' : 'were'} not recorded; record every challenge and send the set again`, 'ATTEMPT_INCOMPLETE');
+        throw invalid(
+          'captures',
+          `the attempt set is incomplete: ${missing.join(' and ')} ${missing.length === 1 ? 'was' : 'were'} not recorded; record every challenge and send the set again`,
+          'ATTEMPT_INCOMPLETE',
+        );
       }
-      await tx.updateTable('liveness_attempts').set({ state: 'ANALYSING', analysing_since: now }).where('attempt_id', '=', attemptId).execute();
+      await tx
+        .updateTable('liveness_attempts')
+        .set({ state: 'ANALYSING', analysing_since: now })
+        .where('attempt_id', '=', attemptId)
+        .execute();
       return a;
     });
     const requested = claimed.challenges.filter(isChallenge);
-    const sources = await this.db.selectFrom('liveness_trusted_sources').select(['source', 'content']).where('session_id', '=', session.session_id).execute();
+    const sources = await this.db
+      .selectFrom('liveness_trusted_sources')
+      .select(['source', 'content'])
+      .where('session_id', '=', session.session_id)
+      .execute();
     const trustedSources: Partial<Record<TrustedSource, Buffer>> = {};
     for (const s of sources) if (isTrustedSource(s.source)) trustedSources[s.source] = Buffer.from(s.content);
 
     let analysis: LivenessAnalysis;
     try {
       const started = performance.now();
-      analysis = await this.#gate.run(() => this.#analyse({ requested, selfie: input.selfie, captures: input.captures, trustedSources }));
+      analysis = await this.#gate.run(() =>
+        this.#analyse({ requested, selfie: input.selfie, captures: input.captures, trustedSources }),
+      );
       const seconds = (performance.now() - started) / 1000;
       for (const listener of this.#analysedListeners) listener(seconds);
     } catch (error) {
-      await this.db.updateTable('liveness_attempts').set({ state: 'OPEN', analysing_since: null }).where('attempt_id', '=', attemptId).execute();
+      await this.db
+        .updateTable('liveness_attempts')
+        .set({ state: 'OPEN', analysing_since: null })
+        .where('attempt_id', '=', attemptId)
+        .execute();
       if (error instanceof AppError) throw error;
-      this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'liveness analysis failed');
+      this.logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'liveness analysis failed',
+      );
       throw invalid('captures', 'an image could not be decoded; capture again', 'IMAGE_UNREADABLE');
     }
 
@@ -522,23 +692,77 @@ export class LivenessSessions {
     const result: PassFail = outcome.faceMatch === 'NOT_AVAILABLE' ? outcome.liveness : outcome.result;
     const decision = await this.db.transaction().execute(async (tx) => {
       const decidedAt = this.clock.now();
-      await tx.insertInto('liveness_frames').values({ attempt_id: attemptId, challenge: 'SELFIE', frame_index: 0, t_ms: 0, content_type: imageType(input.selfie) ?? 'image/jpeg', content: input.selfie }).execute();
+      await tx
+        .insertInto('liveness_frames')
+        .values({
+          attempt_id: attemptId,
+          challenge: 'SELFIE',
+          frame_index: 0,
+          t_ms: 0,
+          content_type: imageType(input.selfie) ?? 'image/jpeg',
+          content: input.selfie,
+        })
+        .execute();
       for (const c of input.captures) {
-        const rows = c.frames.map((f, i) => ({ attempt_id: attemptId, challenge: c.challenge, frame_index: i, t_ms: f.tMs, content_type: imageType(f.image) ?? 'image/jpeg', content: f.image }));
-        for (let i = 0; i < rows.length; i += 30) await tx.insertInto('liveness_frames').values(rows.slice(i, i + 30)).execute();
+        const rows = c.frames.map((f, i) => ({
+          attempt_id: attemptId,
+          challenge: c.challenge,
+          frame_index: i,
+          t_ms: f.tMs,
+          content_type: imageType(f.image) ?? 'image/jpeg',
+          content: f.image,
+        }));
+        for (let i = 0; i < rows.length; i += 30)
+          await tx
+            .insertInto('liveness_frames')
+            .values(rows.slice(i, i + 30))
+            .execute();
       }
-      await tx.updateTable('liveness_attempts').set({
-        state: 'DECIDED', decided_at: decidedAt, result, liveness: outcome.liveness, face_match: outcome.faceMatch,
-        reasons: JSON.stringify(outcome.reasons), outcome: JSON.stringify(outcome), frames: JSON.stringify(analysis.frames),
-        tracks: JSON.stringify(analysis.tracks), timing: JSON.stringify(analysis.timing),
-      }).where('attempt_id', '=', attemptId).execute();
-      const decided = await tx.selectFrom('liveness_attempts').selectAll().where('session_id', '=', session.session_id).where('state', '=', 'DECIDED').orderBy('attempt_number').execute();
+      await tx
+        .updateTable('liveness_attempts')
+        .set({
+          state: 'DECIDED',
+          decided_at: decidedAt,
+          result,
+          liveness: outcome.liveness,
+          face_match: outcome.faceMatch,
+          reasons: JSON.stringify(outcome.reasons),
+          outcome: JSON.stringify(outcome),
+          frames: JSON.stringify(analysis.frames),
+          tracks: JSON.stringify(analysis.tracks),
+          timing: JSON.stringify(analysis.timing),
+        })
+        .where('attempt_id', '=', attemptId)
+        .execute();
+      const decided = await tx
+        .selectFrom('liveness_attempts')
+        .selectAll()
+        .where('session_id', '=', session.session_id)
+        .where('state', '=', 'DECIDED')
+        .orderBy('attempt_number')
+        .execute();
       const d = this.decide(decided);
       const finished = d.status === 'PASSED' || d.status === 'FAILED';
-      await tx.updateTable('liveness_sessions').set({ status: d.status, completed_at: finished ? decidedAt : null }).where('session_id', '=', session.session_id).execute();
+      await tx
+        .updateTable('liveness_sessions')
+        .set({ status: d.status, completed_at: finished ? decidedAt : null })
+        .where('session_id', '=', session.session_id)
+        .execute();
       await appendAudit(tx, decidedAt, {
-        actor: 'applicant', applicationId: session.application_id, action: 'liveness-attempt.decide', entity: 'liveness-session', entityId: session.session_id,
-        after: { attempt: claimed.attempt_number, challenges: requested, result, liveness: outcome.liveness, faceMatch: outcome.faceMatch, reasons: outcome.reasons, status: d.status },
+        actor: 'applicant',
+        applicationId: session.application_id,
+        action: 'liveness-attempt.decide',
+        entity: 'liveness-session',
+        entityId: session.session_id,
+        after: {
+          attempt: claimed.attempt_number,
+          challenges: requested,
+          result,
+          liveness: outcome.liveness,
+          faceMatch: outcome.faceMatch,
+          reasons: outcome.reasons,
+          status: d.status,
+        },
       });
       return d;
     });
@@ -546,7 +770,10 @@ export class LivenessSessions {
       try {
         await this.casework.links.completeByToken(token);
       } catch (error) {
-        this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, linkId: access.link.id }, 'liveness link could not be marked Completed');
+        this.logger.warn(
+          { err: { message: error instanceof Error ? error.message : String(error) }, linkId: access.link.id },
+          'liveness link could not be marked Completed',
+        );
       }
     }
     const view = await this.applicantView(token);
@@ -556,24 +783,54 @@ export class LivenessSessions {
   // ---- internals --------------------------------------------------------------------------------------
 
   private decide(decided: readonly AttemptRow[]): LivenessCheckDecision {
-    return decideLivenessCheck(decided.map((a) => ({ result: a.result === 'PASS' ? 'PASS' : 'FAIL' })), this.thresholds);
+    return decideLivenessCheck(
+      decided.map((a) => ({ result: a.result === 'PASS' ? 'PASS' : 'FAIL' })),
+      this.thresholds,
+    );
   }
 
   private linkGone(status: string): AppError {
-    return new AppError('conflict', status === 'Expired' ? 'this link has expired; ask your case officer for a new one' : 'this link has already been used', status === 'Expired' ? 'LINK_EXPIRED' : 'LINK_COMPLETED');
+    return new AppError(
+      'conflict',
+      status === 'Expired'
+        ? 'this link has expired; ask your case officer for a new one'
+        : 'this link has already been used',
+      status === 'Expired' ? 'LINK_EXPIRED' : 'LINK_COMPLETED',
+    );
   }
 
   private async access(token: string): Promise<ApplicantAccess> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('liveness check', '(token)');
     const hash = digest(token);
-    const byClient = await this.db.selectFrom('liveness_sessions').selectAll().where('client_token_hash', '=', hash).executeTakeFirst();
+    const byClient = await this.db
+      .selectFrom('liveness_sessions')
+      .selectAll()
+      .where('client_token_hash', '=', hash)
+      .executeTakeFirst();
     if (byClient) return { session: byClient, link: undefined };
-    const link = await this.db.selectFrom('liveness_links').select(['link_id', 'application_id', 'person_id', 'created_by', 'sent_at']).where('token_hash', '=', hash).executeTakeFirst();
+    const link = await this.db
+      .selectFrom('liveness_links')
+      .select(['link_id', 'application_id', 'person_id', 'created_by', 'sent_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
     if (!link || link.sent_at === null) throw notFound('liveness check', '(token)');
     const { status } = await this.casework.links.landing(token);
     if (status === 'Unknown') throw notFound('liveness check', '(token)');
-    const session = await this.db.selectFrom('liveness_sessions').selectAll().where('link_id', '=', link.link_id).executeTakeFirst();
-    return { session, link: { id: link.link_id, status, applicationId: link.application_id, personId: link.person_id, createdBy: link.created_by } };
+    const session = await this.db
+      .selectFrom('liveness_sessions')
+      .selectAll()
+      .where('link_id', '=', link.link_id)
+      .executeTakeFirst();
+    return {
+      session,
+      link: {
+        id: link.link_id,
+        status,
+        applicationId: link.application_id,
+        personId: link.person_id,
+        createdBy: link.created_by,
+      },
+    };
   }
 
   /** The link's session, made on the applicant's first start, with the person's photos as trusted sources. */
@@ -583,22 +840,47 @@ export class LivenessSessions {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const id = randomUUID();
-      const inserted = await tx.insertInto('liveness_sessions').values({
-        session_id: id, application_id: link.applicationId, person_id: link.personId, link_id: link.id, subject_reference: null,
-        client_token_hash: null, status: 'NOT_STARTED', created_by: link.createdBy, created_at: now, completed_at: null,
-      }).onConflict((oc) => oc.column('link_id').doNothing()).returning('session_id').executeTakeFirst();
+      const inserted = await tx
+        .insertInto('liveness_sessions')
+        .values({
+          session_id: id,
+          application_id: link.applicationId,
+          person_id: link.personId,
+          link_id: link.id,
+          subject_reference: null,
+          client_token_hash: null,
+          status: 'NOT_STARTED',
+          created_by: link.createdBy,
+          created_at: now,
+          completed_at: null,
+        })
+        .onConflict((oc) => oc.column('link_id').doNothing())
+        .returning('session_id')
+        .executeTakeFirst();
       if (!inserted) return;
       await this.attachDocuments(tx, id, link.applicationId, link.personId);
-      await appendAudit(tx, now, { actor: 'applicant', applicationId: link.applicationId, action: 'liveness-session.create', entity: 'liveness-session', entityId: id, after: { linkId: link.id, personId: link.personId } });
+      await appendAudit(tx, now, {
+        actor: 'applicant',
+        applicationId: link.applicationId,
+        action: 'liveness-session.create',
+        entity: 'liveness-session',
+        entityId: id,
+        after: { linkId: link.id, personId: link.personId },
+      });
     });
     return this.db.selectFrom('liveness_sessions').selectAll().where('link_id', '=', link.id).executeTakeFirstOrThrow();
   }
 
   /** The person's newest application photo (PROVIDED) and overseas passport image (PASSPORT) documents. */
   private async attachDocuments(tx: Tx, sessionId: string, applicationId: string, personId: string): Promise<void> {
-    const docs = await tx.selectFrom('casework_documents').select(['document_id', 'kind', 'content'])
-      .where('application_id', '=', applicationId).where('person_id', '=', personId)
-      .where('kind', 'in', Object.keys(DOCUMENT_SOURCES)).orderBy('uploaded_at', 'desc').execute();
+    const docs = await tx
+      .selectFrom('casework_documents')
+      .select(['document_id', 'kind', 'content'])
+      .where('application_id', '=', applicationId)
+      .where('person_id', '=', personId)
+      .where('kind', 'in', Object.keys(DOCUMENT_SOURCES))
+      .orderBy('uploaded_at', 'desc')
+      .execute();
     const done = new Set<TrustedSource>();
     for (const d of docs) {
       const source = DOCUMENT_SOURCES[d.kind];
@@ -609,16 +891,30 @@ export class LivenessSessions {
     }
   }
 
-  private async insertSource(tx: Tx, sessionId: string, source: TrustedSource, documentId: string | null, content: Buffer): Promise<void> {
-    await tx.insertInto('liveness_trusted_sources').values({
-      session_id: sessionId, source, document_id: documentId, content_type: imageType(content) ?? 'image/jpeg',
-      sha256: createHash('sha256').update(content).digest('hex'), content,
-    }).execute();
+  private async insertSource(
+    tx: Tx,
+    sessionId: string,
+    source: TrustedSource,
+    documentId: string | null,
+    content: Buffer,
+  ): Promise<void> {
+    await tx
+      .insertInto('liveness_trusted_sources')
+      .values({
+        session_id: sessionId,
+        source,
+        document_id: documentId,
+        content_type: imageType(content) ?? 'image/jpeg',
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+      })
+      .execute();
   }
 
   private checkImage(image: Buffer, field: string): void {
     if (image.byteLength === 0) throw invalid(field, 'the image is empty');
-    if (image.byteLength > this.limits.maxImageBytes) throw invalid(field, `the image is larger than ${this.limits.maxImageBytes} bytes`);
+    if (image.byteLength > this.limits.maxImageBytes)
+      throw invalid(field, `the image is larger than ${this.limits.maxImageBytes} bytes`);
     if (!imageType(image)) throw invalid(field, 'the image must be a JPEG or PNG');
     const size = imageSize(image);
     if (!size || size.width === 0 || size.height === 0) throw invalid(field, 'the image has no readable size');
@@ -627,33 +923,45 @@ export class LivenessSessions {
     }
   }
 
-  private checkSubmission(s: AttemptSubmission): { selfie: Buffer; captures: { challenge: Challenge; frames: { image: Buffer; tMs: number }[] }[] } {
+  private checkSubmission(s: AttemptSubmission): {
+    selfie: Buffer;
+    captures: { challenge: Challenge; frames: { image: Buffer; tMs: number }[] }[];
+  } {
     if (!s.selfie) throw invalid('selfie', 'the selfie is required');
     this.checkImage(s.selfie.image, 'selfie');
     let total = s.selfie.image.byteLength;
     if (s.captures.length === 0) throw invalid('captures', 'at least one challenge capture is required');
     const seen = new Set<string>();
     const captures = s.captures.map((c, i) => {
-      if (!isChallenge(c.challenge)) throw invalid(`captures.${i}.challenge`, `challenge must be one of ${CHALLENGES.join(', ')}`);
+      if (!isChallenge(c.challenge))
+        throw invalid(`captures.${i}.challenge`, `challenge must be one of ${CHALLENGES.join(', ')}`);
       if (seen.has(c.challenge)) throw invalid(`captures.${i}.challenge`, `${c.challenge} is given twice`);
       seen.add(c.challenge);
       if (c.frames.length === 0) throw invalid(`captures.${i}.frames`, 'no frames');
-      if (c.frames.length > this.limits.maxFramesPerChallenge) throw invalid(`captures.${i}.frames`, `more than ${this.limits.maxFramesPerChallenge} frames`);
+      if (c.frames.length > this.limits.maxFramesPerChallenge)
+        throw invalid(`captures.${i}.frames`, `more than ${this.limits.maxFramesPerChallenge} frames`);
       c.frames.forEach((f, j) => {
         this.checkImage(f.image, `captures.${i}.frames.${j}.image`);
-        if (!Number.isFinite(f.tMs) || f.tMs < 0) throw invalid(`captures.${i}.frames.${j}.tMs`, 'tMs must be a time in milliseconds, 0 or more');
+        if (!Number.isFinite(f.tMs) || f.tMs < 0)
+          throw invalid(`captures.${i}.frames.${j}.tMs`, 'tMs must be a time in milliseconds, 0 or more');
         total += f.image.byteLength;
       });
       return { challenge: c.challenge, frames: c.frames.map((f) => ({ image: f.image, tMs: f.tMs })) };
     });
-    if (total > this.limits.maxAttemptBytes) throw invalid('captures', `the attempt is larger than ${this.limits.maxAttemptBytes} bytes`);
+    if (total > this.limits.maxAttemptBytes)
+      throw invalid('captures', `the attempt is larger than ${this.limits.maxAttemptBytes} bytes`);
     return { selfie: s.selfie.image, captures };
   }
 
   private async applicantViewOf(access: ApplicantAccess): Promise<ApplicantView> {
     const base = { maxAttempts: this.thresholds.maxAttempts, capture: this.capture, limits: this.limits };
     const attempts = access.session
-      ? await this.db.selectFrom('liveness_attempts').selectAll().where('session_id', '=', access.session.session_id).orderBy('attempt_number').execute()
+      ? await this.db
+          .selectFrom('liveness_attempts')
+          .selectAll()
+          .where('session_id', '=', access.session.session_id)
+          .orderBy('attempt_number')
+          .execute()
       : [];
     const decided = attempts.filter((a) => a.state === 'DECIDED');
     const d = this.decide(decided);
@@ -670,22 +978,43 @@ export class LivenessSessions {
       state,
       attemptsUsed: d.attemptsUsed,
       attemptsRemaining: d.status === 'PASSED' ? 0 : this.thresholds.maxAttempts - decided.length,
-      attempt: open && usable ? { id: open.attempt_id, number: open.attempt_number, challenges, steps: challenges.length + 1 } : null,
+      attempt:
+        open && usable
+          ? { id: open.attempt_id, number: open.attempt_number, challenges, steps: challenges.length + 1 }
+          : null,
     };
   }
 
   private async attemptRow(sessionId: string, attemptNumber: number): Promise<AttemptRow> {
-    const a = await this.db.selectFrom('liveness_attempts').selectAll().where('session_id', '=', sessionId).where('attempt_number', '=', attemptNumber).executeTakeFirst();
+    const a = await this.db
+      .selectFrom('liveness_attempts')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('attempt_number', '=', attemptNumber)
+      .executeTakeFirst();
     if (!a) throw notFound('liveness attempt', `${sessionId}/${attemptNumber}`);
     return a;
   }
 
   private async view(s: SessionRow): Promise<SessionView> {
-    const attempts = await this.db.selectFrom('liveness_attempts').selectAll().where('session_id', '=', s.session_id).orderBy('attempt_number').execute();
-    const sources = await this.db.selectFrom('liveness_trusted_sources').select(['source', 'document_id', 'content_type', 'sha256']).where('session_id', '=', s.session_id).execute();
-    const counts = await this.db.selectFrom('liveness_frames').select(['attempt_id', 'challenge']).select((eb) => eb.fn.countAll<number>().as('n'))
+    const attempts = await this.db
+      .selectFrom('liveness_attempts')
+      .selectAll()
+      .where('session_id', '=', s.session_id)
+      .orderBy('attempt_number')
+      .execute();
+    const sources = await this.db
+      .selectFrom('liveness_trusted_sources')
+      .select(['source', 'document_id', 'content_type', 'sha256'])
+      .where('session_id', '=', s.session_id)
+      .execute();
+    const counts = await this.db
+      .selectFrom('liveness_frames')
+      .select(['attempt_id', 'challenge'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('attempt_id', 'in', attempts.length > 0 ? attempts.map((a) => a.attempt_id) : [''])
-      .groupBy(['attempt_id', 'challenge']).execute();
+      .groupBy(['attempt_id', 'challenge'])
+      .execute();
     const d = this.decide(attempts.filter((a) => a.state === 'DECIDED'));
     const officers = await OfficerDirectory.of(this.db, [s.created_by]);
     return {
@@ -710,7 +1039,10 @@ export class LivenessSessions {
       }),
       attempts: attempts.map((a) => {
         const outcome = a.outcome as AttemptOutcome | null;
-        const stale = a.state === 'ANALYSING' && a.analysing_since !== null && a.analysing_since.getTime() < this.clock.now().getTime() - this.#staleMs;
+        const stale =
+          a.state === 'ANALYSING' &&
+          a.analysing_since !== null &&
+          a.analysing_since.getTime() < this.clock.now().getTime() - this.#staleMs;
         return {
           id: a.attempt_id,
           number: a.attempt_number,
@@ -723,9 +1055,16 @@ export class LivenessSessions {
           faceMatch: a.face_match,
           reasons: a.reasons ?? [],
           challengeResults: (outcome?.challenges ?? []).map((c) => ({
-            challenge: c.challenge, result: c.result, score: c.score, reasons: [...c.reasons], metrics: { ...c.metrics },
-            frameCount: Number(counts.find((n) => n.attempt_id === a.attempt_id && n.challenge === c.challenge)?.n ?? 0),
-            bestFrameIndex: c.bestFrameIndex, evidenceFrameIndex: c.evidenceFrameIndex,
+            challenge: c.challenge,
+            result: c.result,
+            score: c.score,
+            reasons: [...c.reasons],
+            metrics: { ...c.metrics },
+            frameCount: Number(
+              counts.find((n) => n.attempt_id === a.attempt_id && n.challenge === c.challenge)?.n ?? 0,
+            ),
+            bestFrameIndex: c.bestFrameIndex,
+            evidenceFrameIndex: c.evidenceFrameIndex,
           })),
           evaluation: [...(outcome?.evaluation ?? [])],
           faces: [...(outcome?.faceAuthentication ?? [])],

@@ -188,7 +188,9 @@ export async function runPresenceBatch(options: PresenceBatchOptions): Promise<P
       value = JSON.parse(text);
     } catch (error) {
       counts.errors++;
-      return errorRecord(lineNumber, 'null', [{ path: '', message: `is not valid JSON (${(error as Error).message})` }]);
+      return errorRecord(lineNumber, 'null', [
+        { path: '', message: `is not valid JSON (${(error as Error).message})` },
+      ]);
     }
     const id = typeof value === 'object' && value !== null ? idJson((value as { id?: unknown }).id) : 'null';
     const parsed = parsePresenceRequest(value, ID_KEY, defaults);

@@ -13,9 +13,23 @@ import {
   type RecordsException,
   MULTIPLE_IDENTITIES_FOUND,
 } from '../domain/records/index.ts';
-import { matchIdentity, type ApplicantDetails, type MatchThresholds, type RecordSearch } from '../domain/identity/index.ts';
-import { calculatePresenceRequest, resultException, type PresenceRequestOptions, type ResultException } from '../domain/presence/index.ts';
-import { presenceRequestFromRecord, recordForTravelDocument, type TravelDocumentQuery } from '../domain/records/index.ts';
+import {
+  matchIdentity,
+  type ApplicantDetails,
+  type MatchThresholds,
+  type RecordSearch,
+} from '../domain/identity/index.ts';
+import {
+  calculatePresenceRequest,
+  resultException,
+  type PresenceRequestOptions,
+  type ResultException,
+} from '../domain/presence/index.ts';
+import {
+  presenceRequestFromRecord,
+  recordForTravelDocument,
+  type TravelDocumentQuery,
+} from '../domain/records/index.ts';
 import { roleInSentence, type OfficerRole } from '../domain/casework/index.ts';
 import type { Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort, RecordsApplicant, RecordsResult } from './casework/records-port.ts';
@@ -60,18 +74,38 @@ export const RECORDS_READERS: readonly OfficerRole[] = ['case-officer', 'validat
 
 export function authorizeRecordsRead(actor: Actor): void {
   if (!actor.roles.some((role) => RECORDS_READERS.includes(role))) {
-    throw new AppError('forbidden', `Your role does not allow you to read immigration records (needs one of the roles: ${RECORDS_READERS.map(roleInSentence).join(', ')})`, 'ROLE_NOT_PERMITTED');
+    throw new AppError(
+      'forbidden',
+      `Your role does not allow you to read immigration records (needs one of the roles: ${RECORDS_READERS.map(roleInSentence).join(', ')})`,
+      'ROLE_NOT_PERMITTED',
+    );
   }
 }
 
 export function serviceDownError(): AppError {
   const down = resultException('IDENTITY_SEARCH_SERVICE_DOWN');
-  return new AppError('unavailable', `${down.type}: ${down.exception} (retry later; this is not a finding about the applicant)`, down.code);
+  return new AppError(
+    'unavailable',
+    `${down.type}: ${down.exception} (retry later; this is not a finding about the applicant)`,
+    down.code,
+  );
 }
 
 export type MatchView =
-  | { result: '1:1'; match: CandidateRow; candidates: CandidateRow[]; nearMisses: CandidateRow[]; exceptions: ResultException[] }
-  | { result: '1:N' | 'No match'; match: null; candidates: CandidateRow[]; nearMisses: CandidateRow[]; exceptions: RecordsException[] };
+  | {
+      result: '1:1';
+      match: CandidateRow;
+      candidates: CandidateRow[];
+      nearMisses: CandidateRow[];
+      exceptions: ResultException[];
+    }
+  | {
+      result: '1:N' | 'No match';
+      match: null;
+      candidates: CandidateRow[];
+      nearMisses: CandidateRow[];
+      exceptions: RecordsException[];
+    };
 
 export interface RecordsOptions {
   presenceOptions?: PresenceRequestOptions;
@@ -85,7 +119,16 @@ export interface AssessOptions {
 }
 
 function row(i: Identity, assessment: CandidateRow['assessment']): CandidateRow {
-  return { clientId: i.clientId, identityId: i.identityId, givenNames: i.givenNames, middleNames: i.middleNames, familyName: i.familyName, gender: i.gender, dateOfBirth: i.dateOfBirth, assessment };
+  return {
+    clientId: i.clientId,
+    identityId: i.identityId,
+    givenNames: i.givenNames,
+    middleNames: i.middleNames,
+    familyName: i.familyName,
+    gender: i.gender,
+    dateOfBirth: i.dateOfBirth,
+    assessment,
+  };
 }
 
 /** What the public calculator answers by travel document: the calculation only — no movement, visa or date of residence. */
@@ -103,7 +146,11 @@ export interface DocumentPresenceAnswer {
 
 /** The one answer for an unknown document and for details that do not all agree: the caller cannot tell which. */
 export function noDocumentMatch(): AppError {
-  return new AppError('not_found', 'No immigration record matches all of these travel document details. Check them against the document, or use the calculator with your own dates.', 'NO_MATCHING_TRAVEL_DOCUMENT');
+  return new AppError(
+    'not_found',
+    'No immigration record matches all of these travel document details. Check them against the document, or use the calculator with your own dates.',
+    'NO_MATCHING_TRAVEL_DOCUMENT',
+  );
 }
 
 export class RecordsUseCases {
@@ -132,11 +179,17 @@ export class RecordsUseCases {
    * one and the same answer.
    */
   async presenceByTravelDocument(query: TravelDocumentQuery, applicationDate: string): Promise<DocumentPresenceAnswer> {
-    const found = await this.search({ givenNames: query.givenNames, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
+    const found = await this.search({
+      givenNames: query.givenNames,
+      familyName: query.familyName,
+      dateOfBirth: query.dateOfBirth,
+    });
     if (found.status === 'unavailable') throw serviceDownError();
     const record = recordForTravelDocument(found.candidates, query);
     if (!record) throw noDocumentMatch();
-    const calculated = calculatePresenceRequest(presenceRequestFromRecord(record, applicationDate, this.options.presenceOptions));
+    const calculated = calculatePresenceRequest(
+      presenceRequestFromRecord(record, applicationDate, this.options.presenceOptions),
+    );
     if (!calculated.ok) throw noDocumentMatch();
     const r = calculated.response;
     return {
@@ -144,7 +197,14 @@ export class RecordsUseCases {
       eligible: r.eligible,
       totalDays: r.totalDays,
       totalMet: r.totalMet,
-      years: r.years.map((y) => ({ sequence: y.sequence, from: y.from, to: y.to, days: y.days, length: y.length, met: y.met })),
+      years: r.years.map((y) => ({
+        sequence: y.sequence,
+        from: y.from,
+        to: y.to,
+        days: y.days,
+        length: y.length,
+        met: y.met,
+      })),
       earliestEligibleDate: r.earliestEligibleDate,
       exceptions: r.exceptions,
       window: r.window,
@@ -172,7 +232,8 @@ export class RecordsUseCases {
   async matchApplicant(actor: Actor, applicant: ApplicantDetails): Promise<MatchView> {
     authorizeRecordsRead(actor);
     const search = await this.search(applicant);
-    const identities: RecordSearch<Identity> = search.status === 'ok' ? { status: 'ok', candidates: search.candidates.map((r) => r.identity) } : search;
+    const identities: RecordSearch<Identity> =
+      search.status === 'ok' ? { status: 'ok', candidates: search.candidates.map((r) => r.identity) } : search;
     const match = matchIdentity(applicant, identities, this.options.matchThresholds);
     switch (match.result) {
       case 'API error':
@@ -182,7 +243,13 @@ export class RecordsUseCases {
         return { result: '1:1', match: only, candidates: [only], nearMisses: [], exceptions: [] };
       }
       case '1:N':
-        return { result: '1:N', match: null, candidates: match.candidates.map((c) => row(c.record, c.assessment)), nearMisses: [], exceptions: [MULTIPLE_IDENTITIES_FOUND] };
+        return {
+          result: '1:N',
+          match: null,
+          candidates: match.candidates.map((c) => row(c.record, c.assessment)),
+          nearMisses: [],
+          exceptions: [MULTIPLE_IDENTITIES_FOUND],
+        };
       case 'No match':
         return {
           result: 'No match',
@@ -202,7 +269,11 @@ export class RecordsUseCases {
    * @param applicant the applicant's details as entered on the application
    * @param submittedAt NZ local date-time of the paid submission, `YYYY-MM-DDTHH:mm` (or just `YYYY-MM-DD`)
    */
-  async assessApplication(applicant: ApplicantDetails, submittedAt: string, options: AssessOptions = {}): Promise<ImmigrationResult> {
+  async assessApplication(
+    applicant: ApplicantDetails,
+    submittedAt: string,
+    options: AssessOptions = {},
+  ): Promise<ImmigrationResult> {
     const at = submittedAt.length === 10 ? `${submittedAt}T00:00` : submittedAt;
     return assessImmigrationRecords({
       applicant,
@@ -211,7 +282,9 @@ export class RecordsUseCases {
       retriggeredAt: options.retriggeredAt ?? null,
       ...(this.options.presenceOptions === undefined ? {} : { presenceOptions: this.options.presenceOptions }),
       ...(this.options.matchThresholds === undefined ? {} : { matchThresholds: this.options.matchThresholds }),
-      ...(this.options.conditionsPrecedence === undefined ? {} : { conditionsPrecedence: this.options.conditionsPrecedence }),
+      ...(this.options.conditionsPrecedence === undefined
+        ? {}
+        : { conditionsPrecedence: this.options.conditionsPrecedence }),
     });
   }
 
@@ -222,8 +295,16 @@ export class RecordsUseCases {
    */
   caseworkPort(): ImmigrationRecordsPort {
     return {
-      fetch: async (applicant: RecordsApplicant, applicationDate: string, options?: { retriggeredAt?: string | null }) => {
-        const result = await this.assessApplication(applicant, applicationDate, options?.retriggeredAt ? { retriggeredAt: options.retriggeredAt } : {});
+      fetch: async (
+        applicant: RecordsApplicant,
+        applicationDate: string,
+        options?: { retriggeredAt?: string | null },
+      ) => {
+        const result = await this.assessApplication(
+          applicant,
+          applicationDate,
+          options?.retriggeredAt ? { retriggeredAt: options.retriggeredAt } : {},
+        );
         if (result.kind === 'API error') return { status: 'unavailable', reason: result.reason };
         const stored = toRecordsResult(result);
         if (result.kind !== '1:1' || result.identity.photo === null) return { status: 'ok', result: stored };
@@ -236,7 +317,13 @@ export class RecordsUseCases {
         }
         if (photo === null) {
           const none = resultException('NO_IMAGE_RETURNED');
-          return { status: 'ok', result: { ...stored, exceptions: [none, ...stored.exceptions.filter((e) => e.exception !== none.exception)] } };
+          return {
+            status: 'ok',
+            result: {
+              ...stored,
+              exceptions: [none, ...stored.exceptions.filter((e) => e.exception !== none.exception)],
+            },
+          };
         }
         return { status: 'ok', result: { ...stored, photo: { name: result.identity.photo.name, ...photo } } };
       },
@@ -247,7 +334,12 @@ export class RecordsUseCases {
 /** The stored form of a result on an application: the grid row, the detail tabs, the exceptions. */
 export function toRecordsResult(result: Exclude<ImmigrationResult, { kind: 'API error' }>): RecordsResult {
   const s = result.summary;
-  const summary: RecordsResult['summary'] = { inzName: s.inzName, identityMatch: s.identityMatch, presence: s.presence, alerts: s.alerts };
+  const summary: RecordsResult['summary'] = {
+    inzName: s.inzName,
+    identityMatch: s.identityMatch,
+    presence: s.presence,
+    alerts: s.alerts,
+  };
   const exceptions = result.exceptions.map((e) => ({ type: e.type, exception: e.exception }));
   switch (result.kind) {
     case '1:1':
@@ -256,7 +348,12 @@ export function toRecordsResult(result: Exclude<ImmigrationResult, { kind: 'API 
         exceptions,
         tabs: {
           identity: { ...result.identity, assessment: result.assessment },
-          travelAndVisa: { travel: result.travel, visaHistory: result.visaHistory, conditions: result.conditions, presence: result.presence },
+          travelAndVisa: {
+            travel: result.travel,
+            visaHistory: result.visaHistory,
+            conditions: result.conditions,
+            presence: result.presence,
+          },
           alerts: result.alerts,
         },
       };

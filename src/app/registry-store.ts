@@ -10,31 +10,61 @@ export class RegistryStore {
   constructor(private readonly db: Db) {}
 
   /** Records of finished imports (and of loads older than imports) with this date of birth. */
-  async candidates(accountId: string, sourceIds: readonly string[], dob: string, db: Db = this.db): Promise<{ source_id: string; record: unknown }[]> {
+  async candidates(
+    accountId: string,
+    sourceIds: readonly string[],
+    dob: string,
+    db: Db = this.db,
+  ): Promise<{ source_id: string; record: unknown }[]> {
     return db
       .selectFrom('registry_records as r')
       .select(['r.source_id', 'r.record'])
       .where('r.account_id', '=', accountId)
       .where('r.source_id', 'in', sourceIds)
       .where('r.dob', '=', dob)
-      .where((eb) => eb.or([
-        eb('r.import_id', 'is', null),
-        eb.exists(eb.selectFrom('registry_imports as i').select(sql`1`.as('one')).whereRef('i.import_id', '=', 'r.import_id').where('i.state', '=', 'loaded')),
-      ]))
+      .where((eb) =>
+        eb.or([
+          eb('r.import_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('registry_imports as i')
+              .select(sql`1`.as('one'))
+              .whereRef('i.import_id', '=', 'r.import_id')
+              .where('i.state', '=', 'loaded'),
+          ),
+        ]),
+      )
       .limit(200)
       .execute();
   }
 
   async beginImport(importId: string, accountId: string, sourceId: string): Promise<void> {
-    await this.db.insertInto('registry_imports').values({ import_id: importId, account_id: accountId, source_id: sourceId, state: 'loading' }).execute();
+    await this.db
+      .insertInto('registry_imports')
+      .values({ import_id: importId, account_id: accountId, source_id: sourceId, state: 'loading' })
+      .execute();
   }
 
   /** One batch of an import's rows, in one statement; the import's count and progress time move with it. */
-  async insertBatch(importId: string, accountId: string, sourceId: string, records: readonly RegistryRecord[]): Promise<void> {
+  async insertBatch(
+    importId: string,
+    accountId: string,
+    sourceId: string,
+    records: readonly RegistryRecord[],
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('registry_records')
-        .values(records.map((record) => ({ account_id: accountId, source_id: sourceId, dob: record.dob ?? null, surname_key: null, record: JSON.stringify(record), import_id: importId })))
+        .values(
+          records.map((record) => ({
+            account_id: accountId,
+            source_id: sourceId,
+            dob: record.dob ?? null,
+            surname_key: null,
+            record: JSON.stringify(record),
+            import_id: importId,
+          })),
+        )
         .execute();
       await tx
         .updateTable('registry_imports')
@@ -46,11 +76,19 @@ export class RegistryStore {
 
   /** The import's rows become candidates, all at once. */
   async finishImport(importId: string): Promise<void> {
-    await this.db.updateTable('registry_imports').set({ state: 'loaded', progress_at: new Date() }).where('import_id', '=', importId).execute();
+    await this.db
+      .updateTable('registry_imports')
+      .set({ state: 'loaded', progress_at: new Date() })
+      .where('import_id', '=', importId)
+      .execute();
   }
 
   async failImport(importId: string): Promise<void> {
-    await this.db.updateTable('registry_imports').set({ state: 'failed', progress_at: new Date() }).where('import_id', '=', importId).execute();
+    await this.db
+      .updateTable('registry_imports')
+      .set({ state: 'failed', progress_at: new Date() })
+      .where('import_id', '=', importId)
+      .execute();
   }
 
   /**
@@ -70,7 +108,9 @@ export class RegistryStore {
       for (;;) {
         const result = await this.db
           .deleteFrom('registry_records')
-          .where('id', 'in', (eb) => eb.selectFrom('registry_records').select('id').where('import_id', '=', importId).limit(batch))
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('registry_records').select('id').where('import_id', '=', importId).limit(batch),
+          )
           .executeTakeFirst();
         const count = Number(result.numDeletedRows);
         removed += count;
@@ -82,6 +122,10 @@ export class RegistryStore {
   }
 
   async importState(importId: string): Promise<{ state: string; rows: number } | undefined> {
-    return this.db.selectFrom('registry_imports').select(['state', 'rows']).where('import_id', '=', importId).executeTakeFirst();
+    return this.db
+      .selectFrom('registry_imports')
+      .select(['state', 'rows'])
+      .where('import_id', '=', importId)
+      .executeTakeFirst();
   }
 }

@@ -1,7 +1,16 @@
 import type { Db } from '../adapters/db/database.ts';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
-import { isoFromDob, parseRegistryRow, registryHeaderProblems, registrySourceIds, type Person, type RegistryRecords, type RegistryRecord, type RegistryRowProblem } from '../domain/verification/index.ts';
+import {
+  isoFromDob,
+  parseRegistryRow,
+  registryHeaderProblems,
+  registrySourceIds,
+  type Person,
+  type RegistryRecords,
+  type RegistryRecord,
+  type RegistryRowProblem,
+} from '../domain/verification/index.ts';
 import { RegistryStore } from './registry-store.ts';
 import { errors, type FieldProblem } from './errors.ts';
 
@@ -32,7 +41,12 @@ export class Registry {
    * `db` is the caller's transaction when there is one. The immigration source is background-only, so it is
    * looked up only outside a transaction (at registration), never by setFields.
    */
-  async candidates(accountId: string, sourceIds: readonly string[], person: Pick<Person, 'givenName' | 'surname' | 'dob'>, db: Db = this.db): Promise<RegistryRecords> {
+  async candidates(
+    accountId: string,
+    sourceIds: readonly string[],
+    person: Pick<Person, 'givenName' | 'surname' | 'dob'>,
+    db: Db = this.db,
+  ): Promise<RegistryRecords> {
     const out: RegistryRecords = {};
     if (this.immigration && db === this.db && sourceIds.includes(IMMIGRATION_SOURCE)) {
       out[IMMIGRATION_SOURCE] = await this.immigration.candidates(person);
@@ -52,9 +66,18 @@ export class Registry {
    * are written a batch at a time so that other requests are answered meanwhile, and become candidates only
    * when the whole file has loaded; a file with a bad row loads nothing and its problems are named.
    */
-  async load(accountId: string, sourceId: string, rows: Iterable<Record<string, string>> | AsyncIterable<Record<string, string>>): Promise<{ loaded: number }> {
+  async load(
+    accountId: string,
+    sourceId: string,
+    rows: Iterable<Record<string, string>> | AsyncIterable<Record<string, string>>,
+  ): Promise<{ loaded: number }> {
     if (!registrySourceIds().includes(sourceId)) {
-      throw errors.invalid([{ field: 'sourceId', message: `${sourceId} is not a registry source; registry sources: ${registrySourceIds().join(', ')}` }]);
+      throw errors.invalid([
+        {
+          field: 'sourceId',
+          message: `${sourceId} is not a registry source; registry sources: ${registrySourceIds().join(', ')}`,
+        },
+      ]);
     }
     await this.store.removeUnfinished(new Date());
     const importId = randomUUID();
@@ -92,7 +115,10 @@ export class Registry {
       }
       if (problemRows > 0) {
         const more = problemRows - new Set(problems.map((p) => p.row)).size;
-        throw errors.invalid([...problems.map(fieldProblem), ...(more > 0 ? [{ field: 'rows', message: `and ${more} more rows with problems` }] : [])]);
+        throw errors.invalid([
+          ...problems.map(fieldProblem),
+          ...(more > 0 ? [{ field: 'rows', message: `and ${more} more rows with problems` }] : []),
+        ]);
       }
       if (batch.length > 0) await write();
       if (begun) await this.store.finishImport(importId);

@@ -52,7 +52,9 @@ export class RuleSets {
       .executeTakeFirst();
     if (row) return row.definition as RuleSet;
     if (id === DEFAULT_RULE_SET.id) return DEFAULT_RULE_SET;
-    throw errors.invalid([{ field: 'ruleId', label: 'ruleId', message: `ruleId ${ruleId} is not a rule of this account` }]);
+    throw errors.invalid([
+      { field: 'ruleId', label: 'ruleId', message: `ruleId ${ruleId} is not a rule of this account` },
+    ]);
   }
 
   /** `db` may be the caller's transaction (PGlite has one connection, so a second one would wait forever). */
@@ -71,21 +73,32 @@ export class RuleSets {
 
   /** Stores a new version of a rule set; returns it with its version number. */
   async publish(accountId: string, ruleSet: Omit<RuleSet, 'version'>): Promise<RuleSet> {
-    return this.db.transaction().execute(async (tx) => {
-      const latest = await tx
-        .selectFrom('rule_sets')
-        .select((eb) => eb.fn.max('version').as('version'))
-        .where('account_id', '=', accountId)
-        .where('rule_id', '=', ruleSet.id)
-        .executeTakeFirst();
-      const base = latest?.version ?? (ruleSet.id === DEFAULT_RULE_SET.id ? DEFAULT_RULE_SET.version : 0);
-      const published = { ...ruleSet, version: base + 1 } as RuleSet;
-      await tx.insertInto('rule_sets').values({ account_id: accountId, rule_id: ruleSet.id, version: published.version, definition: JSON.stringify(published) }).execute();
-      return published;
-    }).then((published) => {
-      this.#remember(accountId, published);
-      return published;
-    });
+    return this.db
+      .transaction()
+      .execute(async (tx) => {
+        const latest = await tx
+          .selectFrom('rule_sets')
+          .select((eb) => eb.fn.max('version').as('version'))
+          .where('account_id', '=', accountId)
+          .where('rule_id', '=', ruleSet.id)
+          .executeTakeFirst();
+        const base = latest?.version ?? (ruleSet.id === DEFAULT_RULE_SET.id ? DEFAULT_RULE_SET.version : 0);
+        const published = { ...ruleSet, version: base + 1 } as RuleSet;
+        await tx
+          .insertInto('rule_sets')
+          .values({
+            account_id: accountId,
+            rule_id: ruleSet.id,
+            version: published.version,
+            definition: JSON.stringify(published),
+          })
+          .execute();
+        return published;
+      })
+      .then((published) => {
+        this.#remember(accountId, published);
+        return published;
+      });
   }
 }
 

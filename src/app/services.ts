@@ -72,7 +72,11 @@ export interface ServiceOptions {
   analysisInProcess?: boolean;
 }
 
-export async function createServices(database: Database, logger: Logger, options: ServiceOptions = {}): Promise<Services> {
+export async function createServices(
+  database: Database,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<Services> {
   const clock = options.clock ?? configuredClock(options.config, logger);
   const db = database.db;
   const queue = new JobQueue(database, logger, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 });
@@ -84,7 +88,13 @@ export async function createServices(database: Database, logger: Logger, options
   const webhookDeliveries = new WebhookDeliveries(db, accounts, queue);
   const formsMailer = createMailer(options.config?.SMTP_URL, options.config?.PONO_MAIL_FROM);
   const forms = new FormsUseCases(db, accounts, verifications, queue, clock, () => formsMailer);
-  queue.define<CreditNoticeJob>({ name: CREDIT_NOTICE_QUEUE, retryLimit: 6, retryDelaySeconds: 10, concurrency: 10, handle: (job) => forms.sendCreditNotice(job) });
+  queue.define<CreditNoticeJob>({
+    name: CREDIT_NOTICE_QUEUE,
+    retryLimit: 6,
+    retryDelaySeconds: 10,
+    concurrency: 10,
+    handle: (job) => forms.sendCreditNotice(job),
+  });
 
   queue.define<WebhookJob>({
     name: WEBHOOK_QUEUE,
@@ -92,21 +102,41 @@ export async function createServices(database: Database, logger: Logger, options
     concurrency: 20,
     retryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
     handle: (job) =>
-      deliverWebhook(db, async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null, job, () => Math.floor(clock.now().getTime() / 1000), logger),
+      deliverWebhook(
+        db,
+        async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null,
+        job,
+        () => Math.floor(clock.now().getTime() / 1000),
+        logger,
+      ),
   });
   const branding = brandingFrom(options.config);
   const casework = new Casework(db, queue, clock, { ...caseworkOptionsFrom(options.config), branding });
   casework.defineJobs(queue);
   const retention = new EvidenceRetention(db, clock, options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365);
-  queue.define<Record<string, never>>({ name: EVIDENCE_RETENTION_QUEUE, retryLimit: 2, retryDelaySeconds: 600, cron: '17 3 * * *', handle: async () => void (await retention.purge()) });
+  queue.define<Record<string, never>>({
+    name: EVIDENCE_RETENTION_QUEUE,
+    retryLimit: 2,
+    retryDelaySeconds: 600,
+    cron: '17 3 * * *',
+    handle: async () => void (await retention.purge()),
+  });
   const records = new RecordsUseCases(recordsStore);
   casework.useRecordsPort(records.caseworkPort());
   if (options.jobs !== false) await queue.start(options.workJobs !== false);
   const firstAdmin = await casework.bootstrap();
   // The address and password are not logged: the administrator knows them, the log's readers need not.
-  if (firstAdmin === 'created') logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
-  if (firstAdmin === 'ignored') logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
-  const liveness = new LivenessSessions(db, clock, casework, logger, options.analysisInProcess ? {} : { workers: createAnalysisPool() });
+  if (firstAdmin === 'created')
+    logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
+  if (firstAdmin === 'ignored')
+    logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
+  const liveness = new LivenessSessions(
+    db,
+    clock,
+    casework,
+    logger,
+    options.analysisInProcess ? {} : { workers: createAnalysisPool() },
+  );
   const documents = new DocumentCaptures(verifications, captureStore(db), createDocumentPool(), clock, {
     faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
     calibration: DEFAULT_CALIBRATION,
@@ -145,6 +175,9 @@ export async function createServices(database: Database, logger: Logger, options
 function configuredClock(config: Config | undefined, logger: Logger): Clock {
   const start = config?.PONO_AS_OF ? parseAsOf(config.PONO_AS_OF) : null;
   if (!start) return systemClock;
-  logger.warn({ asOf: start.toISOString() }, 'drill: the clock starts at PONO_AS_OF and runs on from there; not for production');
+  logger.warn(
+    { asOf: start.toISOString() },
+    'drill: the clock starts at PONO_AS_OF and runs on from there; not for production',
+  );
   return new ShiftedClock(start);
 }

@@ -85,7 +85,10 @@ function encodeCursor(createdAt: Date, verificationId: string): string {
 
 function decodeCursor(cursor: string): { createdAt: Date; verificationId: string } {
   try {
-    const [createdAt, verificationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const [createdAt, verificationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
     const date = new Date(createdAt);
     if (Number.isNaN(date.getTime()) || typeof verificationId !== 'string') throw new Error('bad cursor');
     return { createdAt: date, verificationId };
@@ -144,16 +147,31 @@ export class VerificationUseCases {
     for (;;) {
       const settings = this.settings(account, ruleSet);
       const state = this.domain(() =>
-        registerVerification(settings, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
+        registerVerification(
+          settings,
+          { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} },
+          this.clock.now(),
+          registry,
+        ),
       );
-      const row = { accountId: account.accountId, verificationId, ruleId: ruleSet.id, ruleSetVersion: ruleSet.version, overallStatus: state.overallVerificationStatus, state: JSON.stringify(state) };
+      const row = {
+        accountId: account.accountId,
+        verificationId,
+        ruleId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        overallStatus: state.overallVerificationStatus,
+        state: JSON.stringify(state),
+      };
       const status = alone
-        ? (await insertVerificationIfCurrent(this.db, row)) ? this.currentStatus(settings, state) : null
+        ? (await insertVerificationIfCurrent(this.db, row))
+          ? this.currentStatus(settings, state)
+          : null
         : await this.db.transaction().execute(async (tx) => {
             if (!(await insertVerificationIfCurrent(tx, row))) return null;
             await this.notify(tx, account, null, state);
             const written = this.currentStatus(settings, state);
-            if (input.generateVerificationToken) written.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
+            if (input.generateVerificationToken)
+              written.verificationToken = await this.issueToken(tx, account.accountId, verificationId);
             return written;
           });
       if (status) {
@@ -161,7 +179,8 @@ export class VerificationUseCases {
         return status;
       }
       const newest = await this.ruleSets.refresh(account.accountId, ruleId);
-      if (newest.version === ruleSet.version) throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
+      if (newest.version === ruleSet.version)
+        throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');
       ruleSet = newest;
     }
   }
@@ -171,24 +190,50 @@ export class VerificationUseCases {
    * when given) but not yet stored; the forms service stores it inside its own transaction. The settings
    * returned are the account's whole (every enabled source offered).
    */
-  async prepareRegistration(account: Account, input: RegisterInput, backgroundOnly?: readonly string[]): Promise<Loaded> {
+  async prepareRegistration(
+    account: Account,
+    input: RegisterInput,
+    backgroundOnly?: readonly string[],
+  ): Promise<Loaded> {
     const ruleSet = await this.ruleSets.current(account.accountId, input.ruleId ?? 'default');
     const settings = this.settings(account, ruleSet);
-    const registering = backgroundOnly ? { ...settings, enabledSources: settings.enabledSources.filter((id) => !catalogueSource(id)?.background || backgroundOnly.includes(id)) } : settings;
+    const registering = backgroundOnly
+      ? {
+          ...settings,
+          enabledSources: settings.enabledSources.filter(
+            (id) => !catalogueSource(id)?.background || backgroundOnly.includes(id),
+          ),
+        }
+      : settings;
     const verificationId = input.verificationId ?? newVerificationId();
     const registry = await this.registry.candidates(account.accountId, registering.enabledSources, input.person);
     const state = this.domain(() =>
-      registerVerification(registering, { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} }, this.clock.now(), registry),
+      registerVerification(
+        registering,
+        { verificationId, ruleId: ruleSet.id, person: input.person, extraData: input.extraData ?? {} },
+        this.clock.now(),
+        registry,
+      ),
     );
     return { settings, state };
   }
 
   /** Stores a prepared registration and enqueues its webhook, in the caller's transaction. */
   async storeRegistration(tx: Tx, account: Account, state: VerificationState): Promise<void> {
-    const row = { accountId: account.accountId, verificationId: state.verificationId, ruleId: state.ruleId, ruleSetVersion: state.ruleSetVersion, overallStatus: state.overallVerificationStatus, state: JSON.stringify(state) };
+    const row = {
+      accountId: account.accountId,
+      verificationId: state.verificationId,
+      ruleId: state.ruleId,
+      ruleSetVersion: state.ruleSetVersion,
+      overallStatus: state.overallVerificationStatus,
+      state: JSON.stringify(state),
+    };
     if (!(await insertVerificationIfCurrent(tx, row))) {
       await this.ruleSets.refresh(account.accountId, state.ruleId);
-      throw errors.conflict(`verification ${echoed(state.verificationId)} was not stored: its id is in use or its rule set was replaced meanwhile; call again`, 'UserIdInUseFault');
+      throw errors.conflict(
+        `verification ${echoed(state.verificationId)} was not stored: its id is in use or its rule set was replaced meanwhile; call again`,
+        'UserIdInUseFault',
+      );
     }
     await this.notify(tx, account, null, state);
     this.#checked(state.individualResults);
@@ -200,9 +245,17 @@ export class VerificationUseCases {
   }
 
   /** Runs one interactive source on a verification locked by `lockedIn`, and stores the result. */
-  async checkSourceIn(tx: Tx, account: Account, loaded: Loaded, sourceId: string, inputs: Record<string, string>): Promise<Loaded & { checkResult: CheckResultV3 }> {
+  async checkSourceIn(
+    tx: Tx,
+    account: Account,
+    loaded: Loaded,
+    sourceId: string,
+    inputs: Record<string, string>,
+  ): Promise<Loaded & { checkResult: CheckResultV3 }> {
     const registry = await this.registry.candidates(account.accountId, [sourceId], loaded.state.person, tx);
-    const outcome = this.domain(() => runSetFields(loaded.settings, loaded.state, sourceId, inputs, this.clock.now(), registry));
+    const outcome = this.domain(() =>
+      runSetFields(loaded.settings, loaded.state, sourceId, inputs, this.clock.now(), registry),
+    );
     await this.save(tx, account, loaded.state, outcome.state);
     this.#checked([outcome.checkResult]);
     return { settings: loaded.settings, state: outcome.state, checkResult: outcome.checkResult };
@@ -233,10 +286,21 @@ export class VerificationUseCases {
     return { ...this.currentStatus(settings, state), sourceFields: { fieldList } };
   }
 
-  async setFields(credentials: AccountCredentials, verificationId: string, sourceId: string, inputs: Record<string, string>): Promise<CurrentStatus> {
+  async setFields(
+    credentials: AccountCredentials,
+    verificationId: string,
+    sourceId: string,
+    inputs: Record<string, string>,
+  ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     const status = await this.db.transaction().execute(async (tx) => {
-      const checked = await this.checkSourceIn(tx, account, await this.lockedIn(tx, account, verificationId), sourceId, inputs);
+      const checked = await this.checkSourceIn(
+        tx,
+        account,
+        await this.lockedIn(tx, account, verificationId),
+        sourceId,
+        inputs,
+      );
       return { ...this.currentStatus(checked.settings, checked.state), checkResult: checked.checkResult };
     });
     return status;
@@ -246,7 +310,11 @@ export class VerificationUseCases {
    * An administrator's decision: the whole verification VERIFIED_ADMIN, or, with `sourceId`, one source
    * (e.g. one left PENDING for review) VERIFIED_ADMIN and the rule set decides again.
    */
-  async adminOverride(credentials: AccountCredentials, verificationId: string, input: { comment: string; adminEmail: string; sourceId?: string }): Promise<CurrentStatus> {
+  async adminOverride(
+    credentials: AccountCredentials,
+    verificationId: string,
+    input: { comment: string; adminEmail: string; sourceId?: string },
+  ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     return this.db.transaction().execute(async (tx) => {
       const { settings, state } = await this.load(tx, account, verificationId, true);
@@ -257,7 +325,10 @@ export class VerificationUseCases {
   }
 
   /** The verification as it stands, with the settings it is decided under (for a use case about to add to it). */
-  async read(credentials: AccountCredentials, verificationId: string): Promise<{ accountId: string; settings: AccountSettings; state: VerificationState }> {
+  async read(
+    credentials: AccountCredentials,
+    verificationId: string,
+  ): Promise<{ accountId: string; settings: AccountSettings; state: VerificationState }> {
     const account = await this.accounts.authenticate(credentials);
     const { settings, state } = await this.load(this.db, account, verificationId, false);
     return { accountId: account.accountId, settings, state };
@@ -271,7 +342,11 @@ export class VerificationUseCases {
   async recordCombination(
     credentials: AccountCredentials,
     verificationId: string,
-    build: (tx: VerificationTx, settings: AccountSettings, state: VerificationState) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
+    build: (
+      tx: VerificationTx,
+      settings: AccountSettings,
+      state: VerificationState,
+    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
   ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     return this.db.transaction().execute(async (tx) => {
@@ -289,7 +364,10 @@ export class VerificationUseCases {
   }
 
   /** The account's verifications, newest first, optionally in one overall status; keyset pages of `limit`. */
-  async list(credentials: AccountCredentials, query: { status?: string; limit: number; before?: string }): Promise<VerificationSummaryPage> {
+  async list(
+    credentials: AccountCredentials,
+    query: { status?: string; limit: number; before?: string },
+  ): Promise<VerificationSummaryPage> {
     const account = await this.accounts.authenticate(credentials);
     let select = this.db
       .selectFrom('verifications')
@@ -302,7 +380,10 @@ export class VerificationUseCases {
     if (query.before) {
       const cursor = decodeCursor(query.before);
       select = select.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('verification_id', '<', cursor.verificationId)])]),
+        eb.or([
+          eb('created_at', '<', cursor.createdAt),
+          eb.and([eb('created_at', '=', cursor.createdAt), eb('verification_id', '<', cursor.verificationId)]),
+        ]),
       );
     }
     const rows = await select.execute();
@@ -400,15 +481,32 @@ export class VerificationUseCases {
       previousStatus: previous,
       overallVerificationStatus: state.overallVerificationStatus,
     };
-    const deliveryKey = digest(`${account.accountId}/${state.verificationId}/${previous ?? ''}->${state.overallVerificationStatus}/${this.clock.now().toISOString()}`).slice(0, 32);
+    const deliveryKey = digest(
+      `${account.accountId}/${state.verificationId}/${previous ?? ''}->${state.overallVerificationStatus}/${this.clock.now().toISOString()}`,
+    ).slice(0, 32);
     // The delivery is listed (GET /webhook-deliveries) from the moment it is due, and can be retried from its row.
     await tx
       .insertInto('webhook_deliveries')
-      .values({ account_id: account.accountId, verification_id: state.verificationId, event: event.event, delivery_key: deliveryKey, attempts: 0, attempts_left: WEBHOOK_RETRY_LIMIT + 1, payload: JSON.stringify(event) })
+      .values({
+        account_id: account.accountId,
+        verification_id: state.verificationId,
+        event: event.event,
+        delivery_key: deliveryKey,
+        attempts: 0,
+        attempts_left: WEBHOOK_RETRY_LIMIT + 1,
+        payload: JSON.stringify(event),
+      })
       .execute();
     await this.queue.send(
       WEBHOOK_QUEUE,
-      { accountId: account.accountId, verificationId: state.verificationId, event: event.event, deliveryKey, url: account.webhookUrl, payload: event },
+      {
+        accountId: account.accountId,
+        verificationId: state.verificationId,
+        event: event.event,
+        deliveryKey,
+        url: account.webhookUrl,
+        payload: event,
+      },
       { tx },
     );
   }
@@ -417,7 +515,12 @@ export class VerificationUseCases {
     const token = newVerificationToken();
     await tx
       .insertInto('verification_tokens')
-      .values({ token_hash: digest(token), account_id: accountId, verification_id: verificationId, expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS) })
+      .values({
+        token_hash: digest(token),
+        account_id: accountId,
+        verification_id: verificationId,
+        expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS),
+      })
       .execute();
     return token;
   }
@@ -455,7 +558,12 @@ export class VerificationUseCases {
     } catch (error) {
       if (!(error instanceof VerificationError)) throw error;
       const problems = error.problems.map((p) => ({ field: p.field, label: p.label, message: p.message }));
-      const kind = error.code === 'FieldValidationFault' ? 'invalid' : error.code === 'InvalidSourceIdFault' ? 'not_found' : 'conflict';
+      const kind =
+        error.code === 'FieldValidationFault'
+          ? 'invalid'
+          : error.code === 'InvalidSourceIdFault'
+            ? 'not_found'
+            : 'conflict';
       throw new AppError(kind, error.message, error.code, problems);
     }
   }

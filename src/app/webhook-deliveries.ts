@@ -83,7 +83,19 @@ function decodeCursor(cursor: string): { createdAt: Date; id: number } {
   }
 }
 
-const COLUMNS = ['id', 'delivery_key', 'verification_id', 'event', 'attempts', 'attempts_left', 'last_status', 'last_error', 'last_attempt_at', 'delivered_at', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'delivery_key',
+  'verification_id',
+  'event',
+  'attempts',
+  'attempts_left',
+  'last_status',
+  'last_error',
+  'last_attempt_at',
+  'delivered_at',
+  'created_at',
+] as const;
 
 export class WebhookDeliveries {
   constructor(
@@ -93,7 +105,10 @@ export class WebhookDeliveries {
   ) {}
 
   /** The account's deliveries, newest first, in keyset pages. */
-  async list(credentials: AccountCredentials, query: { limit: number; before?: string; state?: DeliveryState }): Promise<WebhookDeliveryPage> {
+  async list(
+    credentials: AccountCredentials,
+    query: { limit: number; before?: string; state?: DeliveryState },
+  ): Promise<WebhookDeliveryPage> {
     const account = await this.accounts.authenticate(credentials);
     let select = this.db
       .selectFrom('webhook_deliveries')
@@ -104,11 +119,18 @@ export class WebhookDeliveries {
       .limit(query.limit + 1);
     if (query.state === 'delivered') select = select.where('delivered_at', 'is not', null);
     else if (query.state === 'pending') select = select.where('delivered_at', 'is', null).where('attempts', '=', 0);
-    else if (query.state === 'retrying') select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '>', 0);
-    else if (query.state === 'failed') select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '=', 0);
+    else if (query.state === 'retrying')
+      select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '>', 0);
+    else if (query.state === 'failed')
+      select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '=', 0);
     if (query.before) {
       const cursor = decodeCursor(query.before);
-      select = select.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+      select = select.where((eb) =>
+        eb.or([
+          eb('created_at', '<', cursor.createdAt),
+          eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)]),
+        ]),
+      );
     }
     const rows = await select.execute();
     const page = rows.slice(0, query.limit);
@@ -129,20 +151,57 @@ export class WebhookDeliveries {
     const account = await this.accounts.authenticate(credentials);
     const url = account.webhookUrl;
     await this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('webhook_deliveries').select([...COLUMNS, 'payload']).where('account_id', '=', account.accountId).where('delivery_key', '=', deliveryId).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('webhook_deliveries')
+        .select([...COLUMNS, 'payload'])
+        .where('account_id', '=', account.accountId)
+        .where('delivery_key', '=', deliveryId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) throw notFound(deliveryId);
-      if (row.delivered_at !== null) throw new AppError('conflict', 'This delivery was already accepted by the receiver; it is not sent twice', 'DELIVERY_ALREADY_DELIVERED');
-      if (!url) throw new AppError('conflict', 'The account has no webhook address: set one before retrying a delivery', 'WEBHOOK_NOT_CONFIGURED');
-      if (row.payload === null) throw new AppError('conflict', 'This delivery was recorded before pono kept the event it carries, so it cannot be sent again', 'DELIVERY_NOT_RETRYABLE');
-      await tx.updateTable('webhook_deliveries').set({ attempts_left: WEBHOOK_RETRY_LIMIT + 1 }).where('id', '=', row.id).execute();
-      const job = { accountId: account.accountId, verificationId: row.verification_id, event: row.event, deliveryKey: row.delivery_key, url, payload: row.payload };
+      if (row.delivered_at !== null)
+        throw new AppError(
+          'conflict',
+          'This delivery was already accepted by the receiver; it is not sent twice',
+          'DELIVERY_ALREADY_DELIVERED',
+        );
+      if (!url)
+        throw new AppError(
+          'conflict',
+          'The account has no webhook address: set one before retrying a delivery',
+          'WEBHOOK_NOT_CONFIGURED',
+        );
+      if (row.payload === null)
+        throw new AppError(
+          'conflict',
+          'This delivery was recorded before pono kept the event it carries, so it cannot be sent again',
+          'DELIVERY_NOT_RETRYABLE',
+        );
+      await tx
+        .updateTable('webhook_deliveries')
+        .set({ attempts_left: WEBHOOK_RETRY_LIMIT + 1 })
+        .where('id', '=', row.id)
+        .execute();
+      const job = {
+        accountId: account.accountId,
+        verificationId: row.verification_id,
+        event: row.event,
+        deliveryKey: row.delivery_key,
+        url,
+        payload: row.payload,
+      };
       await this.queue.send(WEBHOOK_QUEUE, job, { tx });
     });
     return viewOf(await this.row(account.accountId, deliveryId));
   }
 
   private async row(accountId: string, deliveryId: string): Promise<Row> {
-    const row = await this.db.selectFrom('webhook_deliveries').select(COLUMNS).where('account_id', '=', accountId).where('delivery_key', '=', deliveryId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(COLUMNS)
+      .where('account_id', '=', accountId)
+      .where('delivery_key', '=', deliveryId)
+      .executeTakeFirst();
     if (!row) throw notFound(deliveryId);
     return row;
   }

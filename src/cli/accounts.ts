@@ -9,7 +9,10 @@ type Run = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 
 function sourceList(value: string): string[] {
   const known = new Set(allSourceIds());
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown source(s): ${unknown.join(', ')}`);
   return ids;
@@ -34,24 +37,42 @@ export function accountCommands(program: Command, run: Run): void {
     .option('--lockout <attempts>', 'lock a verification out after this many failed interactive attempts', whole)
     .option('--webhook-url <url>', 'where state changes are posted')
     .option('--webhook-secret <secret>', 'HMAC-SHA256 key for the x-pono-signature header')
-    .action(async (options: { id: string; password: string; stub: boolean; country: string; sources?: string[]; lockout?: number; webhookUrl?: string; webhookSecret?: string }) => {
-      if (options.country !== 'AU' && options.country !== 'NZ') throw new InvalidArgumentError('--country must be AU or NZ');
-      const problems = newAccountProblems({ password: options.password, webhookUrl: options.webhookUrl ?? null, webhookSecret: options.webhookSecret ?? null });
-      if (problems.length > 0) throw errors.invalid(problems);
-      const created = await run((services) =>
-        services.accounts.create({
-          accountId: options.id,
+    .action(
+      async (options: {
+        id: string;
+        password: string;
+        stub: boolean;
+        country: string;
+        sources?: string[];
+        lockout?: number;
+        webhookUrl?: string;
+        webhookSecret?: string;
+      }) => {
+        if (options.country !== 'AU' && options.country !== 'NZ')
+          throw new InvalidArgumentError('--country must be AU or NZ');
+        const problems = newAccountProblems({
           password: options.password,
-          stubMode: options.stub,
-          country: options.country as 'AU' | 'NZ',
-          ...(options.sources ? { enabledSources: options.sources } : {}),
-          lockoutAttempts: options.lockout ?? null,
           webhookUrl: options.webhookUrl ?? null,
           webhookSecret: options.webhookSecret ?? null,
-        }),
-      );
-      process.stdout.write(`account ${created.accountId}: stub mode ${created.stubMode ? 'on' : 'off'}, ${created.enabledSources.length} sources enabled\n`);
-    });
+        });
+        if (problems.length > 0) throw errors.invalid(problems);
+        const created = await run((services) =>
+          services.accounts.create({
+            accountId: options.id,
+            password: options.password,
+            stubMode: options.stub,
+            country: options.country as 'AU' | 'NZ',
+            ...(options.sources ? { enabledSources: options.sources } : {}),
+            lockoutAttempts: options.lockout ?? null,
+            webhookUrl: options.webhookUrl ?? null,
+            webhookSecret: options.webhookSecret ?? null,
+          }),
+        );
+        process.stdout.write(
+          `account ${created.accountId}: stub mode ${created.stubMode ? 'on' : 'off'}, ${created.enabledSources.length} sources enabled\n`,
+        );
+      },
+    );
 
   program
     .command('registry')
@@ -65,7 +86,8 @@ export function accountCommands(program: Command, run: Run): void {
       const { parseCsv } = await import('../adapters/http/routes/registry.ts');
       const rows = parseCsv(await readFile(file, 'utf8'));
       const result = await run(async (services) => {
-        if (!(await services.accounts.find(options.account))) throw new InvalidArgumentError(`there is no account ${options.account} (create it with pono account create)`);
+        if (!(await services.accounts.find(options.account)))
+          throw new InvalidArgumentError(`there is no account ${options.account} (create it with pono account create)`);
         return services.registry.load(options.account, options.source, rows);
       });
       process.stdout.write(`loaded ${result.loaded} records into ${options.source} of ${options.account}\n`);

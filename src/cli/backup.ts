@@ -8,7 +8,9 @@ import { jobsSchemaFor } from '../adapters/jobs/schema.ts';
 function embeddedOnly(config: Config): string {
   if (config.DATABASE_URL) {
     const schema = config.DATABASE_SCHEMA;
-    throw new BackupError(`the PostgreSQL server of DATABASE_URL is backed up with its own tools: pg_dump --schema=${schema} --schema=${jobsSchemaFor(schema)} (see docs/operations.md)`);
+    throw new BackupError(
+      `the PostgreSQL server of DATABASE_URL is backed up with its own tools: pg_dump --schema=${schema} --schema=${jobsSchemaFor(schema)} (see docs/operations.md)`,
+    );
   }
   return resolve(config.PONO_DATA_DIR);
 }

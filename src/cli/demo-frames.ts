@@ -11,8 +11,13 @@ export async function collinsAttempt(): Promise<RealAttempt> {
   const base = await loadRaw(COLLINS);
   const face = (await engine.analyse(await toJpeg(base))).faces[0];
   if (!face) throw new Error('the engine found no face in the demo portrait');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((indices) => indices.map((i) => [face.mesh[i]?.[0] ?? 0, face.mesh[i]?.[1] ?? 0] as const));
-  return buildRealAttempt({ cx: face.box.x + face.box.width / 2, cy: face.box.y + face.box.height / 2, width: face.box.width, eyes }, base);
+  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((indices) =>
+    indices.map((i) => [face.mesh[i]?.[0] ?? 0, face.mesh[i]?.[1] ?? 0] as const),
+  );
+  return buildRealAttempt(
+    { cx: face.box.x + face.box.width / 2, cy: face.box.y + face.box.height / 2, width: face.box.width, eyes },
+    base,
+  );
 }
 
 if (parentPort) {

@@ -24,8 +24,16 @@ function collinsAttempt(): Promise<RealAttempt> {
       void worker.terminate();
       if (!message.attempt) return reject(new Error(message.error ?? 'the demo frames could not be built'));
       const a = message.attempt;
-      const frames = (list: readonly { image: Uint8Array; tMs: number }[]) => list.map((f) => ({ image: Buffer.from(f.image), tMs: f.tMs }));
-      resolve({ selfie: Buffer.from(a.selfie), blink: frames(a.blink), shake: frames(a.shake), noNod: frames(a.noNod), application: Buffer.from(a.application), otherPerson: Buffer.from(a.otherPerson) });
+      const frames = (list: readonly { image: Uint8Array; tMs: number }[]) =>
+        list.map((f) => ({ image: Buffer.from(f.image), tMs: f.tMs }));
+      resolve({
+        selfie: Buffer.from(a.selfie),
+        blink: frames(a.blink),
+        shake: frames(a.shake),
+        noNod: frames(a.noNod),
+        application: Buffer.from(a.application),
+        otherPerson: Buffer.from(a.otherPerson),
+      });
     });
   });
 }
@@ -44,7 +52,10 @@ async function doTheCheck(services: Services, token: string, frames: RealAttempt
       start += 4000;
       return { challenge, frames: shifted };
     });
-    const result = await services.liveness.submitAttempt(token, view.attempt.id, { selfie: { image: frames.selfie }, captures });
+    const result = await services.liveness.submitAttempt(token, view.attempt.id, {
+      selfie: { image: frames.selfie },
+      captures,
+    });
     if (result.result !== 'try_again') return;
   }
 }
@@ -61,15 +72,26 @@ async function subjectOf(services: Services, actor: Actor, reference: string): P
  * completed check (half a minute of face analysis) is left to the server's demo (`PONO_DEMO=1`), which runs it
  * after start; `pono demo` seeds the expired link only, so that it stays quick.
  */
-export async function seedDemoLiveness(services: Services, demo: DemoCasework, options: { completedCheck: boolean } = { completedCheck: true }): Promise<string | undefined> {
+export async function seedDemoLiveness(
+  services: Services,
+  demo: DemoCasework,
+  options: { completedCheck: boolean } = { completedCheck: true },
+): Promise<string | undefined> {
   const officer = demo.preparer;
   if (!officer) return undefined;
   const ref = (label: string) => demo.applications.find((a) => a.label === label)?.reference ?? '';
   const now = services.clock.now().getTime();
 
   const noMatch = ref('no match');
-  const expired = await services.casework.links.create(officer, noMatch, { personId: await subjectOf(services, officer, noMatch), relationship: 'Adult' });
-  await services.casework.links.markSentForDemo(expired.id, new Date(now - 2 * DAY_MS), randomBytes(32).toString('base64url'));
+  const expired = await services.casework.links.create(officer, noMatch, {
+    personId: await subjectOf(services, officer, noMatch),
+    relationship: 'Adult',
+  });
+  await services.casework.links.markSentForDemo(
+    expired.id,
+    new Date(now - 2 * DAY_MS),
+    randomBytes(32).toString('base64url'),
+  );
 
   if (!options.completedCheck) return undefined;
   const missing = missingImages();
@@ -77,7 +99,12 @@ export async function seedDemoLiveness(services: Services, demo: DemoCasework, o
   const adult = ref('adult, 1:1 match, eligible');
   const personId = await subjectOf(services, officer, adult);
   const frames = await collinsAttempt();
-  await services.casework.applications.uploadDocument(officer, adult, { kind: 'passport-style-image', personId, fileName: 'Passport_Photo.jpg', content: frames.application });
+  await services.casework.applications.uploadDocument(officer, adult, {
+    kind: 'passport-style-image',
+    personId,
+    fileName: 'Passport_Photo.jpg',
+    content: frames.application,
+  });
   const link = await services.casework.links.create(officer, adult, { personId, relationship: 'Adult' });
   const token = randomBytes(32).toString('base64url');
   await services.casework.links.markSentForDemo(link.id, new Date(now - 3_600_000), token);

@@ -10,8 +10,13 @@ type Run = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 export function drillCommand(program: Command, run: Run): void {
   program
     .command('drill')
-    .description('run the scheduled casework as of a time (not in production): link expiry, INZ notifications, the Wednesday meeting')
-    .requiredOption('--as-of <time>', 'the time to run as of, e.g. 2026-12-10T09:00 (New Zealand time) or 2026-12-09T20:00Z')
+    .description(
+      'run the scheduled casework as of a time (not in production): link expiry, INZ notifications, the Wednesday meeting',
+    )
+    .requiredOption(
+      '--as-of <time>',
+      'the time to run as of, e.g. 2026-12-10T09:00 (New Zealand time) or 2026-12-09T20:00Z',
+    )
     .action(async (options: { asOf: string }) => {
       const report = await run((services) => services.casework.drill.runAsOf(options.asOf));
       process.stdout.write(

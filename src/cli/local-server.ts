@@ -34,18 +34,30 @@ interface Call {
 
 type Answer =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { kind: AppErrorKind; message: string; code: string; problems: FieldProblem[] } | null };
+  | {
+      id: number;
+      ok: false;
+      error: { kind: AppErrorKind; message: string; code: string; problems: FieldProblem[] } | null;
+    };
 
 /** Where the server of a data folder listens (a named pipe on Windows, where sockets are not files). */
 export function localSocketPath(dataDir: string): string {
   const folder = resolve(dataDir);
-  if (process.platform === 'win32') return `\\\\?\\pipe\\pono-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
+  if (process.platform === 'win32')
+    return `\\\\?\\pipe\\pono-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}`;
   return join(folder, 'pono.sock');
 }
 
 function isCall(value: unknown): value is Call {
   const v = value as Partial<Call> | null;
-  return typeof v === 'object' && v !== null && typeof v.id === 'number' && Array.isArray(v.path) && v.path.every((p) => typeof p === 'string') && Array.isArray(v.args);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'number' &&
+    Array.isArray(v.path) &&
+    v.path.every((p) => typeof p === 'string') &&
+    Array.isArray(v.args)
+  );
 }
 
 async function answer(services: Services, logger: Logger, line: string): Promise<Answer | null> {
@@ -66,14 +78,23 @@ async function answer(services: Services, logger: Logger, line: string): Promise
     const value: unknown = await (method as (...args: unknown[]) => Promise<unknown>).apply(owner, call.args);
     return { id: call.id, ok: true, value: value ?? null };
   } catch (error) {
-    if (error instanceof AppError) return { id: call.id, ok: false, error: { kind: error.kind, message: error.message, code: error.code, problems: error.problems } };
+    if (error instanceof AppError)
+      return {
+        id: call.id,
+        ok: false,
+        error: { kind: error.kind, message: error.message, code: error.code, problems: error.problems },
+      };
     logger.error({ err: errorForLog(error), call: name }, 'a command from the local CLI failed');
     return { id: call.id, ok: false, error: null };
   }
 }
 
 /** Listens on the data folder's socket for the CLI; close it before the database. */
-export async function listenForLocalCli(dataDir: string, services: Services, logger: Logger): Promise<() => Promise<void>> {
+export async function listenForLocalCli(
+  dataDir: string,
+  services: Services,
+  logger: Logger,
+): Promise<() => Promise<void>> {
   const path = localSocketPath(dataDir);
   // A socket file left by a server that died: the folder's lock is ours now, so nobody listens on it.
   if (process.platform !== 'win32') rmSync(path, { force: true });
@@ -115,7 +136,9 @@ export async function servicesOfRunningServer(dataDir: string): Promise<{ servic
   const socket = createConnection(localSocketPath(dataDir));
   await new Promise<void>((resolveConnect, reject) => {
     socket.once('connect', () => resolveConnect());
-    socket.once('error', () => reject(new ServerUnreachableError('the server holding the data folder does not answer')));
+    socket.once('error', () =>
+      reject(new ServerUnreachableError('the server holding the data folder does not answer')),
+    );
   });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 1;
@@ -131,7 +154,8 @@ export async function servicesOfRunningServer(dataDir: string): Promise<{ servic
     if (!w) return;
     waiting.delete(reply.id);
     if (reply.ok) w.resolve(reply.value);
-    else if (reply.error) w.reject(new AppError(reply.error.kind, reply.error.message, reply.error.code, reply.error.problems));
+    else if (reply.error)
+      w.reject(new AppError(reply.error.kind, reply.error.message, reply.error.code, reply.error.problems));
     else w.reject(new ServerUnreachableError('the running server could not do it (its log says why)'));
   });
   const call = (path: string[], args: unknown[]) =>

@@ -17,7 +17,10 @@ import { drillCommand } from './drill.ts';
 // The database, the use cases, the server and the demo are loaded when a command needs them: a command that
 // runs through a running server (or needs no database) starts in a fraction of the time.
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
-  const [{ openConfiguredDatabase }, { createServices }] = await Promise.all([import('../app/context.ts'), import('../app/services.ts')]);
+  const [{ openConfiguredDatabase }, { createServices }] = await Promise.all([
+    import('../app/context.ts'),
+    import('../app/services.ts'),
+  ]);
   const database = await openConfiguredDatabase(config, logger);
   const services = await createServices(database, logger, { workJobs: false, config });
   try {
@@ -39,7 +42,9 @@ async function withDatabase<T>(config: Config, logger: Logger, fn: (services: Se
   try {
     remote = await servicesOfRunningServer(dataDir);
   } catch {
-    throw new DataDirInUseError(`the embedded database in ${dataDir} is in use by process ${owner}, which does not answer on ${dataDir}/pono.sock: stop it first, or use a PostgreSQL server with DATABASE_URL`);
+    throw new DataDirInUseError(
+      `the embedded database in ${dataDir} is in use by process ${owner}, which does not answer on ${dataDir}/pono.sock: stop it first, or use a PostgreSQL server with DATABASE_URL`,
+    );
   }
   try {
     return await fn(remote.services);
@@ -56,7 +61,8 @@ export function systemErrorLine(error: unknown): string {
   if (code === 'ENOENT' && path) return `no such file: ${path}`;
   if ((code === 'EACCES' || code === 'EPERM') && path) return `not allowed to read or write ${path}`;
   if (code === 'EISDIR' && path) return `${path} is a folder, not a file`;
-  if (code === 'EADDRINUSE') return `the port${typeof e.port === 'number' ? ` ${e.port}` : ''} is already in use (another pono, or set PORT)`;
+  if (code === 'EADDRINUSE')
+    return `the port${typeof e.port === 'number' ? ` ${e.port}` : ''} is already in use (another pono, or set PORT)`;
   const name = typeof e.name === 'string' ? e.name : 'Error';
   return `the command failed (${name}${code ? ` ${code}` : ''}); nothing of the data involved is shown here`;
 }
@@ -98,9 +104,15 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('demo')
-    .description('create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications')
+    .description(
+      'create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications',
+    )
     .action(async () => {
-      const [{ seedDemo }, { demoSignInLines }, { seedDemoLiveness }] = await Promise.all([import('../app/demo.ts'), import('../app/demo-casework.ts'), import('./demo-liveness.ts')]);
+      const [{ seedDemo }, { demoSignInLines }, { seedDemoLiveness }] = await Promise.all([
+        import('../app/demo.ts'),
+        import('../app/demo-casework.ts'),
+        import('./demo-liveness.ts'),
+      ]);
       const result = await withServices(config, quietLogger(), async (services) => {
         const seeded = await seedDemo(services);
         await seedDemoLiveness(services, seeded.casework, { completedCheck: false });
@@ -108,7 +120,9 @@ export async function main(argv: string[]): Promise<void> {
       });
       process.stdout.write(`account ${result.accountId} (password demo, stub mode on)\n`);
       for (const v of result.verifications) {
-        process.stdout.write(`  ${v.verificationResult.verificationId.padEnd(18)} ${v.verificationResult.overallVerificationStatus}\n`);
+        process.stdout.write(
+          `  ${v.verificationResult.verificationId.padEnd(18)} ${v.verificationResult.overallVerificationStatus}\n`,
+        );
       }
       process.stdout.write(`${demoSignInLines(result.casework).join('\n')}\n`);
     });

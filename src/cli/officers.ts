@@ -8,9 +8,13 @@ import { OFFICER_ROLES } from '../domain/casework/index.ts';
 type Run = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 
 function roleList(value: string): string[] {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !(OFFICER_ROLES as readonly string[]).includes(r));
-  if (roles.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`roles must be one or more of ${OFFICER_ROLES.join(', ')} (comma-separated)`);
+  if (roles.length === 0 || unknown.length > 0)
+    throw new InvalidArgumentError(`roles must be one or more of ${OFFICER_ROLES.join(', ')} (comma-separated)`);
   return roles;
 }
 
@@ -27,7 +31,14 @@ export function officerCommands(program: Command, run: Run): void {
     .requiredOption('--roles <roles>', `comma-separated: ${OFFICER_ROLES.join(', ')}`, roleList)
     .requiredOption('--password <password>', 'first password, at least 12 characters')
     .action(async (options: { email: string; name: string; roles: string[]; password: string }) => {
-      const created = await run((services) => services.casework.officers.create({ email: options.email, fullName: options.name, roles: options.roles, password: options.password }));
+      const created = await run((services) =>
+        services.casework.officers.create({
+          email: options.email,
+          fullName: options.name,
+          roles: options.roles,
+          password: options.password,
+        }),
+      );
       process.stdout.write(`officer ${created.email} created (${created.roles.join(', ')})\n`);
     });
   officer
@@ -36,7 +47,10 @@ export function officerCommands(program: Command, run: Run): void {
     .action(async () => {
       const officers = await run((services) => services.casework.officers.listForOperator());
       for (const o of officers) process.stdout.write(`${describe(o)}\n`);
-      if (officers.length === 0) process.stdout.write('no officers yet (set PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD, or use pono officer create)\n');
+      if (officers.length === 0)
+        process.stdout.write(
+          'no officers yet (set PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD, or use pono officer create)\n',
+        );
     });
   officer
     .command('reset-password')
@@ -44,7 +58,9 @@ export function officerCommands(program: Command, run: Run): void {
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--password <password>', 'new password, at least 12 characters')
     .action(async (options: { email: string; password: string }) => {
-      const changed = await run((services) => services.casework.officers.resetPasswordByOperator(options.email, options.password));
+      const changed = await run((services) =>
+        services.casework.officers.resetPasswordByOperator(options.email, options.password),
+      );
       process.stdout.write(`new password set for ${changed.email}; their sessions have ended\n`);
     });
   officer

@@ -35,7 +35,9 @@ export class BadLineReporter extends Transform {
         }
         try {
           const record = JSON.parse(line) as { line: number; errors: { path: string; message: string }[] };
-          this.report(`line ${record.line}: ${record.errors.map((e) => `${e.path || '(line)'} ${e.message}`).join('; ')}\n`);
+          this.report(
+            `line ${record.line}: ${record.errors.map((e) => `${e.path || '(line)'} ${e.message}`).join('; ')}\n`,
+          );
         } catch {
           this.report(`${line}\n`);
         }
@@ -81,7 +83,10 @@ export async function presenceFile(inputPath: string, options: PresenceCommandOp
     : null;
   bar?.start(Math.max(1, totalBytes), 0, { items: 0, rate: 0 });
   const onProgress = (p: PresenceBatchProgress) => {
-    bar?.update(p.bytesRead, { items: p.items.toLocaleString('en-NZ'), rate: Math.round(p.itemsPerSecond).toLocaleString('en-NZ') });
+    bar?.update(p.bytesRead, {
+      items: p.items.toLocaleString('en-NZ'),
+      rate: Math.round(p.itemsPerSecond).toLocaleString('en-NZ'),
+    });
   };
   // With a bar on screen, a report clears the bar's line first; the bar redraws on its next update.
   const report = (text: string) => process.stderr.write(showBar ? `\r\x1b[K${text}` : text);
@@ -116,9 +121,14 @@ export async function presenceFile(inputPath: string, options: PresenceCommandOp
 export function presenceCommand(program: Command): void {
   program
     .command('presence')
-    .description('calculate presence for every applicant in an NDJSON file (one POST /api/v1/presence/calculate request per line, plus an optional "id")')
+    .description(
+      'calculate presence for every applicant in an NDJSON file (one POST /api/v1/presence/calculate request per line, plus an optional "id")',
+    )
     .argument('<input>', 'NDJSON file of presence requests')
-    .option('-o, --output <file>', 'write results here (NDJSON, one line per input line, in order) instead of standard output')
+    .option(
+      '-o, --output <file>',
+      'write results here (NDJSON, one line per input line, in order) instead of standard output',
+    )
     .option('--no-progress', 'no progress bar (it is only shown when standard error is a terminal anyway)')
     .addHelpText(
       'after',

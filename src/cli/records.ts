@@ -30,14 +30,22 @@ export interface GenerateOptions {
 }
 
 /** Writes generated records to `out` in the format asked for, with backpressure. Does not end `out`. */
-export async function writeGeneratedRecords(out: Writable, options: GenerateOptions, applicants?: Writable): Promise<number> {
+export async function writeGeneratedRecords(
+  out: Writable,
+  options: GenerateOptions,
+  applicants?: Writable,
+): Promise<number> {
   let buffer = options.format === 'csv' ? csvHeader() : options.format === 'json' ? '[\n' : '';
   let applicantBuffer = '';
   let count = 0;
   const write = async (stream: Writable, text: string) => {
     if (!stream.write(text)) await once(stream, 'drain');
   };
-  for (const person of generatePopulation({ seed: options.seed, size: options.people, referenceDate: options.referenceDate })) {
+  for (const person of generatePopulation({
+    seed: options.seed,
+    size: options.people,
+    referenceDate: options.referenceDate,
+  })) {
     const r = person.record;
     if (options.format === 'csv') buffer += csvRow(r);
     else if (options.format === 'json') buffer += `${count === 0 ? '' : ',\n'}${JSON.stringify(r)}`;
@@ -74,14 +82,18 @@ export async function loadRecordsFile(
   format?: RecordsFormat,
 ): Promise<LoadFileOutcome> {
   const kind = format ?? formatFromName(path);
-  if (kind === null) return { result: null, messages: [`${path}: cannot tell the format from the name; pass --format json|ndjson|csv`] };
+  if (kind === null)
+    return { result: null, messages: [`${path}: cannot tell the format from the name; pass --format json|ndjson|csv`] };
   const parsed = parseRecordsFile(await readFile(path, 'utf8'), kind);
-  if (parsed.problems.length > 0) return { result: null, messages: parsed.problems.map((p) => `${path}: ${p.where}: ${p.message}`) };
+  if (parsed.problems.length > 0)
+    return { result: null, messages: parsed.problems.map((p) => `${path}: ${p.where}: ${p.message}`) };
   const result = await records.load(parsed.records);
   if (result.ok) return { result, messages: [] };
   return {
     result,
-    messages: result.problems.map((p) => `${path}: ${parsed.origins[p.index] ?? `record ${p.index + 1}`}: ${p.path || '(record)'} ${p.message}`),
+    messages: result.problems.map(
+      (p) => `${path}: ${parsed.origins[p.index] ?? `record ${p.index + 1}`}: ${p.path || '(record)'} ${p.message}`,
+    ),
   };
 }
 
@@ -91,14 +103,23 @@ async function closeStream(stream: Writable): Promise<void> {
 }
 
 export function recordsCommands(program: Command, withServices: WithServices): void {
-  const records = program.command('records').description('immigration records: load files into the store, generate synthetic data');
+  const records = program
+    .command('records')
+    .description('immigration records: load files into the store, generate synthetic data');
 
   records
     .command('load')
-    .description('load immigration records (JSON array, NDJSON or CSV; see docs/records.md) into the store: all or nothing')
+    .description(
+      'load immigration records (JSON array, NDJSON or CSV; see docs/records.md) into the store: all or nothing',
+    )
     .argument('<file>', 'records file: .json (array or one record per line), .ndjson/.jsonl, or .csv')
-    .addOption(new Option('--format <format>', 'file format when the name does not tell').choices(['json', 'ndjson', 'csv']))
-    .addHelpText('after', '\nEvery record is checked first; if any is bad, each problem is printed naming its line or row and field, nothing is written, and the exit code is 1.\nA record whose identity id is already stored replaces it.')
+    .addOption(
+      new Option('--format <format>', 'file format when the name does not tell').choices(['json', 'ndjson', 'csv']),
+    )
+    .addHelpText(
+      'after',
+      '\nEvery record is checked first; if any is bad, each problem is printed naming its line or row and field, nothing is written, and the exit code is 1.\nA record whose identity id is already stored replaces it.',
+    )
     .action(async (file: string, options: { format?: RecordsFormat }) => {
       const outcome = await withServices((services) => loadRecordsFile(services.records, file, options.format));
       if (outcome.result?.ok) {
@@ -117,19 +138,39 @@ export function recordsCommands(program: Command, withServices: WithServices): v
     .option('--seed <seed>', 'random seed', 'pono')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'json', 'csv']).default('ndjson'))
-    .option('--reference-date <date>', 'the data set\'s "today" (YYYY-MM-DD): residence and travel fall before it', DEFAULT_REFERENCE_DATE)
-    .option('--applicants <file>', 'also write each person\'s applicant details (as they might type them) as NDJSON, for trying the match')
-    .action(async (options: { people: number; seed: string; output?: string; format: RecordsFormat; referenceDate: string; applicants?: string }) => {
-      if (Number.isNaN(parseIsoDay(options.referenceDate))) {
-        process.stderr.write(`--reference-date must be a date YYYY-MM-DD, got ${options.referenceDate}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const out = options.output ? createWriteStream(options.output) : process.stdout;
-      const applicants = options.applicants ? createWriteStream(options.applicants) : undefined;
-      const count = await writeGeneratedRecords(out, { people: options.people, seed: options.seed, format: options.format, referenceDate: options.referenceDate }, applicants);
-      if (options.output) await closeStream(out);
-      if (applicants) await closeStream(applicants);
-      if (options.output) process.stderr.write(`wrote ${count} immigration records to ${options.output}\n`);
-    });
+    .option(
+      '--reference-date <date>',
+      'the data set\'s "today" (YYYY-MM-DD): residence and travel fall before it',
+      DEFAULT_REFERENCE_DATE,
+    )
+    .option(
+      '--applicants <file>',
+      "also write each person's applicant details (as they might type them) as NDJSON, for trying the match",
+    )
+    .action(
+      async (options: {
+        people: number;
+        seed: string;
+        output?: string;
+        format: RecordsFormat;
+        referenceDate: string;
+        applicants?: string;
+      }) => {
+        if (Number.isNaN(parseIsoDay(options.referenceDate))) {
+          process.stderr.write(`--reference-date must be a date YYYY-MM-DD, got ${options.referenceDate}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        const applicants = options.applicants ? createWriteStream(options.applicants) : undefined;
+        const count = await writeGeneratedRecords(
+          out,
+          { people: options.people, seed: options.seed, format: options.format, referenceDate: options.referenceDate },
+          applicants,
+        );
+        if (options.output) await closeStream(out);
+        if (applicants) await closeStream(applicants);
+        if (options.output) process.stderr.write(`wrote ${count} immigration records to ${options.output}\n`);
+      },
+    );
 }

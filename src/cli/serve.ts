@@ -30,14 +30,24 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       );
     }, 5000).unref();
   }
-  const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), trustProxy: config.PONO_TRUST_PROXY, ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
+  const app = await buildServer({
+    logger,
+    services,
+    plugins: serverPlugins(services, config),
+    trustProxy: config.PONO_TRUST_PROXY,
+    ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}),
+  });
   // On a stop signal, requests already taken are answered; for a moment every new request (including any
   // whose bytes were still unread in a connection) gets 503 with Connection: close, so that a load balancer
   // moves it to another process, and only then is the server closed.
   let stopping = false;
   app.addHook('onRequest', async (_request, reply) => {
     if (!stopping) return;
-    await reply.code(503).header('connection', 'close').header('retry-after', '1').send({ error: 'unavailable', code: 'SERVER_STOPPING', message: 'this server is stopping; send the request again' });
+    await reply.code(503).header('connection', 'close').header('retry-after', '1').send({
+      error: 'unavailable',
+      code: 'SERVER_STOPPING',
+      message: 'this server is stopping; send the request again',
+    });
   });
   let closeLocalCli = async () => {};
   const stop = async (signal: string) => {
@@ -58,7 +68,10 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     try {
       closeLocalCli = await listenForLocalCli(dataDir, services, logger);
     } catch (error) {
-      logger.warn({ err: errorForLog(error) }, 'the CLI cannot reach this server through the data folder; stop the server to use pono verify, account, registry, records or officer');
+      logger.warn(
+        { err: errorForLog(error) },
+        'the CLI cannot reach this server through the data folder; stop the server to use pono verify, account, registry, records or officer',
+      );
     }
   }
   try {

@@ -29,7 +29,8 @@ function isoDate(value: string): { day: number; month: number; year: number } {
   if (!match) throw new InvalidArgumentError('dob must be YYYY-MM-DD');
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new InvalidArgumentError('dob is not a real date');
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    throw new InvalidArgumentError('dob is not a real date');
   return { day, month, year };
 }
 
@@ -62,8 +63,13 @@ export function verifyCommand(program: Command, run: <T>(fn: (services: Services
     .requiredOption('--surname <name>', 'surname')
     .requiredOption('--dob <YYYY-MM-DD>', 'date of birth')
     .option('--email <email>', 'email')
-    .option('--flat-number <n>').option('--street-number <n>').option('--street-name <name>').option('--street-type <type>')
-    .option('--suburb <suburb>').option('--state <state>').option('--postcode <postcode>')
+    .option('--flat-number <n>')
+    .option('--street-number <n>')
+    .option('--street-name <name>')
+    .option('--street-type <type>')
+    .option('--suburb <suburb>')
+    .option('--state <state>')
+    .option('--postcode <postcode>')
     .option('--country <CC>', 'address country (ISO alpha-2); without an address the account country applies', 'AU')
     .option('--extra <name=value>', 'extraData for background sources (repeatable)', keyValue, {})
     .option('--rule-id <ruleId>', 'rule set', 'default')
@@ -73,7 +79,15 @@ export function verifyCommand(program: Command, run: <T>(fn: (services: Services
       const dob = isoDate(options.dob);
       const address: Address = { country: options.country };
       let addressGiven = false;
-      for (const key of ['flatNumber', 'streetNumber', 'streetName', 'streetType', 'suburb', 'state', 'postcode'] as const) {
+      for (const key of [
+        'flatNumber',
+        'streetNumber',
+        'streetName',
+        'streetType',
+        'suburb',
+        'state',
+        'postcode',
+      ] as const) {
         const value = options[key];
         if (value) {
           address[key] = value;

@@ -30,7 +30,14 @@ export function readLogo(path: string): Logo {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not an image file' : `cannot be read (${code ?? 'error'})`, { cause: error });
+    throw new Error(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not an image file'
+          : `cannot be read (${code ?? 'error'})`,
+      { cause: error },
+    );
   }
   if (bytes.length > MAX_LOGO_BYTES) throw new Error(`is larger than ${MAX_LOGO_BYTES / 1024} KB`);
   const type = sniffContentType(bytes, LOGO_TYPES);
@@ -38,7 +45,9 @@ export function readLogo(path: string): Logo {
   return { bytes, contentType: type, fileName: `logo.${extensionOf(type)}` };
 }
 
-export function brandingFrom(config: { PONO_OFFICE_NAME?: string | undefined; PONO_OFFICE_LOGO?: string | undefined } | undefined): Branding {
+export function brandingFrom(
+  config: { PONO_OFFICE_NAME?: string | undefined; PONO_OFFICE_LOGO?: string | undefined } | undefined,
+): Branding {
   return {
     officeName: config?.PONO_OFFICE_NAME?.trim() || DEFAULT_OFFICE_NAME,
     logo: config?.PONO_OFFICE_LOGO ? readLogo(config.PONO_OFFICE_LOGO) : null,

@@ -62,7 +62,8 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     if (value === undefined || value === '') continue;
     const kind = (schema as { type?: string }).type;
     if (kind === 'integer') out[key] = /^-?\d+$/.test(value) ? Number(value) : value;
-    else if (kind === 'boolean') out[key] = ({ '1': true, true: true, '0': false, false: false } as Record<string, boolean>)[value] ?? value;
+    else if (kind === 'boolean')
+      out[key] = ({ '1': true, true: true, '0': false, false: false } as Record<string, boolean>)[value] ?? value;
     else out[key] = value;
   }
   return out;
@@ -70,12 +71,19 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
 
 /** Variables whose values are never repeated in an error (a URL's password is hidden, the rest of it shown). */
 const SECRETS = new Set(['PONO_ADMIN_PASSWORD', 'PONO_WEBHOOK_SECRET', 'PONO_INZ_NOTIFY_SECRET']);
-const URLS_WITH_CREDENTIALS = new Set(['DATABASE_URL', 'SMTP_URL', 'PONO_WEBHOOK_URL', 'PONO_INZ_NOTIFY_URL', 'PONO_PUBLIC_URL']);
+const URLS_WITH_CREDENTIALS = new Set([
+  'DATABASE_URL',
+  'SMTP_URL',
+  'PONO_WEBHOOK_URL',
+  'PONO_INZ_NOTIFY_URL',
+  'PONO_PUBLIC_URL',
+]);
 
 /** How an error shows the value of `name`: a secret as its length only, a URL without its password. */
 function shown(name: string, value: string): string {
   if (SECRETS.has(name)) return `(${value.length} characters, not shown)`;
-  if (URLS_WITH_CREDENTIALS.has(name)) return JSON.stringify(value.replace(/^([^:/?#]*:\/\/[^:/?#@]*):[^@/?#]*@/, '$1:***@'));
+  if (URLS_WITH_CREDENTIALS.has(name))
+    return JSON.stringify(value.replace(/^([^:/?#]*:\/\/[^:/?#@]*):[^@/?#]*@/, '$1:***@'));
   return JSON.stringify(value);
 }
 
@@ -92,14 +100,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = candidate as Config;
   if (config.PONO_AS_OF !== undefined) {
-    if (config.NODE_ENV === 'production') throw new ConfigError('Invalid configuration:\n  PONO_AS_OF: moving the clock is for drills and tests; it is refused when NODE_ENV=production');
-    if (parseAsOf(config.PONO_AS_OF) === null) throw new ConfigError(`Invalid configuration:\n  PONO_AS_OF=${JSON.stringify(config.PONO_AS_OF)}: must be a date and time like 2026-12-10T09:00 (New Zealand time) or with an offset (…Z, …+13:00)`);
+    if (config.NODE_ENV === 'production')
+      throw new ConfigError(
+        'Invalid configuration:\n  PONO_AS_OF: moving the clock is for drills and tests; it is refused when NODE_ENV=production',
+      );
+    if (parseAsOf(config.PONO_AS_OF) === null)
+      throw new ConfigError(
+        `Invalid configuration:\n  PONO_AS_OF=${JSON.stringify(config.PONO_AS_OF)}: must be a date and time like 2026-12-10T09:00 (New Zealand time) or with an offset (…Z, …+13:00)`,
+      );
   }
   if (config.PONO_OFFICE_LOGO) {
     try {
       readLogo(config.PONO_OFFICE_LOGO);
     } catch (error) {
-      throw new ConfigError(`Invalid configuration:\n  PONO_OFFICE_LOGO=${JSON.stringify(config.PONO_OFFICE_LOGO)}: ${(error as Error).message}`, { cause: error });
+      throw new ConfigError(
+        `Invalid configuration:\n  PONO_OFFICE_LOGO=${JSON.stringify(config.PONO_OFFICE_LOGO)}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   return config;

@@ -50,5 +50,8 @@ test('the count lives in the database: a second process sees the lock', async ()
   now += 61_000;
   const elsewhere = new Accounts(database.db, () => now);
   for (let i = 0; i < MAX_FAILED_SIGN_INS; i += 1) assert.equal(await kindOf(`guess-${i}`), 'unauthenticated');
-  await assert.rejects(elsewhere.authenticate({ accountId: 'acme', password: 'right-password' }), (error) => error instanceof AppError && error.kind === 'rate_limited');
+  await assert.rejects(
+    elsewhere.authenticate({ accountId: 'acme', password: 'right-password' }),
+    (error) => error instanceof AppError && error.kind === 'rate_limited',
+  );
 });

@@ -15,7 +15,11 @@ forEachDatabase((kind) => {
       const again = await seedDemo(t.services);
       assert.equal(again.casework.applications.length, 0, 'a second run creates nothing');
       for (const officer of first.casework.officers) {
-        const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: DEMO_OFFICER_PASSWORD } });
+        const r = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: officer.email, password: DEMO_OFFICER_PASSWORD },
+        });
         assert.equal(r.statusCode, 200, `${officer.email}: ${r.body}`);
       }
       const preparer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
@@ -23,15 +27,29 @@ forEachDatabase((kind) => {
       const byLabel = new Map(first.casework.applications.map((a) => [a.label, a.reference]));
       const matchOf = async (label: string) => {
         for (let i = 0; i < 100; i++) {
-          const r = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${byLabel.get(label) ?? ''}`, headers: { cookie } });
-          const body = r.json<{ records: { summary: { identityMatch: string; presence: string } } | null; recordsStatus: string }>();
+          const r = await t.app.inject({
+            method: 'GET',
+            url: `/api/v1/applications/${byLabel.get(label) ?? ''}`,
+            headers: { cookie },
+          });
+          const body = r.json<{
+            records: { summary: { identityMatch: string; presence: string } } | null;
+            recordsStatus: string;
+          }>();
           if (body.records && body.recordsStatus !== 'pending') return body.records.summary;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
         return undefined;
       };
       // The INZ Results row's five columns; Date and Time is the paid submission (seed L1444).
-      assert.deepEqual(await matchOf('adult, 1:1 match, eligible'), { inzName: 'Mere Parata', identityMatch: '1:1 match', presence: 'Pass', alerts: 'Not found', dateTime: '3/12/2020 12:00AM', retriggeredAt: null });
+      assert.deepEqual(await matchOf('adult, 1:1 match, eligible'), {
+        inzName: 'Mere Parata',
+        identityMatch: '1:1 match',
+        presence: 'Pass',
+        alerts: 'Not found',
+        dateTime: '3/12/2020 12:00AM',
+        retriggeredAt: null,
+      });
       assert.equal((await matchOf('1:N match'))?.identityMatch, '1:N match');
       assert.equal((await matchOf('no match'))?.identityMatch, 'No match');
       assert.equal((await matchOf('records service down'))?.presence, 'API error');

@@ -34,13 +34,26 @@ forEachDatabase((kind) => {
   let counting = false;
 
   before(async () => {
-    database = await openTestDatabase(kind, { onQuery: (sql) => void (counting && statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '))) });
+    database = await openTestDatabase(kind, {
+      onQuery: (sql) => void (counting && statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '))),
+    });
     first = await instance(database);
     // The second instance: on the server a connection pool of its own, as another process would have; the
     // embedded database has one connection, shared by both.
-    secondDatabase = kind === 'postgres' ? await openDatabase({ url: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema: database.schema }) : undefined;
+    secondDatabase =
+      kind === 'postgres'
+        ? await openDatabase({
+            url: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+            schema: database.schema,
+          })
+        : undefined;
     second = await instance(secondDatabase ?? database);
-    await first.services.accounts.create({ accountId: 'shop', password: 'shop-password', stubMode: true, enabledSources: ['dfat', 'aec', 'wp'] });
+    await first.services.accounts.create({
+      accountId: 'shop',
+      password: 'shop-password',
+      stubMode: true,
+      enabledSources: ['dfat', 'aec', 'wp'],
+    });
   });
   after(async () => {
     await first.app.close();
@@ -53,7 +66,9 @@ forEachDatabase((kind) => {
 
   const register = async (on: Instance, extra: Record<string, unknown> = {}) => {
     const response = await on.app.inject({
-      method: 'POST', url: '/api/v1/verifications', headers: { authorization: AUTH },
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: AUTH },
       payload: { name: { givenName: 'Tama', middleNames: ALL_FAIL, surname: 'Kereama' }, dob: '1990-02-03', ...extra },
     });
     return response;
@@ -75,7 +90,11 @@ forEachDatabase((kind) => {
     assert.equal(result.statusCode, 201, result.body);
     assert.deepEqual(sent, ['select "failed_at" from', 'insert into verifications']);
     const id = result.json().verificationResult.verificationId as string;
-    const read = await first.app.inject({ method: 'GET', url: `/api/v1/verifications/${id}`, headers: { authorization: AUTH } });
+    const read = await first.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${id}`,
+      headers: { authorization: AUTH },
+    });
     assert.equal(read.statusCode, 200);
     assert.equal(read.json().registrationDetails.surname, 'Kereama');
   });
@@ -83,9 +102,19 @@ forEachDatabase((kind) => {
   test('a registration with a token writes both in one transaction', async () => {
     const { result, sent } = await counted(() => register(first, { generateVerificationToken: true }));
     assert.equal(result.statusCode, 201, result.body);
-    assert.deepEqual(sent, ['select "failed_at" from', 'begin', 'insert into verifications', 'insert into "verification_tokens"', 'commit']);
+    assert.deepEqual(sent, [
+      'select "failed_at" from',
+      'begin',
+      'insert into verifications',
+      'insert into "verification_tokens"',
+      'commit',
+    ]);
     const token = result.json().verificationToken as string;
-    const byToken = await first.app.inject({ method: 'GET', url: `/api/v1/tokens/${token}`, headers: { authorization: AUTH } });
+    const byToken = await first.app.inject({
+      method: 'GET',
+      url: `/api/v1/tokens/${token}`,
+      headers: { authorization: AUTH },
+    });
     assert.equal(byToken.json().verificationResult.verificationId, result.json().verificationResult.verificationId);
   });
 
@@ -94,18 +123,35 @@ forEachDatabase((kind) => {
     const again = await register(first, { verificationId: 'kept-1', name: { givenName: 'Mere', surname: 'Other' } });
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'UserIdInUseFault');
-    const read = await first.app.inject({ method: 'GET', url: '/api/v1/verifications/kept-1', headers: { authorization: AUTH } });
+    const read = await first.app.inject({
+      method: 'GET',
+      url: '/api/v1/verifications/kept-1',
+      headers: { authorization: AUTH },
+    });
     assert.equal(read.json().registrationDetails.surname, 'Kereama');
   });
 
   test('a rule set published on one instance decides the next registration on the other at once', async () => {
     const before = await register(first);
-    const list = async () => (await first.app.inject({ method: 'GET', url: '/api/v1/verifications?limit=1', headers: { authorization: AUTH } })).json().verifications[0];
+    const list = async () =>
+      (
+        await first.app.inject({
+          method: 'GET',
+          url: '/api/v1/verifications?limit=1',
+          headers: { authorization: AUTH },
+        })
+      ).json().verifications[0];
     assert.equal((await list()).ruleSetVersion, 1);
     assert.equal(before.json().verificationResult.overallVerificationStatus, 'IN_PROGRESS');
     const published = await second.app.inject({
-      method: 'PUT', url: '/api/v1/rule-sets/default', headers: { authorization: AUTH },
-      payload: { requirements: [{ kind: 'nameDob', sources: 1 }], acceptedChanges: [], lockoutAfterFailedAttempts: null },
+      method: 'PUT',
+      url: '/api/v1/rule-sets/default',
+      headers: { authorization: AUTH },
+      payload: {
+        requirements: [{ kind: 'nameDob', sources: 1 }],
+        acceptedChanges: [],
+        lockoutAfterFailedAttempts: null,
+      },
     });
     assert.equal(published.statusCode, 201, published.body);
     const after = await register(first);

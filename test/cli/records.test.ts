@@ -20,9 +20,16 @@ const pono = join(root, 'bin/pono.js');
 const dir = mkdtempSync(join(tmpdir(), 'pono-records-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [pono, ...args], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [pono, ...args], {
+      cwd: dir,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -55,7 +62,11 @@ describe('pono records generate', () => {
 describe('pono records load (child process, embedded database)', () => {
   it('loads a generated file, and refuses a file with a bad record writing nothing', async () => {
     const env = { PONO_DATA_DIR: join(dir, 'data') };
-    assert.equal((await cli(['records', 'generate', '--people', '12', '--seed', 'load', '--format', 'csv', '-o', 'people.csv'])).code, 0);
+    assert.equal(
+      (await cli(['records', 'generate', '--people', '12', '--seed', 'load', '--format', 'csv', '-o', 'people.csv']))
+        .code,
+      0,
+    );
     const loaded = await cli(['records', 'load', 'people.csv'], env);
     assert.equal(loaded.code, 0, loaded.stderr);
     assert.match(loaded.stdout, /loaded 12 immigration records from people\.csv/);
@@ -73,7 +84,9 @@ describe('pono records load (child process, embedded database)', () => {
 forEachDatabase((kind) => {
   let database: TestDatabase;
   let store: RecordsStore;
-  const people: ImmigrationRecord[] = [...generatePopulation({ seed: 'round trip', size: 25, referenceDate: '2024-06-30' })].map((p) => p.record);
+  const people: ImmigrationRecord[] = [
+    ...generatePopulation({ seed: 'round trip', size: 25, referenceDate: '2024-06-30' }),
+  ].map((p) => p.record);
   before(async () => {
     database = await openTestDatabase(kind);
     store = new RecordsStore(database.db);
@@ -96,10 +109,16 @@ forEachDatabase((kind) => {
 
   it('a malformed NDJSON line is named and nothing is loaded', async () => {
     const path = join(dir, `${kind}-bad.ndjson`);
-    writeFileSync(path, `${JSON.stringify({ ...people[0], identity: { ...people[0]?.identity, identityId: 'NEW1' } })}\n{"identity": oops\n`);
+    writeFileSync(
+      path,
+      `${JSON.stringify({ ...people[0], identity: { ...people[0]?.identity, identityId: 'NEW1' } })}\n{"identity": oops\n`,
+    );
     const outcome = await loadRecordsFile(store, path);
     assert.equal(outcome.result, null);
-    assert.deepEqual(outcome.messages.map((m) => m.replace(/\(.*\)/, '(…)')), [`${path}: line 2: is not valid JSON (…)`]);
+    assert.deepEqual(
+      outcome.messages.map((m) => m.replace(/\(.*\)/, '(…)')),
+      [`${path}: line 2: is not valid JSON (…)`],
+    );
     assert.equal(await store.getIdentity('NEW1'), null);
   });
 });

@@ -31,36 +31,117 @@ test('pono demo creates demo/demo with sample verifications, twice without harm'
 });
 
 test('pono verify prints the result of the stub codes in the middle name', async () => {
-  const { stdout } = await pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'John', '--middle-name', `TWO${'P'.repeat(28)}`, '--surname', 'Smith', '--dob', '1980-01-01');
+  const { stdout } = await pono(
+    'verify',
+    '--account',
+    'demo',
+    '--password',
+    'demo',
+    '--given-name',
+    'John',
+    '--middle-name',
+    `TWO${'P'.repeat(28)}`,
+    '--surname',
+    'Smith',
+    '--dob',
+    '1980-01-01',
+  );
   assert.match(stdout, /^verification [A-Za-z0-9]{9}: VERIFIED$/m);
   assert.match(stdout, /aec\s+VERIFIED/);
-  const failing = await pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'John', '--middle-name', 'TWOFFFF', '--surname', 'Smith', '--dob', '1980-01-01');
+  const failing = await pono(
+    'verify',
+    '--account',
+    'demo',
+    '--password',
+    'demo',
+    '--given-name',
+    'John',
+    '--middle-name',
+    'TWOFFFF',
+    '--surname',
+    'Smith',
+    '--dob',
+    '1980-01-01',
+  );
   assert.match(failing.stdout, /: IN_PROGRESS$/m);
   assert.match(failing.stdout, /sources still available: .*passportdvs/);
 });
 
 test('pono verify with a wrong password or a bad date says so and exits non-zero', async () => {
-  await assert.rejects(pono('verify', '--account', 'demo', '--password', 'nope', '--given-name', 'J', '--surname', 'S', '--dob', '1980-01-01'), (error: { code: number; stderr: string }) => {
-    assert.equal(error.code, 1);
-    assert.match(error.stderr, /Invalid account or password/);
-    return true;
-  });
-  await assert.rejects(pono('verify', '--account', 'demo', '--password', 'demo', '--given-name', 'J', '--surname', 'S', '--dob', '1980-02-30'), (error: { code: number; stderr: string }) => {
-    assert.notEqual(error.code, 0);
-    assert.match(error.stderr, /dob is not a real date/);
-    return true;
-  });
+  await assert.rejects(
+    pono(
+      'verify',
+      '--account',
+      'demo',
+      '--password',
+      'nope',
+      '--given-name',
+      'J',
+      '--surname',
+      'S',
+      '--dob',
+      '1980-01-01',
+    ),
+    (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /Invalid account or password/);
+      return true;
+    },
+  );
+  await assert.rejects(
+    pono(
+      'verify',
+      '--account',
+      'demo',
+      '--password',
+      'demo',
+      '--given-name',
+      'J',
+      '--surname',
+      'S',
+      '--dob',
+      '1980-02-30',
+    ),
+    (error: { code: number; stderr: string }) => {
+      assert.notEqual(error.code, 0);
+      assert.match(error.stderr, /dob is not a real date/);
+      return true;
+    },
+  );
 });
 
 test('pono account create and pono registry load set up a production account', async () => {
-  await assert.rejects(pono('account', 'create', '--id', 'weak', '--password', 'x', '--webhook-url', 'notaurl', '--webhook-secret', 'short'), (error: { code: number; stderr: string }) => {
-    assert.equal(error.code, 1);
-    assert.match(error.stderr, /password: the API password must be at least 12 characters/);
-    assert.match(error.stderr, /webhookUrl: the webhook URL must be an http or https address/);
-    assert.match(error.stderr, /webhookSecret: the webhook secret must be at least 16 characters/);
-    return true;
-  });
-  const created = await pono('account', 'create', '--id', 'bank', '--password', 'bank-password-1', '--sources', 'registry');
+  await assert.rejects(
+    pono(
+      'account',
+      'create',
+      '--id',
+      'weak',
+      '--password',
+      'x',
+      '--webhook-url',
+      'notaurl',
+      '--webhook-secret',
+      'short',
+    ),
+    (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /password: the API password must be at least 12 characters/);
+      assert.match(error.stderr, /webhookUrl: the webhook URL must be an http or https address/);
+      assert.match(error.stderr, /webhookSecret: the webhook secret must be at least 16 characters/);
+      return true;
+    },
+  );
+  const created = await pono(
+    'account',
+    'create',
+    '--id',
+    'bank',
+    '--password',
+    'bank-password-1',
+    '--sources',
+    'registry',
+  );
   assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled/);
   const dir = await mkdtemp(join(tmpdir(), 'pono-cli-'));
   const file = join(dir, 'roll.csv');
@@ -70,9 +151,12 @@ test('pono account create and pono registry load set up a production account', a
 });
 
 test('a bad configuration value is refused at start, naming the variable', async () => {
-  await assert.rejects(run(process.execPath, ['bin/pono.js', 'demo'], { env: { ...env, PORT: 'eighty' } }), (error: { code: number; stderr: string }) => {
-    assert.equal(error.code, 2);
-    assert.match(error.stderr, /PORT="eighty"/);
-    return true;
-  });
+  await assert.rejects(
+    run(process.execPath, ['bin/pono.js', 'demo'], { env: { ...env, PORT: 'eighty' } }),
+    (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr, /PORT="eighty"/);
+      return true;
+    },
+  );
 });

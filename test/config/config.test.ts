@@ -15,15 +15,27 @@ function problem(env: Record<string, string>): string {
 }
 
 test('a short PONO_ADMIN_PASSWORD or secret is refused by name without repeating it', () => {
-  const message = problem({ PONO_ADMIN_EMAIL: 'admin@dia.example', PONO_ADMIN_PASSWORD: 'hunter2-x', PONO_INZ_NOTIFY_SECRET: 'tiny-secret', PONO_WEBHOOK_SECRET: 'shh' });
-  assert.match(message, /PONO_ADMIN_PASSWORD=\(9 characters, not shown\): Expected string length greater or equal to 12/);
+  const message = problem({
+    PONO_ADMIN_EMAIL: 'admin@dia.example',
+    PONO_ADMIN_PASSWORD: 'hunter2-x',
+    PONO_INZ_NOTIFY_SECRET: 'tiny-secret',
+    PONO_WEBHOOK_SECRET: 'shh',
+  });
+  assert.match(
+    message,
+    /PONO_ADMIN_PASSWORD=\(9 characters, not shown\): Expected string length greater or equal to 12/,
+  );
   assert.match(message, /PONO_INZ_NOTIFY_SECRET=\(11 characters, not shown\)/);
   assert.match(message, /PONO_WEBHOOK_SECRET=\(3 characters, not shown\)/);
   for (const secret of ['hunter2-x', 'tiny-secret', 'shh']) assert.ok(!message.includes(secret), message);
 });
 
 test('a bad URL is shown without its password; other values are quoted', () => {
-  const message = problem({ DATABASE_URL: 'mysql://pono:db-pass-123@db.example/pono', SMTP_URL: 'http://mailer:smtp-pass-9@mail.example', PORT: 'eighty' });
+  const message = problem({
+    DATABASE_URL: 'mysql://pono:db-pass-123@db.example/pono',
+    SMTP_URL: 'http://mailer:smtp-pass-9@mail.example',
+    PORT: 'eighty',
+  });
   assert.match(message, /DATABASE_URL="mysql:\/\/pono:\*\*\*@db\.example\/pono"/);
   assert.match(message, /SMTP_URL="http:\/\/mailer:\*\*\*@mail\.example"/);
   assert.match(message, /PORT="eighty"/);

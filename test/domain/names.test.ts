@@ -26,7 +26,7 @@ test('the name rule by example', () => {
   assert.deepEqual(nameTokens(undefined), []);
 });
 
-test('both matchers treat the rule\'s equal spellings as the same family name', () => {
+test("both matchers treat the rule's equal spellings as the same family name", () => {
   for (const [applied, recorded] of SAME_NAME) {
     const registry = matchRecord(
       subjectFromPerson({ givenName: 'Aroha', surname: applied, dob: { day: 1, month: 2, year: 1980 } }),
@@ -37,10 +37,17 @@ test('both matchers treat the rule\'s equal spellings as the same family name', 
     assert.equal(surname, 'CONFIRMED', `registry: ${applied} / ${recorded}`);
     const identity = matchIdentity(
       { givenNames: 'Aroha', familyName: applied, dateOfBirth: '1980-02-01' },
-      { status: 'ok', candidates: [{ id: 'c1', givenNames: 'AROHA', familyName: recorded, dateOfBirth: '1980-02-01' }] },
+      {
+        status: 'ok',
+        candidates: [{ id: 'c1', givenNames: 'AROHA', familyName: recorded, dateOfBirth: '1980-02-01' }],
+      },
     );
     assert.equal(identity.result, '1:1', `identity: ${applied} / ${recorded}`);
   }
-  const registry = matchRecord(subjectFromPerson({ givenName: 'Aroha', surname: 'Walker', dob: { day: 1, month: 2, year: 1980 } }), { recordId: 'r', givenName: 'AROHA', surname: 'Parata', dob: '1980-02-01' }, ['nameDob']);
+  const registry = matchRecord(
+    subjectFromPerson({ givenName: 'Aroha', surname: 'Walker', dob: { day: 1, month: 2, year: 1980 } }),
+    { recordId: 'r', givenName: 'AROHA', surname: 'Parata', dob: '1980-02-01' },
+    ['nameDob'],
+  );
   assert.notEqual(registry.fieldResult.find((f) => f.name === 'surname')?.status, 'CONFIRMED');
 });

@@ -12,39 +12,74 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
 
-test('pono runs from its build exactly as from the sources, and its workers load without tsx', { timeout: 600_000 }, async () => {
-  await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
-  assert.ok(existsSync(join(root, 'build/cli/main.js')));
-  assert.ok(existsSync(join(root, 'build/domain/liveness/calibration/human-faceres-cosine.json')));
+test(
+  'pono runs from its build exactly as from the sources, and its workers load without tsx',
+  { timeout: 600_000 },
+  async () => {
+    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+    });
+    assert.ok(existsSync(join(root, 'build/cli/main.js')));
+    assert.ok(existsSync(join(root, 'build/domain/liveness/calibration/human-faceres-cosine.json')));
 
-  const dir = mkdtempSync(join(tmpdir(), 'pono-build-'));
-  try {
-    const request = { applicationDate: '2020-11-18', indefiniteStayPeriods: [{ from: '2014-11-10', to: null }], movements: [{ direction: 'arrival', date: '2014-11-08' }] };
-    writeFileSync(join(dir, 'in.ndjson'), `${JSON.stringify({ id: 'a', ...request })}\n${JSON.stringify({ id: 'b', ...request, applicationDate: '2017-01-01' })}\n`);
-    const env = { ...process.env };
-    delete env['PONO_SOURCE'];
-    // A loader hook that refuses any TypeScript module: what runs under it runs from the build alone.
-    const refuseTs = `data:text/javascript,${encodeURIComponent(
-      "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.endsWith('.ts')) throw new Error('TypeScript loaded: ' + r.url); return r; }\"));",
-    )}`;
-    const built = await run(process.execPath, ['--import', refuseTs, join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'built.ndjson'], { cwd: dir, env });
-    const sources = await run(process.execPath, [join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'sources.ndjson'], { cwd: dir, env: { ...env, PONO_SOURCE: '1' } });
-    assert.equal(readFileSync(join(dir, 'built.ndjson'), 'utf8'), readFileSync(join(dir, 'sources.ndjson'), 'utf8'));
-    assert.match(built.stderr, /2 lines .*: 2 calculated/);
-    assert.equal(built.stderr.replace(/in [0-9.]+ s/, ''), sources.stderr.replace(/in [0-9.]+ s/, ''));
-    await assert.rejects(
-      run(process.execPath, ['--import', refuseTs, join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'x.ndjson'], { cwd: dir, env: { ...env, PONO_SOURCE: '1' } }),
-      /TypeScript loaded/,
-      'the hook must refuse the sources, or it proves nothing',
-    );
+    const dir = mkdtempSync(join(tmpdir(), 'pono-build-'));
+    try {
+      const request = {
+        applicationDate: '2020-11-18',
+        indefiniteStayPeriods: [{ from: '2014-11-10', to: null }],
+        movements: [{ direction: 'arrival', date: '2014-11-08' }],
+      };
+      writeFileSync(
+        join(dir, 'in.ndjson'),
+        `${JSON.stringify({ id: 'a', ...request })}\n${JSON.stringify({ id: 'b', ...request, applicationDate: '2017-01-01' })}\n`,
+      );
+      const env = { ...process.env };
+      delete env['PONO_SOURCE'];
+      // A loader hook that refuses any TypeScript module: what runs under it runs from the build alone.
+      const refuseTs = `data:text/javascript,${encodeURIComponent(
+        "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.endsWith('.ts')) throw new Error('TypeScript loaded: ' + r.url); return r; }\"));",
+      )}`;
+      const built = await run(
+        process.execPath,
+        ['--import', refuseTs, join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'built.ndjson'],
+        { cwd: dir, env },
+      );
+      const sources = await run(
+        process.execPath,
+        [join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'sources.ndjson'],
+        { cwd: dir, env: { ...env, PONO_SOURCE: '1' } },
+      );
+      assert.equal(readFileSync(join(dir, 'built.ndjson'), 'utf8'), readFileSync(join(dir, 'sources.ndjson'), 'utf8'));
+      assert.match(built.stderr, /2 lines .*: 2 calculated/);
+      assert.equal(built.stderr.replace(/in [0-9.]+ s/, ''), sources.stderr.replace(/in [0-9.]+ s/, ''));
+      await assert.rejects(
+        run(
+          process.execPath,
+          ['--import', refuseTs, join(root, 'bin/pono.js'), 'presence', 'in.ndjson', '-o', 'x.ndjson'],
+          { cwd: dir, env: { ...env, PONO_SOURCE: '1' } },
+        ),
+        /TypeScript loaded/,
+        'the hook must refuse the sources, or it proves nothing',
+      );
 
-    const workers = await run(process.execPath, ['--import', refuseTs, '--input-type=module', '-e', [
-      "const a = await import('./build/adapters/face/analysis-worker-entry.mjs');",
-      "const d = await import('./build/adapters/documents/document-worker-entry.mjs');",
-      'console.log(typeof a.default, typeof d.default);',
-    ].join('\n')], { cwd: root, env });
-    assert.match(workers.stdout, /function function/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+      const workers = await run(
+        process.execPath,
+        [
+          '--import',
+          refuseTs,
+          '--input-type=module',
+          '-e',
+          [
+            "const a = await import('./build/adapters/face/analysis-worker-entry.mjs');",
+            "const d = await import('./build/adapters/documents/document-worker-entry.mjs');",
+            'console.log(typeof a.default, typeof d.default);',
+          ].join('\n'),
+        ],
+        { cwd: root, env },
+      );
+      assert.match(workers.stdout, /function function/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

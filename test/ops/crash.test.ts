@@ -79,7 +79,15 @@ async function startPono(env: Record<string, string>): Promise<Running> {
 const person = (n: number) => ({
   name: { givenName: 'Crash', middleNames: 'TWOFFFFFFFFFFFFFFFFFFFFFFFFFFFF', surname: `Tester${n}` },
   dob: '1980-01-01',
-  currentResidentialAddress: { streetNumber: String(n), streetName: 'Collins', streetType: 'ST', suburb: 'Melbourne', state: 'VIC', postcode: '3000', country: 'AU' },
+  currentResidentialAddress: {
+    streetNumber: String(n),
+    streetName: 'Collins',
+    streetType: 'ST',
+    suburb: 'Melbourne',
+    state: 'VIC',
+    postcode: '3000',
+    country: 'AU',
+  },
 });
 
 const passportFields = (n: number) => ({
@@ -93,11 +101,19 @@ const passportFields = (n: number) => ({
 });
 
 async function post(url: string, body: unknown, headers: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 async function signIn(base: string): Promise<string> {
-  const response = await post(`${base}/api/v1/session`, { email: 'preparer@pono.example', password: DEMO_PASSWORD }, {});
+  const response = await post(
+    `${base}/api/v1/session`,
+    { email: 'preparer@pono.example', password: DEMO_PASSWORD },
+    {},
+  );
   assert.equal(response.status, 200, 'the demo preparer signs in');
   const cookie = response.headers.get('set-cookie') ?? '';
   return cookie.split(';')[0] ?? '';
@@ -111,7 +127,13 @@ interface Acknowledged {
 }
 
 /** One client's loop of mixed writes until `stop` is set; a failed request (the kill) ends the loop. */
-async function client(base: string, cookie: string, id: number, stop: { now: boolean }, acked: Acknowledged): Promise<void> {
+async function client(
+  base: string,
+  cookie: string,
+  id: number,
+  stop: { now: boolean },
+  acked: Acknowledged,
+): Promise<void> {
   let n = id * 10_000;
   try {
     while (!stop.now) {
@@ -120,7 +142,11 @@ async function client(base: string, cookie: string, id: number, stop: { now: boo
       if (!registered.ok) return;
       const { verificationResult } = (await registered.json()) as { verificationResult: { verificationId: string } };
       acked.registered.push(verificationResult.verificationId);
-      const checked = await post(`${base}/api/v1/verifications/${verificationResult.verificationId}/sources/passportdvs`, passportFields(n), { authorization: AUTH });
+      const checked = await post(
+        `${base}/api/v1/verifications/${verificationResult.verificationId}/sources/passportdvs`,
+        passportFields(n),
+        { authorization: AUTH },
+      );
       if (!checked.ok) return;
       const check = (await checked.json()) as { checkResult: { state: string } };
       if (check.checkResult.state === 'VERIFIED') acked.passportVerified.push(verificationResult.verificationId);
@@ -129,7 +155,18 @@ async function client(base: string, cookie: string, id: number, stop: { now: boo
         if (!created.ok) return;
         const { reference } = (await created.json()) as { reference: string };
         const familyName = `Crash${n}`;
-        const added = await post(`${base}/api/v1/applications/${reference}/people`, { relationship: 'applicant', givenNames: 'Aroha', familyName, dateOfBirth: '1980-01-01', gender: 'Female', countryOfBirth: 'New Zealand' }, { cookie });
+        const added = await post(
+          `${base}/api/v1/applications/${reference}/people`,
+          {
+            relationship: 'applicant',
+            givenNames: 'Aroha',
+            familyName,
+            dateOfBirth: '1980-01-01',
+            gender: 'Female',
+            countryOfBirth: 'New Zealand',
+          },
+          { cookie },
+        );
         if (!added.ok) return;
         acked.applications.push({ reference, familyName });
       }
@@ -148,15 +185,25 @@ async function checkAcknowledged(base: string, cookie: string, acked: Acknowledg
     const response = await fetch(`${base}/api/v1/verifications/${id}`, { headers: { authorization: AUTH } });
     const text = await response.text();
     assert.match(text, /passportdvs/i, `verification ${id} keeps its acknowledged passport check`);
-    const body = JSON.parse(text) as { verificationResult?: { individualResult?: { name?: string; state?: string }[] } };
+    const body = JSON.parse(text) as {
+      verificationResult?: { individualResult?: { name?: string; state?: string }[] };
+    };
     const results = body.verificationResult?.individualResult ?? [];
     const passport = results.find((r) => (r.name ?? '').toLowerCase().includes('passportdvs'));
-    if (passport) assert.equal(passport.state, 'VERIFIED', `verification ${id}: the passport check answered VERIFIED stays VERIFIED`);
+    if (passport)
+      assert.equal(
+        passport.state,
+        'VERIFIED',
+        `verification ${id}: the passport check answered VERIFIED stays VERIFIED`,
+      );
   }
   for (const { reference, familyName } of acked.applications) {
     const response = await fetch(`${base}/api/v1/applications/${reference}`, { headers: { cookie } });
     assert.equal(response.status, 200, `acknowledged application ${reference} is there after the restart`);
-    assert.ok((await response.text()).includes(familyName), `application ${reference} keeps the person the client was told was added`);
+    assert.ok(
+      (await response.text()).includes(familyName),
+      `application ${reference} keeps the person the client was told was added`,
+    );
   }
 }
 
@@ -174,7 +221,10 @@ async function crashAndRestart(env: Record<string, string>): Promise<void> {
   stop.now = true;
   await Promise.all(clients);
   assert.equal((await first.exited).signal, 'SIGKILL');
-  assert.ok(acked.registered.length >= 20, `load was under way at the kill (${acked.registered.length} registrations acknowledged)`);
+  assert.ok(
+    acked.registered.length >= 20,
+    `load was under way at the kill (${acked.registered.length} registrations acknowledged)`,
+  );
 
   const second = await startPono(env);
   try {
@@ -188,51 +238,75 @@ async function crashAndRestart(env: Record<string, string>): Promise<void> {
   }
 }
 
-test('killed mid-load on the embedded database folder: it reopens and every acknowledged change is there', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pono-crash-'));
-  try {
-    await crashAndRestart({ PONO_DATA_DIR: dir, DATABASE_URL: '' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'killed mid-load on the embedded database folder: it reopens and every acknowledged change is there',
+  { timeout: 240_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pono-crash-'));
+    try {
+      await crashAndRestart({ PONO_DATA_DIR: dir, DATABASE_URL: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
-test('killed mid-load on the PostgreSQL server: every acknowledged change is there', { timeout: 240_000, skip: noServer }, async () => {
-  const schema = uniqueSchema('crash');
-  try {
-    await crashAndRestart({ DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema });
-  } finally {
-    const client = new pg.Client({ connectionString: SERVER_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-    await client.end();
-  }
-});
+test(
+  'killed mid-load on the PostgreSQL server: every acknowledged change is there',
+  { timeout: 240_000, skip: noServer },
+  async () => {
+    const schema = uniqueSchema('crash');
+    try {
+      await crashAndRestart({ DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema });
+    } finally {
+      const client = new pg.Client({ connectionString: SERVER_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.query(`drop schema if exists "${schema}_jobs" cascade`);
+      await client.end();
+    }
+  },
+);
 
-test('SIGTERM answers the requests in flight, ends within ten seconds and takes nothing new', { timeout: 120_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pono-term-'));
-  try {
-    const running = await startPono({ PONO_DATA_DIR: dir, DATABASE_URL: '', PONO_DEMO: '1' });
-    const inFlight = Array.from({ length: 20 }, (_, i) => post(`${running.base}/api/v1/verifications`, person(i), { authorization: AUTH }).then((r) => r.status));
-    // Let the requests reach the server before the signal.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const signalled = Date.now();
-    running.child.kill('SIGTERM');
-    const outcomes = await Promise.allSettled(inFlight);
-    const { code } = await running.exited;
-    const elapsed = Date.now() - signalled;
-    const answered = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
-    const cut = outcomes.flatMap((o) => (o.status === 'rejected' ? [String((o.reason as { cause?: { code?: string } }).cause?.code)] : []));
-    // A request the server had taken is answered in full (201); one that arrives while it closes is told to
-    // go elsewhere (503, which a load balancer retries on another process).
-    assert.ok(answered.includes(201), 'requests were in flight at the signal and answered');
-    assert.deepEqual(answered.filter((s) => s !== 201 && s !== 503), [], 'nothing but answered or refused');
-    assert.deepEqual(cut.filter((c) => c !== 'ECONNREFUSED'), [], 'no request was cut off half-way; late ones were refused at the door');
-    assert.equal(code, 0, 'a clean exit');
-    assert.ok(elapsed < 10_000, `ended within ten seconds (${elapsed} ms)`);
-    await assert.rejects(fetch(`${running.base}/healthz`), 'nothing is accepted after the stop');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'SIGTERM answers the requests in flight, ends within ten seconds and takes nothing new',
+  { timeout: 120_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pono-term-'));
+    try {
+      const running = await startPono({ PONO_DATA_DIR: dir, DATABASE_URL: '', PONO_DEMO: '1' });
+      const inFlight = Array.from({ length: 20 }, (_, i) =>
+        post(`${running.base}/api/v1/verifications`, person(i), { authorization: AUTH }).then((r) => r.status),
+      );
+      // Let the requests reach the server before the signal.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const signalled = Date.now();
+      running.child.kill('SIGTERM');
+      const outcomes = await Promise.allSettled(inFlight);
+      const { code } = await running.exited;
+      const elapsed = Date.now() - signalled;
+      const answered = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
+      const cut = outcomes.flatMap((o) =>
+        o.status === 'rejected' ? [String((o.reason as { cause?: { code?: string } }).cause?.code)] : [],
+      );
+      // A request the server had taken is answered in full (201); one that arrives while it closes is told to
+      // go elsewhere (503, which a load balancer retries on another process).
+      assert.ok(answered.includes(201), 'requests were in flight at the signal and answered');
+      assert.deepEqual(
+        answered.filter((s) => s !== 201 && s !== 503),
+        [],
+        'nothing but answered or refused',
+      );
+      assert.deepEqual(
+        cut.filter((c) => c !== 'ECONNREFUSED'),
+        [],
+        'no request was cut off half-way; late ones were refused at the door',
+      );
+      assert.equal(code, 0, 'a clean exit');
+      assert.ok(elapsed < 10_000, `ended within ten seconds (${elapsed} ms)`);
+      await assert.rejects(fetch(`${running.base}/healthz`), 'nothing is accepted after the stop');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -7,7 +7,12 @@ import { dirname, join, normalize } from 'node:path';
 import { jobsSchemaFor } from '../../src/adapters/jobs/schema.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const documents = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const documents = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 test('every relative link in the README and docs/ leads to a file in the repository', () => {
   const broken: string[] = [];

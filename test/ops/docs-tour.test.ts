@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, runTour, tourSteps, unlabelledBlocks, type TourOptions } from '../support/shell-tour.ts';
 
-const documents = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`).sort();
+const documents = readdirSync(join(root, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => `docs/${f}`)
+  .sort();
 
 /** What a document's commands need; a document not listed here that has commands gets a demo server, as the README. */
 const NEEDS: Record<string, TourOptions['needs']> = {
@@ -17,7 +20,9 @@ const NEEDS: Record<string, TourOptions['needs']> = {
 };
 
 test('no fenced block in the README or docs/ leaves its language unsaid', () => {
-  const unlabelled = ['README.md', ...documents].flatMap((d) => unlabelledBlocks(readFileSync(join(root, d), 'utf8')).map((line) => `${d} line ${line}`));
+  const unlabelled = ['README.md', ...documents].flatMap((d) =>
+    unlabelledBlocks(readFileSync(join(root, d), 'utf8')).map((line) => `${d} line ${line}`),
+  );
   assert.deepEqual(unlabelled, []);
 });
 
@@ -30,8 +35,12 @@ test('the documents whose commands are shown running are found', () => {
 
 // One after the other, each with its own time: each opens its own embedded database, which is what takes the time.
 for (const document of runnable) {
-  test(`every shell block of ${document} runs as printed`, { timeout: 290_000, skip: process.platform === 'win32' }, async () => {
-    const { failures } = await runTour({ document, needs: NEEDS[document] ?? 'a demo server', timeoutMs: 150_000 });
-    assert.deepEqual(failures, [], failures.join('\n\n'));
-  });
+  test(
+    `every shell block of ${document} runs as printed`,
+    { timeout: 290_000, skip: process.platform === 'win32' },
+    async () => {
+      const { failures } = await runTour({ document, needs: NEEDS[document] ?? 'a demo server', timeoutMs: 150_000 });
+      assert.deepEqual(failures, [], failures.join('\n\n'));
+    },
+  );
 }

@@ -18,7 +18,19 @@ const EMAIL = 'kahurangiwhetu.t@example.org';
 const DOCUMENT = 'LQ4827391';
 const STREET = 'Pōhutukawa';
 /** How each value may appear in a log line, whatever format a route rewrote it in. */
-const NEEDLES = [GIVEN, 'Ngārimu', 'Ngarimu', 'Tapsell', DOB, '23/04/1967', '19670423', EMAIL, DOCUMENT, STREET, 'Pohutukawa'];
+const NEEDLES = [
+  GIVEN,
+  'Ngārimu',
+  'Ngarimu',
+  'Tapsell',
+  DOB,
+  '23/04/1967',
+  '19670423',
+  EMAIL,
+  DOCUMENT,
+  STREET,
+  'Pohutukawa',
+];
 
 interface SchemaNode {
   type?: string | string[];
@@ -67,81 +79,150 @@ interface Operation {
 }
 
 forEachDatabase((kind) => {
-  test('no name, date of birth, email, document number or address reaches a log line from any route', { timeout: 300_000 }, async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const t = await startTestApp(kind, { logSink: sink, logLevel: 'trace' });
-    try {
-      await seedDemoCasework(t.services);
-      const cookies: string[] = [];
-      for (const officer of DEMO_OFFICERS) {
-        const signedIn = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: DEMO_OFFICER_PASSWORD } });
-        assert.equal(signedIn.statusCode, 200, `${officer.key} signs in`);
-        const cookie = signedIn.headers['set-cookie'];
-        cookies.push((Array.isArray(cookie) ? cookie[0] : cookie)?.split(';')[0] ?? '');
-      }
-      const identities: Record<string, string>[] = [{ authorization: DEMO_AUTH }, {}, ...cookies.map((cookie) => ({ cookie }))];
+  test(
+    'no name, date of birth, email, document number or address reaches a log line from any route',
+    { timeout: 300_000 },
+    async () => {
+      const lines: string[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      });
+      const t = await startTestApp(kind, { logSink: sink, logLevel: 'trace' });
+      try {
+        await seedDemoCasework(t.services);
+        const cookies: string[] = [];
+        for (const officer of DEMO_OFFICERS) {
+          const signedIn = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/session',
+            payload: { email: officer.email, password: DEMO_OFFICER_PASSWORD },
+          });
+          assert.equal(signedIn.statusCode, 200, `${officer.key} signs in`);
+          const cookie = signedIn.headers['set-cookie'];
+          cookies.push((Array.isArray(cookie) ? cookie[0] : cookie)?.split(';')[0] ?? '');
+        }
+        const identities: Record<string, string>[] = [
+          { authorization: DEMO_AUTH },
+          {},
+          ...cookies.map((cookie) => ({ cookie })),
+        ];
 
-      // A whole verification, a casework application with its records fetch, a SOAP registration.
-      const registered = await t.app.inject({
-        method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
-        payload: { name: { givenName: GIVEN, middleNames: 'TWOFFFFFFFFFFFFFFFFFFFFFFFFFFFF', surname: FAMILY }, dob: DOB, email: EMAIL,
-          currentResidentialAddress: { streetNumber: '77', streetName: STREET, streetType: 'CR', suburb: 'Melbourne', state: 'VIC', postcode: '3000', country: 'AU' } },
-      });
-      assert.equal(registered.statusCode, 201);
-      const verificationId = (registered.json() as { verificationResult: { verificationId: string } }).verificationResult.verificationId;
-      await t.app.inject({
-        method: 'POST', url: `/api/v1/verifications/${verificationId}/sources/passportdvs`, headers: { authorization: DEMO_AUTH },
-        payload: { fields: { greenid_passportdvs_number: DOCUMENT, greenid_passportdvs_givenname: GIVEN, greenid_passportdvs_surname: FAMILY, greenid_passportdvs_dob: '23/04/1967', greenid_passportdvs_tandc: 'on' } },
-      });
-      const preparer = cookies[1] ?? '';
-      const created = await t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: { cookie: preparer }, payload: { applicationType: 'CBG Adult' } });
-      const reference = (created.json() as { reference: string }).reference;
-      await t.app.inject({ method: 'POST', url: `/api/v1/applications/${reference}/people`, headers: { cookie: preparer },
-        payload: { relationship: 'applicant', givenNames: GIVEN, familyName: FAMILY, dateOfBirth: DOB, gender: 'Female', countryOfBirth: 'New Zealand', email: EMAIL } });
-      await t.app.inject({ method: 'POST', url: `/api/v1/applications/${reference}/submit`, headers: { cookie: preparer }, payload: { paid: true } });
-      await t.app.inject({
-        method: 'POST', url: SOAP_PATH, headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '' },
-        payload: `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:v3="http://dynamicform.services.registrations.edentiti.com/"><soapenv:Body><v3:registerVerification><accountId>demo</accountId><password>demo</password><ruleId>default</ruleId><name><givenName>${GIVEN}</givenName><surname>${FAMILY}</surname></name><dob><day>23</day><month>4</month><year>1967</year></dob><email>${EMAIL}</email></v3:registerVerification></soapenv:Body></soapenv:Envelope>`,
-      });
+        // A whole verification, a casework application with its records fetch, a SOAP registration.
+        const registered = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/verifications',
+          headers: { authorization: DEMO_AUTH },
+          payload: {
+            name: { givenName: GIVEN, middleNames: 'TWOFFFFFFFFFFFFFFFFFFFFFFFFFFFF', surname: FAMILY },
+            dob: DOB,
+            email: EMAIL,
+            currentResidentialAddress: {
+              streetNumber: '77',
+              streetName: STREET,
+              streetType: 'CR',
+              suburb: 'Melbourne',
+              state: 'VIC',
+              postcode: '3000',
+              country: 'AU',
+            },
+          },
+        });
+        assert.equal(registered.statusCode, 201);
+        const verificationId = (registered.json() as { verificationResult: { verificationId: string } })
+          .verificationResult.verificationId;
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/verifications/${verificationId}/sources/passportdvs`,
+          headers: { authorization: DEMO_AUTH },
+          payload: {
+            fields: {
+              greenid_passportdvs_number: DOCUMENT,
+              greenid_passportdvs_givenname: GIVEN,
+              greenid_passportdvs_surname: FAMILY,
+              greenid_passportdvs_dob: '23/04/1967',
+              greenid_passportdvs_tandc: 'on',
+            },
+          },
+        });
+        const preparer = cookies[1] ?? '';
+        const created = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/applications',
+          headers: { cookie: preparer },
+          payload: { applicationType: 'CBG Adult' },
+        });
+        const reference = (created.json() as { reference: string }).reference;
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/applications/${reference}/people`,
+          headers: { cookie: preparer },
+          payload: {
+            relationship: 'applicant',
+            givenNames: GIVEN,
+            familyName: FAMILY,
+            dateOfBirth: DOB,
+            gender: 'Female',
+            countryOfBirth: 'New Zealand',
+            email: EMAIL,
+          },
+        });
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/applications/${reference}/submit`,
+          headers: { cookie: preparer },
+          payload: { paid: true },
+        });
+        await t.app.inject({
+          method: 'POST',
+          url: SOAP_PATH,
+          headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '' },
+          payload: `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:v3="http://dynamicform.services.registrations.edentiti.com/"><soapenv:Body><v3:registerVerification><accountId>demo</accountId><password>demo</password><ruleId>default</ruleId><name><givenName>${GIVEN}</givenName><surname>${FAMILY}</surname></name><dob><day>23</day><month>4</month><year>1967</year></dob><email>${EMAIL}</email></v3:registerVerification></soapenv:Body></soapenv:Envelope>`,
+        });
 
-      // Every route of the OpenAPI document, with personal data wherever the route takes a string.
-      const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
-      let calls = 0;
-      for (const [path, operations] of Object.entries(document.paths)) {
-        for (const [method, operation] of Object.entries(operations)) {
-          if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-          const parameters = operation.parameters ?? [];
-          // Path parameters are opaque ids and references (logged with the URL), never personal data.
-          let url = path.replace(/\{[^}]+\}/g, 'Zq9NotKnown');
-          const query = parameters.filter((p) => p.in === 'query').map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, p.name)))}`);
-          if (query.length > 0) url += `?${query.join('&')}`;
-          const schema = operation.requestBody?.content?.['application/json']?.schema;
-          for (const headers of identities) {
-            calls += 1;
-            await t.app.inject({
-              method: method.toUpperCase() as 'GET',
-              url,
-              headers: { ...headers, ...(schema ? { 'content-type': 'application/json' } : {}) },
-              ...(schema ? { payload: JSON.stringify(sample(schema)) } : {}),
-            });
+        // Every route of the OpenAPI document, with personal data wherever the route takes a string.
+        const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+          paths: Record<string, Record<string, Operation>>;
+        };
+        let calls = 0;
+        for (const [path, operations] of Object.entries(document.paths)) {
+          for (const [method, operation] of Object.entries(operations)) {
+            if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+            const parameters = operation.parameters ?? [];
+            // Path parameters are opaque ids and references (logged with the URL), never personal data.
+            let url = path.replace(/\{[^}]+\}/g, 'Zq9NotKnown');
+            const query = parameters
+              .filter((p) => p.in === 'query')
+              .map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, p.name)))}`);
+            if (query.length > 0) url += `?${query.join('&')}`;
+            const schema = operation.requestBody?.content?.['application/json']?.schema;
+            for (const headers of identities) {
+              calls += 1;
+              await t.app.inject({
+                method: method.toUpperCase() as 'GET',
+                url,
+                headers: { ...headers, ...(schema ? { 'content-type': 'application/json' } : {}) },
+                ...(schema ? { payload: JSON.stringify(sample(schema)) } : {}),
+              });
+            }
           }
         }
+        assert.ok(calls > 100, `every route was called (${calls} calls)`);
+        // Let the background work of the application (records fetch, emails) run and log.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      } finally {
+        await t.close();
       }
-      assert.ok(calls > 100, `every route was called (${calls} calls)`);
-      // Let the background work of the application (records fetch, emails) run and log.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-    } finally {
-      await t.close();
-    }
-    const logged = lines.join('');
-    assert.ok(logged.includes('/api/v1/applications'), 'requests were logged at trace level');
-    const leaks = lines.filter((line) => NEEDLES.some((needle) => line.includes(needle)));
-    assert.deepEqual(leaks.map((line) => line.slice(0, 400)), [], 'log lines holding personal data');
-  });
+      const logged = lines.join('');
+      assert.ok(logged.includes('/api/v1/applications'), 'requests were logged at trace level');
+      const leaks = lines.filter((line) => NEEDLES.some((needle) => line.includes(needle)));
+      assert.deepEqual(
+        leaks.map((line) => line.slice(0, 400)),
+        [],
+        'log lines holding personal data',
+      );
+    },
+  );
 });

@@ -27,7 +27,11 @@ async function reachable(): Promise<boolean> {
     return false;
   }
 }
-const skip = !existsSync(NGINX) ? `nginx missing (apt-get install -y --no-install-recommends nginx): ${NGINX}` : (await reachable()) ? undefined : `no PostgreSQL server at ${SERVER_URL}`;
+const skip = !existsSync(NGINX)
+  ? `nginx missing (apt-get install -y --no-install-recommends nginx): ${NGINX}`
+  : (await reachable())
+    ? undefined
+    : `no PostgreSQL server at ${SERVER_URL}`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -104,8 +108,14 @@ before(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const parsed = JSON.parse(body) as { deliveryKey: string; data: { verificationId?: string; verificationResult?: { verificationId: string } } };
-      deliveries.push({ key: parsed.deliveryKey, verificationId: parsed.data.verificationResult?.verificationId ?? parsed.data.verificationId ?? '' });
+      const parsed = JSON.parse(body) as {
+        deliveryKey: string;
+        data: { verificationId?: string; verificationResult?: { verificationId: string } };
+      };
+      deliveries.push({
+        key: parsed.deliveryKey,
+        verificationId: parsed.data.verificationResult?.verificationId ?? parsed.data.verificationId ?? '',
+      });
       response.writeHead(204).end();
     });
   });
@@ -119,7 +129,22 @@ before(async () => {
   await waitReady(`http://127.0.0.1:${ports[0]}`);
   startPono(ports[1] ?? 0);
   await waitReady(`http://127.0.0.1:${ports[1]}`);
-  assert.equal(await run(['account', 'create', '--id', 'scale', '--password', 'scale-out-password', '--stub', '--webhook-url', hookUrl, '--webhook-secret', 'a-secret-of-sixteen-chars']), 0);
+  assert.equal(
+    await run([
+      'account',
+      'create',
+      '--id',
+      'scale',
+      '--password',
+      'scale-out-password',
+      '--stub',
+      '--webhook-url',
+      hookUrl,
+      '--webhook-secret',
+      'a-secret-of-sixteen-chars',
+    ]),
+    0,
+  );
 
   const site = readFileSync(join(root, 'deploy/nginx/pono.conf'), 'utf8')
     .replace(/server 127\.0\.0\.1:8081/, `server 127.0.0.1:${ports[0]}`)
@@ -132,7 +157,9 @@ before(async () => {
     `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\nevents { worker_connections 256; }\n` +
       `http {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  include ${dir}/pono.conf;\n}\n`,
   );
-  const nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(nginx);
   base = `http://127.0.0.1:${nginxPort}`;
   await waitReady(base);
@@ -141,7 +168,11 @@ before(async () => {
 after(async () => {
   if (skip) return;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined,
+    ),
+  );
   hooks.close();
   rmSync(dir, { recursive: true, force: true });
   const client = new pg.Client({ connectionString: SERVER_URL });
@@ -153,33 +184,59 @@ after(async () => {
 
 async function requestsSeenBy(port: number | undefined): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  return [...text.matchAll(/^pono_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/verifications"[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return [
+    ...text.matchAll(
+      /^pono_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/verifications"[^}]*\} (\d+)$/gm,
+    ),
+  ].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
-const auth = { authorization: `Basic ${Buffer.from('scale:scale-out-password').toString('base64')}`, 'content-type': 'application/json' };
+const auth = {
+  authorization: `Basic ${Buffer.from('scale:scale-out-password').toString('base64')}`,
+  'content-type': 'application/json',
+};
 
-test('registrations through nginx reach both processes, and each webhook is delivered exactly once', { skip }, async () => {
-  const ids: string[] = [];
-  await Promise.all(
-    Array.from({ length: 40 }, async (_, i) => {
-      const r = await fetch(`${base}/api/v1/verifications`, {
-        method: 'POST', headers: auth,
-        body: JSON.stringify({ name: { givenName: `Scale${i}`, middleNames: 'TWOPPPPPPPPPPPPPPPPPPPPPPPPPPPP', surname: 'Out' }, dob: '1980-01-01' }),
-      });
-      assert.equal(r.status, 201, await r.clone().text());
-      ids.push(((await r.json()) as { verificationResult: { verificationId: string } }).verificationResult.verificationId);
-    }),
-  );
-  assert.ok((await requestsSeenBy(ports[0])) > 0, 'the first process answered some');
-  assert.ok((await requestsSeenBy(ports[1])) > 0, 'the second process answered some');
-  for (let i = 0; i < 300 && !ids.every((id) => deliveries.some((d) => d.verificationId === id)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.deepEqual(ids.filter((id) => !deliveries.some((d) => d.verificationId === id)), [], 'every verification’s webhook arrived');
-  const keys = deliveries.map((d) => d.key);
-  assert.equal(new Set(keys).size, keys.length, 'no delivery key arrived twice');
-});
+test(
+  'registrations through nginx reach both processes, and each webhook is delivered exactly once',
+  { skip },
+  async () => {
+    const ids: string[] = [];
+    await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const r = await fetch(`${base}/api/v1/verifications`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({
+            name: { givenName: `Scale${i}`, middleNames: 'TWOPPPPPPPPPPPPPPPPPPPPPPPPPPPP', surname: 'Out' },
+            dob: '1980-01-01',
+          }),
+        });
+        assert.equal(r.status, 201, await r.clone().text());
+        ids.push(
+          ((await r.json()) as { verificationResult: { verificationId: string } }).verificationResult.verificationId,
+        );
+      }),
+    );
+    assert.ok((await requestsSeenBy(ports[0])) > 0, 'the first process answered some');
+    assert.ok((await requestsSeenBy(ports[1])) > 0, 'the second process answered some');
+    for (let i = 0; i < 300 && !ids.every((id) => deliveries.some((d) => d.verificationId === id)); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      ids.filter((id) => !deliveries.some((d) => d.verificationId === id)),
+      [],
+      'every verification’s webhook arrived',
+    );
+    const keys = deliveries.map((d) => d.key);
+    assert.equal(new Set(keys).size, keys.length, 'no delivery key arrived twice');
+  },
+);
 
 test('an officer signed in through one process is signed in on every process', { skip }, async () => {
-  const signIn = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'preparer@pono.example', password: 'pono-demo-password' }) });
+  const signIn = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'preparer@pono.example', password: 'pono-demo-password' }),
+  });
   assert.equal(signIn.status, 200);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   for (const port of ports) {
@@ -188,14 +245,25 @@ test('an officer signed in through one process is signed in on every process', {
   }
 });
 
-test('the sign-in lock-out holds across processes: once locked, right and wrong passwords get the same answer', { skip }, async () => {
-  const attempt = (port: number | undefined, password: string) =>
-    fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'validator@pono.example', password }) });
-  const statuses: number[] = [];
-  for (let i = 0; i < 12; i++) statuses.push((await attempt(ports[i % 2], `wrong-${i}`)).status);
-  assert.ok(statuses.includes(429), `locked after repeated failures spread over both processes: ${statuses.join(',')}`);
-  const right = await attempt(ports[0], 'pono-demo-password');
-  const wrong = await attempt(ports[1], 'still wrong');
-  assert.equal(right.status, 429);
-  assert.equal(wrong.status, 429);
-});
+test(
+  'the sign-in lock-out holds across processes: once locked, right and wrong passwords get the same answer',
+  { skip },
+  async () => {
+    const attempt = (port: number | undefined, password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'validator@pono.example', password }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt(ports[i % 2], `wrong-${i}`)).status);
+    assert.ok(
+      statuses.includes(429),
+      `locked after repeated failures spread over both processes: ${statuses.join(',')}`,
+    );
+    const right = await attempt(ports[0], 'pono-demo-password');
+    const wrong = await attempt(ports[1], 'still wrong');
+    assert.equal(right.status, 429);
+    assert.equal(wrong.status, 429);
+  },
+);

@@ -45,7 +45,12 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     webhookRetryDelaySeconds: 1,
     config,
   });
-  const app = await buildServer({ logger, services, plugins: serverPlugins(services, config), ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}) });
+  const app = await buildServer({
+    logger,
+    services,
+    plugins: serverPlugins(services, config),
+    ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}),
+  });
   if (options.demo !== false) await seedDemoAccount(services);
   return {
     kind,

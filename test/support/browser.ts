@@ -10,8 +10,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { TestApp } from './app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const browserMissing = existsSync(CHROMIUM) ? undefined : `chromium missing (apt-get install -y --no-install-recommends chromium): ${CHROMIUM}`;
-export const consoleMissing = existsSync(new URL('../../dist/web/index.html', import.meta.url)) ? undefined : 'console not built (npm run build:web)';
+export const browserMissing = existsSync(CHROMIUM)
+  ? undefined
+  : `chromium missing (apt-get install -y --no-install-recommends chromium): ${CHROMIUM}`;
+export const consoleMissing = existsSync(new URL('../../dist/web/index.html', import.meta.url))
+  ? undefined
+  : 'console not built (npm run build:web)';
 /** Why the console's browser tests cannot run here, or undefined. */
 export const skipConsole = browserMissing ?? consoleMissing;
 
@@ -21,21 +25,42 @@ export function openBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** An officer with these roles and the test password; returns its id. */
 export async function createOfficer(t: TestApp, email: string, roles: string[], fullName?: string): Promise<string> {
-  const created = await t.services.casework.officers.create({ email, fullName: fullName ?? email.split('@')[0] ?? email, roles, password: OFFICER_PASSWORD });
+  const created = await t.services.casework.officers.create({
+    email,
+    fullName: fullName ?? email.split('@')[0] ?? email,
+    roles,
+    password: OFFICER_PASSWORD,
+  });
   return created.id;
 }
 
 /** A fresh browser context (its own cookies, like a second person at another desk) signed in as `email`. */
-export async function signedIn(browser: Browser, base: string, email: string, language: 'en' | 'mi' = 'en'): Promise<Page> {
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  language: 'en' | 'mi' = 'en',
+): Promise<Page> {
   const context: BrowserContext = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
   // The first page of the context starts in this language; a switch made on screen then persists.
-  await context.addInitScript((lang) => window.localStorage.getItem('pono.language') ?? window.localStorage.setItem('pono.language', lang), language);
+  await context.addInitScript(
+    (lang) => window.localStorage.getItem('pono.language') ?? window.localStorage.setItem('pono.language', lang),
+    language,
+  );
   const page = await context.newPage();
   await page.goto('/signin');
   await signInOn(page, email);
@@ -47,8 +72,14 @@ export async function signedIn(browser: Browser, base: string, email: string, la
 export async function signInOn(page: Page, email: string): Promise<void> {
   const email_ = page.getByLabel(/^(Email|Īmēra)/).last();
   if ((await email_.inputValue()) !== email) await email_.fill(email);
-  await page.getByLabel(/^(Password|Kupuhipa)/).last().fill(OFFICER_PASSWORD);
-  await page.getByRole('button', { name: /^(Sign in|Takiuru)$/ }).last().click();
+  await page
+    .getByLabel(/^(Password|Kupuhipa)/)
+    .last()
+    .fill(OFFICER_PASSWORD);
+  await page
+    .getByRole('button', { name: /^(Sign in|Takiuru)$/ })
+    .last()
+    .click();
 }
 
 const require = createRequire(import.meta.url);
@@ -71,7 +102,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(
-    serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
+    serious.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
     [],
     `axe on ${screen}`,
   );

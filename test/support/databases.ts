@@ -22,7 +22,10 @@ export function uniqueSchema(prefix = 't'): string {
 }
 
 /** `onQuery` sees every statement sent (tests that count a use case's round trips). */
-export async function openTestDatabase(kind: DatabaseKind, options: Pick<DatabaseOptions, 'onQuery'> = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  options: Pick<DatabaseOptions, 'onQuery'> = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ ...options });
     return { ...database, dispose: () => database.close() };

@@ -12,7 +12,9 @@ const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 export async function expectFitsNarrow(page: Page, screen: string): Promise<void> {
   const before = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.ok(overflow <= 0, `${screen} scrolls sideways by ${overflow}px at 320 px wide`);
   if (before) await page.setViewportSize(before);
 }

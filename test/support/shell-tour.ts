@@ -50,13 +50,14 @@ export function tourSteps(markdown: string): Step[] {
     if (illustrative) continue;
     const body = lines.slice(start, end);
     const transcript = body.some((l) => l.startsWith('$ '));
-    for (let j = 0; j < body.length; ) {
+    for (let j = 0; j < body.length;) {
       const first = body[j] ?? '';
       if (!transcript && (first.trim() === '' || first.trim().startsWith('#'))) {
         j++;
         continue;
       }
-      if (transcript && !first.startsWith('$ ')) throw new Error(`line ${start + j + 1}: output without a command before it`);
+      if (transcript && !first.startsWith('$ '))
+        throw new Error(`line ${start + j + 1}: output without a command before it`);
       const commandLines = [transcript ? first.slice(2) : first];
       const line = start + j + 1;
       j++;
@@ -98,9 +99,12 @@ function escape(text: string): string {
 export function linePattern(expected: string): RegExp {
   let pattern = '';
   let rest = expected;
-  const variable = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+\b|\b\d+\.\d+(?= s\b)/;
+  const variable =
+    /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+\b|\b\d+\.\d+(?= s\b)/;
   for (let m = variable.exec(rest); m; m = variable.exec(rest)) {
-    pattern += escape(rest.slice(0, m.index)) + (m[0].length === 36 && m[0].includes('-') ? '[0-9a-f-]{36}' : m[0].includes('.') ? '[0-9.]+' : '[A-Za-z0-9]+');
+    pattern +=
+      escape(rest.slice(0, m.index)) +
+      (m[0].length === 36 && m[0].includes('-') ? '[0-9a-f-]{36}' : m[0].includes('.') ? '[0-9.]+' : '[A-Za-z0-9]+');
     rest = rest.slice(m.index + m[0].length);
   }
   return new RegExp(`^${pattern}${escape(rest)}$`);
@@ -140,7 +144,13 @@ export async function runTour({ document, needs, timeoutMs }: TourOptions): Prom
   mkdirSync(outDir);
   symlinkSync(join(root, 'examples'), join(home, 'examples'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PONO_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', PONO_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PONO_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    PONO_DEMO: '1',
+  };
   delete env.DATABASE_URL;
   delete env.PONO_ADMIN_EMAIL;
   delete env.PONO_ADMIN_PASSWORD;
@@ -157,7 +167,10 @@ export async function runTour({ document, needs, timeoutMs }: TourOptions): Prom
       let up = false;
       // A busy machine (the whole test run beside it) can take a minute and more to open the embedded database.
       for (let i = 0; i < 1200 && !up; i++) {
-        up = await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok, () => false);
+        up = await fetch(`http://localhost:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!up) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(up, `the server started (${readFileSync(join(home, 'server.log'), 'utf8').slice(-2000)})`);
@@ -186,10 +199,16 @@ export async function runTour({ document, needs, timeoutMs }: TourOptions): Prom
         continue;
       }
       // Trailing spaces are not the document's to show (editors strip them).
-      const printed = output.replace(/\n$/, '').split('\n').map((l) => l.trimEnd()).filter((l, _i, all) => !(all.length === 1 && l === ''));
+      const printed = output
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l, _i, all) => !(all.length === 1 && l === ''));
       const expected = step.expected.map((l) => l.trimEnd());
-      const same = printed.length === expected.length && expected.every((e, i) => linePattern(e).test(printed[i] ?? ''));
-      if (!same) failures.push(`${where}\nprinted (exit ${rc}):\n${output}\nthe document shows:\n${expected.join('\n')}`);
+      const same =
+        printed.length === expected.length && expected.every((e, i) => linePattern(e).test(printed[i] ?? ''));
+      if (!same)
+        failures.push(`${where}\nprinted (exit ${rc}):\n${output}\nthe document shows:\n${expected.join('\n')}`);
     }
     return { steps, failures };
   } finally {

@@ -22,25 +22,51 @@ before(async () => {
   browser = await openBrowser();
   await t.services.accounts.create({ accountId: 'other', password: 'other-account-password', stubMode: true });
   // A rule set satisfied by one source, so that one pending check leaves the whole verification pending.
-  const oneSource = await t.app.inject({ method: 'PUT', url: '/api/v1/rule-sets/one-source', headers: { authorization: DEMO_AUTH }, payload: { requirements: [{ kind: 'nameDob', sources: 1 }], acceptedChanges: [], lockoutAfterFailedAttempts: null } });
+  const oneSource = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/rule-sets/one-source',
+    headers: { authorization: DEMO_AUTH },
+    payload: { requirements: [{ kind: 'nameDob', sources: 1 }], acceptedChanges: [], lockoutAfterFailedAttempts: null },
+  });
   assert.equal(oneSource.statusCode, 201, oneSource.body);
   const register = async (auth: string, middleNames?: string) => {
     const r = await t.app.inject({
-      method: 'POST', url: '/api/v1/verifications', headers: { authorization: auth },
-      payload: { ...(auth === DEMO_AUTH ? { ruleId: 'one-source' } : {}), name: { givenName: 'Pania', surname: 'Pending', ...(middleNames ? { middleNames } : {}) }, dob: '1980-01-01' },
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: auth },
+      payload: {
+        ...(auth === DEMO_AUTH ? { ruleId: 'one-source' } : {}),
+        name: { givenName: 'Pania', surname: 'Pending', ...(middleNames ? { middleNames } : {}) },
+        dob: '1980-01-01',
+      },
     });
     assert.equal(r.statusCode, 201, r.body);
-    return r.json<{ verificationResult: { verificationId: string; overallVerificationStatus: string } }>().verificationResult;
+    return r.json<{ verificationResult: { verificationId: string; overallVerificationStatus: string } }>()
+      .verificationResult;
   };
   // The stub codes: passport number A3333333 leaves the check pending, so the verification waits for review.
   const waiting = await register(DEMO_AUTH, `TWO${'F'.repeat(28)}`);
   pending = waiting.verificationId;
   const submitted = await t.app.inject({
-    method: 'POST', url: `/api/v1/verifications/${pending}/sources/passportdvs`, headers: { authorization: DEMO_AUTH },
-    payload: { fields: { greenid_passportdvs_number: 'A3333333', greenid_passportdvs_givenname: 'Pania', greenid_passportdvs_surname: 'Pending', greenid_passportdvs_dob: '01/01/1980', greenid_passportdvs_tandc: 'on' } },
+    method: 'POST',
+    url: `/api/v1/verifications/${pending}/sources/passportdvs`,
+    headers: { authorization: DEMO_AUTH },
+    payload: {
+      fields: {
+        greenid_passportdvs_number: 'A3333333',
+        greenid_passportdvs_givenname: 'Pania',
+        greenid_passportdvs_surname: 'Pending',
+        greenid_passportdvs_dob: '01/01/1980',
+        greenid_passportdvs_tandc: 'on',
+      },
+    },
   });
   assert.equal(submitted.statusCode, 200, submitted.body);
-  assert.equal(submitted.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult.overallVerificationStatus, 'PENDING');
+  assert.equal(
+    submitted.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult
+      .overallVerificationStatus,
+    'PENDING',
+  );
   theirs = (await register(basicAuth('other', 'other-account-password'))).verificationId;
 });
 after(async () => {
@@ -63,55 +89,78 @@ async function signedInAccount(language: 'en' | 'mi' = 'en'): Promise<Page> {
   return page;
 }
 
-test('an account administrator reviews a pending verification and verifies it manually', { skip: skipConsole, timeout: 120_000 }, async () => {
-  const page = await signedInAccount();
-  await page.getByRole('heading', { name: 'Verifications', level: 1 }).waitFor();
-  const queue = page.getByRole('region', { name: 'Verifications' });
-  await queue.getByRole('link', { name: pending }).waitFor();
-  const status = await queue.locator('tbody tr').first().locator('td').nth(1).innerText();
-  assert.match(status, /\((PENDING|IN_PROGRESS)\)$/);
-  assert.equal(await page.getByText('My work').count(), 0, 'no casework for an account administrator');
-  await expectAccessible(page, 'verifications');
-  await expectFitsNarrow(page, 'verifications');
-  await screenshot(page, 'account-verifications');
+test(
+  'an account administrator reviews a pending verification and verifies it manually',
+  { skip: skipConsole, timeout: 120_000 },
+  async () => {
+    const page = await signedInAccount();
+    await page.getByRole('heading', { name: 'Verifications', level: 1 }).waitFor();
+    const queue = page.getByRole('region', { name: 'Verifications' });
+    await queue.getByRole('link', { name: pending }).waitFor();
+    const status = await queue.locator('tbody tr').first().locator('td').nth(1).innerText();
+    assert.match(status, /\((PENDING|IN_PROGRESS)\)$/);
+    assert.equal(await page.getByText('My work').count(), 0, 'no casework for an account administrator');
+    await expectAccessible(page, 'verifications');
+    await expectFitsNarrow(page, 'verifications');
+    await screenshot(page, 'account-verifications');
 
-  await queue.getByRole('link', { name: pending }).click();
-  await page.getByRole('heading', { name: `Verification ${pending}`, level: 1 }).waitFor();
-  await page.getByRole('region', { name: 'Sources' }).waitFor();
-  await expectAccessible(page, 'verification detail');
-  await page.getByLabel('Comment').fill('Passport sighted in branch');
-  await page.getByLabel('Your email').fill('admin@example.org');
-  await page.getByRole('button', { name: 'Mark verified' }).click();
-  await page.getByText('The verification is now Verified by an administrator.').waitFor();
-  await page.getByText('Verified by an administrator (VERIFIED_ADMIN)').waitFor();
-  const api = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${pending}`, headers: { authorization: DEMO_AUTH } });
-  assert.equal(api.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult.overallVerificationStatus, 'VERIFIED_ADMIN');
+    await queue.getByRole('link', { name: pending }).click();
+    await page.getByRole('heading', { name: `Verification ${pending}`, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Sources' }).waitFor();
+    await expectAccessible(page, 'verification detail');
+    await page.getByLabel('Comment').fill('Passport sighted in branch');
+    await page.getByLabel('Your email').fill('admin@example.org');
+    await page.getByRole('button', { name: 'Mark verified' }).click();
+    await page.getByText('The verification is now Verified by an administrator.').waitFor();
+    await page.getByText('Verified by an administrator (VERIFIED_ADMIN)').waitFor();
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${pending}`,
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.equal(
+      api.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult
+        .overallVerificationStatus,
+      'VERIFIED_ADMIN',
+    );
 
-  // Another account's verification is not found, exactly as an unknown one.
-  await page.goto(`/account/verifications/${theirs}`);
-  await page.getByText(new RegExp(`verification ${theirs} was not found`, 'i')).waitFor();
-  await page.context().close();
-});
+    // Another account's verification is not found, exactly as an unknown one.
+    await page.goto(`/account/verifications/${theirs}`);
+    await page.getByText(new RegExp(`verification ${theirs} was not found`, 'i')).waitFor();
+    await page.context().close();
+  },
+);
 
-test('a rule set is published as a new version; signing out ends the session', { skip: skipConsole, timeout: 120_000 }, async () => {
-  const page = await signedInAccount();
-  await page.getByRole('link', { name: 'Rule sets' }).click();
-  const heading = page.getByRole('heading', { name: /^default · Version \d+$/ });
-  await heading.waitFor();
-  const before = Number(/Version (\d+)/.exec(await heading.innerText())?.[1]);
-  await page.getByLabel('Lock out after this many failed attempts (empty: never)').fill('5');
-  await page.getByRole('button', { name: 'Publish a new version' }).click();
-  await page.getByText(`Version ${before + 1} is published.`).waitFor();
-  const r = await t.app.inject({ method: 'GET', url: '/api/v1/rule-sets/default', headers: { authorization: DEMO_AUTH } });
-  assert.equal(r.json<{ version: number; lockoutAfterFailedAttempts: number | null }>().lockoutAfterFailedAttempts, 5);
-  await expectAccessible(page, 'rule sets');
+test(
+  'a rule set is published as a new version; signing out ends the session',
+  { skip: skipConsole, timeout: 120_000 },
+  async () => {
+    const page = await signedInAccount();
+    await page.getByRole('link', { name: 'Rule sets' }).click();
+    const heading = page.getByRole('heading', { name: /^default · Version \d+$/ });
+    await heading.waitFor();
+    const before = Number(/Version (\d+)/.exec(await heading.innerText())?.[1]);
+    await page.getByLabel('Lock out after this many failed attempts (empty: never)').fill('5');
+    await page.getByRole('button', { name: 'Publish a new version' }).click();
+    await page.getByText(`Version ${before + 1} is published.`).waitFor();
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/rule-sets/default',
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.equal(
+      r.json<{ version: number; lockoutAfterFailedAttempts: number | null }>().lockoutAfterFailedAttempts,
+      5,
+    );
+    await expectAccessible(page, 'rule sets');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(/\/account\/signin/);
-  await page.goto('/account/verifications');
-  await page.waitForURL('**/account/signin?next=*');
-  await page.context().close();
-});
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/account\/signin/);
+    await page.goto('/account/verifications');
+    await page.waitForURL('**/account/signin?next=*');
+    await page.context().close();
+  },
+);
 
 test('in te reo Māori the account pages pass axe', { skip: skipConsole, timeout: 60_000 }, async () => {
   const page = await signedInAccount('mi');

@@ -17,7 +17,12 @@ async function submitted(officerId: string, givenNames: string, submittedOn: str
   const actor = { officerId, roles: ['case-officer' as const] };
   const cw = t.services.casework.applications;
   const app = await cw.create(actor, { applicationType: 'CBG Adult' });
-  await cw.addPerson(actor, app.reference, { relationship: 'applicant', givenNames, familyName: 'Tūhoe', dateOfBirth: '1984-02-02' });
+  await cw.addPerson(actor, app.reference, {
+    relationship: 'applicant',
+    givenNames,
+    familyName: 'Tūhoe',
+    dateOfBirth: '1984-02-02',
+  });
   await cw.submit(actor, app.reference, { paid: true, submittedOn });
   return app.reference;
 }
@@ -45,43 +50,51 @@ after(async () => {
   await t.close();
 });
 
-test('pick up the next application and task from My work; a team leader reassigns on the record', { skip: skipConsole }, async () => {
-  const aroha = await signedIn(browser, base, 'aroha@dia.example');
-  await aroha.goto('/work');
-  await expectAccessible(aroha, 'my work');
-  await aroha.getByRole('button', { name: 'Pick up the next application' }).click();
-  await aroha.waitForURL(`**/applications/${refs[0]}`);
-  await aroha.getByText('Aroha Case').first().waitFor();
-  assert.equal(await aroha.getByRole('heading', { name: 'Give this work to someone else' }).count(), 0, 'a case officer is not offered reassignment');
-  assert.deepEqual(await myApplications(aroha), [refs[0]]);
-  // The second application's tasks wait unheld; the next task opens in its form.
-  await aroha.getByRole('button', { name: 'Pick up the next task' }).click();
-  await aroha.waitForURL(new RegExp(`/applications/${refs[1]}/tasks/`));
-  await aroha.goto('/work');
-  await aroha.getByRole('region', { name: 'My tasks', exact: true }).locator('tbody tr').first().waitFor();
-  assert.ok((await aroha.getByRole('region', { name: 'My tasks', exact: true }).locator('tbody tr').count()) >= 4);
+test(
+  'pick up the next application and task from My work; a team leader reassigns on the record',
+  { skip: skipConsole },
+  async () => {
+    const aroha = await signedIn(browser, base, 'aroha@dia.example');
+    await aroha.goto('/work');
+    await expectAccessible(aroha, 'my work');
+    await aroha.getByRole('button', { name: 'Pick up the next application' }).click();
+    await aroha.waitForURL(`**/applications/${refs[0]}`);
+    await aroha.getByText('Aroha Case').first().waitFor();
+    assert.equal(
+      await aroha.getByRole('heading', { name: 'Give this work to someone else' }).count(),
+      0,
+      'a case officer is not offered reassignment',
+    );
+    assert.deepEqual(await myApplications(aroha), [refs[0]]);
+    // The second application's tasks wait unheld; the next task opens in its form.
+    await aroha.getByRole('button', { name: 'Pick up the next task' }).click();
+    await aroha.waitForURL(new RegExp(`/applications/${refs[1]}/tasks/`));
+    await aroha.goto('/work');
+    await aroha.getByRole('region', { name: 'My tasks', exact: true }).locator('tbody tr').first().waitFor();
+    assert.ok((await aroha.getByRole('region', { name: 'My tasks', exact: true }).locator('tbody tr').count()) >= 4);
 
-  const tia = await signedIn(browser, base, 'tia@dia.example');
-  await tia.goto(`/applications/${refs[0]}`);
-  await tia.getByRole('heading', { name: 'Give this work to someone else' }).waitFor();
-  await expectAccessible(tia, 'application record with reassignment');
-  await tia.getByRole('button', { name: /Give to/ }).click();
-  await tia.getByRole('option', { name: 'Nīkau Case' }).click();
-  await tia.getByLabel('Reason').fill('Aroha is on leave this week');
-  await tia.getByRole('button', { name: 'Reassign' }).click();
-  await tia.getByRole('status').filter({ hasText: 'now belong to Nīkau Case' }).waitFor();
-  await tia.locator('.record-header').getByText('Nīkau Case').waitFor();
-  await tia.context().close();
+    const tia = await signedIn(browser, base, 'tia@dia.example');
+    await tia.goto(`/applications/${refs[0]}`);
+    await tia.getByRole('heading', { name: 'Give this work to someone else' }).waitFor();
+    await expectAccessible(tia, 'application record with reassignment');
+    await tia.getByRole('button', { name: /Give to/ }).click();
+    await tia.getByRole('option', { name: 'Nīkau Case' }).click();
+    await tia.getByLabel('Reason').fill('Aroha is on leave this week');
+    await tia.getByRole('button', { name: 'Reassign' }).click();
+    await tia.getByRole('status').filter({ hasText: 'now belong to Nīkau Case' }).waitFor();
+    await tia.locator('.record-header').getByText('Nīkau Case').waitFor();
+    await tia.context().close();
 
-  const nikau = await signedIn(browser, base, 'nikau@dia.example');
-  assert.deepEqual(await myApplications(nikau), [refs[0]]);
-  await nikau.context().close();
-  assert.deepEqual(await myApplications(aroha), []);
-  await aroha.context().close();
+    const nikau = await signedIn(browser, base, 'nikau@dia.example');
+    assert.deepEqual(await myApplications(nikau), [refs[0]]);
+    await nikau.context().close();
+    assert.deepEqual(await myApplications(aroha), []);
+    await aroha.context().close();
 
-  const tiaMi = await signedIn(browser, base, 'tia@dia.example', 'mi');
-  await tiaMi.goto(`/applications/${refs[0]}`);
-  await tiaMi.getByRole('heading', { name: 'Hoatu tēnei mahi ki tētahi atu' }).waitFor();
-  await expectAccessible(tiaMi, 'application record with reassignment (te reo Māori)');
-  await tiaMi.context().close();
-});
+    const tiaMi = await signedIn(browser, base, 'tia@dia.example', 'mi');
+    await tiaMi.goto(`/applications/${refs[0]}`);
+    await tiaMi.getByRole('heading', { name: 'Hoatu tēnei mahi ki tētahi atu' }).waitFor();
+    await expectAccessible(tiaMi, 'application record with reassignment (te reo Māori)');
+    await tiaMi.context().close();
+  },
+);

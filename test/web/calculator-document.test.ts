@@ -45,9 +45,15 @@ test('by travel document: the calculation from the records, nothing else of them
   await form.getByRole('button', { name: 'Check my presence' }).click();
   await form.getByTestId('total-days').waitFor();
   assert.equal(await form.getByTestId('total-days').innerText(), '1,827');
-  const years = await form.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.querySelectorAll('td')[2]?.textContent ?? '').trim()));
+  const years = await form
+    .locator('table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => (tr.querySelectorAll('td')[2]?.textContent ?? '').trim()));
   assert.deepEqual(years, ['366', '365', '365', '365', '366']);
-  assert.equal(await form.getByText('10 November 2014').count(), 0, 'the date of residence from the records is not shown');
+  assert.equal(
+    await form.getByText('10 November 2014').count(),
+    0,
+    'the date of residence from the records is not shown',
+  );
   await expectAccessible(page, 'calculator by travel document');
   await form.getByLabel('Family name').fill('Smith');
   await form.getByRole('button', { name: 'Check my presence' }).click();

@@ -40,48 +40,67 @@ test('applicant 1: the background check verifies at once and the form hears onVe
   await page.getByRole('button', { name: 'Check the identity of applicant 1' }).click();
   const one = page.getByRole('region', { name: /Applicant1/ });
   await one.getByRole('status').filter({ hasText: 'Your identity is verified.' }).waitFor();
-  assert.match(await page.locator('form[data-applicant="applicant1-verify"] .demo-events').innerText(), /onVerified: VERIFIED \(.*aec.*\)/);
+  assert.match(
+    await page.locator('form[data-applicant="applicant1-verify"] .demo-events').innerText(),
+    /onVerified: VERIFIED \(.*aec.*\)/,
+  );
 });
 
-test('applicant 2, keyboard only: choose the passport, a bad number is named, A1111111 verifies; axe passes', { skip }, async () => {
-  const page = await demoPage();
-  await page.getByRole('button', { name: 'Check the identity of applicant 2' }).focus();
-  await page.keyboard.press('Enter');
-  const two = page.getByRole('region', { name: /Applicant2/ });
-  await two.getByRole('status').filter({ hasText: /could not verify your identity from your details alone/ }).waitFor();
-  await expectAccessible(page, 'sources offered');
-  // Keyboard: focus the first source, arrow to the passport (radio group), which opens its form.
-  await two.getByRole('radio', { name: 'Australian passport' }).focus();
-  await page.keyboard.press('Space');
-  const number = two.getByLabel(/^Passport number/);
-  await number.waitFor();
-  // Help: where the number is, with a sample image.
-  await two.getByText('Where to find this').click();
-  assert.equal(await two.getByRole('img', { name: /Where to find this: Australian passport/ }).isVisible(), true);
-  await expectAccessible(page, 'passport form with help');
-  // Client-side validation mirrors the server's pattern: named beside the field, nothing sent.
-  await number.fill('12');
-  await two.getByRole('checkbox', { name: /terms and conditions/ }).check();
-  await two.getByRole('button', { name: /Verify: Australian passport/ }).focus();
-  await page.keyboard.press('Enter');
-  await two.getByRole('alert').filter({ hasText: /Passport number must be one or two letters then 7 digits/ }).waitFor();
-  assert.equal(await number.getAttribute('aria-invalid'), 'true');
-  await number.fill('A1111111');
-  await number.press('Enter');
-  await two.getByRole('status').filter({ hasText: 'That document verified.' }).waitFor();
-  // The passport is no longer offered; the rest are.
-  assert.equal(await two.getByRole('radio', { name: 'Australian passport' }).count(), 0);
-  assert.ok((await two.getByRole('radio').count()) > 0);
-  await expectAccessible(page, 'after the passport');
-});
+test(
+  'applicant 2, keyboard only: choose the passport, a bad number is named, A1111111 verifies; axe passes',
+  { skip },
+  async () => {
+    const page = await demoPage();
+    await page.getByRole('button', { name: 'Check the identity of applicant 2' }).focus();
+    await page.keyboard.press('Enter');
+    const two = page.getByRole('region', { name: /Applicant2/ });
+    await two
+      .getByRole('status')
+      .filter({ hasText: /could not verify your identity from your details alone/ })
+      .waitFor();
+    await expectAccessible(page, 'sources offered');
+    // Keyboard: focus the first source, arrow to the passport (radio group), which opens its form.
+    await two.getByRole('radio', { name: 'Australian passport' }).focus();
+    await page.keyboard.press('Space');
+    const number = two.getByLabel(/^Passport number/);
+    await number.waitFor();
+    // Help: where the number is, with a sample image.
+    await two.getByText('Where to find this').click();
+    assert.equal(await two.getByRole('img', { name: /Where to find this: Australian passport/ }).isVisible(), true);
+    await expectAccessible(page, 'passport form with help');
+    // Client-side validation mirrors the server's pattern: named beside the field, nothing sent.
+    await number.fill('12');
+    await two.getByRole('checkbox', { name: /terms and conditions/ }).check();
+    await two.getByRole('button', { name: /Verify: Australian passport/ }).focus();
+    await page.keyboard.press('Enter');
+    await two
+      .getByRole('alert')
+      .filter({ hasText: /Passport number must be one or two letters then 7 digits/ })
+      .waitFor();
+    assert.equal(await number.getAttribute('aria-invalid'), 'true');
+    await number.fill('A1111111');
+    await number.press('Enter');
+    await two.getByRole('status').filter({ hasText: 'That document verified.' }).waitFor();
+    // The passport is no longer offered; the rest are.
+    assert.equal(await two.getByRole('radio', { name: 'Australian passport' }).count(), 0);
+    assert.ok((await two.getByRole('radio').count()) > 0);
+    await expectAccessible(page, 'after the passport');
+  },
+);
 
 test('opt-out: the person chooses another way and the form hears onFailure', { skip }, async () => {
   const page = await demoPage();
   await page.getByRole('button', { name: 'Check the identity of applicant 2' }).click();
   const two = page.getByRole('region', { name: /Applicant2/ });
   await two.getByRole('button', { name: 'Verify my identity another way' }).click();
-  await two.getByRole('status').filter({ hasText: /another way/ }).waitFor();
-  assert.equal(await page.locator('form[data-applicant="applicant2-verify"] .demo-events').innerText(), 'onFailure: opted out');
+  await two
+    .getByRole('status')
+    .filter({ hasText: /another way/ })
+    .waitFor();
+  assert.equal(
+    await page.locator('form[data-applicant="applicant2-verify"] .demo-events').innerText(),
+    'onFailure: opted out',
+  );
 });
 
 test('the component speaks te reo Māori and every string can be overridden', { skip }, async () => {
@@ -98,34 +117,62 @@ test('the component speaks te reo Māori and every string can be overridden', { 
   assert.equal(await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).count(), 1);
 });
 
-test('from another origin: a browser token minted by the form server, CORS only for the origins the account allows', { skip }, async () => {
-  const token = await t.app.inject({ method: 'POST', url: '/api/v1/forms/browser-tokens', headers: { authorization: DEMO_AUTH }, payload: { trackingCode: 'shop-1' } });
-  assert.equal(token.statusCode, 201, token.body);
-  const browserToken = token.json<{ browserToken: string }>().browserToken;
-  const page = `<!doctype html><html lang="en"><head><title>Shop form</title></head><body><main><h1>Shop</h1>
+test(
+  'from another origin: a browser token minted by the form server, CORS only for the origins the account allows',
+  { skip },
+  async () => {
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/browser-tokens',
+      headers: { authorization: DEMO_AUTH },
+      payload: { trackingCode: 'shop-1' },
+    });
+    assert.equal(token.statusCode, 201, token.body);
+    const browserToken = token.json<{ browserToken: string }>().browserToken;
+    const page = `<!doctype html><html lang="en"><head><title>Shop form</title></head><body><main><h1>Shop</h1>
 <pono-verify account="demo" token="${browserToken}" server="${base}" background-sources="dfat,ofac,pep,aec,asic,tenancy"></pono-verify>
 <script src="${base}/forms/pono-verify.js"></script>
 <script>document.querySelector('pono-verify').start({ firstName: 'Aroha', middleName: 'TWO${'P'.repeat(28)}', lastName: 'Ngata', dateOfBirth: '1986-03-12',
  streetNumber: '12', streetName: 'George', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'Australia' });</script></main></body></html>`;
-  const shop: Server = createServer((_request, response) => { response.setHeader('content-type', 'text/html'); response.end(page); });
-  await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-  try {
-    const context = await browser.newContext();
-    const refused = await context.newPage();
-    await refused.goto(origin);
-    await refused.locator('.pono-status').filter({ hasText: /fetch|Failed/i }).waitFor();
-    const settings = await t.app.inject({ method: 'PUT', url: '/api/v1/forms/settings', headers: { authorization: DEMO_AUTH }, payload: { customerName: null, allowedOrigins: [origin] } });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const allowed = await context.newPage();
-    await allowed.goto(origin);
-    await allowed.getByRole('status').filter({ hasText: 'Your identity is verified.' }).waitFor();
-    // A wrong token is refused even from an allowed origin.
-    const wrong = await t.app.inject({ method: 'GET', url: '/api/v1/forms/browser/demo/definition', headers: { authorization: `Bearer ${'0'.repeat(40)}`, origin } });
-    assert.equal(wrong.statusCode, 401);
-    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/forms/browser/demo/identity-verification', headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' } });
-    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
-  } finally {
-    shop.close();
-  }
-});
+    const shop: Server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end(page);
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+    try {
+      const context = await browser.newContext();
+      const refused = await context.newPage();
+      await refused.goto(origin);
+      await refused
+        .locator('.pono-status')
+        .filter({ hasText: /fetch|Failed/i })
+        .waitFor();
+      const settings = await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/forms/settings',
+        headers: { authorization: DEMO_AUTH },
+        payload: { customerName: null, allowedOrigins: [origin] },
+      });
+      assert.equal(settings.statusCode, 200, settings.body);
+      const allowed = await context.newPage();
+      await allowed.goto(origin);
+      await allowed.getByRole('status').filter({ hasText: 'Your identity is verified.' }).waitFor();
+      // A wrong token is refused even from an allowed origin.
+      const wrong = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/forms/browser/demo/definition',
+        headers: { authorization: `Bearer ${'0'.repeat(40)}`, origin },
+      });
+      assert.equal(wrong.statusCode, 401);
+      const preflight = await t.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/forms/browser/demo/identity-verification',
+        headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+      });
+      assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+    } finally {
+      shop.close();
+    }
+  },
+);

@@ -28,7 +28,11 @@ before(async () => {
   const officer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
   for (const reference of refs.values()) {
     for (let i = 0; i < 150; i++) {
-      const r = await t.app.inject({ method: 'GET', url: `/api/v1/applications/${reference}`, headers: { cookie: `pono_officer_session=${officer.token}` } });
+      const r = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/applications/${reference}`,
+        headers: { cookie: `pono_officer_session=${officer.token}` },
+      });
       const body = r.json<{ records: unknown; recordsStatus: string }>();
       // Records arrive, or never will (submitted before 3 December 2020).
       if ((body.records || body.recordsStatus === 'not-applicable') && body.recordsStatus !== 'pending') break;
@@ -47,45 +51,61 @@ const ref = (label: string) => refs.get(label) ?? '';
 async function cells(page: Page, region: string): Promise<string[][]> {
   const rows = page.getByRole('region', { name: region }).locator('tbody tr');
   await rows.first().waitFor();
-  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())),
+  );
 }
 
-test("the 1:1 record's Travel and Visa tab shows the seed's example calculation, movements and visa history", { skip: skipConsole }, async () => {
-  const page = await signedIn(browser, base, 'cora@dia.example');
-  await page.goto(`/applications/${ref('adult, 1:1 match, eligible')}/inz`);
-  await page.getByRole('heading', { name: /1:1 match result/ }).waitFor();
-  // Identity tab first.
-  await page.getByText('Personal information').waitFor();
-  assert.match(await page.getByRole('tabpanel').innerText(), /Parata/);
-  await expectAccessible(page, 'INZ 1:1 identity');
-  // The tabs are reached and changed with the keyboard.
-  await page.getByRole('tab', { name: 'Identity' }).focus();
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await page.getByRole('tab', { name: 'Travel and Visa' }).getAttribute('aria-selected'), 'true');
-  const calculation = await page.getByTestId('calculation').innerText();
-  assert.match(calculation, /Date residency permit granted\s+10\/11\/2014/);
-  assert.match(calculation, /Total days in NZ\s+1,827/);
-  assert.match(calculation, /1350 days result\s+Pass/);
-  const years = await cells(page, 'Year Breakdown');
-  assert.deepEqual(years, [
-    ['1', '3 Dec 2015 – 2 Dec 2016', '366', 'Pass'],
-    ['2', '3 Dec 2016 – 2 Dec 2017', '365', 'Pass'],
-    ['3', '3 Dec 2017 – 2 Dec 2018', '365', 'Pass'],
-    ['4', '3 Dec 2018 – 2 Dec 2019', '365', 'Pass'],
-    ['5', '3 Dec 2019 – 2 Dec 2020', '366', 'Pass'],
-  ]);
-  assert.deepEqual((await cells(page, 'Travel movements full history'))[0], ['Arrival', '8/11/2014 11:00 PM', 'Auckland Airport']);
-  const visas = await cells(page, 'Visa History');
-  assert.ok(visas.some((v) => v[0] === 'Visitor' && /shall not undertake employment/.test(v[3] ?? '')), JSON.stringify(visas));
-  assert.ok(visas.some((v) => v[0] === 'Resident' && v[1] === '10/11/2014 1:00 PM' && v[2] === '31/12/9999 1:00 PM'), JSON.stringify(visas));
-  await expectAccessible(page, 'INZ 1:1 travel and visa');
-  await screenshot(page, 'inz');
-  await expectFitsNarrow(page, 'INZ 1:1 travel and visa');
-  await page.getByRole('tab', { name: 'Exceptions' }).click();
-  // The demo's record names an AMS photo that the demo does not ship, so the one exception is the missing image.
-  assert.match(await page.getByRole('tabpanel').innerText(), /Data Error\s+No image returned/);
-  await page.context().close();
-});
+test(
+  "the 1:1 record's Travel and Visa tab shows the seed's example calculation, movements and visa history",
+  { skip: skipConsole },
+  async () => {
+    const page = await signedIn(browser, base, 'cora@dia.example');
+    await page.goto(`/applications/${ref('adult, 1:1 match, eligible')}/inz`);
+    await page.getByRole('heading', { name: /1:1 match result/ }).waitFor();
+    // Identity tab first.
+    await page.getByText('Personal information').waitFor();
+    assert.match(await page.getByRole('tabpanel').innerText(), /Parata/);
+    await expectAccessible(page, 'INZ 1:1 identity');
+    // The tabs are reached and changed with the keyboard.
+    await page.getByRole('tab', { name: 'Identity' }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('tab', { name: 'Travel and Visa' }).getAttribute('aria-selected'), 'true');
+    const calculation = await page.getByTestId('calculation').innerText();
+    assert.match(calculation, /Date residency permit granted\s+10\/11\/2014/);
+    assert.match(calculation, /Total days in NZ\s+1,827/);
+    assert.match(calculation, /1350 days result\s+Pass/);
+    const years = await cells(page, 'Year Breakdown');
+    assert.deepEqual(years, [
+      ['1', '3 Dec 2015 – 2 Dec 2016', '366', 'Pass'],
+      ['2', '3 Dec 2016 – 2 Dec 2017', '365', 'Pass'],
+      ['3', '3 Dec 2017 – 2 Dec 2018', '365', 'Pass'],
+      ['4', '3 Dec 2018 – 2 Dec 2019', '365', 'Pass'],
+      ['5', '3 Dec 2019 – 2 Dec 2020', '366', 'Pass'],
+    ]);
+    assert.deepEqual((await cells(page, 'Travel movements full history'))[0], [
+      'Arrival',
+      '8/11/2014 11:00 PM',
+      'Auckland Airport',
+    ]);
+    const visas = await cells(page, 'Visa History');
+    assert.ok(
+      visas.some((v) => v[0] === 'Visitor' && /shall not undertake employment/.test(v[3] ?? '')),
+      JSON.stringify(visas),
+    );
+    assert.ok(
+      visas.some((v) => v[0] === 'Resident' && v[1] === '10/11/2014 1:00 PM' && v[2] === '31/12/9999 1:00 PM'),
+      JSON.stringify(visas),
+    );
+    await expectAccessible(page, 'INZ 1:1 travel and visa');
+    await screenshot(page, 'inz');
+    await expectFitsNarrow(page, 'INZ 1:1 travel and visa');
+    await page.getByRole('tab', { name: 'Exceptions' }).click();
+    // The demo's record names an AMS photo that the demo does not ship, so the one exception is the missing image.
+    assert.match(await page.getByRole('tabpanel').innerText(), /Data Error\s+No image returned/);
+    await page.context().close();
+  },
+);
 
 test('the 1:N record lists the candidates and picks none', { skip: skipConsole }, async () => {
   const page = await signedIn(browser, base, 'cora@dia.example');
@@ -98,22 +118,30 @@ test('the 1:N record lists the candidates and picks none', { skip: skipConsole }
   await page.context().close();
 });
 
-test('No match and API error show the Information record; re-fetch asks for the records again', { skip: skipConsole }, async () => {
-  const page = await signedIn(browser, base, 'cora@dia.example', 'mi');
-  await page.goto(`/applications/${ref('no match')}/inz`);
-  await page.getByText('Tatau o ngā mauhanga kiritaki').waitFor();
-  assert.match(await page.locator('main').innerText(), /No identity found/);
-  await expectAccessible(page, 'INZ no match (mi)');
-  await page.getByRole('button', { name: 'Te reo Māori' }).waitFor();
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.goto(`/applications/${ref('records service down')}/inz`);
-  await page.getByText('Exceptions Present – check exceptions tab').waitFor();
-  assert.match(await page.locator('main').innerText(), /API error\s+Identity search service is down/);
-  await expectAccessible(page, 'INZ API error');
-  await expectFitsNarrow(page, 'INZ API error');
-  await page.getByRole('button', { name: 'Fetch the records again' }).click();
-  await page.getByText('The records will be fetched again').waitFor();
-  const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'records.refetch').execute();
-  assert.equal(audit.length, 1);
-  await page.context().close();
-});
+test(
+  'No match and API error show the Information record; re-fetch asks for the records again',
+  { skip: skipConsole },
+  async () => {
+    const page = await signedIn(browser, base, 'cora@dia.example', 'mi');
+    await page.goto(`/applications/${ref('no match')}/inz`);
+    await page.getByText('Tatau o ngā mauhanga kiritaki').waitFor();
+    assert.match(await page.locator('main').innerText(), /No identity found/);
+    await expectAccessible(page, 'INZ no match (mi)');
+    await page.getByRole('button', { name: 'Te reo Māori' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`/applications/${ref('records service down')}/inz`);
+    await page.getByText('Exceptions Present – check exceptions tab').waitFor();
+    assert.match(await page.locator('main').innerText(), /API error\s+Identity search service is down/);
+    await expectAccessible(page, 'INZ API error');
+    await expectFitsNarrow(page, 'INZ API error');
+    await page.getByRole('button', { name: 'Fetch the records again' }).click();
+    await page.getByText('The records will be fetched again').waitFor();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'records.refetch')
+      .execute();
+    assert.equal(audit.length, 1);
+    await page.context().close();
+  },
+);

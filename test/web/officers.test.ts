@@ -42,9 +42,16 @@ test('an administrator creates an officer who can then sign in', { skip: skipCon
   assert.ok(await form.getByRole('checkbox', { name: 'Validating officer' }).isChecked());
   await form.getByRole('button', { name: 'Create officer' }).click();
   await page.getByText('Dee New can now sign in.').waitFor();
-  const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'dee@dia.example', password: 'a long first password' } });
+  const signIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email: 'dee@dia.example', password: 'a long first password' },
+  });
   assert.equal(signIn.statusCode, 200);
-  assert.deepEqual(signIn.json<{ officer: { roles: string[] } }>().officer.roles.sort(), ['case-officer', 'validating-officer']);
+  assert.deepEqual(signIn.json<{ officer: { roles: string[] } }>().officer.roles.sort(), [
+    'case-officer',
+    'validating-officer',
+  ]);
   await page.context().close();
 });
 
@@ -73,18 +80,22 @@ test("a changed role refuses the officer's next action in their own browser", { 
   await ada.context().close();
 });
 
-test("deactivating an officer ends their session; in te reo Māori the screen passes axe", { skip: skipConsole }, async () => {
-  const cat = await signedIn(browser, base, 'cat@dia.example');
-  const ada = await signedIn(browser, base, 'ada@dia.example', 'mi');
-  await ada.goto('/admin/officers');
-  await ada.getByRole('heading', { name: 'Ngā āpiha', level: 1 }).waitFor();
-  await expectAccessible(ada, 'officers (mi)');
-  const deactivate = ada.getByRole('button', { name: 'Whakakore i a Cat Case' });
-  await deactivate.focus();
-  await ada.keyboard.press('Enter');
-  await ada.getByText('Kua whakakorea a Cat Case').waitFor();
-  const answer = await cat.request.get('/api/v1/session');
-  assert.equal(answer.status(), 401);
-  await cat.context().close();
-  await ada.context().close();
-});
+test(
+  'deactivating an officer ends their session; in te reo Māori the screen passes axe',
+  { skip: skipConsole },
+  async () => {
+    const cat = await signedIn(browser, base, 'cat@dia.example');
+    const ada = await signedIn(browser, base, 'ada@dia.example', 'mi');
+    await ada.goto('/admin/officers');
+    await ada.getByRole('heading', { name: 'Ngā āpiha', level: 1 }).waitFor();
+    await expectAccessible(ada, 'officers (mi)');
+    const deactivate = ada.getByRole('button', { name: 'Whakakore i a Cat Case' });
+    await deactivate.focus();
+    await ada.keyboard.press('Enter');
+    await ada.getByText('Kua whakakorea a Cat Case').waitFor();
+    const answer = await cat.request.get('/api/v1/session');
+    assert.equal(answer.status(), 401);
+    await cat.context().close();
+    await ada.context().close();
+  },
+);

@@ -24,22 +24,26 @@ after(async () => {
   await t.close();
 });
 
-test('a signed-out visitor is sent to sign-in; a wrong password is refused in words; the right one opens My work', { skip: skipConsole }, async () => {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  await page.goto('/queues/validation');
-  await page.waitForURL(/\/signin\?next=/);
-  await expectAccessible(page, 'sign-in');
-  await page.getByLabel('Email').fill('ana@dia.example');
-  await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').innerText(), /password/i);
-  await signInOn(page, 'ana@dia.example');
-  await page.waitForURL(/\/queues\/validation$/);
-  assert.match(await page.getByRole('banner').innerText(), /Ana Case/);
-  await context.close();
-});
+test(
+  'a signed-out visitor is sent to sign-in; a wrong password is refused in words; the right one opens My work',
+  { skip: skipConsole },
+  async () => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto('/queues/validation');
+    await page.waitForURL(/\/signin\?next=/);
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('Email').fill('ana@dia.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /password/i);
+    await signInOn(page, 'ana@dia.example');
+    await page.waitForURL(/\/queues\/validation$/);
+    assert.match(await page.getByRole('banner').innerText(), /Ana Case/);
+    await context.close();
+  },
+);
 
 test('the menu offers each role its own queues', { skip: skipConsole }, async () => {
   const officer = await signedIn(browser, base, 'ana@dia.example');
@@ -63,21 +67,25 @@ test('te reo Māori is chosen once and kept across pages and reloads', { skip: s
   await page.context().close();
 });
 
-test('an ended session asks to sign in again over the page, keeping what was typed', { skip: skipConsole }, async () => {
-  const page = await signedIn(browser, base, 'ana@dia.example');
-  await page.goto('/signin');
-  await page.waitForURL(/\/work$/);
-  // The server forgets every session (as at expiry); the page still holds the officer.
-  await t.database.db.deleteFrom('officer_sessions').execute();
-  await page.evaluate(() => window.dispatchEvent(new Event('pono:session-expired')));
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  assert.match(await dialog.innerText(), /session has ended/);
-  await signInOn(page, 'ana@dia.example');
-  await dialog.waitFor({ state: 'detached' });
-  assert.match(page.url(), /\/work$/);
-  await page.context().close();
-});
+test(
+  'an ended session asks to sign in again over the page, keeping what was typed',
+  { skip: skipConsole },
+  async () => {
+    const page = await signedIn(browser, base, 'ana@dia.example');
+    await page.goto('/signin');
+    await page.waitForURL(/\/work$/);
+    // The server forgets every session (as at expiry); the page still holds the officer.
+    await t.database.db.deleteFrom('officer_sessions').execute();
+    await page.evaluate(() => window.dispatchEvent(new Event('pono:session-expired')));
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /session has ended/);
+    await signInOn(page, 'ana@dia.example');
+    await dialog.waitFor({ state: 'detached' });
+    assert.match(page.url(), /\/work$/);
+    await page.context().close();
+  },
+);
 
 test('signing out ends the session on the server', { skip: skipConsole }, async () => {
   const page = await signedIn(browser, base, 'ana@dia.example');
@@ -88,15 +96,19 @@ test('signing out ends the session on the server', { skip: skipConsole }, async 
   await page.context().close();
 });
 
-test('every page carries a content security policy without inline script and the usual security headers', { skip: skipConsole }, async () => {
-  for (const path of ['/', '/work', '/calculator', '/applications/A-1']) {
-    const r = await t.app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } });
-    assert.equal(r.statusCode, 200, path);
-    const csp = String(r.headers['content-security-policy']);
-    assert.match(csp, /script-src 'self'/);
-    assert.doesNotMatch(csp, /unsafe-inline/);
-    assert.equal(r.headers['x-content-type-options'], 'nosniff');
-    assert.match(String(r.headers['x-frame-options'] ?? ''), /SAMEORIGIN|DENY/);
-    assert.doesNotMatch(r.body, /<script(?![^>]*\bsrc=)/, `no inline script on ${path}`);
-  }
-});
+test(
+  'every page carries a content security policy without inline script and the usual security headers',
+  { skip: skipConsole },
+  async () => {
+    for (const path of ['/', '/work', '/calculator', '/applications/A-1']) {
+      const r = await t.app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } });
+      assert.equal(r.statusCode, 200, path);
+      const csp = String(r.headers['content-security-policy']);
+      assert.match(csp, /script-src 'self'/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(r.headers['x-frame-options'] ?? ''), /SAMEORIGIN|DENY/);
+      assert.doesNotMatch(r.body, /<script(?![^>]*\bsrc=)/, `no inline script on ${path}`);
+    }
+  },
+);

@@ -5,9 +5,14 @@ for (const form of document.querySelectorAll('form[data-applicant]')) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const person = {};
-    for (const control of form.querySelectorAll('input[name], select[name]')) if (control.value.trim() !== '') person[control.name] = control.value.trim();
+    for (const control of form.querySelectorAll('input[name], select[name]'))
+      if (control.value.trim() !== '') person[control.name] = control.value.trim();
     void component.start(person);
   });
-  component.addEventListener('verified', (event) => { log.textContent = `onVerified: ${event.detail.verifyStatus} (${event.detail.verifiedSources})`; });
-  component.addEventListener('failure', (event) => { log.textContent = `onFailure: ${event.detail.optedOut ? 'opted out' : event.detail.verifyStatus}`; });
+  component.addEventListener('verified', (event) => {
+    log.textContent = `onVerified: ${event.detail.verifyStatus} (${event.detail.verifiedSources})`;
+  });
+  component.addEventListener('failure', (event) => {
+    log.textContent = `onFailure: ${event.detail.optedOut ? 'opted out' : event.detail.verifyStatus}`;
+  });
 }

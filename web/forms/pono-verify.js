@@ -16,7 +16,8 @@ const STRINGS = {
     failed: 'We could not verify your identity electronically.',
     chooseSource: 'Choose a document',
     verify: 'Verify',
-    terms: 'I agree that these details are checked with the document issuer or official record holder (terms and conditions).',
+    terms:
+      'I agree that these details are checked with the document issuer or official record holder (terms and conditions).',
     help: 'Where to find this',
     sourceVerified: 'That document verified.',
     sourceNotVerified: 'That document did not verify. Check the details, or choose another document.',
@@ -27,9 +28,16 @@ const STRINGS = {
     required: 'is required',
     format: 'must be',
     sources: {
-      passportdvs: 'Australian passport', medicaredvs: 'Medicare card', visadvs: 'Visa (foreign passport)', aec: 'Electoral roll',
-      birthcertificatedvs: 'Birth certificate', citizenshipcertificatedvs: 'Citizenship certificate', immicarddvs: 'ImmiCard',
-      changeofnamecertificatedvs: 'Change of name certificate', marriagecertificatedvs: 'Marriage certificate', licence: "Driver's licence",
+      passportdvs: 'Australian passport',
+      medicaredvs: 'Medicare card',
+      visadvs: 'Visa (foreign passport)',
+      aec: 'Electoral roll',
+      birthcertificatedvs: 'Birth certificate',
+      citizenshipcertificatedvs: 'Citizenship certificate',
+      immicarddvs: 'ImmiCard',
+      changeofnamecertificatedvs: 'Change of name certificate',
+      marriagecertificatedvs: 'Marriage certificate',
+      licence: "Driver's licence",
     },
   },
   mi: {
@@ -51,9 +59,16 @@ const STRINGS = {
     required: 'e hiahiatia ana',
     format: 'me',
     sources: {
-      passportdvs: 'Uruwhenua o Ahitereiria', medicaredvs: 'Kāri Medicare', visadvs: 'Uruwhenua (tauiwi)', aec: 'Rārangi pōti',
-      birthcertificatedvs: 'Tiwhikete whānau', citizenshipcertificatedvs: 'Tiwhikete kirirarau', immicarddvs: 'ImmiCard',
-      changeofnamecertificatedvs: 'Tiwhikete panoni ingoa', marriagecertificatedvs: 'Tiwhikete mārena', licence: 'Raihana taraiwa',
+      passportdvs: 'Uruwhenua o Ahitereiria',
+      medicaredvs: 'Kāri Medicare',
+      visadvs: 'Uruwhenua (tauiwi)',
+      aec: 'Rārangi pōti',
+      birthcertificatedvs: 'Tiwhikete whānau',
+      citizenshipcertificatedvs: 'Tiwhikete kirirarau',
+      immicarddvs: 'ImmiCard',
+      changeofnamecertificatedvs: 'Tiwhikete panoni ingoa',
+      marriagecertificatedvs: 'Tiwhikete mārena',
+      licence: 'Raihana taraiwa',
     },
   },
 };
@@ -70,7 +85,9 @@ class PonoVerify extends HTMLElement {
     this.person = {};
   }
 
-  set strings(value) { this.overrides = value || {}; }
+  set strings(value) {
+    this.overrides = value || {};
+  }
 
   text(key) {
     const lang = this.getAttribute('lang') === 'mi' ? 'mi' : 'en';
@@ -82,7 +99,9 @@ class PonoVerify extends HTMLElement {
     return names[id] || names[id.endsWith('regodvs') ? 'licence' : id] || id;
   }
 
-  get server() { return this.getAttribute('server') || SCRIPT_ORIGIN; }
+  get server() {
+    return this.getAttribute('server') || SCRIPT_ORIGIN;
+  }
 
   connectedCallback() {
     if (this.rendered) return;
@@ -96,7 +115,11 @@ class PonoVerify extends HTMLElement {
     }
     this.classList.add('pono-verify');
     this.innerHTML = '';
-    const heading = this.el('h3', { id: `${this.id_}-title` }, this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : ''));
+    const heading = this.el(
+      'h3',
+      { id: `${this.id_}-title` },
+      this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : ''),
+    );
     this.setAttribute('role', 'region');
     this.setAttribute('aria-labelledby', heading.id);
     this.status = this.el('p', { class: 'pono-status', role: 'status', 'aria-live': 'polite' });
@@ -106,17 +129,25 @@ class PonoVerify extends HTMLElement {
 
   el(tag, attributes = {}, text) {
     const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+    for (const [name, value] of Object.entries(attributes))
+      if (value !== undefined && value !== null && value !== false)
+        node.setAttribute(name, value === true ? '' : String(value));
     if (text !== undefined) node.textContent = text;
     return node;
   }
 
   async api(path, method, body) {
-    const response = await fetch(`${this.server}/api/v1/forms/browser/${encodeURIComponent(this.getAttribute('account') || '')}/${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.getAttribute('token') || ''}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
+    const response = await fetch(
+      `${this.server}/api/v1/forms/browser/${encodeURIComponent(this.getAttribute('account') || '')}/${path}`,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${this.getAttribute('token') || ''}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      },
+    );
     const json = await response.json();
     if (response.status === 401) throw Object.assign(new Error(this.text('tokenExpired')), { expired: true });
     return { status: response.status, json };
@@ -130,7 +161,8 @@ class PonoVerify extends HTMLElement {
     try {
       if (!this.definition) this.definition = (await this.api('definition', 'GET')).json;
       const { status, json } = await this.api('identity-verification', 'POST', {
-        ...this.person, ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
+        ...this.person,
+        ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
         backgroundSources: this.getAttribute('background-sources') || '',
       });
       if (status !== 200) return this.showProblems(json);
@@ -141,9 +173,14 @@ class PonoVerify extends HTMLElement {
   }
 
   offered() {
-    const wanted = (this.getAttribute('interactive-sources') || '').split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = (this.getAttribute('interactive-sources') || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const available = (this.outputs.availableSources || '').split(',').filter(Boolean);
-    return available.filter((id) => wanted.length === 0 || wanted.includes(id) || (id.endsWith('regodvs') && wanted.includes('regodvs')));
+    return available.filter(
+      (id) => wanted.length === 0 || wanted.includes(id) || (id.endsWith('regodvs') && wanted.includes('regodvs')),
+    );
   }
 
   show(outputs, afterSource) {
@@ -161,7 +198,11 @@ class PonoVerify extends HTMLElement {
       this.optOutButton();
       return;
     }
-    this.status.textContent = afterSource ? (outputs.sourceVerifiedFlag ? this.text('sourceVerified') : this.text('sourceNotVerified')) : this.text('unverified');
+    this.status.textContent = afterSource
+      ? outputs.sourceVerifiedFlag
+        ? this.text('sourceVerified')
+        : this.text('sourceNotVerified')
+      : this.text('unverified');
     this.sourceChooser(offered);
     this.optOutButton();
   }
@@ -186,7 +227,11 @@ class PonoVerify extends HTMLElement {
   sourceForm(sourceId) {
     const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
     this.formSlot.innerHTML = '';
-    const form = this.el('form', { class: 'pono-source-form', novalidate: true, 'aria-label': this.sourceName(sourceId) });
+    const form = this.el('form', {
+      class: 'pono-source-form',
+      novalidate: true,
+      'aria-label': this.sourceName(sourceId),
+    });
     for (const field of group.fields) {
       if (field.input === 'licenceState' && sourceId !== 'regodvs') continue;
       form.append(this.fieldRow(field));
@@ -195,12 +240,22 @@ class PonoVerify extends HTMLElement {
       const details = this.el('details', { class: 'pono-help' });
       details.append(this.el('summary', {}, this.text('help')));
       details.append(this.el('p', {}, group.help));
-      if (group.sample) details.append(this.el('img', { src: `${this.server}/forms/samples/${group.sample}`, alt: `${this.text('help')}: ${this.sourceName(sourceId)}`, width: 320 }));
+      if (group.sample)
+        details.append(
+          this.el('img', {
+            src: `${this.server}/forms/samples/${group.sample}`,
+            alt: `${this.text('help')}: ${this.sourceName(sourceId)}`,
+            width: 320,
+          }),
+        );
       form.append(details);
     }
     const termsId = `${this.id_}-terms`;
     const terms = this.el('div', { class: 'pono-terms' });
-    terms.append(this.el('input', { type: 'checkbox', id: termsId, name: 'termsAccepted', required: true }), this.el('label', { for: termsId }, this.text('terms')));
+    terms.append(
+      this.el('input', { type: 'checkbox', id: termsId, name: 'termsAccepted', required: true }),
+      this.el('label', { for: termsId }, this.text('terms')),
+    );
     form.append(terms);
     this.errors = this.el('div', { class: 'pono-errors', role: 'alert' });
     form.append(this.errors);
@@ -224,7 +279,15 @@ class PonoVerify extends HTMLElement {
       control.append(this.el('option', { value: '' }, ''));
       for (const option of field.options) control.append(this.el('option', { value: option }, option));
     } else {
-      control = this.el('input', { id, name: field.input, type: field.kind === 'date' ? 'date' : 'text', required: field.required, ...(field.pattern && field.kind !== 'date' ? { pattern: field.pattern.replace(/^\^/, '').replace(/\$$/, '') } : {}) });
+      control = this.el('input', {
+        id,
+        name: field.input,
+        type: field.kind === 'date' ? 'date' : 'text',
+        required: field.required,
+        ...(field.pattern && field.kind !== 'date'
+          ? { pattern: field.pattern.replace(/^\^/, '').replace(/\$$/, '') }
+          : {}),
+      });
     }
     control.setAttribute('aria-describedby', `${id}-error`);
     row.append(control, this.el('span', { id: `${id}-error`, class: 'pono-field-error' }));
@@ -238,30 +301,50 @@ class PonoVerify extends HTMLElement {
       const control = form.elements.namedItem(field.input);
       if (!control) continue;
       const value = control.value.trim();
-      if (value === '' && field.required) problems.push({ field: field.input, message: `${field.label} ${this.text('required')}` });
-      else if (value !== '' && field.pattern && !new RegExp(field.pattern).test(value)) problems.push({ field: field.input, message: `${field.label} ${this.text('format')} ${field.format || field.pattern}` });
+      if (value === '' && field.required)
+        problems.push({ field: field.input, message: `${field.label} ${this.text('required')}` });
+      else if (value !== '' && field.pattern && !new RegExp(field.pattern).test(value))
+        problems.push({
+          field: field.input,
+          message: `${field.label} ${this.text('format')} ${field.format || field.pattern}`,
+        });
     }
-    if (!form.elements.namedItem('termsAccepted').checked) problems.push({ field: 'termsAccepted', message: this.text('terms') });
+    if (!form.elements.namedItem('termsAccepted').checked)
+      problems.push({ field: 'termsAccepted', message: this.text('terms') });
     return problems;
   }
 
   async submitSource(sourceId, form) {
     const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
-    const problems = this.clientProblems(form, group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')));
+    const problems = this.clientProblems(
+      form,
+      group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')),
+    );
     if (problems.length > 0) return this.markProblems(form, problems);
     const values = {};
     for (const field of group.fields) {
       const control = form.elements.namedItem(field.input);
       if (control && control.value.trim() !== '') values[field.input] = control.value.trim();
     }
-    if (sourceId.endsWith('regodvs') && sourceId !== 'regodvs') values.licenceState = sourceId.slice(0, -7).toUpperCase();
+    if (sourceId.endsWith('regodvs') && sourceId !== 'regodvs')
+      values.licenceState = sourceId.slice(0, -7).toUpperCase();
     this.status.textContent = this.text('checking');
     try {
       const { status, json } = await this.api('identity-verification', 'POST', {
-        ...this.person, ...values, ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
-        backgroundSources: this.getAttribute('background-sources') || '', verifyUserId: this.outputs.verifyUserId, verifySources: sourceId, termsAccepted: true,
+        ...this.person,
+        ...values,
+        ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
+        backgroundSources: this.getAttribute('background-sources') || '',
+        verifyUserId: this.outputs.verifyUserId,
+        verifySources: sourceId,
+        termsAccepted: true,
       });
-      if (status !== 200) return this.markProblems(form, (json.problems || []).map((p) => ({ field: p.field, message: p.message })), json.message);
+      if (status !== 200)
+        return this.markProblems(
+          form,
+          (json.problems || []).map((p) => ({ field: p.field, message: p.message })),
+          json.message,
+        );
       this.show(json, true);
     } catch (error) {
       this.status.textContent = error.message;
@@ -298,7 +381,9 @@ class PonoVerify extends HTMLElement {
     button.addEventListener('click', () => {
       this.body.innerHTML = '';
       this.status.textContent = this.text('optedOut');
-      this.dispatchEvent(new CustomEvent('failure', { detail: { ...(this.outputs || {}), optedOut: true }, bubbles: true }));
+      this.dispatchEvent(
+        new CustomEvent('failure', { detail: { ...(this.outputs || {}), optedOut: true }, bubbles: true }),
+      );
     });
     this.body.append(button);
   }

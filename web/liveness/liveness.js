@@ -58,7 +58,13 @@ function fail(message) {
 }
 
 async function call(method, path, body) {
-  const response = await fetch(api(path), { method, body, headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'omit' });
+  const response = await fetch(api(path), {
+    method,
+    body,
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+    credentials: 'omit',
+  });
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = new Error(data?.message ?? `request failed (${response.status})`);
@@ -88,7 +94,8 @@ function showResult(state, remaining) {
     retry.hidden = false;
   } else if (state === 'could_not_complete') {
     title.textContent = 'We could not complete your liveness check';
-    text.textContent = 'Your case officer will contact you about other ways to confirm your identity. You can close this page.';
+    text.textContent =
+      'Your case officer will contact you about other ways to confirm your identity. You can close this page.';
     done.hidden = false;
   } else if (state === 'expired') {
     title.textContent = 'This link has expired';
@@ -106,21 +113,28 @@ function stopCamera() {
 }
 
 async function startCamera() {
-  if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('no camera API'), { name: 'NotSupportedError' });
-  stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } } });
+  if (!navigator.mediaDevices?.getUserMedia)
+    throw Object.assign(new Error('no camera API'), { name: 'NotSupportedError' });
+  stream = await navigator.mediaDevices.getUserMedia({
+    audio: false,
+    video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
+  });
   const video = $('video');
   video.srcObject = stream;
   await video.play();
-  if (video.videoWidth === 0) await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
+  if (video.videoWidth === 0)
+    await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
 }
 
 function cameraMessage(error) {
   if (error?.name === 'NotAllowedError' || error?.name === 'SecurityError') {
     return 'Your browser did not allow the camera. Allow camera access for this page in your browser settings, then try again.';
   }
-  if (error?.name === 'NotFoundError' || error?.name === 'OverconstrainedError') return 'No camera was found. Use a device with a camera, then try again.';
+  if (error?.name === 'NotFoundError' || error?.name === 'OverconstrainedError')
+    return 'No camera was found. Use a device with a camera, then try again.';
   if (error?.name === 'NotReadableError') return 'Your camera is being used by another app. Close it, then try again.';
-  if (error?.name === 'NotSupportedError') return 'This browser cannot use a camera. Try a recent version of Chrome, Firefox, Safari or Edge.';
+  if (error?.name === 'NotSupportedError')
+    return 'This browser cannot use a camera. Try a recent version of Chrome, Firefox, Safari or Edge.';
   return 'The camera could not be started. Try again.';
 }
 
@@ -132,7 +146,9 @@ function grab(canvas, maxEdge) {
   canvas.height = Math.round(video.videoHeight * scale);
   const context = canvas.getContext('2d');
   context.drawImage(video, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no frame'))), 'image/jpeg', 0.88));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no frame'))), 'image/jpeg', 0.88),
+  );
 }
 
 /** Records one challenge for durationMs: each new video frame once, about plan.fps of them a second. */
@@ -250,7 +266,11 @@ async function upload() {
       await load();
       return;
     }
-    fail(error.status === 400 ? 'Some of the pictures could not be used. Try again.' : 'We could not send your check. Check your internet connection, then try again.');
+    fail(
+      error.status === 400
+        ? 'Some of the pictures could not be used. Try again.'
+        : 'We could not send your check. Check your internet connection, then try again.',
+    );
   }
 }
 
@@ -287,7 +307,11 @@ async function load() {
   try {
     view = await call('GET', '/state');
   } catch (error) {
-    fail(error.status === 404 ? 'This link is not valid. Check that you copied the whole link from the email.' : 'The page could not load. Try again.');
+    fail(
+      error.status === 404
+        ? 'This link is not valid. Check that you copied the whole link from the email.'
+        : 'The page could not load. Try again.',
+    );
     return;
   }
   if (view.state === 'ready' || view.state === 'try_again') {

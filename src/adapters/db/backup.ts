@@ -31,7 +31,9 @@ export async function dumpDataDir(dataDir: string): Promise<Buffer> {
 /** Loads a backup made by dumpDataDir into `dataDir`, which must be empty or absent. */
 export async function restoreDataDir(dataDir: string, backup: Buffer): Promise<void> {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new BackupError(`${dataDir} is not empty: restore into an empty or new folder, then point PONO_DATA_DIR at it`);
+    throw new BackupError(
+      `${dataDir} is not empty: restore into an empty or new folder, then point PONO_DATA_DIR at it`,
+    );
   }
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);

@@ -47,7 +47,9 @@ const NUMERIC_OID = 1700;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const log = queryLog(options.onQuery);
-  const database = options.url ? await openServer(options.url, options.schema ?? 'public', log) : await openEmbedded(options.dataDir, log);
+  const database = options.url
+    ? await openServer(options.url, options.schema ?? 'public', log)
+    : await openEmbedded(options.dataDir, log);
   await migrateToLatest(database.db, database.schema);
   return database;
 }
@@ -76,7 +78,11 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
     kind: 'postgres',
     db,
     schema,
-    poolStats: () => ({ connections: pool.totalCount, busy: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => ({
+      connections: pool.totalCount,
+      busy: pool.totalCount - pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     executeSql: async (text, values) => {
       const result = await pool.query(text, values);
       return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
@@ -91,7 +97,11 @@ async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log'
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
+  const parsers = {
+    [DATE_OID]: (v: string) => v,
+    [INT8_OID]: (v: string) => Number(v),
+    [NUMERIC_OID]: (v: string) => Number(v),
+  };
   const pglite = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
   await pglite.waitReady;
   const pool = new PgliteSerialPool(pglite);

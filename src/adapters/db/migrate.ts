@@ -14,14 +14,20 @@ export async function migrateToLatest<T>(db: Kysely<T>, schema = 'public'): Prom
   const table = sql.table(`${schema}.pono_migrations`);
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
-    await sql`create table if not exists ${table} (name text primary key, applied_at timestamptz not null default now())`.execute(tx);
-    const applied = new Set((await sql<{ name: string }>`select name from ${table}`.execute(tx)).rows.map((r) => r.name));
+    await sql`create table if not exists ${table} (name text primary key, applied_at timestamptz not null default now())`.execute(
+      tx,
+    );
+    const applied = new Set(
+      (await sql<{ name: string }>`select name from ${table}`.execute(tx)).rows.map((r) => r.name),
+    );
     for (const name of Object.keys(migrations).sort()) {
       if (applied.has(name)) continue;
       try {
         await migrations[name]?.up(tx as unknown as Kysely<unknown>);
       } catch (error) {
-        throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
       await sql`insert into ${table} (name) values (${name})`.execute(tx);
     }

@@ -44,7 +44,8 @@ export class PgliteSerialPool implements PostgresPool {
       async query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
         const command = (text.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase() as PostgresQueryResult<R>['command'];
         // Without parameters the statement may be a script of several (migrations); PGlite runs those through exec.
-        const result = parameters.length === 0 ? (await pglite.exec(text)).at(-1) : await pglite.query<R>(text, [...parameters]);
+        const result =
+          parameters.length === 0 ? (await pglite.exec(text)).at(-1) : await pglite.query<R>(text, [...parameters]);
         const rows = (result?.rows ?? []) as R[];
         return { command, rowCount: result?.affectedRows ?? rows.length, rows };
       },

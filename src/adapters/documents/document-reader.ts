@@ -4,7 +4,12 @@
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { getFaceEngine, type FaceObservation } from '../face/index.ts';
-import { UNREADABLE_IMAGE, type DocumentReading, type DocumentTask, type FaceReading } from '../../app/document-reading.ts';
+import {
+  UNREADABLE_IMAGE,
+  type DocumentReading,
+  type DocumentTask,
+  type FaceReading,
+} from '../../app/document-reading.ts';
 import { measureImage } from './image-facts.ts';
 import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
 
@@ -35,7 +40,11 @@ async function portraitOf(page: Buffer): Promise<FaceReading> {
   const top = Math.max(0, Math.floor((face.box.y - margin) * scale));
   const right = Math.min(width, Math.ceil((face.box.x + face.box.width + margin) * scale));
   const bottom = Math.min(height, Math.ceil((face.box.y + face.box.height + margin) * scale));
-  const crop = await sharp(page).rotate().extract({ left, top, width: right - left, height: bottom - top }).jpeg({ quality: 95 }).toBuffer();
+  const crop = await sharp(page)
+    .rotate()
+    .extract({ left, top, width: right - left, height: bottom - top })
+    .jpeg({ quality: 95 })
+    .toBuffer();
   const described = largest((await engine.analyse(crop, { descriptor: true })).faces);
   return { faceCount: found.faces.length, ...(described?.descriptor ? { descriptor: described.descriptor } : {}) };
 }
@@ -47,7 +56,8 @@ async function selfieOf(image: Buffer): Promise<FaceReading> {
   return { faceCount: faces.length, ...(face?.descriptor ? { descriptor: face.descriptor } : {}) };
 }
 
-const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Decodes the whole image once; a file that does not decode is the sender's problem, named by its field. */
 async function decodable(image: Buffer, field: 'document' | 'selfie'): Promise<void> {
@@ -70,7 +80,11 @@ export async function readDocument(task: DocumentTask): Promise<DocumentReading>
   const selfie = task.selfie ? await selfieOf(asBuffer(task.selfie)) : undefined;
   const faceMs = performance.now() - f0;
   return {
-    facts, mrzText: text.mrzText, visualText: text.visualText, portrait, ...(selfie ? { selfie } : {}),
+    facts,
+    mrzText: text.mrzText,
+    visualText: text.visualText,
+    portrait,
+    ...(selfie ? { selfie } : {}),
     timing: { ocrMs: text.ms, faceMs, totalMs: performance.now() - t0 },
   };
 }

@@ -12,8 +12,11 @@ const SOFTWARE_TAGS = ['Software', 'ProcessingSoftware', 'CreatorTool', 'History
 
 async function softwareTags(image: Buffer): Promise<string[]> {
   try {
-    const tags = (await exifr.parse(image, { pick: SOFTWARE_TAGS, xmp: true, tiff: true })) as Record<string, unknown> | undefined;
-    return Object.values(tags ?? {}).flat().filter((v): v is string => typeof v === 'string');
+    const tags = (await exifr.parse(image, { pick: SOFTWARE_TAGS, xmp: true, tiff: true })) as
+      Record<string, unknown> | undefined;
+    return Object.values(tags ?? {})
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
   } catch {
     // a file whose metadata cannot be parsed names no software
     return [];
@@ -22,12 +25,20 @@ async function softwareTags(image: Buffer): Promise<string[]> {
 
 export async function measureImage(image: Buffer): Promise<ImageFacts> {
   const { width, height } = (await sharp(image).metadata()).autoOrient;
-  const { data, info } = await sharp(image).rotate().greyscale().resize({ width: MEASURE_WIDTH }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image)
+    .rotate()
+    .greyscale()
+    .resize({ width: MEASURE_WIDTH })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   let clipped = 0;
   for (const level of data) if (level >= GLARE_LEVEL) clipped++;
   return {
-    width, height, sharpness: laplacianVariance(data, info.width, info.height),
-    glareFraction: data.length > 0 ? clipped / data.length : 0, software: await softwareTags(image),
+    width,
+    height,
+    sharpness: laplacianVariance(data, info.width, info.height),
+    glareFraction: data.length > 0 ? clipped / data.length : 0,
+    software: await softwareTags(image),
   };
 }
 
@@ -39,7 +50,8 @@ function laplacianVariance(grey: Uint8Array, width: number, height: number): num
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
-      const value = (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - width] ?? 0) + (grey[i + width] ?? 0) - 4 * (grey[i] ?? 0);
+      const value =
+        (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - width] ?? 0) + (grey[i + width] ?? 0) - 4 * (grey[i] ?? 0);
       sum += value;
       squares += value * value;
       count++;

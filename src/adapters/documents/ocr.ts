@@ -34,15 +34,24 @@ function modelFolder(): string {
 }
 
 export async function createDocumentOcr(): Promise<DocumentOcr> {
-  const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath: modelFolder(), cacheMethod: 'none', gzip: true });
+  const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, {
+    langPath: modelFolder(),
+    cacheMethod: 'none',
+    gzip: true,
+  });
   return {
     async read(image) {
       const t0 = performance.now();
       const page = sharp(image).rotate().greyscale();
       const { width, height } = (await page.clone().metadata()).autoOrient;
       const top = Math.round(height * (1 - MRZ_BAND));
-      const band = await page.clone().extract({ left: 0, top, width, height: height - top })
-        .resize({ width: MRZ_READ_WIDTH, withoutEnlargement: true }).normalise().png().toBuffer();
+      const band = await page
+        .clone()
+        .extract({ left: 0, top, width, height: height - top })
+        .resize({ width: MRZ_READ_WIDTH, withoutEnlargement: true })
+        .normalise()
+        .png()
+        .toBuffer();
       const upper = await page.clone().extract({ left: 0, top: 0, width, height: top }).png().toBuffer();
       await worker.setParameters({ tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
       const mrz = await worker.recognize(band);

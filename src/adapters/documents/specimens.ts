@@ -65,12 +65,15 @@ export function td3Lines(p: SpecimenPerson, wrongCheckDigit = false): [string, s
   const expiry = yymmdd(p.expiry);
   const personal = pad('', 14);
   const body = `${number}${numberCheck}${p.nationality}${dob}${checkDigit(dob)}${p.sex === 'X' ? '<' : p.sex}${expiry}${checkDigit(expiry)}${personal}${checkDigit(personal)}`;
-  const composite = checkDigit(`${number}${numberCheck}${dob}${checkDigit(dob)}${expiry}${checkDigit(expiry)}${personal}${checkDigit(personal)}`);
+  const composite = checkDigit(
+    `${number}${numberCheck}${dob}${checkDigit(dob)}${expiry}${checkDigit(expiry)}${personal}${checkDigit(personal)}`,
+  );
   return [line1, `${body}${composite}`];
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const vizDate = (iso: string): string => `${iso.slice(8, 10)} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+const vizDate = (iso: string): string =>
+  `${iso.slice(8, 10)} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 const xml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const PAGE_W = 1250;
@@ -78,10 +81,13 @@ const PAGE_H = 880;
 
 function pageSvg(p: SpecimenPerson, lines: readonly [string, string], vizSurname: string): string {
   const field = (x: number, y: number, label: string, value: string): string =>
-    `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="17" fill="#4a5a78">${xml(label)}</text>`
-    + `<text x="${x}" y="${y + 32}" font-family="DejaVu Sans" font-weight="bold" font-size="28" fill="#111">${xml(value)}</text>`;
-  const guilloche = Array.from({ length: 18 }, (_, i) =>
-    `<path d="M0 ${120 + i * 32} C 300 ${60 + i * 32}, 700 ${200 + i * 32}, ${PAGE_W} ${110 + i * 32}" stroke="#d9e4ef" stroke-width="2" fill="none"/>`).join('');
+    `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="17" fill="#4a5a78">${xml(label)}</text>` +
+    `<text x="${x}" y="${y + 32}" font-family="DejaVu Sans" font-weight="bold" font-size="28" fill="#111">${xml(value)}</text>`;
+  const guilloche = Array.from(
+    { length: 18 },
+    (_, i) =>
+      `<path d="M0 ${120 + i * 32} C 300 ${60 + i * 32}, 700 ${200 + i * 32}, ${PAGE_W} ${110 + i * 32}" stroke="#d9e4ef" stroke-width="2" fill="none"/>`,
+  ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_W}" height="${PAGE_H}">
   <rect width="100%" height="100%" fill="#f4f1e8"/>${guilloche}
   <text x="60" y="70" font-family="DejaVu Sans" font-weight="bold" font-size="34" fill="#1d3557">PASSPORT</text>
@@ -108,15 +114,23 @@ function glareSvg(): string {
 /** A specimen data page as a JPEG (what a phone or scanner would send). */
 export async function renderSpecimen(p: SpecimenPerson, options: SpecimenOptions = {}): Promise<Buffer> {
   const lines = td3Lines(p, options.wrongCheckDigit === true);
-  const portrait = await sharp(readFileSync(p.portrait)).resize(320, 400, { fit: 'cover', position: 'north' }).removeAlpha().toBuffer();
+  const portrait = await sharp(readFileSync(p.portrait))
+    .resize(320, 400, { fit: 'cover', position: 'north' })
+    .removeAlpha()
+    .toBuffer();
   const layers: OverlayOptions[] = [{ input: portrait, left: 60, top: 120 }];
   if (options.glare) layers.push({ input: Buffer.from(glareSvg()), left: 0, top: 0 });
-  let page = sharp(Buffer.from(pageSvg(p, lines, options.vizSurname ?? p.surname))).composite(layers).flatten({ background: '#f4f1e8' });
+  let page = sharp(Buffer.from(pageSvg(p, lines, options.vizSurname ?? p.surname)))
+    .composite(layers)
+    .flatten({ background: '#f4f1e8' });
   let png = await page.png().toBuffer();
   if (options.rotateDeg) png = await sharp(png).rotate(options.rotateDeg, { background: '#6b6b6b' }).png().toBuffer();
   if (options.cropTopFraction) {
     const meta = await sharp(png).metadata();
-    png = await sharp(png).extract({ left: 0, top: 0, width: meta.width, height: Math.round(meta.height * options.cropTopFraction) }).png().toBuffer();
+    png = await sharp(png)
+      .extract({ left: 0, top: 0, width: meta.width, height: Math.round(meta.height * options.cropTopFraction) })
+      .png()
+      .toBuffer();
   }
   page = sharp(png);
   if (options.width && options.width !== PAGE_W) page = page.resize({ width: options.width });

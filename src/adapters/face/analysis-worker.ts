@@ -1,6 +1,10 @@
 // One liveness attempt set analysed inside a worker thread (see analysis-pool.ts): the face engine is loaded once
 // per worker on its first task. Images arrive as Uint8Array (structured clone) and are viewed as Buffers again.
-import { analyseLivenessAttempt, type LivenessAnalysis, type LivenessAttemptInput } from '../../app/liveness-analysis.ts';
+import {
+  analyseLivenessAttempt,
+  type LivenessAnalysis,
+  type LivenessAttemptInput,
+} from '../../app/liveness-analysis.ts';
 import type { LivenessThresholds } from '../../domain/liveness/thresholds.ts';
 
 export interface AnalysisTask {
@@ -8,7 +12,8 @@ export interface AnalysisTask {
   readonly thresholds: LivenessThresholds;
 }
 
-const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export default function analyse(task: AnalysisTask): Promise<LivenessAnalysis> {
   const { input } = task;
@@ -19,7 +24,10 @@ export default function analyse(task: AnalysisTask): Promise<LivenessAnalysis> {
     {
       ...input,
       selfie: asBuffer(input.selfie),
-      captures: input.captures.map((c) => ({ challenge: c.challenge, frames: c.frames.map((f) => ({ image: asBuffer(f.image), tMs: f.tMs })) })),
+      captures: input.captures.map((c) => ({
+        challenge: c.challenge,
+        frames: c.frames.map((f) => ({ image: asBuffer(f.image), tMs: f.tMs })),
+      })),
       trustedSources,
     },
     { thresholds: task.thresholds },

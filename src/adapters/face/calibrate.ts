@@ -24,9 +24,21 @@ interface SourceImage {
 
 /** Identities were assigned by looking at every crop (contact sheet); repeated people share a label. */
 export const MANIFEST: readonly SourceImage[] = [
-  { path: '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg', origin: 'deb:python-matplotlib-data', faces: ['hopper'] },
-  { path: '/usr/lib/python3/dist-packages/skimage/data/astronaut.png', origin: 'deb:python3-skimage', faces: ['collins'] },
-  { path: '/usr/lib/python3/dist-packages/skimage/data/camera.png', origin: 'deb:python3-skimage', faces: ['cameraman'] },
+  {
+    path: '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg',
+    origin: 'deb:python-matplotlib-data',
+    faces: ['hopper'],
+  },
+  {
+    path: '/usr/lib/python3/dist-packages/skimage/data/astronaut.png',
+    origin: 'deb:python3-skimage',
+    faces: ['collins'],
+  },
+  {
+    path: '/usr/lib/python3/dist-packages/skimage/data/camera.png',
+    origin: 'deb:python3-skimage',
+    faces: ['cameraman'],
+  },
   { path: `${OPENCV}/examples/data/messi5.jpg`, origin: 'deb:opencv-doc', faces: ['messi'] },
   { path: `${HTML}/inpaint_result.jpg`, origin: 'deb:opencv-doc', faces: [null, null, 'messi'] },
   { path: `${HTML}/227943776_1.jpg`, origin: 'deb:opencv-doc', faces: ['man-smiling'] },
@@ -47,7 +59,11 @@ export const MANIFEST: readonly SourceImage[] = [
   { path: `${HTML}/superpixels_demo.png`, origin: 'deb:opencv-doc', faces: ['man-superpixels'] },
   { path: `${HTML}/Template_Matching_Original_Image.jpg`, origin: 'deb:opencv-doc', faces: ['man-template'] },
   { path: 'human/assets/screenshot-faceid.jpg', origin: 'npm:@vladmandic/human', faces: ['human-man'] },
-  { path: 'human/assets/screenshot-facedetect.jpg', origin: 'npm:@vladmandic/human', faces: ['human-man', 'human-woman-a', 'human-woman-b'] },
+  {
+    path: 'human/assets/screenshot-facedetect.jpg',
+    origin: 'npm:@vladmandic/human',
+    faces: ['human-man', 'human-woman-a', 'human-woman-b'],
+  },
 ];
 
 function faceApiSources(dir: string): SourceImage[] {
@@ -56,7 +72,12 @@ function faceApiSources(dir: string): SourceImage[] {
     const path = join(dir, 'demo', `sample${i}.jpg`);
     if (!existsSync(path)) continue;
     // group photos of private persons: used from node_modules only; the same woman may be in several photos
-    out.push({ path, origin: 'npm:@vladmandic/face-api', faces: Array.from({ length: 8 }, (_, k) => `faceapi${i}-${k}`), group: 'faceapi' });
+    out.push({
+      path,
+      origin: 'npm:@vladmandic/face-api',
+      faces: Array.from({ length: 8 }, (_, k) => `faceapi${i}-${k}`),
+      group: 'faceapi',
+    });
   }
   return out;
 }
@@ -97,13 +118,28 @@ async function faceCrops(engine: FaceEngine, src: SourceImage, humanDir: string)
     const side = Math.max(face.box.width, face.box.height) * k * 1.8;
     const left = Math.max(0, Math.round(cx - side / 2));
     const top = Math.max(0, Math.round(cy - side / 2));
-    const region = { left, top, width: Math.min(W - left, Math.round(side)), height: Math.min(H - top, Math.round(side)) };
+    const region = {
+      left,
+      top,
+      width: Math.min(W - left, Math.round(side)),
+      height: Math.min(H - top, Math.round(side)),
+    };
     for (const v of VARIANTS) {
-      const crop = await v.apply(sharp(bytes).extract(region).resize({ width: 320, height: 320, fit: 'inside' })).jpeg({ quality: 92 }).toBuffer();
+      const crop = await v
+        .apply(sharp(bytes).extract(region).resize({ width: 320, height: 320, fit: 'inside' }))
+        .jpeg({ quality: 92 })
+        .toBuffer();
       const r = await engine.analyse(crop, { descriptor: true });
       const best = [...r.faces].sort((a, b) => b.box.width - a.box.width)[0];
       if (!best?.descriptor) continue;
-      out.push({ identity, image: path, origin: src.origin, variant: v.name, descriptor: best.descriptor, ...(src.group ? { group: src.group } : {}) });
+      out.push({
+        identity,
+        image: path,
+        origin: src.origin,
+        variant: v.name,
+        descriptor: best.descriptor,
+        ...(src.group ? { group: src.group } : {}),
+      });
     }
   }
   return out;
@@ -120,7 +156,10 @@ function isImpostorPair(a: FaceVector, b: FaceVector): boolean {
 function normalUpperTail(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  const erfc =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-x * x);
   return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
@@ -211,7 +250,11 @@ export function buildTable(faces: readonly FaceVector[], descriptorName: string,
       genuineAugmentedP05: q(genuineAugmented, 0.05),
       genuineAugmentedMin: q(genuineAugmented, 0),
       genuineOtherPhotoPairs: genuineOtherPhoto.length,
-      topImpostorOriginals: top.sort((x, y) => y.s - x.s).slice(0, 8).map((x) => `${x.pair}:${x.s.toFixed(3)}`).join(' '),
+      topImpostorOriginals: top
+        .sort((x, y) => y.s - x.s)
+        .slice(0, 8)
+        .map((x) => `${x.pair}:${x.s.toFixed(3)}`)
+        .join(' '),
       genuineOtherPhotoScores: genuineOtherPhoto.map((x) => x.toFixed(3)).join(' '),
     },
   };
@@ -250,7 +293,14 @@ async function main(): Promise<void> {
         : 'absent',
     },
     variants: VARIANTS.map((v) => v.name),
-    faces: [...new Map(faces.map((f) => [`${f.image}#${f.identity}`, { identity: f.identity, origin: f.origin, image: f.image.replace(/^.*node_modules\//, 'node_modules/') }])).values()],
+    faces: [
+      ...new Map(
+        faces.map((f) => [
+          `${f.image}#${f.identity}`,
+          { identity: f.identity, origin: f.origin, image: f.image.replace(/^.*node_modules\//, 'node_modules/') },
+        ]),
+      ).values(),
+    ],
     stats: build.stats,
   };
   writeFileSync(join(here, 'provenance.json'), JSON.stringify(provenance, null, 1) + '\n');

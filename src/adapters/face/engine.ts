@@ -124,8 +124,17 @@ function engineConfig(dir: string): Partial<Config> {
     face: {
       enabled: true,
       detector: {
-        modelPath: 'blazeface.json', rotation: false, maxDetected: MAX_FACES, skipFrames: 0, skipTime: 0,
-        minConfidence: 0.5, minSize: 0, iouThreshold: 0.1, scale: 1.4, mask: false, return: false,
+        modelPath: 'blazeface.json',
+        rotation: false,
+        maxDetected: MAX_FACES,
+        skipFrames: 0,
+        skipTime: 0,
+        minConfidence: 0.5,
+        minSize: 0,
+        iouThreshold: 0.1,
+        scale: 1.4,
+        mask: false,
+        return: false,
       },
       mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
       attention: { enabled: false, modelPath: 'facemesh-attention.json' },
@@ -214,10 +223,7 @@ async function createEngine(): Promise<FaceEngine> {
   const noDescriptor: Partial<Config> = { face: { description: { enabled: false } } as Config['face'] };
   const withDescriptor: Partial<Config> = { face: { description: { enabled: true } } as Config['face'] };
 
-  async function analyse(
-    input: Buffer | Uint8Array | RgbFrame,
-    options: AnalyseOptions = {},
-  ): Promise<FrameAnalysis> {
+  async function analyse(input: Buffer | Uint8Array | RgbFrame, options: AnalyseOptions = {}): Promise<FrameAnalysis> {
     const t0 = performance.now();
     const frame = await decodeImage(input);
     const tensor = tf.tensor4d(frame.data, [1, frame.height, frame.width, 3], 'int32');

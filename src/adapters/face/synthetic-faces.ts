@@ -73,7 +73,9 @@ export function turnPlane(src: Raw, deg: number, axis: 'yaw' | 'pitch', focal = 
 }
 
 export function toJpeg(raw: Raw, quality = 90): Promise<Buffer> {
-  return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 /** Two faces side by side (for the MULTIPLE_FACES path). */
@@ -81,7 +83,10 @@ export async function sideBySide(a: string, b: string): Promise<Buffer> {
   const left = await sharp(readFileSync(a)).resize(320, 360, { fit: 'cover' }).removeAlpha().toBuffer();
   const right = await sharp(readFileSync(b)).resize(320, 360, { fit: 'cover' }).removeAlpha().toBuffer();
   return sharp({ create: { width: 640, height: 360, channels: 3, background: '#808080' } })
-    .composite([{ input: left, left: 0, top: 0 }, { input: right, left: 320, top: 0 }])
+    .composite([
+      { input: left, left: 0, top: 0 },
+      { input: right, left: 320, top: 0 },
+    ])
     .jpeg()
     .toBuffer();
 }
@@ -91,7 +96,14 @@ export async function sideBySide(a: string, b: string): Promise<Buffer> {
  * around (cx, cy), turned by `deg`. The nose moves more than the cheeks, as on a real head; a flat turn
  * (turnPlane) barely changes the engine's yaw.
  */
-export function turnCylinder(src: Raw, deg: number, axis: 'yaw' | 'pitch', cx: number, cy: number, radius: number): Raw {
+export function turnCylinder(
+  src: Raw,
+  deg: number,
+  axis: 'yaw' | 'pitch',
+  cx: number,
+  cy: number,
+  radius: number,
+): Raw {
   const { width: w, height: h, data } = src;
   const out = Buffer.from(data);
   const th = (deg * Math.PI) / 180;
@@ -103,7 +115,9 @@ export function turnCylinder(src: Raw, deg: number, axis: 'yaw' | 'pitch', cx: n
       const phi = Math.asin(along / radius) - th;
       if (Math.abs(phi) >= Math.PI / 2) continue;
       // fade the effect out towards the cylinder's ends so there is no seam
-      const fade = Math.min(1, (radius * 1.4 - Math.abs(across)) / (radius * 0.4)) * Math.min(1, (radius - Math.abs(along)) / (radius * 0.15));
+      const fade =
+        Math.min(1, (radius * 1.4 - Math.abs(across)) / (radius * 0.4)) *
+        Math.min(1, (radius - Math.abs(along)) / (radius * 0.15));
       const srcAlong = along + (radius * Math.sin(phi) - along) * fade;
       const sx = axis === 'yaw' ? srcAlong + cx : x;
       const sy = axis === 'yaw' ? y : srcAlong + cy;
@@ -150,9 +164,10 @@ export function closeEyes(src: Raw, eyes: readonly EyeOutline[], closure: number
         const edge = Math.max(0, Math.min(1, Math.min(x - (x0 - padX), x1 + padX - x) / padX));
         const k = closure * edge;
         // shut: [above, mid] samples [above, top - eyeH*0.1], [mid, below] samples [bottom + eyeH*0.1, below]
-        const shut = y < mid
-          ? above + ((y - above) / (mid - above)) * (top - eyeH * 0.1 - above)
-          : below - ((below - y) / (below - mid)) * (below - bottom - eyeH * 0.1);
+        const shut =
+          y < mid
+            ? above + ((y - above) / (mid - above)) * (top - eyeH * 0.1 - above)
+            : below - ((below - y) / (below - mid)) * (below - bottom - eyeH * 0.1);
         const sy = Math.min(h - 1, Math.max(0, Math.round(y + (shut - y) * k)));
         const lash = Math.abs(y - mid) < Math.max(1, eyeH * 0.12) ? 0.45 * k : 0;
         for (let ch = 0; ch < 3; ch++) {

@@ -6,7 +6,10 @@ import type { FaceObservation, MeshPoint } from './engine.ts';
 export const LEFT_EYE_INDICES = [33, 160, 158, 133, 153, 144] as const;
 export const RIGHT_EYE_INDICES = [362, 385, 387, 263, 373, 380] as const;
 
-function eye(mesh: readonly MeshPoint[], indices: readonly [number, number, number, number, number, number]): EyePoints | undefined {
+function eye(
+  mesh: readonly MeshPoint[],
+  indices: readonly [number, number, number, number, number, number],
+): EyePoints | undefined {
   const pts: Point2[] = [];
   for (const i of indices) {
     const p = mesh[i];
@@ -17,7 +20,14 @@ function eye(mesh: readonly MeshPoint[], indices: readonly [number, number, numb
   return a && b && c && d && e && f ? [a, b, c, d, e, f] : undefined;
 }
 
-const ZERO_EYE: EyePoints = [[0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]];
+const ZERO_EYE: EyePoints = [
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+];
 
 /** A face without a usable mesh keeps its box (so it still counts as a face) but gets score 0 (not usable). */
 export function toTrackFace(obs: FaceObservation): TrackFace {

@@ -28,7 +28,10 @@ export function accountCredentials(request: FastifyRequest): AccountCredentials 
 }
 
 export function setAccountSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  void reply.header('set-cookie', `${ACCOUNT_SESSION_COOKIE}=${token}; ${attributes(secure)}; Max-Age=${ACCOUNT_SESSION_TTL_MS / 1000}`);
+  void reply.header(
+    'set-cookie',
+    `${ACCOUNT_SESSION_COOKIE}=${token}; ${attributes(secure)}; Max-Age=${ACCOUNT_SESSION_TTL_MS / 1000}`,
+  );
 }
 
 export function clearAccountSessionCookie(reply: FastifyReply, secure: boolean): void {

@@ -28,13 +28,20 @@ const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
  * warning at start, since anyone on that network can then read them. Without a public URL, the address each
  * request reached decides (https, or a loopback address).
  */
-export function cookiePolicy(publicUrl: string | undefined): { secure(request: { protocol: string; hostname: string }): boolean; warning?: string } {
+export function cookiePolicy(publicUrl: string | undefined): {
+  secure(request: { protocol: string; hostname: string }): boolean;
+  warning?: string;
+} {
   if (!publicUrl) return { secure: (request) => request.protocol === 'https' || LOOPBACK.test(request.hostname) };
   const url = new URL(publicUrl);
   if (url.protocol === 'https:') return { secure: () => true };
   const local = LOOPBACK.test(url.hostname);
   return {
     secure: () => local,
-    ...(local ? {} : { warning: `PONO_PUBLIC_URL is plain http (${url.origin}): sign-in cookies cannot be Secure there and travel unencrypted; serve pono over https` }),
+    ...(local
+      ? {}
+      : {
+          warning: `PONO_PUBLIC_URL is plain http (${url.origin}): sign-in cookies cannot be Secure there and travel unencrypted; serve pono over https`,
+        }),
   };
 }

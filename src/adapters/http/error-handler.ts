@@ -48,7 +48,8 @@ interface ValidationIssue {
 
 function describedAs(issue: ValidationIssue): string | undefined {
   const schema = issue.parentSchema;
-  const description = typeof schema === 'object' && schema !== null && 'description' in schema ? schema.description : undefined;
+  const description =
+    typeof schema === 'object' && schema !== null && 'description' in schema ? schema.description : undefined;
   return typeof description === 'string' && description.length <= 200 ? description : undefined;
 }
 
@@ -61,29 +62,48 @@ const FORMATS: Readonly<Record<string, string>> = {
 };
 
 const TYPES: Readonly<Record<string, string>> = {
-  string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
 };
 
 /** One schema check in words, without the field (which the caller puts first). */
 function inWords(issue: ValidationIssue): string {
   const p = issue.params;
   switch (issue.keyword) {
-    case 'required': return 'is required';
-    case 'additionalProperties': return 'is not a field of this request';
-    case 'format': return (typeof p.format === 'string' ? FORMATS[p.format] : undefined) ?? issue.message ?? 'is invalid';
-    case 'type': return typeof p.type === 'string' ? `must be ${TYPES[p.type] ?? p.type}` : issue.message ?? 'is invalid';
-    case 'minLength': return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
-    case 'maxLength': return `must be at most ${String(p.limit)} characters`;
-    case 'minItems': return `must have at least ${String(p.limit)} item(s)`;
-    case 'maxItems': return `must have at most ${String(p.limit)} items`;
-    case 'minimum': return `must be at least ${String(p.limit)}`;
-    case 'maximum': return `must be at most ${String(p.limit)}`;
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a field of this request';
+    case 'format':
+      return (typeof p.format === 'string' ? FORMATS[p.format] : undefined) ?? issue.message ?? 'is invalid';
+    case 'type':
+      return typeof p.type === 'string' ? `must be ${TYPES[p.type] ?? p.type}` : (issue.message ?? 'is invalid');
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(p.limit)} characters`;
+    case 'minItems':
+      return `must have at least ${String(p.limit)} item(s)`;
+    case 'maxItems':
+      return `must have at most ${String(p.limit)} items`;
+    case 'minimum':
+      return `must be at least ${String(p.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(p.limit)}`;
     case 'pattern': {
       const described = describedAs(issue);
       if (described) return `is not in the expected form: ${described}`;
-      return typeof p.pattern === 'string' && p.pattern.length <= 100 ? `must match the pattern ${p.pattern}` : 'is not in the expected form';
+      return typeof p.pattern === 'string' && p.pattern.length <= 100
+        ? `must match the pattern ${p.pattern}`
+        : 'is not in the expected form';
     }
-    default: return issue.message ?? 'is invalid';
+    default:
+      return issue.message ?? 'is invalid';
   }
 }
 
@@ -98,7 +118,8 @@ export function readableProblems(issues: readonly ValidationIssue[]): { field: s
     const field = fieldOf(issue.instancePath, issue.params.missingProperty ?? issue.params.additionalProperty);
     const entry = byField.get(field) ?? { allowed: [], messages: [] };
     if (issue.keyword === 'const') entry.allowed.push(JSON.stringify(issue.params.allowedValue));
-    else if (issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues)) entry.allowed.push(...issue.params.allowedValues.map((v) => JSON.stringify(v)));
+    else if (issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues))
+      entry.allowed.push(...issue.params.allowedValues.map((v) => JSON.stringify(v)));
     else if (issue.keyword !== 'anyOf' || entry.allowed.length === 0) entry.messages.push(inWords(issue));
     byField.set(field, entry);
   }
@@ -116,15 +137,28 @@ export function fieldErrorMessage(fields: readonly string[]): string {
 const UPLOADS = 'multipart/form-data';
 
 /** A body the server could not read (content type missing or not accepted, not JSON, too large), in words. */
-function unreadableBody(error: FastifyError, request: FastifyRequest): { status: number; code: string; message: string } | undefined {
+function unreadableBody(
+  error: FastifyError,
+  request: FastifyRequest,
+): { status: number; code: string; message: string } | undefined {
   const json = 'send the body as JSON with the header Content-Type: application/json';
-  const accepted = request.server.hasContentTypeParser(UPLOADS) ? `${json} (or ${UPLOADS} where a file is uploaded)` : json;
+  const accepted = request.server.hasContentTypeParser(UPLOADS)
+    ? `${json} (or ${UPLOADS} where a file is uploaded)`
+    : json;
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
       const given = request.headers['content-type'];
       return given === undefined || given.trim() === ''
-        ? { status: 415, code: 'CONTENT_TYPE_REQUIRED', message: `The request has a body but no Content-Type header: ${accepted}` }
-        : { status: 415, code: 'CONTENT_TYPE_NOT_ACCEPTED', message: `Content-Type ${given.split(';')[0]?.trim().slice(0, 80) ?? ''} is not accepted here: ${accepted}` };
+        ? {
+            status: 415,
+            code: 'CONTENT_TYPE_REQUIRED',
+            message: `The request has a body but no Content-Type header: ${accepted}`,
+          }
+        : {
+            status: 415,
+            code: 'CONTENT_TYPE_NOT_ACCEPTED',
+            message: `Content-Type ${given.split(';')[0]?.trim().slice(0, 80) ?? ''} is not accepted here: ${accepted}`,
+          };
     }
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -160,12 +194,23 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   }
   if (error.validation) {
     const problems = readableProblems(error.validation);
-    void reply.status(400).send({ error: 'invalid', message: fieldErrorMessage(problems.map((p) => p.field)), code: FIELD_ERROR_CODE, problems, requestId: request.id } satisfies ErrorBody);
+    void reply.status(400).send({
+      error: 'invalid',
+      message: fieldErrorMessage(problems.map((p) => p.field)),
+      code: FIELD_ERROR_CODE,
+      problems,
+      requestId: request.id,
+    } satisfies ErrorBody);
     return;
   }
   const unreadable = unreadableBody(error, request);
   if (unreadable) {
-    void reply.status(unreadable.status).send({ error: unreadable.status === 400 ? 'invalid' : 'bad_request', message: unreadable.message, code: unreadable.code, requestId: request.id } satisfies ErrorBody);
+    void reply.status(unreadable.status).send({
+      error: unreadable.status === 400 ? 'invalid' : 'bad_request',
+      message: unreadable.message,
+      code: unreadable.code,
+      requestId: request.id,
+    } satisfies ErrorBody);
     return;
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

@@ -12,6 +12,8 @@ export async function refuseForbiddenCharacters(request: FastifyRequest): Promis
     const field = fieldWithForbiddenCharacter(request[part], '');
     if (field === undefined) continue;
     const name = field === '' ? part : field;
-    throw new AppError('invalid', `${name} ${FORBIDDEN_CHARACTER_PROBLEM}`, 'INVALID_CHARACTERS', [{ field: name, message: FORBIDDEN_CHARACTER_PROBLEM }]);
+    throw new AppError('invalid', `${name} ${FORBIDDEN_CHARACTER_PROBLEM}`, 'INVALID_CHARACTERS', [
+      { field: name, message: FORBIDDEN_CHARACTER_PROBLEM },
+    ]);
   }
 }

@@ -12,7 +12,8 @@ export type FormPart =
 type PartsOptions = NonNullable<Parameters<FastifyRequest['parts']>[0]>;
 
 function hasClientStatus(error: unknown): boolean {
-  const status: unknown = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const status: unknown =
+    typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
@@ -26,14 +27,29 @@ function checkStorable(part: FormPart): void {
 export async function* formParts(request: FastifyRequest, options: PartsOptions): AsyncGenerator<FormPart> {
   try {
     for await (const part of request.parts(options)) {
-      const read: FormPart = part.type === 'file'
-        ? { kind: 'file', fieldname: part.fieldname, filename: part.filename, content: await part.toBuffer(), truncated: part.file.truncated }
-        : { kind: 'field', fieldname: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value) };
+      const read: FormPart =
+        part.type === 'file'
+          ? {
+              kind: 'file',
+              fieldname: part.fieldname,
+              filename: part.filename,
+              content: await part.toBuffer(),
+              truncated: part.file.truncated,
+            }
+          : {
+              kind: 'field',
+              fieldname: part.fieldname,
+              value: typeof part.value === 'string' ? part.value : String(part.value),
+            };
       checkStorable(read);
       yield read;
     }
   } catch (error) {
     if (error instanceof AppError || hasClientStatus(error)) throw error;
-    throw invalid('(body)', 'the multipart/form-data body could not be read (it is cut short or its boundary is wrong)', 'MALFORMED_MULTIPART');
+    throw invalid(
+      '(body)',
+      'the multipart/form-data body could not be read (it is cut short or its boundary is wrong)',
+      'MALFORMED_MULTIPART',
+    );
   }
 }

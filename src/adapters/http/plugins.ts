@@ -8,5 +8,10 @@ import { soapPlugin } from '../soap/service-adapter.ts';
 
 /** The route plugins beyond the verification REST API: each part of pono adds its own here. */
 export function serverPlugins(services: Services, config: Config): ((app: App) => Promise<void>)[] {
-  return [caseworkPlugin(services, config), recordsPlugin(services, config), livenessPlugin(services, config), soapPlugin(services, config.PONO_TRUST_PROXY)];
+  return [
+    caseworkPlugin(services, config),
+    recordsPlugin(services, config),
+    livenessPlugin(services, config),
+    soapPlugin(services, config.PONO_TRUST_PROXY),
+  ];
 }

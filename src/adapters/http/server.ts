@@ -62,7 +62,13 @@ export interface ServerOptions {
   publicUrl?: string;
 }
 
-export async function buildServer({ logger, services, plugins = [], trustProxy = false, publicUrl }: ServerOptions): Promise<App> {
+export async function buildServer({
+  logger,
+  services,
+  plugins = [],
+  trustProxy = false,
+  publicUrl,
+}: ServerOptions): Promise<App> {
   const app = createFastify(logger, trustProxy);
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', requireDeclaredCredentials);
@@ -81,10 +87,24 @@ export async function buildServer({ logger, services, plugins = [], trustProxy =
       components: {
         securitySchemes: {
           account: { type: 'http', scheme: 'basic', description: 'accountId and API password' },
-          accountSession: { type: 'apiKey', in: 'cookie', name: 'pono_account_session', description: "account administrator's console session (POST /api/v1/account-session)" },
-          officerSession: { type: 'apiKey', in: 'cookie', name: 'pono_officer_session', description: 'console session (POST /api/v1/session)' },
+          accountSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'pono_account_session',
+            description: "account administrator's console session (POST /api/v1/account-session)",
+          },
+          officerSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'pono_officer_session',
+            description: 'console session (POST /api/v1/session)',
+          },
           officerToken: { type: 'http', scheme: 'bearer', description: 'officer API token for integrations' },
-          browserToken: { type: 'http', scheme: 'bearer', description: "a form page's short-lived browser token (POST /api/v1/forms/browser-tokens)" },
+          browserToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "a form page's short-lived browser token (POST /api/v1/forms/browser-tokens)",
+          },
         },
       },
     },

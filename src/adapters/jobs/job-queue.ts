@@ -84,16 +84,24 @@ export class JobQueue {
     this.#started = true;
     if (!work) return;
     for (const definition of this.#definitions.values()) {
-      await this.#boss.work<never>(definition.name, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: definition.concurrency ?? 1 }, async (jobs) => {
-        // A failed job is failed (and retried) alone; pg-boss then completes the rest of the batch.
-        await Promise.all(jobs.map(async (job) => {
-          try {
-            await definition.handle(job.data);
-          } catch (error) {
-            await this.#boss.fail(definition.name, job.id, { message: error instanceof Error ? error.name : 'failed' });
-          }
-        }));
-      });
+      await this.#boss.work<never>(
+        definition.name,
+        { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: definition.concurrency ?? 1 },
+        async (jobs) => {
+          // A failed job is failed (and retried) alone; pg-boss then completes the rest of the batch.
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await definition.handle(job.data);
+              } catch (error) {
+                await this.#boss.fail(definition.name, job.id, {
+                  message: error instanceof Error ? error.name : 'failed',
+                });
+              }
+            }),
+          );
+        },
+      );
     }
   }
 
@@ -137,7 +145,9 @@ export class JobQueue {
         where state in ('created', 'retry') and start_after <= now() group by name`,
       [],
     );
-    const ages = new Map((rows as { name: string; seconds: number }[]).map((r) => [r.name, Math.max(0, Number(r.seconds))]));
+    const ages = new Map(
+      (rows as { name: string; seconds: number }[]).map((r) => [r.name, Math.max(0, Number(r.seconds))]),
+    );
     return [...this.#definitions.keys()].map((queue) => ({ queue, seconds: ages.get(queue) ?? 0 }));
   }
 

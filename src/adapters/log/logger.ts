@@ -5,9 +5,28 @@ import { pino, type Logger } from 'pino';
  * Request bodies are never logged, and secrets in URLs (verification tokens, liveness links) are masked.
  */
 export const PERSONAL_DATA_PATHS = [
-  'person', '*.person', 'name', '*.name', 'givenName', '*.givenName', 'surname', '*.surname',
-  'middleNames', '*.middleNames', 'dob', '*.dob', 'email', '*.email', 'address', '*.address',
-  'password', '*.password', 'token', '*.token', 'req.headers.authorization', 'req.headers.cookie',
+  'person',
+  '*.person',
+  'name',
+  '*.name',
+  'givenName',
+  '*.givenName',
+  'surname',
+  '*.surname',
+  'middleNames',
+  '*.middleNames',
+  'dob',
+  '*.dob',
+  'email',
+  '*.email',
+  'address',
+  '*.address',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 /** URL segments that are secrets: a token after /tokens/ or /liveness/, and any query string. */
@@ -15,8 +34,14 @@ export function maskUrl(url: string): string {
   return url.replace(/\/(tokens|liveness|links)\/[^/?#]+/g, '/$1/[redacted]').replace(/\?.*$/, '?[redacted]');
 }
 
-interface RequestLike { method?: string; url?: string; id?: string | number }
-interface ReplyLike { statusCode?: number }
+interface RequestLike {
+  method?: string;
+  url?: string;
+  id?: string | number;
+}
+interface ReplyLike {
+  statusCode?: number;
+}
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
@@ -38,7 +63,14 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 export function errorForLog(error: unknown): { type: string; code?: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error };
   const code: unknown = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
-  return { type: error.constructor.name, ...(typeof code === 'string' ? { code } : {}), ...(frames ? { stack: frames } : {}) };
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
+  return {
+    type: error.constructor.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(frames ? { stack: frames } : {}),
+  };
 }
 export type { Logger };

@@ -23,11 +23,19 @@ export function livenessLinkEmail(to: string, url: string, validHours: number, b
   const logo = branding.logo
     ? `<p><img src="cid:${LOGO_CID}" alt="${escapeHtml(branding.officeName)}" height="48" style="height:48px;width:auto"></p>`
     : '';
-  const html = `${logo}<p>Kia ora,</p><p>${escapeHtml(asked)}</p>`
-    + `<p>Open this link on a device with a camera within ${validHours} hours:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`
-    + '<p>The link works once. If it has expired, contact your case officer and they will send a new one.</p>';
+  const html =
+    `${logo}<p>Kia ora,</p><p>${escapeHtml(asked)}</p>` +
+    `<p>Open this link on a device with a camera within ${validHours} hours:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` +
+    '<p>The link works once. If it has expired, contact your case officer and they will send a new one.</p>';
   const attachments = branding.logo
-    ? [{ filename: branding.logo.fileName, content: branding.logo.bytes, contentType: branding.logo.contentType, cid: LOGO_CID }]
+    ? [
+        {
+          filename: branding.logo.fileName,
+          content: branding.logo.bytes,
+          contentType: branding.logo.contentType,
+          cid: LOGO_CID,
+        },
+      ]
     : [];
   return { to, subject: 'Your liveness check link', text, html, ...(attachments.length > 0 ? { attachments } : {}) };
 }

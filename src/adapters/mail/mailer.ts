@@ -36,7 +36,14 @@ export function createMailer(smtpUrl: string | undefined, from: string = DEFAULT
   return {
     configured: true,
     send: async (message) => {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), ...(message.attachments ? { attachments: message.attachments } : {}) });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+      });
     },
     close: () => transport.close(),
   };

@@ -81,7 +81,8 @@ function parseJson(text: string): ParsedRecordsFile {
   } catch (error) {
     return { records: [], origins: [], problems: [{ where: 'file', message: jsonMessage(error) }] };
   }
-  if (!Array.isArray(value)) return { records: [], origins: [], problems: [{ where: 'file', message: 'must be a JSON array of records' }] };
+  if (!Array.isArray(value))
+    return { records: [], origins: [], problems: [{ where: 'file', message: 'must be a JSON array of records' }] };
   const records = value as unknown[];
   return { records, origins: records.map((_, i) => `record ${i + 1}`), problems: [] };
 }
@@ -92,14 +93,25 @@ function parseCsvText(text: string): ParsedRecordsFile {
   try {
     rows = parseCsv(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
   } catch (error) {
-    return { ...out, problems: [{ where: 'file', message: `is not valid CSV (${error instanceof Error ? error.message : String(error)})` }] };
+    return {
+      ...out,
+      problems: [
+        { where: 'file', message: `is not valid CSV (${error instanceof Error ? error.message : String(error)})` },
+      ],
+    };
   }
   const header = rows[0] ?? [];
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
   if (unknown.length > 0 || missing.length > 0) {
-    const parts = [missing.length > 0 ? `missing ${missing.join(', ')}` : '', unknown.length > 0 ? `unknown ${unknown.join(', ')}` : ''];
-    return { ...out, problems: [{ where: 'line 1 (header)', message: `columns: ${parts.filter(Boolean).join('; ')}` }] };
+    const parts = [
+      missing.length > 0 ? `missing ${missing.join(', ')}` : '',
+      unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '',
+    ];
+    return {
+      ...out,
+      problems: [{ where: 'line 1 (header)', message: `columns: ${parts.filter(Boolean).join('; ')}` }],
+    };
   }
   const index = new Map(header.map((h, i) => [h, i]));
   rows.slice(1).forEach((row, r) => {
@@ -128,7 +140,10 @@ function parseCsvText(text: string): ParsedRecordsFile {
         gender: cell('gender'),
         dateOfBirth: cell('dateOfBirth'),
         countryOfBirth: cell('countryOfBirth'),
-        photo: cell('photoName') === '' && cell('photoRef') === '' ? null : { name: cell('photoName'), ref: cell('photoRef') },
+        photo:
+          cell('photoName') === '' && cell('photoRef') === ''
+            ? null
+            : { name: cell('photoName'), ref: cell('photoRef') },
         latestAddress: json('latestAddress', null),
         relationships: arrays.relationships,
       },

@@ -12,7 +12,13 @@ import type { ApplicantDetails } from '../../domain/identity/index.ts';
 import { nameTokens } from '../../domain/names/index.ts';
 import type { ImmigrationRecord } from '../../domain/records/index.ts';
 import { createHash } from 'node:crypto';
-import { RecordsServiceDown, type ImmigrationRecordsSource, type LoadResult, type RecordProblem, type StoredPhoto } from '../../app/records.ts';
+import {
+  RecordsServiceDown,
+  type ImmigrationRecordsSource,
+  type LoadResult,
+  type RecordProblem,
+  type StoredPhoto,
+} from '../../app/records.ts';
 import { documentContentType } from '../../domain/casework/index.ts';
 import { recordProblems } from './validate.ts';
 
@@ -45,7 +51,8 @@ export function dateOfBirthVariants(dateOfBirth: string): string[] {
   const format = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
   for (let i = 0; i < 8; i++) {
     for (let c = 0; c <= 9; c++) variants.add(format(`${digits.slice(0, i)}${c}${digits.slice(i + 1)}`));
-    if (i < 7) variants.add(format(`${digits.slice(0, i)}${digits[i + 1] ?? ''}${digits[i] ?? ''}${digits.slice(i + 2)}`));
+    if (i < 7)
+      variants.add(format(`${digits.slice(0, i)}${digits[i + 1] ?? ''}${digits[i] ?? ''}${digits.slice(i + 2)}`));
   }
   variants.add(format(`${digits.slice(0, 4)}${digits.slice(6, 8)}${digits.slice(4, 6)}`));
   return [...variants];
@@ -69,7 +76,9 @@ export class RecordsStore implements ImmigrationRecordsSource {
     try {
       return await work();
     } catch (error) {
-      throw new RecordsServiceDown(`immigration records store failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RecordsServiceDown(
+        `immigration records store failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -83,7 +92,12 @@ export class RecordsStore implements ImmigrationRecordsSource {
       if (found.length === 0) {
         const id = (value as ImmigrationRecord).identity.identityId;
         const earlier = firstIndex.get(id);
-        if (earlier !== undefined) problems.push({ index, path: '/identity/identityId', message: `repeats the identity id of record ${earlier}` });
+        if (earlier !== undefined)
+          problems.push({
+            index,
+            path: '/identity/identityId',
+            message: `repeats the identity id of record ${earlier}`,
+          });
         else firstIndex.set(id, index);
       }
     });
@@ -94,7 +108,12 @@ export class RecordsStore implements ImmigrationRecordsSource {
       if (photo?.content === undefined) return;
       const content = Buffer.from(photo.content, 'base64');
       const contentType = documentContentType(content);
-      if (contentType === null || contentType === 'application/pdf') problems.push({ index, path: '/identity/photo/content', message: 'must be a JPEG or PNG image, base64-encoded' });
+      if (contentType === null || contentType === 'application/pdf')
+        problems.push({
+          index,
+          path: '/identity/photo/content',
+          message: 'must be a JPEG or PNG image, base64-encoded',
+        });
       else photos.set(photo.ref, { content, contentType });
     });
     if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
@@ -137,15 +156,37 @@ export class RecordsStore implements ImmigrationRecordsSource {
           .execute();
         await tx
           .insertInto('immigration_identity_names')
-          .values(batch.flatMap((r) => names(r).map((n) => ({ identity_id: r.identity.identityId, family_key: n.familyKey, given_key: n.givenKey, other_name: n.other }))))
+          .values(
+            batch.flatMap((r) =>
+              names(r).map((n) => ({
+                identity_id: r.identity.identityId,
+                family_key: n.familyKey,
+                given_key: n.givenKey,
+                other_name: n.other,
+              })),
+            ),
+          )
           .execute();
       }
       for (const [ref, photo] of photos) {
-        const row = { ref, content_type: photo.contentType, size: photo.content.byteLength, sha256: createHash('sha256').update(photo.content).digest('hex'), content: photo.content };
+        const row = {
+          ref,
+          content_type: photo.contentType,
+          size: photo.content.byteLength,
+          sha256: createHash('sha256').update(photo.content).digest('hex'),
+          content: photo.content,
+        };
         await tx
           .insertInto('immigration_photos')
           .values(row)
-          .onConflict((oc) => oc.column('ref').doUpdateSet({ content_type: row.content_type, size: row.size, sha256: row.sha256, content: row.content }))
+          .onConflict((oc) =>
+            oc.column('ref').doUpdateSet({
+              content_type: row.content_type,
+              size: row.size,
+              sha256: row.sha256,
+              content: row.content,
+            }),
+          )
           .execute();
       }
     });
@@ -154,7 +195,11 @@ export class RecordsStore implements ImmigrationRecordsSource {
 
   getIdentity(identityId: string): Promise<ImmigrationRecord | null> {
     return this.read(async () => {
-      const row = await this.db.selectFrom('immigration_identities').select('record').where('identity_id', '=', identityId).executeTakeFirst();
+      const row = await this.db
+        .selectFrom('immigration_identities')
+        .select('record')
+        .where('identity_id', '=', identityId)
+        .executeTakeFirst();
       return row === undefined ? null : (row.record as ImmigrationRecord);
     });
   }
@@ -180,7 +225,12 @@ export class RecordsStore implements ImmigrationRecordsSource {
       const rows = await this.db
         .selectFrom('immigration_identities')
         .select(['identity_id', 'record'])
-        .where((eb) => eb.or([eb('date_of_birth', 'in', dateOfBirthVariants(applicant.dateOfBirth)), eb('identity_id', 'in', byName)]))
+        .where((eb) =>
+          eb.or([
+            eb('date_of_birth', 'in', dateOfBirthVariants(applicant.dateOfBirth)),
+            eb('identity_id', 'in', byName),
+          ]),
+        )
         .orderBy('identity_id')
         .limit(MAX_CANDIDATES)
         .execute();
@@ -190,7 +240,11 @@ export class RecordsStore implements ImmigrationRecordsSource {
 
   photo(ref: string): Promise<StoredPhoto | null> {
     return this.read(async () => {
-      const row = await this.db.selectFrom('immigration_photos').select(['content_type', 'content']).where('ref', '=', ref).executeTakeFirst();
+      const row = await this.db
+        .selectFrom('immigration_photos')
+        .select(['content_type', 'content'])
+        .where('ref', '=', ref)
+        .executeTakeFirst();
       return row === undefined ? null : { contentType: row.content_type, content: row.content };
     });
   }
@@ -199,7 +253,10 @@ export class RecordsStore implements ImmigrationRecordsSource {
     return this.read(async () => {
       const row = await this.db
         .selectFrom('immigration_identities')
-        .select((eb) => [eb.fn.countAll<number>().as('identities'), eb.fn.count<number>('client_id').distinct().as('clients')])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('identities'),
+          eb.fn.count<number>('client_id').distinct().as('clients'),
+        ])
         .executeTakeFirstOrThrow();
       return { identities: Number(row.identities), clients: Number(row.clients) };
     });

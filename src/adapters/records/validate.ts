@@ -29,7 +29,8 @@ function calendarProblems(record: ImmigrationRecord): FieldProblem[] {
   const p: FieldProblem[] = [];
   const identity = record.identity;
   checkDay(p, '/identity/dateOfBirth', identity.dateOfBirth);
-  if (identity.latestAddress !== null) checkDay(p, '/identity/latestAddress/lastUpdated', identity.latestAddress.lastUpdated);
+  if (identity.latestAddress !== null)
+    checkDay(p, '/identity/latestAddress/lastUpdated', identity.latestAddress.lastUpdated);
   identity.relationships.forEach((r, i) => checkDay(p, `/identity/relationships/${i}/dateOfBirth`, r.dateOfBirth));
   record.travelDocuments.forEach((d, i) => {
     checkDay(p, `/travelDocuments/${i}/issued`, d.issued);

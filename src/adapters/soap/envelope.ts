@@ -36,19 +36,28 @@ const parser = new XMLParser({
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function codePoint(reference: string): string | undefined {
-  const value = reference.startsWith('#x') ? Number.parseInt(reference.slice(2), 16) : Number.parseInt(reference.slice(1), 10);
+  const value = reference.startsWith('#x')
+    ? Number.parseInt(reference.slice(2), 16)
+    : Number.parseInt(reference.slice(1), 10);
   return Number.isInteger(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
 }
 
 /** XML's five predefined entities and character references, in a single pass (so &amp;lt; stays &lt;). */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7});/g, (whole, name: string) =>
-    PREDEFINED[name] ?? codePoint(name) ?? whole);
+  return text.replace(
+    /&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7});/g,
+    (whole, name: string) => PREDEFINED[name] ?? codePoint(name) ?? whole,
+  );
 }
 
 function malformed(details: string): SoapFault {
-  return new SoapFault({ code: 'InvalidRequestFault', message: 'Malformed SOAP request', details, faultcode: 'env:Client' });
+  return new SoapFault({
+    code: 'InvalidRequestFault',
+    message: 'Malformed SOAP request',
+    details,
+    faultcode: 'env:Client',
+  });
 }
 
 /** fast-xml-parser's preserveOrder output: [{ tag: [...children] } | { '#text': string }] */
@@ -57,10 +66,12 @@ type OrderedNode = Record<string, unknown>;
 /** A CDATA section's text, taken as is: [{ '#text': '…' }] */
 function cdataText(raw: unknown): string {
   if (!Array.isArray(raw)) return '';
-  return (raw as unknown[]).map((part) => {
-    const text: unknown = typeof part === 'object' && part !== null ? (part as OrderedNode)['#text'] : undefined;
-    return typeof text === 'string' ? text : '';
-  }).join('');
+  return (raw as unknown[])
+    .map((part) => {
+      const text: unknown = typeof part === 'object' && part !== null ? (part as OrderedNode)['#text'] : undefined;
+      return typeof text === 'string' ? text : '';
+    })
+    .join('');
 }
 
 function toElement(name: string, raw: unknown): XmlElement {
@@ -98,7 +109,9 @@ export function parseXml(xml: string): XmlElement {
     const message = error instanceof Error ? error.message : '';
     const reason = message.includes('nested')
       ? `Elements are nested deeper than ${MAX_NESTING} levels.`
-      : message.includes('SECURITY') ? 'The request uses a reserved element name.' : 'The XML could not be read.';
+      : message.includes('SECURITY')
+        ? 'The request uses a reserved element name.'
+        : 'The XML could not be read.';
     throw malformed(reason);
   }
   const roots = toElement('#document', ordered).children;
@@ -109,7 +122,9 @@ export function parseXml(xml: string): XmlElement {
 
 // ---- schema-driven reading
 
-export interface ReadContext { problems: string[] }
+export interface ReadContext {
+  problems: string[];
+}
 
 function readPrimitive(member: Member, element: XmlElement, path: string, ctx: ReadContext): unknown {
   const text = element.text;
@@ -148,7 +163,12 @@ function readMember(member: Member, element: XmlElement, path: string, ctx: Read
 }
 
 /** Reads an element as `type`; undefined when nothing in it was set. */
-export function readComplex(type: TypeName, element: XmlElement, prefix: string, ctx: ReadContext): Record<string, unknown> | undefined {
+export function readComplex(
+  type: TypeName,
+  element: XmlElement,
+  prefix: string,
+  ctx: ReadContext,
+): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   let any = false;
   for (const member of membersOf(type)) {
@@ -188,7 +208,9 @@ export function parseEnvelope(xml: string): ParsedRequest {
   if (operationElement === undefined) throw malformed('The SOAP Body is empty.');
   const operation = operationElement.name;
   if (!isOperationName(operation)) {
-    throw malformed(`Unknown operation ${operation.slice(0, 80)}; expected one of the DynamicFormsServiceV3 operations.`);
+    throw malformed(
+      `Unknown operation ${operation.slice(0, 80)}; expected one of the DynamicFormsServiceV3 operations.`,
+    );
   }
   const ctx: ReadContext = { problems: [] };
   const request = readComplex(operation, operationElement, '', ctx) ?? {};

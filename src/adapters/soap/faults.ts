@@ -47,8 +47,9 @@ function readDetails(error: unknown): string | undefined {
     const details: unknown = (error as Record<string, unknown>)[key];
     if (typeof details === 'string' && details !== '') return details;
     if (Array.isArray(details)) {
-      const lines = (details as unknown[]).map((item) =>
-        typeof item === 'string' ? item : readString(item, 'message') ?? '').filter((line) => line !== '');
+      const lines = (details as unknown[])
+        .map((item) => (typeof item === 'string' ? item : (readString(item, 'message') ?? '')))
+        .filter((line) => line !== '');
       if (lines.length > 0) return lines.join('\n');
     }
   }
@@ -62,7 +63,8 @@ function readDetails(error: unknown): string | undefined {
 export function faultFromError(error: unknown): SoapFaultInfo {
   if (error instanceof SoapFault) return error.info;
   const rawCode = readString(error, 'code');
-  const code: FaultCode | undefined = rawCode === undefined ? undefined : isFaultCode(rawCode) ? rawCode : CODE_ALIASES[rawCode];
+  const code: FaultCode | undefined =
+    rawCode === undefined ? undefined : isFaultCode(rawCode) ? rawCode : CODE_ALIASES[rawCode];
   if (code === undefined || code === 'SystemFault') {
     return {
       code: 'SystemFault',

@@ -22,7 +22,9 @@ export function renderSourceForm(fields: readonly FieldV3[]): string {
       row.ele('label', { for: field.name }).txt(field.label);
       const select = row.ele('select', attributes);
       for (const item of field.selectItem) {
-        select.ele('option', { value: item.value, ...(item.value === field.value ? { selected: 'selected' } : {}) }).txt(item.name);
+        select
+          .ele('option', { value: item.value, ...(item.value === field.value ? { selected: 'selected' } : {}) })
+          .txt(item.name);
       }
     } else {
       row.ele('label', { for: field.name }).txt(field.label);

@@ -32,7 +32,9 @@ function bodyFault(error: FastifyError): SoapFaultInfo {
   return {
     code: 'InvalidRequestFault',
     message: 'Malformed SOAP request',
-    details: tooLarge ? `The request is larger than ${MAX_ENVELOPE_BYTES} bytes.` : 'The request body could not be read.',
+    details: tooLarge
+      ? `The request is larger than ${MAX_ENVELOPE_BYTES} bytes.`
+      : 'The request body could not be read.',
     faultcode: 'env:Client',
   };
 }
@@ -47,7 +49,8 @@ export async function soapRoutes(app: PluginHost, options: SoapRoutesOptions): P
 }
 
 /** The encapsulated plugin itself, for `app.register(soapRoutesPlugin, { service })`. */
-export const soapRoutesPlugin: FastifyPluginAsync<SoapRoutesOptions> = async (scope, options) => soapScope(scope, options);
+export const soapRoutesPlugin: FastifyPluginAsync<SoapRoutesOptions> = async (scope, options) =>
+  soapScope(scope, options);
 
 async function soapScope(app: FastifyInstance, options: SoapRoutesOptions): Promise<void> {
   const path = options.path ?? SOAP_PATH;

@@ -5,7 +5,13 @@
 // and every text goes through escapeText, so the output is well-formed by construction. (xmlbuilder2, used
 // for the WSDL, builds a DOM first: 0.3 ms per response, half the whole SOAP overhead in bench/soap.ts.)
 import {
-  SERVICE_NAMESPACE, SOAP_ENVELOPE_NAMESPACE, isPrimitive, membersOf, type Member, type OperationName, type TypeName,
+  SERVICE_NAMESPACE,
+  SOAP_ENVELOPE_NAMESPACE,
+  isPrimitive,
+  membersOf,
+  type Member,
+  type OperationName,
+  type TypeName,
 } from './schema.ts';
 import type { CurrentStatusV3, SoapFaultInfo } from './wire-types.ts';
 
@@ -17,7 +23,9 @@ function isXmlChar(code: number): boolean {
 function clean(text: string): string {
   for (let index = 0; index < text.length; index++) {
     if (!isXmlChar(text.charCodeAt(index))) {
-      return Array.from(text).filter((char) => isXmlChar(char.charCodeAt(0))).join('');
+      return Array.from(text)
+        .filter((char) => isXmlChar(char.charCodeAt(0)))
+        .join('');
     }
   }
   return text;
@@ -101,7 +109,9 @@ function bounded(text: string): string {
 }
 
 export function serializeFault(fault: SoapFaultInfo): string {
-  return `${OPEN}<env:Fault><faultcode>${fault.faultcode}</faultcode><faultstring>${escapeText(bounded(fault.message))}</faultstring>`
-    + `<detail><ns2:faultDetails xmlns:ns2="${SERVICE_NAMESPACE}"><code>${escapeText(bounded(fault.code))}</code>`
-    + `<details>${escapeText(bounded(fault.details))}</details></ns2:faultDetails></detail></env:Fault>${CLOSE}`;
+  return (
+    `${OPEN}<env:Fault><faultcode>${fault.faultcode}</faultcode><faultstring>${escapeText(bounded(fault.message))}</faultstring>` +
+    `<detail><ns2:faultDetails xmlns:ns2="${SERVICE_NAMESPACE}"><code>${escapeText(bounded(fault.code))}</code>` +
+    `<details>${escapeText(bounded(fault.details))}</details></ns2:faultDetails></detail></env:Fault>${CLOSE}`
+  );
 }

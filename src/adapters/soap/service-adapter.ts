@@ -2,24 +2,53 @@
 // the use case's CurrentStatus → wire CurrentStatusV3. No business rule lives here.
 import type { AccountCredentials } from '../../app/accounts.ts';
 import type { Services } from '../../app/services.ts';
-import type { CurrentStatus, RegisterInput as UseCaseRegisterInput, VerificationUseCases } from '../../app/verification.ts';
 import type {
-  Address as DomainAddress, CheckResultV3 as DomainCheckResult, FieldResultV3 as DomainFieldResult, FieldV3 as DomainField,
-  NameValuePair as DomainPair, Person, SourceV3 as DomainSource,
+  CurrentStatus,
+  RegisterInput as UseCaseRegisterInput,
+  VerificationUseCases,
+} from '../../app/verification.ts';
+import type {
+  Address as DomainAddress,
+  CheckResultV3 as DomainCheckResult,
+  FieldResultV3 as DomainFieldResult,
+  FieldV3 as DomainField,
+  NameValuePair as DomainPair,
+  Person,
+  SourceV3 as DomainSource,
 } from '../../domain/verification/types.ts';
 import type { App } from '../http/server.ts';
 import { renderSourceForm } from './raw-form.ts';
 import { soapRoutes } from './routes.ts';
 import type { RegisterInput, SoapCredentials, SoapVerificationPort, VerificationLookup } from './service-port.ts';
 import type {
-  Address, CheckResultV3, CurrentStatusV3, FieldResultV3, FieldV3, NameValuePair, RegistrationDetailsV3, SourceV3,
+  Address,
+  CheckResultV3,
+  CurrentStatusV3,
+  FieldResultV3,
+  FieldV3,
+  NameValuePair,
+  RegistrationDetailsV3,
+  SourceV3,
 } from './wire-types.ts';
 
-type UseCases = Pick<VerificationUseCases, 'register' | 'get' | 'getByToken' | 'getFields' | 'setFields' | 'getToken' | 'expireToken'>;
+type UseCases = Pick<
+  VerificationUseCases,
+  'register' | 'get' | 'getByToken' | 'getFields' | 'setFields' | 'getToken' | 'expireToken'
+>;
 
 // ---- wire → use case
 
-const ADDRESS_KEYS = ['flatNumber', 'propertyName', 'streetNumber', 'streetName', 'streetType', 'suburb', 'state', 'postcode', 'country'] as const;
+const ADDRESS_KEYS = [
+  'flatNumber',
+  'propertyName',
+  'streetNumber',
+  'streetName',
+  'streetType',
+  'suburb',
+  'state',
+  'postcode',
+  'country',
+] as const;
 
 function domainAddress(address: Address | undefined): DomainAddress | undefined {
   if (address === undefined) return undefined;
@@ -70,7 +99,9 @@ export function registerInput(input: RegisterInput): UseCaseRegisterInput {
 // ---- use case → wire
 
 function pairs(list: readonly DomainPair[] | undefined): NameValuePair[] | undefined {
-  return list === undefined || list.length === 0 ? undefined : list.map((pair) => ({ name: pair.name, value: pair.value }));
+  return list === undefined || list.length === 0
+    ? undefined
+    : list.map((pair) => ({ name: pair.name, value: pair.value }));
 }
 
 function orUndefined<T>(value: T | null | undefined): T | undefined {
@@ -79,9 +110,16 @@ function orUndefined<T>(value: T | null | undefined): T | undefined {
 
 function wireFieldResult(field: DomainFieldResult): FieldResultV3 {
   return {
-    addressType: field.addressType, changedValue: field.changedValue, data: field.data, extraData: pairs(field.extraData),
-    extractedValue: field.extractedValue, format: field.format, masterRecordValue: field.masterRecordValue,
-    name: field.name, status: orUndefined(field.status), value: field.value,
+    addressType: field.addressType,
+    changedValue: field.changedValue,
+    data: field.data,
+    extraData: pairs(field.extraData),
+    extractedValue: field.extractedValue,
+    format: field.format,
+    masterRecordValue: field.masterRecordValue,
+    name: field.name,
+    status: orUndefined(field.status),
+    value: field.value,
   };
 }
 
@@ -105,15 +143,26 @@ export function wireCheckResult(check: DomainCheckResult): CheckResultV3 {
 
 function wireSource(source: DomainSource): SourceV3 {
   return {
-    attributes: pairs(source.attributes), available: source.available, name: source.name, notRequired: source.notRequired,
-    oneSourceLeft: source.oneSourceLeft, order: source.order, passed: source.passed, state: source.state, version: source.version,
+    attributes: pairs(source.attributes),
+    available: source.available,
+    name: source.name,
+    notRequired: source.notRequired,
+    oneSourceLeft: source.oneSourceLeft,
+    order: source.order,
+    passed: source.passed,
+    state: source.state,
+    version: source.version,
   };
 }
 
 function wireField(field: DomainField): FieldV3 {
   return {
-    attribute: pairs(field.attribute), label: field.label, name: field.name, selectItem: pairs(field.selectItem),
-    type: field.type, value: field.value,
+    attribute: pairs(field.attribute),
+    label: field.label,
+    name: field.name,
+    selectItem: pairs(field.selectItem),
+    type: field.type,
+    value: field.value,
   };
 }
 
@@ -161,26 +210,33 @@ export function wireStatus(status: CurrentStatus): CurrentStatusV3 {
 // ---- the port
 
 export function soapPortFor(useCases: UseCases): SoapVerificationPort {
-  const credentials = (auth: SoapCredentials): AccountCredentials => ({ accountId: auth.accountId, password: auth.password });
+  const credentials = (auth: SoapCredentials): AccountCredentials => ({
+    accountId: auth.accountId,
+    password: auth.password,
+  });
 
   /** verificationId wins when both are given (research §2.5); a token alone is resolved through the use case. */
   async function resolveId(auth: SoapCredentials, lookup: VerificationLookup): Promise<string> {
-    if (lookup.verificationId !== undefined || lookup.verificationToken === undefined) return lookup.verificationId ?? '';
+    if (lookup.verificationId !== undefined || lookup.verificationToken === undefined)
+      return lookup.verificationId ?? '';
     const status = await useCases.getByToken(credentials(auth), lookup.verificationToken);
     return status.verificationResult.verificationId;
   }
 
   return {
     register: async (auth, input) => wireStatus(await useCases.register(credentials(auth), registerInput(input))),
-    getSources: async (auth, lookup) => wireStatus(await useCases.get(credentials(auth), await resolveId(auth, lookup))),
+    getSources: async (auth, lookup) =>
+      wireStatus(await useCases.get(credentials(auth), await resolveId(auth, lookup))),
     getFields: async (auth, lookup, sourceId) =>
       wireStatus(await useCases.getFields(credentials(auth), await resolveId(auth, lookup), sourceId)),
     setFields: async (auth, lookup, sourceId, inputs) =>
       wireStatus(await useCases.setFields(credentials(auth), await resolveId(auth, lookup), sourceId, inputs)),
     getResult: async (auth, lookup) =>
-      wireStatus(lookup.verificationId === undefined && lookup.verificationToken !== undefined
-        ? await useCases.getByToken(credentials(auth), lookup.verificationToken)
-        : await useCases.get(credentials(auth), lookup.verificationId ?? '')),
+      wireStatus(
+        lookup.verificationId === undefined && lookup.verificationToken !== undefined
+          ? await useCases.getByToken(credentials(auth), lookup.verificationToken)
+          : await useCases.get(credentials(auth), lookup.verificationId ?? ''),
+      ),
     getToken: (auth, verificationId) => useCases.getToken(credentials(auth), verificationId),
     expireToken: (auth, token) => useCases.expireToken(credentials(auth), token),
   };

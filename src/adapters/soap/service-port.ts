@@ -2,12 +2,18 @@
 // service-adapter.ts implements it over src/app/verification.ts; tests use a fake.
 import type { CurrentStatusV3, RegisterVerificationRequest } from './wire-types.ts';
 
-export interface SoapCredentials { accountId: string; password: string }
+export interface SoapCredentials {
+  accountId: string;
+  password: string;
+}
 
 /** registerVerification's body without the credentials. */
 export type RegisterInput = Omit<RegisterVerificationRequest, 'accountId' | 'password'>;
 
-export interface VerificationLookup { verificationId?: string; verificationToken?: string }
+export interface VerificationLookup {
+  verificationId?: string;
+  verificationToken?: string;
+}
 
 /**
  * Every method either returns the wire status or throws. A thrown error whose `code` is a greenID fault code
@@ -19,7 +25,10 @@ export interface SoapVerificationPort {
   getSources(auth: SoapCredentials, lookup: VerificationLookup): Promise<CurrentStatusV3>;
   getFields(auth: SoapCredentials, lookup: VerificationLookup, sourceId: string): Promise<CurrentStatusV3>;
   setFields(
-    auth: SoapCredentials, lookup: VerificationLookup, sourceId: string, inputs: Record<string, string>,
+    auth: SoapCredentials,
+    lookup: VerificationLookup,
+    sourceId: string,
+    inputs: Record<string, string>,
   ): Promise<CurrentStatusV3>;
   getResult(auth: SoapCredentials, lookup: VerificationLookup): Promise<CurrentStatusV3>;
   getToken(auth: SoapCredentials, verificationId: string): Promise<string>;

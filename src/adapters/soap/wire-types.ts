@@ -2,12 +2,27 @@
 // wire; schema.ts holds the same types as data (order, primitives) and must agree with these shapes.
 import type { AddressMember } from './schema.ts';
 
-export interface NameValuePair { name?: string; value?: string }
-export interface NameV3 { givenName?: string; honorific?: string; middleNames?: string; surname?: string }
-export interface DateOfBirth { day?: number; month?: number; year?: number }
+export interface NameValuePair {
+  name?: string;
+  value?: string;
+}
+export interface NameV3 {
+  givenName?: string;
+  honorific?: string;
+  middleNames?: string;
+  surname?: string;
+}
+export interface DateOfBirth {
+  day?: number;
+  month?: number;
+  year?: number;
+}
 export type Address = Partial<Record<AddressMember, string>>;
 
-export interface LastCheckResultV3 { state?: string; stillWorking?: boolean }
+export interface LastCheckResultV3 {
+  state?: string;
+  stillWorking?: boolean;
+}
 
 export interface RegistrationDetailsV3 {
   currentResidentialAddress?: Address;
@@ -31,7 +46,10 @@ export interface FieldV3 {
   value?: string;
 }
 
-export interface SourceFieldsV3 { fieldList?: { sourceField?: FieldV3[] }; rawData?: string }
+export interface SourceFieldsV3 {
+  fieldList?: { sourceField?: FieldV3[] };
+  rawData?: string;
+}
 
 export interface SourceV3 {
   attributes?: NameValuePair[];
@@ -45,7 +63,9 @@ export interface SourceV3 {
   version?: number;
 }
 
-export interface SourceListV3 { source?: SourceV3[] }
+export interface SourceListV3 {
+  source?: SourceV3[];
+}
 
 export interface FieldResultV3 {
   addressType?: string;
@@ -61,18 +81,49 @@ export interface FieldResultV3 {
 }
 
 export interface DetailRecordHeader {
-  amount?: string; channelId?: string; date?: string; dateOfBirth?: string; filler?: string; formVersion?: string;
-  givenName?: string; id?: number; idWizardRefNo?: string; paymentMethod?: string; phoneNo?: string;
-  postOfficeName?: string; recordNo?: string; recordType?: string; referenceNo?: string; surname?: string;
-  totalNumberOfIdDocuments?: string; typeCode?: string; uniqueReferenceNo?: string;
+  amount?: string;
+  channelId?: string;
+  date?: string;
+  dateOfBirth?: string;
+  filler?: string;
+  formVersion?: string;
+  givenName?: string;
+  id?: number;
+  idWizardRefNo?: string;
+  paymentMethod?: string;
+  phoneNo?: string;
+  postOfficeName?: string;
+  recordNo?: string;
+  recordType?: string;
+  referenceNo?: string;
+  surname?: string;
+  totalNumberOfIdDocuments?: string;
+  typeCode?: string;
+  uniqueReferenceNo?: string;
 }
 
 export interface DocumentRecord {
-  amount?: string; comments?: string; countryOfIssue?: string; dateOfBirthMatchesForm?: string;
-  documentExpiryDate?: string; documentName?: string; documentNumber?: string; filler?: string; id?: number;
-  idDocumentType?: string; idWizardRefNo?: string; issuedBy?: string; issuedate?: string; nameMatchesform?: string;
-  photoMatch?: string; recordNo?: string; recordType?: string; referenceNo?: string;
-  residentialAddressMatchesForm?: string; stateOrTerritoryOfIssue?: string; utilityAccountIssuer?: string;
+  amount?: string;
+  comments?: string;
+  countryOfIssue?: string;
+  dateOfBirthMatchesForm?: string;
+  documentExpiryDate?: string;
+  documentName?: string;
+  documentNumber?: string;
+  filler?: string;
+  id?: number;
+  idDocumentType?: string;
+  idWizardRefNo?: string;
+  issuedBy?: string;
+  issuedate?: string;
+  nameMatchesform?: string;
+  photoMatch?: string;
+  recordNo?: string;
+  recordType?: string;
+  referenceNo?: string;
+  residentialAddressMatchesForm?: string;
+  stateOrTerritoryOfIssue?: string;
+  utilityAccountIssuer?: string;
   utilityAccountType?: string;
 }
 
@@ -121,8 +172,13 @@ export interface CurrentStatusV3 {
 
 // ---- requests (as read off the wire: everything optional)
 
-interface Credentials { accountId?: string; password?: string }
-interface WithExtraData { extraData?: NameValuePair[] }
+interface Credentials {
+  accountId?: string;
+  password?: string;
+}
+interface WithExtraData {
+  extraData?: NameValuePair[];
+}
 
 export interface RegisterVerificationRequest extends Credentials, WithExtraData {
   verificationId?: string;
@@ -144,9 +200,15 @@ export interface ByVerificationRequest extends Credentials, WithExtraData {
   verificationToken?: string;
 }
 
-export interface GetFieldsRequest extends ByVerificationRequest { sourceId?: string }
-export interface SetFieldsRequest extends GetFieldsRequest { inputFields?: { input?: NameValuePair[] } }
-export interface ExpireTokenRequest extends Credentials, WithExtraData { verificationToken?: string }
+export interface GetFieldsRequest extends ByVerificationRequest {
+  sourceId?: string;
+}
+export interface SetFieldsRequest extends GetFieldsRequest {
+  inputFields?: { input?: NameValuePair[] };
+}
+export interface ExpireTokenRequest extends Credentials, WithExtraData {
+  verificationToken?: string;
+}
 
 export interface SoapRequests {
   registerVerification: RegisterVerificationRequest;
@@ -164,9 +226,18 @@ export interface SoapRequests {
  * throws is passed through (faults.ts); these are the ones the adapter itself knows.
  */
 export const FAULT_CODES = [
-  'FieldValidationFault', 'InvalidPasswordFault', 'InvalidCustomerIdFault', 'InvalidCertificateFault',
-  'InvalidIPAddressFault', 'InvalidSourceIdFault', 'UserIdInUseFault', 'UserIdForInvitationFault',
-  'UserIdNotFoundFault', 'InvalidTokenFault', 'SystemFault', 'InvalidRequestFault',
+  'FieldValidationFault',
+  'InvalidPasswordFault',
+  'InvalidCustomerIdFault',
+  'InvalidCertificateFault',
+  'InvalidIPAddressFault',
+  'InvalidSourceIdFault',
+  'UserIdInUseFault',
+  'UserIdForInvitationFault',
+  'UserIdNotFoundFault',
+  'InvalidTokenFault',
+  'SystemFault',
+  'InvalidRequestFault',
   'SourceNotAvailableFault',
 ] as const;
 /** A fault name: one of FAULT_CODES or another `<Name>Fault` from a use case. */

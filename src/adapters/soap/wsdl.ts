@@ -44,11 +44,13 @@ function buildWsdl(address: string): string {
 
   for (const operation of OPERATIONS) {
     for (const part of [operation, `${operation}Response`]) {
-      definitions.ele(WSDL_NS, 'message', { name: `${SERVICE}_${part}` })
+      definitions
+        .ele(WSDL_NS, 'message', { name: `${SERVICE}_${part}` })
         .ele(WSDL_NS, 'part', { element: `tns:${part}`, name: part });
     }
   }
-  definitions.ele(WSDL_NS, 'message', { name: 'faultDetails' })
+  definitions
+    .ele(WSDL_NS, 'message', { name: 'faultDetails' })
     .ele(WSDL_NS, 'part', { element: 'tns:faultDetails', name: 'faultDetails' });
 
   const portType = definitions.ele(WSDL_NS, 'portType', { name: SERVICE });
@@ -66,11 +68,14 @@ function buildWsdl(address: string): string {
     op.ele(WSDL_SOAP_NS, 'soap:operation', { soapAction: '' });
     op.ele(WSDL_NS, 'input').ele(WSDL_SOAP_NS, 'soap:body', { use: 'literal' });
     op.ele(WSDL_NS, 'output').ele(WSDL_SOAP_NS, 'soap:body', { use: 'literal' });
-    op.ele(WSDL_NS, 'fault', { name: 'faultDetails' })
-      .ele(WSDL_SOAP_NS, 'soap:fault', { name: 'faultDetails', use: 'literal' });
+    op.ele(WSDL_NS, 'fault', { name: 'faultDetails' }).ele(WSDL_SOAP_NS, 'soap:fault', {
+      name: 'faultDetails',
+      use: 'literal',
+    });
   }
 
-  definitions.ele(WSDL_NS, 'service', { name: SERVICE })
+  definitions
+    .ele(WSDL_NS, 'service', { name: SERVICE })
     .ele(WSDL_NS, 'port', { binding: `tns:${SERVICE}Binding`, name: `${SERVICE}Port` })
     .ele(WSDL_SOAP_NS, 'soap:address', { location: address });
   return doc.end({ prettyPrint: true });
@@ -117,8 +122,10 @@ export function endpointAddress(request: RequestOrigin, trustProxy = false): str
   const forwarded = (name: string): string | undefined => (trustProxy ? firstHeader(request.headers[name]) : undefined);
   const proto = forwarded('x-forwarded-proto');
   const scheme = proto === 'https' || proto === 'http' ? proto : request.protocol === 'https' ? 'https' : 'http';
-  const host = [forwarded('x-forwarded-host'), firstHeader(request.headers['host'])]
-    .find((candidate): candidate is string => candidate !== undefined && HOST_PATTERN.test(candidate)) ?? 'localhost';
+  const host =
+    [forwarded('x-forwarded-host'), firstHeader(request.headers['host'])].find(
+      (candidate): candidate is string => candidate !== undefined && HOST_PATTERN.test(candidate),
+    ) ?? 'localhost';
   const prefix = forwarded('x-forwarded-prefix');
   const path = request.url.split('?')[0] ?? SOAP_PATH;
   const base = prefix !== undefined && PREFIX_PATTERN.test(prefix) ? prefix : '';

@@ -29,7 +29,12 @@ export function createInzNotifier(config: InzNotifierConfig | null): InzNotifier
         [SIGNATURE_HEADER]: signWebhook(config.secret, nowSeconds, rawBody),
       };
       try {
-        const response = await fetch(config.url, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(config.url, {
+          method: 'POST',
+          headers,
+          body: rawBody,
+          signal: AbortSignal.timeout(10_000),
+        });
         await response.arrayBuffer();
         return response.status;
       } catch {

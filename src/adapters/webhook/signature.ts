@@ -10,7 +10,14 @@ export function signWebhook(secret: string, timestamp: number, rawBody: string):
 }
 
 /** For receivers: checks the signature and that the timestamp is within `toleranceSeconds` of now. */
-export function verifyWebhook(secret: string, header: string, timestamp: number, rawBody: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string,
+  timestamp: number,
+  rawBody: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
   const given = Buffer.from(header);

@@ -16,7 +16,8 @@ export class WebhookDeliveryError extends Error {}
 
 /** Why a request got no answer, in words: the network's error code (ECONNREFUSED …) or a timeout; never the URL. */
 function noAnswer(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer within 10 s';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'no answer within 10 s';
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' && /^[A-Z0-9_]{2,40}$/.test(cause.code) ? cause.code : undefined;
   return code ? `no answer (${code})` : 'no answer (the address could not be reached)';
@@ -28,7 +29,13 @@ function noAnswer(error: unknown): string {
  * recorded on the delivery (time, status, why it failed) and a failed one is logged, by account and delivery
  * key only: the event and the receiver's answer stay out of the log.
  */
-export async function deliverWebhook(db: Db, secretFor: (accountId: string) => Promise<string | null>, job: WebhookJob, nowSeconds: () => number, logger?: Logger): Promise<void> {
+export async function deliverWebhook(
+  db: Db,
+  secretFor: (accountId: string) => Promise<string | null>,
+  job: WebhookJob,
+  nowSeconds: () => number,
+  logger?: Logger,
+): Promise<void> {
   const secret = await secretFor(job.accountId);
   const rawBody = JSON.stringify({ event: job.event, deliveryKey: job.deliveryKey, data: job.payload });
   const timestamp = nowSeconds();
@@ -41,7 +48,12 @@ export async function deliverWebhook(db: Db, secretFor: (accountId: string) => P
   let status = 0;
   let failure: string | null = null;
   try {
-    const response = await fetch(job.url, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(job.url, {
+      method: 'POST',
+      headers,
+      body: rawBody,
+      signal: AbortSignal.timeout(10_000),
+    });
     status = response.status;
     await response.arrayBuffer();
     if (status < 200 || status >= 300) failure = `the receiver answered HTTP ${status}`;
@@ -53,8 +65,16 @@ export async function deliverWebhook(db: Db, secretFor: (accountId: string) => P
   const row = await db
     .insertInto('webhook_deliveries')
     .values({
-      account_id: job.accountId, verification_id: job.verificationId, event: job.event, delivery_key: job.deliveryKey, attempts: 1,
-      last_status: status || null, last_error: failure, last_attempt_at: now, delivered_at: delivered ? now : null, attempts_left: 0,
+      account_id: job.accountId,
+      verification_id: job.verificationId,
+      event: job.event,
+      delivery_key: job.deliveryKey,
+      attempts: 1,
+      last_status: status || null,
+      last_error: failure,
+      last_attempt_at: now,
+      delivered_at: delivered ? now : null,
+      attempts_left: 0,
     })
     .onConflict((oc) =>
       oc.column('delivery_key').doUpdateSet((eb) => ({
@@ -69,7 +89,17 @@ export async function deliverWebhook(db: Db, secretFor: (accountId: string) => P
     .returning(['attempts', 'attempts_left'])
     .executeTakeFirst();
   if (failure !== null) {
-    logger?.warn({ accountId: job.accountId, deliveryKey: job.deliveryKey, attempt: row?.attempts, attemptsLeft: row?.attempts_left, status: status || null, reason: failure }, 'webhook delivery failed');
+    logger?.warn(
+      {
+        accountId: job.accountId,
+        deliveryKey: job.deliveryKey,
+        attempt: row?.attempts,
+        attemptsLeft: row?.attempts_left,
+        status: status || null,
+        reason: failure,
+      },
+      'webhook delivery failed',
+    );
     throw new WebhookDeliveryError(`webhook ${job.deliveryKey}: ${failure}`);
   }
 }

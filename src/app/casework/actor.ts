@@ -14,14 +14,24 @@ export function authorize(actor: Actor, action: CaseworkAction): void {
   if (!can(actor.roles, action)) throw new AppError('forbidden', notPermittedMessage(action), 'ROLE_NOT_PERMITTED');
 }
 
-const NZ_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit' });
+const NZ_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Pacific/Auckland',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The NZ local calendar date of an instant, 'YYYY-MM-DD' (casework dates are NZ dates). */
 export function nzDate(instant: Date): string {
   return NZ_DATE.format(instant);
 }
 
-const NZ_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const NZ_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Pacific/Auckland',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The NZ local date and time of an instant, 'YYYY-MM-DDTHH:mm' (as the INZ Results row records it). */
 export function nzDateTime(instant: Date): string {

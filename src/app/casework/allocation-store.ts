@@ -40,14 +40,39 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
   let q = db
     .selectFrom('applications as a')
     .leftJoin('officers as o', 'o.officer_id', 'a.owner_id')
-    .select(['a.application_id', 'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.owner_id', 'o.full_name as owner_name', 'o.email as owner_email', 'a.created_at'])
+    .select([
+      'a.application_id',
+      'a.reference',
+      'a.application_type',
+      'a.stage',
+      'a.submitted_on',
+      'a.owner_id',
+      'o.full_name as owner_name',
+      'o.email as owner_email',
+      'a.created_at',
+    ])
     .select(sortKey.as('sort_key'))
     .select((eb) => [
-      eb.selectFrom('casework_people as s').select(sql<string>`s.given_names || ' ' || s.family_name`.as('n')).whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_name'),
-      eb.selectFrom('casework_people as s').select('s.date_of_birth').whereRef('s.application_id', '=', 'a.application_id').where('s.relationship', 'in', ['applicant', 'child']).orderBy('s.created_at').limit(1).as('subject_dob'),
+      eb
+        .selectFrom('casework_people as s')
+        .select(sql<string>`s.given_names || ' ' || s.family_name`.as('n'))
+        .whereRef('s.application_id', '=', 'a.application_id')
+        .where('s.relationship', 'in', ['applicant', 'child'])
+        .orderBy('s.created_at')
+        .limit(1)
+        .as('subject_name'),
+      eb
+        .selectFrom('casework_people as s')
+        .select('s.date_of_birth')
+        .whereRef('s.application_id', '=', 'a.application_id')
+        .where('s.relationship', 'in', ['applicant', 'child'])
+        .orderBy('s.created_at')
+        .limit(1)
+        .as('subject_dob'),
     ]);
   if (f.stage) q = q.where('a.stage', '=', f.stage);
-  if (f.ownerId !== undefined) q = f.ownerId === null ? q.where('a.owner_id', 'is', null) : q.where('a.owner_id', '=', f.ownerId);
+  if (f.ownerId !== undefined)
+    q = f.ownerId === null ? q.where('a.owner_id', 'is', null) : q.where('a.owner_id', '=', f.ownerId);
   if (f.words.length > 0 || f.dateOfBirth) {
     const dob = f.dateOfBirth;
     q = q.where((eb) => {
@@ -56,10 +81,17 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
           .selectFrom('casework_people as p')
           .select('p.person_id')
           .whereRef('p.application_id', '=', 'a.application_id')
-          .where((pb) => pb.and([
-            ...f.words.map((w) => pb.or([pb(sql`lower(p.given_names)`, 'like', startsWith(w)), pb(sql`lower(p.family_name)`, 'like', startsWith(w))])),
-            ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
-          ])),
+          .where((pb) =>
+            pb.and([
+              ...f.words.map((w) =>
+                pb.or([
+                  pb(sql`lower(p.given_names)`, 'like', startsWith(w)),
+                  pb(sql`lower(p.family_name)`, 'like', startsWith(w)),
+                ]),
+              ),
+              ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
+            ]),
+          ),
       );
       return f.reference && !dob ? eb.or([eb('a.reference', '=', f.reference), person]) : person;
     });
@@ -67,7 +99,9 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
   const column = sort.column === 'created_at' ? 'a.created_at' : 'a.reference';
   if (f.after) {
     const value = sort.column === 'created_at' ? sql`${f.after.value}::timestamptz` : sql`${f.after.value}`;
-    q = q.where(sql<boolean>`(${sql.ref(column)}, a.application_id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${f.after.id})`);
+    q = q.where(
+      sql<boolean>`(${sql.ref(column)}, a.application_id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${f.after.id})`,
+    );
   }
   return q.orderBy(column, sort.direction).orderBy('a.application_id', sort.direction).limit(f.rows).execute();
 }
@@ -90,21 +124,38 @@ export async function lockNextUnassignedApplication(tx: Tx, stages: readonly Sta
 }
 
 /** Gives the application to `ownerId` (null: back to the queue), with the tasks still to be finished. */
-export async function setApplicationOwner(tx: Tx, a: { application_id: string; revision: number }, ownerId: string | null, now: Date): Promise<void> {
-  await tx.updateTable('applications').set({ owner_id: ownerId, owned_since: ownerId === null ? null : now, revision: a.revision + 1, updated_at: now }).where('application_id', '=', a.application_id).execute();
+export async function setApplicationOwner(
+  tx: Tx,
+  a: { application_id: string; revision: number },
+  ownerId: string | null,
+  now: Date,
+): Promise<void> {
+  await tx
+    .updateTable('applications')
+    .set({ owner_id: ownerId, owned_since: ownerId === null ? null : now, revision: a.revision + 1, updated_at: now })
+    .where('application_id', '=', a.application_id)
+    .execute();
 }
 
 /**
  * The application's tasks in `states` that nobody holds, or that `from` held with the application, go to `to`;
  * a task another officer picked up on its own stays theirs. Returns how many moved.
  */
-export async function moveApplicationTasks(tx: Tx, applicationId: string, move: { from: string | null; to: string | null; states: readonly string[] }): Promise<number> {
+export async function moveApplicationTasks(
+  tx: Tx,
+  applicationId: string,
+  move: { from: string | null; to: string | null; states: readonly string[] },
+): Promise<number> {
   const rows = await tx
     .updateTable('identity_tasks')
     .set({ owner_id: move.to })
     .where('application_id', '=', applicationId)
     .where('state', 'in', move.states)
-    .where((eb) => (move.from === null ? eb('owner_id', 'is', null) : eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', move.from)])))
+    .where((eb) =>
+      move.from === null
+        ? eb('owner_id', 'is', null)
+        : eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', move.from)]),
+    )
     .returning('task_id')
     .execute();
   return rows.length;
@@ -129,12 +180,25 @@ export async function lockTask(tx: Tx, taskId: string) {
   return tx.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).forUpdate().executeTakeFirst();
 }
 
-export async function setTaskOwner(tx: Tx, t: { task_id: string; revision: number }, ownerId: string | null, now: Date): Promise<void> {
-  await tx.updateTable('identity_tasks').set({ owner_id: ownerId, revision: t.revision + 1, updated_at: now }).where('task_id', '=', t.task_id).execute();
+export async function setTaskOwner(
+  tx: Tx,
+  t: { task_id: string; revision: number },
+  ownerId: string | null,
+  now: Date,
+): Promise<void> {
+  await tx
+    .updateTable('identity_tasks')
+    .set({ owner_id: ownerId, revision: t.revision + 1, updated_at: now })
+    .where('task_id', '=', t.task_id)
+    .execute();
 }
 
 export async function applicationReference(db: Db, applicationId: string): Promise<string> {
-  const row = await db.selectFrom('applications').select('reference').where('application_id', '=', applicationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('applications')
+    .select('reference')
+    .where('application_id', '=', applicationId)
+    .executeTakeFirstOrThrow();
   return row.reference;
 }
 
@@ -151,5 +215,9 @@ export async function activeOfficersWithRole(db: Db, role: string) {
 }
 
 export async function officer(db: Db, officerId: string) {
-  return db.selectFrom('officers').select(['officer_id', 'full_name', 'email', 'roles', 'active']).where('officer_id', '=', officerId).executeTakeFirst();
+  return db
+    .selectFrom('officers')
+    .select(['officer_id', 'full_name', 'email', 'roles', 'active'])
+    .where('officer_id', '=', officerId)
+    .executeTakeFirst();
 }

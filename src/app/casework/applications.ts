@@ -42,7 +42,13 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { rowToTask } from './tasks.ts';
-import { apiErrorResult, type AmsPhoto, type ImmigrationRecordsPort, type InzResultsRow, type RecordsResult } from './records-port.ts';
+import {
+  apiErrorResult,
+  type AmsPhoto,
+  type ImmigrationRecordsPort,
+  type InzResultsRow,
+  type RecordsResult,
+} from './records-port.ts';
 import { formatGridDateTime } from '../../domain/records/index.ts';
 import type { CaseworkDocumentsTable } from '../../adapters/db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -193,7 +199,10 @@ export class Applications {
   async create(actor: Actor, input: NewApplication): Promise<ApplicationView> {
     authorize(actor, 'application.create');
     if (!isApplicationType(input.applicationType)) {
-      throw invalid('applicationType', `applicationType must be one of: ${APPLICATION_TYPES.map((type) => JSON.stringify(type)).join(', ')}`);
+      throw invalid(
+        'applicationType',
+        `applicationType must be one of: ${APPLICATION_TYPES.map((type) => JSON.stringify(type)).join(', ')}`,
+      );
     }
     const id = randomUUID();
     for (let attempt = 0; ; attempt += 1) {
@@ -236,7 +245,13 @@ export class Applications {
 
   async view(reference: string, db: Db = this.db): Promise<ApplicationView> {
     const a = await this.row(db, reference);
-    const people = await db.selectFrom('casework_people').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').orderBy('person_id').execute();
+    const people = await db
+      .selectFrom('casework_people')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .orderBy('created_at')
+      .orderBy('person_id')
+      .execute();
     const today = this.today();
     return {
       id: a.application_id,
@@ -249,7 +264,8 @@ export class Applications {
       submittedOn: a.submitted_on,
       identityStandard: a.submitted_on ? identityStandardFor(a.submitted_on) : null,
       route: (() => {
-        const subject = people.find((p) => p.relationship === 'applicant') ?? people.find((p) => p.relationship === 'child');
+        const subject =
+          people.find((p) => p.relationship === 'applicant') ?? people.find((p) => p.relationship === 'child');
         return subject && a.submitted_on ? routeFor(subject.date_of_birth, a.submitted_on).route : null;
       })(),
       countryAllowsDualCitizenship: a.country_allows_dual_citizenship,
@@ -257,7 +273,12 @@ export class Applications {
       recordsStatus: a.records_status,
       records: a.records,
       noRecords: a.submitted_on ? noRecordsReason(a.submitted_on) : null,
-      ceremony: { personId: a.ceremony_person_id, date: a.ceremony_date, oathTaken: a.oath_taken, closedOn: a.ceremony_closed_on },
+      ceremony: {
+        personId: a.ceremony_person_id,
+        date: a.ceremony_date,
+        oathTaken: a.oath_taken,
+        closedOn: a.ceremony_closed_on,
+      },
       owner: await ownerOf(db, a.owner_id),
       people: people.map((p) => {
         const submitted = a.submitted_on && compareDates(a.submitted_on, p.date_of_birth) >= 0 ? a.submitted_on : null;
@@ -286,18 +307,26 @@ export class Applications {
   /** Adds a person and their three Confirm Identity tasks. */
   async addPerson(actor: Actor, reference: string, input: NewPerson): Promise<PersonView> {
     authorize(actor, 'person.create');
-    if (!isRelationship(input.relationship)) throw invalid('relationship', `relationship must be one of ${PARTY_RELATIONSHIPS.join(', ')}`);
+    if (!isRelationship(input.relationship))
+      throw invalid('relationship', `relationship must be one of ${PARTY_RELATIONSHIPS.join(', ')}`);
     if (!isIsoDate(input.dateOfBirth) || compareDates(input.dateOfBirth, this.today()) > 0) {
       throw invalid('dateOfBirth', 'dateOfBirth must be a real date, not in the future');
     }
-    if (input.givenNames.trim() === '' && input.familyName.trim() === '') throw invalid('familyName', 'a name is required');
-    if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw invalid('email', 'email must be an email address');
+    if (input.givenNames.trim() === '' && input.familyName.trim() === '')
+      throw invalid('familyName', 'a name is required');
+    if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+      throw invalid('email', 'email must be an email address');
     const personId = randomUUID();
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
       if (a.stage === 'closed') throw conflict('the application is closed', 'APPLICATION_CLOSED');
       if (input.relationship === 'applicant') {
-        const existing = await tx.selectFrom('casework_people').select('person_id').where('application_id', '=', a.application_id).where('relationship', '=', 'applicant').executeTakeFirst();
+        const existing = await tx
+          .selectFrom('casework_people')
+          .select('person_id')
+          .where('application_id', '=', a.application_id)
+          .where('relationship', '=', 'applicant')
+          .executeTakeFirst();
         if (existing) throw conflict('the application already has a subject person', 'APPLICANT_EXISTS');
       }
       await tx
@@ -335,24 +364,42 @@ export class Applications {
   }
 
   /** Officer-entered paid submission: stage "Submitted" and the records fetch enqueued in one transaction. */
-  async submit(actor: Actor, reference: string, input: { paid: boolean; submittedOn?: string }): Promise<ApplicationView> {
+  async submit(
+    actor: Actor,
+    reference: string,
+    input: { paid: boolean; submittedOn?: string },
+  ): Promise<ApplicationView> {
     authorize(actor, 'application.submit');
     const today = this.today();
     const submittedOn = input.submittedOn ?? today;
-    if (!isIsoDate(submittedOn) || compareDates(submittedOn, today) > 0) throw invalid('submittedOn', 'submittedOn must be a real date, not in the future');
+    if (!isIsoDate(submittedOn) || compareDates(submittedOn, today) > 0)
+      throw invalid('submittedOn', 'submittedOn must be a real date, not in the future');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
-      const people = await tx.selectFrom('casework_people').select('relationship').where('application_id', '=', a.application_id).execute();
-      if (!people.some((p) => p.relationship === 'applicant')) throw conflict('add the subject person before submitting', 'NO_APPLICANT');
+      const people = await tx
+        .selectFrom('casework_people')
+        .select('relationship')
+        .where('application_id', '=', a.application_id)
+        .execute();
+      if (!people.some((p) => p.relationship === 'applicant'))
+        throw conflict('add the subject person before submitting', 'NO_APPLICANT');
       const move = applyStageAction(a.stage as Stage, 'submit', actor.roles, { paid: input.paid });
       if (!move.ok) throw ruleError(move.error, 'paid');
       const fetchRecords = noRecordsReason(submittedOn) === null;
       await tx
         .updateTable('applications')
-        .set({ stage: move.value.stage, paid: true, submitted_on: submittedOn, records_status: fetchRecords ? 'pending' : 'not-applicable', revision: a.revision + 1, updated_at: this.clock.now() })
+        .set({
+          stage: move.value.stage,
+          paid: true,
+          submitted_on: submittedOn,
+          records_status: fetchRecords ? 'pending' : 'not-applicable',
+          revision: a.revision + 1,
+          updated_at: this.clock.now(),
+        })
         .where('application_id', '=', a.application_id)
         .execute();
-      if (fetchRecords) await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
+      if (fetchRecords)
+        await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -382,7 +429,11 @@ export class Applications {
 
   /** Applies a stage action inside a transaction that holds the application row. */
   async applyStage(tx: Tx, actor: Actor | 'system', a: AppRow, action: StageAction, reason?: string): Promise<Stage> {
-    const tasks = await tx.selectFrom('identity_tasks').selectAll().where('application_id', '=', a.application_id).execute();
+    const tasks = await tx
+      .selectFrom('identity_tasks')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .execute();
     const guards = {
       paid: a.paid,
       identityTasksValidated: allValidated(tasks.map(rowToTask)),
@@ -393,7 +444,12 @@ export class Applications {
     if (!move.ok) throw ruleError(move.error, 'action');
     await tx
       .updateTable('applications')
-      .set({ stage: move.value.stage, closure: move.value.closure ?? a.closure, revision: a.revision + 1, updated_at: this.clock.now() })
+      .set({
+        stage: move.value.stage,
+        closure: move.value.closure ?? a.closure,
+        revision: a.revision + 1,
+        updated_at: this.clock.now(),
+      })
       .where('application_id', '=', a.application_id)
       .execute();
     await appendAudit(tx, this.clock.now(), {
@@ -412,7 +468,11 @@ export class Applications {
     authorize(actor, 'application.move-stage');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
-      await tx.updateTable('applications').set({ ams_image_usable: usable, updated_at: this.clock.now() }).where('application_id', '=', a.application_id).execute();
+      await tx
+        .updateTable('applications')
+        .set({ ams_image_usable: usable, updated_at: this.clock.now() })
+        .where('application_id', '=', a.application_id)
+        .execute();
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -437,9 +497,25 @@ export class Applications {
       const none = noRecordsReason(a.submitted_on);
       if (none) throw conflict(none.message, none.code);
       const retriggeredAt = nzDateTime(this.clock.now());
-      await tx.updateTable('applications').set({ records_status: 'pending' }).where('application_id', '=', a.application_id).execute();
-      await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id, retriggeredAt }, { tx });
-      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'records.refetch', entity: 'application', entityId: a.application_id, before: { recordsStatus: a.records_status }, after: { recordsStatus: 'pending', retriggeredAt } });
+      await tx
+        .updateTable('applications')
+        .set({ records_status: 'pending' })
+        .where('application_id', '=', a.application_id)
+        .execute();
+      await this.queue.send<RecordsFetchJob>(
+        RECORDS_FETCH_QUEUE,
+        { applicationId: a.application_id, retriggeredAt },
+        { tx },
+      );
+      await appendAudit(tx, this.clock.now(), {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'records.refetch',
+        entity: 'application',
+        entityId: a.application_id,
+        before: { recordsStatus: a.records_status },
+        after: { recordsStatus: 'pending', retriggeredAt },
+      });
     });
     return this.view(reference);
   }
@@ -450,7 +526,11 @@ export class Applications {
    * queue retries with back-off.
    */
   async fetchRecords(job: RecordsFetchJob): Promise<void> {
-    const a = await this.db.selectFrom('applications').selectAll().where('application_id', '=', job.applicationId).executeTakeFirst();
+    const a = await this.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('application_id', '=', job.applicationId)
+      .executeTakeFirst();
     if (!a?.submitted_on || noRecordsReason(a.submitted_on)) return;
     const subject = await this.db
       .selectFrom('casework_people')
@@ -461,7 +541,13 @@ export class Applications {
     if (!subject) return;
     const retriggeredAt = job.retriggeredAt ?? null;
     const fetched = await this.records().fetch(
-      { givenNames: subject.given_names, familyName: subject.family_name, dateOfBirth: subject.date_of_birth, gender: subject.gender, countryOfBirth: subject.country_of_birth },
+      {
+        givenNames: subject.given_names,
+        familyName: subject.family_name,
+        dateOfBirth: subject.date_of_birth,
+        gender: subject.gender,
+        countryOfBirth: subject.country_of_birth,
+      },
       a.submitted_on,
       { retriggeredAt },
     );
@@ -469,11 +555,24 @@ export class Applications {
     const status = fetched.status === 'ok' ? 'fetched' : 'error';
     const now = this.clock.now();
     // The row's five columns (seed L1444): "Date and Time" is the submission, or the re-trigger when there was one.
-    const summary: InzResultsRow = { ...result.summary, dateTime: formatGridDateTime(retriggeredAt ?? `${a.submitted_on}T00:00`), retriggeredAt };
+    const summary: InzResultsRow = {
+      ...result.summary,
+      dateTime: formatGridDateTime(retriggeredAt ?? `${a.submitted_on}T00:00`),
+      retriggeredAt,
+    };
     await this.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('applications')
-        .set({ records: JSON.stringify({ ...result, summary, applicationDate: a.submitted_on, fetchedAt: now.toISOString() }), records_status: status, records_fetched_at: now })
+        .set({
+          records: JSON.stringify({
+            ...result,
+            summary,
+            applicationDate: a.submitted_on,
+            fetchedAt: now.toISOString(),
+          }),
+          records_status: status,
+          records_fetched_at: now,
+        })
         .where('application_id', '=', a.application_id)
         .execute();
       if (photo) await fileAmsPhoto(tx, now, a.application_id, subject.person_id, photo);
@@ -484,7 +583,15 @@ export class Applications {
         entity: 'application',
         entityId: a.application_id,
         before: { recordsStatus: a.records_status },
-        after: { recordsStatus: status, summary: { identityMatch: result.summary.identityMatch, presence: result.summary.presence, alerts: result.summary.alerts, dateTime: summary.dateTime } },
+        after: {
+          recordsStatus: status,
+          summary: {
+            identityMatch: result.summary.identityMatch,
+            presence: result.summary.presence,
+            alerts: result.summary.alerts,
+            dateTime: summary.dateTime,
+          },
+        },
       });
     });
     if (fetched.status === 'unavailable') throw new RecordsUnavailableError('immigration records service unavailable');
@@ -495,16 +602,27 @@ export class Applications {
   async uploadDocument(
     actor: Actor,
     reference: string,
-    input: { kind: string; personId: string | null; fileName: string; content: Uint8Array; documentType?: string | null; providedAs?: string | null },
+    input: {
+      kind: string;
+      personId: string | null;
+      fileName: string;
+      content: Uint8Array;
+      documentType?: string | null;
+      providedAs?: string | null;
+    },
   ): Promise<DocumentView> {
     authorize(actor, 'documents.upload');
     const uploadable = DOCUMENT_KINDS.filter((k) => !SYSTEM_FILED_KINDS.includes(k));
-    if (!isDocumentKind(input.kind) || SYSTEM_FILED_KINDS.includes(input.kind)) throw invalid('kind', `kind must be one of ${uploadable.join(', ')}`);
+    if (!isDocumentKind(input.kind) || SYSTEM_FILED_KINDS.includes(input.kind))
+      throw invalid('kind', `kind must be one of ${uploadable.join(', ')}`);
     const kind = input.kind;
-    if (input.documentType && !isDocumentType(input.documentType)) throw invalid('documentType', `documentType must be one of ${DOCUMENT_TYPES.join(', ')}`);
-    if (input.providedAs && !isProvidedAs(input.providedAs)) throw invalid('providedAs', `providedAs must be one of ${PROVIDED_AS.join(', ')}`);
+    if (input.documentType && !isDocumentType(input.documentType))
+      throw invalid('documentType', `documentType must be one of ${DOCUMENT_TYPES.join(', ')}`);
+    if (input.providedAs && !isProvidedAs(input.providedAs))
+      throw invalid('providedAs', `providedAs must be one of ${PROVIDED_AS.join(', ')}`);
     if (input.content.byteLength === 0) throw invalid('file', 'the file is empty');
-    if (input.content.byteLength > MAX_DOCUMENT_BYTES) throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    if (input.content.byteLength > MAX_DOCUMENT_BYTES)
+      throw invalid('file', `the file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
     const contentType = documentContentType(input.content);
     if (!contentType) throw invalid('file', 'the file must be a JPEG, PNG or PDF');
     const fileName = input.fileName.replace(/[^\w.\- ]/g, '_').slice(0, 200) || 'document';
@@ -514,7 +632,12 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       let relationship: string | null = null;
       if (input.personId) {
-        const p = await tx.selectFrom('casework_people').select(['person_id', 'relationship']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+        const p = await tx
+          .selectFrom('casework_people')
+          .select(['person_id', 'relationship'])
+          .where('person_id', '=', input.personId)
+          .where('application_id', '=', a.application_id)
+          .executeTakeFirst();
         if (!p) throw invalid('personId', 'personId is not a person on this application');
         relationship = p.relationship;
       }
@@ -523,9 +646,29 @@ export class Applications {
       const providedAs = input.providedAs || columns.providedAs;
       await tx
         .insertInto('casework_documents')
-        .values({ document_id: id, application_id: a.application_id, person_id: input.personId, kind, document_type: documentType, provided_as: providedAs, file_name: fileName, content_type: contentType, size: input.content.byteLength, sha256, content: input.content, uploaded_by: actor.officerId })
+        .values({
+          document_id: id,
+          application_id: a.application_id,
+          person_id: input.personId,
+          kind,
+          document_type: documentType,
+          provided_as: providedAs,
+          file_name: fileName,
+          content_type: contentType,
+          size: input.content.byteLength,
+          sha256,
+          content: input.content,
+          uploaded_by: actor.officerId,
+        })
         .execute();
-      await appendAudit(tx, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'document.upload', entity: 'document', entityId: id, after: { kind, documentType, providedAs, personId: input.personId, size: input.content.byteLength, sha256 } });
+      await appendAudit(tx, this.clock.now(), {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'document.upload',
+        entity: 'document',
+        entityId: id,
+        after: { kind, documentType, providedAs, personId: input.personId, size: input.content.byteLength, sha256 },
+      });
     });
     const docs = await this.documents(actor, reference);
     const doc = docs.find((d) => d.id === id);
@@ -538,17 +681,38 @@ export class Applications {
     const a = await this.row(this.db, reference);
     const rows = await this.db
       .selectFrom('casework_documents')
-      .select(['document_id', 'person_id', 'kind', 'document_type', 'provided_as', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_by', 'uploaded_at'])
+      .select([
+        'document_id',
+        'person_id',
+        'kind',
+        'document_type',
+        'provided_as',
+        'file_name',
+        'content_type',
+        'size',
+        'sha256',
+        'uploaded_by',
+        'uploaded_at',
+      ])
       .where('application_id', '=', a.application_id)
       .orderBy('uploaded_at')
       .execute();
     return rows.map((r) => documentView(r));
   }
 
-  async document(actor: Actor, reference: string, documentId: string): Promise<{ view: DocumentView; content: Uint8Array }> {
+  async document(
+    actor: Actor,
+    reference: string,
+    documentId: string,
+  ): Promise<{ view: DocumentView; content: Uint8Array }> {
     authorize(actor, 'documents.read');
     const a = await this.row(this.db, reference);
-    const r = await this.db.selectFrom('casework_documents').selectAll().where('application_id', '=', a.application_id).where('document_id', '=', documentId).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('casework_documents')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
     if (!r) throw notFound('document', documentId);
     return { view: documentView(r), content: r.content };
   }
@@ -576,23 +740,67 @@ function documentView(r: Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'a
 // a different image replaces it (the records are the source), audited either way.
 const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
 
-async function fileAmsPhoto(tx: Tx, now: Date, applicationId: string, personId: string, photo: AmsPhoto): Promise<void> {
+async function fileAmsPhoto(
+  tx: Tx,
+  now: Date,
+  applicationId: string,
+  personId: string,
+  photo: AmsPhoto,
+): Promise<void> {
   const sha256 = createHash('sha256').update(photo.content).digest('hex');
-  const held = await tx.selectFrom('casework_documents').select(['document_id', 'sha256']).where('application_id', '=', applicationId).where('person_id', '=', personId).where('kind', '=', 'inz-photo').execute();
+  const held = await tx
+    .selectFrom('casework_documents')
+    .select(['document_id', 'sha256'])
+    .where('application_id', '=', applicationId)
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'inz-photo')
+    .execute();
   if (held.some((d) => d.sha256 === sha256)) return;
-  if (held.length > 0) await tx.deleteFrom('casework_documents').where('document_id', 'in', held.map((d) => d.document_id)).execute();
+  if (held.length > 0)
+    await tx
+      .deleteFrom('casework_documents')
+      .where(
+        'document_id',
+        'in',
+        held.map((d) => d.document_id),
+      )
+      .execute();
   const id = randomUUID();
   const columns = defaultDocumentColumns('inz-photo', 'applicant');
   const fileName = `${photo.name.replace(/[^\w.\- ]/g, '_').slice(0, 180) || 'ams-photo'}.${EXTENSION[photo.contentType] ?? 'img'}`;
   await tx
     .insertInto('casework_documents')
-    .values({ document_id: id, application_id: applicationId, person_id: personId, kind: 'inz-photo', document_type: columns.documentType, provided_as: columns.providedAs, file_name: fileName, content_type: photo.contentType, size: photo.content.byteLength, sha256, content: photo.content, uploaded_by: 'system' })
+    .values({
+      document_id: id,
+      application_id: applicationId,
+      person_id: personId,
+      kind: 'inz-photo',
+      document_type: columns.documentType,
+      provided_as: columns.providedAs,
+      file_name: fileName,
+      content_type: photo.contentType,
+      size: photo.content.byteLength,
+      sha256,
+      content: photo.content,
+      uploaded_by: 'system',
+    })
     .execute();
-  await appendAudit(tx, now, { actor: 'system', applicationId, action: 'document.file-ams-photo', entity: 'document', entityId: id, before: held.length > 0 ? { replaced: held.map((d) => d.document_id) } : null, after: { kind: 'inz-photo', personId, size: photo.content.byteLength, sha256 } });
+  await appendAudit(tx, now, {
+    actor: 'system',
+    applicationId,
+    action: 'document.file-ams-photo',
+    entity: 'document',
+    entityId: id,
+    before: held.length > 0 ? { replaced: held.map((d) => d.document_id) } : null,
+    after: { kind: 'inz-photo', personId, size: photo.content.byteLength, sha256 },
+  });
 }
 
 /** The officer who picked the application up, by name and email. */
-async function ownerOf(db: Db, ownerId: string | null): Promise<{ id: string; fullName: string; email: string | null } | null> {
+async function ownerOf(
+  db: Db,
+  ownerId: string | null,
+): Promise<{ id: string; fullName: string; email: string | null } | null> {
   if (ownerId === null) return null;
   const officers = await OfficerDirectory.of(db, [ownerId]);
   return { id: ownerId, fullName: officers.name(ownerId), email: officers.email(ownerId) };

@@ -53,7 +53,10 @@ export async function appendAudit(tx: Tx | Db, at: Date, entry: AuditEntry): Pro
 
 /** Who an officer's change is recorded as: the officer, and whose API token they acted through. */
 export function auditActor(actor: Actor): { actor: string; actingThrough?: string } {
-  return { actor: actor.officerId, ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }) };
+  return {
+    actor: actor.officerId,
+    ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }),
+  };
 }
 
 export class AuditTrail {
@@ -62,10 +65,22 @@ export class AuditTrail {
   /** A case's trail, oldest first. */
   async forApplication(actor: Actor, reference: string): Promise<AuditEvent[]> {
     authorize(actor, 'audit.read');
-    const app = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
+    const app = await this.db
+      .selectFrom('applications')
+      .select('application_id')
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     if (!app) throw notFound('application', reference);
-    const rows = await this.db.selectFrom('audit_events').selectAll().where('application_id', '=', app.application_id).orderBy('id').execute();
-    const officers = await OfficerDirectory.of(this.db, rows.flatMap((r) => [r.actor, r.acting_through]));
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('application_id', '=', app.application_id)
+      .orderBy('id')
+      .execute();
+    const officers = await OfficerDirectory.of(
+      this.db,
+      rows.flatMap((r) => [r.actor, r.acting_through]),
+    );
     return rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),

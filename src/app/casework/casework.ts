@@ -65,16 +65,27 @@ export class Casework {
   #mailer: Mailer;
   #notifier: InzNotifier;
 
-  constructor(db: Db, queue: JobQueue, clock: Clock, readonly options: CaseworkOptions = {}) {
+  constructor(
+    db: Db,
+    queue: JobQueue,
+    clock: Clock,
+    readonly options: CaseworkOptions = {},
+  ) {
     this.#records = options.records ?? emptyRecordsPort;
     this.#mailer = createMailer(options.smtpUrl, options.mailFrom);
     this.#notifier = createInzNotifier(options.inzNotify ?? null);
-    this.policy = { ...DEFAULT_LIVENESS_POLICY, ...(options.childTurns14Policy ? { childTurns14Policy: options.childTurns14Policy } : {}) };
+    this.policy = {
+      ...DEFAULT_LIVENESS_POLICY,
+      ...(options.childTurns14Policy ? { childTurns14Policy: options.childTurns14Policy } : {}),
+    };
     this.officers = new Officers(db, clock);
     this.applications = new Applications(db, queue, clock, () => this.#records);
     this.tasks = new Tasks(db, clock);
     this.allocation = new WorkAllocation(db, clock, this.applications, this.tasks);
-    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, { publicUrl: options.publicUrl ?? 'http://localhost:8080', branding: options.branding ?? brandingFrom(undefined) });
+    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, {
+      publicUrl: options.publicUrl ?? 'http://localhost:8080',
+      branding: options.branding ?? brandingFrom(undefined),
+    });
     this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
     this.escalations = new Escalations(db, clock, this.tasks);
     this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);
@@ -99,12 +110,41 @@ export class Casework {
 
   /** Defines the casework job queues; call before the queue starts. */
   defineJobs(queue: JobQueue): void {
-    queue.define<RecordsFetchJob>({ name: RECORDS_FETCH_QUEUE, retryLimit: 8, retryDelaySeconds: this.options.recordsRetryDelaySeconds ?? 60, concurrency: 5, handle: (job) => this.applications.fetchRecords(job) });
-    queue.define<LinkJob>({ name: LINK_EMAIL_QUEUE, retryLimit: 6, retryDelaySeconds: 10, concurrency: 10, handle: (job) => this.links.deliverEmail(job) });
-    queue.define<LinkJob>({ name: LINK_EXPIRY_QUEUE, retryLimit: 3, retryDelaySeconds: 30, handle: (job) => this.links.expire(job) });
+    queue.define<RecordsFetchJob>({
+      name: RECORDS_FETCH_QUEUE,
+      retryLimit: 8,
+      retryDelaySeconds: this.options.recordsRetryDelaySeconds ?? 60,
+      concurrency: 5,
+      handle: (job) => this.applications.fetchRecords(job),
+    });
+    queue.define<LinkJob>({
+      name: LINK_EMAIL_QUEUE,
+      retryLimit: 6,
+      retryDelaySeconds: 10,
+      concurrency: 10,
+      handle: (job) => this.links.deliverEmail(job),
+    });
+    queue.define<LinkJob>({
+      name: LINK_EXPIRY_QUEUE,
+      retryLimit: 3,
+      retryDelaySeconds: 30,
+      handle: (job) => this.links.expire(job),
+    });
     // A safety net beside each link's own expiry job: links past 24 h are marked Expired every five minutes.
-    queue.define<Record<string, never>>({ name: LINK_SWEEP_QUEUE, retryLimit: 0, retryDelaySeconds: 60, cron: '*/5 * * * *', handle: async () => void (await this.links.sweepExpired()) });
-    queue.define<InzNotifyJob>({ name: INZ_NOTIFY_QUEUE, retryLimit: 10, retryDelaySeconds: 60, concurrency: 10, handle: async (job) => void (await this.ceremonies.deliver(job)) });
+    queue.define<Record<string, never>>({
+      name: LINK_SWEEP_QUEUE,
+      retryLimit: 0,
+      retryDelaySeconds: 60,
+      cron: '*/5 * * * *',
+      handle: async () => void (await this.links.sweepExpired()),
+    });
+    queue.define<InzNotifyJob>({
+      name: INZ_NOTIFY_QUEUE,
+      retryLimit: 10,
+      retryDelaySeconds: 60,
+      concurrency: 10,
+      handle: async (job) => void (await this.ceremonies.deliver(job)),
+    });
   }
 
   /** Creates the first-run administrator if configured and no officer exists. */
@@ -132,9 +172,13 @@ export function caseworkOptionsFrom(config: Config | undefined): CaseworkOptions
     ...(config.PONO_MAIL_FROM ? { mailFrom: config.PONO_MAIL_FROM } : {}),
     // Without a public URL the emailed links point at this server's own port on this machine.
     publicUrl: config.PONO_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
-    ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } } : {}),
+    ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET
+      ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } }
+      : {}),
     ...(isChildTurns14Policy(policy) ? { childTurns14Policy: policy } : {}),
     drillsAllowed: config.NODE_ENV !== 'production',
-    ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD ? { bootstrapAdmin: { email: config.PONO_ADMIN_EMAIL, password: config.PONO_ADMIN_PASSWORD } } : {}),
+    ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD
+      ? { bootstrapAdmin: { email: config.PONO_ADMIN_EMAIL, password: config.PONO_ADMIN_PASSWORD } }
+      : {}),
   };
 }

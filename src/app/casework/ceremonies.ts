@@ -11,7 +11,13 @@
 // with the same idempotency key, and the receiver drops the duplicate. No transaction is held open across
 // the HTTP call (PGlite is a single connection).
 import { randomUUID } from 'node:crypto';
-import { buildInzNotification, closeCeremony, compareDates, isIsoDate, type CeremonyRecord } from '../../domain/casework/index.ts';
+import {
+  buildInzNotification,
+  closeCeremony,
+  compareDates,
+  isIsoDate,
+  type CeremonyRecord,
+} from '../../domain/casework/index.ts';
 import type { Db } from '../../adapters/db/database.ts';
 import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
 import type { InzNotifier } from '../../adapters/webhook/inz-notifier.ts';
@@ -48,16 +54,35 @@ export class Ceremonies {
     private readonly notifier: () => InzNotifier,
   ) {}
 
-  async record(actor: Actor, reference: string, input: { personId?: string; ceremonyDate: string; oathTaken: boolean }): Promise<ApplicationView> {
+  async record(
+    actor: Actor,
+    reference: string,
+    input: { personId?: string; ceremonyDate: string; oathTaken: boolean },
+  ): Promise<ApplicationView> {
     authorize(actor, 'ceremony.record');
     if (!isIsoDate(input.ceremonyDate)) throw invalid('ceremonyDate', 'ceremonyDate must be a real date');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.applications.row(tx, reference, true);
-      if (a.stage !== 'ceremony') throw conflict('a ceremony is recorded once the application is granted', 'NOT_AT_CEREMONY');
-      const people = await tx.selectFrom('casework_people').select(['person_id', 'relationship']).where('application_id', '=', a.application_id).execute();
+      if (a.stage !== 'ceremony')
+        throw conflict('a ceremony is recorded once the application is granted', 'NOT_AT_CEREMONY');
+      const people = await tx
+        .selectFrom('casework_people')
+        .select(['person_id', 'relationship'])
+        .where('application_id', '=', a.application_id)
+        .execute();
       const personId = input.personId ?? people.find((p) => p.relationship === 'applicant')?.person_id;
-      if (!personId || !people.some((p) => p.person_id === personId)) throw invalid('personId', 'personId is not a person on this application');
-      await tx.updateTable('applications').set({ ceremony_person_id: personId, ceremony_date: input.ceremonyDate, oath_taken: input.oathTaken, updated_at: this.clock.now() }).where('application_id', '=', a.application_id).execute();
+      if (!personId || !people.some((p) => p.person_id === personId))
+        throw invalid('personId', 'personId is not a person on this application');
+      await tx
+        .updateTable('applications')
+        .set({
+          ceremony_person_id: personId,
+          ceremony_date: input.ceremonyDate,
+          oath_taken: input.oathTaken,
+          updated_at: this.clock.now(),
+        })
+        .where('application_id', '=', a.application_id)
+        .execute();
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -77,9 +102,19 @@ export class Ceremonies {
     const key = await this.db.transaction().execute(async (tx) => {
       const a = await this.applications.row(tx, reference, true);
       if (!a.ceremony_date || !a.ceremony_person_id) throw conflict('record the ceremony first', 'NO_CEREMONY');
-      const p = await tx.selectFrom('casework_people').selectAll().where('person_id', '=', a.ceremony_person_id).executeTakeFirstOrThrow();
+      const p = await tx
+        .selectFrom('casework_people')
+        .selectAll()
+        .where('person_id', '=', a.ceremony_person_id)
+        .executeTakeFirstOrThrow();
       const today = nzDate(this.clock.now());
-      const record: CeremonyRecord = { applicationId: a.application_id, personId: p.person_id, ceremonyDate: a.ceremony_date, oathTaken: a.oath_taken === true, closedOn: a.ceremony_closed_on };
+      const record: CeremonyRecord = {
+        applicationId: a.application_id,
+        personId: p.person_id,
+        ceremonyDate: a.ceremony_date,
+        oathTaken: a.oath_taken === true,
+        closedOn: a.ceremony_closed_on,
+      };
       const closed = closeCeremony(record, p.date_of_birth, today);
       if (!closed.ok) throw ruleError(closed.error);
       const notification = buildInzNotification(
@@ -94,15 +129,29 @@ export class Ceremonies {
       );
       if (!notification.ok) throw ruleError(notification.error, 'person');
       await this.applications.applyStage(tx, actor, a, 'close-ceremony');
-      await tx.updateTable('applications').set({ ceremony_closed_on: today }).where('application_id', '=', a.application_id).execute();
+      await tx
+        .updateTable('applications')
+        .set({ ceremony_closed_on: today })
+        .where('application_id', '=', a.application_id)
+        .execute();
       const n = notification.value;
       await tx
         .insertInto('inz_notifications')
-        .values({ idempotency_key: n.idempotencyKey, application_id: a.application_id, person_id: p.person_id, payload: JSON.stringify(n), due_on: n.dueOn })
+        .values({
+          idempotency_key: n.idempotencyKey,
+          application_id: a.application_id,
+          person_id: p.person_id,
+          payload: JSON.stringify(n),
+          due_on: n.dueOn,
+        })
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .execute();
       const startAfter = new Date(this.clock.now().getTime() + compareDates(n.dueOn, today) * 86_400_000);
-      await this.queue.send<InzNotifyJob>(INZ_NOTIFY_QUEUE, { idempotencyKey: n.idempotencyKey }, { tx, startAfter, singletonKey: n.idempotencyKey });
+      await this.queue.send<InzNotifyJob>(
+        INZ_NOTIFY_QUEUE,
+        { idempotencyKey: n.idempotencyKey },
+        { tx, startAfter, singletonKey: n.idempotencyKey },
+      );
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -119,14 +168,29 @@ export class Ceremonies {
   }
 
   async notification(idempotencyKey: string): Promise<NotificationView> {
-    const r = await this.db.selectFrom('inz_notifications').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirstOrThrow();
-    return { idempotencyKey: r.idempotency_key, status: r.status, dueOn: r.due_on, attempts: r.attempts, lastStatus: r.last_status, sentAt: r.sent_at?.toISOString() ?? null };
+    const r = await this.db
+      .selectFrom('inz_notifications')
+      .selectAll()
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return {
+      idempotencyKey: r.idempotency_key,
+      status: r.status,
+      dueOn: r.due_on,
+      attempts: r.attempts,
+      lastStatus: r.last_status,
+      sentAt: r.sent_at?.toISOString() ?? null,
+    };
   }
 
   async notificationsFor(actor: Actor, reference: string): Promise<NotificationView[]> {
     authorize(actor, 'application.read');
     const a = await this.applications.row(this.db, reference);
-    const rows = await this.db.selectFrom('inz_notifications').select('idempotency_key').where('application_id', '=', a.application_id).execute();
+    const rows = await this.db
+      .selectFrom('inz_notifications')
+      .select('idempotency_key')
+      .where('application_id', '=', a.application_id)
+      .execute();
     return Promise.all(rows.map((r) => this.notification(r.idempotency_key)));
   }
 
@@ -134,14 +198,24 @@ export class Ceremonies {
   async claim(idempotencyKey: string): Promise<{ claimId: string; payload: object } | null> {
     const now = this.clock.now();
     return this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('inz_notifications').selectAll().where('idempotency_key', '=', idempotencyKey).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('inz_notifications')
+        .selectAll()
+        .where('idempotency_key', '=', idempotencyKey)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r || r.status === 'sent') return null;
       if (compareDates(nzDate(now), r.due_on) < 0) return null;
       if (r.claim_id !== null && r.claimed_until !== null && r.claimed_until.getTime() > now.getTime()) return null;
       const claimId = randomUUID();
       await tx
         .updateTable('inz_notifications')
-        .set({ status: 'sending', claim_id: claimId, claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS), attempts: r.attempts + 1 })
+        .set({
+          status: 'sending',
+          claim_id: claimId,
+          claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS),
+          attempts: r.attempts + 1,
+        })
         .where('idempotency_key', '=', idempotencyKey)
         .execute();
       return { claimId, payload: r.payload };
@@ -160,14 +234,26 @@ export class Ceremonies {
     return this.db.transaction().execute(async (tx) => {
       const updated = await tx
         .updateTable('inz_notifications')
-        .set(delivered ? { status: 'sent', sent_at: now, last_status: httpStatus, claim_id: null, claimed_until: null } : { status: 'pending', last_status: httpStatus || null, claim_id: null, claimed_until: null })
+        .set(
+          delivered
+            ? { status: 'sent', sent_at: now, last_status: httpStatus, claim_id: null, claimed_until: null }
+            : { status: 'pending', last_status: httpStatus || null, claim_id: null, claimed_until: null },
+        )
         .where('idempotency_key', '=', idempotencyKey)
         .where('claim_id', '=', claimId)
         .where('status', '=', 'sending')
         .returning(['application_id'])
         .executeTakeFirst();
       if (updated && delivered) {
-        await appendAudit(tx, now, { actor: 'system', applicationId: updated.application_id, action: 'inz-notification.sent', entity: 'inz-notification', entityId: idempotencyKey, before: { status: 'sending' }, after: { status: 'sent', httpStatus } });
+        await appendAudit(tx, now, {
+          actor: 'system',
+          applicationId: updated.application_id,
+          action: 'inz-notification.sent',
+          entity: 'inz-notification',
+          entityId: idempotencyKey,
+          before: { status: 'sending' },
+          after: { status: 'sent', httpStatus },
+        });
       }
       return updated !== undefined;
     });
@@ -177,7 +263,11 @@ export class Ceremonies {
   async deliver(job: InzNotifyJob): Promise<'sent' | 'skipped'> {
     const claim = await this.claim(job.idempotencyKey);
     if (!claim) {
-      const r = await this.db.selectFrom('inz_notifications').select('status').where('idempotency_key', '=', job.idempotencyKey).executeTakeFirst();
+      const r = await this.db
+        .selectFrom('inz_notifications')
+        .select('status')
+        .where('idempotency_key', '=', job.idempotencyKey)
+        .executeTakeFirst();
       if (!r || r.status === 'sent') return 'skipped';
       throw new NotificationNotDeliveredError('notification not due yet or claimed by another worker');
     }
@@ -189,7 +279,13 @@ export class Ceremonies {
 
   /** The notifications not yet sent that are due by `today` (NZ date), for a drill to deliver. */
   async dueKeys(today: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('inz_notifications').select('idempotency_key').where('status', '<>', 'sent').where('due_on', '<=', today).orderBy('due_on').execute();
+    const rows = await this.db
+      .selectFrom('inz_notifications')
+      .select('idempotency_key')
+      .where('status', '<>', 'sent')
+      .where('due_on', '<=', today)
+      .orderBy('due_on')
+      .execute();
     return rows.map((r) => r.idempotency_key);
   }
 }

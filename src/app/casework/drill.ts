@@ -39,9 +39,18 @@ export class Drill {
   ) {}
 
   async runAsOf(asOf: string): Promise<DrillReport> {
-    if (!this.allowed) throw new AppError('forbidden', 'drills move the clock, so they are refused in production (NODE_ENV=production)', 'DRILL_IN_PRODUCTION');
+    if (!this.allowed)
+      throw new AppError(
+        'forbidden',
+        'drills move the clock, so they are refused in production (NODE_ENV=production)',
+        'DRILL_IN_PRODUCTION',
+      );
     const at = parseAsOf(asOf);
-    if (!at) throw invalid('asOf', 'asOf must be a date and time like 2026-12-10T09:00 (New Zealand time) or with an offset (…Z, …+13:00)');
+    if (!at)
+      throw invalid(
+        'asOf',
+        'asOf must be a date and time like 2026-12-10T09:00 (New Zealand time) or with an offset (…Z, …+13:00)',
+      );
     const work = this.work(new ManualClock(at));
     try {
       const today = nzDate(at);

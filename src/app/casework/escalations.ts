@@ -106,20 +106,47 @@ export class Escalations {
     authorize(actor, 'escalation.raise');
     const id = randomUUID();
     await this.db.transaction().execute(async (tx) => {
-      const a = await tx.selectFrom('applications').select(['application_id', 'ams_image_usable', 'submitted_on']).where('reference', '=', input.applicationRef).executeTakeFirst();
+      const a = await tx
+        .selectFrom('applications')
+        .select(['application_id', 'ams_image_usable', 'submitted_on'])
+        .where('reference', '=', input.applicationRef)
+        .executeTakeFirst();
       if (!a) throw notFound('application', input.applicationRef);
-      const person = await tx.selectFrom('casework_people').selectAll().where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      const person = await tx
+        .selectFrom('casework_people')
+        .selectAll()
+        .where('person_id', '=', input.personId)
+        .where('application_id', '=', a.application_id)
+        .executeTakeFirst();
       if (!person) throw invalid('personId', 'personId is not a person on this application');
       // The task row is locked first, so two officers escalating the same task at once raise one question.
-      const task = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', input.personId).where('kind', '=', input.task).forUpdate().executeTakeFirst();
-      const open = task ? await tx.selectFrom('escalations').select(['raised_on as raisedOn', 'review_on as reviewOn']).where('task_id', '=', task.task_id).where('status', '=', 'queued').executeTakeFirst() : undefined;
+      const task = await tx
+        .selectFrom('identity_tasks')
+        .select(['task_id', 'state'])
+        .where('person_id', '=', input.personId)
+        .where('kind', '=', input.task)
+        .forUpdate()
+        .executeTakeFirst();
+      const open = task
+        ? await tx
+            .selectFrom('escalations')
+            .select(['raised_on as raisedOn', 'review_on as reviewOn'])
+            .where('task_id', '=', task.task_id)
+            .where('status', '=', 'queued')
+            .executeTakeFirst()
+        : undefined;
       const once = escalationAlreadyOpen(open);
       if (!once.ok) throw ruleError(once.error);
       let { evidence, gridColumn } = input;
       if (input.task === 'identity-is-bound') {
         // The grid decides, on the evidence on file (the template records that evidence, not the raiser's).
         evidence = await evidenceOnFile(tx, a, input.personId);
-        const step = nextProofingStep({ ...evidence, submittedOn: a.submitted_on ?? nzDate(this.clock.now()), optionsExhausted: input.optionsTried.length > 0, livenessDeclined: true });
+        const step = nextProofingStep({
+          ...evidence,
+          submittedOn: a.submitted_on ?? nzDate(this.clock.now()),
+          optionsExhausted: input.optionsTried.length > 0,
+          livenessDeclined: true,
+        });
         const follows = escalationFollowsGrid(step);
         if (!follows.ok) throw ruleError(follows.error, 'optionsTried');
         gridColumn = step.column;
@@ -141,12 +168,30 @@ export class Escalations {
       const e = raised.value;
       await tx
         .insertInto('escalations')
-        .values({ escalation_id: id, application_id: a.application_id, person_id: input.personId, task_id: task?.task_id ?? null, template: JSON.stringify(e.template), raised_by: e.raisedBy, raised_on: e.raisedOn, review_on: e.reviewOn, status: e.status, decision: null })
+        .values({
+          escalation_id: id,
+          application_id: a.application_id,
+          person_id: input.personId,
+          task_id: task?.task_id ?? null,
+          template: JSON.stringify(e.template),
+          raised_by: e.raisedBy,
+          raised_on: e.raisedOn,
+          review_on: e.reviewOn,
+          status: e.status,
+          decision: null,
+        })
         .execute();
       if (task && (task.state === 'open' || task.state === 'returned')) {
         await this.tasks.commandIn(tx, actor, task.task_id, { action: 'escalate', escalationId: id });
       }
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'escalation.raise', entity: 'escalation', entityId: id, after: { status: e.status, reviewOn: e.reviewOn, gridColumn: e.template.gridColumn, task: e.template.task } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'escalation.raise',
+        entity: 'escalation',
+        entityId: id,
+        after: { status: e.status, reviewOn: e.reviewOn, gridColumn: e.template.gridColumn, task: e.template.task },
+      });
     });
     return this.get(actor, id);
   }
@@ -162,21 +207,49 @@ export class Escalations {
    * A page of escalations, keyset by the day raised: the group's queue (status queued, oldest first) or, with
    * applicationRef, one application's escalations of any status (read-only on its record).
    */
-  async page(actor: Actor, query: { applicationRef?: string; status?: EscalationStatus; sort?: 'oldest' | 'newest'; cursor?: string; limit?: number }): Promise<Page<EscalationView>> {
+  async page(
+    actor: Actor,
+    query: {
+      applicationRef?: string;
+      status?: EscalationStatus;
+      sort?: 'oldest' | 'newest';
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<Page<EscalationView>> {
     this.mayReadOrCasework(actor, query.applicationRef !== undefined);
     const size = pageSize(query.limit);
     const after = decodeCursor(query.cursor);
     const direction = query.sort === 'newest' ? 'desc' : 'asc';
-    let q = this.db.selectFrom('escalations as e').selectAll('e').select(sql<string>`e.raised_on::text`.as('sort_key'));
+    let q = this.db
+      .selectFrom('escalations as e')
+      .selectAll('e')
+      .select(sql<string>`e.raised_on::text`.as('sort_key'));
     if (query.status) q = q.where('e.status', '=', query.status);
     if (query.applicationRef !== undefined) {
-      const a = await this.db.selectFrom('applications').select('application_id').where('reference', '=', query.applicationRef).executeTakeFirst();
+      const a = await this.db
+        .selectFrom('applications')
+        .select('application_id')
+        .where('reference', '=', query.applicationRef)
+        .executeTakeFirst();
       if (!a) throw notFound('application', query.applicationRef);
       q = q.where('e.application_id', '=', a.application_id);
     }
-    if (after) q = q.where(sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`);
-    const rows = await q.orderBy('e.raised_on', direction).orderBy('e.escalation_id', direction).limit(size + 1).execute();
-    const page = toPage(rows, size, (r) => ({ value: r.sort_key, id: r.escalation_id }), (r) => r);
+    if (after)
+      q = q.where(
+        sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`,
+      );
+    const rows = await q
+      .orderBy('e.raised_on', direction)
+      .orderBy('e.escalation_id', direction)
+      .limit(size + 1)
+      .execute();
+    const page = toPage(
+      rows,
+      size,
+      (r) => ({ value: r.sort_key, id: r.escalation_id }),
+      (r) => r,
+    );
     return { ...page, items: await this.views(page.items) };
   }
 
@@ -192,35 +265,74 @@ export class Escalations {
     const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
     const byId = new Map(rows.map((r) => [r.escalation_id, r]));
     const due = meetingOn ? reviewQueue(rows.map(toDomain), meetingOn) : reviewQueue(rows.map(toDomain), '9999-12-31');
-    return this.views(due.flatMap((e) => {
-      const r = byId.get(e.id);
-      return r ? [r] : [];
-    }));
+    return this.views(
+      due.flatMap((e) => {
+        const r = byId.get(e.id);
+        return r ? [r] : [];
+      }),
+    );
   }
 
-  async decide(actor: Actor, id: string, decision: { outcome: EscalationOutcome; rationale: string }): Promise<EscalationView> {
+  async decide(
+    actor: Actor,
+    id: string,
+    decision: { outcome: EscalationOutcome; rationale: string },
+  ): Promise<EscalationView> {
     authorize(actor, 'escalation.decide');
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('escalations').selectAll().where('escalation_id', '=', id).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('escalations')
+        .selectAll()
+        .where('escalation_id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r) throw notFound('escalation', id);
       const now = this.clock.now();
-      const decided = recordEscalationDecision(toDomain(r), decision, { id: actor.officerId, roles: actor.roles }, nzDate(now));
+      const decided = recordEscalationDecision(
+        toDomain(r),
+        decision,
+        { id: actor.officerId, roles: actor.roles },
+        nzDate(now),
+      );
       if (!decided.ok) throw ruleError(decided.error, 'rationale');
-      await tx.updateTable('escalations').set({ status: decided.value.status, decision: JSON.stringify(decided.value.decision) }).where('escalation_id', '=', id).execute();
+      await tx
+        .updateTable('escalations')
+        .set({ status: decided.value.status, decision: JSON.stringify(decided.value.decision) })
+        .where('escalation_id', '=', id)
+        .execute();
       if (r.task_id) {
-        const task = await tx.selectFrom('identity_tasks').select('state').where('task_id', '=', r.task_id).executeTakeFirst();
+        const task = await tx
+          .selectFrom('identity_tasks')
+          .select('state')
+          .where('task_id', '=', r.task_id)
+          .executeTakeFirst();
         if (task?.state === 'escalated') {
-          await this.tasks.commandIn(tx, actor, r.task_id, { action: 'resolve-escalation', decisionNote: `${decision.outcome}: ${decision.rationale}` });
+          await this.tasks.commandIn(tx, actor, r.task_id, {
+            action: 'resolve-escalation',
+            decisionNote: `${decision.outcome}: ${decision.rationale}`,
+          });
         }
       }
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'escalation.decide', entity: 'escalation', entityId: id, before: { status: r.status }, after: { status: decided.value.status, decision: decided.value.decision } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: r.application_id,
+        action: 'escalation.decide',
+        entity: 'escalation',
+        entityId: id,
+        before: { status: r.status },
+        after: { status: decided.value.status, decision: decided.value.decision },
+      });
     });
     return this.get(actor, id);
   }
 
   private mayRead(actor: Actor): void {
     if (!can(actor.roles, 'escalation.raise') && !can(actor.roles, 'escalation.decide')) {
-      throw new AppError('forbidden', 'Your role does not allow you to read escalations (needs one of the roles: case officer, validating officer, ID proofing expert)', 'ROLE_NOT_PERMITTED');
+      throw new AppError(
+        'forbidden',
+        'Your role does not allow you to read escalations (needs one of the roles: case officer, validating officer, ID proofing expert)',
+        'ROLE_NOT_PERMITTED',
+      );
     }
   }
 

@@ -60,14 +60,24 @@ export class IdentityProofing {
   private async context(db: Db, reference: string) {
     const a = await this.applications.row(db, reference);
     if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
-    const people = await db.selectFrom('casework_people').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').execute();
+    const people = await db
+      .selectFrom('casework_people')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .orderBy('created_at')
+      .execute();
     const subject = people.find((p) => p.relationship === 'applicant');
     if (!subject) throw conflict('the application has no subject person', 'NO_APPLICANT');
     return { a, people, subject, submittedOn: a.submitted_on };
   }
 
   private async completedLink(db: Db, personId: string): Promise<boolean> {
-    const r = await db.selectFrom('liveness_links').select('link_id').where('person_id', '=', personId).where('state', '=', 'Completed').executeTakeFirst();
+    const r = await db
+      .selectFrom('liveness_links')
+      .select('link_id')
+      .where('person_id', '=', personId)
+      .where('state', '=', 'Completed')
+      .executeTakeFirst();
     return r !== undefined;
   }
 
@@ -98,7 +108,12 @@ export class IdentityProofing {
       processingOn,
       subjectCheckOnFile: await this.completedLink(db, subject.person_id),
       ...(parent
-        ? { consentingParent: { appliedAtSameTime: parent.applied_at_same_time === true, checkOnFile: await this.parentCheckOnFile(db, parent.person_id, parent.own_application_ref) } }
+        ? {
+            consentingParent: {
+              appliedAtSameTime: parent.applied_at_same_time === true,
+              checkOnFile: await this.parentCheckOnFile(db, parent.person_id, parent.own_application_ref),
+            },
+          }
         : {}),
       amsImageUsable: await amsPhotoHeld(db, a, subject.person_id),
       policy: this.policy,
@@ -106,18 +121,37 @@ export class IdentityProofing {
     const parties: PartyLiveness[] = people
       .filter((p) => p.person_id !== subject.person_id)
       .flatMap((p) => {
-        if (p.relationship === 'consenting-parent') return [{ personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['consenting-parent'] }];
-        if (p.relationship === 'secondary-consent-giver') return [{ personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['secondary-consent-giver'] }];
+        if (p.relationship === 'consenting-parent')
+          return [
+            { personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['consenting-parent'] },
+          ];
+        if (p.relationship === 'secondary-consent-giver')
+          return [
+            {
+              personId: p.person_id,
+              relationship: p.relationship,
+              evidence: PARTY_EVIDENCE['secondary-consent-giver'],
+            },
+          ];
         return [];
       });
-    const subjectEvidence = responsibility.bracketOnProcessing === 'child' && responsibility.giver !== 'subject' ? PARTY_EVIDENCE['child-applicant'] : PARTY_EVIDENCE['adult-or-youth-applicant'];
+    const subjectEvidence =
+      responsibility.bracketOnProcessing === 'child' && responsibility.giver !== 'subject'
+        ? PARTY_EVIDENCE['child-applicant']
+        : PARTY_EVIDENCE['adult-or-youth-applicant'];
     return {
       subjectPersonId: subject.person_id,
       processingOn,
       policy: this.policy,
       responsibility,
-      secondaryConsentRequired: secondaryConsentRequired(bracketOn(subject.date_of_birth, submittedOn), a.country_allows_dual_citizenship),
-      parties: [{ personId: subject.person_id, relationship: subject.relationship, evidence: subjectEvidence }, ...parties],
+      secondaryConsentRequired: secondaryConsentRequired(
+        bracketOn(subject.date_of_birth, submittedOn),
+        a.country_allows_dual_citizenship,
+      ),
+      parties: [
+        { personId: subject.person_id, relationship: subject.relationship, evidence: subjectEvidence },
+        ...parties,
+      ],
     };
   }
 
@@ -132,11 +166,26 @@ export class IdentityProofing {
       const plan = await this.plan(actor, reference, tx);
       const revertTo = plan.responsibility.revertToStage;
       if (!revertTo) throw conflict('the liveness rules do not call for a revert', 'NOTHING_TO_APPLY');
-      if (!REVERTIBLE.includes(a.stage as Stage)) throw conflict(`the application is at stage ${a.stage}, nothing to revert`, 'NOTHING_TO_APPLY');
-      await this.applications.applyStage(tx, actor, a, 'revert-to-complete-and-correct', `child turned 14 during processing (${plan.policy.childTurns14Policy})`);
-      const bound = await tx.selectFrom('identity_tasks').select(['task_id', 'state']).where('person_id', '=', plan.subjectPersonId).where('kind', '=', 'identity-is-bound').executeTakeFirst();
+      if (!REVERTIBLE.includes(a.stage as Stage))
+        throw conflict(`the application is at stage ${a.stage}, nothing to revert`, 'NOTHING_TO_APPLY');
+      await this.applications.applyStage(
+        tx,
+        actor,
+        a,
+        'revert-to-complete-and-correct',
+        `child turned 14 during processing (${plan.policy.childTurns14Policy})`,
+      );
+      const bound = await tx
+        .selectFrom('identity_tasks')
+        .select(['task_id', 'state'])
+        .where('person_id', '=', plan.subjectPersonId)
+        .where('kind', '=', 'identity-is-bound')
+        .executeTakeFirst();
       if (bound && (bound.state === 'prepared' || bound.state === 'validated')) {
-        await this.tasks.commandIn(tx, actor, bound.task_id, { action: 'reopen', reason: `child turned 14 during processing; ${plan.policy.childTurns14Policy}` });
+        await this.tasks.commandIn(tx, actor, bound.task_id, {
+          action: 'reopen',
+          reason: `child turned 14 during processing; ${plan.policy.childTurns14Policy}`,
+        });
       }
     });
     return this.plan(actor, reference);
@@ -147,18 +196,41 @@ export class IdentityProofing {
    * filed with the immigration records; a satisfactory assessment on "Identity is bound"); the passport image
    * and application photo are read from the uploads unless the officer states them.
    */
-  async proofingDecision(actor: Actor, reference: string, personId: string, given: { overseasPassportImage?: boolean; applicationPhoto?: boolean; optionsExhausted?: boolean; livenessDeclined?: boolean }): Promise<ProofingDecision> {
+  async proofingDecision(
+    actor: Actor,
+    reference: string,
+    personId: string,
+    given: {
+      overseasPassportImage?: boolean;
+      applicationPhoto?: boolean;
+      optionsExhausted?: boolean;
+      livenessDeclined?: boolean;
+    },
+  ): Promise<ProofingDecision> {
     authorize(actor, 'application.read');
     const { a, people, submittedOn } = await this.context(this.db, reference);
-    if (!people.some((p) => p.person_id === personId)) throw invalid('personId', 'personId is not a person on this application');
+    if (!people.some((p) => p.person_id === personId))
+      throw invalid('personId', 'personId is not a person on this application');
     const onFile = await evidenceOnFile(this.db, a, personId);
     const evidence: ProofingEvidence = {
       ...onFile,
       overseasPassportImage: given.overseasPassportImage ?? onFile.overseasPassportImage,
       applicationPhoto: given.applicationPhoto ?? onFile.applicationPhoto,
     };
-    const step = nextProofingStep({ ...evidence, submittedOn, optionsExhausted: given.optionsExhausted ?? false, livenessDeclined: given.livenessDeclined ?? false });
-    await appendAudit(this.db, this.clock.now(), { ...auditActor(actor), applicationId: a.application_id, action: 'proofing.decision', entity: 'person', entityId: personId, after: { evidence, step } });
+    const step = nextProofingStep({
+      ...evidence,
+      submittedOn,
+      optionsExhausted: given.optionsExhausted ?? false,
+      livenessDeclined: given.livenessDeclined ?? false,
+    });
+    await appendAudit(this.db, this.clock.now(), {
+      ...auditActor(actor),
+      applicationId: a.application_id,
+      action: 'proofing.decision',
+      entity: 'person',
+      entityId: personId,
+      after: { evidence, step },
+    });
     return { personId, evidence, step };
   }
 }
@@ -170,7 +242,13 @@ export class IdentityProofing {
 
 /** True when the AMS photo that came with the immigration records is on the application for this person. */
 async function amsPhotoFiled(db: Db, applicationId: string, personId: string): Promise<boolean> {
-  const r = await db.selectFrom('casework_documents').select('document_id').where('application_id', '=', applicationId).where('person_id', '=', personId).where('kind', '=', 'inz-photo').executeTakeFirst();
+  const r = await db
+    .selectFrom('casework_documents')
+    .select('document_id')
+    .where('application_id', '=', applicationId)
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'inz-photo')
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -179,19 +257,40 @@ async function amsPhotoFiled(db: Db, applicationId: string, personId: string): P
  * it is filed and no officer marked it unusable (`ams_image_usable` false). Older applications have no records
  * fetch, so the officer checks AMS by hand and records what they found (`ams_image_usable` true).
  */
-async function amsPhotoHeld(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<boolean> {
-  if (application.submitted_on === null || noRecordsReason(application.submitted_on) !== null) return application.ams_image_usable === true;
+async function amsPhotoHeld(
+  db: Db,
+  application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null },
+  personId: string,
+): Promise<boolean> {
+  if (application.submitted_on === null || noRecordsReason(application.submitted_on) !== null)
+    return application.ams_image_usable === true;
   return application.ams_image_usable !== false && (await amsPhotoFiled(db, application.application_id, personId));
 }
 
 /** True when the person's "Identity is bound" task records a satisfactory liveness assessment that stands. */
 async function livenessAssessedSatisfactory(db: Db, personId: string): Promise<boolean> {
-  const task = await db.selectFrom('identity_tasks').select(['kind', 'state', 'liveness_assessment']).where('person_id', '=', personId).where('kind', '=', 'identity-is-bound').executeTakeFirst();
-  return task !== undefined && livenessCounts({ kind: 'identity-is-bound', state: task.state, livenessAssessment: rowToDomainAssessment(task.liveness_assessment) });
+  const task = await db
+    .selectFrom('identity_tasks')
+    .select(['kind', 'state', 'liveness_assessment'])
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'identity-is-bound')
+    .executeTakeFirst();
+  return (
+    task !== undefined &&
+    livenessCounts({
+      kind: 'identity-is-bound',
+      state: task.state,
+      livenessAssessment: rowToDomainAssessment(task.liveness_assessment),
+    })
+  );
 }
 
 /** The grid's four rows from the file for one person of an application. */
-export async function evidenceOnFile(db: Db, application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null }, personId: string): Promise<ProofingEvidence> {
+export async function evidenceOnFile(
+  db: Db,
+  application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null },
+  personId: string,
+): Promise<ProofingEvidence> {
   const docs = await db
     .selectFrom('casework_documents')
     .select('kind')

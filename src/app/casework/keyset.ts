@@ -25,11 +25,16 @@ export function decodeCursor(cursor: string | undefined): KeysetPosition | undef
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { value: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string')
+      return { value: parsed[0], id: parsed[1] };
   } catch {
     // fall through to the refusal
   }
-  throw invalid('cursor', 'the page cursor is not one this list gave out; start again from the first page', 'INVALID_CURSOR');
+  throw invalid(
+    'cursor',
+    'the page cursor is not one this list gave out; start again from the first page',
+    'INVALID_CURSOR',
+  );
 }
 
 export function pageSize(limit: number | undefined): number {
@@ -37,7 +42,12 @@ export function pageSize(limit: number | undefined): number {
 }
 
 /** Cuts the one extra row fetched into the next page's cursor. */
-export function toPage<R, T>(rows: R[], size: number, position: (row: R) => KeysetPosition, map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  size: number,
+  position: (row: R) => KeysetPosition,
+  map: (row: R) => T,
+): Page<T> {
   const more = rows.length > size;
   const shown = more ? rows.slice(0, size) : rows;
   const last = shown[shown.length - 1];

@@ -30,13 +30,27 @@ export async function linkSessions(db: Db, linkIds: readonly string[]): Promise<
   const sessions = new Map<string, LinkSession>();
   if (linkIds.length === 0) return sessions;
   // A copied check (BR-17) shows the original's session: the evidence is shared by reference, never duplicated.
-  const copies = await db.selectFrom('liveness_links').select(['link_id', 'copied_from']).where('link_id', 'in', [...linkIds]).where('copied_from', 'is not', null).execute();
+  const copies = await db
+    .selectFrom('liveness_links')
+    .select(['link_id', 'copied_from'])
+    .where('link_id', 'in', [...linkIds])
+    .where('copied_from', 'is not', null)
+    .execute();
   const originOf = new Map(copies.map((c) => [c.link_id, c.copied_from ?? c.link_id]));
   const wanted = [...new Set(linkIds.map((id) => originOf.get(id) ?? id))];
-  const opened = await db.selectFrom('liveness_sessions').select(['link_id', 'session_id']).where('link_id', 'in', wanted).execute();
-  const results = await decidedResults(db, opened.map((s) => s.session_id));
+  const opened = await db
+    .selectFrom('liveness_sessions')
+    .select(['link_id', 'session_id'])
+    .where('link_id', 'in', wanted)
+    .execute();
+  const results = await decidedResults(
+    db,
+    opened.map((s) => s.session_id),
+  );
   const byOrigin = new Map<string, LinkSession>();
-  for (const s of opened) if (s.link_id !== null) byOrigin.set(s.link_id, { sessionId: s.session_id, results: results.get(s.session_id) ?? null });
+  for (const s of opened)
+    if (s.link_id !== null)
+      byOrigin.set(s.link_id, { sessionId: s.session_id, results: results.get(s.session_id) ?? null });
   for (const id of linkIds) {
     const found = byOrigin.get(originOf.get(id) ?? id);
     if (found) sessions.set(id, found);

@@ -122,7 +122,11 @@ export class LivenessLinks {
   ) {}
 
   private async application(db: Db, reference: string) {
-    const a = await db.selectFrom('applications').select(['application_id', 'stage']).where('reference', '=', reference).executeTakeFirst();
+    const a = await db
+      .selectFrom('applications')
+      .select(['application_id', 'stage'])
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     if (!a) throw notFound('application', reference);
     return a;
   }
@@ -130,9 +134,18 @@ export class LivenessLinks {
   async list(actor: Actor, reference: string): Promise<LinkView[]> {
     authorize(actor, 'application.read');
     const a = await this.application(this.db, reference);
-    const rows = await this.db.selectFrom('liveness_links').selectAll().where('application_id', '=', a.application_id).orderBy('created_at').orderBy('link_id').execute();
+    const rows = await this.db
+      .selectFrom('liveness_links')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .orderBy('created_at')
+      .orderBy('link_id')
+      .execute();
     const now = this.clock.now().getTime();
-    const sessions = await linkSessions(this.db, rows.map((r) => r.link_id));
+    const sessions = await linkSessions(
+      this.db,
+      rows.map((r) => r.link_id),
+    );
     return rows.map((r) => viewOf(r, now, sessions.get(r.link_id)));
   }
 
@@ -148,7 +161,6 @@ export class LivenessLinks {
     return viewOf(r, this.clock.now().getTime(), (await linkSessions(this.db, [linkId])).get(linkId));
   }
 
-
   /**
    * BR-17 (L439–441): when the consenting parent applied at the same time, the parent's completed check (assessed in
    * the parent's own application) is copied to the child's application: a Completed link for the consenting
@@ -160,9 +172,17 @@ export class LivenessLinks {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const a = await this.application(tx, reference);
-      const parent = await tx.selectFrom('casework_people').select(['person_id', 'applied_at_same_time', 'own_application_ref']).where('application_id', '=', a.application_id).where('relationship', '=', 'consenting-parent').executeTakeFirst();
+      const parent = await tx
+        .selectFrom('casework_people')
+        .select(['person_id', 'applied_at_same_time', 'own_application_ref'])
+        .where('application_id', '=', a.application_id)
+        .where('relationship', '=', 'consenting-parent')
+        .executeTakeFirst();
       if (!parent || parent.applied_at_same_time !== true || !parent.own_application_ref) {
-        throw conflict("there is no consenting parent who applied at the same time (with their own application's reference) on this application: contact the parent instead", 'PARENT_DID_NOT_APPLY');
+        throw conflict(
+          "there is no consenting parent who applied at the same time (with their own application's reference) on this application: contact the parent instead",
+          'PARENT_DID_NOT_APPLY',
+        );
       }
       const source = await tx
         .selectFrom('liveness_links as l')
@@ -174,46 +194,136 @@ export class LivenessLinks {
         .where('l.state', '=', 'Completed')
         .orderBy('l.completed_at', 'desc')
         .executeTakeFirst();
-      if (!source) throw conflict(`the consenting parent has no completed liveness check in their own application ${parent.own_application_ref}: follow up with them, which may include sending a link`, 'PARENT_CHECK_NOT_COMPLETED');
+      if (!source)
+        throw conflict(
+          `the consenting parent has no completed liveness check in their own application ${parent.own_application_ref}: follow up with them, which may include sending a link`,
+          'PARENT_CHECK_NOT_COMPLETED',
+        );
       const origin = source.copied_from ?? source.link_id;
-      const copied = await tx.selectFrom('liveness_links').select('link_id').where('application_id', '=', a.application_id).where('copied_from', '=', origin).executeTakeFirst();
-      if (copied) throw conflict("the consenting parent's check is already copied to this application", 'PARENT_CHECK_ALREADY_COPIED');
+      const copied = await tx
+        .selectFrom('liveness_links')
+        .select('link_id')
+        .where('application_id', '=', a.application_id)
+        .where('copied_from', '=', origin)
+        .executeTakeFirst();
+      if (copied)
+        throw conflict(
+          "the consenting parent's check is already copied to this application",
+          'PARENT_CHECK_ALREADY_COPIED',
+        );
       await tx
         .insertInto('liveness_links')
-        .values({ link_id: id, application_id: a.application_id, person_id: parent.person_id, relationship: 'Consenting Parties', email: source.email, state: 'Completed', created_by: actor.officerId, created_at: now, sent_at: source.sent_at, expires_at: source.expires_at, completed_at: source.completed_at, expired_at: null, superseded_by: null, token_hash: null, copied_from: origin })
+        .values({
+          link_id: id,
+          application_id: a.application_id,
+          person_id: parent.person_id,
+          relationship: 'Consenting Parties',
+          email: source.email,
+          state: 'Completed',
+          created_by: actor.officerId,
+          created_at: now,
+          sent_at: source.sent_at,
+          expires_at: source.expires_at,
+          completed_at: source.completed_at,
+          expired_at: null,
+          superseded_by: null,
+          token_hash: null,
+          copied_from: origin,
+        })
         .execute();
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'liveness-link.copy-parent-check', entity: 'liveness-link', entityId: id, after: { personId: parent.person_id, copiedFrom: origin, fromApplication: parent.own_application_ref } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'liveness-link.copy-parent-check',
+        entity: 'liveness-link',
+        entityId: id,
+        after: { personId: parent.person_id, copiedFrom: origin, fromApplication: parent.own_application_ref },
+      });
     });
     return this.get(actor, id);
   }
 
   /** "+ New Liveness Check" → Save. The email defaults to the person record's (BR-30). */
-  async create(actor: Actor, reference: string, input: { personId: string; relationship: string; email?: string }): Promise<LinkView> {
+  async create(
+    actor: Actor,
+    reference: string,
+    input: { personId: string; relationship: string; email?: string },
+  ): Promise<LinkView> {
     authorize(actor, 'liveness-link.create');
-    if (!(LINK_RELATIONSHIPS as readonly string[]).includes(input.relationship)) throw invalid('relationship', "relationship must be 'Adult' or 'Consenting Parties'");
+    if (!(LINK_RELATIONSHIPS as readonly string[]).includes(input.relationship))
+      throw invalid('relationship', "relationship must be 'Adult' or 'Consenting Parties'");
     const id = randomUUID();
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const a = await this.application(tx, reference);
-      const person = await tx.selectFrom('casework_people').select(['person_id', 'email', 'relationship', 'date_of_birth', 'given_names', 'family_name']).where('person_id', '=', input.personId).where('application_id', '=', a.application_id).executeTakeFirst();
+      const person = await tx
+        .selectFrom('casework_people')
+        .select(['person_id', 'email', 'relationship', 'date_of_birth', 'given_names', 'family_name'])
+        .where('person_id', '=', input.personId)
+        .where('application_id', '=', a.application_id)
+        .executeTakeFirst();
       // BR-29: a consent giver who did not apply gets a person record before a link.
-      if (!person) throw invalid('personId', 'personId is not a person on this application (create the person record first)');
+      if (!person)
+        throw invalid('personId', 'personId is not a person on this application (create the person record first)');
       const today = nzDate(now);
-      const allowed = linkAllowedFor(person.relationship as PartyRelationship, bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth), input.relationship as LinkRelationship);
-      if (!allowed.ok) throw ruleError(allowed.error, allowed.error.code === 'LINK_RELATIONSHIP_MISMATCH' ? 'relationship' : 'personId');
+      const allowed = linkAllowedFor(
+        person.relationship as PartyRelationship,
+        bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth),
+        input.relationship as LinkRelationship,
+      );
+      if (!allowed.ok)
+        throw ruleError(
+          allowed.error,
+          allowed.error.code === 'LINK_RELATIONSHIP_MISMATCH' ? 'relationship' : 'personId',
+        );
       // BR-30: the email defaults to the person record's; without either, say whose email is missing.
       const email = input.email ?? person.email ?? '';
       if (email.trim() === '') {
-        throw invalid('email', `${person.given_names} ${person.family_name} has no email address on their person record: give email, or add the address to the person record`, 'LINK_EMAIL_MISSING');
+        throw invalid(
+          'email',
+          `${person.given_names} ${person.family_name} has no email address on their person record: give email, or add the address to the person record`,
+          'LINK_EMAIL_MISSING',
+        );
       }
-      const created = createLink({ id, applicationId: a.application_id, personId: input.personId, relationship: input.relationship as LinkRelationship, email }, now.getTime());
+      const created = createLink(
+        {
+          id,
+          applicationId: a.application_id,
+          personId: input.personId,
+          relationship: input.relationship as LinkRelationship,
+          email,
+        },
+        now.getTime(),
+      );
       if (!created.ok) throw ruleError(created.error, 'email');
       const l = created.value;
       await tx
         .insertInto('liveness_links')
-        .values({ link_id: l.id, application_id: l.applicationId, person_id: l.personId, relationship: l.relationship, email: l.email, state: l.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
+        .values({
+          link_id: l.id,
+          application_id: l.applicationId,
+          person_id: l.personId,
+          relationship: l.relationship,
+          email: l.email,
+          state: l.state,
+          created_by: actor.officerId,
+          created_at: now,
+          sent_at: null,
+          expires_at: null,
+          completed_at: null,
+          expired_at: null,
+          superseded_by: null,
+          token_hash: null,
+        })
         .execute();
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'liveness-link.create', entity: 'liveness-link', entityId: id, after: { personId: l.personId, relationship: l.relationship, state: l.state, sent: false } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'liveness-link.create',
+        entity: 'liveness-link',
+        entityId: id,
+        after: { personId: l.personId, relationship: l.relationship, state: l.state, sent: false },
+      });
     });
     return this.get(actor, id);
   }
@@ -223,9 +333,15 @@ export class LivenessLinks {
     authorize(actor, 'liveness-link.send');
     this.requireMail();
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', linkId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r) throw notFound('liveness link', linkId);
-      if (r.sent_at !== null) throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
+      if (r.sent_at !== null)
+        throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
       await this.markSent(tx, actor, r);
     });
     return this.get(actor, linkId);
@@ -234,17 +350,33 @@ export class LivenessLinks {
   /** A link is only marked sent when an email can leave: without a mail server the officer is told so. */
   private requireMail(): void {
     if (!this.mailer().configured) {
-      throw new AppError('unavailable', 'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server (SMTP_URL).', 'MAIL_NOT_CONFIGURED');
+      throw new AppError(
+        'unavailable',
+        'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server (SMTP_URL).',
+        'MAIL_NOT_CONFIGURED',
+      );
     }
   }
 
   private async markSent(tx: Tx, actor: Actor, r: LinkRow): Promise<void> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + LINK_VALIDITY_MS);
-    await tx.updateTable('liveness_links').set({ sent_at: now, expires_at: expiresAt }).where('link_id', '=', r.link_id).execute();
+    await tx
+      .updateTable('liveness_links')
+      .set({ sent_at: now, expires_at: expiresAt })
+      .where('link_id', '=', r.link_id)
+      .execute();
     await this.queue.send<LinkJob>(LINK_EMAIL_QUEUE, { linkId: r.link_id }, { tx });
     await this.queue.send<LinkJob>(LINK_EXPIRY_QUEUE, { linkId: r.link_id }, { tx, startAfter: expiresAt });
-    await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() } });
+    await appendAudit(tx, now, {
+      ...auditActor(actor),
+      applicationId: r.application_id,
+      action: 'liveness-link.send',
+      entity: 'liveness-link',
+      entityId: r.link_id,
+      before: auditShape(r),
+      after: { ...auditShape({ ...r, sent_at: now }), expiresAt: expiresAt.toISOString() },
+    });
   }
 
   /**
@@ -253,12 +385,30 @@ export class LivenessLinks {
    */
   async markSentForDemo(linkId: string, sentAt: Date, token: string): Promise<LinkView> {
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', linkId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r) throw notFound('liveness link', linkId);
-      if (r.sent_at !== null) throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
+      if (r.sent_at !== null)
+        throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
       const expiresAt = new Date(sentAt.getTime() + LINK_VALIDITY_MS);
-      await tx.updateTable('liveness_links').set({ sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) }).where('link_id', '=', linkId).execute();
-      await appendAudit(tx, this.clock.now(), { actor: 'system', applicationId: r.application_id, action: 'liveness-link.send', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { sent: true, demo: true, expiresAt: expiresAt.toISOString() } });
+      await tx
+        .updateTable('liveness_links')
+        .set({ sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) })
+        .where('link_id', '=', linkId)
+        .execute();
+      await appendAudit(tx, this.clock.now(), {
+        actor: 'system',
+        applicationId: r.application_id,
+        action: 'liveness-link.send',
+        entity: 'liveness-link',
+        entityId: linkId,
+        before: auditShape(r),
+        after: { sent: true, demo: true, expiresAt: expiresAt.toISOString() },
+      });
     });
     return this.#view(linkId);
   }
@@ -269,9 +419,15 @@ export class LivenessLinks {
     this.requireMail();
     const newId = randomUUID();
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', linkId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r) throw notFound('liveness link', linkId);
-      if (r.superseded_by !== null) throw conflict('this link was already replaced; resend the newest one', 'LINK_SUPERSEDED');
+      if (r.superseded_by !== null)
+        throw conflict('this link was already replaced; resend the newest one', 'LINK_SUPERSEDED');
       const now = this.clock.now();
       const resent = resendLink(toDomain(r), newId, now.getTime(), email ?? r.email);
       if (!resent.ok) throw ruleError(resent.error, 'email');
@@ -279,15 +435,46 @@ export class LivenessLinks {
       const next = resent.value.current;
       await tx
         .updateTable('liveness_links')
-        .set({ state: old.state, expired_at: old.expiredAt === null ? null : new Date(old.expiredAt), superseded_by: newId })
+        .set({
+          state: old.state,
+          expired_at: old.expiredAt === null ? null : new Date(old.expiredAt),
+          superseded_by: newId,
+        })
         .where('link_id', '=', linkId)
         .execute();
       await tx
         .insertInto('liveness_links')
-        .values({ link_id: next.id, application_id: next.applicationId, person_id: next.personId, relationship: next.relationship, email: next.email, state: next.state, created_by: actor.officerId, created_at: now, sent_at: null, expires_at: null, completed_at: null, expired_at: null, superseded_by: null, token_hash: null })
+        .values({
+          link_id: next.id,
+          application_id: next.applicationId,
+          person_id: next.personId,
+          relationship: next.relationship,
+          email: next.email,
+          state: next.state,
+          created_by: actor.officerId,
+          created_at: now,
+          sent_at: null,
+          expires_at: null,
+          completed_at: null,
+          expired_at: null,
+          superseded_by: null,
+          token_hash: null,
+        })
         .execute();
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: r.application_id, action: 'liveness-link.resend', entity: 'liveness-link', entityId: linkId, before: auditShape(r), after: { state: old.state, supersededBy: newId } });
-      const inserted = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', newId).executeTakeFirstOrThrow();
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: r.application_id,
+        action: 'liveness-link.resend',
+        entity: 'liveness-link',
+        entityId: linkId,
+        before: auditShape(r),
+        after: { state: old.state, supersededBy: newId },
+      });
+      const inserted = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', newId)
+        .executeTakeFirstOrThrow();
       await this.markSent(tx, actor, inserted);
     });
     return this.get(actor, newId);
@@ -300,10 +487,19 @@ export class LivenessLinks {
   async deliverEmail(job: LinkJob): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const row = await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', job.linkId).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', job.linkId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!r || r.sent_at === null || r.superseded_by !== null) return null;
       if (statusAt(toDomain(r), this.clock.now().getTime()) !== 'Active') return null;
-      await tx.updateTable('liveness_links').set({ token_hash: digest(token) }).where('link_id', '=', r.link_id).execute();
+      await tx
+        .updateTable('liveness_links')
+        .set({ token_hash: digest(token) })
+        .where('link_id', '=', r.link_id)
+        .execute();
       return r;
     });
     if (!row) return;
@@ -314,7 +510,12 @@ export class LivenessLinks {
   /** The expiry job: stores Expired for a link whose 24 h have passed (a no-op otherwise). */
   async expire(job: LinkJob): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('link_id', '=', job.linkId).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('link_id', '=', job.linkId)
+        .forUpdate()
+        .executeTakeFirst();
       if (r) await this.expireRow(tx, r);
     });
   }
@@ -323,7 +524,13 @@ export class LivenessLinks {
   async sweepExpired(): Promise<number> {
     const now = this.clock.now();
     return this.db.transaction().execute(async (tx) => {
-      const due = await tx.selectFrom('liveness_links').selectAll().where('state', '=', 'Active').where('expires_at', '<=', now).forUpdate().execute();
+      const due = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('state', '=', 'Active')
+        .where('expires_at', '<=', now)
+        .forUpdate()
+        .execute();
       let n = 0;
       for (const r of due) if (await this.expireRow(tx, r)) n += 1;
       return n;
@@ -335,14 +542,30 @@ export class LivenessLinks {
     const now = this.clock.now();
     const next = expireIfDue(toDomain(r), now.getTime());
     if (next.state === r.state) return false;
-    await tx.updateTable('liveness_links').set({ state: next.state, expired_at: next.expiredAt === null ? null : new Date(next.expiredAt) }).where('link_id', '=', r.link_id).execute();
-    await appendAudit(tx, now, { actor: 'system', applicationId: r.application_id, action: 'liveness-link.expire', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { state: next.state, supersededBy: r.superseded_by } });
+    await tx
+      .updateTable('liveness_links')
+      .set({ state: next.state, expired_at: next.expiredAt === null ? null : new Date(next.expiredAt) })
+      .where('link_id', '=', r.link_id)
+      .execute();
+    await appendAudit(tx, now, {
+      actor: 'system',
+      applicationId: r.application_id,
+      action: 'liveness-link.expire',
+      entity: 'liveness-link',
+      entityId: r.link_id,
+      before: auditShape(r),
+      after: { state: next.state, supersededBy: r.superseded_by },
+    });
     return true;
   }
 
   /** What the applicant's landing page needs: whether the link still works. Never consumes the link. */
   async landing(token: string): Promise<{ status: LinkStatus | 'Unknown' }> {
-    const r = await this.db.selectFrom('liveness_links').selectAll().where('token_hash', '=', digest(token)).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('liveness_links')
+      .selectAll()
+      .where('token_hash', '=', digest(token))
+      .executeTakeFirst();
     if (!r || r.sent_at === null) return { status: 'Unknown' };
     return { status: statusAt(toDomain(r), this.clock.now().getTime()) };
   }
@@ -350,13 +573,30 @@ export class LivenessLinks {
   /** The applicant finished the check through the link: single use, refused once Completed or Expired. */
   async completeByToken(token: string): Promise<LinkView> {
     const id = await this.db.transaction().execute(async (tx) => {
-      const r = await tx.selectFrom('liveness_links').selectAll().where('token_hash', '=', digest(token)).forUpdate().executeTakeFirst();
+      const r = await tx
+        .selectFrom('liveness_links')
+        .selectAll()
+        .where('token_hash', '=', digest(token))
+        .forUpdate()
+        .executeTakeFirst();
       if (!r || r.sent_at === null) throw notFound('liveness link', '(token)');
       const now = this.clock.now();
       const done = completeLink(toDomain(r), now.getTime());
       if (!done.ok) throw ruleError(done.error);
-      await tx.updateTable('liveness_links').set({ state: 'Completed', completed_at: now }).where('link_id', '=', r.link_id).execute();
-      await appendAudit(tx, now, { actor: 'applicant', applicationId: r.application_id, action: 'liveness-link.complete', entity: 'liveness-link', entityId: r.link_id, before: auditShape(r), after: { state: 'Completed' } });
+      await tx
+        .updateTable('liveness_links')
+        .set({ state: 'Completed', completed_at: now })
+        .where('link_id', '=', r.link_id)
+        .execute();
+      await appendAudit(tx, now, {
+        actor: 'applicant',
+        applicationId: r.application_id,
+        action: 'liveness-link.complete',
+        entity: 'liveness-link',
+        entityId: r.link_id,
+        before: auditShape(r),
+        after: { state: 'Completed' },
+      });
       return r.link_id;
     });
     return this.#view(id);

@@ -14,7 +14,11 @@ export class OfficerDirectory {
   static async of(db: Db, ids: readonly (string | null | undefined)[]): Promise<OfficerDirectory> {
     const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
     if (wanted.length === 0) return new OfficerDirectory(new Map());
-    const rows = await db.selectFrom('officers').select(['officer_id', 'full_name', 'email']).where('officer_id', 'in', wanted).execute();
+    const rows = await db
+      .selectFrom('officers')
+      .select(['officer_id', 'full_name', 'email'])
+      .where('officer_id', 'in', wanted)
+      .execute();
     return new OfficerDirectory(new Map(rows.map((r) => [r.officer_id, { name: r.full_name, email: r.email }])));
   }
 

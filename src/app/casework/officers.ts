@@ -76,16 +76,34 @@ export class Officers {
     if (input.fullName.trim() === '') throw invalid('fullName', 'fullName is required');
     const roles = [...new Set(input.roles)];
     const unknown = roles.find((r) => !isOfficerRole(r));
-    if (unknown !== undefined || roles.length === 0) throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-    const officer: Officer = { id: randomUUID(), email, fullName: input.fullName.trim(), roles: rolesOf(roles), active: true };
+    if (unknown !== undefined || roles.length === 0)
+      throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
+    if (input.password.length < MIN_PASSWORD_LENGTH)
+      throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const officer: Officer = {
+      id: randomUUID(),
+      email,
+      fullName: input.fullName.trim(),
+      roles: rolesOf(roles),
+      active: true,
+    };
     const passwordHash = await hashPassword(input.password);
     await this.db.transaction().execute(async (tx) => {
-      const existing = await tx.selectFrom('officers').select('officer_id').where('email', '=', email).executeTakeFirst();
+      const existing = await tx
+        .selectFrom('officers')
+        .select('officer_id')
+        .where('email', '=', email)
+        .executeTakeFirst();
       if (existing) throw conflict('an officer with this email exists', 'OFFICER_EXISTS');
       await tx
         .insertInto('officers')
-        .values({ officer_id: officer.id, email, full_name: officer.fullName, roles: JSON.stringify(officer.roles), password_hash: passwordHash })
+        .values({
+          officer_id: officer.id,
+          email,
+          full_name: officer.fullName,
+          roles: JSON.stringify(officer.roles),
+          password_hash: passwordHash,
+        })
         .execute();
       await appendAudit(tx, this.clock.now(), {
         actor: by?.officerId ?? 'system',
@@ -113,15 +131,26 @@ export class Officers {
    */
   async listForOperator(): Promise<Officer[]> {
     const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
-    return rows.map((r) => ({ id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }));
+    return rows.map((r) => ({
+      id: r.officer_id,
+      email: r.email,
+      fullName: r.full_name,
+      roles: rolesOf(r.roles),
+      active: r.active,
+    }));
   }
 
   /** A new password for the officer with this email (a lost administrator password); their sessions end. */
   async resetPasswordByOperator(email: string, password: string): Promise<Officer> {
-    if (password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
     const passwordHash = await hashPassword(password);
     return this.#operatorChange(email, 'officer.reset-password', async (tx, row) => {
-      await tx.updateTable('officers').set({ password_hash: passwordHash }).where('officer_id', '=', row.officer_id).execute();
+      await tx
+        .updateTable('officers')
+        .set({ password_hash: passwordHash })
+        .where('officer_id', '=', row.officer_id)
+        .execute();
       await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
       return { active: row.active };
     });
@@ -133,7 +162,12 @@ export class Officers {
       await tx.updateTable('officers').set({ active }).where('officer_id', '=', row.officer_id).execute();
       if (!active) {
         await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
-        await tx.updateTable('officer_api_tokens').set({ revoked_at: this.clock.now() }).where('officer_id', '=', row.officer_id).where('revoked_at', 'is', null).execute();
+        await tx
+          .updateTable('officer_api_tokens')
+          .set({ revoked_at: this.clock.now() })
+          .where('officer_id', '=', row.officer_id)
+          .where('revoked_at', 'is', null)
+          .execute();
       }
       return { active };
     });
@@ -142,27 +176,57 @@ export class Officers {
   async #operatorChange(
     email: string,
     action: string,
-    change: (tx: Tx, row: { officer_id: string; email: string; full_name: string; roles: unknown; active: boolean }) => Promise<{ active: boolean }>,
+    change: (
+      tx: Tx,
+      row: { officer_id: string; email: string; full_name: string; roles: unknown; active: boolean },
+    ) => Promise<{ active: boolean }>,
   ): Promise<Officer> {
     const normalised = email.trim().toLowerCase();
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('officers').selectAll().where('email', '=', normalised).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('officers')
+        .selectAll()
+        .where('email', '=', normalised)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) throw notFound('officer with email', normalised);
       const after = await change(tx, row);
-      await appendAudit(tx, this.clock.now(), { actor: 'operator', applicationId: null, action, entity: 'officer', entityId: row.officer_id, before: { active: row.active }, after });
-      return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: after.active };
+      await appendAudit(tx, this.clock.now(), {
+        actor: 'operator',
+        applicationId: null,
+        action,
+        entity: 'officer',
+        entityId: row.officer_id,
+        before: { active: row.active },
+        after,
+      });
+      return {
+        id: row.officer_id,
+        email: row.email,
+        fullName: row.full_name,
+        roles: rolesOf(row.roles),
+        active: after.active,
+      };
     });
   }
 
   async list(by: Actor): Promise<Officer[]> {
     authorize(by, 'officers.manage');
     const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
-    return rows.map((r) => ({ id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }));
+    return rows.map((r) => ({
+      id: r.officer_id,
+      email: r.email,
+      fullName: r.full_name,
+      roles: rolesOf(r.roles),
+      active: r.active,
+    }));
   }
 
   async find(officerId: string): Promise<Officer | undefined> {
     const r = await this.db.selectFrom('officers').selectAll().where('officer_id', '=', officerId).executeTakeFirst();
-    return r ? { id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active } : undefined;
+    return r
+      ? { id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }
+      : undefined;
   }
 
   /**
@@ -176,12 +240,24 @@ export class Officers {
     if (roles !== undefined && (roles.length === 0 || roles.some((r) => !isOfficerRole(r)))) {
       throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
     }
-    if (change.fullName !== undefined && change.fullName.trim() === '') throw invalid('fullName', 'fullName must not be empty');
-    if (officerId === by.officerId && (change.active === false || (roles !== undefined && !roles.includes('administrator')))) {
-      throw conflict('administrators cannot deactivate themselves or remove their own administrator role', 'OFFICER_SELF_LOCKOUT');
+    if (change.fullName !== undefined && change.fullName.trim() === '')
+      throw invalid('fullName', 'fullName must not be empty');
+    if (
+      officerId === by.officerId &&
+      (change.active === false || (roles !== undefined && !roles.includes('administrator')))
+    ) {
+      throw conflict(
+        'administrators cannot deactivate themselves or remove their own administrator role',
+        'OFFICER_SELF_LOCKOUT',
+      );
     }
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('officers').selectAll().where('officer_id', '=', officerId).forUpdate().executeTakeFirst();
+      const row = await tx
+        .selectFrom('officers')
+        .selectAll()
+        .where('officer_id', '=', officerId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) throw notFound('officer', officerId);
       const before = { fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
       const after = {
@@ -196,9 +272,22 @@ export class Officers {
         .execute();
       if (!after.active) {
         await tx.deleteFrom('officer_sessions').where('officer_id', '=', officerId).execute();
-        await tx.updateTable('officer_api_tokens').set({ revoked_at: this.clock.now() }).where('officer_id', '=', officerId).where('revoked_at', 'is', null).execute();
+        await tx
+          .updateTable('officer_api_tokens')
+          .set({ revoked_at: this.clock.now() })
+          .where('officer_id', '=', officerId)
+          .where('revoked_at', 'is', null)
+          .execute();
       }
-      await appendAudit(tx, this.clock.now(), { ...auditActor(by), applicationId: null, action: 'officer.update', entity: 'officer', entityId: officerId, before, after });
+      await appendAudit(tx, this.clock.now(), {
+        ...auditActor(by),
+        applicationId: null,
+        action: 'officer.update',
+        entity: 'officer',
+        entityId: officerId,
+        before,
+        after,
+      });
       return { id: officerId, email: row.email, ...after };
     });
   }
@@ -208,11 +297,23 @@ export class Officers {
    * Signs an officer in. Wrong passwords are counted per email (as signed in: trimmed, lower-case) and per client
    * address across emails, in PostgreSQL; while either is locked every try, right or wrong, gets the same 429.
    */
-  async signIn(email: string, password: string, clientAddress = 'unknown'): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
+  async signIn(
+    email: string,
+    password: string,
+    clientAddress = 'unknown',
+  ): Promise<{ token: string; officer: Officer; expiresAt: Date }> {
     const normalised = email.trim().toLowerCase();
     const keys = { email: `officer:${normalised}`, address: `address:${clientAddress}` };
-    const wait = Math.max(await this.#failuresByEmail.retryAfterMs(keys.email), await this.#failuresByAddress.retryAfterMs(keys.address));
-    if (wait > 0) throw new AppError('rate_limited', `Too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`, 'TOO_MANY_SIGN_IN_ATTEMPTS');
+    const wait = Math.max(
+      await this.#failuresByEmail.retryAfterMs(keys.email),
+      await this.#failuresByAddress.retryAfterMs(keys.address),
+    );
+    if (wait > 0)
+      throw new AppError(
+        'rate_limited',
+        `Too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`,
+        'TOO_MANY_SIGN_IN_ATTEMPTS',
+      );
     const row = await this.db.selectFrom('officers').selectAll().where('email', '=', normalised).executeTakeFirst();
     const ok = await verifyPassword(row?.password_hash, password);
     if (!row || !ok || !row.active) {
@@ -223,8 +324,21 @@ export class Officers {
     await this.#failuresByEmail.succeed(keys.email);
     const token = newSecretToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
-    await this.db.insertInto('officer_sessions').values({ token_hash: digest(token), officer_id: row.officer_id, expires_at: expiresAt }).execute();
-    return { token, officer: { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active }, expiresAt };
+    await this.db
+      .insertInto('officer_sessions')
+      .values({ token_hash: digest(token), officer_id: row.officer_id, expires_at: expiresAt })
+      .execute();
+    return {
+      token,
+      officer: {
+        id: row.officer_id,
+        email: row.email,
+        fullName: row.full_name,
+        roles: rolesOf(row.roles),
+        active: row.active,
+      },
+      expiresAt,
+    };
   }
 
   async signOut(token: string): Promise<void> {
@@ -240,7 +354,13 @@ export class Officers {
       .where('s.token_hash', '=', digest(token))
       .executeTakeFirst();
     if (!row || !row.active || row.expires_at.getTime() <= this.clock.now().getTime()) return undefined;
-    return { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+    return {
+      id: row.officer_id,
+      email: row.email,
+      fullName: row.full_name,
+      roles: rolesOf(row.roles),
+      active: row.active,
+    };
   }
 
   /** Issues an API token for an officer (an integration account). The raw token is returned once. */
@@ -250,8 +370,18 @@ export class Officers {
     if (!officer) throw notFound('officer', officerId);
     const token = newSecretToken();
     await this.db.transaction().execute(async (tx) => {
-      await tx.insertInto('officer_api_tokens').values({ token_hash: digest(token), officer_id: officerId, name, issued_by: by.officerId }).execute();
-      await appendAudit(tx, this.clock.now(), { ...auditActor(by), applicationId: null, action: 'officer.api-token.issue', entity: 'officer', entityId: officerId, after: { name } });
+      await tx
+        .insertInto('officer_api_tokens')
+        .values({ token_hash: digest(token), officer_id: officerId, name, issued_by: by.officerId })
+        .execute();
+      await appendAudit(tx, this.clock.now(), {
+        ...auditActor(by),
+        applicationId: null,
+        action: 'officer.api-token.issue',
+        entity: 'officer',
+        entityId: officerId,
+        after: { name },
+      });
     });
     return { token };
   }
@@ -268,7 +398,15 @@ export class Officers {
       .where('t.token_hash', '=', digest(token))
       .executeTakeFirst();
     if (!row || !row.active || row.revoked_at !== null) return undefined;
-    const officer = { id: row.officer_id, email: row.email, fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
-    return row.issued_by !== null && row.issued_by !== row.officer_id ? { ...officer, issuedBy: row.issued_by } : officer;
+    const officer = {
+      id: row.officer_id,
+      email: row.email,
+      fullName: row.full_name,
+      roles: rolesOf(row.roles),
+      active: row.active,
+    };
+    return row.issued_by !== null && row.issued_by !== row.officer_id
+      ? { ...officer, issuedBy: row.issued_by }
+      : officer;
   }
 }

@@ -12,9 +12,23 @@ export class PersonalDataStore {
       .selectFrom('casework_people as p')
       .innerJoin('applications as a', 'a.application_id', 'p.application_id')
       .select([
-        'p.person_id', 'p.application_id', 'p.relationship', 'p.given_names', 'p.family_name', 'p.date_of_birth', 'p.gender',
-        'p.country_of_birth', 'p.email', 'p.citizenship_person_number', 'p.created_at', 'p.erased_at',
-        'a.reference', 'a.application_type', 'a.stage', 'a.submitted_on', 'a.records',
+        'p.person_id',
+        'p.application_id',
+        'p.relationship',
+        'p.given_names',
+        'p.family_name',
+        'p.date_of_birth',
+        'p.gender',
+        'p.country_of_birth',
+        'p.email',
+        'p.citizenship_person_number',
+        'p.created_at',
+        'p.erased_at',
+        'a.reference',
+        'a.application_type',
+        'a.stage',
+        'a.submitted_on',
+        'a.records',
       ])
       .where('p.person_id', '=', personId);
     if (forUpdate) query = query.forUpdate('p');
@@ -24,7 +38,18 @@ export class PersonalDataStore {
   async tasks(personId: string) {
     return this.db
       .selectFrom('identity_tasks')
-      .select(['task_id', 'kind', 'state', 'outcome', 'criteria', 'comments', 'supporting_evidence', 'prepared_by', 'validated_by', 'updated_at'])
+      .select([
+        'task_id',
+        'kind',
+        'state',
+        'outcome',
+        'criteria',
+        'comments',
+        'supporting_evidence',
+        'prepared_by',
+        'validated_by',
+        'updated_at',
+      ])
       .where('person_id', '=', personId)
       .orderBy('kind')
       .execute();
@@ -51,10 +76,25 @@ export class PersonalDataStore {
     const attempts = await this.db
       .selectFrom('liveness_attempts as t')
       .select([
-        't.session_id', 't.attempt_number', 't.result', 't.liveness', 't.face_match', 't.reasons', 't.decided_at',
-        (eb) => eb.selectFrom('liveness_frames as f').select(sql<number>`count(*)::int`.as('n')).whereRef('f.attempt_id', '=', 't.attempt_id').as('images'),
+        't.session_id',
+        't.attempt_number',
+        't.result',
+        't.liveness',
+        't.face_match',
+        't.reasons',
+        't.decided_at',
+        (eb) =>
+          eb
+            .selectFrom('liveness_frames as f')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('f.attempt_id', '=', 't.attempt_id')
+            .as('images'),
       ])
-      .where('t.session_id', 'in', sessions.map((s) => s.session_id))
+      .where(
+        't.session_id',
+        'in',
+        sessions.map((s) => s.session_id),
+      )
       .orderBy('t.attempt_number')
       .execute();
     return sessions.map((s) => ({ ...s, attempts: attempts.filter((a) => a.session_id === s.session_id) }));
@@ -78,28 +118,58 @@ export class PersonalDataStore {
     return this.db
       .selectFrom('audit_events')
       .select(['at', 'actor', 'action', 'entity', 'entity_id'])
-      .where((eb) => eb.or([
-        eb('entity_id', '=', personId),
-        eb('entity_id', 'in', eb.selectFrom('identity_tasks').select('task_id').where('person_id', '=', personId)),
-        eb('entity_id', 'in', eb.selectFrom('liveness_links').select('link_id').where('person_id', '=', personId)),
-        eb('entity_id', 'in', eb.selectFrom('liveness_sessions').select('session_id').where('person_id', '=', personId)),
-      ]))
+      .where((eb) =>
+        eb.or([
+          eb('entity_id', '=', personId),
+          eb('entity_id', 'in', eb.selectFrom('identity_tasks').select('task_id').where('person_id', '=', personId)),
+          eb('entity_id', 'in', eb.selectFrom('liveness_links').select('link_id').where('person_id', '=', personId)),
+          eb(
+            'entity_id',
+            'in',
+            eb.selectFrom('liveness_sessions').select('session_id').where('person_id', '=', personId),
+          ),
+        ]),
+      )
       .orderBy('id')
       .execute();
   }
 
   /** Removes the evidence and contact details (the caller holds the person's row lock); returns what went. */
-  async erase(tx: Tx, personId: string, applicationId: string, relationship: string, at: Date): Promise<{ documents: number; images: number; sourcePhotos: number; emails: number; recordsSummary: boolean }> {
+  async erase(
+    tx: Tx,
+    personId: string,
+    applicationId: string,
+    relationship: string,
+    at: Date,
+  ): Promise<{ documents: number; images: number; sourcePhotos: number; emails: number; recordsSummary: boolean }> {
     const sessions = tx.selectFrom('liveness_sessions').select('session_id').where('person_id', '=', personId);
     const attempts = tx.selectFrom('liveness_attempts').select('attempt_id').where('session_id', 'in', sessions);
     const images = await tx.deleteFrom('liveness_frames').where('attempt_id', 'in', attempts).executeTakeFirst();
-    const sourcePhotos = await tx.deleteFrom('liveness_trusted_sources').where('session_id', 'in', sessions).executeTakeFirst();
+    const sourcePhotos = await tx
+      .deleteFrom('liveness_trusted_sources')
+      .where('session_id', 'in', sessions)
+      .executeTakeFirst();
     const documents = await tx.deleteFrom('casework_documents').where('person_id', '=', personId).executeTakeFirst();
-    const linkEmails = await tx.updateTable('liveness_links').set({ email: '' }).where('person_id', '=', personId).where('email', '<>', '').executeTakeFirst();
-    const person = await tx.updateTable('casework_people').set({ email: null, erased_at: at }).where('person_id', '=', personId).returning('person_id').executeTakeFirst();
+    const linkEmails = await tx
+      .updateTable('liveness_links')
+      .set({ email: '' })
+      .where('person_id', '=', personId)
+      .where('email', '<>', '')
+      .executeTakeFirst();
+    const person = await tx
+      .updateTable('casework_people')
+      .set({ email: null, erased_at: at })
+      .where('person_id', '=', personId)
+      .returning('person_id')
+      .executeTakeFirst();
     let recordsSummary = false;
     if (SUBJECT_RELATIONSHIPS.includes(relationship)) {
-      const cleared = await tx.updateTable('applications').set({ records: null, records_status: 'erased' }).where('application_id', '=', applicationId).where('records', 'is not', null).executeTakeFirst();
+      const cleared = await tx
+        .updateTable('applications')
+        .set({ records: null, records_status: 'erased' })
+        .where('application_id', '=', applicationId)
+        .where('records', 'is not', null)
+        .executeTakeFirst();
       recordsSummary = Number(cleared.numUpdatedRows) > 0;
     }
     return {

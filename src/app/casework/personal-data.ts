@@ -16,12 +16,16 @@ export interface ErasureResult {
   whatIsKept: readonly string[];
 }
 
-const iso = (value: Date | string | null | undefined): string | null => (value == null ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null | undefined): string | null =>
+  value == null ? null : new Date(value).toISOString();
 
 export class PersonalData {
   private readonly store: PersonalDataStore;
 
-  constructor(private readonly db: Db, private readonly clock: Clock) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
     this.store = new PersonalDataStore(db);
   }
 
@@ -31,31 +35,102 @@ export class PersonalData {
     const person = await this.store.person(personId);
     if (!person || person.reference !== reference) throw notFound('Person', personId);
     const [tasks, links, sessions, documents, escalations, audit] = await Promise.all([
-      this.store.tasks(personId), this.store.links(personId), this.store.sessions(personId),
-      this.store.documents(personId), this.store.escalations(personId), this.store.auditEvents(personId),
+      this.store.tasks(personId),
+      this.store.links(personId),
+      this.store.sessions(personId),
+      this.store.documents(personId),
+      this.store.escalations(personId),
+      this.store.auditEvents(personId),
     ]);
-    const contents = await this.db.selectFrom('casework_documents').select(['document_id', 'content']).where('person_id', '=', personId).execute();
+    const contents = await this.db
+      .selectFrom('casework_documents')
+      .select(['document_id', 'content'])
+      .where('person_id', '=', personId)
+      .execute();
     const contentOf = new Map(contents.map((d) => [d.document_id, Buffer.from(d.content).toString('base64')]));
     const exportedAt = this.clock.now();
-    await appendAudit(this.db, exportedAt, { ...auditActor(actor), applicationId: person.application_id, action: 'personal-data.exported', entity: 'person', entityId: personId });
+    await appendAudit(this.db, exportedAt, {
+      ...auditActor(actor),
+      applicationId: person.application_id,
+      action: 'personal-data.exported',
+      entity: 'person',
+      entityId: personId,
+    });
     return {
       exportedAt: exportedAt.toISOString(),
       person: {
-        personId: person.person_id, relationship: person.relationship, givenNames: person.given_names, familyName: person.family_name,
-        dateOfBirth: person.date_of_birth, gender: person.gender, countryOfBirth: person.country_of_birth, email: person.email,
-        citizenshipPersonNumber: person.citizenship_person_number, recordedAt: iso(person.created_at), erasedAt: iso(person.erased_at),
+        personId: person.person_id,
+        relationship: person.relationship,
+        givenNames: person.given_names,
+        familyName: person.family_name,
+        dateOfBirth: person.date_of_birth,
+        gender: person.gender,
+        countryOfBirth: person.country_of_birth,
+        email: person.email,
+        citizenshipPersonNumber: person.citizenship_person_number,
+        recordedAt: iso(person.created_at),
+        erasedAt: iso(person.erased_at),
       },
-      application: { reference: person.reference, applicationType: person.application_type, stage: person.stage, submittedOn: person.submitted_on },
+      application: {
+        reference: person.reference,
+        applicationType: person.application_type,
+        stage: person.stage,
+        submittedOn: person.submitted_on,
+      },
       immigrationRecords: ['applicant', 'child'].includes(person.relationship) ? person.records : null,
-      identityTasks: tasks.map((t) => ({ taskId: t.task_id, kind: t.kind, state: t.state, outcome: t.outcome, criteria: t.criteria, comments: t.comments, supportingEvidence: t.supporting_evidence, updatedAt: iso(t.updated_at) })),
-      livenessLinks: links.map((l) => ({ linkId: l.link_id, relationship: l.relationship, email: l.email || null, state: l.state, createdAt: iso(l.created_at), sentAt: iso(l.sent_at), completedAt: iso(l.completed_at), expiredAt: iso(l.expired_at) })),
-      livenessChecks: sessions.map((s) => ({
-        sessionId: s.session_id, status: s.status, startedAt: iso(s.created_at), completedAt: iso(s.completed_at),
-        attempts: s.attempts.map((a) => ({ attempt: a.attempt_number, result: a.result, liveness: a.liveness, faceMatch: a.face_match, reasons: a.reasons, decidedAt: iso(a.decided_at), imagesHeld: Number(a.images ?? 0) })),
+      identityTasks: tasks.map((t) => ({
+        taskId: t.task_id,
+        kind: t.kind,
+        state: t.state,
+        outcome: t.outcome,
+        criteria: t.criteria,
+        comments: t.comments,
+        supportingEvidence: t.supporting_evidence,
+        updatedAt: iso(t.updated_at),
       })),
-      documents: documents.map((d) => ({ documentId: d.document_id, kind: d.kind, fileName: d.file_name, contentType: d.content_type, size: d.size, sha256: d.sha256, uploadedAt: iso(d.uploaded_at), contentBase64: contentOf.get(d.document_id) ?? null })),
+      livenessLinks: links.map((l) => ({
+        linkId: l.link_id,
+        relationship: l.relationship,
+        email: l.email || null,
+        state: l.state,
+        createdAt: iso(l.created_at),
+        sentAt: iso(l.sent_at),
+        completedAt: iso(l.completed_at),
+        expiredAt: iso(l.expired_at),
+      })),
+      livenessChecks: sessions.map((s) => ({
+        sessionId: s.session_id,
+        status: s.status,
+        startedAt: iso(s.created_at),
+        completedAt: iso(s.completed_at),
+        attempts: s.attempts.map((a) => ({
+          attempt: a.attempt_number,
+          result: a.result,
+          liveness: a.liveness,
+          faceMatch: a.face_match,
+          reasons: a.reasons,
+          decidedAt: iso(a.decided_at),
+          imagesHeld: Number(a.images ?? 0),
+        })),
+      })),
+      documents: documents.map((d) => ({
+        documentId: d.document_id,
+        kind: d.kind,
+        fileName: d.file_name,
+        contentType: d.content_type,
+        size: d.size,
+        sha256: d.sha256,
+        uploadedAt: iso(d.uploaded_at),
+        contentBase64: contentOf.get(d.document_id) ?? null,
+      })),
       escalations: escalations.map((e) => ({ ...e })),
-      auditTrail: audit.map((e) => ({ at: iso(e.at), action: e.action, entity: e.entity, entityId: e.entity_id, actor: e.actor })),
+      auditTrail: audit.map((e) => ({
+        at: iso(e.at),
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entity_id,
+        actor: e.actor,
+      })),
     };
   }
 
@@ -66,12 +141,29 @@ export class PersonalData {
     return this.db.transaction().execute(async (tx) => {
       const person = await this.store.person(personId, tx, true);
       if (!person || person.reference !== reference) throw notFound('Person', personId);
-      if (person.erased_at) throw conflict(`This person's evidence and contact details were already erased on ${iso(person.erased_at)}`, 'PERSON_ALREADY_ERASED');
+      if (person.erased_at)
+        throw conflict(
+          `This person's evidence and contact details were already erased on ${iso(person.erased_at)}`,
+          'PERSON_ALREADY_ERASED',
+        );
       const refusal = erasureRefusal([{ reference: person.reference, stage: person.stage }]);
       if (refusal) throw conflict(refusal.message, refusal.code);
       const removed = await this.store.erase(tx, personId, person.application_id, person.relationship, at);
-      await appendAudit(tx, at, { ...auditActor(actor), applicationId: person.application_id, action: 'personal-data.erased', entity: 'person', entityId: personId, after: { reason, ...removed } });
-      return { personId, erasedAt: at.toISOString(), removed, whatIsErased: ERASED_ON_REQUEST, whatIsKept: KEPT_AFTER_ERASURE };
+      await appendAudit(tx, at, {
+        ...auditActor(actor),
+        applicationId: person.application_id,
+        action: 'personal-data.erased',
+        entity: 'person',
+        entityId: personId,
+        after: { reason, ...removed },
+      });
+      return {
+        personId,
+        erasedAt: at.toISOString(),
+        removed,
+        whatIsErased: ERASED_ON_REQUEST,
+        whatIsKept: KEPT_AFTER_ERASURE,
+      };
     });
   }
 }

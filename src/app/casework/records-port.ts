@@ -53,7 +53,11 @@ export type RecordsFetch = { status: 'ok'; result: RecordsResult } | { status: '
 
 export interface ImmigrationRecordsPort {
   /** Searches for the applicant and calculates presence from `applicationDate` (always the submission date). */
-  fetch(applicant: RecordsApplicant, applicationDate: string, options?: { retriggeredAt?: string | null }): Promise<RecordsFetch>;
+  fetch(
+    applicant: RecordsApplicant,
+    applicationDate: string,
+    options?: { retriggeredAt?: string | null },
+  ): Promise<RecordsFetch>;
 }
 
 export const SERVICE_DOWN: RecordsException = { type: 'API error', exception: 'Identity search service is down' };

@@ -98,7 +98,9 @@ function view(r: TaskRow, officers: OfficerDirectory): TaskView {
       ...e,
       byName: officers.name(e.by),
       byEmail: officers.email(e.by),
-      ...(e.through === undefined ? {} : { throughName: officers.name(e.through), throughEmail: officers.email(e.through) }),
+      ...(e.through === undefined
+        ? {}
+        : { throughName: officers.name(e.through), throughEmail: officers.email(e.through) }),
     })),
     revision: r.revision,
     updatedAt: r.updated_at.toISOString(),
@@ -113,7 +115,16 @@ function view(r: TaskRow, officers: OfficerDirectory): TaskView {
 }
 
 function auditShape(t: IdentityTask) {
-  return { state: t.state, outcome: t.outcome, criteria: t.criteria, comments: t.comments, supportingEvidence: t.supportingEvidence, livenessAssessment: t.livenessAssessment, preparedBy: t.preparedBy, validatedBy: t.validatedBy };
+  return {
+    state: t.state,
+    outcome: t.outcome,
+    criteria: t.criteria,
+    comments: t.comments,
+    supportingEvidence: t.supportingEvidence,
+    livenessAssessment: t.livenessAssessment,
+    preparedBy: t.preparedBy,
+    validatedBy: t.validatedBy,
+  };
 }
 
 /** The field a task refusal names (the rest are about the whole body). */
@@ -140,10 +151,18 @@ async function checkAssessedLink(tx: Tx, task: TaskRow, assessment: LivenessAsse
     .where('l.application_id', '=', task.application_id)
     .executeTakeFirst();
   if (!link || (link.person_id !== task.person_id && link.relationship !== 'consenting-parent')) {
-    throw invalid('livenessAssessment.linkId', "the liveness check named is not this person's (or their consenting parent's) check on this application", 'LIVENESS_CHECK_NOT_ON_APPLICATION');
+    throw invalid(
+      'livenessAssessment.linkId',
+      "the liveness check named is not this person's (or their consenting parent's) check on this application",
+      'LIVENESS_CHECK_NOT_ON_APPLICATION',
+    );
   }
   if (link.state !== 'Completed') {
-    throw invalid('livenessAssessment.linkId', `the liveness check is ${link.state}: there is a recording to assess only once it is Completed`, 'LIVENESS_CHECK_NOT_COMPLETED');
+    throw invalid(
+      'livenessAssessment.linkId',
+      `the liveness check is ${link.state}: there is a recording to assess only once it is Completed`,
+      'LIVENESS_CHECK_NOT_COMPLETED',
+    );
   }
 }
 
@@ -155,11 +174,21 @@ export class Tasks {
 
   async forApplication(actor: Actor, reference: string): Promise<TaskView[]> {
     authorize(actor, 'application.read');
-    const a = await this.db.selectFrom('applications').select('application_id').where('reference', '=', reference).executeTakeFirst();
+    const a = await this.db
+      .selectFrom('applications')
+      .select('application_id')
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     if (!a) throw notFound('application', reference);
-    const rows = await this.db.selectFrom('identity_tasks').selectAll().where('application_id', '=', a.application_id).execute();
+    const rows = await this.db
+      .selectFrom('identity_tasks')
+      .selectAll()
+      .where('application_id', '=', a.application_id)
+      .execute();
     const names = await this.officerNames(rows);
-    return rows.map((r) => view(r, names)).sort((x, y) => x.personId.localeCompare(y.personId) || TASK_ORDER.indexOf(x.kind) - TASK_ORDER.indexOf(y.kind));
+    return rows
+      .map((r) => view(r, names))
+      .sort((x, y) => x.personId.localeCompare(y.personId) || TASK_ORDER.indexOf(x.kind) - TASK_ORDER.indexOf(y.kind));
   }
 
   async get(actor: Actor, taskId: string): Promise<TaskView> {
@@ -183,27 +212,63 @@ export class Tasks {
       .innerJoin('applications as a', 'a.application_id', 't.application_id')
       .innerJoin('casework_people as p', 'p.person_id', 't.person_id')
       .selectAll('t')
-      .select(['a.reference', 'a.stage', 'p.given_names', 'p.family_name', sql<string>`t.updated_at::text`.as('sort_key')])
+      .select([
+        'a.reference',
+        'a.stage',
+        'p.given_names',
+        'p.family_name',
+        sql<string>`t.updated_at::text`.as('sort_key'),
+      ])
       .where('t.state', 'in', QUEUE_STATES[query.queue]);
-    q = query.queue === 'mine' ? q.where('t.owner_id', '=', actor.officerId) : q.where('t.prepared_by', '<>', actor.officerId);
-    if (after) q = q.where(sql<boolean>`(t.updated_at, t.task_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::timestamptz, ${after.id})`);
-    const rows = await q.orderBy('t.updated_at', direction).orderBy('t.task_id', direction).limit(size + 1).execute();
+    q =
+      query.queue === 'mine'
+        ? q.where('t.owner_id', '=', actor.officerId)
+        : q.where('t.prepared_by', '<>', actor.officerId);
+    if (after)
+      q = q.where(
+        sql<boolean>`(t.updated_at, t.task_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::timestamptz, ${after.id})`,
+      );
+    const rows = await q
+      .orderBy('t.updated_at', direction)
+      .orderBy('t.task_id', direction)
+      .limit(size + 1)
+      .execute();
     const names = await this.officerNames(rows);
-    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.task_id }), (r) => ({
-      ...view(r, names),
-      applicationRef: r.reference,
-      personName: `${r.given_names} ${r.family_name}`.trim(),
-      stage: r.stage,
-    }));
+    return toPage(
+      rows,
+      size,
+      (r) => ({ value: r.sort_key, id: r.task_id }),
+      (r) => ({
+        ...view(r, names),
+        applicationRef: r.reference,
+        personName: `${r.given_names} ${r.family_name}`.trim(),
+        stage: r.stage,
+      }),
+    );
   }
 
   private officerNames(rows: readonly TaskRow[]): Promise<OfficerDirectory> {
-    return OfficerDirectory.of(this.db, rows.flatMap((r) => [r.prepared_by, r.validated_by, r.owner_id, ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through])]));
+    return OfficerDirectory.of(
+      this.db,
+      rows.flatMap((r) => [
+        r.prepared_by,
+        r.validated_by,
+        r.owner_id,
+        ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through]),
+      ]),
+    );
   }
 
   /** Runs a task command (prepare / validate / return / reopen) as `actor`; the domain decides. */
   async command(actor: Actor, taskId: string, command: TaskCommand): Promise<TaskView> {
-    const permission = { prepare: 'task.prepare', validate: 'task.validate', return: 'task.return', reopen: 'task.reopen', escalate: 'escalation.raise', 'resolve-escalation': 'escalation.decide' } as const;
+    const permission = {
+      prepare: 'task.prepare',
+      validate: 'task.validate',
+      return: 'task.return',
+      reopen: 'task.reopen',
+      escalate: 'escalation.raise',
+      'resolve-escalation': 'escalation.decide',
+    } as const;
     authorize(actor, permission[command.action]);
     await this.db.transaction().execute(async (tx) => this.commandIn(tx, actor, taskId, command));
     return this.get(actor, taskId);
@@ -211,14 +276,29 @@ export class Tasks {
 
   /** The command inside a caller's transaction (escalations and the turns-14 policy reuse it). */
   async commandIn(tx: Tx, actor: Actor, taskId: string, command: TaskCommand): Promise<TaskRow> {
-    const row = await tx.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).forUpdate().executeTakeFirst();
+    const row = await tx
+      .selectFrom('identity_tasks')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound('task', taskId);
     const before = rowToTask(row);
     const now = this.clock.now();
-    const result = applyTaskCommand(before, command, { id: actor.officerId, roles: actor.roles, ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }) }, nzDate(now));
+    const result = applyTaskCommand(
+      before,
+      command,
+      {
+        id: actor.officerId,
+        roles: actor.roles,
+        ...(actor.actingThrough === undefined ? {} : { actingThrough: actor.actingThrough }),
+      },
+      nzDate(now),
+    );
     if (!result.ok) throw ruleError(result.error, FIELD_BY_CODE[result.error.code]);
     const after = result.value;
-    if (command.action === 'prepare' && after.livenessAssessment) await checkAssessedLink(tx, row, after.livenessAssessment);
+    if (command.action === 'prepare' && after.livenessAssessment)
+      await checkAssessedLink(tx, row, after.livenessAssessment);
     const updated = await tx
       .updateTable('identity_tasks')
       .set({
@@ -232,7 +312,12 @@ export class Tasks {
         validated_by: after.validatedBy,
         history: JSON.stringify(after.history),
         // The preparer holds the task; a returned task goes back to the officer who prepared it.
-        owner_id: command.action === 'prepare' ? actor.officerId : command.action === 'return' ? (row.prepared_by ?? row.owner_id) : row.owner_id,
+        owner_id:
+          command.action === 'prepare'
+            ? actor.officerId
+            : command.action === 'return'
+              ? (row.prepared_by ?? row.owner_id)
+              : row.owner_id,
         revision: row.revision + 1,
         updated_at: now,
       })

@@ -79,31 +79,42 @@ export class WorkAllocation {
    */
   async page(actor: Actor, query: ApplicationListQuery): Promise<Page<ApplicationListRow>> {
     authorize(actor, 'application.read');
-    if (query.dateOfBirth !== undefined && !isIsoDate(query.dateOfBirth)) throw invalid('dateOfBirth', 'dateOfBirth must be a date, YYYY-MM-DD');
+    if (query.dateOfBirth !== undefined && !isIsoDate(query.dateOfBirth))
+      throw invalid('dateOfBirth', 'dateOfBirth must be a date, YYYY-MM-DD');
     const size = pageSize(query.limit);
     const text = (query.q ?? '').trim();
     const after = decodeCursor(query.cursor);
     const rows = await applicationRows(this.db, {
       ...(query.stage ? { stage: query.stage } : {}),
       ...(query.owner === 'me' ? { ownerId: actor.officerId } : query.owner === 'unassigned' ? { ownerId: null } : {}),
-      words: text.split(/\s+/).filter((w) => w !== '').slice(0, 5),
+      words: text
+        .split(/\s+/)
+        .filter((w) => w !== '')
+        .slice(0, 5),
       reference: /^[0-9A-Za-z]{6}$/.test(text) ? text.toUpperCase() : null,
       ...(query.dateOfBirth ? { dateOfBirth: query.dateOfBirth } : {}),
       sort: query.sort ?? 'newest',
       ...(after ? { after } : {}),
       rows: size + 1,
     });
-    return toPage(rows, size, (r) => ({ value: r.sort_key, id: r.application_id }), (r) => ({
-      reference: r.reference,
-      applicationType: r.application_type,
-      stage: r.stage,
-      stageLabel: STAGE_LABELS[r.stage as Stage] ?? r.stage,
-      submittedOn: r.submitted_on,
-      subjectName: r.subject_name,
-      subjectDateOfBirth: r.subject_dob,
-      owner: r.owner_id ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id, email: r.owner_email ?? null } : null,
-      createdAt: r.created_at.toISOString(),
-    }));
+    return toPage(
+      rows,
+      size,
+      (r) => ({ value: r.sort_key, id: r.application_id }),
+      (r) => ({
+        reference: r.reference,
+        applicationType: r.application_type,
+        stage: r.stage,
+        stageLabel: STAGE_LABELS[r.stage as Stage] ?? r.stage,
+        submittedOn: r.submitted_on,
+        subjectName: r.subject_name,
+        subjectDateOfBirth: r.subject_dob,
+        owner: r.owner_id
+          ? { id: r.owner_id, fullName: r.owner_name ?? r.owner_id, email: r.owner_email ?? null }
+          : null,
+        createdAt: r.created_at.toISOString(),
+      }),
+    );
   }
 
   /**
@@ -129,9 +140,16 @@ export class WorkAllocation {
       if (a.owner_id === actor.officerId) return;
       if (a.owner_id !== null) {
         const holder = await officer(tx, a.owner_id);
-        throw conflict(`application ${reference} is already picked up by ${holder?.full_name ?? 'another officer'}`, 'ALREADY_PICKED_UP');
+        throw conflict(
+          `application ${reference} is already picked up by ${holder?.full_name ?? 'another officer'}`,
+          'ALREADY_PICKED_UP',
+        );
       }
-      if (!PICK_UP_STAGES.includes(a.stage as Stage)) throw conflict(`application ${reference} is at stage ${STAGE_LABELS[a.stage as Stage] ?? a.stage} and cannot be picked up`, 'NOT_PICKABLE');
+      if (!PICK_UP_STAGES.includes(a.stage as Stage))
+        throw conflict(
+          `application ${reference} is at stage ${STAGE_LABELS[a.stage as Stage] ?? a.stage} and cannot be picked up`,
+          'NOT_PICKABLE',
+        );
       await this.claim(tx, actor, a);
     });
     return this.applications.view(reference);
@@ -141,8 +159,17 @@ export class WorkAllocation {
     const now = this.clock.now();
     await setApplicationOwner(tx, a, actor.officerId, now);
     await moveApplicationTasks(tx, a.application_id, { from: null, to: actor.officerId, states: PICKABLE_TASK_STATES });
-    await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'application.pick-up', entity: 'application', entityId: a.application_id, before: { owner: a.owner_id }, after: { owner: actor.officerId } });
-    if (a.stage === 'submitted') await this.applications.applyStage(tx, actor, { ...a, revision: a.revision + 1 }, 'allocate');
+    await appendAudit(tx, now, {
+      ...auditActor(actor),
+      applicationId: a.application_id,
+      action: 'application.pick-up',
+      entity: 'application',
+      entityId: a.application_id,
+      before: { owner: a.owner_id },
+      after: { owner: actor.officerId },
+    });
+    if (a.stage === 'submitted')
+      await this.applications.applyStage(tx, actor, { ...a, revision: a.revision + 1 }, 'allocate');
   }
 
   /**
@@ -150,19 +177,42 @@ export class WorkAllocation {
    * another officer picked up on its own stays theirs), to another case officer, or (officerId null) back to
    * the queue. Audited with the officer before and after and the reason.
    */
-  async reassign(actor: Actor, reference: string, input: { officerId: string | null; reason: string }): Promise<ApplicationView> {
+  async reassign(
+    actor: Actor,
+    reference: string,
+    input: { officerId: string | null; reason: string },
+  ): Promise<ApplicationView> {
     authorize(actor, 'work.reassign');
     const reason = input.reason.trim();
     if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
     await this.db.transaction().execute(async (tx) => {
       const to = await this.holder(tx, input.officerId);
       const a = await this.applications.row(tx, reference, true);
-      if (a.stage === 'closed') throw conflict(`application ${reference} is closed; closed work is not reassigned`, 'APPLICATION_CLOSED');
-      if (a.owner_id === to) throw conflict(to === null ? `application ${reference} is already waiting in the queue` : `application ${reference} is already held by that officer`, 'ALREADY_HELD');
+      if (a.stage === 'closed')
+        throw conflict(`application ${reference} is closed; closed work is not reassigned`, 'APPLICATION_CLOSED');
+      if (a.owner_id === to)
+        throw conflict(
+          to === null
+            ? `application ${reference} is already waiting in the queue`
+            : `application ${reference} is already held by that officer`,
+          'ALREADY_HELD',
+        );
       const now = this.clock.now();
       await setApplicationOwner(tx, a, to, now);
-      const moved = await moveApplicationTasks(tx, a.application_id, { from: a.owner_id, to, states: UNFINISHED_TASK_STATES });
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: a.application_id, action: 'application.reassign', entity: 'application', entityId: a.application_id, before: { owner: a.owner_id }, after: { owner: to, tasksMoved: moved, reason } });
+      const moved = await moveApplicationTasks(tx, a.application_id, {
+        from: a.owner_id,
+        to,
+        states: UNFINISHED_TASK_STATES,
+      });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: a.application_id,
+        action: 'application.reassign',
+        entity: 'application',
+        entityId: a.application_id,
+        before: { owner: a.owner_id },
+        after: { owner: to, tasksMoved: moved, reason },
+      });
     });
     return this.applications.view(reference);
   }
@@ -175,7 +225,15 @@ export class WorkAllocation {
       if (!t) throw new AppError('not_found', 'there is no task waiting to be picked up', 'NO_TASK_TO_PICK_UP');
       const now = this.clock.now();
       await setTaskOwner(tx, t, actor.officerId, now);
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: t.application_id, action: 'task.pick-up', entity: 'task', entityId: t.task_id, before: { owner: t.owner_id }, after: { owner: actor.officerId } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: t.application_id,
+        action: 'task.pick-up',
+        entity: 'task',
+        entityId: t.task_id,
+        before: { owner: t.owner_id },
+        after: { owner: actor.officerId },
+      });
       return t.task_id;
     });
     const task = await this.tasks.get(actor, taskId);
@@ -183,7 +241,11 @@ export class WorkAllocation {
   }
 
   /** A team leader gives one task to another case officer, or back to the queue (officerId null). */
-  async reassignTask(actor: Actor, taskId: string, input: { officerId: string | null; reason: string }): Promise<TaskView> {
+  async reassignTask(
+    actor: Actor,
+    taskId: string,
+    input: { officerId: string | null; reason: string },
+  ): Promise<TaskView> {
     authorize(actor, 'work.reassign');
     const reason = input.reason.trim();
     if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
@@ -191,11 +253,24 @@ export class WorkAllocation {
       const to = await this.holder(tx, input.officerId);
       const t = await lockTask(tx, taskId);
       if (!t) throw notFound('task', taskId);
-      if (t.state === 'validated') throw conflict('a validated task is finished and is not reassigned', 'TASK_FINISHED');
-      if (t.owner_id === to) throw conflict(to === null ? 'the task is already waiting in the queue' : 'the task is already held by that officer', 'ALREADY_HELD');
+      if (t.state === 'validated')
+        throw conflict('a validated task is finished and is not reassigned', 'TASK_FINISHED');
+      if (t.owner_id === to)
+        throw conflict(
+          to === null ? 'the task is already waiting in the queue' : 'the task is already held by that officer',
+          'ALREADY_HELD',
+        );
       const now = this.clock.now();
       await setTaskOwner(tx, t, to, now);
-      await appendAudit(tx, now, { ...auditActor(actor), applicationId: t.application_id, action: 'task.reassign', entity: 'task', entityId: t.task_id, before: { owner: t.owner_id }, after: { owner: to, reason } });
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: t.application_id,
+        action: 'task.reassign',
+        entity: 'task',
+        entityId: t.task_id,
+        before: { owner: t.owner_id },
+        after: { owner: to, reason },
+      });
     });
     return this.tasks.get(actor, taskId);
   }
@@ -212,7 +287,8 @@ export class WorkAllocation {
     if (officerId === null) return null;
     const o = await officer(tx, officerId);
     if (!o || !o.active) throw invalid('officerId', 'officerId is not an active officer');
-    if (!(o.roles as string[]).includes(HOLDER_ROLE)) throw invalid('officerId', `${o.full_name} does not hold the case officer role, so cannot be given casework`);
+    if (!(o.roles as string[]).includes(HOLDER_ROLE))
+      throw invalid('officerId', `${o.full_name} does not hold the case officer role, so cannot be given casework`);
     return o.officer_id;
   }
 }

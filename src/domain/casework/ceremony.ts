@@ -27,14 +27,24 @@ export interface CeremonyRecord {
 
 export type CeremonyErrorCode = 'CEREMONY_ALREADY_CLOSED' | 'CEREMONY_CLOSED_BEFORE_DATE' | 'CEREMONY_OATH_REQUIRED';
 
-export function recordCeremony(applicationId: string, personId: string, ceremonyDate: IsoDate, oathTaken: boolean): CeremonyRecord {
+export function recordCeremony(
+  applicationId: string,
+  personId: string,
+  ceremonyDate: IsoDate,
+  oathTaken: boolean,
+): CeremonyRecord {
   return { applicationId, personId, ceremonyDate, oathTaken, closedOn: null };
 }
 
 /** Closes the ceremony: not before the ceremony date, once only, and with the oath where R12 requires it. */
-export function closeCeremony(record: CeremonyRecord, dateOfBirth: IsoDate, closedOn: IsoDate): Result<CeremonyRecord, CeremonyErrorCode> {
+export function closeCeremony(
+  record: CeremonyRecord,
+  dateOfBirth: IsoDate,
+  closedOn: IsoDate,
+): Result<CeremonyRecord, CeremonyErrorCode> {
   if (record.closedOn !== null) return fail('CEREMONY_ALREADY_CLOSED', `closed on ${record.closedOn}`);
-  if (compareDates(closedOn, record.ceremonyDate) < 0) return fail('CEREMONY_CLOSED_BEFORE_DATE', `ceremony is on ${record.ceremonyDate}`);
+  if (compareDates(closedOn, record.ceremonyDate) < 0)
+    return fail('CEREMONY_CLOSED_BEFORE_DATE', `ceremony is on ${record.ceremonyDate}`);
   if (ceremonyRequired(dateOfBirth, record.ceremonyDate) && !record.oathTaken) {
     return fail('CEREMONY_OATH_REQUIRED', 'an applicant aged 14 or over takes the oath or affirmation at the ceremony');
   }
@@ -72,18 +82,31 @@ export interface InzNotification extends NewCitizen {
  * does not create a second notification. Hashed so the key carries no personal data into logs.
  */
 export function notificationIdempotencyKey(citizenshipPersonNumber: string, effectiveDate: IsoDate): string {
-  const digest = createHash('sha256').update(`pono/inz-citizen-notification/v1\n${citizenshipPersonNumber.trim()}\n${effectiveDate}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`pono/inz-citizen-notification/v1\n${citizenshipPersonNumber.trim()}\n${effectiveDate}`)
+    .digest('hex');
   return `inz-cit-v1-${digest}`;
 }
 
 export type NotificationErrorCode = 'CEREMONY_NOT_CLOSED' | 'NO_EFFECTIVE_DATE' | 'CITIZEN_FIELD_MISSING';
 
-export function buildInzNotification(citizen: NewCitizen, record: CeremonyRecord, certificateDate?: IsoDate): Result<InzNotification, NotificationErrorCode> {
+export function buildInzNotification(
+  citizen: NewCitizen,
+  record: CeremonyRecord,
+  certificateDate?: IsoDate,
+): Result<InzNotification, NotificationErrorCode> {
   // L2451: "within 6-7 days … after the ceremony has been closed".
-  if (record.closedOn === null) return fail('CEREMONY_NOT_CLOSED', 'INZ is notified only after the ceremony has been closed');
+  if (record.closedOn === null)
+    return fail('CEREMONY_NOT_CLOSED', 'INZ is notified only after the ceremony has been closed');
   const effectiveDate = citizenshipEffectiveDate(record, certificateDate);
   if (effectiveDate === null) return fail('NO_EFFECTIVE_DATE', 'no oath taken and no certificate date');
-  const fields: (keyof NewCitizen)[] = ['fullName', 'gender', 'dateOfBirth', 'countryOfBirth', 'citizenshipPersonNumber'];
+  const fields: (keyof NewCitizen)[] = [
+    'fullName',
+    'gender',
+    'dateOfBirth',
+    'countryOfBirth',
+    'citizenshipPersonNumber',
+  ];
   const missing = fields.filter((f) => citizen[f].trim() === '');
   if (missing.length > 0) return fail('CITIZEN_FIELD_MISSING', `missing: ${missing.join(', ')}`);
   return ok({

@@ -13,8 +13,7 @@ export interface RuleError<C extends string = string> {
 }
 
 export type Result<T, C extends string = string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: RuleError<C> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RuleError<C> };
 
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };

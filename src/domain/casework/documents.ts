@@ -4,11 +4,26 @@
 // person's part in the application, and may be given on upload.
 import { sniffContentType } from '../files/content-type.ts';
 
-export const DOCUMENT_KINDS = ['passport-style-image', 'overseas-passport-image', 'inz-photo', 'birth-record', 'travel-document', 'consent-form', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'passport-style-image',
+  'overseas-passport-image',
+  'inz-photo',
+  'birth-record',
+  'travel-document',
+  'consent-form',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** "Provided as" values in the seed (L964, L820). */
-export const PROVIDED_AS = ['Identity', 'Travel document', 'Birth record', 'English evidence', 'Internal document', 'Consent'] as const;
+export const PROVIDED_AS = [
+  'Identity',
+  'Travel document',
+  'Birth record',
+  'English evidence',
+  'Internal document',
+  'Consent',
+] as const;
 export type ProvidedAs = (typeof PROVIDED_AS)[number];
 
 /** "Document type" values in the seed (L202, L964, L1517) and the consent form [inf]. */
@@ -31,11 +46,20 @@ interface Columns {
 
 /** The columns for a kind when not given: the applicant's own, then a consenting party's where the seed names one. */
 const DEFAULT_COLUMNS: Readonly<Record<DocumentKind, { readonly own: Columns; readonly consentingParty?: Columns }>> = {
-  'passport-style-image': { own: { documentType: 'Photo of applicant', providedAs: 'Identity' }, consentingParty: { documentType: 'Photo of consenting party', providedAs: 'Identity' } },
-  'overseas-passport-image': { own: { documentType: 'Passport', providedAs: 'Travel document' }, consentingParty: { documentType: 'Passport of consenting party', providedAs: 'Travel document' } },
+  'passport-style-image': {
+    own: { documentType: 'Photo of applicant', providedAs: 'Identity' },
+    consentingParty: { documentType: 'Photo of consenting party', providedAs: 'Identity' },
+  },
+  'overseas-passport-image': {
+    own: { documentType: 'Passport', providedAs: 'Travel document' },
+    consentingParty: { documentType: 'Passport of consenting party', providedAs: 'Travel document' },
+  },
   'inz-photo': { own: { documentType: 'INZ photo of applicant', providedAs: 'Identity' } },
   'birth-record': { own: { documentType: 'Birth certificate', providedAs: 'Birth record' } },
-  'travel-document': { own: { documentType: 'Passport', providedAs: 'Travel document' }, consentingParty: { documentType: 'Passport of consenting party', providedAs: 'Travel document' } },
+  'travel-document': {
+    own: { documentType: 'Passport', providedAs: 'Travel document' },
+    consentingParty: { documentType: 'Passport of consenting party', providedAs: 'Travel document' },
+  },
   'consent-form': { own: { documentType: 'Consent form', providedAs: 'Consent' } },
   other: { own: { documentType: 'Other', providedAs: 'Internal document' } },
 };
@@ -44,7 +68,9 @@ const CONSENTING_PARTIES = ['consenting-parent', 'secondary-consent-giver'];
 
 export function defaultDocumentColumns(kind: DocumentKind, relationship: string | null): Columns {
   const row = DEFAULT_COLUMNS[kind];
-  return relationship !== null && CONSENTING_PARTIES.includes(relationship) && row.consentingParty ? row.consentingParty : row.own;
+  return relationship !== null && CONSENTING_PARTIES.includes(relationship) && row.consentingParty
+    ? row.consentingParty
+    : row.own;
 }
 
 export function isDocumentKind(value: string): value is DocumentKind {

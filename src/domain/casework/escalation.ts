@@ -29,7 +29,11 @@ export interface EscalationTemplate {
 export const ESCALATION_STATUSES = ['queued', 'decided', 'withdrawn'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
-export const ESCALATION_OUTCOMES = ['identity-proofing-achieved', 'identity-proofing-not-achieved', 'further-evidence-required'] as const;
+export const ESCALATION_OUTCOMES = [
+  'identity-proofing-achieved',
+  'identity-proofing-not-achieved',
+  'further-evidence-required',
+] as const;
 export type EscalationOutcome = (typeof ESCALATION_OUTCOMES)[number];
 
 export interface EscalationDecision {
@@ -49,7 +53,16 @@ export interface Escalation {
   readonly decision: EscalationDecision | null;
 }
 
-export type EscalationErrorCode = 'ESCALATION_IDENTITY_ACHIEVED' | 'ESCALATION_OPTIONS_NOT_TRIED' | 'ESCALATION_ALREADY_OPEN' | 'ESCALATION_TEMPLATE_INCOMPLETE' | 'ESCALATION_NOT_PERMITTED' | 'ESCALATION_NOT_QUEUED' | 'ESCALATION_BEFORE_REVIEW' | 'ESCALATION_RATIONALE_REQUIRED' | 'ESCALATION_SELF_DECISION';
+export type EscalationErrorCode =
+  | 'ESCALATION_IDENTITY_ACHIEVED'
+  | 'ESCALATION_OPTIONS_NOT_TRIED'
+  | 'ESCALATION_ALREADY_OPEN'
+  | 'ESCALATION_TEMPLATE_INCOMPLETE'
+  | 'ESCALATION_NOT_PERMITTED'
+  | 'ESCALATION_NOT_QUEUED'
+  | 'ESCALATION_BEFORE_REVIEW'
+  | 'ESCALATION_RATIONALE_REQUIRED'
+  | 'ESCALATION_SELF_DECISION';
 
 /**
  * The meeting a case raised on `raisedOn` goes to: the next Wednesday strictly after it. A case raised on a
@@ -75,11 +88,25 @@ export interface Raiser {
   readonly roles: readonly OfficerRole[];
 }
 
-export function raiseEscalation(id: string, template: EscalationTemplate, by: Raiser, raisedOn: IsoDate): Result<Escalation, EscalationErrorCode> {
-  if (!can(by.roles, 'escalation.raise')) return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.raise'));
+export function raiseEscalation(
+  id: string,
+  template: EscalationTemplate,
+  by: Raiser,
+  raisedOn: IsoDate,
+): Result<Escalation, EscalationErrorCode> {
+  if (!can(by.roles, 'escalation.raise'))
+    return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.raise'));
   const missing = missingFields(template);
   if (missing.length > 0) return fail('ESCALATION_TEMPLATE_INCOMPLETE', `template incomplete: ${missing.join(', ')}`);
-  return ok({ id, template, raisedBy: by.id, raisedOn, reviewOn: reviewDateFor(raisedOn), status: 'queued', decision: null });
+  return ok({
+    id,
+    template,
+    raisedBy: by.id,
+    raisedOn,
+    reviewOn: reviewDateFor(raisedOn),
+    status: 'queued',
+    decision: null,
+  });
 }
 
 /** The queue for a meeting on `meetingOn`: queued entries due by then, oldest first. */
@@ -96,10 +123,13 @@ export function recordEscalationDecision(
   by: Raiser,
   decidedOn: IsoDate,
 ): Result<Escalation, EscalationErrorCode> {
-  if (!can(by.roles, 'escalation.decide')) return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.decide'));
+  if (!can(by.roles, 'escalation.decide'))
+    return fail('ESCALATION_NOT_PERMITTED', notPermittedMessage('escalation.decide'));
   if (entry.status !== 'queued') return fail('ESCALATION_NOT_QUEUED', `escalation is ${entry.status}`);
-  if (by.id === entry.raisedBy) return fail('ESCALATION_SELF_DECISION', 'the raising officer may not decide their own escalation');
-  if (compareDates(decidedOn, entry.reviewOn) < 0) return fail('ESCALATION_BEFORE_REVIEW', `decided before the review meeting on ${entry.reviewOn}`);
+  if (by.id === entry.raisedBy)
+    return fail('ESCALATION_SELF_DECISION', 'the raising officer may not decide their own escalation');
+  if (compareDates(decidedOn, entry.reviewOn) < 0)
+    return fail('ESCALATION_BEFORE_REVIEW', `decided before the review meeting on ${entry.reviewOn}`);
   if (decision.rationale.trim() === '') return fail('ESCALATION_RATIONALE_REQUIRED', 'record the rationale');
   return ok({ ...entry, status: 'decided', decision: { ...decision, decidedBy: by.id, decidedOn } });
 }
@@ -111,15 +141,28 @@ export function recordEscalationDecision(
  * grid's answer for the evidence on file with the options tried counted as exhausted.
  */
 export function escalationFollowsGrid(step: ProofingStep): Result<true, EscalationErrorCode> {
-  if (step.step === 'achieved') return fail('ESCALATION_IDENTITY_ACHIEVED', `identity proofing is achieved (grid column ${step.column}): there is nothing to escalate`);
+  if (step.step === 'achieved')
+    return fail(
+      'ESCALATION_IDENTITY_ACHIEVED',
+      `identity proofing is achieved (grid column ${step.column}): there is nothing to escalate`,
+    );
   if (step.step === 'offer-options') {
-    return fail('ESCALATION_OPTIONS_NOT_TRIED', `grid column ${step.column}: first ${OPTION_TEXT.P.charAt(0).toLowerCase()}${OPTION_TEXT.P.slice(1)}; escalate if that does not resolve it (say in optionsTried what was tried)`);
+    return fail(
+      'ESCALATION_OPTIONS_NOT_TRIED',
+      `grid column ${step.column}: first ${OPTION_TEXT.P.charAt(0).toLowerCase()}${OPTION_TEXT.P.slice(1)}; escalate if that does not resolve it (say in optionsTried what was tried)`,
+    );
   }
   return ok(true);
 }
 
 /** One open question per task: a task already queued for the group is not escalated again. */
-export function escalationAlreadyOpen(open: { readonly raisedOn: IsoDate; readonly reviewOn: IsoDate } | undefined): Result<true, EscalationErrorCode> {
-  if (open) return fail('ESCALATION_ALREADY_OPEN', `this task is already with the ${EXPERTS_GROUP_NAME} (raised on ${open.raisedOn}, for the meeting on ${open.reviewOn})`);
+export function escalationAlreadyOpen(
+  open: { readonly raisedOn: IsoDate; readonly reviewOn: IsoDate } | undefined,
+): Result<true, EscalationErrorCode> {
+  if (open)
+    return fail(
+      'ESCALATION_ALREADY_OPEN',
+      `this task is already with the ${EXPERTS_GROUP_NAME} (raised on ${open.raisedOn}, for the meeting on ${open.reviewOn})`,
+    );
   return ok(true);
 }

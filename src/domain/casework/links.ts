@@ -50,20 +50,58 @@ const LINK_PARTIES: readonly {
   readonly allowed: LinkRelationship | null;
   readonly refusal?: { readonly code: LinkErrorCode; readonly message: string };
 }[] = [
-  { party: 'applicant', bracket: 'child', allowed: null, refusal: { code: 'LINK_CHILD_NO_LIVENESS', message: 'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties' } },
-  { party: 'child', bracket: 'child', allowed: null, refusal: { code: 'LINK_CHILD_NO_LIVENESS', message: 'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties' } },
+  {
+    party: 'applicant',
+    bracket: 'child',
+    allowed: null,
+    refusal: {
+      code: 'LINK_CHILD_NO_LIVENESS',
+      message:
+        'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties',
+    },
+  },
+  {
+    party: 'child',
+    bracket: 'child',
+    allowed: null,
+    refusal: {
+      code: 'LINK_CHILD_NO_LIVENESS',
+      message:
+        'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties',
+    },
+  },
   { party: 'applicant', bracket: 'any', allowed: 'Adult' },
   { party: 'child', bracket: 'any', allowed: 'Adult' },
   { party: 'consenting-parent', bracket: 'any', allowed: 'Consenting Parties' },
-  { party: 'secondary-consent-giver', bracket: 'any', allowed: null, refusal: { code: 'LINK_NOT_REQUIRED', message: 'a secondary consent giver does not do a liveness check: their signature is compared with the consent form instead' } },
+  {
+    party: 'secondary-consent-giver',
+    bracket: 'any',
+    allowed: null,
+    refusal: {
+      code: 'LINK_NOT_REQUIRED',
+      message:
+        'a secondary consent giver does not do a liveness check: their signature is compared with the consent form instead',
+    },
+  },
 ];
 
 /** Whether this person may be sent a link with this relationship (see LINK_PARTIES). */
-export function linkAllowedFor(party: PartyRelationship, bracketToday: AgeBracket, relationship: LinkRelationship): Result<LinkRelationship, LinkErrorCode> {
+export function linkAllowedFor(
+  party: PartyRelationship,
+  bracketToday: AgeBracket,
+  relationship: LinkRelationship,
+): Result<LinkRelationship, LinkErrorCode> {
   const row = LINK_PARTIES.find((r) => r.party === party && (r.bracket === 'any' || r.bracket === bracketToday));
-  if (!row || row.allowed === null) return fail(row?.refusal?.code ?? 'LINK_NOT_REQUIRED', row?.refusal?.message ?? 'this person does not do a liveness check');
+  if (!row || row.allowed === null)
+    return fail(
+      row?.refusal?.code ?? 'LINK_NOT_REQUIRED',
+      row?.refusal?.message ?? 'this person does not do a liveness check',
+    );
   if (row.allowed !== relationship) {
-    return fail('LINK_RELATIONSHIP_MISMATCH', `for this person the relationship to the applicant is ${row.allowed}, not ${relationship}`);
+    return fail(
+      'LINK_RELATIONSHIP_MISMATCH',
+      `for this person the relationship to the applicant is ${row.allowed}, not ${relationship}`,
+    );
   }
   return ok(row.allowed);
 }
@@ -80,10 +118,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createLink(input: NewLink, now: EpochMs): Result<LivenessLink, LinkErrorCode> {
   // BR-29: a consent giver who did not apply needs a person record first.
-  if (input.personId.trim() === '') return fail('LINK_PERSON_REQUIRED', 'select the person record (create one if needed)');
-  if (input.email.trim() === '') return fail('LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to');
+  if (input.personId.trim() === '')
+    return fail('LINK_PERSON_REQUIRED', 'select the person record (create one if needed)');
+  if (input.email.trim() === '')
+    return fail('LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to');
   if (!EMAIL.test(input.email)) return fail('LINK_EMAIL_INVALID', `email "${input.email}" is not an email address`);
-  return ok({ ...input, createdAt: now, expiresAt: now + LINK_VALIDITY_MS, state: 'Active', completedAt: null, expiredAt: null, supersededBy: null });
+  return ok({
+    ...input,
+    createdAt: now,
+    expiresAt: now + LINK_VALIDITY_MS,
+    state: 'Active',
+    completedAt: null,
+    expiredAt: null,
+    supersededBy: null,
+  });
 }
 
 /** The status on `now`: Completed and Expired are final; Active turns Expired at exactly 24 h. */
@@ -94,7 +142,9 @@ export function statusAt(link: LivenessLink, now: EpochMs): LinkStatus {
 
 /** Materialises time-based expiry into the stored state (for a sweep job). */
 export function expireIfDue(link: LivenessLink, now: EpochMs): LivenessLink {
-  return link.state === 'Active' && statusAt(link, now) === 'Expired' ? { ...link, state: 'Expired', expiredAt: link.expiresAt } : link;
+  return link.state === 'Active' && statusAt(link, now) === 'Expired'
+    ? { ...link, state: 'Expired', expiredAt: link.expiresAt }
+    : link;
 }
 
 /** The customer finished the check through this link. */
@@ -115,8 +165,22 @@ export interface Resent {
  * old one expired now. A Completed old link stays Completed — its results remain evidence — e.g. when the
  * officer found the submitted check unsatisfactory (BR-23, L794).
  */
-export function resendLink(previous: LivenessLink, newId: string, now: EpochMs, email: string = previous.email): Result<Resent, LinkErrorCode> {
-  const created = createLink({ id: newId, applicationId: previous.applicationId, personId: previous.personId, relationship: previous.relationship, email }, now);
+export function resendLink(
+  previous: LivenessLink,
+  newId: string,
+  now: EpochMs,
+  email: string = previous.email,
+): Result<Resent, LinkErrorCode> {
+  const created = createLink(
+    {
+      id: newId,
+      applicationId: previous.applicationId,
+      personId: previous.personId,
+      relationship: previous.relationship,
+      email,
+    },
+    now,
+  );
   if (!created.ok) return created;
   const status = statusAt(previous, now);
   const old: LivenessLink =

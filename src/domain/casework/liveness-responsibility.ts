@@ -39,10 +39,14 @@ export const NO_LIVENESS_REASONS = [
 export type NoLivenessReason = (typeof NO_LIVENESS_REASONS)[number];
 
 export const NO_LIVENESS_REASON_TEXT: Readonly<Record<NoLivenessReason, string>> = {
-  'cannot-do-online': 'The applicant selected "I cannot do this online" when they applied because they had no device with a camera.',
-  'child-turned-youth': "The applicant has turned from a 'child' to a 'youth' by the time you started processing the application.",
-  'submitted-before-liveness-release': 'The application was submitted before 30 July 2020, and is not subject to liveness.',
-  'does-not-want-liveness': 'The customer cannot access a device with a camera to complete liveness, or does not want to do liveness.',
+  'cannot-do-online':
+    'The applicant selected "I cannot do this online" when they applied because they had no device with a camera.',
+  'child-turned-youth':
+    "The applicant has turned from a 'child' to a 'youth' by the time you started processing the application.",
+  'submitted-before-liveness-release':
+    'The application was submitted before 30 July 2020, and is not subject to liveness.',
+  'does-not-want-liveness':
+    'The customer cannot access a device with a camera to complete liveness, or does not want to do liveness.',
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -61,17 +65,37 @@ export interface PartyEvidence {
 }
 
 /** What each kind of party gives. Youth and adult applicants give their own liveness; children none. */
-export const PARTY_EVIDENCE: Readonly<Record<'adult-or-youth-applicant' | 'child-applicant' | 'consenting-parent' | 'secondary-consent-giver', PartyEvidence>> = {
-  'adult-or-youth-applicant': { liveness: 'own', documents: [], bindSignaturesAcross: [], rule: 'Adults and youths (14 and over) complete their own liveness check.' }, // BR-04 (L59–61)
-  'child-applicant': { liveness: 'none', documents: [], bindSignaturesAcross: [], rule: 'Liveness is not available for children under 14.' }, // BR-04 (L63–65)
-  'consenting-parent': { liveness: 'for-child', documents: [], bindSignaturesAcross: [], rule: "The consenting parent completes liveness on the child's behalf." }, // BR-04, BR-17–19 (L435–446)
+export const PARTY_EVIDENCE: Readonly<
+  Record<
+    'adult-or-youth-applicant' | 'child-applicant' | 'consenting-parent' | 'secondary-consent-giver',
+    PartyEvidence
+  >
+> = {
+  'adult-or-youth-applicant': {
+    liveness: 'own',
+    documents: [],
+    bindSignaturesAcross: [],
+    rule: 'Adults and youths (14 and over) complete their own liveness check.',
+  }, // BR-04 (L59–61)
+  'child-applicant': {
+    liveness: 'none',
+    documents: [],
+    bindSignaturesAcross: [],
+    rule: 'Liveness is not available for children under 14.',
+  }, // BR-04 (L63–65)
+  'consenting-parent': {
+    liveness: 'for-child',
+    documents: [],
+    bindSignaturesAcross: [],
+    rule: "The consenting parent completes liveness on the child's behalf.",
+  }, // BR-04, BR-17–19 (L435–446)
   'secondary-consent-giver': {
     liveness: 'none',
     // "Parental consent for applicant under 16" is the form named in quiz M2-Q6 (L1033) only.
     documents: ['consent-form', 'passport-scan'],
     bindSignaturesAcross: ['consent-form', 'passport-scan'],
     // BR-33 (L860–864)
-    rule: "The secondary consent giver gives a signed consent form and a passport scan; compare and bind the signatures across them.",
+    rule: 'The secondary consent giver gives a signed consent form and a passport scan; compare and bind the signatures across them.',
   },
 };
 
@@ -79,7 +103,10 @@ export const PARTY_EVIDENCE: Readonly<Record<'adult-or-youth-applicant' | 'child
  * BR-33: children from countries that do not allow dual citizenship need a secondary consent giver.
  * "Children" read as applicants under 16 at submission, the consent route (R11) [inf].
  */
-export function secondaryConsentRequired(bracketAtSubmission: AgeBracket, countryAllowsDualCitizenship: boolean): boolean {
+export function secondaryConsentRequired(
+  bracketAtSubmission: AgeBracket,
+  countryAllowsDualCitizenship: boolean,
+): boolean {
   return bracketAtSubmission !== 'adult' && !countryAllowsDualCitizenship;
 }
 
@@ -172,9 +199,17 @@ export function livenessResponsibility(input: LivenessInput): LivenessResponsibi
           rule: 'The child turned 14 during processing: the application goes back to "Complete and Correct" and the youth completes their own liveness check.',
         };
       case 'revert-without-new-evidence':
-        return { ...childByParent(input, base), revertToStage: 'complete-and-correct', action: 'assess-parent-evidence', rule: "The child turned 14 during processing: the application goes back to \"Complete and Correct\" and the consenting parent's evidence stands." }; // childTurns14Policy=revert-without-new-evidence (L1047)
+        return {
+          ...childByParent(input, base),
+          revertToStage: 'complete-and-correct',
+          action: 'assess-parent-evidence',
+          rule: 'The child turned 14 during processing: the application goes back to "Complete and Correct" and the consenting parent\'s evidence stands.',
+        }; // childTurns14Policy=revert-without-new-evidence (L1047)
       case 'carry-on':
-        return { ...childByParent(input, base), rule: "The child turned 14 during processing: identity is confirmed at the age on the submission date, with the consenting parent's evidence." }; // childTurns14Policy=carry-on (L1045)
+        return {
+          ...childByParent(input, base),
+          rule: "The child turned 14 during processing: identity is confirmed at the age on the submission date, with the consenting parent's evidence.",
+        }; // childTurns14Policy=carry-on (L1045)
     }
   }
 
@@ -200,11 +235,12 @@ function childByParent(
   base: { bracketAtSubmission: AgeBracket; bracketOnProcessing: AgeBracket },
 ): LivenessResponsibility {
   const parent = input.consentingParent;
-  const action: LivenessAction = !parent || !parent.appliedAtSameTime
-    ? 'contact-parent-send-link' // BR-19, BR-29
-    : parent.checkOnFile
-      ? 'copy-parent-check-to-child' // BR-17
-      : 'follow-up-parent-send-link'; // BR-18
+  const action: LivenessAction =
+    !parent || !parent.appliedAtSameTime
+      ? 'contact-parent-send-link' // BR-19, BR-29
+      : parent.checkOnFile
+        ? 'copy-parent-check-to-child' // BR-17
+        : 'follow-up-parent-send-link'; // BR-18
   return {
     ...base,
     required: true,

@@ -60,7 +60,11 @@ export const AGE_BRACKETS = ['child', 'youth', 'adult'] as const;
 export type AgeBracket = (typeof AGE_BRACKETS)[number];
 
 /** R10 / BR-04 / BR-05 (seed L59–65, L590): Tuwhiria te Tikanga has a page per bracket 0-13, 14/15, 16+. */
-export const BRACKET_TABLE: readonly { readonly bracket: AgeBracket; readonly minAge: number; readonly maxAge: number }[] = [
+export const BRACKET_TABLE: readonly {
+  readonly bracket: AgeBracket;
+  readonly minAge: number;
+  readonly maxAge: number;
+}[] = [
   { bracket: 'child', minAge: 0, maxAge: 13 },
   { bracket: 'youth', minAge: 14, maxAge: 15 },
   { bracket: 'adult', minAge: 16, maxAge: Number.POSITIVE_INFINITY },
@@ -72,7 +76,11 @@ export function bracketOfAge(age: number): AgeBracket {
   return row.bracket;
 }
 
-export function bracketOn(dateOfBirth: IsoDate, on: IsoDate, leapDay: LeapDayBirthday = DEFAULT_LEAP_DAY_BIRTHDAY): AgeBracket {
+export function bracketOn(
+  dateOfBirth: IsoDate,
+  on: IsoDate,
+  leapDay: LeapDayBirthday = DEFAULT_LEAP_DAY_BIRTHDAY,
+): AgeBracket {
   return bracketOfAge(ageOn(dateOfBirth, on, leapDay));
 }
 
@@ -87,7 +95,10 @@ export const BRACKET_EVALUATION_DATES = {
 export type CitizenshipRoute = 's8' | 's9(1)(a)';
 
 /** R11: route and consent are fixed from the age on the submission date. */
-export function routeFor(dateOfBirth: IsoDate, submittedOn: IsoDate): { readonly route: CitizenshipRoute; readonly parentalConsentRequired: boolean } {
+export function routeFor(
+  dateOfBirth: IsoDate,
+  submittedOn: IsoDate,
+): { readonly route: CitizenshipRoute; readonly parentalConsentRequired: boolean } {
   const adult = bracketOn(dateOfBirth, submittedOn) === 'adult';
   return { route: adult ? 's8' : 's9(1)(a)', parentalConsentRequired: !adult };
 }

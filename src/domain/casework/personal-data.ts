@@ -26,7 +26,9 @@ export interface ErasureRefusal {
 }
 
 /** Erasure waits until every application the person is part of has closed. */
-export function erasureRefusal(applications: readonly { reference: string; stage: Stage | string }[]): ErasureRefusal | null {
+export function erasureRefusal(
+  applications: readonly { reference: string; stage: Stage | string }[],
+): ErasureRefusal | null {
   const open = applications.filter((a) => a.stage !== 'closed').map((a) => a.reference);
   if (open.length === 0) return null;
   return {

@@ -16,7 +16,11 @@ export interface ProofingEvidence {
   readonly livenessTest: boolean;
 }
 
-export const PROOFING_OPTIONS = ['send-liveness-link', 'send-original-passport', 'identity-confirmation-appointment'] as const;
+export const PROOFING_OPTIONS = [
+  'send-liveness-link',
+  'send-original-passport',
+  'identity-confirmation-appointment',
+] as const;
 export type ProofingOption = (typeof PROOFING_OPTIONS)[number];
 
 export const OPTION_TEXT = {
@@ -47,12 +51,78 @@ const P: readonly ProofingOption[] = ['send-original-passport', 'identity-confir
 
 /** G1 "Identity Proofing Grid" (seed L798–808), applications submitted on or after 30 July 2020. */
 export const PROOFING_GRID: readonly GridColumn[] = [
-  { column: 1, amsPhoto: true, overseasPassportImage: true, applicationPhoto: true, livenessTest: true, achieved: true, options: [], escalateImmediately: false, escalateIfUnresolved: false, source: 'G1 col 1: Yes / N/A (L800–808)' },
-  { column: 2, amsPhoto: true, overseasPassportImage: true, applicationPhoto: true, livenessTest: false, achieved: false, options: P, escalateImmediately: false, escalateIfUnresolved: true, source: 'G1 col 2: No / P / E' },
-  { column: 3, amsPhoto: false, overseasPassportImage: true, applicationPhoto: true, livenessTest: true, achieved: false, options: P, escalateImmediately: false, escalateIfUnresolved: true, source: 'G1 col 3: No / P / E' },
-  { column: 4, amsPhoto: false, overseasPassportImage: true, applicationPhoto: true, livenessTest: false, achieved: false, options: P, escalateImmediately: false, escalateIfUnresolved: true, source: 'G1 col 4: No / P / E' },
-  { column: 5, amsPhoto: false, overseasPassportImage: false, applicationPhoto: true, livenessTest: true, achieved: false, options: [], escalateImmediately: true, escalateIfUnresolved: true, source: 'G1 col 5: No / E / E' },
-  { column: 6, amsPhoto: false, overseasPassportImage: false, applicationPhoto: true, livenessTest: false, achieved: false, options: [], escalateImmediately: true, escalateIfUnresolved: true, source: 'G1 col 6: No / E / E' },
+  {
+    column: 1,
+    amsPhoto: true,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: true,
+    achieved: true,
+    options: [],
+    escalateImmediately: false,
+    escalateIfUnresolved: false,
+    source: 'G1 col 1: Yes / N/A (L800–808)',
+  },
+  {
+    column: 2,
+    amsPhoto: true,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: false,
+    achieved: false,
+    options: P,
+    escalateImmediately: false,
+    escalateIfUnresolved: true,
+    source: 'G1 col 2: No / P / E',
+  },
+  {
+    column: 3,
+    amsPhoto: false,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: true,
+    achieved: false,
+    options: P,
+    escalateImmediately: false,
+    escalateIfUnresolved: true,
+    source: 'G1 col 3: No / P / E',
+  },
+  {
+    column: 4,
+    amsPhoto: false,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: false,
+    achieved: false,
+    options: P,
+    escalateImmediately: false,
+    escalateIfUnresolved: true,
+    source: 'G1 col 4: No / P / E',
+  },
+  {
+    column: 5,
+    amsPhoto: false,
+    overseasPassportImage: false,
+    applicationPhoto: true,
+    livenessTest: true,
+    achieved: false,
+    options: [],
+    escalateImmediately: true,
+    escalateIfUnresolved: true,
+    source: 'G1 col 5: No / E / E',
+  },
+  {
+    column: 6,
+    amsPhoto: false,
+    overseasPassportImage: false,
+    applicationPhoto: true,
+    livenessTest: false,
+    achieved: false,
+    options: [],
+    escalateImmediately: true,
+    escalateIfUnresolved: true,
+    source: 'G1 col 6: No / E / E',
+  },
 ];
 
 /**
@@ -63,10 +133,54 @@ export const PROOFING_GRID: readonly GridColumn[] = [
  * without the passport image the case escalates, as in G1 columns 5–6.
  */
 export const PRE_LIVENESS_PROOFING_GRID: readonly GridColumn[] = [
-  { column: 1, amsPhoto: true, overseasPassportImage: true, applicationPhoto: true, livenessTest: 'any', achieved: true, options: [], escalateImmediately: false, escalateIfUnresolved: false, source: '[inf] previous standard, no liveness (BR-08, L129–131)' },
-  { column: 2, amsPhoto: false, overseasPassportImage: true, applicationPhoto: true, livenessTest: true, achieved: true, options: [], escalateImmediately: false, escalateIfUnresolved: false, source: '[inf] liveness "instead of" original passport/appointment (BR-09, L134)' },
-  { column: 3, amsPhoto: false, overseasPassportImage: true, applicationPhoto: true, livenessTest: false, achieved: false, options: ['send-liveness-link', ...P], escalateImmediately: false, escalateIfUnresolved: true, source: '[inf] BR-09 (L134–136, quiz Q6 L730)' },
-  { column: 4, amsPhoto: false, overseasPassportImage: false, applicationPhoto: true, livenessTest: 'any', achieved: false, options: [], escalateImmediately: true, escalateIfUnresolved: true, source: '[inf] mirrors G1 cols 5–6' },
+  {
+    column: 1,
+    amsPhoto: true,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: 'any',
+    achieved: true,
+    options: [],
+    escalateImmediately: false,
+    escalateIfUnresolved: false,
+    source: '[inf] previous standard, no liveness (BR-08, L129–131)',
+  },
+  {
+    column: 2,
+    amsPhoto: false,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: true,
+    achieved: true,
+    options: [],
+    escalateImmediately: false,
+    escalateIfUnresolved: false,
+    source: '[inf] liveness "instead of" original passport/appointment (BR-09, L134)',
+  },
+  {
+    column: 3,
+    amsPhoto: false,
+    overseasPassportImage: true,
+    applicationPhoto: true,
+    livenessTest: false,
+    achieved: false,
+    options: ['send-liveness-link', ...P],
+    escalateImmediately: false,
+    escalateIfUnresolved: true,
+    source: '[inf] BR-09 (L134–136, quiz Q6 L730)',
+  },
+  {
+    column: 4,
+    amsPhoto: false,
+    overseasPassportImage: false,
+    applicationPhoto: true,
+    livenessTest: 'any',
+    achieved: false,
+    options: [],
+    escalateImmediately: true,
+    escalateIfUnresolved: true,
+    source: '[inf] mirrors G1 cols 5–6',
+  },
 ];
 
 export const GRIDS: Readonly<Record<IdentityStandard, readonly GridColumn[]>> = {
@@ -90,8 +204,18 @@ export function findColumn(grid: readonly GridColumn[], e: ProofingEvidence): Gr
 
 export type ProofingStep =
   | { readonly step: 'achieved'; readonly standard: IdentityStandard; readonly column: number }
-  | { readonly step: 'offer-options'; readonly standard: IdentityStandard; readonly column: number; readonly options: readonly ProofingOption[] }
-  | { readonly step: 'escalate'; readonly standard: IdentityStandard; readonly column: number | null; readonly reason: 'grid' | 'options-exhausted' | 'outside-grid' };
+  | {
+      readonly step: 'offer-options';
+      readonly standard: IdentityStandard;
+      readonly column: number;
+      readonly options: readonly ProofingOption[];
+    }
+  | {
+      readonly step: 'escalate';
+      readonly standard: IdentityStandard;
+      readonly column: number | null;
+      readonly reason: 'grid' | 'options-exhausted' | 'outside-grid';
+    };
 
 export interface ProofingInput extends ProofingEvidence {
   readonly submittedOn: IsoDate;
@@ -112,10 +236,16 @@ export function nextProofingStep(input: ProofingInput): ProofingStep {
   if (!col) return { step: 'escalate', standard, column: null, reason: 'outside-grid' };
   if (col.achieved) return { step: 'achieved', standard, column: col.column };
   if (col.escalateImmediately) return { step: 'escalate', standard, column: col.column, reason: 'grid' };
-  if (input.optionsExhausted && col.escalateIfUnresolved) return { step: 'escalate', standard, column: col.column, reason: 'options-exhausted' };
+  if (input.optionsExhausted && col.escalateIfUnresolved)
+    return { step: 'escalate', standard, column: col.column, reason: 'options-exhausted' };
   // BR-21 / BR-23 / quiz M1-Q3: when liveness is missing but not refused, offer the link again first;
   // G1 itself is the table for a customer who doesn't want to do a Liveness Check (L812).
   const others = col.options.filter((o) => o !== 'send-liveness-link');
   const offerLink = !input.livenessTest && !input.livenessDeclined;
-  return { step: 'offer-options', standard, column: col.column, options: offerLink ? ['send-liveness-link', ...others] : others };
+  return {
+    step: 'offer-options',
+    standard,
+    column: col.column,
+    options: offerLink ? ['send-liveness-link', ...others] : others,
+  };
 }

@@ -16,6 +16,7 @@ export function noRecordsReason(submittedOn: IsoDate): NoRecordsReason | null {
   if (compareDates(submittedOn, RECORDS_API_RELEASE_DATE) >= 0) return null;
   return {
     code: 'SUBMITTED_BEFORE_RECORDS_API',
-    message: 'No INZ results: the immigration records are fetched only for applications submitted from 3 December 2020, when the link with Immigration NZ began. Check AMS as before.',
+    message:
+      'No INZ results: the immigration records are fetched only for applications submitted from 3 December 2020, when the link with Immigration NZ began. Check AMS as before.',
   };
 }

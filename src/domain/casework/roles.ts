@@ -2,7 +2,13 @@
 // One officer may hold several roles; `can` is true when any held role is listed for the action.
 // Separation of duties beyond the table (e.g. the validator must not be the preparer) lives in tasks.ts.
 
-export const OFFICER_ROLES = ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'] as const;
+export const OFFICER_ROLES = [
+  'case-officer',
+  'validating-officer',
+  'id-proofing-expert',
+  'team-leader',
+  'administrator',
+] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export const OFFICER_ROLE_LABELS: Readonly<Record<OfficerRole, string>> = {

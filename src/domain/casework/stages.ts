@@ -6,7 +6,15 @@
 import { fail, ok, type Result } from './common.ts';
 import { roleInSentence, type CaseworkAction, type OfficerRole } from './roles.ts';
 
-export const STAGES = ['draft', 'submitted', 'complete-and-correct', 'application-processing', 'decision', 'ceremony', 'closed'] as const;
+export const STAGES = [
+  'draft',
+  'submitted',
+  'complete-and-correct',
+  'application-processing',
+  'decision',
+  'ceremony',
+  'closed',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -90,9 +98,33 @@ export interface StageTransition {
 const OPEN_STAGES: readonly Stage[] = ['submitted', 'complete-and-correct', 'application-processing', 'decision'];
 
 export const STAGE_TRANSITIONS: readonly StageTransition[] = [
-  { action: 'submit', from: ['draft'], to: 'submitted', by: ['applicant', 'case-officer'], permission: 'application.submit', requires: ['paid'], note: 'paid and submitted online (BR-42)' },
-  { action: 'allocate', from: ['submitted'], to: 'complete-and-correct', by: ['case-officer', 'system'], permission: 'application.allocate', requires: [], note: 'officer picks up the application; Stage "Complete and Correct" (L1161, L1220)' },
-  { action: 'complete-and-correct-done', from: ['complete-and-correct'], to: 'application-processing', by: ['case-officer'], permission: 'application.move-stage', requires: ['identityTasksValidated'], note: 'Confirm Identity tasks validated' },
+  {
+    action: 'submit',
+    from: ['draft'],
+    to: 'submitted',
+    by: ['applicant', 'case-officer'],
+    permission: 'application.submit',
+    requires: ['paid'],
+    note: 'paid and submitted online (BR-42)',
+  },
+  {
+    action: 'allocate',
+    from: ['submitted'],
+    to: 'complete-and-correct',
+    by: ['case-officer', 'system'],
+    permission: 'application.allocate',
+    requires: [],
+    note: 'officer picks up the application; Stage "Complete and Correct" (L1161, L1220)',
+  },
+  {
+    action: 'complete-and-correct-done',
+    from: ['complete-and-correct'],
+    to: 'application-processing',
+    by: ['case-officer'],
+    permission: 'application.move-stage',
+    requires: ['identityTasksValidated'],
+    note: 'Confirm Identity tasks validated',
+  },
   {
     action: 'revert-to-complete-and-correct',
     from: ['application-processing', 'decision'],
@@ -102,11 +134,54 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
     requires: ['revertReason'],
     note: 'e.g. a child turns 14 during processing (seed L1041–1045, BR-39; childTurns14Policy)',
   },
-  { action: 'refer-for-decision', from: ['application-processing'], to: 'decision', by: ['case-officer'], permission: 'application.move-stage', requires: ['identityTasksValidated'], note: '[inf]' },
-  { action: 'grant', from: ['decision'], to: 'ceremony', by: ['validating-officer'], permission: 'application.decide', requires: [], note: '[inf] grant; awaiting ceremony (R12)' },
-  { action: 'decline', from: ['decision'], to: 'closed', by: ['validating-officer'], permission: 'application.decide', requires: [], closure: 'declined', note: '[inf]' },
-  { action: 'close-ceremony', from: ['ceremony'], to: 'closed', by: ['case-officer'], permission: 'ceremony.close', requires: ['ceremonyRecorded'], closure: 'granted', note: 'INZ is notified ~7 days later (BR-58, R20)' },
-  { action: 'withdraw', from: OPEN_STAGES, to: 'closed', by: ['case-officer', 'applicant'], permission: 'application.withdraw', requires: [], closure: 'withdrawn', note: '[inf]' },
+  {
+    action: 'refer-for-decision',
+    from: ['application-processing'],
+    to: 'decision',
+    by: ['case-officer'],
+    permission: 'application.move-stage',
+    requires: ['identityTasksValidated'],
+    note: '[inf]',
+  },
+  {
+    action: 'grant',
+    from: ['decision'],
+    to: 'ceremony',
+    by: ['validating-officer'],
+    permission: 'application.decide',
+    requires: [],
+    note: '[inf] grant; awaiting ceremony (R12)',
+  },
+  {
+    action: 'decline',
+    from: ['decision'],
+    to: 'closed',
+    by: ['validating-officer'],
+    permission: 'application.decide',
+    requires: [],
+    closure: 'declined',
+    note: '[inf]',
+  },
+  {
+    action: 'close-ceremony',
+    from: ['ceremony'],
+    to: 'closed',
+    by: ['case-officer'],
+    permission: 'ceremony.close',
+    requires: ['ceremonyRecorded'],
+    closure: 'granted',
+    note: 'INZ is notified ~7 days later (BR-58, R20)',
+  },
+  {
+    action: 'withdraw',
+    from: OPEN_STAGES,
+    to: 'closed',
+    by: ['case-officer', 'applicant'],
+    permission: 'application.withdraw',
+    requires: [],
+    closure: 'withdrawn',
+    note: '[inf]',
+  },
 ];
 
 export type StageErrorCode = 'STAGE_TRANSITION_NOT_ALLOWED' | 'STAGE_ACTOR_NOT_PERMITTED' | 'STAGE_GUARD_FAILED';
@@ -130,8 +205,16 @@ export function applyStageAction(
 ): Result<StageMove, StageErrorCode> {
   const held: readonly StageActor[] = typeof actors === 'string' ? [actors] : actors;
   const t = STAGE_TRANSITIONS.find((x) => x.action === action && x.from.includes(stage));
-  if (!t) return fail('STAGE_TRANSITION_NOT_ALLOWED', `You cannot ${STAGE_ACTION_TEXT[action]} while it is in stage "${STAGE_LABELS[stage]}"`);
-  if (!held.some((a) => t.by.includes(a))) return fail('STAGE_ACTOR_NOT_PERMITTED', `Only ${t.by.map(actorInSentence).join(' or ')} may ${STAGE_ACTION_TEXT[action]}`);
+  if (!t)
+    return fail(
+      'STAGE_TRANSITION_NOT_ALLOWED',
+      `You cannot ${STAGE_ACTION_TEXT[action]} while it is in stage "${STAGE_LABELS[stage]}"`,
+    );
+  if (!held.some((a) => t.by.includes(a)))
+    return fail(
+      'STAGE_ACTOR_NOT_PERMITTED',
+      `Only ${t.by.map(actorInSentence).join(' or ')} may ${STAGE_ACTION_TEXT[action]}`,
+    );
   for (const g of t.requires) {
     const v = guards[g];
     const met = g === 'revertReason' ? typeof v === 'string' && v.trim() !== '' : v === true;

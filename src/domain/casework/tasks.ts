@@ -100,16 +100,29 @@ export const LIVENESS_CRITERIA: readonly TaskCriterion[] = ['liveness-check', 'c
 export const STANDING_STATES = ['prepared', 'validated'] as const;
 
 /** True when the task records a satisfactory liveness assessment that still stands (the grid's "Liveness Test"). */
-export function livenessCounts(task: { readonly kind: string; readonly state: string; readonly livenessAssessment: LivenessAssessment | null }): boolean {
-  return task.kind === 'identity-is-bound' && (STANDING_STATES as readonly string[]).includes(task.state) && task.livenessAssessment?.result === 'satisfactory';
+export function livenessCounts(task: {
+  readonly kind: string;
+  readonly state: string;
+  readonly livenessAssessment: LivenessAssessment | null;
+}): boolean {
+  return (
+    task.kind === 'identity-is-bound' &&
+    (STANDING_STATES as readonly string[]).includes(task.state) &&
+    task.livenessAssessment?.result === 'satisfactory'
+  );
 }
 
 /** A stored assessment read back (JSON from storage): the known shape, or null. */
 export function rowToDomainAssessment(value: unknown): LivenessAssessment | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<LivenessAssessment>;
-  if (!LIVENESS_ASSESSMENT_RESULTS.includes(v.result as LivenessAssessmentResult) || typeof v.linkId !== 'string') return null;
-  return { result: v.result as LivenessAssessmentResult, linkId: v.linkId, recordings: (v.recordings ?? []).filter((r) => LIVENESS_CHALLENGES.includes(r)) };
+  if (!LIVENESS_ASSESSMENT_RESULTS.includes(v.result as LivenessAssessmentResult) || typeof v.linkId !== 'string')
+    return null;
+  return {
+    result: v.result as LivenessAssessmentResult,
+    linkId: v.linkId,
+    recordings: (v.recordings ?? []).filter((r) => LIVENESS_CHALLENGES.includes(r)),
+  };
 }
 
 export const TASK_STATES = ['open', 'prepared', 'validated', 'returned', 'escalated'] as const;
@@ -127,12 +140,48 @@ export interface TaskTransition {
 }
 
 export const TASK_TRANSITIONS: readonly TaskTransition[] = [
-  { action: 'prepare', from: ['open', 'returned'], to: 'prepared', permission: 'task.prepare', note: 'assessor records outcome, criteria, comment (BR-15)' },
-  { action: 'validate', from: ['prepared'], to: 'validated', permission: 'task.validate', note: 'validator agrees (BR-16); four-eyes' },
-  { action: 'return', from: ['prepared'], to: 'returned', permission: 'task.return', note: 'validator disagrees (BR-16); four-eyes' },
-  { action: 'escalate', from: ['open', 'returned'], to: 'escalated', permission: 'escalation.raise', note: 'grid "Not resolved yet?" (BR-25, BR-26)' },
-  { action: 'resolve-escalation', from: ['escalated'], to: 'open', permission: 'escalation.decide', note: 'ID Proofing Experts Group decision recorded' },
-  { action: 'reopen', from: ['prepared', 'validated'], to: 'open', permission: 'task.reopen', note: 'e.g. reverted to Complete and Correct (child turned 14); history kept (R13)' },
+  {
+    action: 'prepare',
+    from: ['open', 'returned'],
+    to: 'prepared',
+    permission: 'task.prepare',
+    note: 'assessor records outcome, criteria, comment (BR-15)',
+  },
+  {
+    action: 'validate',
+    from: ['prepared'],
+    to: 'validated',
+    permission: 'task.validate',
+    note: 'validator agrees (BR-16); four-eyes',
+  },
+  {
+    action: 'return',
+    from: ['prepared'],
+    to: 'returned',
+    permission: 'task.return',
+    note: 'validator disagrees (BR-16); four-eyes',
+  },
+  {
+    action: 'escalate',
+    from: ['open', 'returned'],
+    to: 'escalated',
+    permission: 'escalation.raise',
+    note: 'grid "Not resolved yet?" (BR-25, BR-26)',
+  },
+  {
+    action: 'resolve-escalation',
+    from: ['escalated'],
+    to: 'open',
+    permission: 'escalation.decide',
+    note: 'ID Proofing Experts Group decision recorded',
+  },
+  {
+    action: 'reopen',
+    from: ['prepared', 'validated'],
+    to: 'open',
+    permission: 'task.reopen',
+    note: 'e.g. reverted to Complete and Correct (child turned 14); history kept (R13)',
+  },
 ];
 
 export interface TaskEvent {
@@ -208,7 +257,11 @@ export type TaskErrorCode =
   | 'TASK_REASON_REQUIRED';
 
 /** The three open Confirm Identity tasks for one person, in the seed's order. */
-export function createConfirmIdentityTasks(applicationId: string, personId: string, idFor: (kind: IdentityTaskKind) => string): IdentityTask[] {
+export function createConfirmIdentityTasks(
+  applicationId: string,
+  personId: string,
+  idFor: (kind: IdentityTaskKind) => string,
+): IdentityTask[] {
   return IDENTITY_TASKS.map((kind) => ({
     id: idFor(kind),
     applicationId,
@@ -233,35 +286,61 @@ export function challengesNamed(comment: string): LivenessChallenge[] {
 }
 
 /** Applies a command to a task: table lookup, role check, four-eyes, then the command's own rules. */
-export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor: Officer, on: IsoDate): Result<IdentityTask, TaskErrorCode> {
+export function applyTaskCommand(
+  task: IdentityTask,
+  command: TaskCommand,
+  actor: Officer,
+  on: IsoDate,
+): Result<IdentityTask, TaskErrorCode> {
   const t = TASK_TRANSITIONS.find((x) => x.action === command.action && x.from.includes(task.state));
   if (!t) return fail('TASK_TRANSITION_NOT_ALLOWED', `cannot ${command.action} a ${task.state} task`);
   if (!can(actor.roles, t.permission)) return fail('TASK_ROLE_NOT_PERMITTED', notPermittedMessage(t.permission));
 
   const event = (note?: string): TaskEvent => ({
-    action: command.action, by: actor.id, ...(actor.actingThrough === undefined ? {} : { through: actor.actingThrough }),
-    on, from: task.state, to: t.to, ...(note ? { note } : {}),
+    action: command.action,
+    by: actor.id,
+    ...(actor.actingThrough === undefined ? {} : { through: actor.actingThrough }),
+    on,
+    from: task.state,
+    to: t.to,
+    ...(note ? { note } : {}),
   });
 
   switch (command.action) {
     case 'prepare': {
       if (command.criteria.length === 0) return fail('TASK_CRITERIA_REQUIRED', 'tick at least one criterion');
       const bad = command.criteria.find((c) => !CRITERIA_BY_TASK[task.kind].includes(c));
-      if (bad) return fail('TASK_CRITERION_NOT_APPLICABLE', `criterion ${bad} does not apply to ${IDENTITY_TASK_LABELS[task.kind]}`);
+      if (bad)
+        return fail(
+          'TASK_CRITERION_NOT_APPLICABLE',
+          `criterion ${bad} does not apply to ${IDENTITY_TASK_LABELS[task.kind]}`,
+        );
       if (command.comments.trim() === '') return fail('TASK_COMMENT_REQUIRED', 'a comment is required');
       // BR-15: say which challenge recording(s) were watched, so the validator can open it (BR-16).
       if (command.criteria.includes('liveness-check') && challengesNamed(command.comments).length === 0) {
-        return fail('TASK_LIVENESS_RECORDING_NOT_NAMED', 'name the challenge recording(s) watched: blink, nod or shake');
+        return fail(
+          'TASK_LIVENESS_RECORDING_NOT_NAMED',
+          'name the challenge recording(s) watched: blink, nod or shake',
+        );
       }
       const assessment = command.livenessAssessment;
       if (assessment && task.kind !== 'identity-is-bound') {
-        return fail('TASK_LIVENESS_ASSESSMENT_NOT_APPLICABLE', `liveness is assessed on Identity is bound, not on ${IDENTITY_TASK_LABELS[task.kind]}`);
+        return fail(
+          'TASK_LIVENESS_ASSESSMENT_NOT_APPLICABLE',
+          `liveness is assessed on Identity is bound, not on ${IDENTITY_TASK_LABELS[task.kind]}`,
+        );
       }
       if (!assessment && command.criteria.some((c) => LIVENESS_CRITERIA.includes(c))) {
-        return fail('TASK_LIVENESS_ASSESSMENT_REQUIRED', 'record the liveness assessment: satisfactory or not satisfactory, and the recording watched');
+        return fail(
+          'TASK_LIVENESS_ASSESSMENT_REQUIRED',
+          'record the liveness assessment: satisfactory or not satisfactory, and the recording watched',
+        );
       }
       if (assessment && assessment.recordings.length === 0) {
-        return fail('TASK_LIVENESS_RECORDING_NOT_NAMED', 'name the challenge recording(s) watched: blink, nod or shake');
+        return fail(
+          'TASK_LIVENESS_RECORDING_NOT_NAMED',
+          'name the challenge recording(s) watched: blink, nod or shake',
+        );
       }
       return ok({
         ...task,
@@ -270,7 +349,9 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
         criteria: [...new Set(command.criteria)],
         comments: command.comments,
         supportingEvidence: command.supportingEvidence ?? task.supportingEvidence,
-        livenessAssessment: assessment ? { result: assessment.result, linkId: assessment.linkId, recordings: [...new Set(assessment.recordings)] } : null,
+        livenessAssessment: assessment
+          ? { result: assessment.result, linkId: assessment.linkId, recordings: [...new Set(assessment.recordings)] }
+          : null,
         preparedBy: actor.id,
         validatedBy: null,
         history: [...task.history, event()],
@@ -281,9 +362,13 @@ export function applyTaskCommand(task: IdentityTask, command: TaskCommand, actor
       // Four-eyes: the validating officer must not be the officer who prepared the task, and no one person may be
       // both pairs of eyes through API tokens they issued (an administrator's tokens for two officers).
       const prepared = preparers(task);
-      if (task.preparedBy === actor.id) return fail('TASK_SELF_VALIDATION', 'the validating officer must not be the preparing officer');
+      if (task.preparedBy === actor.id)
+        return fail('TASK_SELF_VALIDATION', 'the validating officer must not be the preparing officer');
       if (peopleBehind(actor.id, actor.actingThrough).some((who) => prepared.includes(who))) {
-        return fail('TASK_SELF_VALIDATION', 'the same person is behind the preparation and this check (through an API token they issued); another officer must check the task');
+        return fail(
+          'TASK_SELF_VALIDATION',
+          'the same person is behind the preparation and this check (through an API token they issued); another officer must check the task',
+        );
       }
       if (command.action === 'return') {
         if (command.reason.trim() === '') return fail('TASK_REASON_REQUIRED', 'say why the task is returned');

@@ -43,9 +43,15 @@ export const QUALITY_LIMITS = {
 } as const;
 
 /** Software whose name in a file's metadata means the image went through an editor. */
-const EDITING_SOFTWARE = /photoshop|gimp|affinity|pixelmator|paint\.net|lightroom|snapseed|picsart|canva|krita|photopea|facetune|fotor/i;
+const EDITING_SOFTWARE =
+  /photoshop|gimp|affinity|pixelmator|paint\.net|lightroom|snapseed|picsart|canva|krita|photopea|facetune|fotor/i;
 
-const MRZ_CHECK_FIELDS = ['documentNumberCheckDigit', 'birthDateCheckDigit', 'expirationDateCheckDigit', 'compositeCheckDigit'];
+const MRZ_CHECK_FIELDS = [
+  'documentNumberCheckDigit',
+  'birthDateCheckDigit',
+  'expirationDateCheckDigit',
+  'compositeCheckDigit',
+];
 const MRZ_CODE_FIELDS = ['issuingState', 'nationality'];
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -53,7 +59,8 @@ const squash = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]/g
 
 /** Characters OCR confuses in printed numbers (1/l/I, 0/O, 5/S, 8/B, 2/Z), folded alike on both sides. */
 const CONFUSABLE: Readonly<Record<string, string>> = { I: '1', L: '1', '|': '1', O: '0', S: '5', B: '8', Z: '2' };
-const foldNumber = (text: string): string => squash(text.toUpperCase().replace(/[ILOSBZ|]/g, (c) => CONFUSABLE[c] ?? c));
+const foldNumber = (text: string): string =>
+  squash(text.toUpperCase().replace(/[ILOSBZ|]/g, (c) => CONFUSABLE[c] ?? c));
 
 /** Ways a date can be printed in a visual zone: 01 APR 1976, 01.04.1976, 01/04/1976, 1976-04-01. */
 function printedDates(iso: string): string[] {
@@ -68,7 +75,8 @@ function visualMismatches(evidence: DocumentEvidence): string[] {
   const viz = squash(evidence.visualText);
   const missing: string[] = [];
   if (mrz.fields.surname && !viz.includes(squash(mrz.fields.surname))) missing.push('surname');
-  if (mrz.fields.documentNumber && !foldNumber(evidence.visualText).includes(foldNumber(mrz.fields.documentNumber))) missing.push('document number');
+  if (mrz.fields.documentNumber && !foldNumber(evidence.visualText).includes(foldNumber(mrz.fields.documentNumber)))
+    missing.push('document number');
   if (mrz.fields.dob && !printedDates(mrz.fields.dob).some((d) => viz.includes(d))) missing.push('date of birth');
   return missing;
 }
@@ -86,38 +94,56 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   {
-    code: 'IMAGE_RESOLUTION', name: 'Image resolution',
-    failure: ({ image }) => Math.max(image.width, image.height) < QUALITY_LIMITS.minLongEdge
-      ? `The photo is ${image.width} × ${image.height} pixels; at least ${QUALITY_LIMITS.minLongEdge} pixels along the longer edge are needed to read the document.` : undefined,
+    code: 'IMAGE_RESOLUTION',
+    name: 'Image resolution',
+    failure: ({ image }) =>
+      Math.max(image.width, image.height) < QUALITY_LIMITS.minLongEdge
+        ? `The photo is ${image.width} × ${image.height} pixels; at least ${QUALITY_LIMITS.minLongEdge} pixels along the longer edge are needed to read the document.`
+        : undefined,
     passed: 'The photo is large enough to read the document.',
   },
   {
-    code: 'IMAGE_FOCUS', name: 'Image focus',
-    failure: ({ image }) => image.sharpness < QUALITY_LIMITS.minSharpness ? 'The photo is blurred: hold the document still and let the camera focus.' : undefined,
+    code: 'IMAGE_FOCUS',
+    name: 'Image focus',
+    failure: ({ image }) =>
+      image.sharpness < QUALITY_LIMITS.minSharpness
+        ? 'The photo is blurred: hold the document still and let the camera focus.'
+        : undefined,
     passed: 'The photo is in focus.',
   },
   {
-    code: 'IMAGE_GLARE', name: 'Glare',
-    failure: ({ image }) => image.glareFraction > QUALITY_LIMITS.maxGlareFraction
-      ? `Light is reflected on ${Math.round(image.glareFraction * 100)}% of the photo: turn the document away from the lamp or window.` : undefined,
+    code: 'IMAGE_GLARE',
+    name: 'Glare',
+    failure: ({ image }) =>
+      image.glareFraction > QUALITY_LIMITS.maxGlareFraction
+        ? `Light is reflected on ${Math.round(image.glareFraction * 100)}% of the photo: turn the document away from the lamp or window.`
+        : undefined,
     passed: 'No reflection hides part of the document.',
   },
   {
-    code: 'MRZ_PRESENT', name: 'Machine readable zone found',
-    failure: ({ mrz }) => mrz ? undefined : 'The two lines of the machine readable zone were not found: the whole data page, down to its bottom edge, must be in the photo.',
+    code: 'MRZ_PRESENT',
+    name: 'Machine readable zone found',
+    failure: ({ mrz }) =>
+      mrz
+        ? undefined
+        : 'The two lines of the machine readable zone were not found: the whole data page, down to its bottom edge, must be in the photo.',
     passed: 'The machine readable zone was found and read.',
   },
   {
-    code: 'MRZ_CHECK_DIGITS', name: 'Machine readable zone check digits',
+    code: 'MRZ_CHECK_DIGITS',
+    name: 'Machine readable zone check digits',
     failure: ({ mrz }) => {
       if (!mrz) return 'There is no machine readable zone to check.';
       const bad = invalidOf(mrz, MRZ_CHECK_FIELDS);
-      return bad.length > 0 ? `The check digits do not agree with the data they protect (${bad.join(', ')}).` : undefined;
+      return bad.length > 0
+        ? `The check digits do not agree with the data they protect (${bad.join(', ')}).`
+        : undefined;
     },
     passed: 'Every check digit agrees with the data it protects.',
   },
   {
-    code: 'MRZ_CODES', name: 'Issuing state and nationality codes',
+    code: 'MRZ_CODES',
+    name: 'Issuing state and nationality codes',
     failure: ({ mrz }) => {
       if (!mrz) return 'There is no machine readable zone to check.';
       const bad = invalidOf(mrz, MRZ_CODE_FIELDS);
@@ -126,16 +152,20 @@ const RULES: readonly Rule[] = [
     passed: 'The issuing state and nationality are ICAO country codes.',
   },
   {
-    code: 'VISUAL_ZONE_CONSISTENT', name: 'Visual zone matches the machine readable zone',
+    code: 'VISUAL_ZONE_CONSISTENT',
+    name: 'Visual zone matches the machine readable zone',
     failure: (evidence) => {
       if (!evidence.mrz) return 'There is no machine readable zone to compare the printed details with.';
       const missing = visualMismatches(evidence);
-      return missing.length > 0 ? `The printed ${missing.join(', ')} could not be found or differ from the machine readable zone.` : undefined;
+      return missing.length > 0
+        ? `The printed ${missing.join(', ')} could not be found or differ from the machine readable zone.`
+        : undefined;
     },
     passed: 'The printed surname, document number and date of birth match the machine readable zone.',
   },
   {
-    code: 'DOCUMENT_NOT_EXPIRED', name: 'Document in date',
+    code: 'DOCUMENT_NOT_EXPIRED',
+    name: 'Document in date',
     failure: ({ mrz }, today) => {
       if (!mrz?.fields.expiry) return 'The expiry date could not be read.';
       return mrz.fields.expiry < today ? `The document expired on ${mrz.fields.expiry}.` : undefined;
@@ -143,16 +173,21 @@ const RULES: readonly Rule[] = [
     passed: 'The document has not expired.',
   },
   {
-    code: 'DOCUMENT_TYPE_RECOGNISED', name: 'Document type and issuing country recognised',
+    code: 'DOCUMENT_TYPE_RECOGNISED',
+    name: 'Document type and issuing country recognised',
     failure: ({ mrz }) => {
       if (!mrz) return 'The document type could not be read.';
-      if (!mrz.fields.documentCode.startsWith('P')) return `The document code ${mrz.fields.documentCode || '(blank)'} is not a passport's.`;
-      return regionOf(mrz.fields.issuingState) === '' ? `The issuing state ${mrz.fields.issuingState || '(blank)'} is not a country.` : undefined;
+      if (!mrz.fields.documentCode.startsWith('P'))
+        return `The document code ${mrz.fields.documentCode || '(blank)'} is not a passport's.`;
+      return regionOf(mrz.fields.issuingState) === ''
+        ? `The issuing state ${mrz.fields.issuingState || '(blank)'} is not a country.`
+        : undefined;
     },
     passed: 'A passport of a known issuing country.',
   },
   {
-    code: 'NO_EDITING_SOFTWARE', name: 'No trace of editing software',
+    code: 'NO_EDITING_SOFTWARE',
+    name: 'No trace of editing software',
     failure: ({ image }) => {
       const editor = image.software.find((s) => EDITING_SOFTWARE.test(s));
       return editor ? `The file was saved by image editing software (${editor}).` : undefined;
@@ -164,7 +199,12 @@ const RULES: readonly Rule[] = [
 export function authenticityChecks(evidence: DocumentEvidence, today: string): AuthenticityCheck[] {
   return RULES.map((rule) => {
     const failure = rule.failure(evidence, today);
-    return { code: rule.code, name: rule.name, result: failure === undefined ? 'PASSED' : 'FAILED', reason: failure ?? rule.passed };
+    return {
+      code: rule.code,
+      name: rule.name,
+      result: failure === undefined ? 'PASSED' : 'FAILED',
+      reason: failure ?? rule.passed,
+    };
   });
 }
 

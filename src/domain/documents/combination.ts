@@ -53,13 +53,21 @@ export interface CombinationInput {
 
 /** Least favourable first wins: the combination takes the highest rank among its components. */
 const COMPONENT_RANK: Readonly<Partial<Record<SourceState, number>>> = {
-  VERIFIED: 0, VERIFIED_ADMIN: 1, VERIFIED_WITH_CHANGES: 2, PENDING: 3, IN_PROGRESS: 4, NOT_CONTRIBUTING: 4, ERROR: 5,
+  VERIFIED: 0,
+  VERIFIED_ADMIN: 1,
+  VERIFIED_WITH_CHANGES: 2,
+  PENDING: 3,
+  IN_PROGRESS: 4,
+  NOT_CONTRIBUTING: 4,
+  ERROR: 5,
 };
 
 const PASSING: readonly SourceState[] = ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES'];
 
 const same = (field: keyof DocumentData, a: string, b: string): boolean =>
-  field === 'dob' || field === 'documentNumber' ? a.trim().toUpperCase() === b.trim().toUpperCase() : normaliseName(a) === normaliseName(b);
+  field === 'dob' || field === 'documentNumber'
+    ? a.trim().toUpperCase() === b.trim().toUpperCase()
+    : normaliseName(a) === normaliseName(b);
 
 /** Fields whose confirmed value is withheld in the result (identifiers, as the seed shows them). */
 const WITHHELD: readonly string[] = ['documentNumber'];
@@ -69,10 +77,22 @@ function stateOfChanges(ruleSet: RuleSet, changes: readonly ChangedField[], unac
   return !unacceptable && changesAccepted(ruleSet, changes) ? 'VERIFIED_WITH_CHANGES' : 'PENDING';
 }
 
-const COMPARED_NAMES: Readonly<Record<'dob' | 'surname' | 'givenName', MatchField>> = { dob: 'dob', surname: 'surname', givenName: 'givenName' };
+const COMPARED_NAMES: Readonly<Record<'dob' | 'surname' | 'givenName', MatchField>> = {
+  dob: 'dob',
+  surname: 'surname',
+  givenName: 'givenName',
+};
 
 function component(name: string, state: SourceState, now: Date, extra: Partial<CheckResultV3> = {}): CheckResultV3 {
-  return { name, state, method: null, mode: null, dateVerified: PASSING.includes(state) ? greenIdDate(now) : null, fieldResult: [], ...extra };
+  return {
+    name,
+    state,
+    method: null,
+    mode: null,
+    dateVerified: PASSING.includes(state) ? greenIdDate(now) : null,
+    fieldResult: [],
+    ...extra,
+  };
 }
 
 function dataExtraction(input: CombinationInput): CheckResultV3 {
@@ -90,7 +110,9 @@ function dataExtraction(input: CombinationInput): CheckResultV3 {
     if (field === 'documentNumber') unacceptable = true;
     else changes.push({ field: COMPARED_NAMES[field], from: extracted, to: confirmed });
   }
-  return component('Data Extraction', stateOfChanges(input.ruleSet, changes, unacceptable), input.now, { fieldResult: fields });
+  return component('Data Extraction', stateOfChanges(input.ruleSet, changes, unacceptable), input.now, {
+    fieldResult: fields,
+  });
 }
 
 function faceComponent(face: FaceComparison, now: Date): CheckResultV3 {
@@ -102,7 +124,9 @@ function registrationMatch(input: CombinationInput, face: CheckResultV3 | null):
   const fields: FieldResultV3[] = [{ name: 'documentScan', status: 'CONFIRMED', value: '' }];
   if (face) fields.push({ name: 'face', status: face.state === 'VERIFIED' ? 'CONFIRMED' : 'NO_MATCH', value: '' });
   const master: Record<'dob' | 'givenName' | 'surname', string> = {
-    dob: isoFromDob(input.person.dob), givenName: input.person.givenName, surname: input.person.surname,
+    dob: isoFromDob(input.person.dob),
+    givenName: input.person.givenName,
+    surname: input.person.surname,
   };
   const changes: ChangedField[] = [];
   for (const field of ['dob', 'givenName', 'surname'] as const) {
@@ -114,24 +138,41 @@ function registrationMatch(input: CombinationInput, face: CheckResultV3 | null):
     fields.push({ name: field, status: 'CHANGED', changedValue: confirmed, masterRecordValue: master[field] });
     changes.push({ field: COMPARED_NAMES[field], from: master[field], to: confirmed });
   }
-  return component('Document Registration Match', stateOfChanges(input.ruleSet, changes, false), input.now, { fieldResult: fields });
+  return component('Document Registration Match', stateOfChanges(input.ruleSet, changes, false), input.now, {
+    fieldResult: fields,
+  });
 }
 
 function worst(states: readonly SourceState[]): SourceState {
-  return states.reduce<SourceState>((a, b) => ((COMPONENT_RANK[b] ?? 5) > (COMPONENT_RANK[a] ?? 5) ? b : a), 'VERIFIED');
+  return states.reduce<SourceState>(
+    (a, b) => ((COMPONENT_RANK[b] ?? 5) > (COMPONENT_RANK[a] ?? 5) ? b : a),
+    'VERIFIED',
+  );
 }
 
 export function combinationResult(input: CombinationInput): CheckResultV3 {
   const failed = input.checks.filter((c) => c.result === 'FAILED');
-  const document = { documentType: input.documentType, documentRegion: input.documentRegion, ...(input.documentSubRegion ? { documentSubRegion: input.documentSubRegion } : {}) };
+  const document = {
+    documentType: input.documentType,
+    documentRegion: input.documentRegion,
+    ...(input.documentSubRegion ? { documentSubRegion: input.documentSubRegion } : {}),
+  };
   const checkPairs: NameValuePair[] = input.checks.map((c) => ({ name: c.code, value: c.result }));
-  const authenticity = component('Document Authenticity', failed.length === 0 ? 'VERIFIED' : 'PENDING', input.now, { ...document, extraData: checkPairs });
+  const authenticity = component('Document Authenticity', failed.length === 0 ? 'VERIFIED' : 'PENDING', input.now, {
+    ...document,
+    extraData: checkPairs,
+  });
   const extraction = dataExtraction(input);
   const dataSource = input.dataSource ? component(input.dataSource.name, input.dataSource.state, input.now) : null;
   const face = input.face ? faceComponent(input.face, input.now) : null;
   const registration = registrationMatch(input, face);
-  const components = [authenticity, extraction, ...(dataSource ? [dataSource] : []), ...(face ? [face] : []), registration]
-    .map((c) => ({ ...c, method: 'interactive' as const }));
+  const components = [
+    authenticity,
+    extraction,
+    ...(dataSource ? [dataSource] : []),
+    ...(face ? [face] : []),
+    registration,
+  ].map((c) => ({ ...c, method: 'interactive' as const }));
   const state = worst(components.map((c) => c.state));
   return {
     name: input.sourceName,

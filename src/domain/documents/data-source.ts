@@ -21,11 +21,19 @@ const DOCUMENT_SOURCES: readonly DocumentSource[] = [
 ];
 
 const OUTCOME_STATES: Readonly<Record<InteractiveOutcome, SourceState>> = {
-  VERIFIED: 'VERIFIED', VERIFIED_WITH_CHANGES: 'VERIFIED_WITH_CHANGES', PENDING: 'PENDING', ERROR: 'ERROR', NOT_CONTRIBUTING: 'NOT_CONTRIBUTING',
+  VERIFIED: 'VERIFIED',
+  VERIFIED_WITH_CHANGES: 'VERIFIED_WITH_CHANGES',
+  PENDING: 'PENDING',
+  ERROR: 'ERROR',
+  NOT_CONTRIBUTING: 'NOT_CONTRIBUTING',
 };
 
 export function documentDataSource(
-  account: AccountSettings, state: Pick<VerificationState, 'country'>, documentType: string, region: string, documentNumber: string,
+  account: AccountSettings,
+  state: Pick<VerificationState, 'country'>,
+  documentType: string,
+  region: string,
+  documentNumber: string,
 ): { name: string; state: SourceState } | null {
   const source = DOCUMENT_SOURCES.find((s) => s.documentType === documentType && s.region === region);
   if (!source || !runnable(account, state, source.sourceId)) return null;

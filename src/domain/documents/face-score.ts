@@ -20,6 +20,9 @@ export function faceMatchScore(table: CalibrationTable, similarity: number): num
 }
 
 /** Cosine similarity of two descriptors; null when either is missing or they differ in length. */
-export function descriptorSimilarity(a: readonly number[] | undefined, b: readonly number[] | undefined): number | null {
+export function descriptorSimilarity(
+  a: readonly number[] | undefined,
+  b: readonly number[] | undefined,
+): number | null {
   return a && b && a.length === b.length && a.length > 0 ? cosineSimilarity(a, b) : null;
 }

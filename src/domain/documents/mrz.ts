@@ -43,7 +43,12 @@ export interface MrzReading {
   readonly validations: readonly MrzValidation[];
 }
 
-const clean = (line: string): string => line.toUpperCase().replace(/\s+/g, '').replace(/[«‹]/g, '<').replace(/[^A-Z0-9<]/g, '');
+const clean = (line: string): string =>
+  line
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/[«‹]/g, '<')
+    .replace(/[^A-Z0-9<]/g, '');
 
 function repairLine2(line: string): string {
   if (line.length === TD3_LENGTH) return line;
@@ -68,10 +73,22 @@ const isState = (code: string): boolean => Object.hasOwn(states, code.replace(/<
 /** Drops a K read into line 1 before the issuing state or a name (see the top of this file). */
 function dropInsertedK(line: string, visualText: string): string {
   let fixed = line;
-  if (fixed.charAt(2) === 'K' && !isState(fixed.slice(2, 5)) && isState(fixed.slice(3, 6))) fixed = fixed.slice(0, 2) + fixed.slice(3);
-  const printed = new Set(visualText.toUpperCase().split(/[^A-Z]+/).filter(Boolean));
-  const names = fixed.slice(5).split('<').map((token) =>
-    token.length > 1 && token.startsWith('K') && !printed.has(token) && printed.has(token.slice(1)) ? token.slice(1) : token);
+  if (fixed.charAt(2) === 'K' && !isState(fixed.slice(2, 5)) && isState(fixed.slice(3, 6)))
+    fixed = fixed.slice(0, 2) + fixed.slice(3);
+  const printed = new Set(
+    visualText
+      .toUpperCase()
+      .split(/[^A-Z]+/)
+      .filter(Boolean),
+  );
+  const names = fixed
+    .slice(5)
+    .split('<')
+    .map((token) =>
+      token.length > 1 && token.startsWith('K') && !printed.has(token) && printed.has(token.slice(1))
+        ? token.slice(1)
+        : token,
+    );
   return fixed.slice(0, 5) + names.join('<');
 }
 
@@ -80,7 +97,10 @@ function dropInsertedK(line: string, visualText: string): string {
  * The visual zone's text, when given, settles letters the OCR may have added (see the top of this file).
  */
 export function td3FromText(text: string, visualText = ''): [string, string] | null {
-  const candidates = text.split(/\r?\n/).map(clean).filter((l) => l.length >= 30 && /[<]/.test(l));
+  const candidates = text
+    .split(/\r?\n/)
+    .map(clean)
+    .filter((l) => l.length >= 30 && /[<]/.test(l));
   const line2 = candidates.at(-1);
   const line1 = candidates.at(-2);
   if (!line1 || !line2 || !line1.startsWith('P')) return null;
@@ -121,11 +141,25 @@ export function readMrz(lines: readonly [string, string], today: Date): MrzReadi
     const result = parse([...lines], { autocorrect: true });
     const validations = result.details
       .filter((d) => d.field !== null)
-      .map((d): MrzValidation => ({ field: d.field ?? d.label, valid: d.valid, ...(d.error ? { error: d.error } : {}) }));
+      .map((d): MrzValidation => ({
+        field: d.field ?? d.label,
+        valid: d.valid,
+        ...(d.error ? { error: d.error } : {}),
+      }));
     return { lines, valid: result.valid, fields: fieldsOf(result, lines, today), validations };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const empty: MrzFields = { documentCode: '', issuingState: '', surname: '', givenNames: '', documentNumber: '', nationality: '', dob: '', sex: '', expiry: '' };
+    const empty: MrzFields = {
+      documentCode: '',
+      issuingState: '',
+      surname: '',
+      givenNames: '',
+      documentNumber: '',
+      nationality: '',
+      dob: '',
+      sex: '',
+      expiry: '',
+    };
     return { lines, valid: false, fields: empty, validations: [{ field: 'format', valid: false, error: message }] };
   }
 }

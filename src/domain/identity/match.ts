@@ -55,11 +55,7 @@ export type RecordSearch<T> = { status: 'ok'; candidates: readonly T[] } | { sta
 export type DateOfBirthComparison = 'exact' | 'one digit' | 'digits transposed' | 'day and month swapped' | 'different';
 
 export type MatchFlag =
-  | 'names swapped'
-  | 'matched other name'
-  | 'date of birth near miss'
-  | 'gender differs'
-  | 'country of birth differs';
+  'names swapped' | 'matched other name' | 'date of birth near miss' | 'gender differs' | 'country of birth differs';
 
 export interface CandidateAssessment {
   strength: 'strong' | 'candidate' | 'none';
@@ -107,7 +103,27 @@ export const DEFAULT_MATCH_THRESHOLDS: Readonly<MatchThresholds> = Object.freeze
 
 /** Family-name particles dropped for the particle-free comparison. */
 const PARTICLES: ReadonlySet<string> = new Set([
-  'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'des', 'dos', 'das', 'van', 'von', 'la', 'le', 'al', 'el', 'bin', 'binti', 'ben', 'ter',
+  'de',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'dos',
+  'das',
+  'van',
+  'von',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'binti',
+  'ben',
+  'ter',
 ]);
 
 function similarity(a: string, b: string): number {
@@ -121,7 +137,11 @@ function familyScore(a: string[], b: string[], t: MatchThresholds): number {
   const bCore = b.filter((x) => !PARTICLES.has(x));
   if (aCore.length > 0 && bCore.length > 0) best = Math.max(best, similarity(aCore.join(''), bCore.join('')));
   const [shorter, longer] = aCore.length <= bCore.length ? [aCore, bCore] : [bCore, aCore];
-  if (shorter.length > 0 && shorter.length < longer.length && shorter.every((x) => longer.some((y) => similarity(x, y) >= 0.95))) {
+  if (
+    shorter.length > 0 &&
+    shorter.length < longer.length &&
+    shorter.every((x) => longer.some((y) => similarity(x, y) >= 0.95))
+  ) {
     best = Math.max(best, t.familySubset);
   }
   return best;
@@ -149,8 +169,10 @@ export function compareDatesOfBirth(a: string, b: string): DateOfBirthComparison
   for (let i = 0; i < 8; i++) if (x[i] !== y[i]) differ.push(i);
   if (differ.length === 1) return 'one digit';
   const [i, j] = differ;
-  if (differ.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i]) return 'digits transposed';
-  if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6)) return 'day and month swapped';
+  if (differ.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i])
+    return 'digits transposed';
+  if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6))
+    return 'day and month swapped';
   return 'different';
 }
 
@@ -174,8 +196,16 @@ function scoreNames(applicant: ApplicantDetails, record: CandidateIdentity, t: M
   const aGiven = nameTokens(applicant.givenNames);
   const aFamily = nameTokens(applicant.familyName);
   const variants: { given: string[]; family: string[]; other: boolean }[] = [
-    { given: nameTokens(`${record.givenNames} ${record.middleNames ?? ''}`), family: nameTokens(record.familyName), other: false },
-    ...(record.otherNames ?? []).map((n) => ({ given: nameTokens(n.givenNames), family: nameTokens(n.familyName), other: true })),
+    {
+      given: nameTokens(`${record.givenNames} ${record.middleNames ?? ''}`),
+      family: nameTokens(record.familyName),
+      other: false,
+    },
+    ...(record.otherNames ?? []).map((n) => ({
+      given: nameTokens(n.givenNames),
+      family: nameTokens(n.familyName),
+      other: true,
+    })),
   ];
   let best: NameScores = { name: -1, given: 0, family: 0, swapped: false, other: false };
   for (const v of variants) {
@@ -223,7 +253,14 @@ export function assessCandidate(
     strength = 'candidate';
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { strength, nameScore: round(names.name), givenScore: round(names.given), familyScore: round(names.family), dateOfBirth, flags };
+  return {
+    strength,
+    nameScore: round(names.name),
+    givenScore: round(names.given),
+    familyScore: round(names.family),
+    dateOfBirth,
+    flags,
+  };
 }
 
 /** R14: the identity match of one applicant against the records search result. */

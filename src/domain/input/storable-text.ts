@@ -1,7 +1,8 @@
 // Text no field may hold: PostgreSQL refuses a NUL byte in text, and an unpaired UTF-16 surrogate (from JSON's
 // "\\ud800" or XML's "&#xD800;") cannot be stored as UTF-8.
 
-export const FORBIDDEN_CHARACTER_PROBLEM = 'contains a character that cannot be stored (a NUL byte or a broken UTF-16 pair)';
+export const FORBIDDEN_CHARACTER_PROBLEM =
+  'contains a character that cannot be stored (a NUL byte or a broken UTF-16 pair)';
 
 // In a Unicode-aware pattern a well-formed pair is one code point, so only a lone surrogate is in this range.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;

@@ -72,7 +72,15 @@ const blink: MovementRule = (samples, t) => {
     passed,
     score: clamp01(0.5 * depth),
     evidence: trough.index,
-    metrics: { baselineEar: b.ear, troughEar: trough.ear, closure, blinks, closedBelow, openAtLeast, tooLong: tooLong ? 1 : 0 },
+    metrics: {
+      baselineEar: b.ear,
+      troughEar: trough.ear,
+      closure,
+      blinks,
+      closedBelow,
+      openAtLeast,
+      tooLong: tooLong ? 1 : 0,
+    },
   };
 };
 
@@ -87,7 +95,10 @@ const nod: MovementRule = (samples, t) => {
   if (samples.length === 0) return EMPTY;
   const b = baseline(samples, t);
   const d = samples.map((s) => s.face.pitchDeg - b.pitch);
-  const { up, down, range } = excursions(samples.map((s) => s.face.pitchDeg), b.pitch);
+  const { up, down, range } = excursions(
+    samples.map((s) => s.face.pitchDeg),
+    b.pitch,
+  );
   let peak = 0;
   d.forEach((x, i) => {
     if (Math.abs(x) > Math.abs(d[peak] ?? 0)) peak = i;
@@ -106,14 +117,24 @@ const nod: MovementRule = (samples, t) => {
     score: clamp01(0.5 * Math.min(excursion / t.nod.minExcursionDeg, range / t.nod.minRangeDeg)),
     evidence: samples[peak]?.index ?? -1,
     ...(wrong ? { reason: 'WRONG_MOVEMENT' as const } : {}),
-    metrics: { baselinePitchDeg: b.pitch, upDeg: up, downDeg: down, rangeDeg: range, returnedDeg: returned, offAxisYawDeg: offAxis },
+    metrics: {
+      baselinePitchDeg: b.pitch,
+      upDeg: up,
+      downDeg: down,
+      rangeDeg: range,
+      returnedDeg: returned,
+      offAxisYawDeg: offAxis,
+    },
   };
 };
 
 const shake: MovementRule = (samples, t) => {
   if (samples.length === 0) return EMPTY;
   const b = baseline(samples, t);
-  const { up, down, range } = excursions(samples.map((s) => s.face.yawDeg), b.yaw);
+  const { up, down, range } = excursions(
+    samples.map((s) => s.face.yawDeg),
+    b.yaw,
+  );
   let peak = 0;
   samples.forEach((s, i) => {
     if (Math.abs(s.face.yawDeg - b.yaw) > Math.abs((samples[peak]?.face.yawDeg ?? b.yaw) - b.yaw)) peak = i;
@@ -123,7 +144,9 @@ const shake: MovementRule = (samples, t) => {
   const enough = up >= t.shake.minExcursionDeg && down >= t.shake.minExcursionDeg && range >= t.shake.minRangeDeg;
   return {
     passed: enough && !wrong,
-    score: clamp01(0.5 * Math.min(up / t.shake.minExcursionDeg, down / t.shake.minExcursionDeg, range / t.shake.minRangeDeg)),
+    score: clamp01(
+      0.5 * Math.min(up / t.shake.minExcursionDeg, down / t.shake.minExcursionDeg, range / t.shake.minRangeDeg),
+    ),
     evidence: samples[peak]?.index ?? -1,
     ...(wrong ? { reason: 'WRONG_MOVEMENT' as const } : {}),
     metrics: { baselineYawDeg: b.yaw, rightDeg: up, leftDeg: down, rangeDeg: range, offAxisPitchDeg: offAxis },

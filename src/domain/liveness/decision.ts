@@ -26,8 +26,13 @@ export function assessChallenges(
     if (!capture) {
       reasons.add('CHALLENGE_MISSING');
       challenges.push({
-        challenge, result: 'FAIL', score: 0, bestFrameIndex: -1, evidenceFrameIndex: -1,
-        reasons: ['CHALLENGE_MISSING'], metrics: {},
+        challenge,
+        result: 'FAIL',
+        score: 0,
+        bestFrameIndex: -1,
+        evidenceFrameIndex: -1,
+        reasons: ['CHALLENGE_MISSING'],
+        metrics: {},
       });
       continue;
     }
@@ -139,7 +144,9 @@ export function decideAttempt(
   }
 
   const similarity = (a: readonly number[] | undefined, b: FaceDescriptorInput | undefined): number | null =>
-    a && b?.descriptor && b.faceCount === 1 && a.length === b.descriptor.length ? cosineSimilarity(a, b.descriptor) : null;
+    a && b?.descriptor && b.faceCount === 1 && a.length === b.descriptor.length
+      ? cosineSimilarity(a, b.descriptor)
+      : null;
 
   // the same face throughout: every challenge's best frame resembles the selfie
   const sameFace: SameFaceCheck[] = probeList
@@ -160,7 +167,12 @@ export function decideAttempt(
     const src = evidence.sources[source];
     if (!src) continue;
     for (const probe of probesWithSelfie) {
-      const probeDescriptor = probe === 'SELFIE' ? selfie : evidence.probes[probe]?.faceCount === 1 ? evidence.probes[probe]?.descriptor : undefined;
+      const probeDescriptor =
+        probe === 'SELFIE'
+          ? selfie
+          : evidence.probes[probe]?.faceCount === 1
+            ? evidence.probes[probe]?.descriptor
+            : undefined;
       const s = similarity(probeDescriptor, src);
       const fmr = s === null ? undefined : fmrForSimilarity(table, s);
       faceAuthentication.push({
@@ -190,7 +202,11 @@ export function decideAttempt(
     })),
     ...faceAuthentication
       .filter((r) => r.source === 'PROVIDED')
-      .map((r): EvaluationRow => ({ type: 'Face Authentication', detail: `${r.label} (FMR: ${r.fmrText})`, result: r.result })),
+      .map((r): EvaluationRow => ({
+        type: 'Face Authentication',
+        detail: `${r.label} (FMR: ${r.fmrText})`,
+        result: r.result,
+      })),
   ];
 
   return {
@@ -208,7 +224,8 @@ export function decideAttempt(
 }
 
 export type LivenessCheckStatus = 'NOT_STARTED' | 'PASSED' | 'RETRY_AVAILABLE' | 'FAILED';
-export type NoLivenessOption = 'SEND_NEW_LIVENESS_LINK' | 'SEND_ORIGINAL_PASSPORT' | 'IDENTITY_CONFIRMATION_APPOINTMENT';
+export type NoLivenessOption =
+  'SEND_NEW_LIVENESS_LINK' | 'SEND_ORIGINAL_PASSPORT' | 'IDENTITY_CONFIRMATION_APPOINTMENT';
 
 export interface LivenessCheckDecision {
   readonly status: LivenessCheckStatus;
@@ -222,7 +239,9 @@ export interface LivenessCheckDecision {
 }
 
 const NO_LIVENESS_OPTIONS: readonly NoLivenessOption[] = [
-  'SEND_NEW_LIVENESS_LINK', 'SEND_ORIGINAL_PASSPORT', 'IDENTITY_CONFIRMATION_APPOINTMENT',
+  'SEND_NEW_LIVENESS_LINK',
+  'SEND_ORIGINAL_PASSPORT',
+  'IDENTITY_CONFIRMATION_APPOINTMENT',
 ];
 
 /** Up to `maxAttempts` attempt sets per link; after the last one fails the check has failed. */
@@ -234,10 +253,24 @@ export function decideLivenessCheck(
   const passed = counted.findIndex((a) => a.result === 'PASS');
   const used = counted.length;
   if (passed >= 0) {
-    return { status: 'PASSED', attemptsUsed: passed + 1, attemptsRemaining: 0, attemptsExhausted: false, decidingAttempt: passed, options: [] };
+    return {
+      status: 'PASSED',
+      attemptsUsed: passed + 1,
+      attemptsRemaining: 0,
+      attemptsExhausted: false,
+      decidingAttempt: passed,
+      options: [],
+    };
   }
   if (used === 0) {
-    return { status: 'NOT_STARTED', attemptsUsed: 0, attemptsRemaining: t.maxAttempts, attemptsExhausted: false, decidingAttempt: -1, options: [] };
+    return {
+      status: 'NOT_STARTED',
+      attemptsUsed: 0,
+      attemptsRemaining: t.maxAttempts,
+      attemptsExhausted: false,
+      decidingAttempt: -1,
+      options: [],
+    };
   }
   const exhausted = used >= t.maxAttempts;
   return {

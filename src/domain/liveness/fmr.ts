@@ -38,7 +38,8 @@ export function parseCalibrationTable(raw: unknown): CalibrationTable {
   if (typeof impostorPairs !== 'number' || typeof distinctFaces !== 'number') {
     throw new TypeError('calibration table: impostorPairs / distinctFaces missing');
   }
-  if (typeof fmrFloor !== 'number' || !(fmrFloor > 0 && fmrFloor < 1)) throw new TypeError('calibration table: bad fmrFloor');
+  if (typeof fmrFloor !== 'number' || !(fmrFloor > 0 && fmrFloor < 1))
+    throw new TypeError('calibration table: bad fmrFloor');
   if (!Array.isArray(points) || points.length < 2) throw new TypeError('calibration table: needs at least 2 points');
   const parsed: CalibrationPoint[] = points.map((p: unknown, i) => {
     if (!isRecord(p) || typeof p.similarity !== 'number' || typeof p.fmr !== 'number') {
@@ -50,11 +51,18 @@ export function parseCalibrationTable(raw: unknown): CalibrationTable {
   for (let i = 1; i < parsed.length; i++) {
     const a = parsed[i - 1];
     const b = parsed[i];
-    if (a && b && !(b.similarity > a.similarity)) throw new TypeError(`calibration table: similarity not increasing at ${i}`);
+    if (a && b && !(b.similarity > a.similarity))
+      throw new TypeError(`calibration table: similarity not increasing at ${i}`);
     if (a && b && b.fmr > a.fmr) throw new TypeError(`calibration table: fmr increases at ${i}`);
   }
   return {
-    id, metric, descriptor, impostorPairs, distinctFaces, fmrFloor, points: parsed,
+    id,
+    metric,
+    descriptor,
+    impostorPairs,
+    distinctFaces,
+    fmrFloor,
+    points: parsed,
     ...(typeof note === 'string' ? { note } : {}),
   };
 }

@@ -24,7 +24,17 @@ export function frameKey(frame: TrackFrame): string {
   const parts: string[] = [String(frame.faces.length)];
   for (const f of frame.faces) {
     parts.push(
-      [f.box.x, f.box.y, f.box.width, f.box.height, f.yawDeg, f.pitchDeg, f.rollDeg, ...f.leftEye.flat(), ...f.rightEye.flat()]
+      [
+        f.box.x,
+        f.box.y,
+        f.box.width,
+        f.box.height,
+        f.yawDeg,
+        f.pitchDeg,
+        f.rollDeg,
+        ...f.leftEye.flat(),
+        ...f.rightEye.flat(),
+      ]
         .map((v) => v.toFixed(4))
         .join(','),
     );

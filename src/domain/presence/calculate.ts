@@ -3,7 +3,15 @@
 // Everything here works on integer epoch days (see epoch-day.ts). Day sets are kept as flat arrays of
 // inclusive intervals `[from0, to0, from1, to1, …]`, sorted and disjoint, so a yearly count is a handful of
 // additions whatever the length of the travel history.
-import { DAY_MAX, DAY_MIN, civilFromDay, daysInMonth, dayFromCivil, addMonths, type LeapDayAnniversary } from './epoch-day.ts';
+import {
+  DAY_MAX,
+  DAY_MIN,
+  civilFromDay,
+  daysInMonth,
+  dayFromCivil,
+  addMonths,
+  type LeapDayAnniversary,
+} from './epoch-day.ts';
 import type { ExceptionCode } from './exceptions.ts';
 import type { PresenceOptions } from './options.ts';
 
@@ -108,7 +116,10 @@ function appendInterval(set: DaySet, from: number, to: number): void {
 }
 
 /** R3: the days present in NZ according to the movements and the boundary-day rule. */
-function presentDays(input: PresenceInput, options: PresenceOptions): DaySet | typeof CONSECUTIVE | typeof NO_MOVEMENTS {
+function presentDays(
+  input: PresenceInput,
+  options: PresenceOptions,
+): DaySet | typeof CONSECUTIVE | typeof NO_MOVEMENTS {
   const days = input.movementDay;
   const arrivals = input.movementArrival;
   if (days.length === 0) return options.noMovements === 'PRESENT_THROUGHOUT' ? [DAY_MIN, DAY_MAX] : NO_MOVEMENTS;
@@ -209,7 +220,11 @@ const boundsValue = new Int32Array(BOUNDS_SLOTS * 6);
  * R1/R2: `bounds[k]` (k = 0..5) such that year k+1 is [bounds[k], bounds[k+1] − 1]; bounds[0] = anniv(A, 5)
  * opens the window and bounds[5] = A closes it (exclusive).
  */
-export function yearBounds(applicationDay: number, rule: LeapDayAnniversary, bounds: number[] = new Array<number>(6)): number[] {
+export function yearBounds(
+  applicationDay: number,
+  rule: LeapDayAnniversary,
+  bounds: number[] = new Array<number>(6),
+): number[] {
   const key = rule === 'MAR_1' ? applicationDay : -applicationDay - 1;
   const slot = (applicationDay & (BOUNDS_SLOTS - 1)) * 6;
   if (boundsKey[slot / 6] === key) {
@@ -279,7 +294,12 @@ function scanHorizon(input: PresenceInput, entitled: DaySet): number {
   return last + 5 * 366 + 2;
 }
 
-function earliestEligible(input: PresenceInput, countable: DaySet | null, entitled: DaySet, options: PresenceOptions): number | null {
+function earliestEligible(
+  input: PresenceInput,
+  countable: DaySet | null,
+  entitled: DaySet,
+  options: PresenceOptions,
+): number | null {
   if (countable === null || !options.earliestEligibleDate || entitled.length === 0) return null;
   return scanEarliest(countable, entitled, input.applicationDay, scanHorizon(input, entitled), options);
 }
@@ -361,7 +381,8 @@ export function calculatePresence(input: PresenceInput, options: PresenceOptions
     totalMet,
     years,
     exceptions,
-    earliestEligibleDay: eligible && options.earliestEligibleDate ? applicationDay : earliestEligible(input, countable, entitled, options),
+    earliestEligibleDay:
+      eligible && options.earliestEligibleDate ? applicationDay : earliestEligible(input, countable, entitled, options),
     reducedPresence,
     residenceStartDay,
   };

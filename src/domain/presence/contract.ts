@@ -11,7 +11,8 @@ import { DEFAULT_PRESENCE_OPTIONS, type PresenceOptions } from './options.ts';
 import { calculatePresence, type PresenceCalculation, type PresenceInput } from './calculate.ts';
 
 const ISO_DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-const IsoDate = (description: string) => Type.String({ pattern: ISO_DATE_PATTERN, description, examples: ['2020-11-18'] });
+const IsoDate = (description: string) =>
+  Type.String({ pattern: ISO_DATE_PATTERN, description, examples: ['2020-11-18'] });
 
 /** Largest lists accepted in one request: a lifetime of travel fits easily. */
 export const MAX_MOVEMENTS = 5000;
@@ -36,9 +37,15 @@ export const PresenceOptionsSchema = Type.Object(
     ),
     totalDaysRequired: Type.Optional(Type.Integer({ minimum: 0, maximum: 1827, description: 'Default 1350.' })),
     daysPerYearRequired: Type.Optional(Type.Integer({ minimum: 0, maximum: 366, description: 'Default 240.' })),
-    reducedPresenceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 1827, description: 'Default 450 (s 8(7)).' })),
-    reducedPresenceMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Default 20 (s 8(7)).' })),
-    earliestEligibleDate: Type.Optional(Type.Boolean({ description: 'Compute the earliest eligible date (default true).' })),
+    reducedPresenceDays: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 1827, description: 'Default 450 (s 8(7)).' }),
+    ),
+    reducedPresenceMonths: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 60, description: 'Default 20 (s 8(7)).' }),
+    ),
+    earliestEligibleDate: Type.Optional(
+      Type.Boolean({ description: 'Compute the earliest eligible date (default true).' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -114,7 +121,10 @@ export const PresenceResponseSchema = Type.Object({
   residenceStartDate: Type.Union([Type.String({ pattern: ISO_DATE_PATTERN }), Type.Null()], {
     description: 'Date residency permit granted: start of the entitlement covering the application date.',
   }),
-  window: Type.Object({ from: Type.String({ pattern: ISO_DATE_PATTERN }), to: Type.String({ pattern: ISO_DATE_PATTERN }) }),
+  window: Type.Object({
+    from: Type.String({ pattern: ISO_DATE_PATTERN }),
+    to: Type.String({ pattern: ISO_DATE_PATTERN }),
+  }),
 });
 
 export type PresenceResponse = Static<typeof PresenceResponseSchema>;
@@ -142,7 +152,8 @@ const OPTION_RULES: Readonly<Record<keyof PresenceOptions, (value: unknown) => s
       ? null
       : 'must be BOTH_PRESENT, DEPARTURE_ABSENT or NEITHER_PRESENT',
   leapDayAnniversary: (v) => (v === 'MAR_1' || v === 'FEB_28' ? null : 'must be MAR_1 or FEB_28'),
-  noMovements: (v) => (v === 'EXCEPTION' || v === 'PRESENT_THROUGHOUT' ? null : 'must be EXCEPTION or PRESENT_THROUGHOUT'),
+  noMovements: (v) =>
+    v === 'EXCEPTION' || v === 'PRESENT_THROUGHOUT' ? null : 'must be EXCEPTION or PRESENT_THROUGHOUT',
   totalDaysRequired: (v) => integerIn(v, 0, 1827),
   daysPerYearRequired: (v) => integerIn(v, 0, 366),
   reducedPresenceDays: (v) => integerIn(v, 0, 1827),
@@ -207,17 +218,22 @@ export function parsePresenceRequest(
   const errors: FieldError[] = [];
   if (!isRecord(value)) return { ok: false, errors: [{ path: '', message: 'must be an object' }] };
   for (const key in value) {
-    if (!ALLOWED_TOP.has(key) && !(extraKeys?.has(key) ?? false)) errors.push({ path: `/${segment(key)}`, message: 'is not allowed' });
+    if (!ALLOWED_TOP.has(key) && !(extraKeys?.has(key) ?? false))
+      errors.push({ path: `/${segment(key)}`, message: 'is not allowed' });
   }
   const applicationDay = dayOf(value.applicationDate);
   if (value.applicationDate === undefined) errors.push({ path: '/applicationDate', message: 'is required' });
-  else if (Number.isNaN(applicationDay)) errors.push({ path: '/applicationDate', message: dateError(value.applicationDate) });
+  else if (Number.isNaN(applicationDay))
+    errors.push({ path: '/applicationDate', message: dateError(value.applicationDate) });
 
   const periodFrom: number[] = [];
   const periodTo: number[] = [];
   const periods = value.indefiniteStayPeriods;
   if (!Array.isArray(periods)) {
-    errors.push({ path: '/indefiniteStayPeriods', message: periods === undefined ? 'is required' : 'must be an array' });
+    errors.push({
+      path: '/indefiniteStayPeriods',
+      message: periods === undefined ? 'is required' : 'must be an array',
+    });
   } else if (periods.length > MAX_PERIODS) {
     errors.push({ path: '/indefiniteStayPeriods', message: `must have at most ${MAX_PERIODS} items` });
   } else {
@@ -228,9 +244,14 @@ export function parsePresenceRequest(
         errors.push({ path, message: 'must be an object' });
         continue;
       }
-      for (const key in period) if (key !== 'from' && key !== 'to') errors.push({ path: `${path}/${segment(key)}`, message: 'is not allowed' });
+      for (const key in period)
+        if (key !== 'from' && key !== 'to') errors.push({ path: `${path}/${segment(key)}`, message: 'is not allowed' });
       const from = dayOf(period.from);
-      if (Number.isNaN(from)) errors.push({ path: `${path}/from`, message: period.from === undefined ? 'is required' : dateError(period.from) });
+      if (Number.isNaN(from))
+        errors.push({
+          path: `${path}/from`,
+          message: period.from === undefined ? 'is required' : dateError(period.from),
+        });
       let to = DAY_MAX;
       if (period.to === undefined) errors.push({ path: `${path}/to`, message: 'is required (null when open-ended)' });
       else if (period.to !== null) {
@@ -260,11 +281,15 @@ export function parsePresenceRequest(
       let keys = 0;
       for (const key in movement) {
         keys++;
-        if (key !== 'direction' && key !== 'date') errors.push({ path: `/movements/${i}/${segment(key)}`, message: 'is not allowed' });
+        if (key !== 'direction' && key !== 'date')
+          errors.push({ path: `/movements/${i}/${segment(key)}`, message: 'is not allowed' });
       }
       const day = dayOf(movement.date);
       if (Number.isNaN(day)) {
-        errors.push({ path: `/movements/${i}/date`, message: movement.date === undefined ? 'is required' : dateError(movement.date) });
+        errors.push({
+          path: `/movements/${i}/date`,
+          message: movement.date === undefined ? 'is required' : dateError(movement.date),
+        });
       }
       const direction = movement.direction;
       if (direction !== 'arrival' && direction !== 'departure') {
@@ -280,7 +305,10 @@ export function parsePresenceRequest(
 
   const options = parseOptions(value.options, errors, defaults);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { input: { applicationDay, periodFrom, periodTo, movementDay, movementArrival }, options } };
+  return {
+    ok: true,
+    value: { input: { applicationDay, periodFrom, periodTo, movementDay, movementArrival }, options },
+  };
 }
 
 // Formatting of days as dates, cached for the years a population spans (1900–2100).
@@ -307,13 +335,25 @@ export function toPresenceResponse(calculation: PresenceCalculation): PresenceRe
     eligible: c.eligible,
     totalDays: c.totalDays,
     totalMet: c.totalMet,
-    years: c.years.map((y) => ({ sequence: y.sequence, from: isoDay(y.from), to: isoDay(y.to), days: y.days, length: y.length, met: y.met })),
+    years: c.years.map((y) => ({
+      sequence: y.sequence,
+      from: isoDay(y.from),
+      to: isoDay(y.to),
+      days: y.days,
+      length: y.length,
+      met: y.met,
+    })),
     exceptions: c.exceptions.map((code) => ({ ...resultException(code) })),
     earliestEligibleDate: c.earliestEligibleDay === null ? null : isoDay(c.earliestEligibleDay),
     reducedPresence:
       c.reducedPresence === null
         ? null
-        : { from: isoDay(c.reducedPresence.from), to: isoDay(c.reducedPresence.to), days: c.reducedPresence.days, met: c.reducedPresence.met },
+        : {
+            from: isoDay(c.reducedPresence.from),
+            to: isoDay(c.reducedPresence.to),
+            days: c.reducedPresence.days,
+            met: c.reducedPresence.met,
+          },
     residenceStartDate: c.residenceStartDay === null ? null : isoDay(c.residenceStartDay),
     window: { from: isoDay(c.windowFrom), to: isoDay(c.windowTo) },
   };

@@ -55,7 +55,10 @@ export interface ResultException {
 
 const BUILT: Readonly<Record<ExceptionCode, ResultException>> = Object.freeze(
   Object.fromEntries(
-    EXCEPTION_CODES.map((code) => [code, Object.freeze({ code, type: EXCEPTIONS[code].type, exception: EXCEPTIONS[code].exception })]),
+    EXCEPTION_CODES.map((code) => [
+      code,
+      Object.freeze({ code, type: EXCEPTIONS[code].type, exception: EXCEPTIONS[code].exception }),
+    ]),
   ) as Record<ExceptionCode, ResultException>,
 );
 

@@ -96,11 +96,14 @@ function piecesFor(c: PresenceCalculation): ResponsePieces {
   const key = c.applicationDay * 8 + ((c.windowFrom - c.applicationDay) & 7);
   const slot = c.applicationDay & (PIECE_SLOTS - 1);
   const cached = pieceCache[slot];
-  if (cached !== undefined && cached.key === key && (c.years.length === 0 || cached.yearBefore.length === 5)) return cached;
+  if (cached !== undefined && cached.key === key && (c.years.length === 0 || cached.yearBefore.length === 5))
+    return cached;
   const pieces: ResponsePieces = {
     key,
     head: ascii(`"applicationDate":${dateText(c.applicationDay)},"eligible":`),
-    yearBefore: c.years.map((y, k) => ascii(`${k === 0 ? '' : ','}{"sequence":${y.sequence},"from":${dateText(y.from)},"to":${dateText(y.to)},"days":`)),
+    yearBefore: c.years.map((y, k) =>
+      ascii(`${k === 0 ? '' : ','}{"sequence":${y.sequence},"from":${dateText(y.from)},"to":${dateText(y.to)},"days":`),
+    ),
     yearMet: c.years.map((y) => ascii(`,"length":${y.length},"met":true}`)),
     yearUnmet: c.years.map((y) => ascii(`,"length":${y.length},"met":false}`)),
     tail: ascii(`,"window":{"from":${dateText(c.windowFrom)},"to":${dateText(c.windowTo)}}`),

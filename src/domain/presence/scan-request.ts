@@ -29,7 +29,15 @@ export interface ScannedRequest {
 }
 
 export function emptyScannedRequest(): ScannedRequest {
-  return { idStart: -1, idEnd: -1, applicationDay: 0, periodFrom: [], periodTo: [], movementDay: [], movementArrival: [] };
+  return {
+    idStart: -1,
+    idEnd: -1,
+    applicationDay: 0,
+    periodFrom: [],
+    periodTo: [],
+    movementDay: [],
+    movementArrival: [],
+  };
 }
 
 const QUOTE = 0x22;
@@ -71,7 +79,8 @@ function digit(bytes: Uint8Array, at: number): number {
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_YEARS = 201;
 const MONTH_START = new Int32Array(TABLE_YEARS * 12 + 1);
-for (let i = 0; i < MONTH_START.length; i++) MONTH_START[i] = dayFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+for (let i = 0; i < MONTH_START.length; i++)
+  MONTH_START[i] = dayFromCivil(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
 
 /**
  * The epoch day of the `YYYY-MM-DD` at `at` (the caller checks what follows), or NaN when it is not an
@@ -106,7 +115,13 @@ function skip(bytes: Uint8Array, at: number, end: number): number {
  * The member name at `at` (a `"…"` without escapes) followed by its colon: which of `names` it is (its index)
  * in `found.index`, and the position of its value; -1 when it is none of them or not a plain name.
  */
-function memberAt(bytes: Uint8Array, at: number, end: number, names: readonly Uint8Array[], found: { index: number }): number {
+function memberAt(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  names: readonly Uint8Array[],
+  found: { index: number },
+): number {
   if (bytes[at] !== QUOTE) return -1;
   const close = bytes.indexOf(QUOTE, at + 1);
   if (close < 0 || close >= end) return -1;
@@ -200,7 +215,13 @@ function listAt(bytes: Uint8Array, at: number, end: number, item: (at: number) =
 }
 
 /** The members of the object at `at`, each handed to `member(index, valueAt)` (which returns the value's end). */
-function objectAt(bytes: Uint8Array, at: number, end: number, names: readonly Uint8Array[], member: (index: number, valueAt: number) => number): number {
+function objectAt(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  names: readonly Uint8Array[],
+  member: (index: number, valueAt: number) => number,
+): number {
   if (bytes[at] !== OPEN_BRACE) return -1;
   let p = skip(bytes, at + 1, end);
   if (bytes[p] === CLOSE_BRACE) return p + 1;

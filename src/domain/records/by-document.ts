@@ -15,7 +15,11 @@ export interface TravelDocumentQuery {
 }
 
 function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function firstWord(text: string): string {
@@ -23,7 +27,10 @@ function firstWord(text: string): string {
 }
 
 /** The one record the details all agree with, or null (none, or more than one). */
-export function recordForTravelDocument(candidates: readonly ImmigrationRecord[], q: TravelDocumentQuery): ImmigrationRecord | null {
+export function recordForTravelDocument(
+  candidates: readonly ImmigrationRecord[],
+  q: TravelDocumentQuery,
+): ImmigrationRecord | null {
   const number = plain(q.documentNumber);
   const state = plain(q.nationality);
   const matches = candidates.filter(

@@ -67,7 +67,12 @@ export function presenceRequestFromRecord(
 export function latestTravelDocument(record: ImmigrationRecord): TravelDocument | null {
   let best: TravelDocument | null = null;
   for (const doc of record.travelDocuments) {
-    if (best === null || doc.expiry > best.expiry || (doc.expiry === best.expiry && (doc.issued ?? '') > (best.issued ?? ''))) best = doc;
+    if (
+      best === null ||
+      doc.expiry > best.expiry ||
+      (doc.expiry === best.expiry && (doc.issued ?? '') > (best.issued ?? ''))
+    )
+      best = doc;
   }
   return best;
 }
@@ -131,7 +136,12 @@ export function presenceGaps(
   if (first !== undefined && first.direction === 'arrival') {
     const day = parseIsoDay(localDate(first.dateTime));
     if (day > windowFrom && day <= windowTo) {
-      gaps.push({ type: 'Before first arrival', departure: null, arrival: first.dateTime, daysAbsent: absentDays(null, day, options.boundaryDayRule, windowFrom, windowTo) });
+      gaps.push({
+        type: 'Before first arrival',
+        departure: null,
+        arrival: first.dateTime,
+        daysAbsent: absentDays(null, day, options.boundaryDayRule, windowFrom, windowTo),
+      });
     }
   }
   for (let i = 0; i < moves.length; i++) {

@@ -13,33 +13,146 @@ import type { ApplicantDetails } from '../identity/match.ts';
 import type { Identity, ImmigrationRecord, Movement, Visa } from './model.ts';
 
 export const MAORI_GIVEN = [
-  'Mārama', 'Tūī', 'Hēmi', 'Wiremu', 'Aroha', 'Anahera', 'Rāwiri', 'Mere', 'Tāne', 'Kōwhai', 'Hōhepa', 'Ngaio', 'Manaia',
-  'Pita', 'Ataahua', 'Hine', 'Rēweti', 'Māka', 'Tamati', 'Kiri', 'Ānaru', 'Whetū', 'Moana', 'Nīkau', 'Rangi', 'Kahurangi',
+  'Mārama',
+  'Tūī',
+  'Hēmi',
+  'Wiremu',
+  'Aroha',
+  'Anahera',
+  'Rāwiri',
+  'Mere',
+  'Tāne',
+  'Kōwhai',
+  'Hōhepa',
+  'Ngaio',
+  'Manaia',
+  'Pita',
+  'Ataahua',
+  'Hine',
+  'Rēweti',
+  'Māka',
+  'Tamati',
+  'Kiri',
+  'Ānaru',
+  'Whetū',
+  'Moana',
+  'Nīkau',
+  'Rangi',
+  'Kahurangi',
 ] as const;
 export const MAORI_FAMILY = [
-  'Ngata', 'Tūhiwai', 'Parata', 'Tāwhai', 'Te Whata', 'Pōmare', 'Māhutonga', 'Horomona', 'Te Rangi', 'Wēpiha', 'Tūhoro',
-  'Kīngi', 'Hēnare', 'Pōtae', 'Te Kani', 'Ngāwhika',
+  'Ngata',
+  'Tūhiwai',
+  'Parata',
+  'Tāwhai',
+  'Te Whata',
+  'Pōmare',
+  'Māhutonga',
+  'Horomona',
+  'Te Rangi',
+  'Wēpiha',
+  'Tūhoro',
+  'Kīngi',
+  'Hēnare',
+  'Pōtae',
+  'Te Kani',
+  'Ngāwhika',
 ] as const;
 export const OVERSEAS_GIVEN = [
-  'Zoë', 'José', 'Łukasz', 'Søren', 'Thị Lan', 'François', 'Siân', 'Björn', 'Ayşe', 'Raj', 'Priya', 'Leonard', 'Dennis',
-  'Mei', 'Hiroshi', 'Chloé', 'Renée', 'Jürgen', 'Małgorzata', 'Ngozi', 'Siosaia', 'Losaline', 'Mele', 'Sione', 'Fetu',
-  'Ana', 'Mateus', 'Jia Hui', 'Oluwadamilola', 'Ingrid',
+  'Zoë',
+  'José',
+  'Łukasz',
+  'Søren',
+  'Thị Lan',
+  'François',
+  'Siân',
+  'Björn',
+  'Ayşe',
+  'Raj',
+  'Priya',
+  'Leonard',
+  'Dennis',
+  'Mei',
+  'Hiroshi',
+  'Chloé',
+  'Renée',
+  'Jürgen',
+  'Małgorzata',
+  'Ngozi',
+  'Siosaia',
+  'Losaline',
+  'Mele',
+  'Sione',
+  'Fetu',
+  'Ana',
+  'Mateus',
+  'Jia Hui',
+  'Oluwadamilola',
+  'Ingrid',
 ] as const;
 export const OVERSEAS_FAMILY = [
-  'Müller', 'Nguyễn', 'García', 'Kowalski', 'Wójcik', 'Dvořák', 'Çelik', 'Ødegård', 'Du Plessis', 'de Bret', 'Kaur', 'Singh',
-  "O'Brien", 'Smith-Jones', 'Lefèvre', 'Björk', 'Takahashi', 'Okonkwo', 'Fifita', 'Tuilagi', 'Schäfer', 'Núñez',
-  'Sørensen', 'Kovačević', 'Zhāng', 'van der Berg', 'Silva',
+  'Müller',
+  'Nguyễn',
+  'García',
+  'Kowalski',
+  'Wójcik',
+  'Dvořák',
+  'Çelik',
+  'Ødegård',
+  'Du Plessis',
+  'de Bret',
+  'Kaur',
+  'Singh',
+  "O'Brien",
+  'Smith-Jones',
+  'Lefèvre',
+  'Björk',
+  'Takahashi',
+  'Okonkwo',
+  'Fifita',
+  'Tuilagi',
+  'Schäfer',
+  'Núñez',
+  'Sørensen',
+  'Kovačević',
+  'Zhāng',
+  'van der Berg',
+  'Silva',
 ] as const;
 const COUNTRIES = [
-  'South Africa', 'India', 'China', 'Philippines', 'United Kingdom', 'Samoa', 'Tonga', 'Fiji', 'Viet Nam', 'Germany',
-  'Poland', 'Brazil', 'Australia', 'Japan', 'Nigeria', 'Norway', 'Türkiye',
+  'South Africa',
+  'India',
+  'China',
+  'Philippines',
+  'United Kingdom',
+  'Samoa',
+  'Tonga',
+  'Fiji',
+  'Viet Nam',
+  'Germany',
+  'Poland',
+  'Brazil',
+  'Australia',
+  'Japan',
+  'Nigeria',
+  'Norway',
+  'Türkiye',
 ] as const;
-const PORTS = ['Auckland Airport', 'Christchurch Airport', 'Wellington Airport', 'Queenstown Airport', 'Port of Tauranga'] as const;
+const PORTS = [
+  'Auckland Airport',
+  'Christchurch Airport',
+  'Wellington Airport',
+  'Queenstown Airport',
+  'Port of Tauranga',
+] as const;
 const CARRIERS = ['NZ', 'QF', 'SQ', 'EK', 'CX', 'FJ', 'LA', 'VA'] as const;
 const RELATIONS = ['Brother', 'Sister', 'Mother', 'Father', 'Partner', 'Son', 'Daughter'] as const;
 const TRANSFER_CONDITION = 'Please apply for transfer of this visa when the passport expires.';
 const S49_CONDITION = 's 49(1): the holder must live in New Zealand for 12 months and provide evidence of employment.';
-const VISITOR_CONDITIONS = ['The holder shall not undertake employment in NZ.', 'The holder shall not undertake study in NZ.'];
+const VISITOR_CONDITIONS = [
+  'The holder shall not undertake employment in NZ.',
+  'The holder shall not undertake study in NZ.',
+];
 
 export type Scenario =
   | 'resident'
@@ -141,7 +254,14 @@ function shape(random: Random, reference: number): PersonShape {
   };
 }
 
-function visa(type: string, start: string, expiry: string | null, conditions: string[], indefinite: boolean, offshore = false): Visa {
+function visa(
+  type: string,
+  start: string,
+  expiry: string | null,
+  conditions: string[],
+  indefinite: boolean,
+  offshore = false,
+): Visa {
   return { type, start, expiry, conditions, entitlesIndefiniteStay: indefinite, grantedOffshore: offshore };
 }
 
@@ -155,13 +275,31 @@ function trips(random: Random, from: number, to: number, count: number, maxAway:
     const away = between(random, 0, Math.min(maxAway, Math.max(0, slot - 2)));
     const departure = start + between(random, 1, Math.max(1, slot - away - 1));
     const carrier = `${pick(random, CARRIERS)} ${between(random, 1, 999)}`;
-    moves.push({ direction: 'departure', dateTime: dateTime(random, departure), port: pick(random, PORTS), carrier, travelDocument: doc });
-    moves.push({ direction: 'arrival', dateTime: dateTime(random, departure + away), port: pick(random, PORTS), carrier, travelDocument: doc });
+    moves.push({
+      direction: 'departure',
+      dateTime: dateTime(random, departure),
+      port: pick(random, PORTS),
+      carrier,
+      travelDocument: doc,
+    });
+    moves.push({
+      direction: 'arrival',
+      dateTime: dateTime(random, departure + away),
+      port: pick(random, PORTS),
+      carrier,
+      travelDocument: doc,
+    });
   }
   return moves;
 }
 
-function buildRecord(random: Random, index: number, person: PersonShape, scenario: Scenario, reference: number): ImmigrationRecord {
+function buildRecord(
+  random: Random,
+  index: number,
+  person: PersonShape,
+  scenario: Scenario,
+  reference: number,
+): ImmigrationRecord {
   const clientId = String(70_000_000 + index);
   const identityId = String(60_000_000 + index * 7);
   const docNumber = `${person.countryOfBirth.slice(0, 2).toUpperCase()}${String(1_000_000 + ((index * 7919) % 8_999_999))}`;
@@ -186,21 +324,49 @@ function buildRecord(random: Random, index: number, person: PersonShape, scenari
   } else {
     const offshore = scenario === 'offshore grant';
     if (!offshore) {
-      visas.push(visa('Visitor', dateTime(random, firstArrival - 10), dateTime(random, firstArrival + 270), VISITOR_CONDITIONS, false));
+      visas.push(
+        visa(
+          'Visitor',
+          dateTime(random, firstArrival - 10),
+          dateTime(random, firstArrival + 270),
+          VISITOR_CONDITIONS,
+          false,
+        ),
+      );
       movements.push(arrival(firstArrival));
     }
     const conditions = [TRANSFER_CONDITION, ...(scenario === 'visa conditions' ? [S49_CONDITION] : [])];
     const residentStart = offshore ? residenceStart - between(random, 10, 200) : residenceStart;
     const permanent = random() < 0.5 && residenceStart < reference - 3 * 365;
     if (permanent) {
-      visas.push(visa('Resident', dateTime(random, residentStart), dateTime(random, residentStart + 2 * 365), conditions, true, offshore));
-      visas.push(visa('Permanent Resident', dateTime(random, residentStart + 2 * 365), '9999-12-31T13:00', scenario === 'visa conditions' ? [S49_CONDITION] : [], true));
+      visas.push(
+        visa(
+          'Resident',
+          dateTime(random, residentStart),
+          dateTime(random, residentStart + 2 * 365),
+          conditions,
+          true,
+          offshore,
+        ),
+      );
+      visas.push(
+        visa(
+          'Permanent Resident',
+          dateTime(random, residentStart + 2 * 365),
+          '9999-12-31T13:00',
+          scenario === 'visa conditions' ? [S49_CONDITION] : [],
+          true,
+        ),
+      );
     } else {
       visas.push(visa('Resident', dateTime(random, residentStart), '9999-12-31T13:00', conditions, true, offshore));
     }
     if (offshore) movements.push(arrival(residenceStart));
-    const tripCount = scenario === 'resident' ? 0 : scenario === 'resident with trips' ? between(random, 1, 9) : between(random, 0, 4);
-    movements.push(...trips(random, residenceStart + 1, reference - 1, tripCount, random() < 0.15 ? 200 : 45, docNumber));
+    const tripCount =
+      scenario === 'resident' ? 0 : scenario === 'resident with trips' ? between(random, 1, 9) : between(random, 0, 4);
+    movements.push(
+      ...trips(random, residenceStart + 1, reference - 1, tripCount, random() < 0.15 ? 200 : 45, docNumber),
+    );
     if (scenario === 'consecutive movements') {
       // A missing departure: two arrivals in a row.
       const extra = residenceStart + between(random, 30, Math.max(31, reference - residenceStart - 30));
@@ -210,7 +376,13 @@ function buildRecord(random: Random, index: number, person: PersonShape, scenari
   const finalMovements = scenario === 'no movements' ? [] : movements;
   const otherNames: Identity['otherNames'] =
     scenario === 'alias'
-      ? [{ givenNames: person.givenNames, familyName: pick(random, [...OVERSEAS_FAMILY, ...MAORI_FAMILY]), nameType: pick(random, ['Alias', 'Birth name', 'Previous name']) }]
+      ? [
+          {
+            givenNames: person.givenNames,
+            familyName: pick(random, [...OVERSEAS_FAMILY, ...MAORI_FAMILY]),
+            nameType: pick(random, ['Alias', 'Birth name', 'Previous name']),
+          },
+        ]
       : [];
   const relationships: Identity['relationships'] =
     random() < 0.4
@@ -245,22 +417,41 @@ function buildRecord(random: Random, index: number, person: PersonShape, scenari
       relationships,
     },
     travelDocuments: [
-      { number: docNumber, issuingState: person.countryOfBirth, issued: formatIsoDay(reference - between(random, 100, 3000)), expiry: formatIsoDay(reference + between(random, 30, 3000)) },
+      {
+        number: docNumber,
+        issuingState: person.countryOfBirth,
+        issued: formatIsoDay(reference - between(random, 100, 3000)),
+        expiry: formatIsoDay(reference + between(random, 30, 3000)),
+      },
     ],
     movements: finalMovements,
     visas,
     alerts:
       scenario === 'alert'
-        ? [{ code: pick(random, ['CHAR', 'IDENT', 'BORDER']), description: 'Synthetic alert for testing.', raised: formatIsoDay(reference - between(random, 10, 2000)) }]
+        ? [
+            {
+              code: pick(random, ['CHAR', 'IDENT', 'BORDER']),
+              description: 'Synthetic alert for testing.',
+              raised: formatIsoDay(reference - between(random, 10, 2000)),
+            },
+          ]
         : [],
   };
 }
 
 function applicantFrom(random: Random, person: PersonShape): ApplicantDetails {
   const variant = random();
-  const givenNames = variant < 0.2 ? stripMarks(person.givenNames) : variant < 0.3 ? person.givenNames.toUpperCase() : person.givenNames;
-  const familyName = variant < 0.2 ? stripMarks(person.familyName) : variant < 0.3 ? person.familyName.toUpperCase() : person.familyName;
-  return { givenNames, familyName, dateOfBirth: person.dateOfBirth, gender: person.gender, countryOfBirth: person.countryOfBirth };
+  const givenNames =
+    variant < 0.2 ? stripMarks(person.givenNames) : variant < 0.3 ? person.givenNames.toUpperCase() : person.givenNames;
+  const familyName =
+    variant < 0.2 ? stripMarks(person.familyName) : variant < 0.3 ? person.familyName.toUpperCase() : person.familyName;
+  return {
+    givenNames,
+    familyName,
+    dateOfBirth: person.dateOfBirth,
+    gender: person.gender,
+    countryOfBirth: person.countryOfBirth,
+  };
 }
 
 /** Synthetic records, one person at a time (twins and namesakes come as consecutive pairs). */
@@ -280,7 +471,11 @@ export function* generatePopulation(options: PopulationOptions): Generator<Gener
         scenario === 'twin'
           ? { ...person, givenNames: pickOther(random, person.givenNames) }
           : { ...person, countryOfBirth: pick(random, COUNTRIES) };
-      yield { record: buildRecord(random, index, other, scenario, reference), scenario, applicant: applicantFrom(random, other) };
+      yield {
+        record: buildRecord(random, index, other, scenario, reference),
+        scenario,
+        applicant: applicantFrom(random, other),
+      };
       index++;
     }
   }
@@ -338,7 +533,10 @@ export function* generatePresenceRequests(options: PresenceBatchOptions): Genera
         ? [{ from: formatIsoDay(residence), to: null }]
         : [
             { from: formatIsoDay(residence), to: formatIsoDay(residence + 2 * 365 - 1) },
-            { from: formatIsoDay(residence + 2 * 365), to: random() < 0.05 ? formatIsoDay(Math.max(residence + 2 * 365, application - 10)) : null },
+            {
+              from: formatIsoDay(residence + 2 * 365),
+              to: random() < 0.05 ? formatIsoDay(Math.max(residence + 2 * 365, application - 10)) : null,
+            },
           ],
       movements,
     };

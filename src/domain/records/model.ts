@@ -57,7 +57,12 @@ export const IdentitySchema = Type.Object({
   middleNames: Nullable(Type.String({ maxLength: 200 })),
   familyName: Type.String({ maxLength: 200 }),
   otherNames: Type.Array(OtherNameSchema),
-  gender: Type.Union([Type.Literal('Male'), Type.Literal('Female'), Type.Literal('Gender diverse'), Type.Literal('Unknown')]),
+  gender: Type.Union([
+    Type.Literal('Male'),
+    Type.Literal('Female'),
+    Type.Literal('Gender diverse'),
+    Type.Literal('Unknown'),
+  ]),
   dateOfBirth: IsoDateSchema,
   countryOfBirth: Type.String({ maxLength: 100 }),
   photo: Type.Union([PhotoSchema, Type.Null()]),

@@ -33,7 +33,11 @@ import {
  * record's heading "Multiple Identities Found" (L2361) is used [inf]. It is a records exception only, never
  * part of the public presence contract.
  */
-export const MULTIPLE_IDENTITIES_FOUND = Object.freeze({ code: 'MULTIPLE_IDENTITIES_FOUND', type: 'Data Error', exception: 'Multiple identities found' } as const);
+export const MULTIPLE_IDENTITIES_FOUND = Object.freeze({
+  code: 'MULTIPLE_IDENTITIES_FOUND',
+  type: 'Data Error',
+  exception: 'Multiple identities found',
+} as const);
 export type RecordsException = ResultException | typeof MULTIPLE_IDENTITIES_FOUND;
 export const RECORDS_EXCEPTION_CODES = [...EXCEPTION_CODES, MULTIPLE_IDENTITIES_FOUND.code] as const;
 
@@ -107,7 +111,14 @@ export type ImmigrationResult =
     }
   | { kind: '1:N'; summary: SummaryRow; exceptions: RecordsException[]; candidates: CandidateRow[] }
   | { kind: 'No match'; summary: SummaryRow; exceptions: ResultException[]; counts: Counts; nearMisses: CandidateRow[] }
-  | { kind: 'API error'; summary: SummaryRow; exceptions: ResultException[]; counts: Counts; retryable: true; reason: string };
+  | {
+      kind: 'API error';
+      summary: SummaryRow;
+      exceptions: ResultException[];
+      counts: Counts;
+      retryable: true;
+      reason: string;
+    };
 
 const NO_COUNTS: Counts = Object.freeze({ clientRecords: 0, identityRecords: 0, visas: 0, movements: 0 });
 
@@ -137,7 +148,12 @@ function candidateRow(identity: Identity, assessment: CandidateAssessment): Cand
 /** Runs the whole INZ results step for one applicant: match, then (1:1 only) presence and the rest. */
 export function assessImmigrationRecords(input: AssessmentInput): ImmigrationResult {
   const applicationDate = localDate(input.submittedAt);
-  const row = (inzName: string, identityMatch: IdentityMatchLabel, presence: PresenceLabel, alerts: AlertsLabel): SummaryRow => ({
+  const row = (
+    inzName: string,
+    identityMatch: IdentityMatchLabel,
+    presence: PresenceLabel,
+    alerts: AlertsLabel,
+  ): SummaryRow => ({
     inzName,
     identityMatch,
     presence,
@@ -194,7 +210,9 @@ export function assessImmigrationRecords(input: AssessmentInput): ImmigrationRes
   const calculated = calculatePresenceRequest(request);
   if (!calculated.ok) {
     // The record itself is malformed (a loader should have refused it).
-    throw new Error(`immigration record ${record.identity.clientId} does not give a valid presence request: ${calculated.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    throw new Error(
+      `immigration record ${record.identity.clientId} does not give a valid presence request: ${calculated.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+    );
   }
   const presence = calculated.response;
   const exceptions: ResultException[] = [];
@@ -203,7 +221,10 @@ export function assessImmigrationRecords(input: AssessmentInput): ImmigrationRes
   const conditionVisas = visasWithConditionsOn(record, applicationDate);
   const conditions = conditionVisas.flatMap((v) => v.conditions);
   let presenceLabel: PresenceLabel = presence.eligible ? 'Pass' : 'Fail';
-  if (conditions.length > 0 && (presence.eligible || (input.conditionsPrecedence ?? 'OVER_PASS_AND_FAIL') === 'OVER_PASS_AND_FAIL')) {
+  if (
+    conditions.length > 0 &&
+    (presence.eligible || (input.conditionsPrecedence ?? 'OVER_PASS_AND_FAIL') === 'OVER_PASS_AND_FAIL')
+  ) {
     presenceLabel = 'Conditions exist';
   }
   const options = resolvePresenceOptions(input.presenceOptions);

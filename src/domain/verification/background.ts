@@ -31,14 +31,24 @@ export interface BackgroundRun {
   watchlistsFoundOn: Watchlist[];
 }
 
-function progress(sourceId: string, state: SourceState, confirms: SourceProgress['confirms'], dateVerified: string | null): SourceProgress {
+function progress(
+  sourceId: string,
+  state: SourceState,
+  confirms: SourceProgress['confirms'],
+  dateVerified: string | null,
+): SourceProgress {
   return { sourceId, state, method: 'DB', confirms, attempts: 0, failedAttempts: 0, dateVerified };
 }
 
 const skipped = (category: SourceCategory, consent: boolean | null) => category === 'creditHeader' && consent !== true;
 
 export function runBackground(
-  account: AccountSettings, country: Country, person: Person, consent: boolean | null, now: Date, registry: RegistryRecords,
+  account: AccountSettings,
+  country: Country,
+  person: Person,
+  consent: boolean | null,
+  now: Date,
+  registry: RegistryRecords,
 ): BackgroundRun {
   const run: BackgroundRun = { sources: {}, results: [], watchlistsFoundOn: [] };
   const add = (sourceId: string, result: CheckResultV3, confirms: SourceProgress['confirms']) => {
@@ -51,11 +61,16 @@ export function runBackground(
     for (const entry of table.positions) {
       const source = runnable(account, { country }, entry.sourceId);
       if (!source || !source.background || skipped(source.category, consent)) continue;
-      const state = STUB_STATES[source.category === 'watchlist' ? 'watchlist' : 'other'][letters.get(entry.sourceId) ?? 'fail'];
+      const state =
+        STUB_STATES[source.category === 'watchlist' ? 'watchlist' : 'other'][letters.get(entry.sourceId) ?? 'fail'];
       const passed = state === 'VERIFIED';
       if (state === 'FOUND_ON_LIST' && source.watchlist) run.watchlistsFoundOn.push(source.watchlist);
       const fields = passed ? confirmedFields(person, source.confirms) : [];
-      add(source.sourceId, checkResult(source.sourceId, state, 'DB', now, passed, fields), passed ? [...source.confirms] : []);
+      add(
+        source.sourceId,
+        checkResult(source.sourceId, state, 'DB', now, passed, fields),
+        passed ? [...source.confirms] : [],
+      );
     }
   }
   for (const definition of REGISTRY_SOURCES) {
@@ -68,7 +83,14 @@ export function runBackground(
     }
     const match = bestRegistryMatch(subjectFromPerson(person), candidates, source.confirms);
     const passed = match !== null && match.confirms.length > 0;
-    const result = checkResult(source.sourceId, passed ? 'VERIFIED' : 'AUTOFAIL', 'DB', now, passed, match?.fieldResult ?? []);
+    const result = checkResult(
+      source.sourceId,
+      passed ? 'VERIFIED' : 'AUTOFAIL',
+      'DB',
+      now,
+      passed,
+      match?.fieldResult ?? [],
+    );
     add(source.sourceId, result, passed && match ? match.confirms : []);
   }
   return run;

@@ -1,9 +1,24 @@
 // The use-case-facing pure API over VerificationState. Time is passed in; nothing is read or written.
 import { LocalDate } from '@js-joda/core';
-import type { CheckResultV3, Confirmation, FieldV3, Person, SourceState, SourceV3, VerificationResultV3 } from './types.ts';
+import type {
+  CheckResultV3,
+  Confirmation,
+  FieldV3,
+  Person,
+  SourceState,
+  SourceV3,
+  VerificationResultV3,
+} from './types.ts';
 import { PASSED_STATES } from './types.ts';
 import { VerificationError } from './errors.ts';
-import { catalogueSource, inputName, shortInputs, validateSourceFields, type FieldDefinition, type SourceDefinition } from './catalogue/index.ts';
+import {
+  catalogueSource,
+  inputName,
+  shortInputs,
+  validateSourceFields,
+  type FieldDefinition,
+  type SourceDefinition,
+} from './catalogue/index.ts';
 import { personCountry, personProblems } from './person.ts';
 import { creditHeaderConsent, runBackground } from './background.ts';
 import { runInteractive } from './interactive.ts';
@@ -12,8 +27,14 @@ import type { RegistryRecords } from './registry.ts';
 import { adminDate, checkResult, greenIdDate } from './results.ts';
 import { dayMonthYearFromDob } from './normalise.ts';
 import {
-  OPEN_OVERALL, contributions, offeredSources, recompute, withResult,
-  type AccountSettings, type SourceProgress, type VerificationState,
+  OPEN_OVERALL,
+  contributions,
+  offeredSources,
+  recompute,
+  withResult,
+  type AccountSettings,
+  type SourceProgress,
+  type VerificationState,
 } from './state.ts';
 import { creditHistory } from './credit-header.ts';
 
@@ -25,7 +46,12 @@ export interface RegisterInput {
 }
 
 /** Creates the verification and runs the background sources; throws FieldValidationFault for a bad person. */
-export function registerVerification(account: AccountSettings, input: RegisterInput, now: Date, registry: RegistryRecords): VerificationState {
+export function registerVerification(
+  account: AccountSettings,
+  input: RegisterInput,
+  now: Date,
+  registry: RegistryRecords,
+): VerificationState {
   const country = personCountry(input.person, account.country);
   const today = LocalDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
   const problems = personProblems(input.person, country, today);
@@ -59,7 +85,9 @@ export function registerVerification(account: AccountSettings, input: RegisterIn
 const CLOSED_SOURCE_STATES: readonly SourceState[] = [...PASSED_STATES, 'PENDING', 'LOCKED_OUT', 'NOT_CONTRIBUTING'];
 
 function isAvailable(state: VerificationState, progress: SourceProgress | undefined): boolean {
-  return OPEN_OVERALL.includes(state.overallVerificationStatus) && !CLOSED_SOURCE_STATES.includes(progress?.state ?? 'EMPTY');
+  return (
+    OPEN_OVERALL.includes(state.overallVerificationStatus) && !CLOSED_SOURCE_STATES.includes(progress?.state ?? 'EMPTY')
+  );
 }
 
 /**
@@ -69,7 +97,9 @@ function isAvailable(state: VerificationState, progress: SourceProgress | undefi
  */
 export function sourceList(account: AccountSettings, state: VerificationState): SourceV3[] {
   const clean = contributions(state).filter((c) => c.state === 'VERIFIED' || c.state === 'VERIFIED_ADMIN');
-  const lacking = account.ruleSet.requirements.filter((r) => clean.filter((c) => c.confirms.includes(r.kind)).length < r.sources).map((r) => r.kind);
+  const lacking = account.ruleSet.requirements
+    .filter((r) => clean.filter((c) => c.confirms.includes(r.kind)).length < r.sources)
+    .map((r) => r.kind);
   const done = requirementsMet(account.ruleSet, clean);
   return offeredSources(account, state).map((source) => {
     const progress = state.sources[source.sourceId];
@@ -77,7 +107,12 @@ export function sourceList(account: AccountSettings, state: VerificationState): 
     const passed = PASSED_STATES.includes(sourceState);
     const available = isAvailable(state, progress);
     const helps = source.confirms.some((c) => lacking.includes(c));
-    const completes = !done && requirementsMet(account.ruleSet, [...clean, { sourceId: source.sourceId, state: 'VERIFIED', confirms: source.confirms }]);
+    const completes =
+      !done &&
+      requirementsMet(account.ruleSet, [
+        ...clean,
+        { sourceId: source.sourceId, state: 'VERIFIED', confirms: source.confirms },
+      ]);
     return {
       name: source.sourceId,
       available,
@@ -93,15 +128,24 @@ export function sourceList(account: AccountSettings, state: VerificationState): 
 
 function offered(account: AccountSettings, state: VerificationState, sourceId: string): SourceDefinition {
   const source = offeredSources(account, state).find((s) => s.sourceId === sourceId);
-  if (!source) throw new VerificationError('InvalidSourceIdFault', `Source "${sourceId}" is not a source of this verification.`);
+  if (!source)
+    throw new VerificationError('InvalidSourceIdFault', `Source "${sourceId}" is not a source of this verification.`);
   return source;
 }
 
 const address = (p: Person) => p.currentResidentialAddress ?? {};
 const PREFILL: Record<NonNullable<FieldDefinition['prefill']>, (p: Person) => string | undefined> = {
-  givenName: (p) => p.givenName, middleNames: (p) => p.middleNames, surname: (p) => p.surname, dob: (p) => dayMonthYearFromDob(p.dob),
-  flatNumber: (p) => address(p).flatNumber, streetNumber: (p) => address(p).streetNumber, streetName: (p) => address(p).streetName,
-  streetType: (p) => address(p).streetType, suburb: (p) => address(p).suburb, state: (p) => address(p).state, postcode: (p) => address(p).postcode,
+  givenName: (p) => p.givenName,
+  middleNames: (p) => p.middleNames,
+  surname: (p) => p.surname,
+  dob: (p) => dayMonthYearFromDob(p.dob),
+  flatNumber: (p) => address(p).flatNumber,
+  streetNumber: (p) => address(p).streetNumber,
+  streetName: (p) => address(p).streetName,
+  streetType: (p) => address(p).streetType,
+  suburb: (p) => address(p).suburb,
+  state: (p) => address(p).state,
+  postcode: (p) => address(p).postcode,
 };
 
 /** getFields: the source's input fields, pre-filled from the person. */
@@ -111,7 +155,7 @@ export function sourceFields(account: AccountSettings, state: VerificationState,
     name: inputName(source.sourceId, f.field),
     label: f.label,
     type: f.type,
-    value: f.prefill ? PREFILL[f.prefill](state.person) ?? '' : '',
+    value: f.prefill ? (PREFILL[f.prefill](state.person) ?? '') : '',
     attribute: [
       { name: 'class', value: `${f.rule}validation${f.required ? ' required' : ''}` },
       ...(f.required ? [{ name: 'aria-required', value: 'true' }] : []),
@@ -130,11 +174,20 @@ export interface SetFieldsOutcome {
  * SourceNotAvailableFault for one already passed, pending review, locked out, not contributing or when the verification
  * is closed, FieldValidationFault (naming the fields) for bad inputs.
  */
-export function setFields(account: AccountSettings, state: VerificationState, sourceId: string, inputs: Record<string, string>, now: Date, registry: RegistryRecords): SetFieldsOutcome {
+export function setFields(
+  account: AccountSettings,
+  state: VerificationState,
+  sourceId: string,
+  inputs: Record<string, string>,
+  now: Date,
+  registry: RegistryRecords,
+): SetFieldsOutcome {
   const source = offered(account, state, sourceId);
   const before = state.sources[sourceId];
   if (!isAvailable(state, before)) {
-    const why = OPEN_OVERALL.includes(state.overallVerificationStatus) ? `its state is ${before?.state ?? 'EMPTY'}` : `the verification is ${state.overallVerificationStatus}`;
+    const why = OPEN_OVERALL.includes(state.overallVerificationStatus)
+      ? `its state is ${before?.state ?? 'EMPTY'}`
+      : `the verification is ${state.overallVerificationStatus}`;
     throw new VerificationError('SourceNotAvailableFault', `Source "${sourceId}" is not available: ${why}.`);
   }
   const problems = validateSourceFields(source, inputs);
@@ -149,16 +202,25 @@ export function setFields(account: AccountSettings, state: VerificationState, so
     ...(source.documentType ? { documentType: source.documentType, documentRegion: state.country } : {}),
   };
   const progress: SourceProgress = {
-    sourceId, state: sourceState, method: 'UC', confirms: run.confirms,
-    attempts: (before?.attempts ?? 0) + 1, failedAttempts, dateVerified: result.dateVerified,
+    sourceId,
+    state: sourceState,
+    method: 'UC',
+    confirms: run.confirms,
+    attempts: (before?.attempts ?? 0) + 1,
+    failedAttempts,
+    dateVerified: result.dateVerified,
   };
-  const next = recompute(account, {
-    ...state,
-    sources: { ...state.sources, [sourceId]: progress },
-    individualResults: withResult(state.individualResults, result),
-    failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
-    lastCheck: { sourceId, newlyPassed: passed && !PASSED_STATES.includes(before?.state ?? 'EMPTY') },
-  }, now);
+  const next = recompute(
+    account,
+    {
+      ...state,
+      sources: { ...state.sources, [sourceId]: progress },
+      individualResults: withResult(state.individualResults, result),
+      failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
+      lastCheck: { sourceId, newlyPassed: passed && !PASSED_STATES.includes(before?.state ?? 'EMPTY') },
+    },
+    now,
+  );
   return { state: next, checkResult: result };
 }
 
@@ -167,28 +229,50 @@ export function setFields(account: AccountSettings, state: VerificationState, so
  * counts for the rule set like an interactive source's (what it confirms when passed or pending review).
  * Throws SourceNotAvailableFault when the verification is closed or the source already passed or waits for review.
  */
-export function recordCombination(account: AccountSettings, state: VerificationState, result: CheckResultV3, confirms: readonly Confirmation[], now: Date): VerificationState {
+export function recordCombination(
+  account: AccountSettings,
+  state: VerificationState,
+  result: CheckResultV3,
+  confirms: readonly Confirmation[],
+  now: Date,
+): VerificationState {
   assertCombinationOpen(state, result.name);
   const before = state.sources[result.name];
   const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
   const progress: SourceProgress = {
-    sourceId: result.name, state: result.state, method: 'UC', confirms: counts ? [...confirms] : [],
-    attempts: (before?.attempts ?? 0) + 1, failedAttempts: before?.failedAttempts ?? 0, dateVerified: result.dateVerified,
+    sourceId: result.name,
+    state: result.state,
+    method: 'UC',
+    confirms: counts ? [...confirms] : [],
+    attempts: (before?.attempts ?? 0) + 1,
+    failedAttempts: before?.failedAttempts ?? 0,
+    dateVerified: result.dateVerified,
   };
-  return recompute(account, { ...state, sources: { ...state.sources, [result.name]: progress }, individualResults: withResult(state.individualResults, result) }, now);
+  return recompute(
+    account,
+    {
+      ...state,
+      sources: { ...state.sources, [result.name]: progress },
+      individualResults: withResult(state.individualResults, result),
+    },
+    now,
+  );
 }
 
 /** Throws SourceNotAvailableFault unless a combination source of this name can still be recorded. */
 export function assertCombinationOpen(state: VerificationState, sourceName: string): void {
   const before = state.sources[sourceName];
   if (isAvailable(state, before)) return;
-  const why = OPEN_OVERALL.includes(state.overallVerificationStatus) ? `its state is ${before?.state ?? 'EMPTY'}` : `the verification is ${state.overallVerificationStatus}`;
+  const why = OPEN_OVERALL.includes(state.overallVerificationStatus)
+    ? `its state is ${before?.state ?? 'EMPTY'}`
+    : `the verification is ${state.overallVerificationStatus}`;
   throw new VerificationError('SourceNotAvailableFault', `Source "${sourceName}" is not available: ${why}.`);
 }
 
 /** An admin-verified source confirms what its pass would have (its own confirmations if it had any). */
 function adminVerified(progress: SourceProgress, dateVerified: string | null): SourceProgress {
-  const confirms = progress.confirms.length > 0 ? progress.confirms : [...(catalogueSource(progress.sourceId)?.confirms ?? [])];
+  const confirms =
+    progress.confirms.length > 0 ? progress.confirms : [...(catalogueSource(progress.sourceId)?.confirms ?? [])];
   return { ...progress, state: 'VERIFIED_ADMIN', confirms, dateVerified };
 }
 
@@ -205,35 +289,68 @@ export interface AdminOverrideInput {
  * record is the result named `AdminVerification`); with one, that source becomes VERIFIED_ADMIN and the
  * rule set decides again.
  */
-export function adminOverride(state: VerificationState, input: AdminOverrideInput, now: Date, account?: AccountSettings): VerificationState {
+export function adminOverride(
+  state: VerificationState,
+  input: AdminOverrideInput,
+  now: Date,
+  account?: AccountSettings,
+): VerificationState {
   const problems = [
     ...(input.comment.trim() === '' ? [{ field: 'comment', label: 'Comment', message: 'Comment is required.' }] : []),
-    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.adminEmail.trim()) ? [] : [{ field: 'adminEmail', label: 'Admin email', message: 'Admin email is not a valid email address.' }]),
+    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.adminEmail.trim())
+      ? []
+      : [{ field: 'adminEmail', label: 'Admin email', message: 'Admin email is not a valid email address.' }]),
   ];
   if (problems.length > 0) throw VerificationError.fieldValidation(problems);
   const sourceId = input.sourceId ?? null;
   const target = sourceId === null ? null : state.sources[sourceId];
-  if (sourceId !== null && !target) throw new VerificationError('InvalidSourceIdFault', `Source "${sourceId}" has not been checked in this verification.`);
+  if (sourceId !== null && !target)
+    throw new VerificationError(
+      'InvalidSourceIdFault',
+      `Source "${sourceId}" has not been checked in this verification.`,
+    );
   const record = { comment: input.comment.trim(), adminEmail: input.adminEmail.trim(), date: adminDate(now), sourceId };
   const adminField = {
-    name: 'AdminComment', status: null, data: record.comment,
-    extraData: [{ name: 'Date', value: record.date }, { name: 'AdminEmail', value: record.adminEmail }],
+    name: 'AdminComment',
+    status: null,
+    data: record.comment,
+    extraData: [
+      { name: 'Date', value: record.date },
+      { name: 'AdminEmail', value: record.adminEmail },
+    ],
   };
   const name = sourceId ?? 'AdminVerification';
   const previous = state.individualResults.find((r) => r.name === name);
   const result: CheckResultV3 = {
     ...(previous ?? checkResult(name, 'VERIFIED_ADMIN', null, now, true)),
-    state: 'VERIFIED_ADMIN', dateVerified: greenIdDate(now),
+    state: 'VERIFIED_ADMIN',
+    dateVerified: greenIdDate(now),
     fieldResult: [...(previous?.fieldResult ?? []), adminField],
   };
-  const sources = sourceId === null || !target ? state.sources : { ...state.sources, [sourceId]: adminVerified(target, result.dateVerified) };
+  const sources =
+    sourceId === null || !target
+      ? state.sources
+      : { ...state.sources, [sourceId]: adminVerified(target, result.dateVerified) };
   const next: VerificationState = {
-    ...state, sources, adminVerification: record, individualResults: withResult(state.individualResults, result),
-    ...(sourceId === null ? { overallVerificationStatus: 'VERIFIED_ADMIN' as const, dateVerified: state.dateVerified ?? greenIdDate(now) } : {}),
+    ...state,
+    sources,
+    adminVerification: record,
+    individualResults: withResult(state.individualResults, result),
+    ...(sourceId === null
+      ? { overallVerificationStatus: 'VERIFIED_ADMIN' as const, dateVerified: state.dateVerified ?? greenIdDate(now) }
+      : {}),
   };
   if (sourceId === null) return next;
   if (!account) throw new VerificationError('SystemFault', 'adminOverride of one source needs the account settings.');
-  return recompute(account, { ...next, overallVerificationStatus: next.overallVerificationStatus === 'LOCKED_OUT' ? 'IN_PROGRESS' : next.overallVerificationStatus }, now);
+  return recompute(
+    account,
+    {
+      ...next,
+      overallVerificationStatus:
+        next.overallVerificationStatus === 'LOCKED_OUT' ? 'IN_PROGRESS' : next.overallVerificationStatus,
+    },
+    now,
+  );
 }
 
 /** VerificationResultV3 of the state (getVerificationResult). */

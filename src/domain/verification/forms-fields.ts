@@ -35,12 +35,29 @@ export interface FormsSourceGroup {
 
 const YMD = { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'a date, yyyy-MM-dd (e.g. 2016-07-21)' };
 const text = (input: string, label: string, required: boolean, pattern?: string, format?: string): FormsField => ({
-  input, label, kind: 'text', required, ...(pattern ? { pattern } : {}), ...(format ? { format } : {}),
+  input,
+  label,
+  kind: 'text',
+  required,
+  ...(pattern ? { pattern } : {}),
+  ...(format ? { format } : {}),
 });
-const date = (input: string, label: string, required: boolean): FormsField => ({ input, label, kind: 'date', required, ...YMD });
-const stateSelect = (input: string, label: string, states: readonly string[] = AU_STATES): FormsField => ({ input, label, kind: 'select', required: true, options: states });
+const date = (input: string, label: string, required: boolean): FormsField => ({
+  input,
+  label,
+  kind: 'date',
+  required,
+  ...YMD,
+});
+const stateSelect = (input: string, label: string, states: readonly string[] = AU_STATES): FormsField => ({
+  input,
+  label,
+  kind: 'select',
+  required: true,
+  options: states,
+});
 
-export const NAME_PATTERN = "^[^<>\\u0000-\\u001f]{1,255}$";
+export const NAME_PATTERN = '^[^<>\\u0000-\\u001f]{1,255}$';
 
 /** Personal details (seed 001: DOB as yyyy-MM-dd; phone numbers optional). */
 export const PERSONAL_FIELDS: readonly FormsField[] = [
@@ -60,14 +77,22 @@ export const PERSONAL_FIELDS: readonly FormsField[] = [
  * sub-dwelling (flatNumber) and streetType; the street number may be a range (267-277) or a PO Box or Locked
  * Bag; the street type expanded (ROAD) or abbreviated (RD); the state a short code; the country expanded.
  */
-export const STREET_NUMBER_PATTERN = '^([0-9]+[A-Za-z]?(-[0-9]+[A-Za-z]?)?|(PO|P\\.O\\.|GPO|Locked|LOCKED|Private|PRIVATE) ?(Box|BOX|Bag|BAG) ?[0-9]+)$';
+export const STREET_NUMBER_PATTERN =
+  '^([0-9]+[A-Za-z]?(-[0-9]+[A-Za-z]?)?|(PO|P\\.O\\.|GPO|Locked|LOCKED|Private|PRIVATE) ?(Box|BOX|Bag|BAG) ?[0-9]+)$';
 export function addressFields(prefix: '' | 'previous'): FormsField[] {
-  const name = (field: string) => (prefix === '' ? field : `${prefix}${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`);
+  const name = (field: string) =>
+    prefix === '' ? field : `${prefix}${field[0]?.toUpperCase() ?? ''}${field.slice(1)}`;
   const label = (words: string) => (prefix === '' ? words : `Previous address: ${words.toLowerCase()}`);
   return [
     text(name('flatNumber'), label('Flat, unit or level'), false, '^[^<>\\u0000-\\u001f]{1,60}$'),
     text(name('propertyName'), label('Property name'), false, '^[^<>\\u0000-\\u001f]{1,100}$'),
-    text(name('streetNumber'), label('Street number'), true, STREET_NUMBER_PATTERN, 'a number, a range like 267-277, or a PO Box or Locked Bag'),
+    text(
+      name('streetNumber'),
+      label('Street number'),
+      true,
+      STREET_NUMBER_PATTERN,
+      'a number, a range like 267-277, or a PO Box or Locked Bag',
+    ),
     text(name('streetName'), label('Street name'), true, '^[^<>\\u0000-\\u001f]{1,100}$'),
     text(name('streetType'), label('Street type'), false, '^[A-Za-z ]{1,30}$', 'a street type such as ROAD or RD'),
     text(name('suburb'), label('Suburb or town'), true, '^[^<>\\u0000-\\u001f]{1,100}$'),
@@ -82,21 +107,56 @@ export const PREVIOUS_ADDRESS_FIELDS = addressFields('previous');
 /** The per-source inputs (seed 001 "Medicare Inputs" … "Marriage Certificate Inputs"). */
 export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
   {
-    group: 'medicare', sources: ['medicaredvs'], sample: 'medicare.svg',
+    group: 'medicare',
+    sources: ['medicaredvs'],
+    sample: 'medicare.svg',
     help: 'The card number is the 10 digits across the top of your Medicare card; the reference number is the digit beside your name; the expiry is at the bottom right.',
     fields: [
       text('medicareCardNumber', 'Medicare card number', true, '^[0-9]{10}$', '10 digits'),
-      text('medicareReferenceNumber', 'Individual reference number', true, '^[1-9]$', 'the digit 1 to 9 beside your name'),
+      text(
+        'medicareReferenceNumber',
+        'Individual reference number',
+        true,
+        '^[1-9]$',
+        'the digit 1 to 9 beside your name',
+      ),
       text('medicareNameOnCard', 'Name on card', false, NAME_PATTERN),
-      { input: 'medicareCardColour', label: 'Card colour', kind: 'select', required: true, options: ['Green', 'Yellow', 'Blue', 'G', 'Y', 'B'] },
-      { input: 'medicareExpiryMonth', label: 'Expiry month', kind: 'month', required: false, pattern: '^(0[1-9]|1[0-2])$', format: 'the month as two digits (February = 02)' },
-      { input: 'medicareExpiryYear', label: 'Expiry year', kind: 'year', required: false, pattern: '^[0-9]{4}$', format: 'the year, e.g. 2029' },
+      {
+        input: 'medicareCardColour',
+        label: 'Card colour',
+        kind: 'select',
+        required: true,
+        options: ['Green', 'Yellow', 'Blue', 'G', 'Y', 'B'],
+      },
+      {
+        input: 'medicareExpiryMonth',
+        label: 'Expiry month',
+        kind: 'month',
+        required: false,
+        pattern: '^(0[1-9]|1[0-2])$',
+        format: 'the month as two digits (February = 02)',
+      },
+      {
+        input: 'medicareExpiryYear',
+        label: 'Expiry year',
+        kind: 'year',
+        required: false,
+        pattern: '^[0-9]{4}$',
+        format: 'the year, e.g. 2029',
+      },
       date('medicareExpiryDate', 'Expiry date (yellow and blue cards)', false),
     ],
-    engine: { medicareCardNumber: 'number', medicareReferenceNumber: 'individualReferenceNumber', medicareNameOnCard: 'nameOnCard', medicareCardColour: 'cardColour' },
+    engine: {
+      medicareCardNumber: 'number',
+      medicareReferenceNumber: 'individualReferenceNumber',
+      medicareNameOnCard: 'nameOnCard',
+      medicareCardColour: 'cardColour',
+    },
   },
   {
-    group: 'licence', sources: AU_STATES.map((s) => `${s.toLowerCase()}regodvs`), sample: 'licence.svg',
+    group: 'licence',
+    sources: AU_STATES.map((s) => `${s.toLowerCase()}regodvs`),
+    sample: 'licence.svg',
     help: "Choose the state that issued your driver's licence. The licence number is printed beside your photo; the card number is on the front or back depending on the state.",
     fields: [
       stateSelect('licenceState', 'State of issue'),
@@ -106,16 +166,26 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
     engine: { licenceNumber: 'number', licenceCardNumber: 'cardnumber' },
   },
   {
-    group: 'passport', sources: ['passportdvs'], sample: 'passport.svg',
+    group: 'passport',
+    sources: ['passportdvs'],
+    sample: 'passport.svg',
     help: 'The passport number is at the top right of the photo page: one or two letters then seven digits.',
     fields: [
       text('passportNumber', 'Passport number', true, '^[A-Za-z]{1,2}[0-9]{7}$', 'one or two letters then 7 digits'),
-      { input: 'passportGender', label: 'Gender', kind: 'select', required: false, options: ['Male', 'Female', 'M', 'F'] },
+      {
+        input: 'passportGender',
+        label: 'Gender',
+        kind: 'select',
+        required: false,
+        options: ['Male', 'Female', 'M', 'F'],
+      },
     ],
     engine: { passportNumber: 'number', passportGender: 'gender' },
   },
   {
-    group: 'visa', sources: ['visadvs'], sample: 'passport.svg',
+    group: 'visa',
+    sources: ['visadvs'],
+    sample: 'passport.svg',
     help: 'Give the number of the passport your visa is linked to, and the three-letter code of the country that issued it (e.g. NZL, GBR).',
     fields: [
       text('visaPassportNumber', 'Passport number', true, '^[A-Za-z0-9]{1,14}$', 'letters and digits only'),
@@ -124,7 +194,9 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
     engine: { visaPassportNumber: 'passport_number', visaCountryOfIssue: 'country_of_issue' },
   },
   {
-    group: 'birthCertificate', sources: ['birthcertificatedvs'], sample: 'certificate.svg',
+    group: 'birthCertificate',
+    sources: ['birthcertificatedvs'],
+    sample: 'certificate.svg',
     help: 'The registration number and the year or date of registration are near the top of the certificate; the certificate number and printed date at the bottom.',
     fields: [
       text('birthdvsRegistrationNumber', 'Registration number', true, '^[A-Za-z0-9/-]{1,12}$'),
@@ -136,13 +208,19 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
       text('birthdvsMiddleNames', 'Middle names on the certificate', false, NAME_PATTERN),
     ],
     engine: {
-      birthdvsRegistrationNumber: 'registration_number', birthdvsRegistrationState: 'registration_state', birthdvsRegistrationYear: 'registration_year',
-      birthdvsRegistrationDate: 'registration_date', birthdvsCertificateNumber: 'certificate_number', birthdvsCertificatePrintedDate: 'certificate_printed_date',
+      birthdvsRegistrationNumber: 'registration_number',
+      birthdvsRegistrationState: 'registration_state',
+      birthdvsRegistrationYear: 'registration_year',
+      birthdvsRegistrationDate: 'registration_date',
+      birthdvsCertificateNumber: 'certificate_number',
+      birthdvsCertificatePrintedDate: 'certificate_printed_date',
       birthdvsMiddleNames: 'middlename',
     },
   },
   {
-    group: 'citizenshipCertificate', sources: ['citizenshipcertificatedvs'], sample: 'certificate.svg',
+    group: 'citizenshipCertificate',
+    sources: ['citizenshipcertificatedvs'],
+    sample: 'certificate.svg',
     help: 'The stock number is printed at the top right of the certificate; the acquisition date is the date you became a citizen.',
     fields: [
       text('citizenshipStockNumber', 'Stock number', true, '^[A-Za-z0-9]{1,12}$'),
@@ -151,24 +229,35 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
     engine: { citizenshipStockNumber: 'stock_number', citizenshipAcquisitionDate: 'acquisition_date' },
   },
   {
-    group: 'immiCard', sources: ['immicarddvs'], sample: 'certificate.svg',
+    group: 'immiCard',
+    sources: ['immicarddvs'],
+    sample: 'certificate.svg',
     help: 'The ImmiCard number is three letters then six digits, on the front of the card.',
     fields: [text('immicardNumber', 'ImmiCard number', true, '^[A-Za-z]{3}[0-9]{6}$', '3 letters then 6 digits')],
     engine: { immicardNumber: 'card_number' },
   },
   {
-    group: 'electoralRoll', sources: ['aec'],
+    group: 'electoralRoll',
+    sources: ['aec'],
     help: 'Your enrolled name and address are checked against the Australian Electoral Roll; use the address you are enrolled at.',
     fields: [],
     engine: {},
   },
   {
-    group: 'changeOfNameCertificate', sources: ['changeofnamecertificatedvs'], sample: 'certificate.svg',
+    group: 'changeOfNameCertificate',
+    sources: ['changeofnamecertificatedvs'],
+    sample: 'certificate.svg',
     help: 'The registration number and date are near the top of the certificate; the previous name is the name you changed from.',
     fields: [
       text('changeofnamecertificatedvsRegistrationNumber', 'Registration number', true, '^[A-Za-z0-9/-]{1,12}$'),
       stateSelect('changeofnamecertificatedvsRegistrationState', 'State of registration'),
-      text('changeofnamecertificatedvsRegistrationYear', 'Registration year', false, '^[0-9]{4}$', 'the year, e.g. 2005'),
+      text(
+        'changeofnamecertificatedvsRegistrationYear',
+        'Registration year',
+        false,
+        '^[0-9]{4}$',
+        'the year, e.g. 2005',
+      ),
       date('changeofnamecertificatedvsRegistrationDate', 'Registration date', false),
       text('changeofnamecertificatedvsCertificateNumber', 'Certificate number', false, '^[A-Za-z0-9/-]{1,12}$'),
       date('changeofnamecertificatedvsCertificateIssuedDate', 'Certificate issued date', false),
@@ -177,14 +266,21 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
       text('changeofnamecertificatedvsOldSurname', 'Previous surname', false, NAME_PATTERN),
     ],
     engine: {
-      changeofnamecertificatedvsRegistrationNumber: 'registration_number', changeofnamecertificatedvsRegistrationState: 'registration_state',
-      changeofnamecertificatedvsRegistrationYear: 'registration_year', changeofnamecertificatedvsRegistrationDate: 'registration_date',
-      changeofnamecertificatedvsCertificateNumber: 'certificate_number', changeofnamecertificatedvsCertificateIssuedDate: 'certificate_issued_date',
-      changeofnamecertificatedvsOldGivenName: 'old_givenname', changeofnamecertificatedvsOldMiddleName: 'old_middlename', changeofnamecertificatedvsOldSurname: 'old_surname',
+      changeofnamecertificatedvsRegistrationNumber: 'registration_number',
+      changeofnamecertificatedvsRegistrationState: 'registration_state',
+      changeofnamecertificatedvsRegistrationYear: 'registration_year',
+      changeofnamecertificatedvsRegistrationDate: 'registration_date',
+      changeofnamecertificatedvsCertificateNumber: 'certificate_number',
+      changeofnamecertificatedvsCertificateIssuedDate: 'certificate_issued_date',
+      changeofnamecertificatedvsOldGivenName: 'old_givenname',
+      changeofnamecertificatedvsOldMiddleName: 'old_middlename',
+      changeofnamecertificatedvsOldSurname: 'old_surname',
     },
   },
   {
-    group: 'marriageCertificate', sources: ['marriagecertificatedvs'], sample: 'certificate.svg',
+    group: 'marriageCertificate',
+    sources: ['marriagecertificatedvs'],
+    sample: 'certificate.svg',
     help: 'The registration number and year are near the top of the certificate; the certificate number and issued date at the bottom.',
     fields: [
       text('marriagecertificatedvsRegistrationNumber', 'Registration number', false, '^[A-Za-z0-9/-]{1,12}$'),
@@ -194,8 +290,10 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
       date('marriagecertificatedvsCertificateIssuedDate', 'Certificate issued date', false),
     ],
     engine: {
-      marriagecertificatedvsRegistrationNumber: 'registration_number', marriagecertificatedvsRegistrationState: 'registration_state',
-      marriagecertificatedvsRegistrationYear: 'registration_year', marriagecertificatedvsCertificateNumber: 'certificate_number',
+      marriagecertificatedvsRegistrationNumber: 'registration_number',
+      marriagecertificatedvsRegistrationState: 'registration_state',
+      marriagecertificatedvsRegistrationYear: 'registration_year',
+      marriagecertificatedvsCertificateNumber: 'certificate_number',
       marriagecertificatedvsCertificateIssuedDate: 'certificate_issued_date',
     },
   },
@@ -207,4 +305,9 @@ export function groupOfSource(sourceId: string): FormsSourceGroup | undefined {
 }
 
 /** Every input name the service takes for personal details, address and sources. */
-export const ALL_FORMS_FIELDS: readonly FormsField[] = [...PERSONAL_FIELDS, ...ADDRESS_FIELDS, ...PREVIOUS_ADDRESS_FIELDS, ...SOURCE_GROUPS.flatMap((g) => g.fields)];
+export const ALL_FORMS_FIELDS: readonly FormsField[] = [
+  ...PERSONAL_FIELDS,
+  ...ADDRESS_FIELDS,
+  ...PREVIOUS_ADDRESS_FIELDS,
+  ...SOURCE_GROUPS.flatMap((g) => g.fields),
+];

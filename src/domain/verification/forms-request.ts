@@ -7,8 +7,12 @@ import { VerificationError } from './errors.ts';
 import { catalogueSource, inputName, validateSourceFields } from './catalogue/index.ts';
 import { COUNTRY_NAMES } from './person.ts';
 import {
-  ADDRESS_FIELDS, PERSONAL_FIELDS, PREVIOUS_ADDRESS_FIELDS, groupOfSource,
-  type FormsField, type FormsSourceGroup,
+  ADDRESS_FIELDS,
+  PERSONAL_FIELDS,
+  PREVIOUS_ADDRESS_FIELDS,
+  groupOfSource,
+  type FormsField,
+  type FormsSourceGroup,
 } from './forms-fields.ts';
 
 /** The inputs as the form sends them: names of forms-fields.ts → text. */
@@ -33,7 +37,14 @@ export interface FormsCall {
 }
 
 /** The inputs whose change restarts a verification and that the tamper check compares. */
-export const IDENTITY_INPUTS: readonly string[] = ['title', 'firstName', 'middleName', 'lastName', 'dateOfBirth', ...ADDRESS_FIELDS.map((f) => f.input)];
+export const IDENTITY_INPUTS: readonly string[] = [
+  'title',
+  'firstName',
+  'middleName',
+  'lastName',
+  'dateOfBirth',
+  ...ADDRESS_FIELDS.map((f) => f.input),
+];
 
 /** Medicare expiry: a card is valid up to this many years ahead (seed 001: the year list follows the current date). */
 export const MEDICARE_MAX_YEARS_AHEAD = 10;
@@ -45,7 +56,9 @@ export function medicareExpiryYears(month: number, today: LocalDate): number[] {
 }
 
 const problem = (field: FormsField | string, message: string, label?: string): FieldProblem =>
-  typeof field === 'string' ? { field, label: label ?? field, message } : { field: field.input, label: field.label, message };
+  typeof field === 'string'
+    ? { field, label: label ?? field, message }
+    : { field: field.input, label: field.label, message };
 
 const value = (values: FormsValues, input: string) => (values[input] ?? '').trim();
 
@@ -76,9 +89,12 @@ function fieldProblems(fields: readonly FormsField[], values: FormsValues, optio
       if (field.required && !optionalToo) out.push(problem(field, `${field.input} is required.`));
       continue;
     }
-    if (field.pattern && !new RegExp(field.pattern).test(v)) out.push(problem(field, `${field.input} must be ${field.format ?? 'valid'}.`));
-    else if (field.options && !field.options.some((o) => o.toUpperCase() === v.toUpperCase())) out.push(problem(field, `${field.input} must be one of ${field.options.join(', ')}.`));
-    else if (field.kind === 'date' && !realDate(v)) out.push(problem(field, `${field.input} must be a real date, yyyy-MM-dd.`));
+    if (field.pattern && !new RegExp(field.pattern).test(v))
+      out.push(problem(field, `${field.input} must be ${field.format ?? 'valid'}.`));
+    else if (field.options && !field.options.some((o) => o.toUpperCase() === v.toUpperCase()))
+      out.push(problem(field, `${field.input} must be one of ${field.options.join(', ')}.`));
+    else if (field.kind === 'date' && !realDate(v))
+      out.push(problem(field, `${field.input} must be a real date, yyyy-MM-dd.`));
   }
   return out;
 }
@@ -86,15 +102,38 @@ function fieldProblems(fields: readonly FormsField[], values: FormsValues, optio
 /** The address fields, with the state optional outside Australia (seed 001: it may be blank for New Zealand). */
 function addressProblems(fields: readonly FormsField[], values: FormsValues): FieldProblem[] {
   const country = fields.find((f) => f.input.toLowerCase().endsWith('country'));
-  const overseas = country !== undefined && value(values, country.input) !== '' && !australian(value(values, country.input));
-  return fieldProblems(fields.map((f) => (overseas && f.input.toLowerCase().endsWith('state') ? { ...f, required: false, options: undefined } : f)), values);
+  const overseas =
+    country !== undefined && value(values, country.input) !== '' && !australian(value(values, country.input));
+  return fieldProblems(
+    fields.map((f) =>
+      overseas && f.input.toLowerCase().endsWith('state') ? { ...f, required: false, options: undefined } : f,
+    ),
+    values,
+  );
 }
 
-function addressOf(fields: readonly FormsField[], values: FormsValues): NonNullable<Person['currentResidentialAddress']> {
-  const [flatNumber, propertyName, streetNumber, streetName, streetType, suburb, state, postcode, country] = fields.map((f) => value(values, f.input));
+function addressOf(
+  fields: readonly FormsField[],
+  values: FormsValues,
+): NonNullable<Person['currentResidentialAddress']> {
+  const [flatNumber, propertyName, streetNumber, streetName, streetType, suburb, state, postcode, country] = fields.map(
+    (f) => value(values, f.input),
+  );
   const iso = COUNTRY_NAMES[(country ?? '').toUpperCase()];
-  const entries = Object.entries({ flatNumber, propertyName, streetNumber, streetName, streetType, suburb, state: state?.toUpperCase(), postcode, country: iso ?? country });
-  return Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== '')) as NonNullable<Person['currentResidentialAddress']>;
+  const entries = Object.entries({
+    flatNumber,
+    propertyName,
+    streetNumber,
+    streetName,
+    streetType,
+    suburb,
+    state: state?.toUpperCase(),
+    postcode,
+    country: iso ?? country,
+  });
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== '')) as NonNullable<
+    Person['currentResidentialAddress']
+  >;
 }
 
 function personOf(values: FormsValues, withPrevious: boolean): Person {
@@ -122,23 +161,34 @@ export function identityOf(values: FormsValues): Record<string, string> {
 }
 
 /** The identity inputs whose values differ (names only, never the values). */
-export function changedIdentity(verified: Readonly<Record<string, string>>, given: Readonly<Record<string, string>>): string[] {
+export function changedIdentity(
+  verified: Readonly<Record<string, string>>,
+  given: Readonly<Record<string, string>>,
+): string[] {
   return IDENTITY_INPUTS.filter((input) => (verified[input] ?? '') !== (given[input] ?? ''));
 }
 
-const list = (text: string) => text.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
 
 /** A licence source named generically (`regodvs`) is the one of the licence's state. */
 function resolveSource(id: string, values: FormsValues): string {
-  return id === 'regodvs' && value(values, 'licenceState') !== '' ? `${value(values, 'licenceState').toLowerCase()}regodvs` : id;
+  return id === 'regodvs' && value(values, 'licenceState') !== ''
+    ? `${value(values, 'licenceState').toLowerCase()}regodvs`
+    : id;
 }
 
 function sourceListProblems(input: 'verifySources' | 'backgroundSources', ids: readonly string[]): FieldProblem[] {
   return ids.flatMap((id) => {
     const source = catalogueSource(id);
     if (!source) return [problem(input, `${input} names "${id}", which is not a source.`)];
-    if (input === 'backgroundSources' && !source.background) return [problem(input, `${input} names "${id}", which is not a background source.`)];
-    if (input === 'verifySources' && (!source.interactive || !groupOfSource(id))) return [problem(input, `${input} names "${id}", which cannot be verified interactively here.`)];
+    if (input === 'backgroundSources' && !source.background)
+      return [problem(input, `${input} names "${id}", which is not a background source.`)];
+    if (input === 'verifySources' && (!source.interactive || !groupOfSource(id)))
+      return [problem(input, `${input} names "${id}", which cannot be verified interactively here.`)];
     return [];
   });
 }
@@ -153,46 +203,84 @@ function medicareProblems(values: FormsValues, today: LocalDate): FieldProblem[]
   if (colour === 'G') {
     const month = value(values, 'medicareExpiryMonth');
     const year = value(values, 'medicareExpiryYear');
-    if (month === '') return [problem('medicareExpiryMonth', 'medicareExpiryMonth is required for a green card.', 'Expiry month')];
-    if (year === '') return [problem('medicareExpiryYear', 'medicareExpiryYear is required for a green card.', 'Expiry year')];
+    if (month === '')
+      return [problem('medicareExpiryMonth', 'medicareExpiryMonth is required for a green card.', 'Expiry month')];
+    if (year === '')
+      return [problem('medicareExpiryYear', 'medicareExpiryYear is required for a green card.', 'Expiry year')];
     const years = medicareExpiryYears(Number(month), today);
-    return years.includes(Number(year)) ? [] : [problem('medicareExpiryYear', `medicareExpiryYear must be ${years[0] ?? ''} to ${years.at(-1) ?? ''} for expiry month ${month} (the card must not have expired).`, 'Expiry year')];
+    return years.includes(Number(year))
+      ? []
+      : [
+          problem(
+            'medicareExpiryYear',
+            `medicareExpiryYear must be ${years[0] ?? ''} to ${years.at(-1) ?? ''} for expiry month ${month} (the card must not have expired).`,
+            'Expiry year',
+          ),
+        ];
   }
   const expiry = realDate(value(values, 'medicareExpiryDate'));
-  if (value(values, 'medicareExpiryDate') === '') return [problem('medicareExpiryDate', 'medicareExpiryDate is required for a yellow or blue card.', 'Expiry date')];
-  if (expiry && expiry.isBefore(today)) return [problem('medicareExpiryDate', 'medicareExpiryDate is in the past: the card has expired.', 'Expiry date')];
-  if (expiry && expiry.isAfter(today.plusYears(MEDICARE_MAX_YEARS_AHEAD))) return [problem('medicareExpiryDate', `medicareExpiryDate must be within ${MEDICARE_MAX_YEARS_AHEAD} years.`, 'Expiry date')];
+  if (value(values, 'medicareExpiryDate') === '')
+    return [problem('medicareExpiryDate', 'medicareExpiryDate is required for a yellow or blue card.', 'Expiry date')];
+  if (expiry && expiry.isBefore(today))
+    return [problem('medicareExpiryDate', 'medicareExpiryDate is in the past: the card has expired.', 'Expiry date')];
+  if (expiry && expiry.isAfter(today.plusYears(MEDICARE_MAX_YEARS_AHEAD)))
+    return [
+      problem(
+        'medicareExpiryDate',
+        `medicareExpiryDate must be within ${MEDICARE_MAX_YEARS_AHEAD} years.`,
+        'Expiry date',
+      ),
+    ];
   return [];
 }
 
 function licenceProblems(sourceId: string, values: FormsValues): FieldProblem[] {
   const state = value(values, 'licenceState').toUpperCase();
   if (!sourceId.endsWith('regodvs') || state === '') return [];
-  return sourceId === `${state.toLowerCase()}regodvs` ? [] : [problem('licenceState', `licenceState ${state} is not the state of source ${sourceId}.`, 'State of issue')];
+  return sourceId === `${state.toLowerCase()}regodvs`
+    ? []
+    : [problem('licenceState', `licenceState ${state} is not the state of source ${sourceId}.`, 'State of issue')];
 }
 
 /** The engine's inputs for one source from the call's values (names and DOB from the personal details). */
 function engineInputs(sourceId: string, group: FormsSourceGroup, values: FormsValues): Record<string, string> {
   const v = (input: string) => value(values, input);
   const fields: Record<string, string> = {
-    givenname: v('firstName'), middlename: v('middleName'), surname: v('lastName'), dob: dayMonthYear(v('dateOfBirth')), tandc: 'on',
-    flatnumber: v('flatNumber'), streetnumber: v('streetNumber'), streetname: v('streetName'), streettype: v('streetType'),
-    suburb: v('suburb'), state: v('state').toUpperCase(), postcode: v('postcode'),
+    givenname: v('firstName'),
+    middlename: v('middleName'),
+    surname: v('lastName'),
+    dob: dayMonthYear(v('dateOfBirth')),
+    tandc: 'on',
+    flatnumber: v('flatNumber'),
+    streetnumber: v('streetNumber'),
+    streetname: v('streetName'),
+    streettype: v('streetType'),
+    suburb: v('suburb'),
+    state: v('state').toUpperCase(),
+    postcode: v('postcode'),
   };
   for (const field of group.fields) {
     const engineField = group.engine[field.input];
     const given = v(field.input);
     if (engineField === undefined || given === '') continue;
-    fields[engineField] = field.kind === 'date' ? dayMonthYear(given) : field.kind === 'select' ? given.toUpperCase() : given;
+    fields[engineField] =
+      field.kind === 'date' ? dayMonthYear(given) : field.kind === 'select' ? given.toUpperCase() : given;
   }
   if (group.group === 'medicare') {
     const colour = MEDICARE_COLOURS[v('medicareCardColour').toUpperCase()] ?? '';
     fields.cardColour = colour;
-    fields.expiry = colour === 'G' ? `${v('medicareExpiryMonth')}/${v('medicareExpiryYear')}` : dayMonthYear(v('medicareExpiryDate'));
-    fields.nameOnCard = v('medicareNameOnCard') || [v('firstName'), v('middleName').slice(0, 1), v('lastName')].filter(Boolean).join(' ');
+    fields.expiry =
+      colour === 'G' ? `${v('medicareExpiryMonth')}/${v('medicareExpiryYear')}` : dayMonthYear(v('medicareExpiryDate'));
+    fields.nameOnCard =
+      v('medicareNameOnCard') || [v('firstName'), v('middleName').slice(0, 1), v('lastName')].filter(Boolean).join(' ');
   }
-  if (group.group === 'passport' && fields.gender !== undefined) fields.gender = GENDERS[fields.gender] ?? fields.gender;
-  return Object.fromEntries(Object.entries(fields).filter(([, x]) => x !== '').map(([k, x]) => [inputName(sourceId, k), x]));
+  if (group.group === 'passport' && fields.gender !== undefined)
+    fields.gender = GENDERS[fields.gender] ?? fields.gender;
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, x]) => x !== '')
+      .map(([k, x]) => [inputName(sourceId, k), x]),
+  );
 }
 
 /** Engine field → the call's input, to name the input in the engine's problems. */
@@ -200,9 +288,21 @@ function inputOfEngineField(group: FormsSourceGroup, field: string): string {
   const own = Object.entries(group.engine).find(([, f]) => f === field)?.[0];
   if (own) return own;
   const common: Record<string, string> = {
-    givenname: 'firstName', middlename: 'middleName', surname: 'lastName', dob: 'dateOfBirth', tandc: 'termsAccepted',
-    flatnumber: 'flatNumber', streetnumber: 'streetNumber', streetname: 'streetName', streettype: 'streetType', suburb: 'suburb', state: 'state', postcode: 'postcode',
-    expiry: 'medicareExpiryDate', cardColour: 'medicareCardColour', nameOnCard: 'medicareNameOnCard',
+    givenname: 'firstName',
+    middlename: 'middleName',
+    surname: 'lastName',
+    dob: 'dateOfBirth',
+    tandc: 'termsAccepted',
+    flatnumber: 'flatNumber',
+    streetnumber: 'streetNumber',
+    streetname: 'streetName',
+    streettype: 'streetType',
+    suburb: 'suburb',
+    state: 'state',
+    postcode: 'postcode',
+    expiry: 'medicareExpiryDate',
+    cardColour: 'medicareCardColour',
+    nameOnCard: 'medicareNameOnCard',
   };
   return common[field] ?? field;
 }
@@ -211,7 +311,11 @@ function sourceProblems(sourceId: string, values: FormsValues, today: LocalDate)
   const group = groupOfSource(sourceId);
   const source = catalogueSource(sourceId);
   if (!group || !source) return [];
-  const own = [...fieldProblems(group.fields, values), ...(group.group === 'medicare' ? medicareProblems(values, today) : []), ...licenceProblems(sourceId, values)];
+  const own = [
+    ...fieldProblems(group.fields, values),
+    ...(group.group === 'medicare' ? medicareProblems(values, today) : []),
+    ...licenceProblems(sourceId, values),
+  ];
   if (own.length > 0) return own;
   const prefix = inputName(sourceId, '');
   return validateSourceFields(source, engineInputs(sourceId, group, values)).map((p) => {
@@ -236,9 +340,17 @@ export function readFormsCall(values: FormsValues, options: FormsCallOptions, to
     ...sourceListProblems('backgroundSources', backgroundSources),
   ];
   const dob = realDate(value(values, 'dateOfBirth'));
-  if (dob && !dob.isBefore(today)) problems.push(problem('dateOfBirth', 'dateOfBirth must be in the past.', 'Date of birth'));
+  if (dob && !dob.isBefore(today))
+    problems.push(problem('dateOfBirth', 'dateOfBirth must be in the past.', 'Date of birth'));
   const verifying = !options.getFields && verifySources.length > 0;
-  if (verifying && !options.termsAccepted) problems.push(problem('termsAccepted', 'termsAccepted must be true: the person must accept the terms and conditions before a source is checked.', 'Terms and conditions'));
+  if (verifying && !options.termsAccepted)
+    problems.push(
+      problem(
+        'termsAccepted',
+        'termsAccepted must be true: the person must accept the terms and conditions before a source is checked.',
+        'Terms and conditions',
+      ),
+    );
   if (problems.length === 0 && verifying) {
     for (const id of verifySources) problems.push(...sourceProblems(id, values, today));
   }
@@ -248,7 +360,14 @@ export function readFormsCall(values: FormsValues, options: FormsCallOptions, to
     const group = groupOfSource(id);
     if (group) sourceInputs[id] = engineInputs(id, group, values);
   }
-  return { verifySources, backgroundSources, getFields: options.getFields, person: personOf(values, withPrevious), identity: identityOf(values), sourceInputs };
+  return {
+    verifySources,
+    backgroundSources,
+    getFields: options.getFields,
+    person: personOf(values, withPrevious),
+    identity: identityOf(values),
+    sourceInputs,
+  };
 }
 
 function dedupe(problems: FieldProblem[]): FieldProblem[] {
@@ -260,4 +379,3 @@ function dedupe(problems: FieldProblem[]): FieldProblem[] {
     return true;
   });
 }
-

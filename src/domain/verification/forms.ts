@@ -40,13 +40,19 @@ const passedIn = (state: VerificationState | null | undefined, id: string) => {
   return s !== undefined && PASSED_STATES.includes(s);
 };
 
-export function formsOutcome(account: AccountSettings, state: VerificationState, request: FormsRequest = {}): FormsOutcome {
+export function formsOutcome(
+  account: AccountSettings,
+  state: VerificationState,
+  request: FormsRequest = {},
+): FormsOutcome {
   const list = sourceList(account, state);
   const availableSources = list.filter((s) => s.available).map((s) => s.name);
   const overall = state.overallVerificationStatus;
   const verifyStatus = VERIFIED_OVERALL.includes(overall)
     ? 'VERIFIED'
-    : overall === 'LOCKED_OUT' || (overall === 'IN_PROGRESS' && availableSources.length === 0) ? 'FAILED' : 'UNVERIFIED';
+    : overall === 'LOCKED_OUT' || (overall === 'IN_PROGRESS' && availableSources.length === 0)
+      ? 'FAILED'
+      : 'UNVERIFIED';
   const ran = Object.values(state.sources).filter((s) => !isRegistrySource(s.sourceId));
   const allErrored = ran.length > 0 && ran.every((s) => s.state === 'ERROR');
   const noticeApplies = state.creditHeaderConsent === false || state.creditHistoryResult === 'AUTOFAIL';
@@ -54,15 +60,20 @@ export function formsOutcome(account: AccountSettings, state: VerificationState,
     verifyUserId: state.verificationId,
     verifyStatus,
     availableSources,
-    verifiedSources: Object.values(state.sources).filter((s) => PASSED_STATES.includes(s.state)).map((s) => s.sourceId),
+    verifiedSources: Object.values(state.sources)
+      .filter((s) => PASSED_STATES.includes(s.state))
+      .map((s) => s.sourceId),
     // Without a request (the outcome read later) the flag is that of the latest interactive check.
     sourceVerifiedFlag: request.verifySources
       ? request.verifySources.some((id) => passedIn(state, id) && !passedIn(request.before, id))
-      : state.lastCheck?.newlyPassed ?? false,
+      : (state.lastCheck?.newlyPassed ?? false),
     watchlistsFoundOn: state.watchlistsFoundOn,
     creditHistoryResult: state.creditHistoryResult,
     creditHeaderNotice: noticeApplies
-      ? fillNotice(CREDIT_HEADER_FAILURE_NOTICE, { 'first name': state.person.givenName, customer: account.customerName ?? account.accountId })
+      ? fillNotice(CREDIT_HEADER_FAILURE_NOTICE, {
+          'first name': state.person.givenName,
+          customer: account.customerName ?? account.accountId,
+        })
       : null,
     executionStatus: allErrored ? 'SYSTEM_ERROR' : 'SUCCESS',
     errorMessage: allErrored ? 'Every source returned an error.' : null,

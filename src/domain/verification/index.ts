@@ -39,20 +39,50 @@
 export * from './types.ts';
 export { VerificationError, FAULT_CODES, type FaultCode } from './errors.ts';
 export {
-  SOURCE_CATALOGUE, allSourceIds, catalogueSource, inputName, isRegistrySource, registrySourceIds, validateFields,
-  type FieldDefinition, type SourceDefinition,
+  SOURCE_CATALOGUE,
+  allSourceIds,
+  catalogueSource,
+  inputName,
+  isRegistrySource,
+  registrySourceIds,
+  validateFields,
+  type FieldDefinition,
+  type SourceDefinition,
 } from './catalogue/index.ts';
 export { VALIDATION_RULES, AU_STATES } from './validation-rules.ts';
 export {
-  BACKGROUND_STUB_TABLES, INTERACTIVE_STUB_TABLES, AU_BACKGROUND_STUBS, NZ_BACKGROUND_STUBS,
-  AU_INTERACTIVE_STUBS, NZ_INTERACTIVE_STUBS,
+  BACKGROUND_STUB_TABLES,
+  INTERACTIVE_STUB_TABLES,
+  AU_BACKGROUND_STUBS,
+  NZ_BACKGROUND_STUBS,
+  AU_INTERACTIVE_STUBS,
+  NZ_INTERACTIVE_STUBS,
 } from './stubs/index.ts';
 export {
-  DEFAULT_RULE_SET, CHANGE_FIELDS, decide, requirementsMet,
-  type RuleSet, type Requirement, type AcceptedChange, type ChangeField,
+  DEFAULT_RULE_SET,
+  CHANGE_FIELDS,
+  decide,
+  requirementsMet,
+  type RuleSet,
+  type Requirement,
+  type AcceptedChange,
+  type ChangeField,
 } from './rules.ts';
-export { bestRegistryMatch, matchRecord, subjectFromPerson, type RegistryRecord, type RegistryRecords, type RegistryMatch } from './registry.ts';
-export { parseRegistryRow, parseRegistryRows, registryHeaderProblems, rowsFromTable, type RegistryRowProblem } from './registry-csv.ts';
+export {
+  bestRegistryMatch,
+  matchRecord,
+  subjectFromPerson,
+  type RegistryRecord,
+  type RegistryRecords,
+  type RegistryMatch,
+} from './registry.ts';
+export {
+  parseRegistryRow,
+  parseRegistryRows,
+  registryHeaderProblems,
+  rowsFromTable,
+  type RegistryRowProblem,
+} from './registry-csv.ts';
 export { normaliseName, normaliseAddressText, parseDate, isoFromDob } from './normalise.ts';
 export { CONSENT_KEY } from './background.ts';
 export { CREDIT_HEADER_CONSENT_TEXT, CREDIT_HEADER_FAILURE_NOTICE, fillNotice } from './credit-header.ts';
@@ -61,15 +91,37 @@ export { personCountry } from './person.ts';
 export type { AccountSettings, VerificationState, SourceProgress, AdminVerification } from './state.ts';
 export { runnable } from './state.ts';
 export {
-  registerVerification, sourceList, sourceFields, setFields, adminOverride, verificationResult, recordCombination, assertCombinationOpen,
-  type RegisterInput, type SetFieldsOutcome, type AdminOverrideInput,
+  registerVerification,
+  sourceList,
+  sourceFields,
+  setFields,
+  adminOverride,
+  verificationResult,
+  recordCombination,
+  assertCombinationOpen,
+  type RegisterInput,
+  type SetFieldsOutcome,
+  type AdminOverrideInput,
 } from './engine.ts';
 export { formsOutcome, formsOutputs, type FormsOutcome, type FormsRequest, type FormsOutputs } from './forms.ts';
 export {
-  SOURCE_GROUPS, PERSONAL_FIELDS, ADDRESS_FIELDS, PREVIOUS_ADDRESS_FIELDS, ALL_FORMS_FIELDS, groupOfSource,
-  type FormsField, type FormsSourceGroup,
+  SOURCE_GROUPS,
+  PERSONAL_FIELDS,
+  ADDRESS_FIELDS,
+  PREVIOUS_ADDRESS_FIELDS,
+  ALL_FORMS_FIELDS,
+  groupOfSource,
+  type FormsField,
+  type FormsSourceGroup,
 } from './forms-fields.ts';
 export {
-  readFormsCall, identityOf, changedIdentity, medicareExpiryYears, IDENTITY_INPUTS, MEDICARE_MAX_YEARS_AHEAD,
-  type FormsCall, type FormsCallOptions, type FormsValues,
+  readFormsCall,
+  identityOf,
+  changedIdentity,
+  medicareExpiryYears,
+  IDENTITY_INPUTS,
+  MEDICARE_MAX_YEARS_AHEAD,
+  type FormsCall,
+  type FormsCallOptions,
+  type FormsValues,
 } from './forms-request.ts';

@@ -5,7 +5,14 @@
 import type { Confirmation, FieldResultV3, Person, SourceState } from './types.ts';
 import { INTERACTIVE_STUB_TABLES, matchInteractiveStub, type InteractiveOutcome } from './stubs/index.ts';
 import { isRegistrySource, type SourceDefinition } from './catalogue/index.ts';
-import { bestRegistryMatch, matchRecord, subjectFromPerson, type MatchSubject, type RegistryRecord, type RegistryRecords } from './registry.ts';
+import {
+  bestRegistryMatch,
+  matchRecord,
+  subjectFromPerson,
+  type MatchSubject,
+  type RegistryRecord,
+  type RegistryRecords,
+} from './registry.ts';
 import { changesAccepted, type RuleSet } from './rules.ts';
 
 export interface InteractiveRun {
@@ -26,16 +33,33 @@ const OUTCOME_STATES: Record<InteractiveOutcome, SourceState> = {
 /** Submitted short field names → the compared values. */
 export function subjectFromInputs(inputs: Record<string, string>): MatchSubject {
   return {
-    givenName: inputs['givenname'], middleNames: inputs['middlename'], surname: inputs['surname'], dob: inputs['dob'],
-    streetNumber: inputs['streetnumber'], streetName: inputs['streetname'], streetType: inputs['streettype'],
-    suburb: inputs['suburb'], state: inputs['state'], postcode: inputs['postcode'],
+    givenName: inputs['givenname'],
+    middleNames: inputs['middlename'],
+    surname: inputs['surname'],
+    dob: inputs['dob'],
+    streetNumber: inputs['streetnumber'],
+    streetName: inputs['streetname'],
+    streetType: inputs['streettype'],
+    suburb: inputs['suburb'],
+    state: inputs['state'],
+    postcode: inputs['postcode'],
   };
 }
 
 function asRecord(subject: MatchSubject): RegistryRecord {
   return {
-    givenName: subject.givenName, middleNames: subject.middleNames, surname: subject.surname, dob: subject.dob,
-    address: { streetNumber: subject.streetNumber, streetName: subject.streetName, streetType: subject.streetType, suburb: subject.suburb, state: subject.state, postcode: subject.postcode },
+    givenName: subject.givenName,
+    middleNames: subject.middleNames,
+    surname: subject.surname,
+    dob: subject.dob,
+    address: {
+      streetNumber: subject.streetNumber,
+      streetName: subject.streetName,
+      streetType: subject.streetType,
+      suburb: subject.suburb,
+      state: subject.state,
+      postcode: subject.postcode,
+    },
   };
 }
 
@@ -50,15 +74,33 @@ function runStub(source: SourceDefinition, person: Person, inputs: Record<string
   return { state, confirms: counts ? [...(row.confirms ?? source.confirms)] : [], fieldResult, failed: false };
 }
 
-function runRegistry(source: SourceDefinition, person: Person, inputs: Record<string, string>, ruleSet: RuleSet, records: readonly RegistryRecord[] | 'unavailable'): InteractiveRun {
+function runRegistry(
+  source: SourceDefinition,
+  person: Person,
+  inputs: Record<string, string>,
+  ruleSet: RuleSet,
+  records: readonly RegistryRecord[] | 'unavailable',
+): InteractiveRun {
   if (records === 'unavailable') return { state: 'ERROR', confirms: [], fieldResult: [], failed: false };
   const match = bestRegistryMatch(subjectFromInputs(inputs), records, source.confirms, subjectFromPerson(person));
-  if (!match || match.confirms.length === 0) return { state: 'IN_PROGRESS', confirms: [], fieldResult: match?.fieldResult ?? [], failed: true };
-  const state: SourceState = match.changes.length === 0 ? 'VERIFIED' : changesAccepted(ruleSet, match.changes) ? 'VERIFIED_WITH_CHANGES' : 'PENDING';
+  if (!match || match.confirms.length === 0)
+    return { state: 'IN_PROGRESS', confirms: [], fieldResult: match?.fieldResult ?? [], failed: true };
+  const state: SourceState =
+    match.changes.length === 0
+      ? 'VERIFIED'
+      : changesAccepted(ruleSet, match.changes)
+        ? 'VERIFIED_WITH_CHANGES'
+        : 'PENDING';
   return { state, confirms: match.confirms, fieldResult: match.fieldResult, failed: false };
 }
 
-export function runInteractive(source: SourceDefinition, person: Person, inputs: Record<string, string>, ruleSet: RuleSet, registry: RegistryRecords): InteractiveRun {
+export function runInteractive(
+  source: SourceDefinition,
+  person: Person,
+  inputs: Record<string, string>,
+  ruleSet: RuleSet,
+  registry: RegistryRecords,
+): InteractiveRun {
   return isRegistrySource(source.sourceId)
     ? runRegistry(source, person, inputs, ruleSet, registry[source.sourceId] ?? [])
     : runStub(source, person, inputs);

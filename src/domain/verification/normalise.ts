@@ -17,28 +17,74 @@ function addressTokens(value: string | undefined | null): string[] {
 
 /** Common AU/NZ address abbreviations → full word (street types, directions, Mount, Saint). */
 export const ADDRESS_ABBREVIATIONS: Record<string, string> = {
-  rd: 'road', ave: 'avenue', av: 'avenue', dr: 'drive', ct: 'court', crt: 'court', pl: 'place', ln: 'lane',
-  tce: 'terrace', pde: 'parade', cres: 'crescent', cr: 'crescent', hwy: 'highway', bvd: 'boulevard',
-  blvd: 'boulevard', cct: 'circuit', cl: 'close', gr: 'grove', gve: 'grove', hts: 'heights', sq: 'square',
-  esp: 'esplanade', wy: 'way', pkwy: 'parkway', cir: 'circle', mt: 'mount', nth: 'north', sth: 'south',
-  n: 'north', s: 'south', e: 'east', w: 'west', upr: 'upper', lwr: 'lower', ste: 'sainte', pt: 'point',
+  rd: 'road',
+  ave: 'avenue',
+  av: 'avenue',
+  dr: 'drive',
+  ct: 'court',
+  crt: 'court',
+  pl: 'place',
+  ln: 'lane',
+  tce: 'terrace',
+  pde: 'parade',
+  cres: 'crescent',
+  cr: 'crescent',
+  hwy: 'highway',
+  bvd: 'boulevard',
+  blvd: 'boulevard',
+  cct: 'circuit',
+  cl: 'close',
+  gr: 'grove',
+  gve: 'grove',
+  hts: 'heights',
+  sq: 'square',
+  esp: 'esplanade',
+  wy: 'way',
+  pkwy: 'parkway',
+  cir: 'circle',
+  mt: 'mount',
+  nth: 'north',
+  sth: 'south',
+  n: 'north',
+  s: 'south',
+  e: 'east',
+  w: 'west',
+  upr: 'upper',
+  lwr: 'lower',
+  ste: 'sainte',
+  pt: 'point',
 };
 
 export function normaliseAddressText(value: string | undefined | null): string {
   const tokens = addressTokens(value);
   return tokens
-    .map((t, i) => (t === 'st' ? (i === tokens.length - 1 && tokens.length > 1 ? 'street' : 'saint') : ADDRESS_ABBREVIATIONS[t] ?? t))
+    .map((t, i) =>
+      t === 'st'
+        ? i === tokens.length - 1 && tokens.length > 1
+          ? 'street'
+          : 'saint'
+        : (ADDRESS_ABBREVIATIONS[t] ?? t),
+    )
     .join(' ');
 }
 
 /** Street number / flat number: upper case, no spaces or hyphen variants ("267 - 277" = "267-277"). */
 export function normaliseNumber(value: string | undefined | null): string {
-  return anyAscii(value ?? '').toUpperCase().replace(/\s+/g, '').replace(/[‐-–—]/g, '-');
+  return anyAscii(value ?? '')
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/[‐-–—]/g, '-');
 }
 
 export const STATE_NAMES: Record<string, string> = {
-  'australian capital territory': 'ACT', 'new south wales': 'NSW', 'northern territory': 'NT', queensland: 'QLD',
-  'south australia': 'SA', tasmania: 'TAS', victoria: 'VIC', 'western australia': 'WA',
+  'australian capital territory': 'ACT',
+  'new south wales': 'NSW',
+  'northern territory': 'NT',
+  queensland: 'QLD',
+  'south australia': 'SA',
+  tasmania: 'TAS',
+  victoria: 'VIC',
+  'western australia': 'WA',
 };
 
 export function normaliseState(value: string | undefined | null): string {

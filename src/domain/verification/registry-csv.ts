@@ -7,7 +7,8 @@ import { parseDate } from './normalise.ts';
 import type { RegistryRecord } from './registry.ts';
 
 type RecordColumn = 'recordId' | 'givenName' | 'middleNames' | 'surname' | 'dob';
-type AddressColumn = 'flatNumber' | 'streetNumber' | 'streetName' | 'streetType' | 'suburb' | 'state' | 'postcode' | 'country';
+type AddressColumn =
+  'flatNumber' | 'streetNumber' | 'streetName' | 'streetType' | 'suburb' | 'state' | 'postcode' | 'country';
 
 export const COLUMN_ALIASES: Record<RecordColumn | AddressColumn, readonly string[]> = {
   recordId: ['id', 'recordid', 'reference', 'ref'],
@@ -25,7 +26,16 @@ export const COLUMN_ALIASES: Record<RecordColumn | AddressColumn, readonly strin
   country: ['country'],
 };
 
-const ADDRESS_COLUMNS: readonly AddressColumn[] = ['flatNumber', 'streetNumber', 'streetName', 'streetType', 'suburb', 'state', 'postcode', 'country'];
+const ADDRESS_COLUMNS: readonly AddressColumn[] = [
+  'flatNumber',
+  'streetNumber',
+  'streetName',
+  'streetType',
+  'suburb',
+  'state',
+  'postcode',
+  'country',
+];
 
 export interface RegistryRowProblem {
   row: number;
@@ -42,17 +52,25 @@ function columnOf(header: string): RecordColumn | AddressColumn | null {
 }
 
 /** The accepted header names, one per column, as the README lists them. */
-export const ACCEPTED_HEADERS = 'id, given name, middle names, surname, dob, flat number, street number, street name, street type, suburb, state, postcode, country';
+export const ACCEPTED_HEADERS =
+  'id, given name, middle names, surname, dob, flat number, street number, street name, street type, suburb, state, postcode, country';
 
 /** The header row's problems: a column pono does not know would be dropped without a word, so it is named. */
 export function registryHeaderProblems(headers: readonly string[]): RegistryRowProblem[] {
   return headers
     .filter((header) => columnOf(header) === null)
-    .map((header) => ({ row: 0, field: header, message: `the header row has a column pono does not know: "${header.slice(0, 64)}"; the accepted columns are ${ACCEPTED_HEADERS} (case, spaces, hyphens and underscores do not matter)` }));
+    .map((header) => ({
+      row: 0,
+      field: header,
+      message: `the header row has a column pono does not know: "${header.slice(0, 64)}"; the accepted columns are ${ACCEPTED_HEADERS} (case, spaces, hyphens and underscores do not matter)`,
+    }));
 }
 
 /** One data row (`at` is its 1-based number) → its record, or the problems that keep it out. */
-export function parseRegistryRow(row: Readonly<Record<string, string>>, at: number): { record: RegistryRecord; problems: RegistryRowProblem[] } {
+export function parseRegistryRow(
+  row: Readonly<Record<string, string>>,
+  at: number,
+): { record: RegistryRecord; problems: RegistryRowProblem[] } {
   const values: Partial<Record<RecordColumn | AddressColumn, string>> = {};
   for (const [header, raw] of Object.entries(row)) {
     const column = columnOf(header);
@@ -64,7 +82,8 @@ export function parseRegistryRow(row: Readonly<Record<string, string>>, at: numb
   let dob: string | undefined;
   if (values.dob !== undefined) {
     dob = parseDate(values.dob) ?? undefined;
-    if (dob === undefined) problems.push({ row: at, field: 'dob', message: `row ${at}: "${values.dob}" is not a date` });
+    if (dob === undefined)
+      problems.push({ row: at, field: 'dob', message: `row ${at}: "${values.dob}" is not a date` });
   }
   const address: Address = {};
   for (const c of ADDRESS_COLUMNS) if (values[c] !== undefined) address[c] = values[c];
@@ -79,7 +98,10 @@ export function parseRegistryRow(row: Readonly<Record<string, string>>, at: numb
 }
 
 /** Every row of a file at once: the records of the good rows, and every problem (header first). */
-export function parseRegistryRows(rows: readonly Record<string, string>[]): { records: RegistryRecord[]; problems: RegistryRowProblem[] } {
+export function parseRegistryRows(rows: readonly Record<string, string>[]): {
+  records: RegistryRecord[];
+  problems: RegistryRowProblem[];
+} {
   const headerProblems = registryHeaderProblems(Object.keys(rows[0] ?? {}));
   if (headerProblems.length > 0) return { records: [], problems: headerProblems };
   const records: RegistryRecord[] = [];

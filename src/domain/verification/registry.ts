@@ -12,7 +12,14 @@
 // nameAddress = name + street number + street name + (suburb or postcode). The best candidate is the one
 // confirming most, then with most matched fields. Middle names are reported but never decide.
 import type { Address, Confirmation, FieldResultV3, FieldStatus, Person } from './types.ts';
-import { isoFromDob, normaliseAddressText, normaliseName, normaliseNumber, normaliseState, parseDate } from './normalise.ts';
+import {
+  isoFromDob,
+  normaliseAddressText,
+  normaliseName,
+  normaliseNumber,
+  normaliseState,
+  parseDate,
+} from './normalise.ts';
 import { ADDRESS_MATCH_THRESHOLD, addressTextSimilarity, nameSimilarity, NAME_MATCH_THRESHOLD } from './similarity.ts';
 
 export interface RegistryRecord {
@@ -45,7 +52,17 @@ export interface MatchSubject {
   postcode?: string;
 }
 
-export const MATCH_FIELDS = ['givenName', 'middleNames', 'surname', 'dob', 'streetNumber', 'streetName', 'suburb', 'state', 'postcode'] as const;
+export const MATCH_FIELDS = [
+  'givenName',
+  'middleNames',
+  'surname',
+  'dob',
+  'streetNumber',
+  'streetName',
+  'suburb',
+  'state',
+  'postcode',
+] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export interface ChangedField {
@@ -64,32 +81,91 @@ export interface RegistryMatch {
 export function subjectFromPerson(person: Person): MatchSubject {
   const a = person.currentResidentialAddress ?? {};
   return {
-    givenName: person.givenName, middleNames: person.middleNames, surname: person.surname, dob: isoFromDob(person.dob),
-    streetNumber: a.streetNumber, streetName: a.streetName, streetType: a.streetType, suburb: a.suburb, state: a.state, postcode: a.postcode,
+    givenName: person.givenName,
+    middleNames: person.middleNames,
+    surname: person.surname,
+    dob: isoFromDob(person.dob),
+    streetNumber: a.streetNumber,
+    streetName: a.streetName,
+    streetType: a.streetType,
+    suburb: a.suburb,
+    state: a.state,
+    postcode: a.postcode,
   };
 }
 
 function recordSubject(record: RegistryRecord): MatchSubject {
   const a = record.address ?? {};
   return {
-    givenName: record.givenName, middleNames: record.middleNames, surname: record.surname, dob: record.dob,
-    streetNumber: a.streetNumber, streetName: a.streetName, streetType: a.streetType, suburb: a.suburb ?? a.city, state: a.state, postcode: a.postcode,
+    givenName: record.givenName,
+    middleNames: record.middleNames,
+    surname: record.surname,
+    dob: record.dob,
+    streetNumber: a.streetNumber,
+    streetName: a.streetName,
+    streetType: a.streetType,
+    suburb: a.suburb ?? a.city,
+    state: a.state,
+    postcode: a.postcode,
   };
 }
 
 const street = (s: MatchSubject) => [s.streetName, s.streetType].filter(Boolean).join(' ');
 
 /** Per field: is there a value, and do two subjects' values match? */
-const FIELD_RULES: Record<MatchField, { value: (s: MatchSubject) => string; same: (a: MatchSubject, b: MatchSubject) => boolean; equal: (a: MatchSubject, b: MatchSubject) => boolean }> = {
-  givenName: { value: (s) => s.givenName ?? '', same: (a, b) => nameSimilarity(a.givenName, b.givenName) >= NAME_MATCH_THRESHOLD, equal: (a, b) => normaliseName(a.givenName) === normaliseName(b.givenName) },
-  middleNames: { value: (s) => s.middleNames ?? '', same: (a, b) => nameSimilarity(a.middleNames, b.middleNames) >= NAME_MATCH_THRESHOLD, equal: (a, b) => normaliseName(a.middleNames) === normaliseName(b.middleNames) },
-  surname: { value: (s) => s.surname ?? '', same: (a, b) => nameSimilarity(a.surname, b.surname) >= NAME_MATCH_THRESHOLD, equal: (a, b) => normaliseName(a.surname) === normaliseName(b.surname) },
-  dob: { value: (s) => s.dob ?? '', same: (a, b) => parseDate(a.dob) !== null && parseDate(a.dob) === parseDate(b.dob), equal: (a, b) => parseDate(a.dob) === parseDate(b.dob) },
-  streetNumber: { value: (s) => s.streetNumber ?? '', same: (a, b) => normaliseNumber(a.streetNumber) === normaliseNumber(b.streetNumber), equal: (a, b) => normaliseNumber(a.streetNumber) === normaliseNumber(b.streetNumber) },
-  streetName: { value: street, same: (a, b) => addressTextSimilarity(street(a), street(b)) >= ADDRESS_MATCH_THRESHOLD, equal: (a, b) => normaliseAddressText(street(a)) === normaliseAddressText(street(b)) },
-  suburb: { value: (s) => s.suburb ?? '', same: (a, b) => addressTextSimilarity(a.suburb, b.suburb) >= ADDRESS_MATCH_THRESHOLD, equal: (a, b) => normaliseAddressText(a.suburb) === normaliseAddressText(b.suburb) },
-  state: { value: (s) => s.state ?? '', same: (a, b) => normaliseState(a.state) === normaliseState(b.state), equal: (a, b) => normaliseState(a.state) === normaliseState(b.state) },
-  postcode: { value: (s) => s.postcode ?? '', same: (a, b) => normaliseNumber(a.postcode) === normaliseNumber(b.postcode), equal: (a, b) => normaliseNumber(a.postcode) === normaliseNumber(b.postcode) },
+const FIELD_RULES: Record<
+  MatchField,
+  {
+    value: (s: MatchSubject) => string;
+    same: (a: MatchSubject, b: MatchSubject) => boolean;
+    equal: (a: MatchSubject, b: MatchSubject) => boolean;
+  }
+> = {
+  givenName: {
+    value: (s) => s.givenName ?? '',
+    same: (a, b) => nameSimilarity(a.givenName, b.givenName) >= NAME_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseName(a.givenName) === normaliseName(b.givenName),
+  },
+  middleNames: {
+    value: (s) => s.middleNames ?? '',
+    same: (a, b) => nameSimilarity(a.middleNames, b.middleNames) >= NAME_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseName(a.middleNames) === normaliseName(b.middleNames),
+  },
+  surname: {
+    value: (s) => s.surname ?? '',
+    same: (a, b) => nameSimilarity(a.surname, b.surname) >= NAME_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseName(a.surname) === normaliseName(b.surname),
+  },
+  dob: {
+    value: (s) => s.dob ?? '',
+    same: (a, b) => parseDate(a.dob) !== null && parseDate(a.dob) === parseDate(b.dob),
+    equal: (a, b) => parseDate(a.dob) === parseDate(b.dob),
+  },
+  streetNumber: {
+    value: (s) => s.streetNumber ?? '',
+    same: (a, b) => normaliseNumber(a.streetNumber) === normaliseNumber(b.streetNumber),
+    equal: (a, b) => normaliseNumber(a.streetNumber) === normaliseNumber(b.streetNumber),
+  },
+  streetName: {
+    value: street,
+    same: (a, b) => addressTextSimilarity(street(a), street(b)) >= ADDRESS_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseAddressText(street(a)) === normaliseAddressText(street(b)),
+  },
+  suburb: {
+    value: (s) => s.suburb ?? '',
+    same: (a, b) => addressTextSimilarity(a.suburb, b.suburb) >= ADDRESS_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseAddressText(a.suburb) === normaliseAddressText(b.suburb),
+  },
+  state: {
+    value: (s) => s.state ?? '',
+    same: (a, b) => normaliseState(a.state) === normaliseState(b.state),
+    equal: (a, b) => normaliseState(a.state) === normaliseState(b.state),
+  },
+  postcode: {
+    value: (s) => s.postcode ?? '',
+    same: (a, b) => normaliseNumber(a.postcode) === normaliseNumber(b.postcode),
+    equal: (a, b) => normaliseNumber(a.postcode) === normaliseNumber(b.postcode),
+  },
 };
 
 const MATCHED: readonly FieldStatus[] = ['CONFIRMED', 'CHANGED', 'ADDITION'];
@@ -108,7 +184,12 @@ function unswapped(subject: MatchSubject, record: MatchSubject): { subject: Matc
  * Matches a subject against one record. `master` is the master record (the person) when the subject is a
  * setFields submission, so that changes can be told apart; null for background checks.
  */
-export function matchRecord(subject: MatchSubject, record: RegistryRecord, allowed: readonly Confirmation[], master: MatchSubject | null = null): RegistryMatch {
+export function matchRecord(
+  subject: MatchSubject,
+  record: RegistryRecord,
+  allowed: readonly Confirmation[],
+  master: MatchSubject | null = null,
+): RegistryMatch {
   const theirs = recordSubject(record);
   const { subject: ours, swapped } = unswapped(subject, theirs);
   const fieldResult: FieldResultV3[] = [];
@@ -132,7 +213,8 @@ export function matchRecord(subject: MatchSubject, record: RegistryRecord, allow
       changes.push({ field, from: rule.value(master), to: value });
     }
     if (s === 'ADDITION') changes.push({ field, from: '', to: value });
-    if (swapped && (field === 'givenName' || field === 'surname')) result.extraData = [{ name: 'note', value: 'given name and surname swapped' }];
+    if (swapped && (field === 'givenName' || field === 'surname'))
+      result.extraData = [{ name: 'note', value: 'given name and surname swapped' }];
     fieldResult.push(result);
   }
   const ok = (f: MatchField) => MATCHED.includes(status.get(f) ?? 'MISSING');
@@ -143,12 +225,19 @@ export function matchRecord(subject: MatchSubject, record: RegistryRecord, allow
 }
 
 /** The best match over the candidates (most confirmations, then most matched fields); null without candidates. */
-export function bestRegistryMatch(subject: MatchSubject, records: readonly RegistryRecord[], allowed: readonly Confirmation[], master: MatchSubject | null = null): RegistryMatch | null {
+export function bestRegistryMatch(
+  subject: MatchSubject,
+  records: readonly RegistryRecord[],
+  allowed: readonly Confirmation[],
+  master: MatchSubject | null = null,
+): RegistryMatch | null {
   let best: RegistryMatch | null = null;
   let bestScore = -1;
   for (const record of records) {
     const match = matchRecord(subject, record, allowed, master);
-    const score = match.confirms.length * 100 + match.fieldResult.filter((f) => f.status !== null && MATCHED.includes(f.status)).length;
+    const score =
+      match.confirms.length * 100 +
+      match.fieldResult.filter((f) => f.status !== null && MATCHED.includes(f.status)).length;
     if (score > bestScore) {
       best = match;
       bestScore = score;

@@ -17,10 +17,22 @@ export function adminDate(at: Date): string {
 
 /** Person fields a pass on each kind confirms (background stub results report these as CONFIRMED). */
 const CONFIRMED_FIELDS: Record<Confirmation, (person: Person) => [string, string | undefined][]> = {
-  nameDob: (p) => [['givenName', p.givenName], ['surname', p.surname], ['dob', dayMonthYearFromDob(p.dob)]],
+  nameDob: (p) => [
+    ['givenName', p.givenName],
+    ['surname', p.surname],
+    ['dob', dayMonthYearFromDob(p.dob)],
+  ],
   nameAddress: (p) => {
     const a = p.currentResidentialAddress ?? {};
-    return [['givenName', p.givenName], ['surname', p.surname], ['streetNumber', a.streetNumber], ['streetName', a.streetName], ['suburb', a.suburb], ['state', a.state], ['postcode', a.postcode]];
+    return [
+      ['givenName', p.givenName],
+      ['surname', p.surname],
+      ['streetNumber', a.streetNumber],
+      ['streetName', a.streetName],
+      ['suburb', a.suburb],
+      ['state', a.state],
+      ['postcode', a.postcode],
+    ];
   },
 };
 
@@ -37,7 +49,14 @@ export function confirmedFields(person: Person, confirms: readonly Confirmation[
   return out;
 }
 
-export function checkResult(name: string, state: SourceState, method: Method | null, at: Date, verified: boolean, fieldResult: FieldResultV3[] = []): CheckResultV3 {
+export function checkResult(
+  name: string,
+  state: SourceState,
+  method: Method | null,
+  at: Date,
+  verified: boolean,
+  fieldResult: FieldResultV3[] = [],
+): CheckResultV3 {
   const date = greenIdDate(at);
   return { name, state, method, mode: null, dateCreated: date, dateVerified: verified ? date : null, fieldResult };
 }

@@ -70,7 +70,9 @@ export interface Contribution {
 }
 
 export function requirementsMet(ruleSet: RuleSet, contributions: readonly Contribution[]): boolean {
-  return ruleSet.requirements.every((r) => contributions.filter((c) => c.confirms.includes(r.kind)).length >= r.sources);
+  return ruleSet.requirements.every(
+    (r) => contributions.filter((c) => c.confirms.includes(r.kind)).length >= r.sources,
+  );
 }
 
 /** Outcome tiers: the first whose states meet the requirements wins. */
@@ -88,14 +90,26 @@ export interface DecisionFacts {
 
 export function decide(ruleSet: RuleSet, contributions: readonly Contribution[], facts: DecisionFacts): OverallStatus {
   if (facts.adminOverride) return 'VERIFIED_ADMIN';
-  const tier = DECISION_TIERS.find((t) => requirementsMet(ruleSet, contributions.filter((c) => t.counts.includes(c.state))));
+  const tier = DECISION_TIERS.find((t) =>
+    requirementsMet(
+      ruleSet,
+      contributions.filter((c) => t.counts.includes(c.state)),
+    ),
+  );
   if (tier) return tier.status;
   return facts.lockedOut ? 'LOCKED_OUT' : 'IN_PROGRESS';
 }
 
 const CHANGE_FIELD_OF: Record<MatchField, ChangeField> = {
-  givenName: 'givenName', middleNames: 'middleNames', surname: 'surname', dob: 'dob',
-  streetNumber: 'address', streetName: 'address', suburb: 'address', state: 'address', postcode: 'address',
+  givenName: 'givenName',
+  middleNames: 'middleNames',
+  surname: 'surname',
+  dob: 'dob',
+  streetNumber: 'address',
+  streetName: 'address',
+  suburb: 'address',
+  state: 'address',
+  postcode: 'address',
 };
 
 const NAME_FIELDS: readonly ChangeField[] = ['givenName', 'middleNames', 'surname'];

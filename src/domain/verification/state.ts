@@ -1,6 +1,16 @@
 // The serialisable verification state (stored by the app as JSONB and passed back), the account settings
 // it is decided under, and the recomputation of the overall status from it.
-import type { CheckResultV3, Confirmation, Country, Method, Mode, OverallStatus, Person, SourceState, Watchlist } from './types.ts';
+import type {
+  CheckResultV3,
+  Confirmation,
+  Country,
+  Method,
+  Mode,
+  OverallStatus,
+  Person,
+  SourceState,
+  Watchlist,
+} from './types.ts';
 import { PASSED_STATES } from './types.ts';
 import { decide, effectiveLockout, type Contribution, type RuleSet } from './rules.ts';
 import { catalogueSource, isRegistrySource, type SourceDefinition } from './catalogue/index.ts';
@@ -75,7 +85,11 @@ function countryFits(source: SourceDefinition, country: Country): boolean {
  * Can this source run for this verification? Enabled on the account, of the verification's country, and
  * either a registry source (any mode) or a stub source with stub mode on (stubs are not run otherwise).
  */
-export function runnable(account: AccountSettings, state: Pick<VerificationState, 'country'>, sourceId: string): SourceDefinition | null {
+export function runnable(
+  account: AccountSettings,
+  state: Pick<VerificationState, 'country'>,
+  sourceId: string,
+): SourceDefinition | null {
   const source = catalogueSource(sourceId);
   if (!source || !account.enabledSources.includes(sourceId) || !countryFits(source, state.country)) return null;
   if (isRegistrySource(sourceId)) return source;
@@ -83,7 +97,10 @@ export function runnable(account: AccountSettings, state: Pick<VerificationState
 }
 
 /** Interactive sources offered for this verification (sourceList), by display order. */
-export function offeredSources(account: AccountSettings, state: Pick<VerificationState, 'country'>): SourceDefinition[] {
+export function offeredSources(
+  account: AccountSettings,
+  state: Pick<VerificationState, 'country'>,
+): SourceDefinition[] {
   return account.enabledSources
     .map((id) => runnable(account, state, id))
     .filter((s): s is SourceDefinition => s !== null && s.interactive)
@@ -99,7 +116,8 @@ export function contributions(state: VerificationState): Contribution[] {
 /** Re-decides the overall status after a change; sets dateVerified the first time it becomes verified. */
 export function recompute(account: AccountSettings, state: VerificationState, now: Date): VerificationState {
   const threshold = effectiveLockout(account.ruleSet, account.lockoutAfterFailedAttempts);
-  const lockedOut = state.overallVerificationStatus === 'LOCKED_OUT' || (threshold !== null && state.failedAttempts >= threshold);
+  const lockedOut =
+    state.overallVerificationStatus === 'LOCKED_OUT' || (threshold !== null && state.failedAttempts >= threshold);
   const adminOverride = state.adminVerification !== null && state.adminVerification.sourceId === null;
   const overall = decide(account.ruleSet, contributions(state), { adminOverride, lockedOut });
   const dateVerified = state.dateVerified ?? (VERIFIED_OVERALL.includes(overall) ? greenIdDate(now) : null);

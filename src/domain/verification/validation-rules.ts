@@ -14,7 +14,8 @@ export type AuState = (typeof AU_STATES)[number];
 const pattern = (re: RegExp) => (value: string) => re.test(value);
 
 /** At most 255 characters, no control characters and no markup brackets. */
-const plainText = (value: string) => value.length <= 255 && ![...value].some((c) => c.charCodeAt(0) < 32 || c === '<' || c === '>');
+const plainText = (value: string) =>
+  value.length <= 255 && ![...value].some((c) => c.charCodeAt(0) < 32 || c === '<' || c === '>');
 
 /** A calendar date in `DD/MM/YYYY` (greenID's field format for dates). */
 export function isDayMonthYear(value: string): boolean {
@@ -78,14 +79,23 @@ export const VALIDATION_RULES: Record<string, ValidationRule> = {
   year: { noun: 'year (YYYY)', test: pattern(/^(18|19|20)\d{2}$/) },
   tandc: { noun: 'acceptance of the terms and conditions (must be "on")', test: (v) => v === 'on' },
   streetNumber: { noun: 'street number', test: pattern(/^[A-Z0-9][A-Z0-9 /-]{0,19}$/i) },
-  auState: { noun: 'Australian state (ACT, NSW, NT, QLD, SA, TAS, VIC or WA)', test: (v) => (AU_STATES as readonly string[]).includes(v.toUpperCase()) },
+  auState: {
+    noun: 'Australian state (ACT, NSW, NT, QLD, SA, TAS, VIC or WA)',
+    test: (v) => (AU_STATES as readonly string[]).includes(v.toUpperCase()),
+  },
   auPostcode: { noun: 'postcode (4 digits)', test: pattern(/^\d{4}$/) },
   nzPostcode: { noun: 'postcode (4 digits)', test: pattern(/^\d{4}$/) },
   medicareNumber: { noun: 'Medicare number', test: isMedicareNumber },
   medicareIrn: { noun: 'individual reference number (1 to 9)', test: pattern(/^[1-9]$/) },
-  medicareColour: { noun: 'card colour (Green, Yellow, Blue, G, Y or B)', test: pattern(/^(G|Y|B|GREEN|YELLOW|BLUE)$/i) },
+  medicareColour: {
+    noun: 'card colour (Green, Yellow, Blue, G, Y or B)',
+    test: pattern(/^(G|Y|B|GREEN|YELLOW|BLUE)$/i),
+  },
   monthYear: { noun: 'expiry date (MM/YYYY)', test: (v) => /^(0[1-9]|1[0-2])\/\d{4}$/.test(v) },
-  medicareExpiry: { noun: 'expiry date (MM/YYYY or DD/MM/YYYY)', test: (v) => /^(0[1-9]|1[0-2])\/\d{4}$/.test(v) || isDayMonthYear(v) },
+  medicareExpiry: {
+    noun: 'expiry date (MM/YYYY or DD/MM/YYYY)',
+    test: (v) => /^(0[1-9]|1[0-2])\/\d{4}$/.test(v) || isDayMonthYear(v),
+  },
   auPassportNumber: { noun: 'Australian passport number', test: pattern(/^[A-Z]{1,2}\d{7}$/i) },
   passportNumber: { noun: 'passport number', test: pattern(/^[A-Z0-9]{1,14}$/i) },
   countryCode3: { noun: 'three-letter country code', test: pattern(/^[A-Z]{3}$/i) },
@@ -98,7 +108,10 @@ export const VALIDATION_RULES: Record<string, ValidationRule> = {
   registerNumber: { noun: 'register number', test: pattern(/^\d{1,6}$/) },
   entryNumber: { noun: 'entry number', test: pattern(/^\d{1,6}$/) },
   immiCardNumber: { noun: 'ImmiCard number (3 letters and 6 digits)', test: pattern(/^[A-Z]{3}\d{6}$/i) },
-  centrelinkCrn: { noun: 'Centrelink customer reference number (9 digits and a letter)', test: pattern(/^\d{9}[A-Z]$/i) },
+  centrelinkCrn: {
+    noun: 'Centrelink customer reference number (9 digits and a letter)',
+    test: pattern(/^\d{9}[A-Z]$/i),
+  },
   nzLicenceNumber: { noun: 'NZ driver licence number', test: pattern(/^([A-Z]{2}\d{6}|\d{8})$/i) },
   nzLicenceVersion: { noun: 'licence version number (3 digits)', test: pattern(/^\d{3}$/) },
   nzPassportNumber: { noun: 'NZ passport number', test: pattern(/^[A-Z]{1,2}\d{6,7}$/i) },

@@ -5,31 +5,46 @@ import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 
 forEachDatabase((kind) => {
   let database: TestDatabase;
-  before(async () => { database = await openTestDatabase(kind); });
-  after(async () => { await database.dispose(); });
+  before(async () => {
+    database = await openTestDatabase(kind);
+  });
+  after(async () => {
+    await database.dispose();
+  });
 
   test('migrations create the tables and applying them again changes nothing', async () => {
     await migrateToLatest(database.db, database.schema);
     const tables = await database.db.introspection.getTables();
     const names = tables.map((t) => t.name);
-    for (const name of ['accounts', 'verifications', 'verification_tokens', 'rule_sets']) assert.ok(names.includes(name), name);
+    for (const name of ['accounts', 'verifications', 'verification_tokens', 'rule_sets'])
+      assert.ok(names.includes(name), name);
   });
 
   test('a failed transaction leaves nothing written', async () => {
     await assert.rejects(
       database.db.transaction().execute(async (tx) => {
-        await tx.insertInto('accounts').values({ account_id: 'half', password_hash: 'x', enabled_sources: '[]' }).execute();
+        await tx
+          .insertInto('accounts')
+          .values({ account_id: 'half', password_hash: 'x', enabled_sources: '[]' })
+          .execute();
         throw new Error('boom');
       }),
       /boom/,
     );
-    const row = await database.db.selectFrom('accounts').where('account_id', '=', 'half').selectAll().executeTakeFirst();
+    const row = await database.db
+      .selectFrom('accounts')
+      .where('account_id', '=', 'half')
+      .selectAll()
+      .executeTakeFirst();
     assert.equal(row, undefined);
   });
 
   test('dates come back as YYYY-MM-DD strings and counts as numbers', async () => {
     const { sql } = await import('kysely');
-    const result = await sql<{ d: string; n: number }>`select date '2020-11-18' as d, count(*) as n from accounts`.execute(database.db);
+    const result = await sql<{
+      d: string;
+      n: number;
+    }>`select date '2020-11-18' as d, count(*) as n from accounts`.execute(database.db);
     assert.deepEqual(result.rows[0], { d: '2020-11-18', n: 0 });
   });
 });
@@ -39,7 +54,10 @@ test('two processes starting together on one server schema migrate it once', asy
   const { SERVER_URL, uniqueSchema } = await import('../../support/databases.ts');
   const pg = (await import('pg')).default;
   const schema = uniqueSchema('race');
-  const [a, b] = await Promise.all([openDatabase({ url: SERVER_URL, schema }), openDatabase({ url: SERVER_URL, schema })]);
+  const [a, b] = await Promise.all([
+    openDatabase({ url: SERVER_URL, schema }),
+    openDatabase({ url: SERVER_URL, schema }),
+  ]);
   try {
     const { sql } = await import('kysely');
     const rows = await sql<{ name: string }>`select name from pono_migrations order by name`.execute(a.db);

@@ -12,7 +12,16 @@ import { createLogger } from '../../../src/adapters/log/logger.ts';
 import type { Actor } from '../../../src/app/casework/actor.ts';
 import { SERVER_URL, uniqueSchema } from '../../support/databases.ts';
 
-const BIG_TABLES = ['applications', 'casework_people', 'identity_tasks', 'escalations', 'liveness_links', 'verifications', 'audit_events', 'webhook_deliveries'];
+const BIG_TABLES = [
+  'applications',
+  'casework_people',
+  'identity_tasks',
+  'escalations',
+  'liveness_links',
+  'verifications',
+  'audit_events',
+  'webhook_deliveries',
+];
 const schema = uniqueSchema('plans');
 let database: Database;
 let services: Services;
@@ -30,11 +39,23 @@ before(async () => {
     reachable = false;
     return;
   }
-  database = await openDatabase({ url: SERVER_URL, schema, onQuery: (sql, parameters) => capturing && /^\s*select/i.test(sql) && seen.push({ sql, parameters }) });
+  database = await openDatabase({
+    url: SERVER_URL,
+    schema,
+    onQuery: (sql, parameters) => capturing && /^\s*select/i.test(sql) && seen.push({ sql, parameters }),
+  });
   services = await createServices(database, createLogger('silent'), { jobs: false, analysisInProcess: true });
   await services.accounts.create({ accountId: 'demo', password: 'demo', stubMode: true });
-  const created = await services.casework.officers.create({ email: 'plans@dia.example', fullName: 'Plan Officer', roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'], password: 'correct horse battery staple' });
-  officer = { officerId: created.id, roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'] };
+  const created = await services.casework.officers.create({
+    email: 'plans@dia.example',
+    fullName: 'Plan Officer',
+    roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'],
+    password: 'correct horse battery staple',
+  });
+  officer = {
+    officerId: created.id,
+    roles: ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'],
+  };
   await database.executeSql(`
     insert into applications (application_id, reference, application_type, stage, submitted_on, created_by, created_at, owner_id)
       select 'a' || i, upper(lpad(to_hex(i), 6, '0')), 'CBG Adult', (array['submitted','complete-and-correct','application-processing','decision'])[1 + i % 4],
@@ -86,54 +107,77 @@ async function sequentialScans(sql: string, parameters: readonly unknown[]): Pro
   return BIG_TABLES.filter((table) => new RegExp(`"Node Type":"Seq Scan"[^}]*?"Relation Name":"${table}"`).test(plan));
 }
 
-test('every list and queue is read through an index at 100,000 applications and 200,000 verifications', { skip: reachable ? undefined : 'no PostgreSQL server', timeout: 300_000 }, async (t) => {
-  if (!reachable) return;
-  const cw = services.casework;
-  const reference = '000064';
-  capturing = true;
-  const lists: [string, () => Promise<unknown>][] = [
-    ['applications, newest', () => cw.allocation.page(officer, { sort: 'newest' })],
-    ['applications, oldest', () => cw.allocation.page(officer, { sort: 'oldest' })],
-    ['applications, by reference', () => cw.allocation.page(officer, { sort: 'reference' })],
-    ['applications, by stage', () => cw.allocation.page(officer, { stage: 'decision' })],
-    ['applications, mine', () => cw.allocation.page(officer, { owner: 'me' })],
-    ['applications, unassigned', () => cw.allocation.page(officer, { owner: 'unassigned' })],
-    ['applications, a reference', () => cw.allocation.page(officer, { q: reference })],
-    ['applications, a name', () => cw.allocation.page(officer, { q: 'Family1234' })],
-    ['applications, a date of birth', () => cw.allocation.page(officer, { dateOfBirth: '1980-01-01' })],
-    ['applications, a later page', async () => {
-      const first = await cw.allocation.page(officer, { sort: 'newest', limit: 100 });
-      return cw.allocation.page(officer, { sort: 'newest', cursor: first.nextCursor ?? '' });
-    }],
-    ['pick up the next application', () => cw.allocation.pickUpNext(officer)],
-    ['pick up the next task', () => cw.allocation.pickUpNextTask(officer)],
-    ['reassign an application', () => cw.allocation.reassign(officer, '000065', { officerId: officer.officerId, reason: 'plans' })],
-    ['my tasks', () => cw.tasks.queue(officer, { queue: 'mine' })],
-    ['awaiting validation', () => cw.tasks.queue(officer, { queue: 'validation' })],
-    ['escalations queued', () => cw.escalations.page(officer, { status: 'queued' })],
-    ['escalations of an application', () => cw.escalations.page(officer, { applicationRef: reference })],
-    ['liveness links of an application', () => cw.links.list(officer, reference)],
-    ['liveness sessions of an application', () => services.liveness.list(officer, reference)],
-    ['audit of an application', () => cw.audit.forApplication(officer, reference)],
-    ['verifications, newest', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { limit: 50 })],
-    ['verifications, pending', () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { status: 'PENDING', limit: 50 })],
-    ['webhook deliveries, newest', () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { limit: 50 })],
-    ['webhook deliveries, failed', () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'failed', limit: 50 })],
-  ];
-  const problems: string[] = [];
-  for (const [name, read] of lists) {
-    seen.length = 0;
-    const started = performance.now();
-    await read();
-    const ms = performance.now() - started;
-    const queries = [...seen];
-    assert.ok(queries.length > 0, `${name}: no query seen`);
-    for (const q of queries) {
-      const scans = await sequentialScans(q.sql, q.parameters);
-      if (scans.length > 0) problems.push(`${name}: sequential scan of ${scans.join(', ')} in ${q.sql.slice(0, 160)}`);
+test(
+  'every list and queue is read through an index at 100,000 applications and 200,000 verifications',
+  { skip: reachable ? undefined : 'no PostgreSQL server', timeout: 300_000 },
+  async (t) => {
+    if (!reachable) return;
+    const cw = services.casework;
+    const reference = '000064';
+    capturing = true;
+    const lists: [string, () => Promise<unknown>][] = [
+      ['applications, newest', () => cw.allocation.page(officer, { sort: 'newest' })],
+      ['applications, oldest', () => cw.allocation.page(officer, { sort: 'oldest' })],
+      ['applications, by reference', () => cw.allocation.page(officer, { sort: 'reference' })],
+      ['applications, by stage', () => cw.allocation.page(officer, { stage: 'decision' })],
+      ['applications, mine', () => cw.allocation.page(officer, { owner: 'me' })],
+      ['applications, unassigned', () => cw.allocation.page(officer, { owner: 'unassigned' })],
+      ['applications, a reference', () => cw.allocation.page(officer, { q: reference })],
+      ['applications, a name', () => cw.allocation.page(officer, { q: 'Family1234' })],
+      ['applications, a date of birth', () => cw.allocation.page(officer, { dateOfBirth: '1980-01-01' })],
+      [
+        'applications, a later page',
+        async () => {
+          const first = await cw.allocation.page(officer, { sort: 'newest', limit: 100 });
+          return cw.allocation.page(officer, { sort: 'newest', cursor: first.nextCursor ?? '' });
+        },
+      ],
+      ['pick up the next application', () => cw.allocation.pickUpNext(officer)],
+      ['pick up the next task', () => cw.allocation.pickUpNextTask(officer)],
+      [
+        'reassign an application',
+        () => cw.allocation.reassign(officer, '000065', { officerId: officer.officerId, reason: 'plans' }),
+      ],
+      ['my tasks', () => cw.tasks.queue(officer, { queue: 'mine' })],
+      ['awaiting validation', () => cw.tasks.queue(officer, { queue: 'validation' })],
+      ['escalations queued', () => cw.escalations.page(officer, { status: 'queued' })],
+      ['escalations of an application', () => cw.escalations.page(officer, { applicationRef: reference })],
+      ['liveness links of an application', () => cw.links.list(officer, reference)],
+      ['liveness sessions of an application', () => services.liveness.list(officer, reference)],
+      ['audit of an application', () => cw.audit.forApplication(officer, reference)],
+      [
+        'verifications, newest',
+        () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { limit: 50 }),
+      ],
+      [
+        'verifications, pending',
+        () => services.verifications.list({ accountId: 'demo', password: 'demo' }, { status: 'PENDING', limit: 50 }),
+      ],
+      [
+        'webhook deliveries, newest',
+        () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { limit: 50 }),
+      ],
+      [
+        'webhook deliveries, failed',
+        () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'failed', limit: 50 }),
+      ],
+    ];
+    const problems: string[] = [];
+    for (const [name, read] of lists) {
+      seen.length = 0;
+      const started = performance.now();
+      await read();
+      const ms = performance.now() - started;
+      const queries = [...seen];
+      assert.ok(queries.length > 0, `${name}: no query seen`);
+      for (const q of queries) {
+        const scans = await sequentialScans(q.sql, q.parameters);
+        if (scans.length > 0)
+          problems.push(`${name}: sequential scan of ${scans.join(', ')} in ${q.sql.slice(0, 160)}`);
+      }
+      t.diagnostic(`${name}: ${queries.length} queries, ${ms.toFixed(1)} ms`);
     }
-    t.diagnostic(`${name}: ${queries.length} queries, ${ms.toFixed(1)} ms`);
-  }
-  capturing = false;
-  assert.deepEqual(problems, []);
-});
+    capturing = false;
+    assert.deepEqual(problems, []);
+  },
+);

@@ -3,7 +3,11 @@
 // the readable specimens is reported as a diagnostic line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderSpecimen, type SpecimenOptions, type SpecimenPerson } from '../../../src/adapters/documents/specimens.ts';
+import {
+  renderSpecimen,
+  type SpecimenOptions,
+  type SpecimenPerson,
+} from '../../../src/adapters/documents/specimens.ts';
 import { readDocument } from '../../../src/adapters/documents/document-reader.ts';
 import { authenticityChecks } from '../../../src/domain/documents/authenticity.ts';
 import { readMrz, td3FromText } from '../../../src/domain/documents/mrz.ts';
@@ -18,49 +22,66 @@ async function read(person: SpecimenPerson, options: SpecimenOptions = {}) {
   const reading = await readDocument({ document: await renderSpecimen(person, options) });
   const lines = td3FromText(reading.mrzText, reading.visualText);
   const mrz = lines ? readMrz(lines, today) : null;
-  const failed = authenticityChecks({ image: reading.facts, mrz, visualText: reading.visualText }, '2026-12-04').filter((c) => c.result === 'FAILED').map((c) => c.code);
+  const failed = authenticityChecks({ image: reading.facts, mrz, visualText: reading.visualText }, '2026-12-04')
+    .filter((c) => c.result === 'FAILED')
+    .map((c) => c.code);
   const expected: Record<(typeof FIELDS)[number], string> = {
-    surname: person.surname.toUpperCase(), givenNames: person.givenNames.toUpperCase(), documentNumber: person.documentNumber,
-    dob: person.dob, expiry: person.expiry, nationality: person.nationality, issuingState: person.issuingState,
+    surname: person.surname.toUpperCase(),
+    givenNames: person.givenNames.toUpperCase(),
+    documentNumber: person.documentNumber,
+    dob: person.dob,
+    expiry: person.expiry,
+    nationality: person.nationality,
+    issuingState: person.issuingState,
   };
   const correct = FIELDS.filter((f) => mrz?.fields[f] === expected[f]).length;
   return { mrz, failed, correct, portraitFaces: reading.portrait.faceCount, ms: reading.timing.totalMs };
 }
 
-test('specimen passports are read field for field, and every quality gate and check fails on the variant made for it', { skip }, async (t) => {
-  const readable: [string, SpecimenPerson, SpecimenOptions][] = [
-    ['Australian, straight', GRACE, {}],
-    ['New Zealand, straight', EILEEN, {}],
-    ['New Zealand, turned 1.5°, 1000 px', EILEEN, { rotateDeg: -1.5, width: 1000 }],
-    ['Australian, slightly soft (blur σ 1.5), JPEG quality 70', GRACE, { blurSigma: 1.5, quality: 70 }],
-  ];
-  let correct = 0;
-  let total = 0;
-  for (const [label, person, options] of readable) {
-    const r = await read(person, options);
-    correct += r.correct;
-    total += FIELDS.length;
-    t.diagnostic(`${label}: ${r.correct}/${FIELDS.length} fields, MRZ ${r.mrz?.valid ? 'valid' : 'invalid'}, failed checks [${r.failed.join(', ')}], ${Math.round(r.ms)} ms`);
-    assert.equal(r.portraitFaces, 1, `${label}: the portrait is found`);
-    // a misread never passes silently: either every field is right or a check digit says so
-    if (r.correct < FIELDS.length) assert.ok(r.failed.includes('MRZ_CHECK_DIGITS') || r.failed.includes('VISUAL_ZONE_CONSISTENT'), `${label}: a misread is flagged`);
-    else assert.deepEqual(r.failed, [], label);
-  }
-  t.diagnostic(`extraction accuracy: ${correct}/${total} fields (${Math.round((100 * correct) / total)} %)`);
-  assert.ok(correct / total >= 0.85, `accuracy ${correct}/${total}`);
+test(
+  'specimen passports are read field for field, and every quality gate and check fails on the variant made for it',
+  { skip },
+  async (t) => {
+    const readable: [string, SpecimenPerson, SpecimenOptions][] = [
+      ['Australian, straight', GRACE, {}],
+      ['New Zealand, straight', EILEEN, {}],
+      ['New Zealand, turned 1.5°, 1000 px', EILEEN, { rotateDeg: -1.5, width: 1000 }],
+      ['Australian, slightly soft (blur σ 1.5), JPEG quality 70', GRACE, { blurSigma: 1.5, quality: 70 }],
+    ];
+    let correct = 0;
+    let total = 0;
+    for (const [label, person, options] of readable) {
+      const r = await read(person, options);
+      correct += r.correct;
+      total += FIELDS.length;
+      t.diagnostic(
+        `${label}: ${r.correct}/${FIELDS.length} fields, MRZ ${r.mrz?.valid ? 'valid' : 'invalid'}, failed checks [${r.failed.join(', ')}], ${Math.round(r.ms)} ms`,
+      );
+      assert.equal(r.portraitFaces, 1, `${label}: the portrait is found`);
+      // a misread never passes silently: either every field is right or a check digit says so
+      if (r.correct < FIELDS.length)
+        assert.ok(
+          r.failed.includes('MRZ_CHECK_DIGITS') || r.failed.includes('VISUAL_ZONE_CONSISTENT'),
+          `${label}: a misread is flagged`,
+        );
+      else assert.deepEqual(r.failed, [], label);
+    }
+    t.diagnostic(`extraction accuracy: ${correct}/${total} fields (${Math.round((100 * correct) / total)} %)`);
+    assert.ok(correct / total >= 0.85, `accuracy ${correct}/${total}`);
 
-  const gates: [string, SpecimenOptions, string][] = [
-    ['blurred (σ 3)', { blurSigma: 3 }, 'IMAGE_FOCUS'],
-    ['lamp reflected on the portrait', { glare: true }, 'IMAGE_GLARE'],
-    ['too small (700 px)', { width: 700 }, 'IMAGE_RESOLUTION'],
-    ['MRZ cut off', { cropTopFraction: 0.7 }, 'MRZ_PRESENT'],
-    ['wrong document number check digit', { wrongCheckDigit: true }, 'MRZ_CHECK_DIGITS'],
-    ['saved by an image editor', { software: 'Adobe Photoshop 25.0 (Windows)' }, 'NO_EDITING_SOFTWARE'],
-    ['visual zone shows another surname', { vizSurname: 'Hooper' }, 'VISUAL_ZONE_CONSISTENT'],
-  ];
-  for (const [label, options, code] of gates) {
-    const r = await read(GRACE, options);
-    t.diagnostic(`${label}: failed checks [${r.failed.join(', ')}]`);
-    assert.ok(r.failed.includes(code), `${label}: ${code} fails (failed: ${r.failed.join(', ')})`);
-  }
-});
+    const gates: [string, SpecimenOptions, string][] = [
+      ['blurred (σ 3)', { blurSigma: 3 }, 'IMAGE_FOCUS'],
+      ['lamp reflected on the portrait', { glare: true }, 'IMAGE_GLARE'],
+      ['too small (700 px)', { width: 700 }, 'IMAGE_RESOLUTION'],
+      ['MRZ cut off', { cropTopFraction: 0.7 }, 'MRZ_PRESENT'],
+      ['wrong document number check digit', { wrongCheckDigit: true }, 'MRZ_CHECK_DIGITS'],
+      ['saved by an image editor', { software: 'Adobe Photoshop 25.0 (Windows)' }, 'NO_EDITING_SOFTWARE'],
+      ['visual zone shows another surname', { vizSurname: 'Hooper' }, 'VISUAL_ZONE_CONSISTENT'],
+    ];
+    for (const [label, options, code] of gates) {
+      const r = await read(GRACE, options);
+      t.diagnostic(`${label}: failed checks [${r.failed.join(', ')}]`);
+      assert.ok(r.failed.includes(code), `${label}: ${code} fails (failed: ${r.failed.join(', ')})`);
+    }
+  },
+);

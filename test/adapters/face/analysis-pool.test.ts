@@ -4,7 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createAnalysisPool, defaultAnalysisThreads, type AnalysisPool } from '../../../src/adapters/face/analysis-pool.ts';
+import {
+  createAnalysisPool,
+  defaultAnalysisThreads,
+  type AnalysisPool,
+} from '../../../src/adapters/face/analysis-pool.ts';
 import { analyseLivenessAttempt, type LivenessAttemptInput } from '../../../src/app/liveness-analysis.ts';
 import { DEFAULT_THRESHOLDS } from '../../../src/domain/liveness/thresholds.ts';
 import { missingImages } from './fixtures.ts';
@@ -49,13 +53,22 @@ test('the pool is sized from the cores, leaving one to the server', () => {
   assert.equal(defaultAnalysisThreads(32), 4);
 });
 
-test('an analysis on a worker decides as on the calling thread and does not hold up the event loop', { skip, timeout: 240_000 }, async (t) => {
-  await pool.analyse({ input, thresholds: DEFAULT_THRESHOLDS }); // the worker loads the engine once
-  const inWorker = await longestStall(() => pool.analyse({ input, thresholds: DEFAULT_THRESHOLDS }));
-  const inProcess = await longestStall(() => analyseLivenessAttempt(input, { thresholds: DEFAULT_THRESHOLDS }));
-  assert.ok(inWorker.result.timing.threadId >= 1, `ran on thread ${inWorker.result.timing.threadId}`);
-  assert.equal(inProcess.result.timing.threadId, 0);
-  assert.deepEqual(inWorker.result.outcome, inProcess.result.outcome);
-  t.diagnostic(`longest stall ${inWorker.stallMs.toFixed(1)} ms (worker) vs ${inProcess.stallMs.toFixed(1)} ms (calling thread)`);
-  assert.ok(inWorker.stallMs * 2 < inProcess.stallMs, `longest stall: ${inWorker.stallMs.toFixed(1)} ms with the worker, ${inProcess.stallMs.toFixed(1)} ms on the calling thread`);
-});
+test(
+  'an analysis on a worker decides as on the calling thread and does not hold up the event loop',
+  { skip, timeout: 240_000 },
+  async (t) => {
+    await pool.analyse({ input, thresholds: DEFAULT_THRESHOLDS }); // the worker loads the engine once
+    const inWorker = await longestStall(() => pool.analyse({ input, thresholds: DEFAULT_THRESHOLDS }));
+    const inProcess = await longestStall(() => analyseLivenessAttempt(input, { thresholds: DEFAULT_THRESHOLDS }));
+    assert.ok(inWorker.result.timing.threadId >= 1, `ran on thread ${inWorker.result.timing.threadId}`);
+    assert.equal(inProcess.result.timing.threadId, 0);
+    assert.deepEqual(inWorker.result.outcome, inProcess.result.outcome);
+    t.diagnostic(
+      `longest stall ${inWorker.stallMs.toFixed(1)} ms (worker) vs ${inProcess.stallMs.toFixed(1)} ms (calling thread)`,
+    );
+    assert.ok(
+      inWorker.stallMs * 2 < inProcess.stallMs,
+      `longest stall: ${inWorker.stallMs.toFixed(1)} ms with the worker, ${inProcess.stallMs.toFixed(1)} ms on the calling thread`,
+    );
+  },
+);

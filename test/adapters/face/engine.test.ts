@@ -41,42 +41,52 @@ test('the engine is one per process', async () => {
   assert.equal(await getFaceEngine(), engine);
 });
 
-test('a portrait gives one face with a 478-point mesh, angles, open-eye EAR and a 1024-d descriptor', { skip }, async () => {
-  const a = await engine.analyse(readFileSync(HOPPER), { descriptor: true });
-  assert.equal(a.faces.length, 1);
-  const f = a.faces[0];
-  assert.ok(f);
-  assert.equal(f.mesh.length, 478);
-  assert.ok(f.score > 0.8);
-  assert.ok(Math.abs(f.yawDeg) < 10 && Math.abs(f.rollDeg) < 15);
-  assert.equal(f.descriptor?.length, 1024);
-  const ear = faceEar(toTrackFace(f));
-  assert.ok(ear > 0.22 && ear < 0.6, `EAR ${ear}`);
-  assert.equal(a.digest.length, 40);
-  const raw = await decodeImage(readFileSync(HOPPER));
-  const again = await engine.analyse(raw);
-  assert.equal(again.digest, a.digest, 'same pixels, same digest');
-  assert.equal(again.faces[0]?.descriptor, undefined, 'descriptor only when asked');
-});
-
-test('same face matches, different faces do not (descriptor cosine through the calibration table)', { skip }, async () => {
-  const d = async (img: Buffer): Promise<readonly number[]> => {
-    const a = await engine.analyse(img, { descriptor: true });
+test(
+  'a portrait gives one face with a 478-point mesh, angles, open-eye EAR and a 1024-d descriptor',
+  { skip },
+  async () => {
+    const a = await engine.analyse(readFileSync(HOPPER), { descriptor: true });
     assert.equal(a.faces.length, 1);
-    const desc = a.faces[0]?.descriptor;
-    assert.ok(desc);
-    return desc;
-  };
-  const collins = await d(readFileSync(COLLINS));
-  const collinsVariant = await d(await sharp(readFileSync(COLLINS)).flop().modulate({ brightness: 0.8 }).jpeg({ quality: 60 }).toBuffer());
-  const hopper = await d(readFileSync(HOPPER));
-  const same = cosineSimilarity(collins, collinsVariant);
-  const different = cosineSimilarity(collins, hopper);
-  assert.ok(same > 0.7, `same ${same}`);
-  assert.ok(different < 0.55, `different ${different}`);
-  assert.equal(decideMatch(fmrForSimilarity(DEFAULT_CALIBRATION, same), 1e-3), 'MATCH');
-  assert.equal(decideMatch(fmrForSimilarity(DEFAULT_CALIBRATION, different), 1e-3), 'NO MATCH');
-});
+    const f = a.faces[0];
+    assert.ok(f);
+    assert.equal(f.mesh.length, 478);
+    assert.ok(f.score > 0.8);
+    assert.ok(Math.abs(f.yawDeg) < 10 && Math.abs(f.rollDeg) < 15);
+    assert.equal(f.descriptor?.length, 1024);
+    const ear = faceEar(toTrackFace(f));
+    assert.ok(ear > 0.22 && ear < 0.6, `EAR ${ear}`);
+    assert.equal(a.digest.length, 40);
+    const raw = await decodeImage(readFileSync(HOPPER));
+    const again = await engine.analyse(raw);
+    assert.equal(again.digest, a.digest, 'same pixels, same digest');
+    assert.equal(again.faces[0]?.descriptor, undefined, 'descriptor only when asked');
+  },
+);
+
+test(
+  'same face matches, different faces do not (descriptor cosine through the calibration table)',
+  { skip },
+  async () => {
+    const d = async (img: Buffer): Promise<readonly number[]> => {
+      const a = await engine.analyse(img, { descriptor: true });
+      assert.equal(a.faces.length, 1);
+      const desc = a.faces[0]?.descriptor;
+      assert.ok(desc);
+      return desc;
+    };
+    const collins = await d(readFileSync(COLLINS));
+    const collinsVariant = await d(
+      await sharp(readFileSync(COLLINS)).flop().modulate({ brightness: 0.8 }).jpeg({ quality: 60 }).toBuffer(),
+    );
+    const hopper = await d(readFileSync(HOPPER));
+    const same = cosineSimilarity(collins, collinsVariant);
+    const different = cosineSimilarity(collins, hopper);
+    assert.ok(same > 0.7, `same ${same}`);
+    assert.ok(different < 0.55, `different ${different}`);
+    assert.equal(decideMatch(fmrForSimilarity(DEFAULT_CALIBRATION, same), 1e-3), 'MATCH');
+    assert.equal(decideMatch(fmrForSimilarity(DEFAULT_CALIBRATION, different), 1e-3), 'NO MATCH');
+  },
+);
 
 test('no face in a picture of coffee; two faces side by side', { skip }, async () => {
   assert.equal((await engine.analyse(readFileSync(COFFEE))).faces.length, 0);

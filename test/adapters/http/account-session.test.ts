@@ -19,7 +19,12 @@ forEachDatabase((kind) => {
     t = await startTestApp(kind, { clock });
     await t.services.accounts.create({ accountId: 'other', password: 'other-account-password', stubMode: true });
     const register = async (auth: string) => {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: auth }, payload: { name: { givenName: 'Ana', surname: 'Admin' }, dob: '1980-01-01' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/verifications',
+        headers: { authorization: auth },
+        payload: { name: { givenName: 'Ana', surname: 'Admin' }, dob: '1980-01-01' },
+      });
       assert.equal(r.statusCode, 201, r.body);
       return r.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
     };
@@ -41,13 +46,20 @@ forEachDatabase((kind) => {
     assert.equal(r.statusCode, 200, r.body);
     assert.equal(r.json<{ account: { accountId: string } }>().account.accountId, 'demo');
     const setCookie = String(r.headers['set-cookie']);
-    assert.match(setCookie, /^pono_account_session=[A-Za-z0-9_-]{43}; Path=\/api\/v1; HttpOnly; Secure; SameSite=Strict; Max-Age=28800$/);
+    assert.match(
+      setCookie,
+      /^pono_account_session=[A-Za-z0-9_-]{43}; Path=\/api\/v1; HttpOnly; Secure; SameSite=Strict; Max-Age=28800$/,
+    );
     const cookie = cookieOf(r.headers['set-cookie']);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/account-session', headers: { cookie } });
     assert.equal(me.json<{ account: { accountId: string } }>().account.accountId, 'demo');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { cookie } });
     assert.equal(list.statusCode, 200);
-    assert.ok(list.json<{ verifications: { verificationId: string }[] }>().verifications.some((v) => v.verificationId === demoVerification));
+    assert.ok(
+      list
+        .json<{ verifications: { verificationId: string }[] }>()
+        .verifications.some((v) => v.verificationId === demoVerification),
+    );
     // Not an officer: the casework API does not know this cookie.
     const casework = await t.app.inject({ method: 'GET', url: '/api/v1/applications', headers: { cookie } });
     assert.equal(casework.statusCode, 401);
@@ -55,31 +67,59 @@ forEachDatabase((kind) => {
 
   test("another account's verification answers exactly like an unknown one", async () => {
     const cookie = cookieOf((await signIn('demo', 'demo')).headers['set-cookie']);
-    const theirs = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${otherVerification}`, headers: { cookie } });
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${otherVerification}`,
+      headers: { cookie },
+    });
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/verifications/zzzzzzzzz', headers: { cookie } });
     assert.equal(theirs.statusCode, 404);
     assert.equal(theirs.json<{ code: string }>().code, unknown.json<{ code: string }>().code);
-    assert.equal(theirs.json<{ message: string }>().message.replace(otherVerification, 'ID'), unknown.json<{ message: string }>().message.replace('zzzzzzzzz', 'ID'));
+    assert.equal(
+      theirs.json<{ message: string }>().message.replace(otherVerification, 'ID'),
+      unknown.json<{ message: string }>().message.replace('zzzzzzzzz', 'ID'),
+    );
   });
 
   test('a cookie-authenticated change from another site is refused; from pono itself it goes through', async () => {
     const cookie = cookieOf((await signIn('demo', 'demo')).headers['set-cookie']);
     const override = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/verifications/${demoVerification}/admin-override`, headers: { cookie, ...headers }, payload: { comment: 'Sighted passport', adminEmail: 'admin@example.org' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/verifications/${demoVerification}/admin-override`,
+        headers: { cookie, ...headers },
+        payload: { comment: 'Sighted passport', adminEmail: 'admin@example.org' },
+      });
     const forged = await override({ origin: 'https://evil.example' });
     assert.equal(forged.statusCode, 403);
     assert.equal(forged.json<{ code: string }>().code, 'CROSS_SITE_REQUEST');
-    const unchanged = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${demoVerification}`, headers: { authorization: DEMO_AUTH } });
-    assert.notEqual(unchanged.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult.overallVerificationStatus, 'VERIFIED_ADMIN');
+    const unchanged = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${demoVerification}`,
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.notEqual(
+      unchanged.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult
+        .overallVerificationStatus,
+      'VERIFIED_ADMIN',
+    );
     const own = await override({ origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' });
     assert.equal(own.statusCode, 200, own.body);
-    assert.equal(own.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult.overallVerificationStatus, 'VERIFIED_ADMIN');
+    assert.equal(
+      own.json<{ verificationResult: { overallVerificationStatus: string } }>().verificationResult
+        .overallVerificationStatus,
+      'VERIFIED_ADMIN',
+    );
   });
 
   test('wrong passwords through Basic lock the console sign-in too', async () => {
     await t.services.accounts.create({ accountId: 'locked', password: 'locked-account-password', stubMode: true });
     for (let i = 0; i < 10; i++) {
-      const r = await t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { authorization: basicAuth('locked', `wrong-${i}`) } });
+      const r = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/verifications',
+        headers: { authorization: basicAuth('locked', `wrong-${i}`) },
+      });
       assert.equal(r.statusCode, 401);
     }
     const r = await signIn('locked', 'locked-account-password');
@@ -90,7 +130,11 @@ forEachDatabase((kind) => {
   test('the session ends on sign-out, at its expiry, and when the password changes', async () => {
     const list = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { cookie } });
     const signedOut = cookieOf((await signIn('demo', 'demo')).headers['set-cookie']);
-    const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/account-session', headers: { cookie: signedOut } });
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/account-session',
+      headers: { cookie: signedOut },
+    });
     assert.equal(out.statusCode, 204);
     assert.match(String(out.headers['set-cookie']), /^pono_account_session=; .*Max-Age=0$/);
     assert.equal((await list(signedOut)).statusCode, 401);
@@ -122,11 +166,20 @@ test('cookies are Secure from an https public URL, on localhost, and not from a 
 
   const t = await startTestApp('pglite', { env: { PONO_PUBLIC_URL: 'http://192.168.1.20:8080' } });
   try {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/account-session', headers: { host: '192.168.1.20:8080' }, payload: { accountId: 'demo', password: 'demo' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/account-session',
+      headers: { host: '192.168.1.20:8080' },
+      payload: { accountId: 'demo', password: 'demo' },
+    });
     assert.equal(r.statusCode, 200);
     assert.doesNotMatch(String(r.headers['set-cookie']), /Secure/);
     const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/verifications', headers: { host: '192.168.1.20:8080', cookie } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/verifications',
+      headers: { host: '192.168.1.20:8080', cookie },
+    });
     assert.equal(list.statusCode, 200, 'the session works over that address');
   } finally {
     await t.close();

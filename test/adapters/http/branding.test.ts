@@ -21,7 +21,9 @@ let logo: Buffer;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pono-branding-'));
-  logo = await sharp({ create: { width: 96, height: 48, channels: 3, background: { r: 200, g: 30, b: 40 } } }).png().toBuffer();
+  logo = await sharp({ create: { width: 96, height: 48, channels: 3, background: { r: 200, g: 30, b: 40 } } })
+    .png()
+    .toBuffer();
   logoPath = join(dir, 'office-logo.png');
   writeFileSync(logoPath, logo);
 });
@@ -35,7 +37,15 @@ forEachDatabase((kind) => {
 
   before(async () => {
     mail = await startMailbox();
-    t = await startTestApp(kind, { demo: false, env: { SMTP_URL: mail.url, PONO_PUBLIC_URL: 'https://pono.test', PONO_OFFICE_NAME: OFFICE, PONO_OFFICE_LOGO: logoPath } });
+    t = await startTestApp(kind, {
+      demo: false,
+      env: {
+        SMTP_URL: mail.url,
+        PONO_PUBLIC_URL: 'https://pono.test',
+        PONO_OFFICE_NAME: OFFICE,
+        PONO_OFFICE_LOGO: logoPath,
+      },
+    });
     c = new CaseworkClient(t, true);
     o = await c.officers('brand');
   });
@@ -47,14 +57,27 @@ forEachDatabase((kind) => {
   test('the liveness-link email and the applicant page name the configured office and show its logo', async () => {
     const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
     const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
-      relationship: 'applicant', givenNames: 'Aroha', familyName: 'Brand', dateOfBirth: '1980-04-01', email: 'aroha.brand@example.com',
+      relationship: 'applicant',
+      givenNames: 'Aroha',
+      familyName: 'Brand',
+      dateOfBirth: '1980-04-01',
+      email: 'aroha.brand@example.com',
     });
     await c.expect(200, o.caseOfficer, 'POST', `/applications/${app.reference}/submit`, { paid: true });
-    const link = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/liveness-links`, { personId: person.id, relationship: 'Adult' });
+    const link = await c.expect<{ id: string }>(
+      201,
+      o.caseOfficer,
+      'POST',
+      `/applications/${app.reference}/liveness-links`,
+      { personId: person.id, relationship: 'Adult' },
+    );
     await c.expect(200, o.caseOfficer, 'POST', `/liveness-links/${link.id}/send`);
 
     const message = await mail.mailTo('aroha.brand@example.com');
-    assert.match(message.text ?? '', new RegExp(`^${OFFICE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has asked you to complete a liveness check`, 'm'));
+    assert.match(
+      message.text ?? '',
+      new RegExp(`^${OFFICE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has asked you to complete a liveness check`, 'm'),
+    );
     assert.ok(!/Internal Affairs/.test(`${message.text ?? ''}${String(message.html)}`), 'no other office is named');
     const html = String(message.html);
     assert.ok(html.includes(`${OFFICE_HTML} has asked you`), html);
@@ -70,7 +93,10 @@ forEachDatabase((kind) => {
     const token = await mail.tokenFor('aroha.brand@example.com');
     const page = await t.app.inject({ method: 'GET', url: `/liveness/${token}` });
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<header>\s*<p class="brand"><img class="logo" src="\/branding\/logo" alt=""><span>Te Kaunihera o Tāmaki &lt;Citizenship&gt; &amp; Identity<\/span><\/p>/);
+    assert.match(
+      page.body,
+      /<header>\s*<p class="brand"><img class="logo" src="\/branding\/logo" alt=""><span>Te Kaunihera o Tāmaki &lt;Citizenship&gt; &amp; Identity<\/span><\/p>/,
+    );
     assert.ok(!page.body.includes('Internal Affairs'));
   });
 
@@ -113,8 +139,14 @@ test('without branding configured pono names itself, shows no logo, and /brandin
 test('a logo that is missing or not an image stops the configuration, naming PONO_OFFICE_LOGO', () => {
   const text = join(dir, 'logo.png.txt');
   writeFileSync(text, 'not an image');
-  assert.throws(() => loadConfig({ PONO_OFFICE_LOGO: join(dir, 'absent.png') }), /PONO_OFFICE_LOGO=".*absent\.png": no such file/);
-  assert.throws(() => loadConfig({ PONO_OFFICE_LOGO: text }), /PONO_OFFICE_LOGO=".*": is not a PNG, JPEG, WebP or SVG image/);
+  assert.throws(
+    () => loadConfig({ PONO_OFFICE_LOGO: join(dir, 'absent.png') }),
+    /PONO_OFFICE_LOGO=".*absent\.png": no such file/,
+  );
+  assert.throws(
+    () => loadConfig({ PONO_OFFICE_LOGO: text }),
+    /PONO_OFFICE_LOGO=".*": is not a PNG, JPEG, WebP or SVG image/,
+  );
   assert.throws(() => loadConfig({ PONO_OFFICE_LOGO: dir }), /PONO_OFFICE_LOGO=".*": is a folder/);
   assert.throws(() => loadConfig({ PONO_OFFICE_NAME: '   ' }), /PONO_OFFICE_NAME/);
   const svg = join(dir, 'logo.svg');

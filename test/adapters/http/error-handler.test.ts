@@ -5,16 +5,52 @@ import { DEMO_AUTH, startTestApp, type TestApp } from '../../support/app.ts';
 
 test('a choice among literals reads as "must be one of", once per field; every message names its field', () => {
   const problems = readableProblems([
-    { instancePath: '/criteria/0', keyword: 'const', message: 'must be equal to constant', params: { allowedValue: 'Liveness check' } },
-    { instancePath: '/criteria/0', keyword: 'const', message: 'must be equal to constant', params: { allowedValue: 'INZ match' } },
+    {
+      instancePath: '/criteria/0',
+      keyword: 'const',
+      message: 'must be equal to constant',
+      params: { allowedValue: 'Liveness check' },
+    },
+    {
+      instancePath: '/criteria/0',
+      keyword: 'const',
+      message: 'must be equal to constant',
+      params: { allowedValue: 'INZ match' },
+    },
     { instancePath: '/criteria/0', keyword: 'anyOf', message: 'must match a schema in anyOf', params: {} },
-    { instancePath: '', keyword: 'required', message: "must have required property 'outcome'", params: { missingProperty: 'outcome' } },
+    {
+      instancePath: '',
+      keyword: 'required',
+      message: "must have required property 'outcome'",
+      params: { missingProperty: 'outcome' },
+    },
     { instancePath: '/dob', keyword: 'format', message: 'must match format "date"', params: { format: 'date' } },
-    { instancePath: '', keyword: 'additionalProperties', message: 'must NOT have additional properties', params: { additionalProperty: 'colour' } },
-    { instancePath: '/name/surname', keyword: 'minLength', message: 'must NOT have fewer than 1 characters', params: { limit: 1 } },
+    {
+      instancePath: '',
+      keyword: 'additionalProperties',
+      message: 'must NOT have additional properties',
+      params: { additionalProperty: 'colour' },
+    },
+    {
+      instancePath: '/name/surname',
+      keyword: 'minLength',
+      message: 'must NOT have fewer than 1 characters',
+      params: { limit: 1 },
+    },
     { instancePath: '', keyword: 'type', message: 'must be object', params: { type: 'object' } },
-    { instancePath: '/limit', keyword: 'pattern', message: 'must match pattern', params: { pattern: '^[0-9]+$' }, parentSchema: { type: 'string', description: 'page size, 1 to 500' } },
-    { instancePath: '/verificationId', keyword: 'pattern', message: 'must match pattern', params: { pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+    {
+      instancePath: '/limit',
+      keyword: 'pattern',
+      message: 'must match pattern',
+      params: { pattern: '^[0-9]+$' },
+      parentSchema: { type: 'string', description: 'page size, 1 to 500' },
+    },
+    {
+      instancePath: '/verificationId',
+      keyword: 'pattern',
+      message: 'must match pattern',
+      params: { pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    },
   ]);
   assert.deepEqual(problems, [
     { field: 'criteria.0', message: 'criteria.0 must be one of: "Liveness check", "INZ match"' },
@@ -44,8 +80,16 @@ describe('one error shape', () => {
   after(async () => t.close());
 
   const person = { ruleId: 'default', name: { givenName: 'Ana', surname: 'Shape' }, dob: '1990-01-01' };
-  async function post(payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<{ status: number; body: ErrorAnswer }> {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH, ...headers }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  async function post(
+    payload: unknown,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ): Promise<{ status: number; body: ErrorAnswer }> {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: DEMO_AUTH, ...headers },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
     return { status: r.statusCode, body: r.json<ErrorAnswer>() };
   }
 
@@ -71,7 +115,9 @@ describe('one error shape', () => {
     const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).body;
     assert.ok(document.length > 10_000);
     // The phrases around each reference, not the whole document: a diff of a document this size takes minutes.
-    const references = [...document.matchAll(/.{0,60}(\bBR-\d|\(L\d{2,}|\bseed \d{3}\b|\bR1\d\b).{0,20}/g)].map((m) => m[0]);
+    const references = [...document.matchAll(/.{0,60}(\bBR-\d|\(L\d{2,}|\bseed \d{3}\b|\bR1\d\b).{0,20}/g)].map(
+      (m) => m[0],
+    );
     assert.deepEqual([...new Set(references)], []);
   });
 
@@ -79,7 +125,10 @@ describe('one error shape', () => {
     const none = await post(JSON.stringify(person), {});
     assert.equal(none.status, 415);
     assert.equal(none.body.code, 'CONTENT_TYPE_REQUIRED');
-    assert.match(none.body.message, /no Content-Type header: send the body as JSON with the header Content-Type: application\/json/);
+    assert.match(
+      none.body.message,
+      /no Content-Type header: send the body as JSON with the header Content-Type: application\/json/,
+    );
     assert.ok(none.body.requestId);
     const text = await post(JSON.stringify(person), { 'content-type': 'text/plain' });
     assert.equal(text.status, 415);

@@ -25,7 +25,8 @@ forEachDatabase((kind) => {
     await mailbox.close();
   });
 
-  const post = (url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: { authorization: DEMO_AUTH }, payload });
+  const post = (url: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, headers: { authorization: DEMO_AUTH }, payload });
   const verify = async (payload: Record<string, unknown>) => {
     const response = await post('/api/v1/forms/identity-verification', payload);
     assert.equal(response.statusCode, 200, response.body);
@@ -45,12 +46,31 @@ forEachDatabase((kind) => {
 
   test('tamper check: true for exactly the verified details, false when one character changed', async () => {
     const trackingCode = newTracking();
-    const out = await verify({ trackingCode, roleKey: 'Applicant1', backgroundSources: BACKGROUND, ...applicant(VERIFIED) });
+    const out = await verify({
+      trackingCode,
+      roleKey: 'Applicant1',
+      backgroundSources: BACKGROUND,
+      ...applicant(VERIFIED),
+    });
     assert.equal(out.verifyStatus, 'VERIFIED');
     const same = await tamper({ trackingCode, roleKey: 'Applicant1', ...submitted(VERIFIED) });
-    assert.deepEqual(same, { result: true, reason: 'MATCH', message: 'The details exactly match those the identity was verified with.' });
-    for (const [input, value] of [['lastName', 'Ngatu'], ['dateOfBirth', '1986-03-13'], ['streetNumber', '267-278'], ['postcode', '2001'], ['firstName', 'aroha']]) {
-      const changed = await tamper({ trackingCode, roleKey: 'Applicant1', ...submitted(VERIFIED, { [input as string]: value }) });
+    assert.deepEqual(same, {
+      result: true,
+      reason: 'MATCH',
+      message: 'The details exactly match those the identity was verified with.',
+    });
+    for (const [input, value] of [
+      ['lastName', 'Ngatu'],
+      ['dateOfBirth', '1986-03-13'],
+      ['streetNumber', '267-278'],
+      ['postcode', '2001'],
+      ['firstName', 'aroha'],
+    ]) {
+      const changed = await tamper({
+        trackingCode,
+        roleKey: 'Applicant1',
+        ...submitted(VERIFIED, { [input as string]: value }),
+      });
       assert.equal(changed.result, false, `${String(input)} changed`);
       assert.equal(changed.reason, 'DETAILS_CHANGED');
     }
@@ -71,10 +91,22 @@ forEachDatabase((kind) => {
     await verify({ trackingCode, backgroundSources: BACKGROUND, ...applicant(VERIFIED) });
     await tamper({ trackingCode, ...submitted(VERIFIED) });
     await tamper({ trackingCode, ...submitted(VERIFIED, { lastName: 'Smith' }) });
-    const response = await t.app.inject({ method: 'GET', url: `/api/v1/forms/audit/${trackingCode}`, headers: { authorization: DEMO_AUTH } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/forms/audit/${trackingCode}`,
+      headers: { authorization: DEMO_AUTH },
+    });
     assert.equal(response.statusCode, 200, response.body);
-    const events = response.json<{ events: { action: string; result: string; detail: { reason: string; changedFields: string[] } }[] }>().events;
-    assert.deepEqual(events.map((e) => [e.action, e.result, e.detail.reason]), [['tamper-check', 'true', 'MATCH'], ['tamper-check', 'false', 'DETAILS_CHANGED']]);
+    const events = response.json<{
+      events: { action: string; result: string; detail: { reason: string; changedFields: string[] } }[];
+    }>().events;
+    assert.deepEqual(
+      events.map((e) => [e.action, e.result, e.detail.reason]),
+      [
+        ['tamper-check', 'true', 'MATCH'],
+        ['tamper-check', 'false', 'DETAILS_CHANGED'],
+      ],
+    );
     assert.deepEqual(events[1]?.detail.changedFields, ['lastName']);
     assert.ok(!response.body.includes('Smith'), 'no personal data in the audit');
   });
@@ -89,28 +121,71 @@ forEachDatabase((kind) => {
   });
 
   test('the consent wording names the reporting entity set for the account', async () => {
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/forms/settings', headers: { authorization: DEMO_AUTH }, payload: { customerName: 'Kiwi Lending Ltd', allowedOrigins: [] } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/forms/settings',
+      headers: { authorization: DEMO_AUTH },
+      payload: { customerName: 'Kiwi Lending Ltd', allowedOrigins: [] },
+    });
     assert.equal(put.statusCode, 200, put.body);
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/forms/consent-wording', headers: { authorization: DEMO_AUTH } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/forms/consent-wording',
+      headers: { authorization: DEMO_AUTH },
+    });
     const text = response.json<{ consentText: string }>().consentText;
-    assert.match(text, /^By accepting these terms and conditions you give consent for Kiwi Lending Ltd to disclose your name/);
+    assert.match(
+      text,
+      /^By accepting these terms and conditions you give consent for Kiwi Lending Ltd to disclose your name/,
+    );
     assert.ok(!text.includes('[['), 'every placeholder filled');
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/forms/settings', headers: { authorization: DEMO_AUTH }, payload: { customerName: 'X', allowedOrigins: ['https://forms.example.org/path'] } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/forms/settings',
+      headers: { authorization: DEMO_AUTH },
+      payload: { customerName: 'X', allowedOrigins: ['https://forms.example.org/path'] },
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().problems[0].field, 'allowedOrigins.0');
   });
 
-  test('credit header: refused consent does not run it; a failed match emails seed 001\'s notification and offers other sources', async () => {
-    await t.app.inject({ method: 'PUT', url: '/api/v1/forms/settings', headers: { authorization: DEMO_AUTH }, payload: { customerName: 'Kiwi Lending Ltd', allowedOrigins: [] } });
+  test("credit header: refused consent does not run it; a failed match emails seed 001's notification and offers other sources", async () => {
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/forms/settings',
+      headers: { authorization: DEMO_AUTH },
+      payload: { customerName: 'Kiwi Lending Ltd', allowedOrigins: [] },
+    });
     const dnbFails = `TWOPPP${'F'.repeat(25)}`;
-    const refused = await verify({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: false, ...applicant(dnbFails, { email: 'refused@example.org' }) });
+    const refused = await verify({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb',
+      creditHeaderConsent: false,
+      ...applicant(dnbFails, { email: 'refused@example.org' }),
+    });
     assert.equal(refused.creditHistoryResult, '');
-    const failed = await verify({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: true, ...applicant(dnbFails, { email: 'hemi@example.org', firstName: 'Hemi' }) });
+    const failed = await verify({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb',
+      creditHeaderConsent: true,
+      ...applicant(dnbFails, { email: 'hemi@example.org', firstName: 'Hemi' }),
+    });
     assert.equal(failed.creditHistoryResult, 'AUTOFAIL');
-    assert.ok(String(failed.availableSources).split(',').includes('passportdvs'), 'an alternative verification option is offered');
+    assert.ok(
+      String(failed.availableSources).split(',').includes('passportdvs'),
+      'an alternative verification option is offered',
+    );
     const mail = await mailbox.mailTo('hemi@example.org');
-    assert.match(mail.text ?? '', /^Dear Hemi, You recently opted to verify yourself against the Credit Bureau for Kiwi Lending Ltd\./);
+    assert.match(
+      mail.text ?? '',
+      /^Dear Hemi, You recently opted to verify yourself against the Credit Bureau for Kiwi Lending Ltd\./,
+    );
     assert.match(mail.text ?? '', /Kind regards, Kiwi Lending Ltd\s*$/);
-    assert.ok(!mailbox.inbox.some((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === 'refused@example.org')), 'no notice without consent');
+    assert.ok(
+      !mailbox.inbox.some(
+        (m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === 'refused@example.org'),
+      ),
+      'no notice without consent',
+    );
   });
 });

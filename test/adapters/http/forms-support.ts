@@ -2,8 +2,19 @@
 // tracking codes.
 export function applicant(middleName: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    firstName: 'Aroha', middleName, lastName: 'Ngata', dateOfBirth: '1986-03-12', email: 'aroha@example.org',
-    flatNumber: 'Level 3', streetNumber: '267-277', streetName: 'George', streetType: 'STREET', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'Australia',
+    firstName: 'Aroha',
+    middleName,
+    lastName: 'Ngata',
+    dateOfBirth: '1986-03-12',
+    email: 'aroha@example.org',
+    flatNumber: 'Level 3',
+    streetNumber: '267-277',
+    streetName: 'George',
+    streetType: 'STREET',
+    suburb: 'Sydney',
+    state: 'NSW',
+    postcode: '2000',
+    country: 'Australia',
     ...extra,
   };
 }

@@ -21,10 +21,17 @@ forEachDatabase((kind) => {
     t = await startTestApp(kind);
     await t.services.accounts.create({ accountId: 'other', password: 'other-password-1', stubMode: true });
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const call = (body: Record<string, unknown>, auth = DEMO_AUTH) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/forms/identity-verification', headers: { authorization: auth }, payload: body });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/identity-verification',
+      headers: { authorization: auth },
+      payload: body,
+    });
   const ok = async (body: Record<string, unknown>) => {
     const response = await call(body);
     assert.equal(response.statusCode, 200, response.body);
@@ -52,7 +59,11 @@ forEachDatabase((kind) => {
   });
 
   test('watchlistsFoundOn lists DFAT, OFAC and PEP when the person is found on them', async () => {
-    const out = await ok({ trackingCode: newTracking(), backgroundSources: BACKGROUND, ...applicant(code({ 1: 'F', 2: 'F', 3: 'F' }, 'P')) });
+    const out = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: BACKGROUND,
+      ...applicant(code({ 1: 'F', 2: 'F', 3: 'F' }, 'P')),
+    });
     assert.deepEqual(list(out.watchlistsFoundOn).sort(), ['DFAT', 'OFAC', 'PEP']);
   });
 
@@ -60,10 +71,17 @@ forEachDatabase((kind) => {
     const trackingCode = newTracking();
     const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
     assert.equal(first.verifyStatus, 'UNVERIFIED');
-    for (const id of ['passportdvs', 'medicaredvs', 'nswregodvs']) assert.ok(list(first.availableSources).includes(id), `${id} offered`);
+    for (const id of ['passportdvs', 'medicaredvs', 'nswregodvs'])
+      assert.ok(list(first.availableSources).includes(id), `${id} offered`);
     const passport = await ok({
-      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true,
-      passportNumber: 'A1111111', passportGender: 'Female', ...applicant(ALL_FAIL),
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'passportdvs',
+      termsAccepted: true,
+      passportNumber: 'A1111111',
+      passportGender: 'Female',
+      ...applicant(ALL_FAIL),
     });
     assert.equal(passport.verifyUserId, first.verifyUserId);
     assert.equal(passport.sourceVerifiedFlag, true);
@@ -71,15 +89,29 @@ forEachDatabase((kind) => {
     assert.ok(!list(passport.availableSources).includes('passportdvs'), 'a verified source is no longer offered');
     // A licence of the person's state: the generic "regodvs" is the licenceState's source.
     const done = await ok({
-      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'regodvs', termsAccepted: true,
-      licenceState: 'NSW', licenceNumber: '11111111', ...applicant(ALL_FAIL),
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'regodvs',
+      termsAccepted: true,
+      licenceState: 'NSW',
+      licenceNumber: '11111111',
+      ...applicant(ALL_FAIL),
     });
     assert.equal(done.sourceVerifiedFlag, true);
     assert.deepEqual(list(done.verifiedSources).sort(), ['nswregodvs', 'passportdvs']);
     // A source that does not verify leaves the flag false and stays available to retry.
     const miss = await ok({
-      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'medicaredvs', termsAccepted: true,
-      medicareCardNumber: '2428778132', medicareReferenceNumber: '1', medicareCardColour: 'Green', medicareExpiryMonth: '12', medicareExpiryYear: String(new Date().getUTCFullYear() + 1),
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'medicaredvs',
+      termsAccepted: true,
+      medicareCardNumber: '2428778132',
+      medicareReferenceNumber: '1',
+      medicareCardColour: 'Green',
+      medicareExpiryMonth: '12',
+      medicareExpiryYear: String(new Date().getUTCFullYear() + 1),
       ...applicant(ALL_FAIL),
     });
     assert.equal(miss.sourceVerifiedFlag, false);
@@ -90,8 +122,13 @@ forEachDatabase((kind) => {
     const trackingCode = newTracking();
     const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
     const out = await ok({
-      trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true,
-      passportNumber: 'A6666666', ...applicant(ALL_FAIL),
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'passportdvs',
+      termsAccepted: true,
+      passportNumber: 'A6666666',
+      ...applicant(ALL_FAIL),
     });
     assert.equal(out.sourceVerifiedFlag, false);
     assert.ok(!list(out.availableSources).includes('passportdvs'));
@@ -99,7 +136,11 @@ forEachDatabase((kind) => {
   });
 
   test('a source that errors: executionStatus SYSTEM_ERROR when every source that ran errored', async () => {
-    const out = await ok({ trackingCode: newTracking(), backgroundSources: 'asic,tenancy', ...applicant(code({ 7: 'E', 8: 'E' })) });
+    const out = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: 'asic,tenancy',
+      ...applicant(code({ 7: 'E', 8: 'E' })),
+    });
     assert.equal(out.executionStatus, 'SYSTEM_ERROR');
     assert.notEqual(out.errorMessage, '');
   });
@@ -110,31 +151,62 @@ forEachDatabase((kind) => {
     const same = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
     assert.equal(same.verifyUserId, first.verifyUserId);
     assert.equal(same.restarted, false);
-    const moved = await ok({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_PASS, { streetName: 'Pitt' }) });
+    const moved = await ok({
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      ...applicant(ALL_PASS, { streetName: 'Pitt' }),
+    });
     assert.notEqual(moved.verifyUserId, first.verifyUserId);
     assert.equal(moved.restarted, true);
     assert.equal(moved.verifyStatus, 'VERIFIED');
     // The old verifyUserId is no longer this person's.
-    const stale = await call({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_PASS, { streetName: 'Pitt' }) });
+    const stale = await call({
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      ...applicant(ALL_PASS, { streetName: 'Pitt' }),
+    });
     assert.equal(stale.statusCode, 400, stale.body);
     assert.equal(stale.json().problems[0].field, 'verifyUserId');
   });
 
   test('role keys keep two applicants of one transaction apart', async () => {
     const trackingCode = newTracking();
-    const one = await ok({ trackingCode, roleKey: 'Applicant1', backgroundSources: BACKGROUND, ...applicant(ALL_PASS) });
-    const two = await ok({ trackingCode, roleKey: 'Applicant2', backgroundSources: BACKGROUND, ...applicant(ALL_FAIL, { firstName: 'Mere' }) });
+    const one = await ok({
+      trackingCode,
+      roleKey: 'Applicant1',
+      backgroundSources: BACKGROUND,
+      ...applicant(ALL_PASS),
+    });
+    const two = await ok({
+      trackingCode,
+      roleKey: 'Applicant2',
+      backgroundSources: BACKGROUND,
+      ...applicant(ALL_FAIL, { firstName: 'Mere' }),
+    });
     assert.notEqual(one.verifyUserId, two.verifyUserId);
     assert.equal(one.verifyStatus, 'VERIFIED');
     assert.equal(two.verifyStatus, 'UNVERIFIED');
-    const again = await ok({ trackingCode, roleKey: 'Applicant1', backgroundSources: BACKGROUND, ...applicant(ALL_PASS) });
+    const again = await ok({
+      trackingCode,
+      roleKey: 'Applicant1',
+      backgroundSources: BACKGROUND,
+      ...applicant(ALL_PASS),
+    });
     assert.equal(again.verifyUserId, one.verifyUserId);
     assert.equal(again.restarted, false);
   });
 
-  test('getFields answers the sources\' fields, pre-filled, without verifying', async () => {
+  test("getFields answers the sources' fields, pre-filled, without verifying", async () => {
     const trackingCode = newTracking();
-    const out = await ok({ trackingCode, backgroundSources: BACKGROUND, verifySources: 'passportdvs', getFields: true, ...applicant(ALL_FAIL) });
+    const out = await ok({
+      trackingCode,
+      backgroundSources: BACKGROUND,
+      verifySources: 'passportdvs',
+      getFields: true,
+      ...applicant(ALL_FAIL),
+    });
     const fields = (out.sourceFields as Record<string, { name: string; value: string }[]>).passportdvs ?? [];
     assert.equal(fields.find((f) => f.name === 'greenid_passportdvs_givenname')?.value, 'Aroha');
     assert.ok(list(out.availableSources).includes('passportdvs'));
@@ -142,33 +214,65 @@ forEachDatabase((kind) => {
   });
 
   test('recordVerificationResponse includes the engine response for the submission', async () => {
-    const out = await ok({ trackingCode: newTracking(), backgroundSources: BACKGROUND, recordVerificationResponse: true, ...applicant(ALL_PASS) });
+    const out = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: BACKGROUND,
+      recordVerificationResponse: true,
+      ...applicant(ALL_PASS),
+    });
     const response = out.verificationResponse as { verificationResult: { overallVerificationStatus: string } };
     assert.equal(response.verificationResult.overallVerificationStatus, 'VERIFIED');
   });
 
   test('the credit header runs only with consent: creditHistoryResult VERIFIED / AUTOFAIL, blank without consent', async () => {
-    const passed = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: true, ...applicant(code({ 14: 'P' })) });
+    const passed = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb',
+      creditHeaderConsent: true,
+      ...applicant(code({ 14: 'P' })),
+    });
     assert.equal(passed.creditHistoryResult, 'VERIFIED');
-    const failed = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: true, ...applicant(code({ 14: 'F' })) });
+    const failed = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb',
+      creditHeaderConsent: true,
+      ...applicant(code({ 14: 'F' })),
+    });
     assert.equal(failed.creditHistoryResult, 'AUTOFAIL');
-    const refused = await ok({ trackingCode: newTracking(), backgroundSources: 'dnb', creditHeaderConsent: false, ...applicant(code({ 14: 'P' })) });
+    const refused = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb',
+      creditHeaderConsent: false,
+      ...applicant(code({ 14: 'P' })),
+    });
     assert.equal(refused.creditHistoryResult, '');
     assert.ok(!list(refused.verifiedSources).includes('dnb'));
   });
 
   test('an unknown verifyUserId is 404; another account cannot continue this one', async () => {
-    const response = await call({ trackingCode: newTracking(), verifyUserId: 'nope12345', backgroundSources: '', ...applicant(ALL_PASS) });
+    const response = await call({
+      trackingCode: newTracking(),
+      verifyUserId: 'nope12345',
+      backgroundSources: '',
+      ...applicant(ALL_PASS),
+    });
     assert.equal(response.statusCode, 404);
     const trackingCode = newTracking();
     const mine = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
-    const theirs = await call({ trackingCode, verifyUserId: mine.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) }, basicAuth('other', 'other-password-1'));
+    const theirs = await call(
+      { trackingCode, verifyUserId: mine.verifyUserId, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) },
+      basicAuth('other', 'other-password-1'),
+    );
     assert.equal(theirs.statusCode, 404);
   });
 
   describe('the outcome endpoint read afterwards', () => {
     const outcome = async (id: unknown) => {
-      const response = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${String(id)}/outcome`, headers: { authorization: DEMO_AUTH } });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/verifications/${String(id)}/outcome`,
+        headers: { authorization: DEMO_AUTH },
+      });
       assert.equal(response.statusCode, 200, response.body);
       return response.json<Record<string, unknown>>();
     };
@@ -176,12 +280,28 @@ forEachDatabase((kind) => {
     test('says sourceVerifiedFlag true after a call that verified a source, and DATA_ERROR after a refused one', async () => {
       const trackingCode = newTracking();
       const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
-      await ok({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'passportdvs', termsAccepted: true, passportNumber: 'A1111111', ...applicant(ALL_FAIL) });
+      await ok({
+        trackingCode,
+        verifyUserId: first.verifyUserId,
+        backgroundSources: BACKGROUND,
+        verifySources: 'passportdvs',
+        termsAccepted: true,
+        passportNumber: 'A1111111',
+        ...applicant(ALL_FAIL),
+      });
       const verified = await outcome(first.verifyUserId);
       assert.equal(verified.sourceVerifiedFlag, true);
       assert.equal(verified.executionStatus, 'SUCCESS');
       assert.equal(verified.verifiedSources, 'passportdvs');
-      const refused = await call({ trackingCode, verifyUserId: first.verifyUserId, backgroundSources: BACKGROUND, verifySources: 'medicaredvs', termsAccepted: true, medicareCardNumber: '123', ...applicant(ALL_FAIL) });
+      const refused = await call({
+        trackingCode,
+        verifyUserId: first.verifyUserId,
+        backgroundSources: BACKGROUND,
+        verifySources: 'medicaredvs',
+        termsAccepted: true,
+        medicareCardNumber: '123',
+        ...applicant(ALL_FAIL),
+      });
       assert.equal(refused.statusCode, 400);
       const after = await outcome(first.verifyUserId);
       assert.equal(after.executionStatus, 'DATA_ERROR');
@@ -191,13 +311,29 @@ forEachDatabase((kind) => {
 
     test('a verification made over plain REST: the flag of its latest interactive check', async () => {
       const created = await t.app.inject({
-        method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
-        payload: { name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' },
+        method: 'POST',
+        url: '/api/v1/verifications',
+        headers: { authorization: DEMO_AUTH },
+        payload: {
+          name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Ngata' },
+          dob: '1986-03-12',
+        },
       });
       const id = created.json().verificationResult.verificationId as string;
       assert.equal((await outcome(id)).sourceVerifiedFlag, false);
-      const fields = { greenid_passportdvs_number: 'A1111111', greenid_passportdvs_givenname: 'Aroha', greenid_passportdvs_surname: 'Ngata', greenid_passportdvs_dob: '12/03/1986', greenid_passportdvs_tandc: 'on' };
-      const set = await t.app.inject({ method: 'POST', url: `/api/v1/verifications/${id}/sources/passportdvs`, headers: { authorization: DEMO_AUTH }, payload: { fields } });
+      const fields = {
+        greenid_passportdvs_number: 'A1111111',
+        greenid_passportdvs_givenname: 'Aroha',
+        greenid_passportdvs_surname: 'Ngata',
+        greenid_passportdvs_dob: '12/03/1986',
+        greenid_passportdvs_tandc: 'on',
+      };
+      const set = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/verifications/${id}/sources/passportdvs`,
+        headers: { authorization: DEMO_AUTH },
+        payload: { fields },
+      });
       assert.equal(set.statusCode, 200, set.body);
       const out = await outcome(id);
       assert.equal(out.sourceVerifiedFlag, true);

@@ -6,23 +6,41 @@ import { RecordsStore } from '../../../src/adapters/records/store.ts';
 import { generatePopulation } from '../../../src/domain/records/index.ts';
 
 const AUTH = basicAuth('office', 'office-password');
-interface CheckResult { name: string; state: string; fieldResult: { name: string; status: string }[] }
+interface CheckResult {
+  name: string;
+  state: string;
+  fieldResult: { name: string; status: string }[];
+}
 
 forEachDatabase((kind) => {
   let t: TestApp;
   let store: RecordsStore;
-  const people = [...generatePopulation({ seed: 'immigration-source', size: 5, referenceDate: '2024-06-30' })].map((p) => p.record);
+  const people = [...generatePopulation({ seed: 'immigration-source', size: 5, referenceDate: '2024-06-30' })].map(
+    (p) => p.record,
+  );
 
   before(async () => {
     t = await startTestApp(kind, { demo: false });
     store = t.services.records.source as RecordsStore;
     assert.deepEqual(await t.services.records.load(people), { ok: true, loaded: people.length });
-    await t.services.accounts.create({ accountId: 'office', password: 'office-password', stubMode: false, enabledSources: ['immigration'] });
+    await t.services.accounts.create({
+      accountId: 'office',
+      password: 'office-password',
+      stubMode: false,
+      enabledSources: ['immigration'],
+    });
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const register = async (givenName: string, surname: string, dob: string) => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: AUTH }, payload: { name: { givenName, surname }, dob } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: AUTH },
+      payload: { name: { givenName, surname }, dob },
+    });
     assert.equal(response.statusCode, 201, response.body);
     return (response.json().verificationResult.individualResult as CheckResult[]).find((r) => r.name === 'immigration');
   };

@@ -25,7 +25,13 @@ describe('POST /api/v1/presence/calculate', () => {
   let address = 0;
   /** Each test calls from its own address, so the rate limit of one does not touch another. */
   const call = (payload: unknown, remoteAddress = `10.0.0.${++address}`) =>
-    app.inject({ method: 'POST', url: '/api/v1/presence/calculate', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' }, remoteAddress });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/presence/calculate',
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json' },
+      remoteAddress,
+    });
 
   before(async () => {
     database = await openTestDatabase('pglite');
@@ -48,9 +54,26 @@ describe('POST /api/v1/presence/calculate', () => {
   it("the seed's example: residency 10/11/2014, application 18 Nov 2020 → 366/365/365/365/366, 1,827, eligible", async () => {
     const response = await call(seedExample);
     assert.equal(response.statusCode, 200, response.body);
-    const body = response.json<{ eligible: boolean; totalDays: number; totalMet: boolean; years: { from: string; to: string; days: number; met: boolean }[]; exceptions: unknown[]; earliestEligibleDate: string }>();
-    assert.deepEqual(body.years.map((y) => y.days), [366, 365, 365, 365, 366]);
-    assert.deepEqual(body.years[0], { sequence: 1, from: '2015-11-18', to: '2016-11-17', days: 366, length: 366, met: true });
+    const body = response.json<{
+      eligible: boolean;
+      totalDays: number;
+      totalMet: boolean;
+      years: { from: string; to: string; days: number; met: boolean }[];
+      exceptions: unknown[];
+      earliestEligibleDate: string;
+    }>();
+    assert.deepEqual(
+      body.years.map((y) => y.days),
+      [366, 365, 365, 365, 366],
+    );
+    assert.deepEqual(body.years[0], {
+      sequence: 1,
+      from: '2015-11-18',
+      to: '2016-11-17',
+      days: 366,
+      length: 366,
+      met: true,
+    });
     assert.equal(body.totalDays, 1827);
     assert.equal(body.totalMet, true);
     assert.equal(body.eligible, true);
@@ -66,13 +89,27 @@ describe('POST /api/v1/presence/calculate', () => {
     assert.deepEqual(body.problems, [{ field: '/movements/0/date', message: 'is not a calendar date' }]);
     assert.match(body.message, /\/movements\/0\/date/);
 
-    const more = await call({ applicationDate: '18/11/2020', indefiniteStayPeriods: [{ from: '2014-11-10' }], movements: [], extra: 1 });
+    const more = await call({
+      applicationDate: '18/11/2020',
+      indefiniteStayPeriods: [{ from: '2014-11-10' }],
+      movements: [],
+      extra: 1,
+    });
     assert.equal(more.statusCode, 400);
     assert.deepEqual(
-      more.json<{ problems: { field: string }[] }>().problems.map((p) => p.field).sort(),
+      more
+        .json<{ problems: { field: string }[] }>()
+        .problems.map((p) => p.field)
+        .sort(),
       ['/applicationDate', '/extra', '/indefiniteStayPeriods/0/to'],
     );
-    const notJson = await app.inject({ method: 'POST', url: '/api/v1/presence/calculate', payload: '{oops', headers: { 'content-type': 'application/json' }, remoteAddress: '10.1.1.1' });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/v1/presence/calculate',
+      payload: '{oops',
+      headers: { 'content-type': 'application/json' },
+      remoteAddress: '10.1.1.1',
+    });
     assert.equal(notJson.statusCode, 400);
   });
 
@@ -90,25 +127,41 @@ describe('POST /api/v1/presence/calculate', () => {
 
   it('stores nothing and logs nothing of the request', async () => {
     const count = async () => {
-      const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${database.schema} and table_type = 'BASE TABLE'`.execute(database.db);
+      const tables = await sql<{
+        table_name: string;
+      }>`select table_name from information_schema.tables where table_schema = ${database.schema} and table_type = 'BASE TABLE'`.execute(
+        database.db,
+      );
       let rows = 0;
       for (const { table_name } of tables.rows) {
-        const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(database.db);
+        const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(
+          database.db,
+        );
         rows += r.rows[0]?.n ?? 0;
       }
       return rows;
     };
     const before = await count();
-    const distinctive = { applicationDate: '2019-07-23', indefiniteStayPeriods: [{ from: '2011-03-17', to: null }], movements: [{ direction: 'arrival', date: '2011-03-16' }] };
+    const distinctive = {
+      applicationDate: '2019-07-23',
+      indefiniteStayPeriods: [{ from: '2011-03-17', to: null }],
+      movements: [{ direction: 'arrival', date: '2011-03-16' }],
+    };
     assert.equal((await call(distinctive)).statusCode, 200);
-    assert.equal((await call({ ...distinctive, movements: [{ direction: 'sideways', date: '2011-03-16' }] })).statusCode, 400);
+    assert.equal(
+      (await call({ ...distinctive, movements: [{ direction: 'sideways', date: '2011-03-16' }] })).statusCode,
+      400,
+    );
     assert.equal(await count(), before);
     assert.ok(log.includes('/api/v1/presence/calculate'), 'requests are logged (without bodies)');
-    for (const text of ['2019-07-23', '2011-03-17', '2011-03-16', 'sideways']) assert.ok(!log.includes(text), `log mentions ${text}`);
+    for (const text of ['2019-07-23', '2011-03-17', '2011-03-16', 'sideways'])
+      assert.ok(!log.includes(text), `log mentions ${text}`);
   });
 
   it('is in the OpenAPI document with its request and response schemas', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> }>();
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    }>();
     const op = doc.paths['/api/v1/presence/calculate']?.post;
     assert.ok(op?.requestBody);
     assert.ok(op.responses['200'] && op.responses['429']);

@@ -17,8 +17,17 @@ before(async () => {
 after(() => t.close());
 
 async function signIn(email: string, roles: string[]): Promise<{ cookie: string; id: string }> {
-  const officer = await t.services.casework.officers.create({ email, fullName: email, roles, password: 'correct horse battery staple' });
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: 'correct horse battery staple' } });
+  const officer = await t.services.casework.officers.create({
+    email,
+    fullName: email,
+    roles,
+    password: 'correct horse battery staple',
+  });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email, password: 'correct horse battery staple' },
+  });
   assert.equal(r.statusCode, 200, r.body);
   return { cookie: String(r.headers['set-cookie']).split(';')[0] ?? '', id: officer.id };
 }
@@ -34,14 +43,24 @@ test('an officer session is accepted until its lifetime ends and refused from th
 
 test('a verification token idle for 30 minutes expires, and each use starts the 30 minutes again', async () => {
   const registered = await t.app.inject({
-    method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
-    payload: { name: { givenName: 'Tia', middleNames: 'TWOFFFFFFFFFFFFFFFFFFFFFFFFFFFF', surname: 'Rua' }, dob: '1990-02-03' },
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: DEMO_AUTH },
+    payload: {
+      name: { givenName: 'Tia', middleNames: 'TWOFFFFFFFFFFFFFFFFFFFFFFFFFFFF', surname: 'Rua' },
+      dob: '1990-02-03',
+    },
   });
   assert.equal(registered.statusCode, 201, registered.body);
   const id = registered.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
-  const issued = await t.app.inject({ method: 'POST', url: `/api/v1/verifications/${id}/token`, headers: { authorization: DEMO_AUTH } });
+  const issued = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${id}/token`,
+    headers: { authorization: DEMO_AUTH },
+  });
   const token = issued.json<{ verificationToken: string }>().verificationToken;
-  const use = () => t.app.inject({ method: 'GET', url: `/api/v1/tokens/${token}`, headers: { authorization: DEMO_AUTH } });
+  const use = () =>
+    t.app.inject({ method: 'GET', url: `/api/v1/tokens/${token}`, headers: { authorization: DEMO_AUTH } });
   clock.advance(29 * MINUTE);
   assert.equal((await use()).statusCode, 200, 'used within 30 minutes of issue');
   clock.advance(29 * MINUTE);
@@ -53,11 +72,21 @@ test('a verification token idle for 30 minutes expires, and each use starts the 
 test('deactivating an officer ends their API token at once', async () => {
   const admin = await signIn('admin@dia.example', ['administrator']);
   const { id } = await signIn('leaver@dia.example', ['case-officer']);
-  const issued = await t.app.inject({ method: 'POST', url: `/api/v1/officers/${id}/tokens`, headers: { cookie: admin.cookie }, payload: { name: 'integration' } });
+  const issued = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/officers/${id}/tokens`,
+    headers: { cookie: admin.cookie },
+    payload: { name: 'integration' },
+  });
   assert.equal(issued.statusCode, 201, issued.body);
   const bearer = { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 200);
-  const off = await t.app.inject({ method: 'PATCH', url: `/api/v1/officers/${id}`, headers: { cookie: admin.cookie }, payload: { active: false } });
+  const off = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/officers/${id}`,
+    headers: { cookie: admin.cookie },
+    payload: { active: false },
+  });
   assert.equal(off.statusCode, 200, off.body);
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 401);
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/applications', headers: bearer })).statusCode, 401);
@@ -65,7 +94,12 @@ test('deactivating an officer ends their API token at once', async () => {
 
 test('a role that may not do an action is refused on the server with ROLE_NOT_PERMITTED', async () => {
   const validator = await signIn('validator@dia.example', ['validating-officer']);
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: { cookie: validator.cookie }, payload: { applicationType: 'CBG Adult' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/applications',
+    headers: { cookie: validator.cookie },
+    payload: { applicationType: 'CBG Adult' },
+  });
   assert.equal(r.statusCode, 403);
   assert.equal(r.json<{ code: string }>().code, 'ROLE_NOT_PERMITTED');
   const admin = await t.app.inject({ method: 'GET', url: '/api/v1/officers', headers: { cookie: validator.cookie } });

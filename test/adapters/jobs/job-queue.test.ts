@@ -18,15 +18,28 @@ forEachDatabase((kind) => {
   before(async () => {
     database = await openTestDatabase(kind);
     queue = new JobQueue(database, createLogger('silent'), { pollingIntervalSeconds: 0.5 });
-    queue.define<{ label: string }>({ name: 'test.record', retryLimit: 0, retryDelaySeconds: 1, handle: async ({ label }) => void worked.push(label) });
     queue.define<{ label: string }>({
-      name: 'test.flaky', retryLimit: 3, retryDelaySeconds: 1,
+      name: 'test.record',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      handle: async ({ label }) => void worked.push(label),
+    });
+    queue.define<{ label: string }>({
+      name: 'test.flaky',
+      retryLimit: 3,
+      retryDelaySeconds: 1,
       handle: async ({ label }) => {
         if (failuresLeft-- > 0) throw new Error('not yet');
         worked.push(label);
       },
     });
-    queue.define<Record<string, never>>({ name: 'test.cron', retryLimit: 0, retryDelaySeconds: 1, cron: '*/5 * * * *', handle: async () => undefined });
+    queue.define<Record<string, never>>({
+      name: 'test.cron',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      cron: '*/5 * * * *',
+      handle: async () => undefined,
+    });
     await queue.start(true);
   });
   after(async () => {

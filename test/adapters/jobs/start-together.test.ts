@@ -13,11 +13,16 @@ test('two processes starting together on a fresh database both come up', { timeo
     const schema = uniqueSchema('together');
     const start = async () => {
       const database = await openDatabase({ url: SERVER_URL, schema });
-      const services = await createServices(database, createLogger('silent'), { workJobs: true, pollingIntervalSeconds: 0.5 });
+      const services = await createServices(database, createLogger('silent'), {
+        workJobs: true,
+        pollingIntervalSeconds: 0.5,
+      });
       return { database, services };
     };
     const started = await Promise.allSettled([start(), start()]);
-    const failures = started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason));
+    const failures = started
+      .filter((s) => s.status === 'rejected')
+      .map((s) => String((s as PromiseRejectedResult).reason));
     for (const s of started) {
       if (s.status === 'fulfilled') {
         await s.value.services.queue.stop();

@@ -10,25 +10,55 @@ import { DEMO_AUTH } from '../../support/app.ts';
 
 test('no personal data and no token reaches the logs of a whole verification', async () => {
   const lines: string[] = [];
-  const sink = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString('utf8')); done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
   const logger = createLogger('trace', sink);
   const database = await openTestDatabase('pglite');
   const services = await createServices(database, logger, { jobs: false });
   await seedDemoAccount(services);
   const app = await buildServer({ logger, services });
   const created = await app.inject({
-    method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH },
-    payload: { name: { givenName: 'Wiremu', middleNames: 'TWOFFF', surname: 'Tamihana' }, dob: '1971-08-09', email: 'wiremu@example.org' },
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: DEMO_AUTH },
+    payload: {
+      name: { givenName: 'Wiremu', middleNames: 'TWOFFF', surname: 'Tamihana' },
+      dob: '1971-08-09',
+      email: 'wiremu@example.org',
+    },
   });
   const id = created.json().verificationResult.verificationId as string;
-  const token = (await app.inject({ method: 'POST', url: `/api/v1/verifications/${id}/token`, headers: { authorization: DEMO_AUTH } })).json().verificationToken as string;
+  const token = (
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/verifications/${id}/token`,
+      headers: { authorization: DEMO_AUTH },
+    })
+  ).json().verificationToken as string;
   await app.inject({ method: 'GET', url: `/api/v1/tokens/${token}`, headers: { authorization: DEMO_AUTH } });
-  await app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH }, payload: { name: { givenName: 'Wiremu', surname: 'Tamihana' }, dob: 'not a date' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: DEMO_AUTH },
+    payload: { name: { givenName: 'Wiremu', surname: 'Tamihana' }, dob: 'not a date' },
+  });
   await app.close();
   await services.close();
   const log = lines.join('');
   assert.ok(log.includes('/api/v1/verifications'), 'requests are logged');
-  for (const secret of ['Wiremu', 'Tamihana', '1971', 'wiremu@example.org', token, 'demo:demo', Buffer.from('demo:demo').toString('base64')]) {
+  for (const secret of [
+    'Wiremu',
+    'Tamihana',
+    '1971',
+    'wiremu@example.org',
+    token,
+    'demo:demo',
+    Buffer.from('demo:demo').toString('base64'),
+  ]) {
     assert.ok(!log.includes(secret), `${secret} must not be logged`);
   }
 });

@@ -29,9 +29,24 @@ export function seedRecord(p: PersonFixture): ImmigrationRecord {
       relationships: [],
     },
     travelDocuments: [{ number: 'IN1234567', issuingState: 'India', issued: '2014-01-01', expiry: '2030-01-01' }],
-    movements: [{ direction: 'arrival', dateTime: '2014-11-08T06:30', port: 'Auckland Airport', carrier: 'NZ 1', travelDocument: 'IN1234567' }],
+    movements: [
+      {
+        direction: 'arrival',
+        dateTime: '2014-11-08T06:30',
+        port: 'Auckland Airport',
+        carrier: 'NZ 1',
+        travelDocument: 'IN1234567',
+      },
+    ],
     visas: [
-      { type: 'Resident', start: '2014-11-10T13:00', expiry: '9999-12-31T13:00', conditions: [], entitlesIndefiniteStay: true, grantedOffshore: false },
+      {
+        type: 'Resident',
+        start: '2014-11-10T13:00',
+        expiry: '9999-12-31T13:00',
+        conditions: [],
+        entitlesIndefiniteStay: true,
+        grantedOffshore: false,
+      },
     ],
     alerts: [],
   };

@@ -38,7 +38,9 @@ const STYLES: Record<string, (body: string) => string> = {
 
 for (const [style, wrap] of Object.entries(STYLES)) {
   test(`reads the envelope style: ${style}`, () => {
-    const parsed = parseEnvelope(wrap('<accountId>demo</accountId>\n  <password> demo </password><verificationId>V1</verificationId>'));
+    const parsed = parseEnvelope(
+      wrap('<accountId>demo</accountId>\n  <password> demo </password><verificationId>V1</verificationId>'),
+    );
     assert.equal(parsed.operation, 'getSources');
     assert.deepEqual(request(parsed), { accountId: 'demo', password: 'demo', verificationId: 'V1' });
   });
@@ -48,7 +50,8 @@ const wrapRegister = (body: string): string =>
   `<soapenv:Envelope xmlns:soapenv="${ENV}" xmlns:dyn="${NS}"><soapenv:Body><dyn:registerVerification>${body}</dyn:registerVerification></soapenv:Body></soapenv:Envelope>`;
 
 test('children in any order, empty and unknown elements, DOB parts like 01 (Ruby gem, node-soap)', () => {
-  const parsed = parseEnvelope(wrapRegister(`
+  const parsed = parseEnvelope(
+    wrapRegister(`
     <ruleId>Default</ruleId>
     <name><honorific></honorific><givenName>John</givenName><middleNames/><surname>Smith</surname></name>
     <email/><dob><day>01</day><month>02</month><year>1980</year></dob><homePhone/><workPhone></workPhone>
@@ -58,10 +61,13 @@ test('children in any order, empty and unknown elements, DOB parts like 01 (Ruby
     <greenIdWebVerificationToken></greenIdWebVerificationToken>
     <extraData><name/><value/></extraData>
     <extraData><name>driversLicenceState</name><value>NSW</value></extraData>
-    <accountId>demo</accountId><password>demo</password>`));
+    <accountId>demo</accountId><password>demo</password>`),
+  );
   assert.equal(parsed.operation, 'registerVerification');
   assert.deepEqual(request(parsed), {
-    accountId: 'demo', password: 'demo', ruleId: 'Default',
+    accountId: 'demo',
+    password: 'demo',
+    ruleId: 'Default',
     name: { givenName: 'John', surname: 'Smith' },
     currentResidentialAddress: { country: 'AUS', postcode: '2000', state: 'NSW' },
     dob: { day: 1, month: 2, year: 1980 },
@@ -71,14 +77,34 @@ test('children in any order, empty and unknown elements, DOB parts like 01 (Ruby
 });
 
 test('generateVerificationToken: missing is absent, 0/1/TRUE accepted', () => {
-  assert.equal(request(parseEnvelope(wrapRegister('<accountId>a</accountId>')))['generateVerificationToken'], undefined);
-  assert.equal(request(parseEnvelope(wrapRegister('<generateVerificationToken>1</generateVerificationToken>')))['generateVerificationToken'], true);
-  assert.equal(request(parseEnvelope(wrapRegister('<generateVerificationToken>TRUE</generateVerificationToken>')))['generateVerificationToken'], true);
-  assert.equal(request(parseEnvelope(wrapRegister('<generateVerificationToken>false</generateVerificationToken>')))['generateVerificationToken'], false);
+  assert.equal(
+    request(parseEnvelope(wrapRegister('<accountId>a</accountId>')))['generateVerificationToken'],
+    undefined,
+  );
+  assert.equal(
+    request(parseEnvelope(wrapRegister('<generateVerificationToken>1</generateVerificationToken>')))[
+      'generateVerificationToken'
+    ],
+    true,
+  );
+  assert.equal(
+    request(parseEnvelope(wrapRegister('<generateVerificationToken>TRUE</generateVerificationToken>')))[
+      'generateVerificationToken'
+    ],
+    true,
+  );
+  assert.equal(
+    request(parseEnvelope(wrapRegister('<generateVerificationToken>false</generateVerificationToken>')))[
+      'generateVerificationToken'
+    ],
+    false,
+  );
 });
 
 test('entities, character references and CDATA are decoded', () => {
-  const parsed = parseEnvelope(wrapRegister('<accountId>a&amp;b &#65;&#x42;</accountId><password><![CDATA[p<w>d]]></password>'));
+  const parsed = parseEnvelope(
+    wrapRegister('<accountId>a&amp;b &#65;&#x42;</accountId><password><![CDATA[p<w>d]]></password>'),
+  );
   assert.equal(request(parsed)['accountId'], 'a&b AB');
   assert.equal(request(parsed)['password'], 'p<w>d');
 });
@@ -90,12 +116,19 @@ test('setFields inputFields keep their order and repeated inputs', () => {
     <input><name>greenid_passportdvs_tandc</name><value>on</value></input></inputFields>
   </dyn:setFields></soapenv:Body></soapenv:Envelope>`);
   assert.deepEqual(request(parsed)['inputFields'], {
-    input: [{ name: 'greenid_passportdvs_number', value: 'A1111111' }, { name: 'greenid_passportdvs_tandc', value: 'on' }],
+    input: [
+      { name: 'greenid_passportdvs_number', value: 'A1111111' },
+      { name: 'greenid_passportdvs_tandc', value: 'on' },
+    ],
   });
 });
 
 test('a bad int or boolean is a FieldValidationFault naming the field', () => {
-  const fault = faultOf(wrapRegister('<dob><day>first</day><month>1</month><year>1980</year></dob><generateVerificationToken>yes</generateVerificationToken>'));
+  const fault = faultOf(
+    wrapRegister(
+      '<dob><day>first</day><month>1</month><year>1980</year></dob><generateVerificationToken>yes</generateVerificationToken>',
+    ),
+  );
   assert.equal(fault.info.code, 'FieldValidationFault');
   assert.equal(fault.info.message, 'Invalid input field(s) - dob.day, generateVerificationToken');
   assert.match(fault.info.details, /dob\.day must be a whole number/);
@@ -104,14 +137,14 @@ test('a bad int or boolean is a FieldValidationFault naming the field', () => {
 test('malformed and hostile envelopes are faults, not crashes', () => {
   const cases: Record<string, string> = {
     'not XML': 'hello',
-    'empty': '',
-    'unclosed': `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body>`,
-    'mismatched': `<a><b></a></b>`,
+    empty: '',
+    unclosed: `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body>`,
+    mismatched: `<a><b></a></b>`,
     'no Body': `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Header/></soapenv:Envelope>`,
     'empty Body': `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body/></soapenv:Envelope>`,
     'not an Envelope': `<registerVerification/>`,
     'unknown operation': `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body><deleteEverything/></soapenv:Body></soapenv:Envelope>`,
-    'XXE': `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body><getSources><accountId>&xxe;</accountId></getSources></soapenv:Body></soapenv:Envelope>`,
+    XXE: `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body><getSources><accountId>&xxe;</accountId></getSources></soapenv:Body></soapenv:Envelope>`,
     'billion laughs': `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>`,
     'deep nesting': `<soapenv:Envelope xmlns:soapenv="${ENV}"><soapenv:Body><getSources>${'<x>'.repeat(MAX_NESTING * 200)}${'</x>'.repeat(MAX_NESTING * 200)}</getSources></soapenv:Body></soapenv:Envelope>`,
     'over 1 MB': wrapRegister(`<accountId>${'a'.repeat(1024 * 1024)}</accountId>`),
@@ -134,7 +167,11 @@ test('prototype-polluting element names are refused or inert', () => {
 });
 
 test('entities decode in one pass, CDATA stays verbatim', () => {
-  const parsed = parseEnvelope(wrapRegister('<accountId>&amp;lt; &lt;&gt;&quot;&apos; &#x1F600; &unknown; &#0;</accountId><password><![CDATA[&amp; <x>]]> &amp; <![CDATA[y]]></password>'));
+  const parsed = parseEnvelope(
+    wrapRegister(
+      '<accountId>&amp;lt; &lt;&gt;&quot;&apos; &#x1F600; &unknown; &#0;</accountId><password><![CDATA[&amp; <x>]]> &amp; <![CDATA[y]]></password>',
+    ),
+  );
   assert.equal(request(parsed)['accountId'], '&lt; <>"\' \u{1F600} &unknown; &#0;');
   assert.equal(request(parsed)['password'], '&amp; <x> & y');
 });

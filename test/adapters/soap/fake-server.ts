@@ -5,7 +5,12 @@ import { FakePort } from './fake-port.ts';
 
 export const SOAP_PATH = '/Registrations-Registrations/DynamicFormsServiceV3';
 
-export interface FakeServer { app: FastifyInstance; port: FakePort; url: string; close(): Promise<void> }
+export interface FakeServer {
+  app: FastifyInstance;
+  port: FakePort;
+  url: string;
+  close(): Promise<void>;
+}
 
 export async function startFakeServer(): Promise<FakeServer> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });

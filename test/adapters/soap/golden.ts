@@ -24,8 +24,13 @@ export function assertGolden(name: string, actual: string): void {
   if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) {
     mkdirSync(GOLDEN_DIR, { recursive: true });
     writeFileSync(file, text);
-    if (process.env['UPDATE_GOLDEN'] !== '1') assert.fail(`golden file ${name}.xml was missing and has been written; check it and re-run`);
+    if (process.env['UPDATE_GOLDEN'] !== '1')
+      assert.fail(`golden file ${name}.xml was missing and has been written; check it and re-run`);
     return;
   }
-  assert.equal(text, readFileSync(file, 'utf8'), `response differs from golden/${name}.xml (UPDATE_GOLDEN=1 to accept)`);
+  assert.equal(
+    text,
+    readFileSync(file, 'utf8'),
+    `response differs from golden/${name}.xml (UPDATE_GOLDEN=1 to accept)`,
+  );
 }

@@ -36,7 +36,9 @@ export async function startSoapApp(kind: DatabaseKind, options: { full?: boolean
   await soapRoutes(app, { service: soapPortFor(services.verifications) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    app, services, url: `${base}${SOAP_PATH}`,
+    app,
+    services,
+    url: `${base}${SOAP_PATH}`,
     close: async () => {
       await app.close();
       await services.queue.stop();

@@ -28,11 +28,16 @@ async function post(body: string, headers: Record<string, string> = { 'content-t
 }
 
 const AUTH = '<accountId>demo</accountId><password>demo</password>';
-const PERSON = '<ruleId>default</ruleId><name><givenName>John</givenName><middleNames>TWOFFFF</middleNames><surname>Smith</surname></name><dob><day>1</day><month>1</month><year>1980</year></dob>';
-const PASSPORT = '<inputFields><input><name>greenid_passportdvs_number</name><value>A1111111</value></input><input><name>greenid_passportdvs_tandc</name><value>on</value></input></inputFields>';
+const PERSON =
+  '<ruleId>default</ruleId><name><givenName>John</givenName><middleNames>TWOFFFF</middleNames><surname>Smith</surname></name><dob><day>1</day><month>1</month><year>1980</year></dob>';
+const PASSPORT =
+  '<inputFields><input><name>greenid_passportdvs_number</name><value>A1111111</value></input><input><name>greenid_passportdvs_tandc</name><value>on</value></input></inputFields>';
 
 const OK_CASES: Record<string, [string, string]> = {
-  registerVerification: ['registerVerification', `${AUTH}${PERSON}<generateVerificationToken>true</generateVerificationToken>`],
+  registerVerification: [
+    'registerVerification',
+    `${AUTH}${PERSON}<generateVerificationToken>true</generateVerificationToken>`,
+  ],
   getSources: ['getSources', `${AUTH}<verificationId>V1</verificationId>`],
   getFields: ['getFields', `${AUTH}<verificationId>V1</verificationId><sourceId>passportdvs</sourceId>`],
   setFields: ['setFields', `${AUTH}<verificationId>V1</verificationId><sourceId>passportdvs</sourceId>${PASSPORT}`],
@@ -46,13 +51,20 @@ for (const [name, [operation, body]] of Object.entries(OK_CASES)) {
     const response = await post(envelope(operation, body));
     assert.equal(response.status, 200);
     assert.equal(response.type, 'text/xml; charset=utf-8');
-    assert.ok(response.body.startsWith(`<env:Envelope xmlns:env="${ENV}"><env:Header/><env:Body><ns2:${operation}Response xmlns:ns2="${NS}"`));
+    assert.ok(
+      response.body.startsWith(
+        `<env:Envelope xmlns:env="${ENV}"><env:Header/><env:Body><ns2:${operation}Response xmlns:ns2="${NS}"`,
+      ),
+    );
     assertGolden(`fake-${name}`, response.body);
   });
 }
 
 const FAULT_CASES: Record<string, [string, string]> = {
-  'fault-wrong-password': ['getSources', '<accountId>demo</accountId><password>nope</password><verificationId>V1</verificationId>'],
+  'fault-wrong-password': [
+    'getSources',
+    '<accountId>demo</accountId><password>nope</password><verificationId>V1</verificationId>',
+  ],
   'fault-missing-credentials': ['getSources', '<verificationId>V1</verificationId>'],
   'fault-unknown-verification': ['getVerificationResult', `${AUTH}<verificationId>ZZZ</verificationId>`],
   'fault-unknown-source': ['getFields', `${AUTH}<verificationId>V1</verificationId><sourceId>nosuch</sourceId>`],
@@ -77,7 +89,12 @@ test('a system fault reveals nothing about its cause', async () => {
 });
 
 test('malformed requests are env:Client faults with HTTP 500', async () => {
-  for (const body of ['', 'not xml', '<a><b></a>', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`]) {
+  for (const body of [
+    '',
+    'not xml',
+    '<a><b></a>',
+    `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`,
+  ]) {
     const response = await post(body);
     assert.equal(response.status, 500, body);
     assert.match(response.body, /<faultcode>env:Client<\/faultcode>.*<code>InvalidRequestFault<\/code>/, body);
@@ -88,7 +105,10 @@ test('malformed requests are env:Client faults with HTTP 500', async () => {
 test('bodies over 1 MB are refused with a fault before parsing', async () => {
   const response = await post(envelope('getSources', `<accountId>${'x'.repeat(1_100_000)}</accountId>`));
   assert.equal(response.status, 500);
-  assert.match(response.body, /<code>InvalidRequestFault<\/code><details>The request is larger than 1048576 bytes.<\/details>/);
+  assert.match(
+    response.body,
+    /<code>InvalidRequestFault<\/code><details>The request is larger than 1048576 bytes.<\/details>/,
+  );
 });
 
 test('any content type, charset spelling, SOAPAction and query string is accepted', async () => {
@@ -110,17 +130,32 @@ test('any content type, charset spelling, SOAPAction and query string is accepte
 
 test('GET ?wsdl in any case returns the WSDL with soap:address = the URL the client used', async () => {
   for (const query of ['?wsdl', '?WSDL', '?Wsdl', '?singleWsdl', '']) {
-    const response = await server.app.inject({ method: 'GET', url: `${SOAP_PATH}${query}`, headers: { host: 'pono.example:8443' } });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: `${SOAP_PATH}${query}`,
+      headers: { host: 'pono.example:8443' },
+    });
     assert.equal(response.statusCode, 200, query);
     assert.equal(response.headers['content-type'], 'text/xml; charset=utf-8');
-    assert.match(response.body, /<soap:address location="http:\/\/pono\.example:8443\/Registrations-Registrations\/DynamicFormsServiceV3"\/>/);
+    assert.match(
+      response.body,
+      /<soap:address location="http:\/\/pono\.example:8443\/Registrations-Registrations\/DynamicFormsServiceV3"\/>/,
+    );
   }
-  const forwardedHeaders = { host: 'internal:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'id.example.org', 'x-forwarded-prefix': '/pono' };
+  const forwardedHeaders = {
+    host: 'internal:8080',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'id.example.org',
+    'x-forwarded-prefix': '/pono',
+  };
   // Without PONO_TRUST_PROXY a forged X-Forwarded-Host must not reach the WSDL (a cache would keep it).
   const untrusted = await server.app.inject({ method: 'GET', url: `${SOAP_PATH}?wsdl`, headers: forwardedHeaders });
   assert.match(untrusted.body, /location="http:\/\/internal:8080\/Registrations-Registrations\/DynamicFormsServiceV3"/);
   const behindProxy = { headers: forwardedHeaders, protocol: 'http', url: `${SOAP_PATH}?wsdl` };
-  assert.equal(endpointAddress(behindProxy, true), 'https://id.example.org/pono/Registrations-Registrations/DynamicFormsServiceV3');
+  assert.equal(
+    endpointAddress(behindProxy, true),
+    'https://id.example.org/pono/Registrations-Registrations/DynamicFormsServiceV3',
+  );
   const hostile = await server.app.inject({ method: 'GET', url: `${SOAP_PATH}?wsdl`, headers: { host: '"><x y="' } });
   assert.match(hostile.body, /location="http:\/\/localhost\/Registrations-Registrations\/DynamicFormsServiceV3"/);
 });
@@ -132,15 +167,22 @@ test('the WSDL declares the seven operations with one faultDetails fault each', 
     assert.match(wsdl, new RegExp(`<xs:element name="${operation}Response" type="tns:${operation}Response"/>`));
   }
   assert.equal(wsdl.match(/<soap:fault name="faultDetails" use="literal"\/>/g)?.length, 7);
-  assert.match(wsdl, /<xs:complexType name="sourceListV3">\s*<xs:sequence>\s*<xs:element maxOccurs="unbounded" minOccurs="0" name="source" type="tns:sourceV3"\/>/);
+  assert.match(
+    wsdl,
+    /<xs:complexType name="sourceListV3">\s*<xs:sequence>\s*<xs:element maxOccurs="unbounded" minOccurs="0" name="source" type="tns:sourceV3"\/>/,
+  );
   assertGolden('wsdl', wsdl.replace(/location="[^"]*"/, 'location="{ADDRESS}"'));
 });
 
 test('a bad request never disturbs concurrent good ones', async () => {
   const good = envelope('getVerificationToken', `${AUTH}<verificationId>V1</verificationId>`);
-  const bad = ['<a><b></a>', envelope('getSources', '<accountId>demo</accountId><password>no</password>'), envelope('registerVerification', `${AUTH}<name><surname>Crash</surname></name>`)];
+  const bad = [
+    '<a><b></a>',
+    envelope('getSources', '<accountId>demo</accountId><password>no</password>'),
+    envelope('registerVerification', `${AUTH}<name><surname>Crash</surname></name>`),
+  ];
   const requests = Array.from({ length: 60 }, (_, index) => {
-    const body = index % 2 === 0 ? good : bad[index % 3] ?? good;
+    const body = index % 2 === 0 ? good : (bad[index % 3] ?? good);
     return post(body).then((response) => ({ good: body === good, response }));
   });
   for (const { good: isGood, response } of await Promise.all(requests)) {

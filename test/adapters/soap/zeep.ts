@@ -12,12 +12,17 @@ export type ZeepReport = Record<string, Record<string, unknown>>;
 /** Async on purpose: the server under test lives in this process and must keep answering. */
 export async function runZeepFlows(wsdlUrl: string, flows: readonly string[]): Promise<ZeepReport> {
   try {
-    const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT, wsdlUrl, ...flows], { encoding: 'utf8', timeout: 120_000 });
+    const { stdout } = await promisify(execFile)(PYTHON, [SCRIPT, wsdlUrl, ...flows], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return JSON.parse(stdout) as ZeepReport;
   } catch (error) {
     const stderr = typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr) : '';
     if (stderr.includes("No module named 'zeep'")) {
-      throw new Error('python3-zeep is missing: apt-get install -y python3-zeep (Debian), run with /usr/bin/python3', { cause: error });
+      throw new Error('python3-zeep is missing: apt-get install -y python3-zeep (Debian), run with /usr/bin/python3', {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -5,7 +5,12 @@ import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { forEachDatabase } from '../../support/databases.ts';
 import { startTestApp, basicAuth, type TestApp } from '../../support/app.ts';
-import { verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, DELIVERY_HEADER } from '../../../src/adapters/webhook/signature.ts';
+import {
+  verifyWebhook,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  DELIVERY_HEADER,
+} from '../../../src/adapters/webhook/signature.ts';
 
 interface Received {
   body: string;
@@ -42,7 +47,13 @@ forEachDatabase((kind) => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     t = await startTestApp(kind);
-    await t.services.accounts.create({ accountId: 'hooked', password: 'hooked-password', stubMode: true, webhookUrl: url, webhookSecret: SECRET });
+    await t.services.accounts.create({
+      accountId: 'hooked',
+      password: 'hooked-password',
+      stubMode: true,
+      webhookUrl: url,
+      webhookSecret: SECRET,
+    });
   });
   after(async () => {
     await t.close();
@@ -51,8 +62,13 @@ forEachDatabase((kind) => {
 
   test('a state change sends a signed webhook, retried with the same delivery key until it is accepted', async () => {
     const response = await t.app.inject({
-      method: 'POST', url: '/api/v1/verifications', headers: { authorization: basicAuth('hooked', 'hooked-password') },
-      payload: { name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' },
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: basicAuth('hooked', 'hooked-password') },
+      payload: {
+        name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' },
+        dob: '1986-03-12',
+      },
     });
     assert.equal(response.statusCode, 201, response.body);
     const id = response.json().verificationResult.verificationId as string;
@@ -62,15 +78,30 @@ forEachDatabase((kind) => {
     const [first, second] = received as [Received, Received];
     assert.equal(first.delivery, second.delivery);
     for (const delivery of received) {
-      assert.ok(verifyWebhook(SECRET, delivery.signature, delivery.timestamp, delivery.body, Math.floor(Date.now() / 1000)), 'signature checks out');
-      assert.ok(!verifyWebhook('another-secret-entirely', delivery.signature, delivery.timestamp, delivery.body, Math.floor(Date.now() / 1000)));
+      assert.ok(
+        verifyWebhook(SECRET, delivery.signature, delivery.timestamp, delivery.body, Math.floor(Date.now() / 1000)),
+        'signature checks out',
+      );
+      assert.ok(
+        !verifyWebhook(
+          'another-secret-entirely',
+          delivery.signature,
+          delivery.timestamp,
+          delivery.body,
+          Math.floor(Date.now() / 1000),
+        ),
+      );
     }
     const event = JSON.parse(second.body);
     assert.equal(event.event, 'verification.status_changed');
     assert.equal(event.data.verificationId, id);
     assert.equal(event.data.overallVerificationStatus, 'VERIFIED');
     assert.doesNotMatch(second.body, /Aroha|Ngata/, 'no personal data in the webhook');
-    const row = await t.database.db.selectFrom('webhook_deliveries').selectAll().where('verification_id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('verification_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.attempts, 2);
     assert.ok(row.delivered_at);
   });
@@ -78,11 +109,20 @@ forEachDatabase((kind) => {
   test('a verification that does not change state sends nothing', async () => {
     const before = received.length;
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/verifications', headers: { authorization: basicAuth('hooked', 'hooked-password') },
-      payload: { name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Ngata' }, dob: '1986-03-12' },
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: basicAuth('hooked', 'hooked-password') },
+      payload: {
+        name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Ngata' },
+        dob: '1986-03-12',
+      },
     });
     const id = created.json().verificationResult.verificationId as string;
-    await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${id}`, headers: { authorization: basicAuth('hooked', 'hooked-password') } });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${id}`,
+      headers: { authorization: basicAuth('hooked', 'hooked-password') },
+    });
     await new Promise((r) => setTimeout(r, 1500));
     // Registration itself is a change (none → IN_PROGRESS): exactly one delivery for it, none for the read.
     assert.equal(received.length, before + 1);
@@ -133,23 +173,45 @@ forEachDatabase((kind) => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const sink = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString('utf8')); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
     t = await startTestApp(kind, { logSink: sink, logLevel: 'info' });
-    await t.services.accounts.create({ accountId: 'failing', password: 'failing-password', stubMode: true, webhookUrl: url, webhookSecret: SECRET });
-    await t.services.accounts.create({ accountId: 'bystander', password: 'bystander-password', stubMode: true, webhookUrl: url });
+    await t.services.accounts.create({
+      accountId: 'failing',
+      password: 'failing-password',
+      stubMode: true,
+      webhookUrl: url,
+      webhookSecret: SECRET,
+    });
+    await t.services.accounts.create({
+      accountId: 'bystander',
+      password: 'bystander-password',
+      stubMode: true,
+      webhookUrl: url,
+    });
   });
   after(async () => {
     await t.close();
     await new Promise((resolve) => receiver.close(resolve));
   });
 
-  const api = async <T>(method: 'GET' | 'POST', url: string, authorization = AUTH): Promise<{ status: number; body: T }> => {
+  const api = async <T>(
+    method: 'GET' | 'POST',
+    url: string,
+    authorization = AUTH,
+  ): Promise<{ status: number; body: T }> => {
     const r = await t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization } });
     return { status: r.statusCode, body: r.json<T>() };
   };
   const register = async (authorization: string, surname: string): Promise<string> => {
     const r = await t.app.inject({
-      method: 'POST', url: '/api/v1/verifications', headers: { authorization },
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization },
       payload: { name: { givenName: 'Aroha', middleNames: `TWO${'F'.repeat(28)}`, surname }, dob: '1986-03-12' },
     });
     assert.equal(r.statusCode, 201, r.body);
@@ -158,7 +220,8 @@ forEachDatabase((kind) => {
 
   test('a failing delivery is listed with its last error and logged without personal data; the account retries it once the receiver is fixed', async () => {
     const id = await register(AUTH, 'Ngata');
-    const mine = async () => (await api<DeliveryPage>('GET', '/webhook-deliveries')).body.deliveries.find((d) => d.verificationId === id);
+    const mine = async () =>
+      (await api<DeliveryPage>('GET', '/webhook-deliveries')).body.deliveries.find((d) => d.verificationId === id);
     await until(async () => ((await mine())?.attempts ?? 0) >= 2, 'two attempts failed');
     const failing = await mine();
     assert.ok(failing);
@@ -174,15 +237,27 @@ forEachDatabase((kind) => {
     assert.equal(entry.accountId, 'failing');
     assert.equal(entry.deliveryKey, failing.id);
     assert.equal(entry.reason, 'the receiver answered HTTP 500');
-    for (const line of logged) assert.doesNotMatch(line, /Aroha|Ngata|1986|127\.0\.0\.1|verification\.status_changed/, 'no payload, answer or address in the log');
+    for (const line of logged)
+      assert.doesNotMatch(
+        line,
+        /Aroha|Ngata|1986|127\.0\.0\.1|verification\.status_changed/,
+        'no payload, answer or address in the log',
+      );
 
     // Another account sees none of it, and its id answers as one that does not exist.
     const theirs = await api<DeliveryPage>('GET', '/webhook-deliveries', OTHER);
     assert.ok(!theirs.body.deliveries.some((d) => d.id === failing.id));
     const peek = await api<{ code: string; message: string }>('GET', `/webhook-deliveries/${failing.id}`, OTHER);
-    const none = await api<{ code: string; message: string }>('GET', '/webhook-deliveries/0123456789abcdef0123456789abcdef', OTHER);
+    const none = await api<{ code: string; message: string }>(
+      'GET',
+      '/webhook-deliveries/0123456789abcdef0123456789abcdef',
+      OTHER,
+    );
     assert.equal(peek.status, 404);
-    assert.deepEqual([peek.body.code, peek.body.message.replace(failing.id, '<id>')], [none.body.code, none.body.message.replace('0123456789abcdef0123456789abcdef', '<id>')]);
+    assert.deepEqual(
+      [peek.body.code, peek.body.message.replace(failing.id, '<id>')],
+      [none.body.code, none.body.message.replace('0123456789abcdef0123456789abcdef', '<id>')],
+    );
     assert.equal((await api('POST', `/webhook-deliveries/${failing.id}/retry`, OTHER)).status, 404);
 
     accepting = true;
@@ -203,29 +278,59 @@ forEachDatabase((kind) => {
     const before = hits;
     const ids = [await register(AUTH, 'Page'), await register(AUTH, 'Page'), await register(AUTH, 'Page')];
     await until(async () => hits >= before + 3, 'three deliveries sent');
-    await until(async () => (await api<DeliveryPage>('GET', '/webhook-deliveries?state=delivered&limit=500')).body.deliveries.filter((d) => ids.includes(d.verificationId)).length === 3, 'three delivered');
+    await until(
+      async () =>
+        (await api<DeliveryPage>('GET', '/webhook-deliveries?state=delivered&limit=500')).body.deliveries.filter((d) =>
+          ids.includes(d.verificationId),
+        ).length === 3,
+      'three delivered',
+    );
     const seen: Delivery[] = [];
     let next: string | null = null;
     do {
-      const page: { status: number; body: DeliveryPage } = await api<DeliveryPage>('GET', `/webhook-deliveries?limit=2${next ? `&before=${next}` : ''}`);
+      const page: { status: number; body: DeliveryPage } = await api<DeliveryPage>(
+        'GET',
+        `/webhook-deliveries?limit=2${next ? `&before=${next}` : ''}`,
+      );
       assert.equal(page.status, 200);
       assert.ok(page.body.deliveries.length <= 2);
       seen.push(...page.body.deliveries);
       next = page.body.next;
     } while (next !== null);
     assert.equal(new Set(seen.map((d) => d.id)).size, seen.length, 'no delivery twice');
-    assert.deepEqual(seen.filter((d) => ids.includes(d.verificationId)).map((d) => d.verificationId), [...ids].reverse(), 'newest first');
+    assert.deepEqual(
+      seen.filter((d) => ids.includes(d.verificationId)).map((d) => d.verificationId),
+      [...ids].reverse(),
+      'newest first',
+    );
     const failed = await api<DeliveryPage>('GET', '/webhook-deliveries?state=failed');
     assert.ok(failed.body.deliveries.every((d) => d.state === 'failed'));
-    const bad = await api<{ code: string; problems: { field: string }[] }>('GET', '/webhook-deliveries?before=nonsense');
+    const bad = await api<{ code: string; problems: { field: string }[] }>(
+      'GET',
+      '/webhook-deliveries?before=nonsense',
+    );
     assert.deepEqual([bad.status, bad.body.problems[0]?.field], [400, 'before']);
     accepting = false;
   });
 
   test('pono gives up after its retries: the delivery reads failed', async () => {
     const id = await register(AUTH, 'Giveup');
-    await until(async () => (await t.database.db.selectFrom('webhook_deliveries').select('attempts').where('verification_id', '=', id).executeTakeFirst())?.attempts === 1, 'the first attempt');
-    await t.database.db.updateTable('webhook_deliveries').set({ attempts_left: 0 }).where('verification_id', '=', id).execute();
+    await until(
+      async () =>
+        (
+          await t.database.db
+            .selectFrom('webhook_deliveries')
+            .select('attempts')
+            .where('verification_id', '=', id)
+            .executeTakeFirst()
+        )?.attempts === 1,
+      'the first attempt',
+    );
+    await t.database.db
+      .updateTable('webhook_deliveries')
+      .set({ attempts_left: 0 })
+      .where('verification_id', '=', id)
+      .execute();
     const page = await api<DeliveryPage>('GET', '/webhook-deliveries?state=failed');
     assert.ok(page.body.deliveries.some((d) => d.verificationId === id && d.state === 'failed'));
   });

@@ -21,15 +21,26 @@ test('as-of times are New Zealand time unless they carry an offset; nonsense is 
   assert.equal(parseAsOf('2026-12-10T09:00Z')?.toISOString(), '2026-12-10T09:00:00.000Z');
   assert.equal(parseAsOf('2026-12-10T09:00+05:30')?.toISOString(), '2026-12-10T03:30:00.000Z');
   for (const bad of ['2026-02-30T09:00', '2026-12-10T25:00', 'tomorrow', '']) assert.equal(parseAsOf(bad), null, bad);
-  assert.deepEqual(['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-15'].map(meetingOnOrBefore), ['2026-12-02', '2026-12-09', '2026-12-09', '2026-12-09']);
+  assert.deepEqual(['2026-12-08', '2026-12-09', '2026-12-10', '2026-12-15'].map(meetingOnOrBefore), [
+    '2026-12-02',
+    '2026-12-09',
+    '2026-12-09',
+    '2026-12-09',
+  ]);
   const clock = new ShiftedClock(new Date('2030-01-01T00:00:00Z'), new ManualClock(new Date('2026-12-04T00:00:00Z')));
   assert.equal(clock.now().toISOString(), '2030-01-01T00:00:00.000Z');
 });
 
 test('PONO_AS_OF moves the server clock outside production only, and names itself when wrong', () => {
   assert.equal(loadConfig({ PONO_AS_OF: '2026-12-10T09:00' }).PONO_AS_OF, '2026-12-10T09:00');
-  assert.throws(() => loadConfig({ PONO_AS_OF: '2026-12-10T09:00', NODE_ENV: 'production' }), (e: Error) => e instanceof ConfigError && /PONO_AS_OF.*refused when NODE_ENV=production/.test(e.message));
-  assert.throws(() => loadConfig({ PONO_AS_OF: 'next week' }), (e: Error) => e instanceof ConfigError && /PONO_AS_OF="next week"/.test(e.message));
+  assert.throws(
+    () => loadConfig({ PONO_AS_OF: '2026-12-10T09:00', NODE_ENV: 'production' }),
+    (e: Error) => e instanceof ConfigError && /PONO_AS_OF.*refused when NODE_ENV=production/.test(e.message),
+  );
+  assert.throws(
+    () => loadConfig({ PONO_AS_OF: 'next week' }),
+    (e: Error) => e instanceof ConfigError && /PONO_AS_OF="next week"/.test(e.message),
+  );
 });
 
 forEachDatabase((kind) => {
@@ -47,10 +58,25 @@ forEachDatabase((kind) => {
   before(async () => {
     await new Promise<void>((resolve) => inz.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(inz.address() as AddressInfo).port}/inz`;
-    t = await startTestApp(kind, { demo: false, clock, workJobs: false, env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: 'drill-secret-0123456789' } });
+    t = await startTestApp(kind, {
+      demo: false,
+      clock,
+      workJobs: false,
+      env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: 'drill-secret-0123456789' },
+    });
     const officers = t.services.casework.officers;
-    const a = await officers.create({ email: 'd-co@dia.example', fullName: 'CO', roles: ['case-officer'], password: 'password password' });
-    const b = await officers.create({ email: 'd-vo@dia.example', fullName: 'VO', roles: ['validating-officer'], password: 'password password' });
+    const a = await officers.create({
+      email: 'd-co@dia.example',
+      fullName: 'CO',
+      roles: ['case-officer'],
+      password: 'password password',
+    });
+    const b = await officers.create({
+      email: 'd-vo@dia.example',
+      fullName: 'VO',
+      roles: ['validating-officer'],
+      password: 'password password',
+    });
     co = { officerId: a.id, roles: a.roles };
     vo = { officerId: b.id, roles: b.roles };
   });
@@ -62,14 +88,28 @@ forEachDatabase((kind) => {
   test('a link expires 24 hours after it was sent, the INZ notification goes out 7 days after the ceremony closed', async () => {
     const cw = t.services.casework;
     const { reference } = await cw.applications.create(co, { applicationType: 'CBG Adult' });
-    const person = await cw.applications.addPerson(co, reference, { relationship: 'applicant', givenNames: 'Raj', familyName: 'Kaur', dateOfBirth: '1979-08-08', gender: 'Female', countryOfBirth: 'India', citizenshipPersonNumber: 'CPN-9001', email: 'raj@example.org' });
+    const person = await cw.applications.addPerson(co, reference, {
+      relationship: 'applicant',
+      givenNames: 'Raj',
+      familyName: 'Kaur',
+      dateOfBirth: '1979-08-08',
+      gender: 'Female',
+      countryOfBirth: 'India',
+      citizenshipPersonNumber: 'CPN-9001',
+      email: 'raj@example.org',
+    });
     await cw.applications.submit(co, reference, { paid: true, submittedOn: '2023-01-10' });
     await cw.applications.moveStage(co, reference, 'allocate');
     const link = await cw.links.create(co, reference, { personId: person.id, relationship: 'Adult' });
     await cw.links.markSentForDemo(link.id, clock.now(), 'drill-token-0123456789-abcdefghij');
     for (const task of await cw.tasks.forApplication(co, reference)) {
       // The link is sent but never completed here (it is left to expire), so identity is bound by the original passport.
-      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['original-passport'] : ['inz-match'], comments: task.kind === 'identity-is-bound' ? 'Original passport sighted at the counter' : '1:1 match' });
+      await cw.tasks.command(co, task.id, {
+        action: 'prepare',
+        outcome: 'pass',
+        criteria: task.kind === 'identity-is-bound' ? ['original-passport'] : ['inz-match'],
+        comments: task.kind === 'identity-is-bound' ? 'Original passport sighted at the counter' : '1:1 match',
+      });
       await cw.tasks.command(vo, task.id, { action: 'validate' });
     }
     await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
@@ -101,10 +141,21 @@ forEachDatabase((kind) => {
   });
 
   test('a drill names a bad time by its field, and is refused when the server runs in production', async () => {
-    await assert.rejects(t.services.casework.drill.runAsOf('someday'), (e: Error & { problems?: { field: string }[] }) => e.problems?.[0]?.field === 'asOf');
+    await assert.rejects(
+      t.services.casework.drill.runAsOf('someday'),
+      (e: Error & { problems?: { field: string }[] }) => e.problems?.[0]?.field === 'asOf',
+    );
     const { Casework, caseworkOptionsFrom } = await import('../../../src/app/casework/casework.ts');
-    const production = new Casework(t.database.db, t.services.queue, clock, caseworkOptionsFrom(loadConfig({ NODE_ENV: 'production' })));
-    await assert.rejects(production.drill.runAsOf('2024-06-10T09:00'), (e: Error & { code?: string }) => e.code === 'DRILL_IN_PRODUCTION');
+    const production = new Casework(
+      t.database.db,
+      t.services.queue,
+      clock,
+      caseworkOptionsFrom(loadConfig({ NODE_ENV: 'production' })),
+    );
+    await assert.rejects(
+      production.drill.runAsOf('2024-06-10T09:00'),
+      (e: Error & { code?: string }) => e.code === 'DRILL_IN_PRODUCTION',
+    );
     production.close();
   });
 });

@@ -37,7 +37,11 @@ class Receiver {
       }
       const key = String(req.headers['idempotency-key']);
       const ts = Number(req.headers[TIMESTAMP_HEADER]);
-      const delivery: Delivery = { key, body: JSON.parse(raw), signatureValid: verifyWebhook(SECRET, String(req.headers[SIGNATURE_HEADER]), ts, raw, ts) };
+      const delivery: Delivery = {
+        key,
+        body: JSON.parse(raw),
+        signatureValid: verifyWebhook(SECRET, String(req.headers[SIGNATURE_HEADER]), ts, raw, ts),
+      };
       this.deliveries.push(delivery);
       if (!this.processed.has(key)) this.processed.set(key, delivery);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -59,10 +63,30 @@ forEachDatabase((kind) => {
   before(async () => {
     const url = await receiver.listen();
     // Jobs are not worked here, so the test drives delivery step by step.
-    t = await startTestApp(kind, { demo: false, clock, workJobs: false, env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: SECRET, PONO_ADMIN_EMAIL: 'first-admin@dia.example', PONO_ADMIN_PASSWORD: 'first run password' } });
+    t = await startTestApp(kind, {
+      demo: false,
+      clock,
+      workJobs: false,
+      env: {
+        PONO_INZ_NOTIFY_URL: url,
+        PONO_INZ_NOTIFY_SECRET: SECRET,
+        PONO_ADMIN_EMAIL: 'first-admin@dia.example',
+        PONO_ADMIN_PASSWORD: 'first run password',
+      },
+    });
     const officers = t.services.casework.officers;
-    const a = await officers.create({ email: 'n-co@dia.example', fullName: 'CO', roles: ['case-officer'], password: 'password password' });
-    const b = await officers.create({ email: 'n-vo@dia.example', fullName: 'VO', roles: ['validating-officer'], password: 'password password' });
+    const a = await officers.create({
+      email: 'n-co@dia.example',
+      fullName: 'CO',
+      roles: ['case-officer'],
+      password: 'password password',
+    });
+    const b = await officers.create({
+      email: 'n-vo@dia.example',
+      fullName: 'VO',
+      roles: ['validating-officer'],
+      password: 'password password',
+    });
     co = { officerId: a.id, roles: a.roles };
     vo = { officerId: b.id, roles: b.roles };
   });
@@ -75,11 +99,24 @@ forEachDatabase((kind) => {
   async function granted(citizenshipPersonNumber: string | null): Promise<string> {
     const cw = t.services.casework;
     const { reference } = await cw.applications.create(co, { applicationType: 'CBG Adult' });
-    await cw.applications.addPerson(co, reference, { relationship: 'applicant', givenNames: 'Raj', familyName: 'Kaur', dateOfBirth: '1979-08-08', gender: 'Female', countryOfBirth: 'India', citizenshipPersonNumber });
+    await cw.applications.addPerson(co, reference, {
+      relationship: 'applicant',
+      givenNames: 'Raj',
+      familyName: 'Kaur',
+      dateOfBirth: '1979-08-08',
+      gender: 'Female',
+      countryOfBirth: 'India',
+      citizenshipPersonNumber,
+    });
     await cw.applications.submit(co, reference, { paid: true, submittedOn: '2023-01-10' });
     await cw.applications.moveStage(co, reference, 'allocate');
     for (const task of await cw.tasks.forApplication(co, reference)) {
-      await cw.tasks.command(co, task.id, { action: 'prepare', outcome: 'pass', criteria: task.kind === 'identity-is-bound' ? ['application-photo'] : ['inz-match'], comments: '1:1 match; photo agrees' });
+      await cw.tasks.command(co, task.id, {
+        action: 'prepare',
+        outcome: 'pass',
+        criteria: task.kind === 'identity-is-bound' ? ['application-photo'] : ['inz-match'],
+        comments: '1:1 match; photo agrees',
+      });
       await cw.tasks.command(vo, task.id, { action: 'validate' });
     }
     await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
@@ -92,7 +129,10 @@ forEachDatabase((kind) => {
   test('the first-run administrator from PONO_ADMIN_EMAIL / PONO_ADMIN_PASSWORD can sign in', async () => {
     const { officer } = await t.services.casework.officers.signIn('first-admin@dia.example', 'first run password');
     assert.deepEqual(officer.roles, ['administrator']);
-    assert.equal(await t.services.casework.officers.ensureBootstrapAdmin('second@dia.example', 'another password'), false);
+    assert.equal(
+      await t.services.casework.officers.ensureBootstrapAdmin('second@dia.example', 'another password'),
+      false,
+    );
   });
 
   test('the notification is sent once, 7 days after closure, even after a crash between send and record', async () => {
@@ -121,7 +161,10 @@ forEachDatabase((kind) => {
     clock.advance(CLAIM_LEASE_MS + 1000);
     assert.equal(await cw.ceremonies.deliver({ idempotencyKey: key }), 'sent');
     assert.equal(receiver.deliveries.length, 2);
-    assert.deepEqual(receiver.deliveries.map((d) => d.key), [key, key]);
+    assert.deepEqual(
+      receiver.deliveries.map((d) => d.key),
+      [key, key],
+    );
     assert.equal(receiver.processed.size, 1);
     // The crashed worker's late record does not overwrite anything.
     assert.equal(await cw.ceremonies.recordOutcome(key, claim.claimId, 200), false);
@@ -137,7 +180,16 @@ forEachDatabase((kind) => {
     assert.ok(delivered?.signatureValid);
     assert.equal(delivered.body.event, 'citizenship.granted');
     const { fullName, gender, dateOfBirth, countryOfBirth, citizenshipPersonNumber } = delivered.body.data;
-    assert.deepEqual({ fullName, gender, dateOfBirth, countryOfBirth, citizenshipPersonNumber }, { fullName: 'Raj Kaur', gender: 'Female', dateOfBirth: '1979-08-08', countryOfBirth: 'India', citizenshipPersonNumber: 'CPN-7001' });
+    assert.deepEqual(
+      { fullName, gender, dateOfBirth, countryOfBirth, citizenshipPersonNumber },
+      {
+        fullName: 'Raj Kaur',
+        gender: 'Female',
+        dateOfBirth: '1979-08-08',
+        countryOfBirth: 'India',
+        citizenshipPersonNumber: 'CPN-7001',
+      },
+    );
 
     const trail = await cw.audit.forApplication({ officerId: 'auditor', roles: ['administrator'] }, ref);
     assert.equal(trail.filter((e) => e.action === 'inz-notification.sent').length, 1);
@@ -159,7 +211,10 @@ forEachDatabase((kind) => {
 
   test('closing needs the citizen fields INZ is sent', async () => {
     const ref = await granted(null);
-    await assert.rejects(t.services.casework.ceremonies.close(co, ref), (e: Error & { code?: string }) => e.code === 'CITIZEN_FIELD_MISSING');
+    await assert.rejects(
+      t.services.casework.ceremonies.close(co, ref),
+      (e: Error & { code?: string }) => e.code === 'CITIZEN_FIELD_MISSING',
+    );
     const app = await t.services.casework.applications.get(co, ref);
     assert.equal(app.stage, 'ceremony'); // nothing half-written
   });

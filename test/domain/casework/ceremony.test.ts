@@ -1,8 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildInzNotification, ceremonyRequired, closeCeremony, inzNotificationDueOn, notificationIdempotencyKey, recordCeremony } from '../../../src/domain/casework/index.ts';
+import {
+  buildInzNotification,
+  ceremonyRequired,
+  closeCeremony,
+  inzNotificationDueOn,
+  notificationIdempotencyKey,
+  recordCeremony,
+} from '../../../src/domain/casework/index.ts';
 
-const leonard = { fullName: 'Leonard Du Plessis', gender: 'Male', dateOfBirth: '1975-06-06', countryOfBirth: 'South Africa', citizenshipPersonNumber: 'CPN-0001' };
+const leonard = {
+  fullName: 'Leonard Du Plessis',
+  gender: 'Male',
+  dateOfBirth: '1975-06-06',
+  countryOfBirth: 'South Africa',
+  citizenshipPersonNumber: 'CPN-0001',
+};
 
 test('notification due 7 days after the ceremony is closed', () => {
   assert.equal(inzNotificationDueOn('2021-03-25'), '2021-04-01');
@@ -12,7 +25,10 @@ test('notification due 7 days after the ceremony is closed', () => {
   assert.ok(closed.ok);
   const n = buildInzNotification(leonard, closed.value);
   assert.ok(n.ok);
-  assert.deepEqual([n.value.dueOn, n.value.effectiveDate, n.value.fullName, n.value.countryOfBirth], ['2021-04-01', '2021-03-24', 'Leonard Du Plessis', 'South Africa']);
+  assert.deepEqual(
+    [n.value.dueOn, n.value.effectiveDate, n.value.fullName, n.value.countryOfBirth],
+    ['2021-04-01', '2021-03-24', 'Leonard Du Plessis', 'South Africa'],
+  );
 });
 
 test('no notification before closure; ceremony closure rules', () => {

@@ -1,12 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeLink, createLink, currentLink, expireIfDue, linkAllowedFor, LINK_VALIDITY_MS, resendLink, statusAt, type LivenessLink } from '../../../src/domain/casework/index.ts';
+import {
+  completeLink,
+  createLink,
+  currentLink,
+  expireIfDue,
+  linkAllowedFor,
+  LINK_VALIDITY_MS,
+  resendLink,
+  statusAt,
+  type LivenessLink,
+} from '../../../src/domain/casework/index.ts';
 
 const t0 = Date.UTC(2020, 7, 24, 16, 14, 49);
 const H = 3_600_000;
 
 function link(): LivenessLink {
-  const r = createLink({ id: 'l1', applicationId: 'VBLPYK', personId: 'p-david', relationship: 'Adult', email: 'david.hall@example.nz' }, t0);
+  const r = createLink(
+    { id: 'l1', applicationId: 'VBLPYK', personId: 'p-david', relationship: 'Adult', email: 'david.hall@example.nz' },
+    t0,
+  );
   assert.ok(r.ok);
   return r.value;
 }
@@ -22,9 +35,15 @@ test('a new link is Active for 24 hours and Expired at 24 h exactly', () => {
 });
 
 test('creating needs a person and an email', () => {
-  const noPerson = createLink({ id: 'x', applicationId: 'a', personId: '', relationship: 'Consenting Parties', email: 'a@b.nz' }, t0);
+  const noPerson = createLink(
+    { id: 'x', applicationId: 'a', personId: '', relationship: 'Consenting Parties', email: 'a@b.nz' },
+    t0,
+  );
   assert.equal(noPerson.ok ? '' : noPerson.error.code, 'LINK_PERSON_REQUIRED');
-  const badEmail = createLink({ id: 'x', applicationId: 'a', personId: 'p', relationship: 'Adult', email: 'harryfina' }, t0);
+  const badEmail = createLink(
+    { id: 'x', applicationId: 'a', personId: 'p', relationship: 'Adult', email: 'harryfina' },
+    t0,
+  );
   assert.equal(badEmail.ok ? '' : badEmail.error.code, 'LINK_EMAIL_INVALID');
 });
 
@@ -41,8 +60,14 @@ test('completing within 24 h → Completed (final); after 24 h → refused', () 
 test('resend makes a new Active link and expires the old one now', () => {
   const r = resendLink(link(), 'l2', t0 + 5 * H);
   assert.ok(r.ok);
-  assert.deepEqual([statusAt(r.value.previous, t0 + 5 * H), r.value.previous.expiredAt, r.value.previous.supersededBy], ['Expired', t0 + 5 * H, 'l2']);
-  assert.deepEqual([r.value.current.id, statusAt(r.value.current, t0 + 5 * H), r.value.current.expiresAt], ['l2', 'Active', t0 + 29 * H]);
+  assert.deepEqual(
+    [statusAt(r.value.previous, t0 + 5 * H), r.value.previous.expiredAt, r.value.previous.supersededBy],
+    ['Expired', t0 + 5 * H, 'l2'],
+  );
+  assert.deepEqual(
+    [r.value.current.id, statusAt(r.value.current, t0 + 5 * H), r.value.current.expiresAt],
+    ['l2', 'Active', t0 + 29 * H],
+  );
   assert.equal(currentLink([r.value.previous, r.value.current], 'p-david')?.id, 'l2');
 });
 
@@ -79,7 +104,10 @@ test('no email names the field; a bad one is quoted', () => {
   const base = { id: 'l', applicationId: 'a', personId: 'p', relationship: 'Adult' as const };
   const none = createLink({ ...base, email: '' }, 0);
   assert.ok(!none.ok);
-  assert.deepEqual([none.error.code, none.error.message], ['LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to']);
+  assert.deepEqual(
+    [none.error.code, none.error.message],
+    ['LINK_EMAIL_MISSING', 'email is required: there is no email address to send the link to'],
+  );
   const bad = createLink({ ...base, email: 'x@y' }, 0);
   assert.ok(!bad.ok);
   assert.deepEqual([bad.error.code, bad.error.message], ['LINK_EMAIL_INVALID', 'email "x@y" is not an email address']);

@@ -9,7 +9,13 @@ import {
   type LivenessInput,
 } from '../../../src/domain/casework/index.ts';
 
-const adult: LivenessInput = { subjectDateOfBirth: '1975-06-06', submittedOn: '2020-08-24', processingOn: '2020-09-01', subjectCheckOnFile: true, amsImageUsable: true };
+const adult: LivenessInput = {
+  subjectDateOfBirth: '1975-06-06',
+  submittedOn: '2020-08-24',
+  processingOn: '2020-09-01',
+  subjectCheckOnFile: true,
+  amsImageUsable: true,
+};
 
 test('adult: own liveness, assessed from their application; no URL → offer an Adult link', () => {
   const r = livenessResponsibility(adult);
@@ -24,11 +30,20 @@ test('youth (14/15): own liveness like an adult', () => {
   assert.equal(r.giver, 'subject');
 });
 
-const child: LivenessInput = { subjectDateOfBirth: '2012-03-15', submittedOn: '2020-08-24', processingOn: '2020-09-01', subjectCheckOnFile: false, amsImageUsable: true };
+const child: LivenessInput = {
+  subjectDateOfBirth: '2012-03-15',
+  submittedOn: '2020-08-24',
+  processingOn: '2020-09-01',
+  subjectCheckOnFile: false,
+  amsImageUsable: true,
+};
 
 test('child, parent applied at the same time and did liveness: copy the parent check to the child', () => {
   const r = livenessResponsibility({ ...child, consentingParent: { appliedAtSameTime: true, checkOnFile: true } });
-  assert.deepEqual([r.giver, r.action, r.linkRelationship], ['consenting-parent', 'copy-parent-check-to-child', 'Consenting Parties']);
+  assert.deepEqual(
+    [r.giver, r.action, r.linkRelationship],
+    ['consenting-parent', 'copy-parent-check-to-child', 'Consenting Parties'],
+  );
 });
 
 test('child, parent applied at the same time without liveness: follow up the parent, maybe a link', () => {
@@ -37,7 +52,10 @@ test('child, parent applied at the same time without liveness: follow up the par
 });
 
 test('child, parent not applying (or unknown): contact the parent and send them a link', () => {
-  assert.equal(livenessResponsibility({ ...child, consentingParent: { appliedAtSameTime: false, checkOnFile: false } }).action, 'contact-parent-send-link');
+  assert.equal(
+    livenessResponsibility({ ...child, consentingParent: { appliedAtSameTime: false, checkOnFile: false } }).action,
+    'contact-parent-send-link',
+  );
   assert.equal(livenessResponsibility(child).action, 'contact-parent-send-link');
 });
 
@@ -65,7 +83,15 @@ test('child turns 14, default policy: back to Complete and Correct and the youth
   assert.equal(DEFAULT_LIVENESS_POLICY.childTurns14Policy, 'revert-and-send-own-link');
   const r = livenessResponsibility(turning);
   assert.deepEqual(
-    [r.bracketAtSubmission, r.bracketOnProcessing, r.giver, r.action, r.revertToStage, r.noLivenessReason, r.linkRelationship],
+    [
+      r.bracketAtSubmission,
+      r.bracketOnProcessing,
+      r.giver,
+      r.action,
+      r.revertToStage,
+      r.noLivenessReason,
+      r.linkRelationship,
+    ],
     ['child', 'youth', 'subject', 'send-own-link', 'complete-and-correct', 'child-turned-youth', 'Adult'],
   );
 });
@@ -77,7 +103,10 @@ test('child turns 14, carry-on: identity confirmed at submission age through the
 
 test('child turns 14, revert-without-new-evidence: back to Complete and Correct, parent evidence stands', () => {
   const r = livenessResponsibility({ ...turning, policy: { childTurns14Policy: 'revert-without-new-evidence' } });
-  assert.deepEqual([r.giver, r.action, r.revertToStage], ['consenting-parent', 'assess-parent-evidence', 'complete-and-correct']);
+  assert.deepEqual(
+    [r.giver, r.action, r.revertToStage],
+    ['consenting-parent', 'assess-parent-evidence', 'complete-and-correct'],
+  );
 });
 
 test('processing the day before the 14th birthday is still the parent', () => {
@@ -87,18 +116,32 @@ test('processing the day before the 14th birthday is still the parent', () => {
 
 test('pre-30-July-2020 with a usable AMS image: no liveness, nothing to do', () => {
   const r = livenessResponsibility({ ...adult, submittedOn: '2020-02-12', subjectCheckOnFile: false });
-  assert.deepEqual([r.required, r.giver, r.action, r.noLivenessReason], [false, 'none', 'none', 'submitted-before-liveness-release']);
+  assert.deepEqual(
+    [r.required, r.giver, r.action, r.noLivenessReason],
+    [false, 'none', 'none', 'submitted-before-liveness-release'],
+  );
 });
 
 test('pre-30-July-2020 with the AMS image missing: a link may be offered instead of the passport', () => {
-  const r = livenessResponsibility({ ...adult, submittedOn: '2020-07-29', subjectCheckOnFile: false, amsImageUsable: false });
-  assert.deepEqual([r.required, r.giver, r.action, r.linkRelationship], [false, 'subject', 'offer-link-instead-of-passport', 'Adult']);
+  const r = livenessResponsibility({
+    ...adult,
+    submittedOn: '2020-07-29',
+    subjectCheckOnFile: false,
+    amsImageUsable: false,
+  });
+  assert.deepEqual(
+    [r.required, r.giver, r.action, r.linkRelationship],
+    [false, 'subject', 'offer-link-instead-of-passport', 'Adult'],
+  );
   const c = livenessResponsibility({ ...child, submittedOn: '2020-02-12', amsImageUsable: false });
   assert.deepEqual([c.giver, c.linkRelationship], ['consenting-parent', 'Consenting Parties']);
 });
 
 test('no-liveness reasons are the seed list', () => {
-  assert.deepEqual([...NO_LIVENESS_REASONS], ['cannot-do-online', 'child-turned-youth', 'submitted-before-liveness-release', 'does-not-want-liveness']);
+  assert.deepEqual(
+    [...NO_LIVENESS_REASONS],
+    ['cannot-do-online', 'child-turned-youth', 'submitted-before-liveness-release', 'does-not-want-liveness'],
+  );
 });
 
 test('processing before submission is refused', () => {

@@ -16,7 +16,8 @@ import {
   type OfficerRole,
 } from '../../../src/domain/casework/index.ts';
 
-const JARGON = /\bBR-\d|\bL\d{2,}|\bR\d{1,2}\b|seed|identityTasksValidated|ceremonyRecorded|revertReason|\b[a-z]+\.[a-z-]+\b|childTurns14Policy/;
+const JARGON =
+  /\bBR-\d|\bL\d{2,}|\bR\d{1,2}\b|seed|identityTasksValidated|ceremonyRecorded|revertReason|\b[a-z]+\.[a-z-]+\b|childTurns14Policy/;
 
 function speaksPlainly(text: string): void {
   assert.doesNotMatch(text, JARGON, text);
@@ -24,7 +25,10 @@ function speaksPlainly(text: string): void {
 
 test('a refused permission names the action and the roles in words, for every action', () => {
   for (const action of CASEWORK_ACTIONS) speaksPlainly(notPermittedMessage(action));
-  assert.equal(notPermittedMessage('officers.manage'), 'Your role does not allow you to manage officer accounts (needs the role: administrator)');
+  assert.equal(
+    notPermittedMessage('officers.manage'),
+    'Your role does not allow you to manage officer accounts (needs the role: administrator)',
+  );
   assert.match(notPermittedMessage('escalation.decide'), /needs the role: ID proofing expert\)$/);
 });
 
@@ -43,7 +47,10 @@ test('every stage refusal (wrong stage, wrong actor, guard unmet) is in words', 
   const guard = applyStageAction('complete-and-correct', 'complete-and-correct-done', 'case-officer');
   assert.ok(!guard.ok);
   assert.equal(guard.error.code, 'STAGE_GUARD_FAILED');
-  assert.equal(guard.error.message, 'Before you finish "Complete and Correct", every Confirm Identity task must be validated first');
+  assert.equal(
+    guard.error.message,
+    'Before you finish "Complete and Correct", every Confirm Identity task must be validated first',
+  );
   const actor = applyStageAction('decision', 'grant', 'case-officer');
   assert.ok(!actor.ok);
   assert.equal(actor.error.message, 'Only a validating officer may grant the application');
@@ -52,11 +59,19 @@ test('every stage refusal (wrong stage, wrong actor, guard unmet) is in words', 
 test('task and link refusals are in words', () => {
   const [task] = createConfirmIdentityTasks('app', 'person', (kind) => kind);
   assert.ok(task);
-  const r = applyTaskCommand(task, { action: 'prepare', outcome: 'pass', criteria: ['inz-match'], comments: 'ok' }, { id: 'a', roles: ['validating-officer'] }, '2024-01-01');
+  const r = applyTaskCommand(
+    task,
+    { action: 'prepare', outcome: 'pass', criteria: ['inz-match'], comments: 'ok' },
+    { id: 'a', roles: ['validating-officer'] },
+    '2024-01-01',
+  );
   assert.ok(!r.ok);
   assert.equal(r.error.code, 'TASK_ROLE_NOT_PERMITTED');
   speaksPlainly(r.error.message);
-  const link = createLink({ id: 'l', applicationId: 'a', personId: ' ', relationship: 'Adult', email: 'a@example.org' }, 0);
+  const link = createLink(
+    { id: 'l', applicationId: 'a', personId: ' ', relationship: 'Adult', email: 'a@example.org' },
+    0,
+  );
   assert.ok(!link.ok);
   speaksPlainly(link.error.message);
 });
@@ -64,11 +79,34 @@ test('task and link refusals are in words', () => {
 test('who gives liveness: every explanation is the rule in words', () => {
   for (const evidence of Object.values(PARTY_EVIDENCE)) speaksPlainly(evidence.rule);
   const cases = [
-    { subjectDateOfBirth: '1980-01-01', submittedOn: '2019-01-01', processingOn: '2024-01-01', subjectCheckOnFile: false, amsImageUsable: false },
-    { subjectDateOfBirth: '1980-01-01', submittedOn: '2021-01-01', processingOn: '2024-01-01', subjectCheckOnFile: false, amsImageUsable: true },
-    { subjectDateOfBirth: '2015-01-01', submittedOn: '2021-01-01', processingOn: '2021-02-01', subjectCheckOnFile: false, amsImageUsable: true },
+    {
+      subjectDateOfBirth: '1980-01-01',
+      submittedOn: '2019-01-01',
+      processingOn: '2024-01-01',
+      subjectCheckOnFile: false,
+      amsImageUsable: false,
+    },
+    {
+      subjectDateOfBirth: '1980-01-01',
+      submittedOn: '2021-01-01',
+      processingOn: '2024-01-01',
+      subjectCheckOnFile: false,
+      amsImageUsable: true,
+    },
+    {
+      subjectDateOfBirth: '2015-01-01',
+      submittedOn: '2021-01-01',
+      processingOn: '2021-02-01',
+      subjectCheckOnFile: false,
+      amsImageUsable: true,
+    },
     ...(['revert-and-send-own-link', 'carry-on', 'revert-without-new-evidence'] as const).map((childTurns14Policy) => ({
-      subjectDateOfBirth: '2010-06-01', submittedOn: '2024-01-01', processingOn: '2024-07-01', subjectCheckOnFile: false, amsImageUsable: true, policy: { childTurns14Policy },
+      subjectDateOfBirth: '2010-06-01',
+      submittedOn: '2024-01-01',
+      processingOn: '2024-07-01',
+      subjectCheckOnFile: false,
+      amsImageUsable: true,
+      policy: { childTurns14Policy },
     })),
   ];
   for (const input of cases) speaksPlainly(livenessResponsibility(input).rule);

@@ -51,7 +51,10 @@ test('R13: bracket change between submission and a later date', () => {
   assert.equal(c.turned14, true);
   assert.equal(c.turned16, false);
   const d = bracketChange('2004-11-20', '2020-09-01', '2020-12-01');
-  assert.deepEqual([d.atSubmission, d.atDate, d.turned14, d.turned16, d.flagForReview], ['youth', 'adult', false, true, true]);
+  assert.deepEqual(
+    [d.atSubmission, d.atDate, d.turned14, d.turned16, d.flagForReview],
+    ['youth', 'adult', false, true, true],
+  );
   assert.equal(bracketChange('1975-06-06', '2020-09-01', '2021-09-01').flagForReview, false);
 });
 
@@ -75,7 +78,11 @@ test('property: age is 0 at birth, never decreases, and brackets only go up', as
       const dob = fromEpochDay(dobDay);
       const d1 = addDays(dob, n);
       const d2 = addDays(d1, 1);
-      return ageOn(dob, dob) === 0 && ageOn(dob, d1) <= ageOn(dob, d2) && rank[bracketOn(dob, d1)] <= rank[bracketOn(dob, d2)];
+      return (
+        ageOn(dob, dob) === 0 &&
+        ageOn(dob, d1) <= ageOn(dob, d2) &&
+        rank[bracketOn(dob, d1)] <= rank[bracketOn(dob, d2)]
+      );
     }),
   );
 });

@@ -11,7 +11,10 @@ const P = ['send-original-passport', 'identity-confirmation-appointment'];
 
 test('G1 has the seed six columns; only column 1 achieves proofing', () => {
   assert.equal(PROOFING_GRID.length, 6);
-  assert.deepEqual(PROOFING_GRID.map((c) => c.achieved), [true, false, false, false, false, false]);
+  assert.deepEqual(
+    PROOFING_GRID.map((c) => c.achieved),
+    [true, false, false, false, false, false],
+  );
 });
 
 test('G1 column 1: all four → achieved', () => {
@@ -19,15 +22,30 @@ test('G1 column 1: all four → achieved', () => {
 });
 
 test('G1 column 2: no liveness → original passport or appointment (link first unless declined), then escalate', () => {
-  assert.deepEqual(nextProofingStep({ ...ev(true, true, true, false), livenessDeclined: true }), { step: 'offer-options', standard: 'liveness', column: 2, options: P });
+  assert.deepEqual(nextProofingStep({ ...ev(true, true, true, false), livenessDeclined: true }), {
+    step: 'offer-options',
+    standard: 'liveness',
+    column: 2,
+    options: P,
+  });
   const s = nextProofingStep(ev(true, true, true, false));
   assert.ok(s.step === 'offer-options');
   assert.deepEqual(s.options, ['send-liveness-link', ...P]);
-  assert.deepEqual(nextProofingStep({ ...ev(true, true, true, false), optionsExhausted: true }), { step: 'escalate', standard: 'liveness', column: 2, reason: 'options-exhausted' });
+  assert.deepEqual(nextProofingStep({ ...ev(true, true, true, false), optionsExhausted: true }), {
+    step: 'escalate',
+    standard: 'liveness',
+    column: 2,
+    reason: 'options-exhausted',
+  });
 });
 
 test('G1 column 3: liveness passed but no AMS photo → not achieved; passport or appointment', () => {
-  assert.deepEqual(nextProofingStep(ev(false, true, true, true)), { step: 'offer-options', standard: 'liveness', column: 3, options: P });
+  assert.deepEqual(nextProofingStep(ev(false, true, true, true)), {
+    step: 'offer-options',
+    standard: 'liveness',
+    column: 3,
+    options: P,
+  });
   assert.equal(nextProofingStep({ ...ev(false, true, true, true), optionsExhausted: true }).step, 'escalate');
 });
 
@@ -37,22 +55,60 @@ test('G1 column 4: no AMS photo, no liveness → options', () => {
 });
 
 test('G1 columns 5 and 6: no AMS photo, no passport image → escalate straight away', () => {
-  assert.deepEqual(nextProofingStep(ev(false, false, true, true)), { step: 'escalate', standard: 'liveness', column: 5, reason: 'grid' });
-  assert.deepEqual(nextProofingStep(ev(false, false, true, false)), { step: 'escalate', standard: 'liveness', column: 6, reason: 'grid' });
+  assert.deepEqual(nextProofingStep(ev(false, false, true, true)), {
+    step: 'escalate',
+    standard: 'liveness',
+    column: 5,
+    reason: 'grid',
+  });
+  assert.deepEqual(nextProofingStep(ev(false, false, true, false)), {
+    step: 'escalate',
+    standard: 'liveness',
+    column: 6,
+    reason: 'grid',
+  });
 });
 
 test('combinations outside the grid escalate', () => {
-  assert.deepEqual(nextProofingStep(ev(true, true, false, true)), { step: 'escalate', standard: 'liveness', column: null, reason: 'outside-grid' });
+  assert.deepEqual(nextProofingStep(ev(true, true, false, true)), {
+    step: 'escalate',
+    standard: 'liveness',
+    column: null,
+    reason: 'outside-grid',
+  });
   assert.equal(nextProofingStep(ev(true, false, true, true)).step, 'escalate');
 });
 
 test('pre-30-July grid (reconstructed): AMS photo suffices without liveness', () => {
-  assert.deepEqual(nextProofingStep(ev(true, true, true, false, pre)), { step: 'achieved', standard: 'pre-liveness', column: 1 });
+  assert.deepEqual(nextProofingStep(ev(true, true, true, false, pre)), {
+    step: 'achieved',
+    standard: 'pre-liveness',
+    column: 1,
+  });
 });
 
 test('pre-30-July grid: AMS image missing → offer a liveness link, or passport/appointment; a liveness then achieves', () => {
-  assert.deepEqual(nextProofingStep(ev(false, true, true, false, pre)), { step: 'offer-options', standard: 'pre-liveness', column: 3, options: ['send-liveness-link', ...P] });
-  assert.deepEqual(nextProofingStep({ ...ev(false, true, true, false, pre), livenessDeclined: true }), { step: 'offer-options', standard: 'pre-liveness', column: 3, options: P });
-  assert.deepEqual(nextProofingStep(ev(false, true, true, true, pre)), { step: 'achieved', standard: 'pre-liveness', column: 2 });
-  assert.deepEqual(nextProofingStep(ev(false, false, true, true, pre)), { step: 'escalate', standard: 'pre-liveness', column: 4, reason: 'grid' });
+  assert.deepEqual(nextProofingStep(ev(false, true, true, false, pre)), {
+    step: 'offer-options',
+    standard: 'pre-liveness',
+    column: 3,
+    options: ['send-liveness-link', ...P],
+  });
+  assert.deepEqual(nextProofingStep({ ...ev(false, true, true, false, pre), livenessDeclined: true }), {
+    step: 'offer-options',
+    standard: 'pre-liveness',
+    column: 3,
+    options: P,
+  });
+  assert.deepEqual(nextProofingStep(ev(false, true, true, true, pre)), {
+    step: 'achieved',
+    standard: 'pre-liveness',
+    column: 2,
+  });
+  assert.deepEqual(nextProofingStep(ev(false, false, true, true, pre)), {
+    step: 'escalate',
+    standard: 'pre-liveness',
+    column: 4,
+    reason: 'grid',
+  });
 });

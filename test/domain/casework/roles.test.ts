@@ -37,5 +37,10 @@ test('several roles: any one suffices; no roles can do nothing', () => {
   assert.equal(can(['administrator', 'validating-officer'], 'task.validate'), true);
   assert.equal(can([], 'application.read'), false);
   assert.deepEqual(actionsFor([]), []);
-  assert.deepEqual(actionsFor('administrator'), ['audit.read', 'officers.manage', 'personal-data.export', 'personal-data.erase']);
+  assert.deepEqual(actionsFor('administrator'), [
+    'audit.read',
+    'officers.manage',
+    'personal-data.export',
+    'personal-data.erase',
+  ]);
 });

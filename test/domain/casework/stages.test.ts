@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyStageAction, STAGE_LABELS, transitionsFrom, type Stage, type StageAction, type StageActor, type StageGuards } from '../../../src/domain/casework/index.ts';
+import {
+  applyStageAction,
+  STAGE_LABELS,
+  transitionsFrom,
+  type Stage,
+  type StageAction,
+  type StageActor,
+  type StageGuards,
+} from '../../../src/domain/casework/index.ts';
 
 function move(stage: Stage, action: StageAction, by: StageActor | StageActor[], guards: StageGuards = {}): Stage {
   const r = applyStageAction(stage, action, by, guards);
@@ -34,8 +42,16 @@ test('guards: unpaid submit, unvalidated tasks, no ceremony, revert without reas
 });
 
 test('child turned 14: Application processing or decision revert to Complete and Correct', () => {
-  assert.equal(move('application-processing', 'revert-to-complete-and-correct', 'case-officer', { revertReason: 'child turned 14' }), 'complete-and-correct');
-  assert.equal(move('decision', 'revert-to-complete-and-correct', 'system', { revertReason: 'child turned 14' }), 'complete-and-correct');
+  assert.equal(
+    move('application-processing', 'revert-to-complete-and-correct', 'case-officer', {
+      revertReason: 'child turned 14',
+    }),
+    'complete-and-correct',
+  );
+  assert.equal(
+    move('decision', 'revert-to-complete-and-correct', 'system', { revertReason: 'child turned 14' }),
+    'complete-and-correct',
+  );
 });
 
 test('who may move it, and what is not in the table', () => {
@@ -48,7 +64,10 @@ test('who may move it, and what is not in the table', () => {
   const w = applyStageAction('complete-and-correct', 'withdraw', 'applicant');
   assert.ok(w.ok && w.value.closure === 'withdrawn');
   assert.deepEqual(transitionsFrom('closed'), []);
-  assert.deepEqual(transitionsFrom('ceremony').map((x) => x.action), ['close-ceremony']);
+  assert.deepEqual(
+    transitionsFrom('ceremony').map((x) => x.action),
+    ['close-ceremony'],
+  );
 });
 
 test('officer actors of each stage transition match the permission table', async () => {

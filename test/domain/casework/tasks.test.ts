@@ -45,7 +45,10 @@ function code(task: IdentityTask, cmd: TaskCommand, who: Officer): string {
 
 test('three Confirm Identity tasks per person, open, in the seed order', () => {
   const tasks = createConfirmIdentityTasks('3G68KK', 'p1', (k) => k);
-  assert.deepEqual(tasks.map((t) => IDENTITY_TASK_LABELS[t.kind]), ['Identity is unique', 'Identity exists', 'Identity is bound']);
+  assert.deepEqual(
+    tasks.map((t) => IDENTITY_TASK_LABELS[t.kind]),
+    ['Identity is unique', 'Identity exists', 'Identity is bound'],
+  );
   assert.ok(tasks.every((t) => t.state === 'open' && t.outcome === null));
 });
 
@@ -104,7 +107,10 @@ test('preparing needs criteria that fit the task, a comment, and the recording n
   const unique = createConfirmIdentityTasks('a', 'p', (k) => k)[0];
   assert.ok(unique);
   assert.equal(code(unique, prepare, alice), 'TASK_CRITERION_NOT_APPLICABLE');
-  assert.equal(step(unique, { action: 'prepare', outcome: 'fail', criteria: ['inz-match'], comments: '1:N match' }, alice).outcome, 'fail');
+  assert.equal(
+    step(unique, { action: 'prepare', outcome: 'fail', criteria: ['inz-match'], comments: '1:N match' }, alice).outcome,
+    'fail',
+  );
   assert.deepEqual(challengesNamed("Watched 'shake' recording; NODDING ok"), ['nod', 'shake']);
 });
 
@@ -115,7 +121,20 @@ test('escalate → expert resolves → open; validated task can be reopened (his
   assert.equal(code(e, { action: 'resolve-escalation', decisionNote: 'ok' }, alice), 'TASK_ROLE_NOT_PERMITTED');
   const o = step(e, { action: 'resolve-escalation', decisionNote: 'identity proofing achieved' }, expert);
   assert.equal(o.state, 'open');
-  const v = step(step(o, { action: 'prepare', outcome: 'pass', criteria: ['id-experts-group-decision'], comments: 'Group decision 2020-09-09' }, alice), { action: 'validate' }, bob);
+  const v = step(
+    step(
+      o,
+      {
+        action: 'prepare',
+        outcome: 'pass',
+        criteria: ['id-experts-group-decision'],
+        comments: 'Group decision 2020-09-09',
+      },
+      alice,
+    ),
+    { action: 'validate' },
+    bob,
+  );
   const re = step(v, { action: 'reopen', reason: 'child turned 14' }, alice);
   assert.deepEqual([re.state, re.validatedBy, re.history.length], ['open', null, 5]);
   assert.equal(allValidated([re]), false);

@@ -5,8 +5,15 @@ import { checkDigit, td3Lines } from '../../../src/adapters/documents/specimens.
 
 const today = new Date('2026-12-04T00:00:00Z');
 const grace = {
-  surname: 'Hopper', givenNames: 'Grace Brewster', dob: '1976-04-01', sex: 'F' as const, documentNumber: 'PA1234567',
-  issuingState: 'AUS', nationality: 'AUS', expiry: '2031-06-30', portrait: '',
+  surname: 'Hopper',
+  givenNames: 'Grace Brewster',
+  dob: '1976-04-01',
+  sex: 'F' as const,
+  documentNumber: 'PA1234567',
+  issuingState: 'AUS',
+  nationality: 'AUS',
+  expiry: '2031-06-30',
+  portrait: '',
 };
 
 test('ICAO 9303 check digits: the worked example of Doc 9303 part 3 (520727 → 3) and the filler', () => {
@@ -20,7 +27,17 @@ test('a valid TD3 zone is read into the data page fields, dates in ISO with the 
   assert.equal(reading.valid, true);
   assert.deepEqual(
     { ...reading.fields },
-    { documentCode: 'P', issuingState: 'AUS', surname: 'HOPPER', givenNames: 'GRACE BREWSTER', documentNumber: 'PA1234567', nationality: 'AUS', dob: '1976-04-01', sex: 'female', expiry: '2031-06-30' },
+    {
+      documentCode: 'P',
+      issuingState: 'AUS',
+      surname: 'HOPPER',
+      givenNames: 'GRACE BREWSTER',
+      documentNumber: 'PA1234567',
+      nationality: 'AUS',
+      dob: '1976-04-01',
+      sex: 'female',
+      expiry: '2031-06-30',
+    },
   );
   assert.equal(regionOf(reading.fields.issuingState), 'AU');
   assert.equal(regionOf('NZL'), 'NZ');
@@ -41,7 +58,9 @@ test('an unknown nationality code is reported', () => {
 });
 
 test('OCR noise in the filler runs is put back into the TD3 layout (outputs seen from the OCR engine)', () => {
-  const lines = td3FromText('P<AUSHOPPER<<GRACE<BREWSTER<<K<<KLLLLLLLLKLKLK\nPA12345673AUS7604016F3106305<<<<<<<K<K<K<K<KLK00\n');
+  const lines = td3FromText(
+    'P<AUSHOPPER<<GRACE<BREWSTER<<K<<KLLLLLLLLKLKLK\nPA12345673AUS7604016F3106305<<<<<<<K<K<K<K<KLK00\n',
+  );
   assert.deepEqual(lines, td3Lines(grace));
   const short = td3FromText('P<AUSHOPPER<<GRACE<BREWSTER<K<<LKLKLKLLLKL\nPA12345673AUS7604016F3106305<<<<<<<<<<<<<<00');
   assert.deepEqual(short, td3Lines(grace));
@@ -52,7 +71,10 @@ test('a K read into a single filler is dropped only when the visual zone prints 
   const viz = 'Surname\nCOLLINS\nGiven names\nEILEEN MARIE';
   const [line1] = td3FromText(ocr, viz) ?? [''];
   assert.equal(line1, 'P<NZLCOLLINS<<EILEEN<MARIE<<<<<<<<<<<<<<<<<<');
-  const kept = td3FromText('P<NZLKING<<KATE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nLA98765439NZL5611193F2902119<<<<<<<<<<<<<<02', 'KING KATE');
+  const kept = td3FromText(
+    'P<NZLKING<<KATE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\nLA98765439NZL5611193F2902119<<<<<<<<<<<<<<02',
+    'KING KATE',
+  );
   assert.equal(kept?.[0], 'P<NZLKING<<KATE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<');
 });
 

@@ -14,7 +14,13 @@ interface Rec extends CandidateIdentity {
   clientId: string;
 }
 
-const rec = (clientId: string, givenNames: string, familyName: string, dateOfBirth: string, extra: Partial<Rec> = {}): Rec => ({
+const rec = (
+  clientId: string,
+  givenNames: string,
+  familyName: string,
+  dateOfBirth: string,
+  extra: Partial<Rec> = {},
+): Rec => ({
   clientId,
   givenNames,
   familyName,
@@ -26,11 +32,19 @@ const rec = (clientId: string, givenNames: string, familyName: string, dateOfBir
 });
 
 const ok = (...candidates: Rec[]) => ({ status: 'ok' as const, candidates });
-const leonard: ApplicantDetails = { givenNames: 'Leonard', familyName: 'Du Plessis', dateOfBirth: '1975-06-06', gender: 'Male' };
+const leonard: ApplicantDetails = {
+  givenNames: 'Leonard',
+  familyName: 'Du Plessis',
+  dateOfBirth: '1975-06-06',
+  gender: 'Male',
+};
 
 describe('identity match (R14)', () => {
   it('1:1 with the record when exactly one strong candidate', () => {
-    const m = matchIdentity(leonard, ok(rec('70092590', 'Leonard', 'Du Plessis', '1975-06-06'), rec('2', 'Theo', 'Du Plessis', '1980-01-01')));
+    const m = matchIdentity(
+      leonard,
+      ok(rec('70092590', 'Leonard', 'Du Plessis', '1975-06-06'), rec('2', 'Theo', 'Du Plessis', '1980-01-01')),
+    );
     assert.equal(m.result, '1:1');
     assert.equal(m.result === '1:1' && m.record.clientId, '70092590');
   });
@@ -47,12 +61,18 @@ describe('identity match (R14)', () => {
     );
     assert.equal(m.result, '1:N');
     if (m.result !== '1:N') return;
-    assert.deepEqual(m.candidates.map((c) => c.record.clientId), ['36055555', '35744484', '45215035']);
+    assert.deepEqual(
+      m.candidates.map((c) => c.record.clientId),
+      ['36055555', '35744484', '45215035'],
+    );
     assert.deepEqual(m.candidates[2]?.assessment.flags, ['date of birth near miss']);
   });
 
   it('No match when nothing is close; API error is retryable and carries no finding', () => {
-    assert.deepEqual(matchIdentity(leonard, ok(rec('1', 'Aroha', 'Ngata', '1975-06-06'))), { result: 'No match', nearMisses: [] });
+    assert.deepEqual(matchIdentity(leonard, ok(rec('1', 'Aroha', 'Ngata', '1975-06-06'))), {
+      result: 'No match',
+      nearMisses: [],
+    });
     assert.deepEqual(matchIdentity(leonard, ok()), { result: 'No match', nearMisses: [] });
     assert.deepEqual(matchIdentity(leonard, { status: 'unavailable', reason: 'timeout' }), {
       result: 'API error',
@@ -62,10 +82,25 @@ describe('identity match (R14)', () => {
   });
 
   it('macrons and diacritics: Mārama Tūhiwai = Marama Tuhiwai; Zoë Müller = ZOE MULLER; Nguyễn = Nguyen', () => {
-    const m = matchIdentity({ givenNames: 'Marama', familyName: 'TUHIWAI', dateOfBirth: '1990-02-03' }, ok(rec('1', 'Mārama', 'Tūhiwai', '1990-02-03')));
+    const m = matchIdentity(
+      { givenNames: 'Marama', familyName: 'TUHIWAI', dateOfBirth: '1990-02-03' },
+      ok(rec('1', 'Mārama', 'Tūhiwai', '1990-02-03')),
+    );
     assert.equal(m.result, '1:1');
-    assert.equal(matchIdentity({ givenNames: 'ZOE', familyName: 'MULLER', dateOfBirth: '1990-02-03' }, ok(rec('1', 'Zoë', 'Müller', '1990-02-03'))).result, '1:1');
-    assert.equal(matchIdentity({ givenNames: 'Thi Lan', familyName: 'Nguyen', dateOfBirth: '1990-02-03' }, ok(rec('1', 'Thị Lan', 'Nguyễn', '1990-02-03'))).result, '1:1');
+    assert.equal(
+      matchIdentity(
+        { givenNames: 'ZOE', familyName: 'MULLER', dateOfBirth: '1990-02-03' },
+        ok(rec('1', 'Zoë', 'Müller', '1990-02-03')),
+      ).result,
+      '1:1',
+    );
+    assert.equal(
+      matchIdentity(
+        { givenNames: 'Thi Lan', familyName: 'Nguyen', dateOfBirth: '1990-02-03' },
+        ok(rec('1', 'Thị Lan', 'Nguyễn', '1990-02-03')),
+      ).result,
+      '1:1',
+    );
     assert.deepEqual(nameTokens("  Ngāti-Pōneke  O'Brien "), ['ngati', 'poneke', 'obrien']);
   });
 
@@ -79,7 +114,10 @@ describe('identity match (R14)', () => {
   });
 
   it('swapped given and family names still match, flagged', () => {
-    const m = matchIdentity({ givenNames: 'Kaur', familyName: 'Raj', dateOfBirth: '1988-08-08' }, ok(rec('1', 'Raj', 'Kaur', '1988-08-08')));
+    const m = matchIdentity(
+      { givenNames: 'Kaur', familyName: 'Raj', dateOfBirth: '1988-08-08' },
+      ok(rec('1', 'Raj', 'Kaur', '1988-08-08')),
+    );
     assert.equal(m.result, '1:1');
     assert.deepEqual(m.result === '1:1' && m.assessment.flags, ['names swapped']);
   });
@@ -94,10 +132,34 @@ describe('identity match (R14)', () => {
   });
 
   it('near-miss names (Catherine/Katherine, Jon/John) match; unrelated names do not', () => {
-    assert.equal(matchIdentity({ givenNames: 'Katherine', familyName: 'Smith', dateOfBirth: '1980-01-01' }, ok(rec('1', 'Catherine', 'Smith', '1980-01-01'))).result, '1:1');
-    assert.equal(matchIdentity({ givenNames: 'Jon', familyName: 'Smyth', dateOfBirth: '1980-01-01' }, ok(rec('1', 'John', 'Smith', '1980-01-01'))).result, 'No match');
-    assert.equal(assessCandidate({ givenNames: 'Jon', familyName: 'Smyth', dateOfBirth: '1980-01-01' }, rec('1', 'John', 'Smith', '1980-01-01')).strength, 'candidate');
-    assert.equal(assessCandidate({ givenNames: 'Hemi', familyName: 'Parata', dateOfBirth: '1980-01-01' }, rec('1', 'Henry', 'Parker', '1980-01-01')).strength, 'none');
+    assert.equal(
+      matchIdentity(
+        { givenNames: 'Katherine', familyName: 'Smith', dateOfBirth: '1980-01-01' },
+        ok(rec('1', 'Catherine', 'Smith', '1980-01-01')),
+      ).result,
+      '1:1',
+    );
+    assert.equal(
+      matchIdentity(
+        { givenNames: 'Jon', familyName: 'Smyth', dateOfBirth: '1980-01-01' },
+        ok(rec('1', 'John', 'Smith', '1980-01-01')),
+      ).result,
+      'No match',
+    );
+    assert.equal(
+      assessCandidate(
+        { givenNames: 'Jon', familyName: 'Smyth', dateOfBirth: '1980-01-01' },
+        rec('1', 'John', 'Smith', '1980-01-01'),
+      ).strength,
+      'candidate',
+    );
+    assert.equal(
+      assessCandidate(
+        { givenNames: 'Hemi', familyName: 'Parata', dateOfBirth: '1980-01-01' },
+        rec('1', 'Henry', 'Parker', '1980-01-01'),
+      ).strength,
+      'none',
+    );
   });
 
   it('a date of birth one digit off is a flagged candidate, never a 1:1', () => {
@@ -106,7 +168,10 @@ describe('identity match (R14)', () => {
     assert.equal(m.result === 'No match' && m.nearMisses[0]?.assessment.strength, 'candidate');
     assert.deepEqual(m.result === 'No match' && m.nearMisses[0]?.assessment.flags, ['date of birth near miss']);
     // With the exact record also present: 1:N, the exact one first.
-    const both = matchIdentity(leonard, ok(rec('1', 'Leonard', 'Du Plessis', '1975-06-08'), rec('2', 'Leonard', 'Du Plessis', '1975-06-06')));
+    const both = matchIdentity(
+      leonard,
+      ok(rec('1', 'Leonard', 'Du Plessis', '1975-06-08'), rec('2', 'Leonard', 'Du Plessis', '1975-06-06')),
+    );
     assert.equal(both.result, '1:N');
     assert.deepEqual(both.result === '1:N' && both.candidates.map((c) => c.record.clientId), ['2', '1']);
   });
@@ -114,17 +179,30 @@ describe('identity match (R14)', () => {
   it('twins with different given names do not collide; shared names and dates of birth are 1:N', () => {
     const twinA = rec('1', 'Aroha', 'Ngata', '2001-05-05', { gender: 'Female', countryOfBirth: 'New Zealand' });
     const twinB = rec('2', 'Anahera', 'Ngata', '2001-05-05', { gender: 'Female', countryOfBirth: 'New Zealand' });
-    assert.equal(matchIdentity({ givenNames: 'Aroha', familyName: 'Ngata', dateOfBirth: '2001-05-05' }, ok(twinA, twinB)).result, '1:1');
+    assert.equal(
+      matchIdentity({ givenNames: 'Aroha', familyName: 'Ngata', dateOfBirth: '2001-05-05' }, ok(twinA, twinB)).result,
+      '1:1',
+    );
     const namesake = rec('3', 'Aroha', 'Ngata', '2001-05-05', { gender: 'Female', countryOfBirth: 'New Zealand' });
-    assert.equal(matchIdentity({ givenNames: 'Aroha', familyName: 'Ngata', dateOfBirth: '2001-05-05' }, ok(twinA, twinB, namesake)).result, '1:N');
+    assert.equal(
+      matchIdentity({ givenNames: 'Aroha', familyName: 'Ngata', dateOfBirth: '2001-05-05' }, ok(twinA, twinB, namesake))
+        .result,
+      '1:N',
+    );
   });
 
   it('a gender or country of birth conflict demotes a strong match to a candidate', () => {
     const m = assessCandidate({ ...leonard, gender: 'Female' }, rec('1', 'Leonard', 'Du Plessis', '1975-06-06'));
     assert.equal(m.strength, 'candidate');
     assert.deepEqual(m.flags, ['gender differs']);
-    assert.equal(assessCandidate({ ...leonard, gender: 'M' }, rec('1', 'Leonard', 'Du Plessis', '1975-06-06')).strength, 'strong');
-    assert.deepEqual(assessCandidate({ ...leonard, countryOfBirth: 'Albania' }, rec('1', 'Leonard', 'Du Plessis', '1975-06-06')).flags, ['country of birth differs']);
+    assert.equal(
+      assessCandidate({ ...leonard, gender: 'M' }, rec('1', 'Leonard', 'Du Plessis', '1975-06-06')).strength,
+      'strong',
+    );
+    assert.deepEqual(
+      assessCandidate({ ...leonard, countryOfBirth: 'Albania' }, rec('1', 'Leonard', 'Du Plessis', '1975-06-06')).flags,
+      ['country of birth differs'],
+    );
   });
 
   it('dates of birth: exact, one digit, transposed digits, day and month swapped, different', () => {
@@ -136,7 +214,20 @@ describe('identity match (R14)', () => {
   });
 
   it('property: a record always matches itself 1:1, whatever the case and accents', () => {
-    const name = fc.constantFrom('Mārama', 'Tūī', 'Hēmi', 'Zoë', 'José', 'Łukasz', 'Søren', 'Nguyễn', 'Du Plessis', "O'Brien", 'Smith-Jones', 'Wiremu');
+    const name = fc.constantFrom(
+      'Mārama',
+      'Tūī',
+      'Hēmi',
+      'Zoë',
+      'José',
+      'Łukasz',
+      'Søren',
+      'Nguyễn',
+      'Du Plessis',
+      "O'Brien",
+      'Smith-Jones',
+      'Wiremu',
+    );
     fc.assert(
       fc.property(name, name, fc.boolean(), (given, family, upper) => {
         const r = rec('1', given, family, '1990-01-01');

@@ -29,7 +29,11 @@ test('BLINK at its threshold: trough exactly at 0.6 x baseline fails, just below
 });
 
 test('BLINK: eyes closed longer than maxClosedMs is not a blink; eyes never reopening is not a blink', () => {
-  const long = [...ramp('ear', [0.35], 1, 10), ...Array.from({ length: 12 }, () => ({ ear: 0.1 })), ...ramp('ear', [0.35], 1, 5)];
+  const long = [
+    ...ramp('ear', [0.35], 1, 10),
+    ...Array.from({ length: 12 }, () => ({ ear: 0.1 })),
+    ...ramp('ear', [0.35], 1, 5),
+  ];
   const r = evaluateChallenge(capture('BLINK', long), T);
   assert.deepEqual(r.reasons, ['BLINK_NOT_DETECTED']);
   assert.equal(r.metrics.tooLong, 1);
@@ -82,11 +86,20 @@ test('a movement completed only after maxChallengeMs is TIMEOUT', () => {
   const late = ramp('yaw', [0, 20, -20, 0], 4, 80); // 80 still frames at 15 fps = 5.3 s first
   const r = evaluateChallenge(capture('SHAKE', late), T);
   assert.deepEqual(r.reasons, ['TIMEOUT']);
-  assert.equal(evaluateChallenge(capture('SHAKE', late), livenessThresholds({ maxChallengeMs: 10_000 })).result, 'PASS');
+  assert.equal(
+    evaluateChallenge(capture('SHAKE', late), livenessThresholds({ maxChallengeMs: 10_000 })).result,
+    'PASS',
+  );
 });
 
 test('best frame is the most frontal frame with open eyes', () => {
-  const specs: FaceSpec[] = [{ yaw: 3 }, { yaw: 1 }, { yaw: 0.2, ear: 0.1 }, { yaw: 0.5 }, ...ramp('yaw', [1, 20, -20, 1], 3, 0)];
+  const specs: FaceSpec[] = [
+    { yaw: 3 },
+    { yaw: 1 },
+    { yaw: 0.2, ear: 0.1 },
+    { yaw: 0.5 },
+    ...ramp('yaw', [1, 20, -20, 1], 3, 0),
+  ];
   const r = evaluateChallenge(capture('SHAKE', specs), T);
   assert.equal(specs[r.bestFrameIndex]?.yaw, 0.5);
 });

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CALIBRATION } from '../../../src/domain/liveness/calibration/index.ts';
 import {
-  assessChallenges, canStartAttempt, decideAttempt, decideLivenessCheck, type AttemptEvidence,
+  assessChallenges,
+  canStartAttempt,
+  decideAttempt,
+  decideLivenessCheck,
+  type AttemptEvidence,
 } from '../../../src/domain/liveness/decision.ts';
 import { DEFAULT_THRESHOLDS as T, livenessThresholds } from '../../../src/domain/liveness/thresholds.ts';
 import type { Challenge, ChallengeCapture } from '../../../src/domain/liveness/types.ts';
@@ -25,8 +29,10 @@ function evidence(overrides: Partial<AttemptEvidence> = {}): AttemptEvidence {
   return {
     selfie: one(ME),
     probes: {
-      'BLINK BEST FRAME': one(ME_AGAIN), 'BLINK LIVENESS FRAME': one(ME_AGAIN),
-      'NOD BEST FRAME': one(ME_AGAIN), 'SHAKE BEST FRAME': one(ME_AGAIN),
+      'BLINK BEST FRAME': one(ME_AGAIN),
+      'BLINK LIVENESS FRAME': one(ME_AGAIN),
+      'NOD BEST FRAME': one(ME_AGAIN),
+      'SHAKE BEST FRAME': one(ME_AGAIN),
     },
     sources: { PROVIDED: one(ME_AGAIN), PASSPORT: one(ME_AGAIN) },
     ...overrides,
@@ -39,17 +45,32 @@ test('a live attempt with the same face passes; the seed views are produced', ()
   assert.equal(o.liveness, 'PASS', JSON.stringify(o.reasons));
   assert.equal(o.faceMatch, 'MATCH');
   assert.equal(o.result, 'PASS');
-  assert.deepEqual(o.evaluation.slice(0, 3).map((r) => [r.type, r.detail.split(' ')[0], r.result]), [
-    ['Liveness Assessment', 'BLINK', 'PASS'], ['Liveness Assessment', 'NOD', 'PASS'], ['Liveness Assessment', 'SHAKE', 'PASS'],
-  ]);
+  assert.deepEqual(
+    o.evaluation.slice(0, 3).map((r) => [r.type, r.detail.split(' ')[0], r.result]),
+    [
+      ['Liveness Assessment', 'BLINK', 'PASS'],
+      ['Liveness Assessment', 'NOD', 'PASS'],
+      ['Liveness Assessment', 'SHAKE', 'PASS'],
+    ],
+  );
   assert.match(o.evaluation[0]?.detail ?? '', /^BLINK \(Score: \d\.\d{4}\)$/);
   const labels = o.faceAuthentication.filter((r) => r.source === 'PROVIDED').map((r) => r.label);
-  assert.deepEqual(labels, ['TRUSTED SOURCE FACE - PROVIDED', 'BLINK BEST FRAME', 'BLINK LIVENESS FRAME', 'NOD BEST FRAME', 'SHAKE BEST FRAME']);
+  assert.deepEqual(labels, [
+    'TRUSTED SOURCE FACE - PROVIDED',
+    'BLINK BEST FRAME',
+    'BLINK LIVENESS FRAME',
+    'NOD BEST FRAME',
+    'SHAKE BEST FRAME',
+  ]);
   assert.ok(o.faceAuthentication.some((r) => r.label === 'TRUSTED SOURCE FACE - PASSPORT' && r.result === 'MATCH'));
   const row = o.faceAuthentication[0];
   assert.equal(row?.thresholdText, '1.0000E-3');
   assert.ok((row?.fmr ?? 1) <= 1e-3);
-  assert.ok(o.evaluation.some((r) => r.type === 'Face Authentication' && /^TRUSTED SOURCE FACE - PROVIDED \(FMR: [\d.]+E-\d+\)$/.test(r.detail)));
+  assert.ok(
+    o.evaluation.some(
+      (r) => r.type === 'Face Authentication' && /^TRUSTED SOURCE FACE - PROVIDED \(FMR: [\d.]+E-\d+\)$/.test(r.detail),
+    ),
+  );
 });
 
 test('R17: a failed challenge fails the attempt even with a perfect face match', () => {
@@ -69,7 +90,12 @@ test('a different face in a challenge is DIFFERENT_FACE; no trusted match is NO 
   assert.equal(o.liveness, 'FAIL');
   assert.ok(o.reasons.includes('DIFFERENT_FACE'));
   assert.equal(o.sameFace.find((s) => s.probe === 'SHAKE BEST FRAME')?.ok, false);
-  const notMe = decideAttempt(assessChallenges(REQUESTED, live(), T), evidence({ sources: { PROVIDED: one(SOMEONE_ELSE) } }), DEFAULT_CALIBRATION, T);
+  const notMe = decideAttempt(
+    assessChallenges(REQUESTED, live(), T),
+    evidence({ sources: { PROVIDED: one(SOMEONE_ELSE) } }),
+    DEFAULT_CALIBRATION,
+    T,
+  );
   assert.equal(notMe.liveness, 'PASS');
   assert.equal(notMe.faceMatch, 'NO MATCH');
   assert.equal(notMe.result, 'FAIL');
@@ -77,7 +103,9 @@ test('a different face in a challenge is DIFFERENT_FACE; no trusted match is NO 
 
 test('selfie with no face or two faces, missing descriptors, PAD failure', () => {
   const a = assessChallenges(REQUESTED, live(), T);
-  assert.ok(decideAttempt(a, evidence({ selfie: { faceCount: 0 } }), DEFAULT_CALIBRATION, T).reasons.includes('SELFIE_NO_FACE'));
+  assert.ok(
+    decideAttempt(a, evidence({ selfie: { faceCount: 0 } }), DEFAULT_CALIBRATION, T).reasons.includes('SELFIE_NO_FACE'),
+  );
   const two = decideAttempt(a, evidence({ selfie: { faceCount: 2 } }), DEFAULT_CALIBRATION, T);
   assert.ok(two.reasons.includes('SELFIE_MULTIPLE_FACES'));
   assert.equal(two.faceAuthentication[0]?.result, 'ERROR');
@@ -100,7 +128,16 @@ test('challenges must be captured in the requested order; a missing one fails', 
 
 test('a photo held to the camera (rigid, no blink, no turn) across the attempt is STILL_IMAGE', () => {
   const still = (ch: Challenge, t0: number): ChallengeCapture =>
-    capture(ch, Array.from({ length: 20 }, (_, i) => ({ box: { x: 200 + i, y: 100, width: 200, height: 240 }, yaw: 0.3, pitch: 6 })), 15, t0);
+    capture(
+      ch,
+      Array.from({ length: 20 }, (_, i) => ({
+        box: { x: 200 + i, y: 100, width: 200, height: 240 },
+        yaw: 0.3,
+        pitch: 6,
+      })),
+      15,
+      t0,
+    );
   const a = assessChallenges(REQUESTED, [still('BLINK', 0), still('NOD', 3000), still('SHAKE', 6000)], T);
   assert.ok(a.reasons.includes('STILL_IMAGE'));
   const o = decideAttempt(a, evidence(), DEFAULT_CALIBRATION, T);
@@ -122,7 +159,11 @@ test('up to three attempt sets; after the third failure the check fails with the
   const three = decideLivenessCheck([F, F, F], T);
   assert.equal(three.status, 'FAILED');
   assert.equal(three.attemptsExhausted, true);
-  assert.deepEqual(three.options, ['SEND_NEW_LIVENESS_LINK', 'SEND_ORIGINAL_PASSPORT', 'IDENTITY_CONFIRMATION_APPOINTMENT']);
+  assert.deepEqual(three.options, [
+    'SEND_NEW_LIVENESS_LINK',
+    'SEND_ORIGINAL_PASSPORT',
+    'IDENTITY_CONFIRMATION_APPOINTMENT',
+  ]);
   assert.equal(canStartAttempt([F, F, F], T), false);
   // a fourth set is never counted, even if it passed
   assert.equal(decideLivenessCheck([F, F, F, P], T).status, 'FAILED');

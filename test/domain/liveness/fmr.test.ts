@@ -2,12 +2,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CALIBRATION } from '../../../src/domain/liveness/calibration/index.ts';
 import {
-  decideMatch, fmrForSimilarity, formatFmr, parseCalibrationTable, parseFmr, similarityForFmr, type CalibrationTable,
+  decideMatch,
+  fmrForSimilarity,
+  formatFmr,
+  parseCalibrationTable,
+  parseFmr,
+  similarityForFmr,
+  type CalibrationTable,
 } from '../../../src/domain/liveness/fmr.ts';
 
 const TABLE: CalibrationTable = parseCalibrationTable({
-  id: 't', metric: 'cosine', descriptor: 'test', impostorPairs: 1000, distinctFaces: 10, fmrFloor: 1e-7,
-  points: [{ similarity: 0, fmr: 0.5 }, { similarity: 0.5, fmr: 1e-2 }, { similarity: 0.6, fmr: 1e-3 }, { similarity: 0.7, fmr: 1e-5 }],
+  id: 't',
+  metric: 'cosine',
+  descriptor: 'test',
+  impostorPairs: 1000,
+  distinctFaces: 10,
+  fmrFloor: 1e-7,
+  points: [
+    { similarity: 0, fmr: 0.5 },
+    { similarity: 0.5, fmr: 1e-2 },
+    { similarity: 0.6, fmr: 1e-3 },
+    { similarity: 0.7, fmr: 1e-5 },
+  ],
 });
 
 test('R16: MATCH iff FMR <= threshold; equality matches; missing is ERROR', () => {
@@ -43,8 +59,28 @@ test('similarity maps to FMR at and around the threshold (log-linear between poi
 
 test('calibration tables are validated', () => {
   assert.throws(() => parseCalibrationTable({ ...TABLE, metric: 'l2' }), /metric/);
-  assert.throws(() => parseCalibrationTable({ ...TABLE, points: [{ similarity: 0, fmr: 0.1 }, { similarity: 0.5, fmr: 0.2 }] }), /increases/);
-  assert.throws(() => parseCalibrationTable({ ...TABLE, points: [{ similarity: 0.5, fmr: 0.1 }, { similarity: 0.5, fmr: 0.05 }] }), /increasing/);
+  assert.throws(
+    () =>
+      parseCalibrationTable({
+        ...TABLE,
+        points: [
+          { similarity: 0, fmr: 0.1 },
+          { similarity: 0.5, fmr: 0.2 },
+        ],
+      }),
+    /increases/,
+  );
+  assert.throws(
+    () =>
+      parseCalibrationTable({
+        ...TABLE,
+        points: [
+          { similarity: 0.5, fmr: 0.1 },
+          { similarity: 0.5, fmr: 0.05 },
+        ],
+      }),
+    /increasing/,
+  );
   assert.throws(() => parseCalibrationTable(null), /object/);
 });
 

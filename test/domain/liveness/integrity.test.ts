@@ -17,7 +17,13 @@ test('no face in most frames is NO_FACE; a few dropped frames are tolerated', ()
   assert.ok(checkCapture(frames(specs), F).reasons.includes('NO_FACE'));
   const few: (FaceSpec | null)[] = goodShake().map((s, i) => (i === 3 ? null : s));
   assert.deepEqual(checkCapture(frames(few), F).reasons, []);
-  const r = evaluateChallenge(capture('SHAKE', specs.map(() => null)), T);
+  const r = evaluateChallenge(
+    capture(
+      'SHAKE',
+      specs.map(() => null),
+    ),
+    T,
+  );
   assert.equal(r.result, 'FAIL');
   assert.ok(r.reasons.includes('NO_FACE'));
   assert.equal(r.bestFrameIndex, -1);
@@ -63,7 +69,13 @@ test('every frame identical is STILL_IMAGE, also without digests (engine output 
   assert.deepEqual(checkCapture(still, F).reasons, ['STILL_IMAGE']);
   const noDigest: TrackFrame[] = still.map((f) => ({ tMs: f.tMs, faces: f.faces }));
   assert.deepEqual(checkCapture(noDigest, F).reasons, ['STILL_IMAGE']);
-  const r = evaluateChallenge(capture('BLINK', Array.from({ length: 20 }, () => ({}))), T);
+  const r = evaluateChallenge(
+    capture(
+      'BLINK',
+      Array.from({ length: 20 }, () => ({})),
+    ),
+    T,
+  );
   assert.equal(r.result, 'FAIL');
   assert.ok(r.reasons.includes('BLINK_NOT_DETECTED'));
 });

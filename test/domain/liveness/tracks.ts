@@ -1,5 +1,12 @@
 // Synthetic landmark/angle tracks for the pure liveness decision.
-import type { Box, Challenge, ChallengeCapture, EyePoints, TrackFace, TrackFrame } from '../../../src/domain/liveness/types.ts';
+import type {
+  Box,
+  Challenge,
+  ChallengeCapture,
+  EyePoints,
+  TrackFace,
+  TrackFrame,
+} from '../../../src/domain/liveness/types.ts';
 
 export interface FaceSpec {
   readonly yaw?: number;
@@ -12,7 +19,14 @@ export interface FaceSpec {
 /** An eye 30 px wide whose aspect ratio is exactly `ear`. */
 export function eyeWithEar(x: number, y: number, ear: number): EyePoints {
   const g = 30 * ear;
-  return [[x, y], [x + 10, y - g / 2], [x + 20, y - g / 2], [x + 30, y], [x + 20, y + g / 2], [x + 10, y + g / 2]];
+  return [
+    [x, y],
+    [x + 10, y - g / 2],
+    [x + 20, y - g / 2],
+    [x + 30, y],
+    [x + 20, y + g / 2],
+    [x + 10, y + g / 2],
+  ];
 }
 
 export const BOX: Box = { x: 200, y: 100, width: 200, height: 240 };
@@ -32,7 +46,12 @@ export function face(spec: FaceSpec = {}): TrackFace {
 }
 
 /** Frames at `fps` from `t0`, one face each from `specs`, with distinct digests (a live camera). */
-export function frames(specs: readonly (FaceSpec | null | FaceSpec[])[], fps = 15, t0 = 0, digestPrefix = 'f'): TrackFrame[] {
+export function frames(
+  specs: readonly (FaceSpec | null | FaceSpec[])[],
+  fps = 15,
+  t0 = 0,
+  digestPrefix = 'f',
+): TrackFrame[] {
   return specs.map((spec, i) => ({
     tMs: t0 + (i * 1000) / fps,
     digest: `${digestPrefix}${t0}-${i}`,
@@ -40,12 +59,23 @@ export function frames(specs: readonly (FaceSpec | null | FaceSpec[])[], fps = 1
   }));
 }
 
-export function capture(challenge: Challenge, specs: readonly (FaceSpec | null | FaceSpec[])[], fps = 15, t0 = 0): ChallengeCapture {
+export function capture(
+  challenge: Challenge,
+  specs: readonly (FaceSpec | null | FaceSpec[])[],
+  fps = 15,
+  t0 = 0,
+): ChallengeCapture {
   return { challenge, frames: frames(specs, fps, t0, challenge) };
 }
 
 /** `n` frames holding a value, then a ramp through the given keyframes, `steps` frames between each. */
-export function ramp(key: 'yaw' | 'pitch' | 'ear', values: readonly number[], steps = 3, hold = 8, base: FaceSpec = {}): FaceSpec[] {
+export function ramp(
+  key: 'yaw' | 'pitch' | 'ear',
+  values: readonly number[],
+  steps = 3,
+  hold = 8,
+  base: FaceSpec = {},
+): FaceSpec[] {
   const out: FaceSpec[] = [];
   const first = values[0] ?? 0;
   for (let i = 0; i < hold; i++) out.push({ ...base, [key]: first });
@@ -57,6 +87,12 @@ export function ramp(key: 'yaw' | 'pitch' | 'ear', values: readonly number[], st
   return out;
 }
 
-export const goodBlink = (): FaceSpec[] => [...ramp('ear', [0.35], 1, 10), { ear: 0.2 }, { ear: 0.12 }, { ear: 0.2 }, ...ramp('ear', [0.35], 1, 10)];
+export const goodBlink = (): FaceSpec[] => [
+  ...ramp('ear', [0.35], 1, 10),
+  { ear: 0.2 },
+  { ear: 0.12 },
+  { ear: 0.2 },
+  ...ramp('ear', [0.35], 1, 10),
+];
 export const goodNod = (): FaceSpec[] => ramp('pitch', [5, -12, 5], 4, 8);
 export const goodShake = (): FaceSpec[] => ramp('yaw', [0, 20, -20, 0], 4, 8);

@@ -122,7 +122,11 @@ describe('presence: worked examples E1–E9 (research §6.1)', () => {
   it('E6: first residence day 1 Jun 2017: Not eligible due to visa validity period too short, no total, no breakdown', () => {
     const r = presence({ ...e1(), indefiniteStayPeriods: [{ from: '2017-06-01', to: null }] });
     assert.deepEqual(r.exceptions, [
-      { code: 'NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT', type: 'Data Error', exception: 'Not eligible due to visa validity period too short' },
+      {
+        code: 'NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT',
+        type: 'Data Error',
+        exception: 'Not eligible due to visa validity period too short',
+      },
     ]);
     assert.equal(r.totalDays, null);
     assert.deepEqual(r.years, []);
@@ -176,7 +180,11 @@ describe('presence: thresholds are inclusive', () => {
     const trips = (extra: number): Move[] =>
       ['2016', '2017', '2018', '2019', '2020'].flatMap((year, i) => [
         depart(`${year}-01-01`),
-        arrive(i === 4 ? `${year}-04-${String(6 + extra).padStart(2, '0')}` : `${year}-04-0${year === '2016' || year === '2020' ? 5 : 6}`),
+        arrive(
+          i === 4
+            ? `${year}-04-${String(6 + extra).padStart(2, '0')}`
+            : `${year}-04-0${year === '2016' || year === '2020' ? 5 : 6}`,
+        ),
       ]);
     const base = presence(e1(trips(0)));
     const total = base.totalDays ?? 0;
@@ -195,7 +203,11 @@ describe('presence: exceptions', () => {
   it('two arrivals in a row: Consecutive travel movements found, no total and no breakdown', () => {
     const r = presence(e1([arrive('2018-01-01')]));
     assert.deepEqual(r.exceptions, [
-      { code: 'CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND', type: 'Data Error', exception: 'Consecutive travel movements found' },
+      {
+        code: 'CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND',
+        type: 'Data Error',
+        exception: 'Consecutive travel movements found',
+      },
     ]);
     assert.equal(r.totalDays, null);
     assert.equal(r.totalMet, null);
@@ -216,14 +228,18 @@ describe('presence: exceptions', () => {
 
   it('no movements: No travel movements found', () => {
     const r = presence({ ...e1(), movements: [] });
-    assert.deepEqual(r.exceptions, [{ code: 'NO_TRAVEL_MOVEMENTS_FOUND', type: 'Data Error', exception: 'No travel movements found' }]);
+    assert.deepEqual(r.exceptions, [
+      { code: 'NO_TRAVEL_MOVEMENTS_FOUND', type: 'Data Error', exception: 'No travel movements found' },
+    ]);
     assert.deepEqual(r.years, []);
     assert.equal(r.totalDays, null);
   });
 
   it('no entitlement at all: Not eligible due to visa, and no residence date', () => {
     const r = presence({ ...e1(), indefiniteStayPeriods: [] });
-    assert.deepEqual(r.exceptions, [{ code: 'NOT_ELIGIBLE_DUE_TO_VISA', type: 'Data Error', exception: 'Not eligible due to visa' }]);
+    assert.deepEqual(r.exceptions, [
+      { code: 'NOT_ELIGIBLE_DUE_TO_VISA', type: 'Data Error', exception: 'Not eligible due to visa' },
+    ]);
     assert.equal(r.residenceStartDate, null);
     assert.equal(r.earliestEligibleDate, null);
     assert.deepEqual(r.years, []);

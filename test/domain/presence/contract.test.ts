@@ -119,7 +119,16 @@ describe('epoch days', () => {
       assert.equal(parseIsoDay(formatIsoDay(day)), day);
     }
     assert.equal(formatIsoDay(0), '1970-01-01');
-    for (const bad of ['2021-02-29', '2020-13-01', '2020-00-10', '2020-04-31', '2020-1-01', '2020/01/01', 'abcd-ef-gh', '']) {
+    for (const bad of [
+      '2021-02-29',
+      '2020-13-01',
+      '2020-00-10',
+      '2020-04-31',
+      '2020-1-01',
+      '2020/01/01',
+      'abcd-ef-gh',
+      '',
+    ]) {
       assert.ok(Number.isNaN(parseIsoDay(bad)), bad);
     }
     assert.equal(formatIsoDay(parseIsoDay('2000-02-29')), '2000-02-29');

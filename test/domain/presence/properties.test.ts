@@ -42,7 +42,8 @@ function oracleYears(request: PresenceRequest, rule: BoundaryDayRule): number[] 
   const out: number[] = [];
   for (let k = 0; k < 5; k++) {
     let count = 0;
-    for (let day = starts[k] as number; day < (starts[k + 1] as number); day++) if (isPresent(day) && entitled(day)) count++;
+    for (let day = starts[k] as number; day < (starts[k + 1] as number); day++)
+      if (isPresent(day) && entitled(day)) count++;
     out.push(count);
   }
   return out;
@@ -84,21 +85,28 @@ function run(request: PresenceRequest): PresenceResponse {
 
 /** The same applicant, always calculated (no R5 pre-check exception): entitled for 10 years. */
 function entitledLong(request: PresenceRequest): PresenceRequest {
-  return { ...request, indefiniteStayPeriods: [{ from: formatIsoDay(parseIsoDay(request.applicationDate) - 3660), to: null }] };
+  return {
+    ...request,
+    indefiniteStayPeriods: [{ from: formatIsoDay(parseIsoDay(request.applicationDate) - 3660), to: null }],
+  };
 }
 
 describe('presence properties', () => {
   it('the five periods tile the window [anniv(A,5), A−1], each 365 or 366 days', () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2090, 12, 31) }), fc.constantFrom('MAR_1' as const, 'FEB_28' as const), (a, rule) => {
-        const bounds = yearBounds(a, rule);
-        assert.equal(bounds[0], addYears(a, -5, rule));
-        assert.equal(bounds[5], a);
-        for (let k = 0; k < 5; k++) {
-          const length = (bounds[k + 1] as number) - (bounds[k] as number);
-          assert.ok(length === 365 || length === 366, `length ${length}`);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: dayFromCivil(1990, 1, 1), max: dayFromCivil(2090, 12, 31) }),
+        fc.constantFrom('MAR_1' as const, 'FEB_28' as const),
+        (a, rule) => {
+          const bounds = yearBounds(a, rule);
+          assert.equal(bounds[0], addYears(a, -5, rule));
+          assert.equal(bounds[5], a);
+          for (let k = 0; k < 5; k++) {
+            const length = (bounds[k + 1] as number) - (bounds[k] as number);
+            assert.ok(length === 365 || length === 366, `length ${length}`);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -126,7 +134,10 @@ describe('presence properties', () => {
           assert.deepEqual(r.years, []);
           return;
         }
-        assert.equal(r.totalDays, r.years.reduce((sum, y) => sum + y.days, 0));
+        assert.equal(
+          r.totalDays,
+          r.years.reduce((sum, y) => sum + y.days, 0),
+        );
         assert.equal(r.years[0]?.from, r.window.from);
         assert.equal(r.years[4]?.to, r.window.to);
         for (const y of r.years) {
@@ -134,7 +145,8 @@ describe('presence properties', () => {
           assert.equal(y.length, parseIsoDay(y.to) - parseIsoDay(y.from) + 1);
           assert.equal(y.met, y.days >= 240);
         }
-        for (let k = 1; k < 5; k++) assert.equal(parseIsoDay(r.years[k]?.from ?? ''), parseIsoDay(r.years[k - 1]?.to ?? '') + 1);
+        for (let k = 1; k < 5; k++)
+          assert.equal(parseIsoDay(r.years[k]?.from ?? ''), parseIsoDay(r.years[k - 1]?.to ?? '') + 1);
         assert.equal(r.eligible, r.totalDays >= 1350 && r.years.every((y) => y.met));
       }),
       { numRuns: 400 },
@@ -143,27 +155,33 @@ describe('presence properties', () => {
 
   it('adding an absence never raises a count', () => {
     fc.assert(
-      fc.property(applicant, rules, fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 300 }), (request, rule, after, away) => {
-        const base = entitledLong(request);
-        const last = base.movements[base.movements.length - 1];
-        if (last === undefined) return;
-        const departure = parseIsoDay(last.date) + after;
-        const more: PresenceRequest = {
-          ...base,
-          movements: [
-            ...base.movements,
-            { direction: 'departure', date: formatIsoDay(departure) },
-            { direction: 'arrival', date: formatIsoDay(departure + away) },
-          ],
-          options: { boundaryDayRule: rule },
-        };
-        const before = run({ ...base, options: { boundaryDayRule: rule } });
-        const after2 = run(more);
-        if (before.totalDays === null || after2.totalDays === null) return;
-        assert.ok(after2.totalDays <= before.totalDays);
-        for (let k = 0; k < 5; k++) assert.ok((after2.years[k]?.days ?? 0) <= (before.years[k]?.days ?? 0));
-        if (!before.eligible) assert.equal(after2.eligible, false);
-      }),
+      fc.property(
+        applicant,
+        rules,
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 0, max: 300 }),
+        (request, rule, after, away) => {
+          const base = entitledLong(request);
+          const last = base.movements[base.movements.length - 1];
+          if (last === undefined) return;
+          const departure = parseIsoDay(last.date) + after;
+          const more: PresenceRequest = {
+            ...base,
+            movements: [
+              ...base.movements,
+              { direction: 'departure', date: formatIsoDay(departure) },
+              { direction: 'arrival', date: formatIsoDay(departure + away) },
+            ],
+            options: { boundaryDayRule: rule },
+          };
+          const before = run({ ...base, options: { boundaryDayRule: rule } });
+          const after2 = run(more);
+          if (before.totalDays === null || after2.totalDays === null) return;
+          assert.ok(after2.totalDays <= before.totalDays);
+          for (let k = 0; k < 5; k++) assert.ok((after2.years[k]?.days ?? 0) <= (before.years[k]?.days ?? 0));
+          if (!before.eligible) assert.equal(after2.eligible, false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -183,7 +201,11 @@ describe('presence properties', () => {
           const y1End = Date.UTC(y - 4, m - 1, d) / MS_PER_DAY - 1;
           const expected = y1End - (a - entitledFor) + 1 >= 240;
           assert.equal(r.eligible, expected);
-          if (!expected) assert.deepEqual(r.exceptions.map((e) => e.code), ['NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT']);
+          if (!expected)
+            assert.deepEqual(
+              r.exceptions.map((e) => e.code),
+              ['NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT'],
+            );
         },
       ),
       { numRuns: 1000 },
@@ -224,7 +246,10 @@ describe('presence properties', () => {
         const from = parseIsoDay(request.applicationDate);
         const to = parseIsoDay(earliest);
         for (let day = from; day < to; day++) {
-          assert.equal(run({ ...request, applicationDate: formatIsoDay(day), options: { earliestEligibleDate: false } }).eligible, false);
+          assert.equal(
+            run({ ...request, applicationDate: formatIsoDay(day), options: { earliestEligibleDate: false } }).eligible,
+            false,
+          );
         }
       }),
       { numRuns: 25 },

@@ -95,11 +95,18 @@ describe('fast request scanner', () => {
   it('reads the same requests written with spaces and their members in another order', () => {
     const spaced = (value: unknown): string => {
       if (Array.isArray(value)) return `[ ${value.map(spaced).join(' ,\t')} ]`;
-      if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).reverse().map(([k, v]) => `"${k}" : ${spaced(v)}`).join(', ')} }`;
+      if (value !== null && typeof value === 'object')
+        return `{ ${Object.entries(value)
+          .reverse()
+          .map(([k, v]) => `"${k}" : ${spaced(v)}`)
+          .join(', ')} }`;
       return JSON.stringify(value);
     };
     const lines = [...generatePresenceRequests({ seed: 'spaced', count: 300 })].map(spaced);
-    lines.push(` ${spaced(JSON.parse(plain))} `, '{"movements":[],"indefiniteStayPeriods":[],"applicationDate":"2020-11-18"}');
+    lines.push(
+      ` ${spaced(JSON.parse(plain))} `,
+      '{"movements":[],"indefiniteStayPeriods":[],"applicationDate":"2020-11-18"}',
+    );
     for (const line of lines) {
       const scanned = scan(line);
       assert.ok(scanned !== null, line);
@@ -134,7 +141,10 @@ describe('fast request scanner', () => {
       plain.replace('"from":"2014-11-10",', ''), // a period without its start
       plain.replace('"to":null', '"to" null'), // no colon
       plain.replace('"applicationDate":"2020-11-18",', ''), // a required member missing
-      plain.replace('{"direction":"arrival","date":"2014-11-08"}', '{"direction":"arrival","date":"2014-11-08","date":"2014-11-09"}'),
+      plain.replace(
+        '{"direction":"arrival","date":"2014-11-08"}',
+        '{"direction":"arrival","date":"2014-11-08","date":"2014-11-09"}',
+      ),
       plain.replace('"id":"A1",', '"id":"A1","id":"A2",'), // duplicate member
       `${plain}x`,
       plain.slice(0, -1),
@@ -152,7 +162,9 @@ describe('fast request scanner', () => {
 
   it('never accepts a damaged line that the general path reads differently (random mutations)', () => {
     const random = seedrandom('mutations');
-    const lines = [...generatePresenceRequests({ seed: 'mutate', count: 60, movements: 6 })].map((r) => JSON.stringify(r));
+    const lines = [...generatePresenceRequests({ seed: 'mutate', count: 60, movements: 6 })].map((r) =>
+      JSON.stringify(r),
+    );
     lines.push(plain, plain.replace('"A1"', '42'));
     const alphabet = '0123456789-":,{}[] nul\\tefrs';
     let accepted = 0;
@@ -208,14 +220,22 @@ describe('response bytes', () => {
       delete body.id;
       return body;
     });
-    const edge = { indefiniteStayPeriods: [{ from: '0001-01-01', to: null }], movements: [{ direction: 'arrival', date: '0001-01-01' }] };
+    const edge = {
+      indefiniteStayPeriods: [{ from: '0001-01-01', to: null }],
+      movements: [{ direction: 'arrival', date: '0001-01-01' }],
+    };
     requests.push(
       { ...edge, applicationDate: '0003-02-28' },
       { ...edge, applicationDate: '9999-12-31', movements: [{ direction: 'arrival', date: '9999-01-01' }] },
       { ...edge, applicationDate: '2020-02-29', options: { leapDayAnniversary: 'FEB_28' } },
       { ...edge, applicationDate: '2020-02-29' },
       { ...edge, applicationDate: '2020-11-18', movements: [] },
-      { ...edge, applicationDate: '2020-11-18', movements: [], options: { noMovements: 'PRESENT_THROUGHOUT', earliestEligibleDate: false } },
+      {
+        ...edge,
+        applicationDate: '2020-11-18',
+        movements: [],
+        options: { noMovements: 'PRESENT_THROUGHOUT', earliestEligibleDate: false },
+      },
     );
     const out = new Uint8Array(RESPONSE_MEMBERS_MAX_BYTES + 10);
     for (const request of requests) {

@@ -12,7 +12,9 @@ import {
 } from '../../../src/domain/records/index.ts';
 import { parsePresenceRequest } from '../../../src/domain/presence/index.ts';
 
-const population = (seed: string, size: number): GeneratedPerson[] => [...generatePopulation({ seed, size, referenceDate: '2024-06-30' })];
+const population = (seed: string, size: number): GeneratedPerson[] => [
+  ...generatePopulation({ seed, size, referenceDate: '2024-06-30' }),
+];
 
 describe('synthetic population generator', () => {
   it('same seed → same data; another seed → other data', () => {
@@ -25,13 +27,22 @@ describe('synthetic population generator', () => {
     assert.equal(people.length, 3000);
     const seen = new Set<Scenario>();
     for (const p of people) {
-      assert.ok(Value.Check(ImmigrationRecordSchema, p.record), JSON.stringify([...Value.Errors(ImmigrationRecordSchema, p.record)][0]));
+      assert.ok(
+        Value.Check(ImmigrationRecordSchema, p.record),
+        JSON.stringify([...Value.Errors(ImmigrationRecordSchema, p.record)][0]),
+      );
       seen.add(p.scenario);
     }
     assert.deepEqual([...seen].sort(), Object.keys(SCENARIO_WEIGHTS).sort());
     assert.equal(new Set(people.map((p) => p.record.identity.clientId)).size, 3000);
-    assert.ok(people.some((p) => /[āēīōū]/i.test(p.record.identity.givenNames + p.record.identity.familyName)), 'macrons');
-    assert.ok(people.some((p) => /[üøłễç]/i.test(p.record.identity.familyName)), 'diacritics');
+    assert.ok(
+      people.some((p) => /[āēīōū]/i.test(p.record.identity.givenNames + p.record.identity.familyName)),
+      'macrons',
+    );
+    assert.ok(
+      people.some((p) => /[üøłễç]/i.test(p.record.identity.familyName)),
+      'diacritics',
+    );
   });
 
   it('scenarios give the results they stand for when matched and assessed', () => {
@@ -41,7 +52,11 @@ describe('synthetic population generator', () => {
     for (const person of people) {
       // Block as a store would: same date of birth.
       const block = candidates.filter((r) => r.identity.dateOfBirth === person.applicant.dateOfBirth);
-      const result = assessImmigrationRecords({ applicant: person.applicant, search: { status: 'ok', candidates: block }, submittedAt: '2024-07-01T10:00' });
+      const result = assessImmigrationRecords({
+        applicant: person.applicant,
+        search: { status: 'ok', candidates: block },
+        submittedAt: '2024-07-01T10:00',
+      });
       const key = `${person.scenario}:${result.kind}`;
       tally.set(key, (tally.get(key) ?? 0) + 1);
       if (person.scenario === 'namesake') assert.equal(result.kind, '1:N', key);
@@ -49,7 +64,8 @@ describe('synthetic population generator', () => {
       const exceptions = result.exceptions.map((e) => e.code);
       if (person.scenario === 'no photo') assert.ok(exceptions.includes('NO_IMAGE_RETURNED'));
       if (person.scenario === 'no movements') assert.ok(exceptions.includes('NO_TRAVEL_MOVEMENTS_FOUND'));
-      if (person.scenario === 'consecutive movements') assert.ok(exceptions.includes('CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND'));
+      if (person.scenario === 'consecutive movements')
+        assert.ok(exceptions.includes('CONSECUTIVE_TRAVEL_MOVEMENTS_FOUND'));
       if (person.scenario === 'visitor only') assert.ok(exceptions.includes('NOT_ELIGIBLE_DUE_TO_VISA'));
       if (person.scenario === 'recent arrival') assert.ok(exceptions.includes('NOT_ELIGIBLE_VISA_PERIOD_TOO_SHORT'));
       if (person.scenario === 'resident') assert.equal(result.presence.eligible, true, JSON.stringify(result.presence));

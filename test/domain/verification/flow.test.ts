@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CREDIT_HEADER_FAILURE_NOTICE, VerificationError, formsOutcome, setFields, sourceFields, sourceList, verificationResult,
+  CREDIT_HEADER_FAILURE_NOTICE,
+  VerificationError,
+  formsOutcome,
+  setFields,
+  sourceFields,
+  sourceList,
+  verificationResult,
   type VerificationState,
 } from '../../../src/domain/verification/index.ts';
 import { AU_PERSON, NOW, account, register, ruleSet, validInputs } from './fixtures.ts';
@@ -33,7 +39,16 @@ for (const [number, sourceState, overall] of [
     const state = register(acc, `TWO${'F'.repeat(28)}`);
     assert.equal(state.overallVerificationStatus, 'IN_PROGRESS');
     const before = sourceList(acc, state).find((s) => s.name === 'passportdvs');
-    assert.deepEqual(before, { name: 'passportdvs', available: true, notRequired: false, oneSourceLeft: true, order: 10, passed: false, state: 'EMPTY', version: 1 });
+    assert.deepEqual(before, {
+      name: 'passportdvs',
+      available: true,
+      notRequired: false,
+      oneSourceLeft: true,
+      order: 10,
+      passed: false,
+      state: 'EMPTY',
+      version: 1,
+    });
     const out = passport(acc, state, number);
     assert.equal(out.checkResult.state, sourceState);
     assert.equal(out.state.overallVerificationStatus, overall);
@@ -58,7 +73,12 @@ test('default rule: background gives name+address and one name+DOB; the passport
   assert.equal(listed.find((s) => s.name === 'waec')?.notRequired, true, 'name+address is already met');
   const out = passport(acc, state, 'A1111111');
   assert.equal(out.state.overallVerificationStatus, 'VERIFIED');
-  assert.deepEqual(verificationResult(out.state).individualResult.map((r) => r.name).slice(-1), ['passportdvs']);
+  assert.deepEqual(
+    verificationResult(out.state)
+      .individualResult.map((r) => r.name)
+      .slice(-1),
+    ['passportdvs'],
+  );
 });
 
 test('setFields refuses unknown, not enabled and already passed sources', () => {
@@ -72,11 +92,26 @@ test('setFields refuses unknown, not enabled and already passed sources', () => 
     }
     return 'none';
   };
-  assert.equal(code(() => setFields(acc, state, 'nosuch', {}, NOW, {})), 'InvalidSourceIdFault');
-  assert.equal(code(() => setFields(acc, state, 'medibank', {}, NOW, {})), 'InvalidSourceIdFault');
-  assert.equal(code(() => sourceFields(acc, state, 'medibank')), 'InvalidSourceIdFault');
-  assert.equal(code(() => setFields(acc, state, 'aec', validInputs('aec', AU_PERSON, { streetnumber: '1' }), NOW, {})), 'SourceNotAvailableFault');
-  assert.equal(code(() => setFields(account({ stubMode: false }), state, 'passportdvs', {}, NOW, {})), 'InvalidSourceIdFault');
+  assert.equal(
+    code(() => setFields(acc, state, 'nosuch', {}, NOW, {})),
+    'InvalidSourceIdFault',
+  );
+  assert.equal(
+    code(() => setFields(acc, state, 'medibank', {}, NOW, {})),
+    'InvalidSourceIdFault',
+  );
+  assert.equal(
+    code(() => sourceFields(acc, state, 'medibank')),
+    'InvalidSourceIdFault',
+  );
+  assert.equal(
+    code(() => setFields(acc, state, 'aec', validInputs('aec', AU_PERSON, { streetnumber: '1' }), NOW, {})),
+    'SourceNotAvailableFault',
+  );
+  assert.equal(
+    code(() => setFields(account({ stubMode: false }), state, 'passportdvs', {}, NOW, {})),
+    'InvalidSourceIdFault',
+  );
 });
 
 test('getFields: pre-filled from the person, DOB as DD/MM/YYYY, required marked', () => {
@@ -92,14 +127,30 @@ test('getFields: pre-filled from the person, DOB as DD/MM/YYYY, required marked'
   const state2 = fields.find((f) => f.name === 'greenid_aec_state');
   assert.equal(state2?.type, 'select');
   assert.equal(state2?.selectItem.length, 8);
-  assert.deepEqual(fields.find((f) => f.name === 'greenid_aec_surname')?.attribute, [{ name: 'class', value: 'namevalidation required' }, { name: 'aria-required', value: 'true' }]);
+  assert.deepEqual(fields.find((f) => f.name === 'greenid_aec_surname')?.attribute, [
+    { name: 'class', value: 'namevalidation required' },
+    { name: 'aria-required', value: 'true' },
+  ]);
 });
 
 test('NZ verification offers NZ sources only', () => {
   const acc = account();
-  const state = register(acc, 'FFF', { person: { ...AU_PERSON, currentResidentialAddress: { streetNumber: '5', streetName: 'Queen', suburb: 'Auckland', country: 'NZ' } } });
+  const state = register(acc, 'FFF', {
+    person: {
+      ...AU_PERSON,
+      currentResidentialAddress: { streetNumber: '5', streetName: 'Queen', suburb: 'Auckland', country: 'NZ' },
+    },
+  });
   const names = sourceList(acc, state).map((s) => s.name);
-  assert.deepEqual(names, ['nzdriverslicence', 'nzpassport', 'nzbirthcertificate', 'nzcitizenship', 'nzaa', 'nzwhitepages', 'registry']);
+  assert.deepEqual(names, [
+    'nzdriverslicence',
+    'nzpassport',
+    'nzbirthcertificate',
+    'nzcitizenship',
+    'nzaa',
+    'nzwhitepages',
+    'registry',
+  ]);
 });
 
 test('forms outcome: credit-header consent refused → not run, failure notice; consent and fail → AUTOFAIL', () => {
@@ -108,13 +159,23 @@ test('forms outcome: credit-header consent refused → not run, failure notice; 
   const out = formsOutcome(acc, refused);
   assert.equal(refused.creditHeaderConsent, false);
   assert.equal(out.creditHistoryResult, null);
-  assert.ok(out.creditHeaderNotice?.startsWith('Dear Jane, You recently opted to verify yourself against the Credit Bureau for Acme Bank.'));
+  assert.ok(
+    out.creditHeaderNotice?.startsWith(
+      'Dear Jane, You recently opted to verify yourself against the Credit Bureau for Acme Bank.',
+    ),
+  );
   assert.ok(out.creditHeaderNotice?.endsWith('Kind regards, Acme Bank'));
   assert.ok(CREDIT_HEADER_FAILURE_NOTICE.includes('1300 734 806'));
-  const failed = formsOutcome(acc, register(acc, `TWO${'P'.repeat(13)}F`, { extraData: { 'dnb-credit-header-consent-given': 'true' } }));
+  const failed = formsOutcome(
+    acc,
+    register(acc, `TWO${'P'.repeat(13)}F`, { extraData: { 'dnb-credit-header-consent-given': 'true' } }),
+  );
   assert.equal(failed.creditHistoryResult, 'AUTOFAIL');
   assert.notEqual(failed.creditHeaderNotice, null);
-  const passed = formsOutcome(acc, register(acc, `TWO${'P'.repeat(28)}`, { extraData: { 'dnb-credit-header-consent-given': 'true' } }));
+  const passed = formsOutcome(
+    acc,
+    register(acc, `TWO${'P'.repeat(28)}`, { extraData: { 'dnb-credit-header-consent-given': 'true' } }),
+  );
   assert.equal(passed.creditHistoryResult, 'VERIFIED');
   assert.equal(passed.creditHeaderNotice, null);
 });

@@ -3,18 +3,45 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LocalDate } from '@js-joda/core';
-import { VerificationError, readFormsCall, medicareExpiryYears, changedIdentity, identityOf, type FormsValues } from '../../../src/domain/verification/index.ts';
+import {
+  VerificationError,
+  readFormsCall,
+  medicareExpiryYears,
+  changedIdentity,
+  identityOf,
+  type FormsValues,
+} from '../../../src/domain/verification/index.ts';
 
 const TODAY = LocalDate.of(2026, 12, 4);
 const PERSON: Record<string, string> = {
-  firstName: 'Aroha', middleName: 'Mere', lastName: 'Ngata', dateOfBirth: '1986-03-12',
-  streetNumber: '12', streetName: 'George', streetType: 'ST', suburb: 'Sydney', state: 'NSW', postcode: '2000', country: 'Australia',
+  firstName: 'Aroha',
+  middleName: 'Mere',
+  lastName: 'Ngata',
+  dateOfBirth: '1986-03-12',
+  streetNumber: '12',
+  streetName: 'George',
+  streetType: 'ST',
+  suburb: 'Sydney',
+  state: 'NSW',
+  postcode: '2000',
+  country: 'Australia',
 };
 
-function read(values: Record<string, string>, verifySources = '', extra: { getFields?: boolean; termsAccepted?: boolean; backgroundSources?: string } = {}) {
-  return readFormsCall({ ...PERSON, ...values } as FormsValues, {
-    verifySources, backgroundSources: extra.backgroundSources ?? '', getFields: extra.getFields ?? false, termsAccepted: extra.termsAccepted ?? true,
-  }, TODAY);
+function read(
+  values: Record<string, string>,
+  verifySources = '',
+  extra: { getFields?: boolean; termsAccepted?: boolean; backgroundSources?: string } = {},
+) {
+  return readFormsCall(
+    { ...PERSON, ...values } as FormsValues,
+    {
+      verifySources,
+      backgroundSources: extra.backgroundSources ?? '',
+      getFields: extra.getFields ?? false,
+      termsAccepted: extra.termsAccepted ?? true,
+    },
+    TODAY,
+  );
 }
 
 /** The inputs named by the refusal (empty when accepted). */
@@ -42,7 +69,8 @@ test('personal details: names required, DOB yyyy-MM-dd, a real date in the past;
 });
 
 test('address in long format: all required but flatNumber and streetType; ranges; state short code; country expanded', () => {
-  for (const input of ['streetNumber', 'streetName', 'suburb', 'state', 'postcode', 'country']) assert.deepEqual(refused({ [input]: '' }), [input], input);
+  for (const input of ['streetNumber', 'streetName', 'suburb', 'state', 'postcode', 'country'])
+    assert.deepEqual(refused({ [input]: '' }), [input], input);
   assert.deepEqual(refused({ flatNumber: '', streetType: '' }), []);
   assert.deepEqual(refused({ streetNumber: '267-277' }), []);
   assert.deepEqual(refused({ streetNumber: 'PO Box 123' }), []);
@@ -57,14 +85,23 @@ test('address in long format: all required but flatNumber and streetType; ranges
   assert.equal(address?.streetNumber, '267-277');
   assert.equal(address?.country, 'AU');
   // Previous address: optional, but complete when given.
-  assert.deepEqual(refused({ previousStreetName: 'Pitt' }), ['previousStreetNumber', 'previousSuburb', 'previousState', 'previousPostcode', 'previousCountry']);
+  assert.deepEqual(refused({ previousStreetName: 'Pitt' }), [
+    'previousStreetNumber',
+    'previousSuburb',
+    'previousState',
+    'previousPostcode',
+    'previousCountry',
+  ]);
 });
 
 test('source lists: unknown, non-background and non-interactive codes are refused by name', () => {
   assert.deepEqual(refused({}, 'nope'), ['verifySources']);
   assert.deepEqual(refused({}, 'dnb'), ['verifySources']);
   assert.deepEqual(refused({}, '', { backgroundSources: 'passportdvs' }), ['backgroundSources']);
-  assert.deepEqual(read({}, '', { backgroundSources: 'dnb, nswregodvs'.replace('nswregodvs', 'aec') }).backgroundSources, ['dnb', 'aec']);
+  assert.deepEqual(
+    read({}, '', { backgroundSources: 'dnb, nswregodvs'.replace('nswregodvs', 'aec') }).backgroundSources,
+    ['dnb', 'aec'],
+  );
 });
 
 test('terms and conditions must be accepted before a source is checked (not for getFields)', () => {
@@ -73,17 +110,29 @@ test('terms and conditions must be accepted before a source is checked (not for 
 });
 
 test('Medicare: 10 digits, reference number, colour Green/Yellow/Blue or G/Y/B, expiry month as a number and a valid year', () => {
-  const card = { medicareCardNumber: '2428778132', medicareReferenceNumber: '1', medicareCardColour: 'Green', medicareExpiryMonth: '02', medicareExpiryYear: '2028' };
+  const card = {
+    medicareCardNumber: '2428778132',
+    medicareReferenceNumber: '1',
+    medicareCardColour: 'Green',
+    medicareExpiryMonth: '02',
+    medicareExpiryYear: '2028',
+  };
   assert.deepEqual(refused(card, 'medicaredvs'), []);
   assert.deepEqual(refused({ ...card, medicareCardColour: 'G' }, 'medicaredvs'), []);
   assert.deepEqual(refused({ ...card, medicareCardNumber: '242877813' }, 'medicaredvs'), ['medicareCardNumber']);
-  assert.deepEqual(refused({ ...card, medicareCardNumber: '2428778142' }, 'medicaredvs'), ['medicareCardNumber'], 'check digit');
+  assert.deepEqual(
+    refused({ ...card, medicareCardNumber: '2428778142' }, 'medicaredvs'),
+    ['medicareCardNumber'],
+    'check digit',
+  );
   assert.deepEqual(refused({ ...card, medicareReferenceNumber: '0' }, 'medicaredvs'), ['medicareReferenceNumber']);
   assert.deepEqual(refused({ ...card, medicareCardColour: 'Red' }, 'medicaredvs'), ['medicareCardColour']);
   assert.deepEqual(refused({ ...card, medicareExpiryMonth: 'Feb' }, 'medicaredvs'), ['medicareExpiryMonth']);
   assert.deepEqual(refused({ ...card, medicareExpiryMonth: '' }, 'medicaredvs'), ['medicareExpiryMonth']);
   // Dynamic valid expiry: in December 2026, a card expiring 11/2026 has expired; 12/2026 has not.
-  assert.deepEqual(refused({ ...card, medicareExpiryMonth: '11', medicareExpiryYear: '2026' }, 'medicaredvs'), ['medicareExpiryYear']);
+  assert.deepEqual(refused({ ...card, medicareExpiryMonth: '11', medicareExpiryYear: '2026' }, 'medicaredvs'), [
+    'medicareExpiryYear',
+  ]);
   assert.deepEqual(refused({ ...card, medicareExpiryMonth: '12', medicareExpiryYear: '2026' }, 'medicaredvs'), []);
   assert.deepEqual(medicareExpiryYears(11, TODAY)[0], 2027);
   assert.deepEqual(medicareExpiryYears(12, TODAY)[0], 2026);
@@ -92,7 +141,9 @@ test('Medicare: 10 digits, reference number, colour Green/Yellow/Blue or G/Y/B, 
   assert.deepEqual(refused(yellow, 'medicaredvs'), ['medicareExpiryDate']);
   assert.deepEqual(refused({ ...yellow, medicareExpiryDate: '2027-05-31' }, 'medicaredvs'), []);
   assert.deepEqual(refused({ ...yellow, medicareExpiryDate: '2026-12-03' }, 'medicaredvs'), ['medicareExpiryDate']);
-  const inputs = read({ ...yellow, medicareCardColour: 'B', medicareExpiryDate: '2027-05-31' }, 'medicaredvs').sourceInputs.medicaredvs ?? {};
+  const inputs =
+    read({ ...yellow, medicareCardColour: 'B', medicareExpiryDate: '2027-05-31' }, 'medicaredvs').sourceInputs
+      .medicaredvs ?? {};
   assert.equal(inputs.greenid_medicaredvs_expiry, '31/05/2027');
   assert.equal(inputs.greenid_medicaredvs_cardColour, 'B');
   assert.equal(inputs.greenid_medicaredvs_dob, '12/03/1986', 'the DOB is passed to Medicare');
@@ -104,57 +155,185 @@ test("licence: the state's source, the state's number format, card number by sta
   assert.deepEqual(refused({ licenceState: 'VIC', licenceNumber: '11111111' }, 'nswregodvs'), ['licenceState']);
   assert.deepEqual(read({ licenceState: 'QLD', licenceNumber: '11111111' }, 'regodvs').verifySources, ['qldregodvs']);
   assert.deepEqual(refused({ licenceState: 'WA', licenceNumber: '123456' }, 'waregodvs'), ['licenceNumber']);
-  assert.deepEqual(refused({ licenceState: 'NSW', licenceNumber: '11111111', licenceCardNumber: '12345' }, 'nswregodvs'), ['licenceCardNumber']);
-  assert.deepEqual(refused({ licenceState: 'NSW', licenceNumber: '11111111', licenceCardNumber: '1234567890' }, 'nswregodvs'), []);
+  assert.deepEqual(
+    refused({ licenceState: 'NSW', licenceNumber: '11111111', licenceCardNumber: '12345' }, 'nswregodvs'),
+    ['licenceCardNumber'],
+  );
+  assert.deepEqual(
+    refused({ licenceState: 'NSW', licenceNumber: '11111111', licenceCardNumber: '1234567890' }, 'nswregodvs'),
+    [],
+  );
   assert.deepEqual(refused({ licenceState: 'NSW' }, 'nswregodvs'), ['licenceNumber']);
 });
 
 test('passport gender Male/Female or M/F; visa country of issue as 3 letters', () => {
-  for (const gender of ['Male', 'Female', 'M', 'F', 'male']) assert.deepEqual(refused({ passportNumber: 'A1111111', passportGender: gender }, 'passportdvs'), [], gender);
+  for (const gender of ['Male', 'Female', 'M', 'F', 'male'])
+    assert.deepEqual(refused({ passportNumber: 'A1111111', passportGender: gender }, 'passportdvs'), [], gender);
   assert.deepEqual(refused({ passportNumber: 'A1111111', passportGender: 'X' }, 'passportdvs'), ['passportGender']);
-  assert.equal(read({ passportNumber: 'A1111111', passportGender: 'Female' }, 'passportdvs').sourceInputs.passportdvs?.greenid_passportdvs_gender, 'F');
+  assert.equal(
+    read({ passportNumber: 'A1111111', passportGender: 'Female' }, 'passportdvs').sourceInputs.passportdvs
+      ?.greenid_passportdvs_gender,
+    'F',
+  );
   assert.deepEqual(refused({ visaPassportNumber: 'X1234567', visaCountryOfIssue: 'NZL' }, 'visadvs'), []);
-  assert.deepEqual(refused({ visaPassportNumber: 'X1234567', visaCountryOfIssue: 'NZ' }, 'visadvs'), ['visaCountryOfIssue']);
-  assert.equal(read({ visaPassportNumber: 'X1234567', visaCountryOfIssue: 'DEU' }, 'visadvs').sourceInputs.visadvs?.greenid_visadvs_country_of_issue, 'DEU', 'not truncated (TPD-5000)');
+  assert.deepEqual(refused({ visaPassportNumber: 'X1234567', visaCountryOfIssue: 'NZ' }, 'visadvs'), [
+    'visaCountryOfIssue',
+  ]);
+  assert.equal(
+    read({ visaPassportNumber: 'X1234567', visaCountryOfIssue: 'DEU' }, 'visadvs').sourceInputs.visadvs
+      ?.greenid_visadvs_country_of_issue,
+    'DEU',
+    'not truncated (TPD-5000)',
+  );
 });
 
 test('birth certificate: state-dependent year, date, certificate number and printed date', () => {
   const base = { birthdvsRegistrationNumber: '11111111' };
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'NSW' }, 'birthcertificatedvs'), ['birthdvsRegistrationYear']);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'NSW', birthdvsRegistrationYear: '1986' }, 'birthcertificatedvs'), []);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'QLD' }, 'birthcertificatedvs'), ['birthdvsRegistrationDate']);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'QLD', birthdvsRegistrationDate: '1996-07-02' }, 'birthcertificatedvs'), ['birthdvsRegistrationYear']);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'QLD', birthdvsRegistrationDate: '1986-04-01' }, 'birthcertificatedvs'), []);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'SA' }, 'birthcertificatedvs'), ['birthdvsCertificatePrintedDate']);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'SA', birthdvsCertificatePrintedDate: '2005-01-01' }, 'birthcertificatedvs'), ['birthdvsCertificateNumber']);
-  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'TAS', birthdvsRegistrationDate: '2001-01-01' }, 'birthcertificatedvs'), ['birthdvsRegistrationYear']);
+  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'NSW' }, 'birthcertificatedvs'), [
+    'birthdvsRegistrationYear',
+  ]);
+  assert.deepEqual(
+    refused({ ...base, birthdvsRegistrationState: 'NSW', birthdvsRegistrationYear: '1986' }, 'birthcertificatedvs'),
+    [],
+  );
+  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'QLD' }, 'birthcertificatedvs'), [
+    'birthdvsRegistrationDate',
+  ]);
+  assert.deepEqual(
+    refused(
+      { ...base, birthdvsRegistrationState: 'QLD', birthdvsRegistrationDate: '1996-07-02' },
+      'birthcertificatedvs',
+    ),
+    ['birthdvsRegistrationYear'],
+  );
+  assert.deepEqual(
+    refused(
+      { ...base, birthdvsRegistrationState: 'QLD', birthdvsRegistrationDate: '1986-04-01' },
+      'birthcertificatedvs',
+    ),
+    [],
+  );
+  assert.deepEqual(refused({ ...base, birthdvsRegistrationState: 'SA' }, 'birthcertificatedvs'), [
+    'birthdvsCertificatePrintedDate',
+  ]);
+  assert.deepEqual(
+    refused(
+      { ...base, birthdvsRegistrationState: 'SA', birthdvsCertificatePrintedDate: '2005-01-01' },
+      'birthcertificatedvs',
+    ),
+    ['birthdvsCertificateNumber'],
+  );
+  assert.deepEqual(
+    refused(
+      { ...base, birthdvsRegistrationState: 'TAS', birthdvsRegistrationDate: '2001-01-01' },
+      'birthcertificatedvs',
+    ),
+    ['birthdvsRegistrationYear'],
+  );
   assert.deepEqual(refused({ birthdvsRegistrationState: 'WA' }, 'birthcertificatedvs'), ['birthdvsRegistrationNumber']);
-  const inputs = read({ ...base, birthdvsRegistrationState: 'QLD', birthdvsRegistrationDate: '1986-04-01', birthdvsMiddleNames: 'Hine' }, 'birthcertificatedvs').sourceInputs.birthcertificatedvs ?? {};
+  const inputs =
+    read(
+      {
+        ...base,
+        birthdvsRegistrationState: 'QLD',
+        birthdvsRegistrationDate: '1986-04-01',
+        birthdvsMiddleNames: 'Hine',
+      },
+      'birthcertificatedvs',
+    ).sourceInputs.birthcertificatedvs ?? {};
   assert.equal(inputs.greenid_birthcertificatedvs_registration_date, '01/04/1986');
-  assert.equal(inputs.greenid_birthcertificatedvs_middlename, 'Hine', 'birthdvsMiddleNames is the middle name on the certificate');
+  assert.equal(
+    inputs.greenid_birthcertificatedvs_middlename,
+    'Hine',
+    'birthdvsMiddleNames is the middle name on the certificate',
+  );
 });
 
 test('change of name certificate: previous names by state, registration date, certificate number by state and date', () => {
   const base = { changeofnamecertificatedvsRegistrationNumber: '11111111' };
-  assert.deepEqual(refused({ ...base, changeofnamecertificatedvsRegistrationState: 'QLD' }, 'changeofnamecertificatedvs'), []);
-  assert.deepEqual(refused({ ...base, changeofnamecertificatedvsRegistrationState: 'NSW', changeofnamecertificatedvsRegistrationDate: '2005-03-01' }, 'changeofnamecertificatedvs'), ['changeofnamecertificatedvsRegistrationYear']);
   assert.deepEqual(
-    refused({ ...base, changeofnamecertificatedvsRegistrationState: 'NT', changeofnamecertificatedvsRegistrationDate: '2005-03-01' }, 'changeofnamecertificatedvs'),
-    ['changeofnamecertificatedvsCertificateNumber', 'changeofnamecertificatedvsCertificateIssuedDate', 'changeofnamecertificatedvsOldGivenName', 'changeofnamecertificatedvsOldSurname'],
+    refused({ ...base, changeofnamecertificatedvsRegistrationState: 'QLD' }, 'changeofnamecertificatedvs'),
+    [],
   );
-  assert.deepEqual(refused({ ...base, changeofnamecertificatedvsRegistrationState: 'SA' }, 'changeofnamecertificatedvs'), ['changeofnamecertificatedvsRegistrationDate', 'changeofnamecertificatedvsOldGivenName', 'changeofnamecertificatedvsOldSurname']);
+  assert.deepEqual(
+    refused(
+      {
+        ...base,
+        changeofnamecertificatedvsRegistrationState: 'NSW',
+        changeofnamecertificatedvsRegistrationDate: '2005-03-01',
+      },
+      'changeofnamecertificatedvs',
+    ),
+    ['changeofnamecertificatedvsRegistrationYear'],
+  );
+  assert.deepEqual(
+    refused(
+      {
+        ...base,
+        changeofnamecertificatedvsRegistrationState: 'NT',
+        changeofnamecertificatedvsRegistrationDate: '2005-03-01',
+      },
+      'changeofnamecertificatedvs',
+    ),
+    [
+      'changeofnamecertificatedvsCertificateNumber',
+      'changeofnamecertificatedvsCertificateIssuedDate',
+      'changeofnamecertificatedvsOldGivenName',
+      'changeofnamecertificatedvsOldSurname',
+    ],
+  );
+  assert.deepEqual(
+    refused({ ...base, changeofnamecertificatedvsRegistrationState: 'SA' }, 'changeofnamecertificatedvs'),
+    [
+      'changeofnamecertificatedvsRegistrationDate',
+      'changeofnamecertificatedvsOldGivenName',
+      'changeofnamecertificatedvsOldSurname',
+    ],
+  );
 });
 
 test('marriage certificate: registration number except TAS after 1/11/2000; year for NSW, VIC, WA, TAS; certificate number for SA, NT, ACT after 1/5/2002', () => {
-  assert.deepEqual(refused({ marriagecertificatedvsRegistrationState: 'QLD' }, 'marriagecertificatedvs'), ['marriagecertificatedvsRegistrationNumber']);
-  assert.deepEqual(refused({ marriagecertificatedvsRegistrationState: 'TAS', marriagecertificatedvsRegistrationYear: '2005', marriagecertificatedvsCertificateIssuedDate: '2005-01-01' }, 'marriagecertificatedvs'), []);
-  assert.deepEqual(refused({ marriagecertificatedvsRegistrationState: 'VIC', marriagecertificatedvsRegistrationNumber: '11111111' }, 'marriagecertificatedvs'), ['marriagecertificatedvsRegistrationYear']);
-  assert.deepEqual(refused({ marriagecertificatedvsRegistrationState: 'SA', marriagecertificatedvsRegistrationNumber: '11111111' }, 'marriagecertificatedvs'), ['marriagecertificatedvsCertificateNumber', 'marriagecertificatedvsCertificateIssuedDate']);
+  assert.deepEqual(refused({ marriagecertificatedvsRegistrationState: 'QLD' }, 'marriagecertificatedvs'), [
+    'marriagecertificatedvsRegistrationNumber',
+  ]);
+  assert.deepEqual(
+    refused(
+      {
+        marriagecertificatedvsRegistrationState: 'TAS',
+        marriagecertificatedvsRegistrationYear: '2005',
+        marriagecertificatedvsCertificateIssuedDate: '2005-01-01',
+      },
+      'marriagecertificatedvs',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    refused(
+      { marriagecertificatedvsRegistrationState: 'VIC', marriagecertificatedvsRegistrationNumber: '11111111' },
+      'marriagecertificatedvs',
+    ),
+    ['marriagecertificatedvsRegistrationYear'],
+  );
+  assert.deepEqual(
+    refused(
+      { marriagecertificatedvsRegistrationState: 'SA', marriagecertificatedvsRegistrationNumber: '11111111' },
+      'marriagecertificatedvs',
+    ),
+    ['marriagecertificatedvsCertificateNumber', 'marriagecertificatedvsCertificateIssuedDate'],
+  );
 });
 
 test('citizenship certificate and ImmiCard', () => {
-  assert.deepEqual(refused({ citizenshipStockNumber: '11111111' }, 'citizenshipcertificatedvs'), ['citizenshipAcquisitionDate']);
-  assert.deepEqual(refused({ citizenshipStockNumber: '11111111', citizenshipAcquisitionDate: '2010-01-26' }, 'citizenshipcertificatedvs'), []);
+  assert.deepEqual(refused({ citizenshipStockNumber: '11111111' }, 'citizenshipcertificatedvs'), [
+    'citizenshipAcquisitionDate',
+  ]);
+  assert.deepEqual(
+    refused(
+      { citizenshipStockNumber: '11111111', citizenshipAcquisitionDate: '2010-01-26' },
+      'citizenshipcertificatedvs',
+    ),
+    [],
+  );
   assert.deepEqual(refused({ immicardNumber: '123' }, 'immicarddvs'), ['immicardNumber']);
   assert.deepEqual(refused({ immicardNumber: 'AAA111111' }, 'immicarddvs'), []);
 });

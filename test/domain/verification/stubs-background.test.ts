@@ -2,23 +2,59 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AU_BACKGROUND_STUBS, NZ_BACKGROUND_STUBS, type VerificationState,
+  AU_BACKGROUND_STUBS,
+  NZ_BACKGROUND_STUBS,
+  type VerificationState,
 } from '../../../src/domain/verification/index.ts';
 import { backgroundStubResults } from '../../../src/domain/verification/stubs/index.ts';
 import { AU_PERSON, NZ_PERSON, account, register } from './fixtures.ts';
 
 // Seed 002, "Codes for background checks (Australia)" (5 = White Pages from the seed's example).
 const AU_SEED: Record<number, string> = {
-  1: 'dfat', 2: 'ofac', 3: 'pep', 4: 'aec', 5: 'wp', 6: 'fcs', 7: 'asic', 8: 'tenancy', 9: 'fnsnad', 10: 'claims',
-  12: 'waec', 13: 'vicec', 14: 'dnb', 16: 'fraudcheck', 17: 'experian', 18: 'datacoop', 19: 'illionbanking',
-  20: 'illiontelco', 21: 'illionutilities', 22: 'illionpublic', 25: 'payroll', 26: 'superannuation', 27: 'gbgalert',
+  1: 'dfat',
+  2: 'ofac',
+  3: 'pep',
+  4: 'aec',
+  5: 'wp',
+  6: 'fcs',
+  7: 'asic',
+  8: 'tenancy',
+  9: 'fnsnad',
+  10: 'claims',
+  12: 'waec',
+  13: 'vicec',
+  14: 'dnb',
+  16: 'fraudcheck',
+  17: 'experian',
+  18: 'datacoop',
+  19: 'illionbanking',
+  20: 'illiontelco',
+  21: 'illionutilities',
+  22: 'illionpublic',
+  25: 'payroll',
+  26: 'superannuation',
+  27: 'gbgalert',
   28: 'visaentitlement',
 };
 // Seed 002, "Codes for background checks (New Zealand)".
 const NZ_SEED: Record<number, string> = {
-  1: 'dfat', 2: 'ofac', 3: 'pep', 4: 'nzdiabirths', 5: 'nzcompanies', 6: 'nzdiacitizenship', 7: 'nzillion',
-  8: 'nzlinz', 9: 'nztinz', 10: 'nzexperian', 11: 'nzcentrix', 12: 'nzppsr', 13: 'nztenancy', 14: 'nzillionbanking',
-  15: 'nzilliontelco', 16: 'nzillionutilities', 17: 'nzillionpublic',
+  1: 'dfat',
+  2: 'ofac',
+  3: 'pep',
+  4: 'nzdiabirths',
+  5: 'nzcompanies',
+  6: 'nzdiacitizenship',
+  7: 'nzillion',
+  8: 'nzlinz',
+  9: 'nztinz',
+  10: 'nzexperian',
+  11: 'nzcentrix',
+  12: 'nzppsr',
+  13: 'nztenancy',
+  14: 'nzillionbanking',
+  15: 'nzilliontelco',
+  16: 'nzillionutilities',
+  17: 'nzillionpublic',
 };
 const WATCHLIST: Record<string, string> = { dfat: 'DFAT', ofac: 'OFAC', pep: 'PEP' };
 const EXPECTED = {
@@ -68,14 +104,16 @@ for (const prefix of ['TWO', '2-', 'two', 'Two']) {
 
 test('AU all-P code verifies every position (TWO prefix) and reports no watchlists', () => {
   const state = register(account(), `TWO${'P'.repeat(28)}`, { extraData: CONSENT });
-  for (const sourceId of Object.values(AU_SEED)) assert.equal(states(state)[sourceId], expectedState(sourceId, 'P'), sourceId);
+  for (const sourceId of Object.values(AU_SEED))
+    assert.equal(states(state)[sourceId], expectedState(sourceId, 'P'), sourceId);
   assert.deepEqual(state.watchlistsFoundOn, []);
   assert.equal(state.overallVerificationStatus, 'VERIFIED');
 });
 
 test('a missing letter fails: 12 Ps pass positions 1–12 only', () => {
   const got = states(register(account(), `TWO${'P'.repeat(12)}`, { extraData: CONSENT }));
-  for (const [j, sourceId] of Object.entries(AU_SEED)) assert.equal(got[sourceId], expectedState(sourceId, Number(j) <= 12 ? 'P' : 'F'), sourceId);
+  for (const [j, sourceId] of Object.entries(AU_SEED))
+    assert.equal(got[sourceId], expectedState(sourceId, Number(j) <= 12 ? 'P' : 'F'), sourceId);
 });
 
 test('any other character fails', () => {
@@ -91,12 +129,21 @@ test('AU without a prefix: every source fails', () => {
   for (const sourceId of Object.values(AU_SEED)) assert.equal(got[sourceId], expectedState(sourceId, 'F'), sourceId);
 });
 
-for (const [whole, letter] of [['TwoPass', 'P'], ['TwoFail', 'F'], ['TwoError', 'E'], ['TWOPASS', 'P'], ['twofail', 'F'], ['twoerror', 'E']] as const) {
+for (const [whole, letter] of [
+  ['TwoPass', 'P'],
+  ['TwoFail', 'F'],
+  ['TwoError', 'E'],
+  ['TWOPASS', 'P'],
+  ['twofail', 'F'],
+  ['twoerror', 'E'],
+] as const) {
   test(`whole value ${whole} sets every AU and NZ source to ${letter}`, () => {
     const au = states(register(account(), whole, { extraData: CONSENT }));
-    for (const sourceId of Object.values(AU_SEED)) assert.equal(au[sourceId], expectedState(sourceId, letter), `AU ${sourceId}`);
+    for (const sourceId of Object.values(AU_SEED))
+      assert.equal(au[sourceId], expectedState(sourceId, letter), `AU ${sourceId}`);
     const nz = states(register(account(), whole, { extraData: CONSENT, person: NZ_PERSON }));
-    for (const sourceId of Object.values(NZ_SEED)) assert.equal(nz[sourceId], expectedState(sourceId, letter), `NZ ${sourceId}`);
+    for (const sourceId of Object.values(NZ_SEED))
+      assert.equal(nz[sourceId], expectedState(sourceId, letter), `NZ ${sourceId}`);
   });
 }
 
@@ -105,7 +152,8 @@ for (const [k, sourceId] of Object.entries(NZ_SEED).map(([k, s]) => [Number(k), 
     test(`NZ (no prefix): only position ${k} (${sourceId}) is ${letter}`, () => {
       const got = states(register(account(), code(17, k, letter, 'F'), { extraData: CONSENT, person: NZ_PERSON }));
       for (const [j, other] of Object.entries(NZ_SEED)) {
-        const want = Number(j) === k ? expectedState(other, letter.toUpperCase() as 'P' | 'E') : expectedState(other, 'F');
+        const want =
+          Number(j) === k ? expectedState(other, letter.toUpperCase() as 'P' | 'E') : expectedState(other, 'F');
         assert.equal(got[other], want, `position ${j} (${other})`);
       }
       // No AU-only source runs for an NZ person.
@@ -114,26 +162,37 @@ for (const [k, sourceId] of Object.entries(NZ_SEED).map(([k, s]) => [Number(k), 
   }
 }
 
-test("NZ seed example FFFFFFPF passes the illion credit header only", () => {
+test('NZ seed example FFFFFFPF passes the illion credit header only', () => {
   const got = states(register(account(), 'FFFFFFPF', { extraData: CONSENT, person: NZ_PERSON }));
-  const passed = Object.entries(got).filter(([, s]) => s === 'VERIFIED').map(([id]) => id);
+  const passed = Object.entries(got)
+    .filter(([, s]) => s === 'VERIFIED')
+    .map(([id]) => id);
   assert.deepEqual(passed, ['nzillion']);
 });
 
 test('AU seed example TWOFFFPPFFFFFFFFF passes electoral roll and White Pages', () => {
   const got = states(register(account(), 'TWOFFFPPFFFFFFFFF'));
-  const passed = Object.entries(got).filter(([, s]) => s === 'VERIFIED').map(([id]) => id);
+  const passed = Object.entries(got)
+    .filter(([, s]) => s === 'VERIFIED')
+    .map(([id]) => id);
   assert.deepEqual(passed.sort(), ['aec', 'wp']);
 });
 
 test('country: the address country picks the table, else the account country', () => {
-  const nzByAccount = register(account({ country: 'NZ' }), 'PPPP', { person: { ...AU_PERSON, currentResidentialAddress: { ...AU_PERSON.currentResidentialAddress, country: undefined } } });
+  const nzByAccount = register(account({ country: 'NZ' }), 'PPPP', {
+    person: { ...AU_PERSON, currentResidentialAddress: { ...AU_PERSON.currentResidentialAddress, country: undefined } },
+  });
   assert.equal(nzByAccount.country, 'NZ');
   assert.equal(states(nzByAccount)['nzdiabirths'], 'VERIFIED');
   const auByAddress = register(account({ country: 'NZ' }), 'TWOPPPP');
   assert.equal(auByAddress.country, 'AU');
   assert.equal(states(auByAddress)['aec'], 'VERIFIED');
-  const nzByName = register(account(), 'PPPP', { person: { ...NZ_PERSON, currentResidentialAddress: { ...NZ_PERSON.currentResidentialAddress, country: 'New Zealand' } } });
+  const nzByName = register(account(), 'PPPP', {
+    person: {
+      ...NZ_PERSON,
+      currentResidentialAddress: { ...NZ_PERSON.currentResidentialAddress, country: 'New Zealand' },
+    },
+  });
   assert.equal(nzByName.country, 'NZ');
 });
 
@@ -141,7 +200,16 @@ test('credit header: P at 14 (illion) and 17 (Experian) is a full name + address
   const state = register(account(), `TWO${code(28, 14, 'P', 'F').slice(0, 16)}P`, { extraData: CONSENT });
   const dnb = state.individualResults.find((r) => r.name === 'dnb');
   assert.equal(dnb?.state, 'VERIFIED');
-  assert.deepEqual(dnb?.fieldResult.map((f) => f.name).sort(), ['dob', 'givenName', 'postcode', 'state', 'streetName', 'streetNumber', 'suburb', 'surname']);
+  assert.deepEqual(dnb?.fieldResult.map((f) => f.name).sort(), [
+    'dob',
+    'givenName',
+    'postcode',
+    'state',
+    'streetName',
+    'streetNumber',
+    'suburb',
+    'surname',
+  ]);
   assert.ok(dnb?.fieldResult.every((f) => f.status === 'CONFIRMED'));
   assert.equal(states(state)['experian'], 'VERIFIED');
   assert.equal(state.creditHistoryResult, 'VERIFIED');
@@ -151,7 +219,9 @@ test('credit header: P at 14 (illion) and 17 (Experian) is a full name + address
 });
 
 test('credit header: NZ illion at 7 and Experian at 10', () => {
-  const got = states(register(account(), code(17, 7, 'P', 'F').slice(0, 9) + 'P', { extraData: CONSENT, person: NZ_PERSON }));
+  const got = states(
+    register(account(), code(17, 7, 'P', 'F').slice(0, 9) + 'P', { extraData: CONSENT, person: NZ_PERSON }),
+  );
   assert.equal(got['nzillion'], 'VERIFIED');
   assert.equal(got['nzexperian'], 'VERIFIED');
 });
@@ -159,7 +229,8 @@ test('credit header: NZ illion at 7 and Experian at 10', () => {
 test('credit header: without consent the credit-header sources are not run', () => {
   for (const extraData of [{}, { 'dnb-credit-header-consent-given': 'false' }] as Record<string, string>[]) {
     const state = register(account(), `TWO${'P'.repeat(28)}`, { extraData });
-    for (const id of ['dnb', 'experian', 'illionbanking', 'illiontelco', 'illionutilities', 'illionpublic']) assert.equal(states(state)[id], undefined, id);
+    for (const id of ['dnb', 'experian', 'illionbanking', 'illiontelco', 'illionutilities', 'illionpublic'])
+      assert.equal(states(state)[id], undefined, id);
     assert.equal(state.creditHistoryResult, null);
     assert.equal(states(state)['aec'], 'VERIFIED');
   }
@@ -173,18 +244,28 @@ test('watchlist hits are listed in watchlistsFoundOn and do not stop VERIFIED', 
 
 test('only enabled sources run', () => {
   const state = register(account({ enabledSources: ['aec', 'dfat'] }), `TWO${'P'.repeat(28)}`);
-  assert.deepEqual(state.individualResults.map((r) => r.name), ['dfat', 'aec']);
+  assert.deepEqual(
+    state.individualResults.map((r) => r.name),
+    ['dfat', 'aec'],
+  );
 });
 
 test('background results are method DB with greenID dates', () => {
   const state = register(account({ enabledSources: ['aec'] }), 'TWOPPPP');
   assert.deepEqual(state.individualResults[0], {
-    name: 'aec', state: 'VERIFIED', method: 'DB', mode: null,
-    dateCreated: '2024-05-01T02:03:04.050+0000', dateVerified: '2024-05-01T02:03:04.050+0000',
+    name: 'aec',
+    state: 'VERIFIED',
+    method: 'DB',
+    mode: null,
+    dateCreated: '2024-05-01T02:03:04.050+0000',
+    dateVerified: '2024-05-01T02:03:04.050+0000',
     fieldResult: [
-      { name: 'givenName', status: 'CONFIRMED', value: 'Jane' }, { name: 'surname', status: 'CONFIRMED', value: 'Citizen' },
-      { name: 'streetNumber', status: 'CONFIRMED', value: '10' }, { name: 'streetName', status: 'CONFIRMED', value: 'Main' },
-      { name: 'suburb', status: 'CONFIRMED', value: 'Sydney' }, { name: 'state', status: 'CONFIRMED', value: 'NSW' },
+      { name: 'givenName', status: 'CONFIRMED', value: 'Jane' },
+      { name: 'surname', status: 'CONFIRMED', value: 'Citizen' },
+      { name: 'streetNumber', status: 'CONFIRMED', value: '10' },
+      { name: 'streetName', status: 'CONFIRMED', value: 'Main' },
+      { name: 'suburb', status: 'CONFIRMED', value: 'Sydney' },
+      { name: 'state', status: 'CONFIRMED', value: 'NSW' },
       { name: 'postcode', status: 'CONFIRMED', value: '2000' },
     ],
   });

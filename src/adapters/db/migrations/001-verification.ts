@@ -68,5 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table webhook_deliveries, registry_records, verification_tokens, verifications, rule_sets, accounts`.execute(db);
+  await sql`drop table webhook_deliveries, registry_records, verification_tokens, verifications, rule_sets, accounts`.execute(
+    db,
+  );
 }

@@ -21,14 +21,20 @@ const ORIGIN = 'pono API';
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
-  if (!request.isMultipart()) throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
+  if (!request.isMultipart())
+    throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
   const files = new Map<string, Buffer>();
-  for await (const part of formParts(request, { limits: { fileSize: MAX_DOCUMENT_IMAGE_BYTES, files: 2, fields: 0 } })) {
-    if (part.kind !== 'file') throw invalid(part.fieldname, 'unknown field; send the files "document" and "selfie" only');
-    if (part.fieldname !== 'document' && part.fieldname !== 'selfie') throw invalid(part.fieldname, 'unknown file field; send "document" and "selfie"');
+  for await (const part of formParts(request, {
+    limits: { fileSize: MAX_DOCUMENT_IMAGE_BYTES, files: 2, fields: 0 },
+  })) {
+    if (part.kind !== 'file')
+      throw invalid(part.fieldname, 'unknown field; send the files "document" and "selfie" only');
+    if (part.fieldname !== 'document' && part.fieldname !== 'selfie')
+      throw invalid(part.fieldname, 'unknown file field; send "document" and "selfie"');
     if (files.has(part.fieldname)) throw invalid(part.fieldname, 'send one image');
     if (part.truncated) throw invalid(part.fieldname, `the image is larger than ${MAX_DOCUMENT_IMAGE_BYTES} bytes`);
-    if (!sniffContentType(part.content, PHOTO_TYPES)) throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
+    if (!sniffContentType(part.content, PHOTO_TYPES))
+      throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
     files.set(part.fieldname, part.content);
   }
   const document = files.get('document');
@@ -39,38 +45,67 @@ async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 
-export const documentRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const tags = ['documents'];
-  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+export const documentRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const tags = ['documents'];
+    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
 
-  app.post('/verifications/:verificationId/documents', {
-    bodyLimit: 2 * MAX_DOCUMENT_IMAGE_BYTES + 64 * 1024,
-    schema: {
-      tags, ...secured,
-      summary: 'Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
-      params: VerificationParams,
-      consumes: ['multipart/form-data'],
-      response: { 201: DocumentCaptureSchema, ...failures },
-    },
-  }, async (request, reply) => {
-    const view = await services.documents.capture(accountCredentials(request), request.params.verificationId, await captureInput(request));
-    return reply.status(201).send(view);
-  });
+    app.post(
+      '/verifications/:verificationId/documents',
+      {
+        bodyLimit: 2 * MAX_DOCUMENT_IMAGE_BYTES + 64 * 1024,
+        schema: {
+          tags,
+          ...secured,
+          summary:
+            'Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
+          params: VerificationParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: DocumentCaptureSchema, ...failures },
+        },
+      },
+      async (request, reply) => {
+        const view = await services.documents.capture(
+          accountCredentials(request),
+          request.params.verificationId,
+          await captureInput(request),
+        );
+        return reply.status(201).send(view);
+      },
+    );
 
-  app.post('/verifications/:verificationId/documents/:captureId/confirmation', {
-    schema: {
-      tags, ...secured,
-      summary: "The person's confirmed (or corrected) details of a captured document: the combination source's result is recorded on the verification",
-      params: CaptureParams,
-      body: ConfirmBody,
-      response: { 200: CurrentStatusSchema, ...failures },
-    },
-  }, (request) => {
-    const body = request.body;
-    const day = new Date(`${body.dob}T00:00:00Z`);
-    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob) throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
-    return services.documents.confirm(accountCredentials(request), request.params.verificationId, request.params.captureId, {
-      givenName: body.givenName, middleNames: body.middleNames ?? '', surname: body.surname, dob: body.dob, documentNumber: body.documentNumber.toUpperCase(),
-    }, ORIGIN);
-  });
-};
+    app.post(
+      '/verifications/:verificationId/documents/:captureId/confirmation',
+      {
+        schema: {
+          tags,
+          ...secured,
+          summary:
+            "The person's confirmed (or corrected) details of a captured document: the combination source's result is recorded on the verification",
+          params: CaptureParams,
+          body: ConfirmBody,
+          response: { 200: CurrentStatusSchema, ...failures },
+        },
+      },
+      (request) => {
+        const body = request.body;
+        const day = new Date(`${body.dob}T00:00:00Z`);
+        if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob)
+          throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
+        return services.documents.confirm(
+          accountCredentials(request),
+          request.params.verificationId,
+          request.params.captureId,
+          {
+            givenName: body.givenName,
+            middleNames: body.middleNames ?? '',
+            surname: body.surname,
+            dob: body.dob,
+            documentNumber: body.documentNumber.toUpperCase(),
+          },
+          ORIGIN,
+        );
+      },
+    );
+  };

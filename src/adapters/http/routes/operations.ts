@@ -64,7 +64,7 @@ export function createMetrics(services: Services) {
   });
   new Gauge({
     name: 'pono_db_pool_connections',
-    help: "The database pool: connections open, busy, and borrowers waiting for one (PGlite: one connection)",
+    help: 'The database pool: connections open, busy, and borrowers waiting for one (PGlite: one connection)',
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
@@ -77,37 +77,54 @@ export function createMetrics(services: Services) {
   return { registry, requests };
 }
 
-export const operationsRoutes = (services: Services): FastifyPluginAsync => async (app) => {
-  const metrics = createMetrics(services);
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.requests.observe({ method: request.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` }, reply.elapsedTime / 1000);
-  });
+export const operationsRoutes =
+  (services: Services): FastifyPluginAsync =>
+  async (app) => {
+    const metrics = createMetrics(services);
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.requests.observe(
+        { method: request.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` },
+        reply.elapsedTime / 1000,
+      );
+    });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    const text = await metrics.registry.metrics();
-    return reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(text);
-  });
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      const text = await metrics.registry.metrics();
+      return reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(text);
+    });
 
-  app.get('/readyz', {
-    schema: {
-      summary: 'Ready for traffic: the database and the job queue answer',
-      response: {
-        200: Type.Object({ status: Type.Literal('ready'), database: Type.String(), jobQueue: Type.Literal('ok') }),
-        503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String(), problem: Type.String() }),
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          summary: 'Ready for traffic: the database and the job queue answer',
+          response: {
+            200: Type.Object({ status: Type.Literal('ready'), database: Type.String(), jobQueue: Type.Literal('ok') }),
+            503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String(), problem: Type.String() }),
+          },
+        },
       },
-    },
-  }, async (_request, reply) => {
-    try {
-      await services.health.check();
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' as const, database: services.health.kind, problem: 'the database does not answer' });
-    }
-    try {
-      await services.queue.depths();
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' as const, database: services.health.kind, problem: 'the job queue does not answer' });
-    }
-    return { status: 'ready' as const, database: services.health.kind, jobQueue: 'ok' as const };
-  });
-};
+      async (_request, reply) => {
+        try {
+          await services.health.check();
+        } catch {
+          return reply.status(503).send({
+            status: 'unavailable' as const,
+            database: services.health.kind,
+            problem: 'the database does not answer',
+          });
+        }
+        try {
+          await services.queue.depths();
+        } catch {
+          return reply.status(503).send({
+            status: 'unavailable' as const,
+            database: services.health.kind,
+            problem: 'the job queue does not answer',
+          });
+        }
+        return { status: 'ready' as const, database: services.health.kind, jobQueue: 'ok' as const };
+      },
+    );
+  };

@@ -49,18 +49,34 @@ const CandidateSchema = Type.Object({
     nameScore: Type.Number(),
     givenScore: Type.Number(),
     familyScore: Type.Number(),
-    dateOfBirth: Type.String({ enum: ['exact', 'one digit', 'digits transposed', 'day and month swapped', 'different'] }),
+    dateOfBirth: Type.String({
+      enum: ['exact', 'one digit', 'digits transposed', 'day and month swapped', 'different'],
+    }),
     flags: Type.Array(Type.String()),
   }),
 });
 
 // The identity match of nz-citizenship.md R14.
 const MatchResponseSchema = Type.Object({
-  result: Type.String({ enum: ['1:1', '1:N', 'No match'], description: 'One identity matched, several matched (none picked), or none. The service being down is a 503 ("API error"), never a finding.' }),
-  match: Type.Union([CandidateSchema, Type.Null()], { description: 'The matched identity on 1:1 only; never picked on 1:N.' }),
-  candidates: Type.Array(CandidateSchema, { description: '1:N: every candidate, best first, for an officer to review.' }),
+  result: Type.String({
+    enum: ['1:1', '1:N', 'No match'],
+    description:
+      'One identity matched, several matched (none picked), or none. The service being down is a 503 ("API error"), never a finding.',
+  }),
+  match: Type.Union([CandidateSchema, Type.Null()], {
+    description: 'The matched identity on 1:1 only; never picked on 1:N.',
+  }),
+  candidates: Type.Array(CandidateSchema, {
+    description: '1:N: every candidate, best first, for an officer to review.',
+  }),
   nearMisses: Type.Array(CandidateSchema, { description: 'No match: a single weaker candidate, if any.' }),
-  exceptions: Type.Array(Type.Object({ code: Type.String({ enum: [...RECORDS_EXCEPTION_CODES] }), type: Type.String(), exception: Type.String() })),
+  exceptions: Type.Array(
+    Type.Object({
+      code: Type.String({ enum: [...RECORDS_EXCEPTION_CODES] }),
+      type: Type.String(),
+      exception: Type.String(),
+    }),
+  ),
 });
 
 /** The contract's response schema, typed as the domain's response (the literal union of codes infers poorly). */
@@ -74,85 +90,92 @@ const officerFailures = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 503: E
 /** Lets every body through to the handler, which checks it with the domain parser (field-precise paths). */
 const acceptAnyBody = () => (data: unknown) => ({ value: data });
 
-const routes = (services: Services, config: Config): FastifyPluginAsyncTypebox => async (app) => {
-  // Officers are identified before the body is checked, so a caller without credentials always gets 401.
-  const actors = new WeakMap<FastifyRequest, Actor>();
-  const authenticate = async (request: FastifyRequest) => {
-    actors.set(request, await officerActor(services, request));
-  };
-  const actorOf = (request: FastifyRequest): Actor => {
-    const actor = actors.get(request);
-    if (actor === undefined) throw new AppError('unauthenticated', 'Sign in', 'UNAUTHENTICATED');
-    return actor;
-  };
+const routes =
+  (services: Services, config: Config): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    // Officers are identified before the body is checked, so a caller without credentials always gets 401.
+    const actors = new WeakMap<FastifyRequest, Actor>();
+    const authenticate = async (request: FastifyRequest) => {
+      actors.set(request, await officerActor(services, request));
+    };
+    const actorOf = (request: FastifyRequest): Actor => {
+      const actor = actors.get(request);
+      if (actor === undefined) throw new AppError('unauthenticated', 'Sign in', 'UNAUTHENTICATED');
+      return actor;
+    };
 
-  app.post(
-    '/presence/calculate',
-    {
-      schema: {
-        tags: ['presence'],
-        summary: 'Presence calculation (s 8(2)(b) Citizenship Act 1977): the fixed public contract',
-        description:
-          'Five yearly periods before the application date, the 1,350 / 240-day tests, the earliest eligible date and the seed\'s exceptions. ' +
-          'Nothing of the request is stored or logged. Rate-limited per client address (429 when exceeded).',
-        body: PresenceRequestSchema,
-        response: { 200: PresenceResponseBody, 400: ErrorBody, 429: ErrorBody },
-      },
-      validatorCompiler: acceptAnyBody,
-      config: {
-        rateLimit: {
-          max: config.PONO_PRESENCE_RATE_LIMIT,
-          timeWindow: config.PONO_PRESENCE_RATE_WINDOW_SECONDS * 1000,
-          errorResponseBuilder: (_request, context) =>
-            new AppError(
-              'rate_limited',
-              `Too many presence calculations from this address: at most ${context.max} per ${config.PONO_PRESENCE_RATE_WINDOW_SECONDS} s. Retry in ${context.after}.`,
-              'RATE_LIMITED',
-            ),
+    app.post(
+      '/presence/calculate',
+      {
+        schema: {
+          tags: ['presence'],
+          summary: 'Presence calculation (s 8(2)(b) Citizenship Act 1977): the fixed public contract',
+          description:
+            "Five yearly periods before the application date, the 1,350 / 240-day tests, the earliest eligible date and the seed's exceptions. " +
+            'Nothing of the request is stored or logged. Rate-limited per client address (429 when exceeded).',
+          body: PresenceRequestSchema,
+          response: { 200: PresenceResponseBody, 400: ErrorBody, 429: ErrorBody },
+        },
+        validatorCompiler: acceptAnyBody,
+        config: {
+          rateLimit: {
+            max: config.PONO_PRESENCE_RATE_LIMIT,
+            timeWindow: config.PONO_PRESENCE_RATE_WINDOW_SECONDS * 1000,
+            errorResponseBuilder: (_request, context) =>
+              new AppError(
+                'rate_limited',
+                `Too many presence calculations from this address: at most ${context.max} per ${config.PONO_PRESENCE_RATE_WINDOW_SECONDS} s. Retry in ${context.after}.`,
+                'RATE_LIMITED',
+              ),
+          },
         },
       },
-    },
-    async (request) => {
-      const body: unknown = request.body;
-      const result = calculatePresenceRequest(body === undefined ? null : body);
-      if (!result.ok) {
-        const problems = result.errors.map((e) => ({ field: e.path === '' ? '(body)' : e.path, message: e.message }));
-        throw new AppError('invalid', `Invalid presence request: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, 'INVALID_REQUEST', problems);
-      }
-      return result.response;
-    },
-  );
-
-  app.get(
-    '/records/identities/:identityId',
-    {
-      schema: {
-        tags: ['immigration records'],
-        summary: 'One INZ identity with its travel documents, movements, visas and alerts (officers)',
-        ...secured,
-        params: IdentityParams,
-        response: { 200: ImmigrationRecordSchema, 404: ErrorBody, ...officerFailures },
+      async (request) => {
+        const body: unknown = request.body;
+        const result = calculatePresenceRequest(body === undefined ? null : body);
+        if (!result.ok) {
+          const problems = result.errors.map((e) => ({ field: e.path === '' ? '(body)' : e.path, message: e.message }));
+          throw new AppError(
+            'invalid',
+            `Invalid presence request: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+            'INVALID_REQUEST',
+            problems,
+          );
+        }
+        return result.response;
       },
-      preValidation: authenticate,
-    },
-    async (request) => services.records.getIdentity(actorOf(request), request.params.identityId),
-  );
+    );
 
-  app.post(
-    '/records/match',
-    {
-      schema: {
-        tags: ['immigration records'],
-        summary: 'Identity match of an applicant against the immigration records (officers)',
-        ...secured,
-        body: ApplicantSchema,
-        response: { 200: MatchResponseSchema, ...officerFailures },
+    app.get(
+      '/records/identities/:identityId',
+      {
+        schema: {
+          tags: ['immigration records'],
+          summary: 'One INZ identity with its travel documents, movements, visas and alerts (officers)',
+          ...secured,
+          params: IdentityParams,
+          response: { 200: ImmigrationRecordSchema, 404: ErrorBody, ...officerFailures },
+        },
+        preValidation: authenticate,
       },
-      preValidation: authenticate,
-    },
-    async (request) => services.records.matchApplicant(actorOf(request), request.body),
-  );
-};
+      async (request) => services.records.getIdentity(actorOf(request), request.params.identityId),
+    );
+
+    app.post(
+      '/records/match',
+      {
+        schema: {
+          tags: ['immigration records'],
+          summary: 'Identity match of an applicant against the immigration records (officers)',
+          ...secured,
+          body: ApplicantSchema,
+          response: { 200: MatchResponseSchema, ...officerFailures },
+        },
+        preValidation: authenticate,
+      },
+      async (request) => services.records.matchApplicant(actorOf(request), request.body),
+    );
+  };
 
 export function recordsPlugin(services: Services, config: Config): (app: App) => Promise<void> {
   return async (app) => {

@@ -8,13 +8,16 @@ export const CaptureParams = Type.Object({
 const name = (description: string) => Type.String({ maxLength: 100, description });
 
 /** The details the person confirms (or corrects) after the document was read. */
-export const ConfirmBody = Type.Object({
-  givenName: Type.String({ minLength: 1, maxLength: 100, description: 'first given name' }),
-  middleNames: Type.Optional(name('the other given names, space separated')),
-  surname: Type.String({ minLength: 1, maxLength: 100 }),
-  dob: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'date of birth, YYYY-MM-DD' }),
-  documentNumber: Type.String({ pattern: '^[A-Za-z0-9]{1,9}$', description: 'the passport number, as printed' }),
-}, { additionalProperties: false });
+export const ConfirmBody = Type.Object(
+  {
+    givenName: Type.String({ minLength: 1, maxLength: 100, description: 'first given name' }),
+    middleNames: Type.Optional(name('the other given names, space separated')),
+    surname: Type.String({ minLength: 1, maxLength: 100 }),
+    dob: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'date of birth, YYYY-MM-DD' }),
+    documentNumber: Type.String({ pattern: '^[A-Za-z0-9]{1,9}$', description: 'the passport number, as printed' }),
+  },
+  { additionalProperties: false },
+);
 export type ConfirmBody = Static<typeof ConfirmBody>;
 
 const Check = Type.Object({
@@ -31,15 +34,27 @@ export const DocumentCaptureSchema = Type.Object({
   documentType: Type.String({ description: 'PASSPORT, or UNKNOWN when no passport MRZ was read' }),
   documentRegion: Type.String({ description: 'ISO 3166-1 alpha-2 of the issuing state' }),
   mrzValid: Type.Boolean({ description: 'every check digit, date and code of the MRZ is valid' }),
-  extracted: Type.Object({
-    givenName: Type.String(), middleNames: Type.String(), surname: Type.String(), dob: Type.String(), documentNumber: Type.String(),
-    sex: Type.String(), nationality: Type.String(), expiry: Type.String(),
-  }, { description: 'what was read from the document, for the person to confirm or correct' }),
+  extracted: Type.Object(
+    {
+      givenName: Type.String(),
+      middleNames: Type.String(),
+      surname: Type.String(),
+      dob: Type.String(),
+      documentNumber: Type.String(),
+      sex: Type.String(),
+      nationality: Type.String(),
+      expiry: Type.String(),
+    },
+    { description: 'what was read from the document, for the person to confirm or correct' },
+  ),
   checks: Type.Array(Check, { description: 'the document authenticity checks made on the photo' }),
   retake: Type.Array(Type.String(), { description: 'quality gates that failed: take the photo again' }),
-  face: Type.Union([Type.Null(), Type.Object({
-    score: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], { description: 'faceMatchScore' }),
-    threshold: Type.Integer(),
-    problem: Type.Optional(Type.String()),
-  })]),
+  face: Type.Union([
+    Type.Null(),
+    Type.Object({
+      score: Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()], { description: 'faceMatchScore' }),
+      threshold: Type.Integer(),
+      problem: Type.Optional(Type.String()),
+    }),
+  ]),
 });

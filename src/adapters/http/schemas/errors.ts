@@ -5,8 +5,17 @@ export const ErrorSchema = Type.Object({
   error: Type.String(),
   message: Type.String(),
   code: Type.Optional(Type.String()),
-  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String({ description: 'dotted path (or JSON pointer) of the field' }), message: Type.String() }))),
-  requestId: Type.Optional(Type.String({ description: 'the id of this request in the server log: quote it when reporting a problem' })),
+  problems: Type.Optional(
+    Type.Array(
+      Type.Object({
+        field: Type.String({ description: 'dotted path (or JSON pointer) of the field' }),
+        message: Type.String(),
+      }),
+    ),
+  ),
+  requestId: Type.Optional(
+    Type.String({ description: 'the id of this request in the server log: quote it when reporting a problem' }),
+  ),
 });
 
 /** The error answers most routes can give, for their response schemas. */

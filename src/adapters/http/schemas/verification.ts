@@ -49,7 +49,10 @@ export const RegisterBody = Type.Object(
 export type RegisterBody = Static<typeof RegisterBody>;
 
 export const VerificationParams = Type.Object({ verificationId: Type.String({ minLength: 1, maxLength: 64 }) });
-export const SourceParams = Type.Object({ verificationId: Type.String({ minLength: 1, maxLength: 64 }), sourceId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const SourceParams = Type.Object({
+  verificationId: Type.String({ minLength: 1, maxLength: 64 }),
+  sourceId: Type.String({ minLength: 1, maxLength: 64 }),
+});
 export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[0-9a-f]{40}$' }) });
 
 export const SetFieldsBody = Type.Object(
@@ -60,7 +63,13 @@ export const AdminOverrideBody = Type.Object(
   {
     comment: Type.String({ minLength: 1, maxLength: 2000 }),
     adminEmail: Type.String({ format: 'email', maxLength: 255 }),
-    sourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'verify this one source instead of the whole verification' })),
+    sourceId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'verify this one source instead of the whole verification',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -76,18 +85,18 @@ const FieldResult = Type.Object({
   data: Type.Optional(Type.String()),
 });
 const checkResultMembers = {
-    name: Type.String(),
-    state: Type.String(),
-    method: Type.Union([Type.String(), Type.Null()]),
-    mode: Type.Union([Type.String(), Type.Null()]),
-    dateCreated: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-    dateVerified: Type.Union([Type.String(), Type.Null()]),
-    fieldResult: Type.Array(FieldResult),
-    extraData: Type.Optional(Type.Array(NameValue)),
-    documentType: Type.Optional(Type.String()),
-    documentRegion: Type.Optional(Type.String()),
-    documentSubRegion: Type.Optional(Type.String()),
-    faceMatchScore: Type.Optional(Type.String()),
+  name: Type.String(),
+  state: Type.String(),
+  method: Type.Union([Type.String(), Type.Null()]),
+  mode: Type.Union([Type.String(), Type.Null()]),
+  dateCreated: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  dateVerified: Type.Union([Type.String(), Type.Null()]),
+  fieldResult: Type.Array(FieldResult),
+  extraData: Type.Optional(Type.Array(NameValue)),
+  documentType: Type.Optional(Type.String()),
+  documentRegion: Type.Optional(Type.String()),
+  documentSubRegion: Type.Optional(Type.String()),
+  faceMatchScore: Type.Optional(Type.String()),
 };
 /** A check result; nested results (e.g. the watchlists under one check) go one level deep. */
 const CheckResult = Type.Object({
@@ -115,9 +124,17 @@ const Field = Type.Object({
 
 export const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union(['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES', 'IN_PROGRESS', 'PENDING', 'LOCKED_OUT'].map((s) => Type.Literal(s)))),
+    status: Type.Optional(
+      Type.Union(
+        ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES', 'IN_PROGRESS', 'PENDING', 'LOCKED_OUT'].map((s) =>
+          Type.Literal(s),
+        ),
+      ),
+    ),
     // Query strings are text (no type coercion anywhere in pono): a page size of 1 to 500.
-    limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$', description: 'page size, 1 to 500 (default 50)' })),
+    limit: Type.Optional(
+      Type.String({ pattern: '^([1-9][0-9]?|[1-4][0-9]{2}|500)$', description: 'page size, 1 to 500 (default 50)' }),
+    ),
     before: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },

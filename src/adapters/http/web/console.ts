@@ -10,7 +10,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const WEB_BUILD_DIR = fileURLToPath(new URL('../../../../dist/web/', import.meta.url));
 
 /** Paths the server answers itself; everything else a browser asks for as a page is the console's. */
-const SERVER_PATHS = [/^\/api\//, /^\/docs(\/|$)/, /^\/(healthz|readyz|metrics)$/, /^\/Registrations-Registrations\//i, /^\/liveness\//, /^\/assets\//, /^\/branding\//, /^\/forms\//];
+const SERVER_PATHS = [
+  /^\/api\//,
+  /^\/docs(\/|$)/,
+  /^\/(healthz|readyz|metrics)$/,
+  /^\/Registrations-Registrations\//i,
+  /^\/liveness\//,
+  /^\/assets\//,
+  /^\/branding\//,
+  /^\/forms\//,
+];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pono</title></head>
 <body><main><h1>pono</h1><p>The console has not been built. Run <code>npm run build:web</code> (done by
@@ -37,10 +46,19 @@ export async function registerConsole(app: App): Promise<void> {
     });
   }
   const sendIndex = (reply: FastifyReply) =>
-    reply.status(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    reply
+      .status(200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
   app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
     if (wantsPage(request)) return sendIndex(reply);
-    return reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, code: 'ROUTE_NOT_FOUND', requestId: request.id });
+    return reply.status(404).send({
+      error: 'not_found',
+      message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      code: 'ROUTE_NOT_FOUND',
+      requestId: request.id,
+    });
   });
 }

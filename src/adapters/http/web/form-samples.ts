@@ -10,8 +10,35 @@ const mark = (x: number, y: number, w: number, label: string) =>
   `<text x="${x + 4}" y="${y + 15}" font-family="monospace" font-size="12" fill="#222">${label}</text>`;
 
 export const FORM_SAMPLES: Readonly<Record<string, string>> = {
-  'passport.svg': frame('PASSPORT (sample)', '#e8eef8', '<rect x="16" y="44" width="80" height="100" fill="#bbb"/>' + mark(200, 40, 110, 'PA0000000') + mark(110, 80, 150, 'SURNAME / GIVEN NAMES') + mark(110, 120, 120, 'DATE OF BIRTH')),
-  'medicare.svg': frame('MEDICARE (sample)', '#dff0df', mark(16, 50, 170, '2000 00000 0') + mark(16, 90, 30, '1') + mark(52, 90, 150, 'A N OTHER') + mark(220, 150, 90, 'VALID TO 00/00')),
-  'licence.svg': frame("DRIVER'S LICENCE (sample)", '#f6efd8', '<rect x="16" y="44" width="80" height="100" fill="#bbb"/>' + mark(110, 50, 130, 'LICENCE NO. 000000') + mark(110, 90, 150, 'CARD NUMBER 0000000') + mark(110, 130, 120, 'DATE OF BIRTH')),
-  'certificate.svg': frame('CERTIFICATE (sample)', '#f7f3ea', mark(16, 44, 160, 'REGISTRATION NO. 0000') + mark(16, 84, 170, 'REGISTERED 00/00/0000') + mark(180, 140, 130, 'CERT. NO. 00000')),
+  'passport.svg': frame(
+    'PASSPORT (sample)',
+    '#e8eef8',
+    '<rect x="16" y="44" width="80" height="100" fill="#bbb"/>' +
+      mark(200, 40, 110, 'PA0000000') +
+      mark(110, 80, 150, 'SURNAME / GIVEN NAMES') +
+      mark(110, 120, 120, 'DATE OF BIRTH'),
+  ),
+  'medicare.svg': frame(
+    'MEDICARE (sample)',
+    '#dff0df',
+    mark(16, 50, 170, '2000 00000 0') +
+      mark(16, 90, 30, '1') +
+      mark(52, 90, 150, 'A N OTHER') +
+      mark(220, 150, 90, 'VALID TO 00/00'),
+  ),
+  'licence.svg': frame(
+    "DRIVER'S LICENCE (sample)",
+    '#f6efd8',
+    '<rect x="16" y="44" width="80" height="100" fill="#bbb"/>' +
+      mark(110, 50, 130, 'LICENCE NO. 000000') +
+      mark(110, 90, 150, 'CARD NUMBER 0000000') +
+      mark(110, 130, 120, 'DATE OF BIRTH'),
+  ),
+  'certificate.svg': frame(
+    'CERTIFICATE (sample)',
+    '#f7f3ea',
+    mark(16, 44, 160, 'REGISTRATION NO. 0000') +
+      mark(16, 84, 170, 'REGISTERED 00/00/0000') +
+      mark(180, 140, 130, 'CERT. NO. 00000'),
+  ),
 };

@@ -43,19 +43,37 @@ ${field('country', 'Country', 'Australia')}
 }
 
 export async function registerFormsComponent(app: App, services: Services): Promise<void> {
-  const files = Object.fromEntries(Object.keys(ASSETS).map((name) => [name, readFileSync(`${FORMS_DIR}${name}`, 'utf8')]));
+  const files = Object.fromEntries(
+    Object.keys(ASSETS).map((name) => [name, readFileSync(`${FORMS_DIR}${name}`, 'utf8')]),
+  );
   for (const [name, type] of Object.entries(ASSETS)) {
     app.get(`/forms/${name}`, { schema: { hide: true } }, (_request, reply) =>
-      reply.header('content-type', type).header('cache-control', 'no-cache').header('cross-origin-resource-policy', 'cross-origin').send(files[name]));
+      reply
+        .header('content-type', type)
+        .header('cache-control', 'no-cache')
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .send(files[name]),
+    );
   }
   app.get('/forms/samples/:name', { schema: { hide: true } }, (request, reply) => {
     const svg = FORM_SAMPLES[(request.params as { name: string }).name];
-    if (!svg) return reply.status(404).send({ error: 'not_found', message: 'No such sample', code: 'ROUTE_NOT_FOUND', requestId: request.id });
-    return reply.header('content-type', 'image/svg+xml').header('cross-origin-resource-policy', 'cross-origin').send(svg);
+    if (!svg)
+      return reply
+        .status(404)
+        .send({ error: 'not_found', message: 'No such sample', code: 'ROUTE_NOT_FOUND', requestId: request.id });
+    return reply
+      .header('content-type', 'image/svg+xml')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(svg);
   });
   app.get('/forms/demo', { schema: { hide: true } }, async (_request, reply) => {
     if (!(await services.accounts.find(DEMO_ACCOUNT.accountId))) {
-      return reply.status(404).header('content-type', 'text/html; charset=utf-8').send('<!doctype html><html lang="en"><head><title>pono</title></head><body><main><h1>Demo form</h1><p>Start pono with PONO_DEMO=1 for the demo account.</p></main></body></html>');
+      return reply
+        .status(404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="en"><head><title>pono</title></head><body><main><h1>Demo form</h1><p>Start pono with PONO_DEMO=1 for the demo account.</p></main></body></html>',
+        );
     }
     const trackingCode = `demo-${Date.now().toString(36)}`;
     const { browserToken } = await services.forms.issueBrowserTokenForAccount(DEMO_ACCOUNT.accountId, trackingCode);

@@ -46,7 +46,11 @@ export function crossSiteRefusal(request: FastifyRequest, publicUrl: string | un
 }
 
 function refusal(): AppError {
-  return new AppError('forbidden', 'This change was sent from another site and has been refused; use pono from its own address', 'CROSS_SITE_REQUEST');
+  return new AppError(
+    'forbidden',
+    'This change was sent from another site and has been refused; use pono from its own address',
+    'CROSS_SITE_REQUEST',
+  );
 }
 
 export async function registerWebSecurity(app: App, publicUrl: string | undefined): Promise<void> {

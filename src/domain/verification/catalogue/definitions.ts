@@ -4,8 +4,17 @@ import { AU_STATES } from '../validation-rules.ts';
 
 /** Where a field's pre-filled value comes from in the person (the master record). */
 export const PREFILL_KEYS = [
-  'givenName', 'middleNames', 'surname', 'dob',
-  'flatNumber', 'streetNumber', 'streetName', 'streetType', 'suburb', 'state', 'postcode',
+  'givenName',
+  'middleNames',
+  'surname',
+  'dob',
+  'flatNumber',
+  'streetNumber',
+  'streetName',
+  'streetType',
+  'suburb',
+  'state',
+  'postcode',
 ] as const;
 export type PrefillKey = (typeof PREFILL_KEYS)[number];
 
@@ -66,7 +75,13 @@ export interface SourceDefinition {
   formatWhen?: readonly ConditionalFormat[];
 }
 
-export const TANDC: FieldDefinition = { field: 'tandc', label: 'I accept the terms and conditions', type: 'checkbox', required: true, rule: 'tandc' };
+export const TANDC: FieldDefinition = {
+  field: 'tandc',
+  label: 'I accept the terms and conditions',
+  type: 'checkbox',
+  required: true,
+  rule: 'tandc',
+};
 
 export const NAME_DOB_FIELDS: readonly FieldDefinition[] = [
   { field: 'givenname', label: 'Given name', type: 'text', required: true, rule: 'name', prefill: 'givenName' },
@@ -78,19 +93,55 @@ export const NAME_DOB_FIELDS: readonly FieldDefinition[] = [
 export const NAME_FIELDS: readonly FieldDefinition[] = NAME_DOB_FIELDS.filter((f) => f.field !== 'dob');
 
 export const AU_ADDRESS_FIELDS: readonly FieldDefinition[] = [
-  { field: 'flatnumber', label: 'Flat/unit number', type: 'text', required: false, rule: 'text', prefill: 'flatNumber' },
-  { field: 'streetnumber', label: 'Street number', type: 'text', required: true, rule: 'streetNumber', prefill: 'streetNumber' },
+  {
+    field: 'flatnumber',
+    label: 'Flat/unit number',
+    type: 'text',
+    required: false,
+    rule: 'text',
+    prefill: 'flatNumber',
+  },
+  {
+    field: 'streetnumber',
+    label: 'Street number',
+    type: 'text',
+    required: true,
+    rule: 'streetNumber',
+    prefill: 'streetNumber',
+  },
   { field: 'streetname', label: 'Street name', type: 'text', required: true, rule: 'text', prefill: 'streetName' },
   // seed 001 v3.0: "remove mandatory check on Address Street Type field".
   { field: 'streettype', label: 'Street type', type: 'text', required: false, rule: 'text', prefill: 'streetType' },
   { field: 'suburb', label: 'Suburb', type: 'text', required: true, rule: 'text', prefill: 'suburb' },
-  { field: 'state', label: 'State', type: 'select', required: true, rule: 'auState', options: AU_STATES, prefill: 'state' },
+  {
+    field: 'state',
+    label: 'State',
+    type: 'select',
+    required: true,
+    rule: 'auState',
+    options: AU_STATES,
+    prefill: 'state',
+  },
   { field: 'postcode', label: 'Postcode', type: 'text', required: true, rule: 'auPostcode', prefill: 'postcode' },
 ];
 
 export const NZ_ADDRESS_FIELDS: readonly FieldDefinition[] = [
-  { field: 'flatnumber', label: 'Flat/unit number', type: 'text', required: false, rule: 'text', prefill: 'flatNumber' },
-  { field: 'streetnumber', label: 'Street number', type: 'text', required: true, rule: 'streetNumber', prefill: 'streetNumber' },
+  {
+    field: 'flatnumber',
+    label: 'Flat/unit number',
+    type: 'text',
+    required: false,
+    rule: 'text',
+    prefill: 'flatNumber',
+  },
+  {
+    field: 'streetnumber',
+    label: 'Street number',
+    type: 'text',
+    required: true,
+    rule: 'streetNumber',
+    prefill: 'streetNumber',
+  },
   { field: 'streetname', label: 'Street name', type: 'text', required: true, rule: 'text', prefill: 'streetName' },
   { field: 'streettype', label: 'Street type', type: 'text', required: false, rule: 'text', prefill: 'streetType' },
   { field: 'suburb', label: 'Suburb/town', type: 'text', required: true, rule: 'text', prefill: 'suburb' },
@@ -99,8 +150,23 @@ export const NZ_ADDRESS_FIELDS: readonly FieldDefinition[] = [
 
 /** A background-only source: no fields. */
 export function backgroundSource(
-  sourceId: string, name: string, country: Country | 'ANY', category: SourceCategory,
-  confirms: readonly Confirmation[], order: number,
+  sourceId: string,
+  name: string,
+  country: Country | 'ANY',
+  category: SourceCategory,
+  confirms: readonly Confirmation[],
+  order: number,
 ): SourceDefinition {
-  return { sourceId, name, country, background: true, interactive: false, category, confirms, order, version: 1, fields: [] };
+  return {
+    sourceId,
+    name,
+    country,
+    background: true,
+    interactive: false,
+    category,
+    confirms,
+    order,
+    version: 1,
+    fields: [],
+  };
 }

@@ -10,7 +10,12 @@ import { WATCHLIST_SOURCES } from './watchlists.ts';
 export * from './definitions.ts';
 export { REGISTRY_SOURCES, registrySourceIds } from './registry-sources.ts';
 
-export const SOURCE_CATALOGUE: readonly SourceDefinition[] = [...WATCHLIST_SOURCES, ...AU_SOURCES, ...NZ_SOURCES, ...REGISTRY_SOURCES];
+export const SOURCE_CATALOGUE: readonly SourceDefinition[] = [
+  ...WATCHLIST_SOURCES,
+  ...AU_SOURCES,
+  ...NZ_SOURCES,
+  ...REGISTRY_SOURCES,
+];
 
 /** Every source id in the catalogue (e.g. to enable everything on a demo account). */
 export function allSourceIds(): string[] {
@@ -37,7 +42,10 @@ export function inputName(sourceId: string, field: string): string {
  * names; names that belong to no field of the source are ignored (greenID's behaviour on unknown names is
  * an open question, research §8 q7; ignoring keeps existing clients working).
  */
-export function shortInputs(source: Pick<SourceDefinition, 'sourceId' | 'fields'>, inputs: Record<string, string>): Record<string, string> {
+export function shortInputs(
+  source: Pick<SourceDefinition, 'sourceId' | 'fields'>,
+  inputs: Record<string, string>,
+): Record<string, string> {
   const prefix = inputName(source.sourceId, '');
   const known = new Map(source.fields.map((f) => [f.field.toLowerCase(), f.field]));
   const out: Record<string, string> = {};
@@ -71,7 +79,10 @@ function conditionHolds(cond: ConditionalRequirement, values: Record<string, str
   if (!cond.dated) return true;
   const day = isoDay(values[cond.dated.field]);
   if (day === null) return false;
-  return (cond.dated.onOrAfter === undefined || day >= cond.dated.onOrAfter) && (cond.dated.before === undefined || day < cond.dated.before);
+  return (
+    (cond.dated.onOrAfter === undefined || day >= cond.dated.onOrAfter) &&
+    (cond.dated.before === undefined || day < cond.dated.before)
+  );
 }
 
 /**
@@ -83,7 +94,8 @@ export function validateSourceFields(source: SourceDefinition, inputs: Record<st
   const problems: FieldProblem[] = [];
   const required = new Set(source.fields.filter((f) => f.required).map((f) => f.field));
   for (const cond of source.requiredWhen ?? []) {
-    if (cond.in.includes((values[cond.when] ?? '').toUpperCase()) && conditionHolds(cond, values)) required.add(cond.require);
+    if (cond.in.includes((values[cond.when] ?? '').toUpperCase()) && conditionHolds(cond, values))
+      required.add(cond.require);
   }
   const formatOverride = new Map<string, string>();
   for (const cond of source.formatWhen ?? []) {
@@ -93,9 +105,13 @@ export function validateSourceFields(source: SourceDefinition, inputs: Record<st
     const value = values[field.field] ?? '';
     if (value === '') {
       if (required.has(field.field)) {
-        problems.push(problem(source.sourceId, field, field.field === 'tandc'
-          ? `${field.label} must be ticked ("on").`
-          : `${field.label} is required.`));
+        problems.push(
+          problem(
+            source.sourceId,
+            field,
+            field.field === 'tandc' ? `${field.label} must be ticked ("on").` : `${field.label} is required.`,
+          ),
+        );
       }
       continue;
     }

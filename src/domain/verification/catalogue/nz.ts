@@ -1,28 +1,61 @@
 // New Zealand sources (seed 002 NZ tables, research §5.1 "NZ sources (partial)"). Ids marked "ours" were
 // not retrieved from greenID.
 import {
-  NAME_DOB_FIELDS, NAME_FIELDS, NZ_ADDRESS_FIELDS, TANDC, backgroundSource,
-  type FieldDefinition, type SourceDefinition,
+  NAME_DOB_FIELDS,
+  NAME_FIELDS,
+  NZ_ADDRESS_FIELDS,
+  TANDC,
+  backgroundSource,
+  type FieldDefinition,
+  type SourceDefinition,
 } from './definitions.ts';
 
 const BOTH = ['nameDob', 'nameAddress'] as const;
 const NAME_DOB = ['nameDob'] as const;
 const NAME_ADDRESS = ['nameAddress'] as const;
 
-const text = (field: string, label: string, rule: string, required = true): FieldDefinition =>
-  ({ field, label, type: 'text', required, rule });
+const text = (field: string, label: string, rule: string, required = true): FieldDefinition => ({
+  field,
+  label,
+  type: 'text',
+  required,
+  rule,
+});
 
 function interactive(
-  sourceId: string, name: string, order: number, confirms: SourceDefinition['confirms'], fields: FieldDefinition[],
+  sourceId: string,
+  name: string,
+  order: number,
+  confirms: SourceDefinition['confirms'],
+  fields: FieldDefinition[],
   extra: Partial<SourceDefinition> = {},
 ): SourceDefinition {
-  return { sourceId, name, country: 'NZ', background: false, interactive: true, category: 'identity', confirms, order, version: 1, fields: [...fields, TANDC], ...extra };
+  return {
+    sourceId,
+    name,
+    country: 'NZ',
+    background: false,
+    interactive: true,
+    category: 'identity',
+    confirms,
+    order,
+    version: 1,
+    fields: [...fields, TANDC],
+    ...extra,
+  };
 }
 
 /** Background-only NZ sources (ours, all ids); positions in stubs/background-nz.ts. */
 const NZ_BACKGROUND: readonly SourceDefinition[] = [
   backgroundSource('nzdiabirths', 'DIA Births', 'NZ', 'identity', NAME_DOB, 604),
-  backgroundSource('nzcompanies', 'NZ Companies Office Directors and Shareholders Database', 'NZ', 'identity', NAME_ADDRESS, 605),
+  backgroundSource(
+    'nzcompanies',
+    'NZ Companies Office Directors and Shareholders Database',
+    'NZ',
+    'identity',
+    NAME_ADDRESS,
+    605,
+  ),
   backgroundSource('nzdiacitizenship', 'DIA Citizenship', 'NZ', 'identity', NAME_DOB, 606),
   backgroundSource('nzillion', 'illion Credit Header (NZ)', 'NZ', 'creditHeader', BOTH, 607),
   backgroundSource('nzlinz', 'LINZ Property Ownership Database', 'NZ', 'identity', NAME_ADDRESS, 608),
@@ -31,23 +64,60 @@ const NZ_BACKGROUND: readonly SourceDefinition[] = [
   backgroundSource('nzcentrix', 'Centrix Credit Header', 'NZ', 'creditHeader', BOTH, 611),
   backgroundSource('nzppsr', 'NZ PPSR', 'NZ', 'identity', NAME_DOB, 612),
   backgroundSource('nztenancy', 'NZ Tenancy (illion)', 'NZ', 'identity', NAME_ADDRESS, 613),
-  backgroundSource('nzillionbanking', 'illion credit header - NZ banking & finance segment', 'NZ', 'creditHeader', BOTH, 614),
-  backgroundSource('nzilliontelco', 'illion credit header - NZ telecommunications segment', 'NZ', 'creditHeader', BOTH, 615),
+  backgroundSource(
+    'nzillionbanking',
+    'illion credit header - NZ banking & finance segment',
+    'NZ',
+    'creditHeader',
+    BOTH,
+    614,
+  ),
+  backgroundSource(
+    'nzilliontelco',
+    'illion credit header - NZ telecommunications segment',
+    'NZ',
+    'creditHeader',
+    BOTH,
+    615,
+  ),
   backgroundSource('nzillionutilities', 'illion credit header - NZ utilities segment', 'NZ', 'creditHeader', BOTH, 616),
-  backgroundSource('nzillionpublic', 'illion credit header - NZ public records segment', 'NZ', 'creditHeader', BOTH, 617),
+  backgroundSource(
+    'nzillionpublic',
+    'illion credit header - NZ public records segment',
+    'NZ',
+    'creditHeader',
+    BOTH,
+    617,
+  ),
 ];
 
 const NZ_INTERACTIVE: readonly SourceDefinition[] = [
-  interactive('nzdriverslicence', "NZ Transport Authority Driver's Licence", 110, NAME_DOB, [
-    text('number', "Driver's licence number", 'nzLicenceNumber'),
-    text('version', 'Licence version number', 'nzLicenceVersion', false),
-    ...NAME_DOB_FIELDS,
-  ], { documentType: 'DRIVERS_LICENCE' }),
-  interactive('nzpassport', 'NZ Passport', 111, NAME_DOB, [text('number', 'Passport number', 'nzPassportNumber'), ...NAME_DOB_FIELDS], { documentType: 'PASSPORT' }),
+  interactive(
+    'nzdriverslicence',
+    "NZ Transport Authority Driver's Licence",
+    110,
+    NAME_DOB,
+    [
+      text('number', "Driver's licence number", 'nzLicenceNumber'),
+      text('version', 'Licence version number', 'nzLicenceVersion', false),
+      ...NAME_DOB_FIELDS,
+    ],
+    { documentType: 'DRIVERS_LICENCE' },
+  ),
+  interactive(
+    'nzpassport',
+    'NZ Passport',
+    111,
+    NAME_DOB,
+    [text('number', 'Passport number', 'nzPassportNumber'), ...NAME_DOB_FIELDS],
+    { documentType: 'PASSPORT' },
+  ),
   interactive('nzbirthcertificate', 'NZ Birth Certificate', 112, NAME_DOB, [...NAME_DOB_FIELDS]),
   interactive('nzcitizenship', 'NZ Citizenship', 113, NAME_DOB, [...NAME_DOB_FIELDS]),
   interactive('nzaa', 'Automobile Association Membership', 114, BOTH, [
-    text('number', 'Membership number', 'aaMembershipNumber'), ...NAME_DOB_FIELDS, ...NZ_ADDRESS_FIELDS,
+    text('number', 'Membership number', 'aaMembershipNumber'),
+    ...NAME_DOB_FIELDS,
+    ...NZ_ADDRESS_FIELDS,
   ]),
   interactive('nzwhitepages', 'White Pages (NZ)', 115, NAME_ADDRESS, [...NAME_FIELDS, ...NZ_ADDRESS_FIELDS]),
 ];

@@ -26,8 +26,7 @@ export interface BackgroundStubTable {
 }
 
 export type BackgroundCode =
-  | { kind: 'whole'; result: StubResult }
-  | { kind: 'letters'; prefix: string; letters: string };
+  { kind: 'whole'; result: StubResult } | { kind: 'letters'; prefix: string; letters: string };
 
 /**
  * The code in a middle name. AU without a `TWO`/`2-` prefix gives empty letters: every position is
@@ -39,7 +38,9 @@ export function readBackgroundCode(table: BackgroundStubTable, middleNames: stri
   if (whole) return { kind: 'whole', result: whole };
   if (table.prefixes.length === 0) return { kind: 'letters', prefix: '', letters: raw };
   const prefix = table.prefixes.find((p) => raw.startsWith(p));
-  return prefix === undefined ? { kind: 'letters', prefix: '', letters: '' } : { kind: 'letters', prefix, letters: raw.slice(prefix.length) };
+  return prefix === undefined
+    ? { kind: 'letters', prefix: '', letters: '' }
+    : { kind: 'letters', prefix, letters: raw.slice(prefix.length) };
 }
 
 /** The result the code gives the source at one position. */
@@ -51,7 +52,10 @@ export function stubResultAt(code: BackgroundCode, entry: BackgroundStubPosition
 }
 
 /** Results for every position of the table, keyed by sourceId. */
-export function backgroundStubResults(table: BackgroundStubTable, middleNames: string | undefined): Map<string, StubResult> {
+export function backgroundStubResults(
+  table: BackgroundStubTable,
+  middleNames: string | undefined,
+): Map<string, StubResult> {
   const code = readBackgroundCode(table, middleNames);
   return new Map(table.positions.map((p) => [p.sourceId, stubResultAt(code, p)]));
 }

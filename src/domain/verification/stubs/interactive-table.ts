@@ -4,7 +4,13 @@
 // A value that is in no row is an ordinary failed attempt.
 import type { Confirmation } from '../types.ts';
 
-export const INTERACTIVE_OUTCOMES = ['VERIFIED', 'VERIFIED_WITH_CHANGES', 'PENDING', 'ERROR', 'NOT_CONTRIBUTING'] as const;
+export const INTERACTIVE_OUTCOMES = [
+  'VERIFIED',
+  'VERIFIED_WITH_CHANGES',
+  'PENDING',
+  'ERROR',
+  'NOT_CONTRIBUTING',
+] as const;
 export type InteractiveOutcome = (typeof INTERACTIVE_OUTCOMES)[number];
 
 export interface InteractiveStubRow {
@@ -30,11 +36,23 @@ type Cell = string | readonly string[] | null;
  * Rows from the seed's columns, in the seed's order: Verified, Verified With Changes, Pending Review,
  * Error (source unavailable), Not Contributing. A blank column is `null`; a cell may hold several codes.
  */
-export function columns(verified: Cell, withChanges: Cell, pending: Cell, error: Cell, notContributing: Cell = null): InteractiveStubRow[] {
+export function columns(
+  verified: Cell,
+  withChanges: Cell,
+  pending: Cell,
+  error: Cell,
+  notContributing: Cell = null,
+): InteractiveStubRow[] {
   const cells: [Cell, InteractiveOutcome][] = [
-    [verified, 'VERIFIED'], [withChanges, 'VERIFIED_WITH_CHANGES'], [pending, 'PENDING'], [error, 'ERROR'], [notContributing, 'NOT_CONTRIBUTING'],
+    [verified, 'VERIFIED'],
+    [withChanges, 'VERIFIED_WITH_CHANGES'],
+    [pending, 'PENDING'],
+    [error, 'ERROR'],
+    [notContributing, 'NOT_CONTRIBUTING'],
   ];
-  return cells.flatMap(([cell, outcome]) => (cell === null ? [] : (typeof cell === 'string' ? [cell] : cell).map((code) => ({ code, outcome }))));
+  return cells.flatMap(([cell, outcome]) =>
+    cell === null ? [] : (typeof cell === 'string' ? [cell] : cell).map((code) => ({ code, outcome })),
+  );
 }
 
 function nominatedValue(table: InteractiveStubTable, inputs: Record<string, string>): string {
@@ -44,7 +62,11 @@ function nominatedValue(table: InteractiveStubTable, inputs: Record<string, stri
 }
 
 /** The first row (over the source's tables, in order) whose code is in its nominated field. */
-export function matchInteractiveStub(tables: readonly InteractiveStubTable[], sourceId: string, inputs: Record<string, string>): InteractiveStubRow | null {
+export function matchInteractiveStub(
+  tables: readonly InteractiveStubTable[],
+  sourceId: string,
+  inputs: Record<string, string>,
+): InteractiveStubRow | null {
   for (const table of tables) {
     if (!table.sourceIds.includes(sourceId)) continue;
     const value = nominatedValue(table, inputs);

@@ -27,16 +27,32 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class CaseworkClient {
   /** `bearer`: officers use API tokens (which do not expire), for tests that move the clock by days. */
-  constructor(private readonly t: TestApp, private readonly bearer = false) {}
+  constructor(
+    private readonly t: TestApp,
+    private readonly bearer = false,
+  ) {}
 
   async officer(email: string, roles: string[]): Promise<SignedIn> {
-    const created = await this.t.services.casework.officers.create({ email, fullName: email.split('@')[0] ?? email, roles, password: PASSWORD });
+    const created = await this.t.services.casework.officers.create({
+      email,
+      fullName: email.split('@')[0] ?? email,
+      roles,
+      password: PASSWORD,
+    });
     if (this.bearer) {
       // Each officer's token is issued as by that officer, so no one issuer stands behind both pairs of eyes.
-      const { token } = await this.t.services.casework.officers.issueApiToken({ officerId: created.id, roles: ['administrator'] }, created.id, 'tests');
+      const { token } = await this.t.services.casework.officers.issueApiToken(
+        { officerId: created.id, roles: ['administrator'] },
+        created.id,
+        'tests',
+      );
       return { id: created.id, headers: { authorization: `Bearer ${token}` } };
     }
-    const response = await this.t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: PASSWORD } });
+    const response = await this.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email, password: PASSWORD },
+    });
     assert.equal(response.statusCode, 200, response.body);
     const setCookie = String(response.headers['set-cookie']);
     const cookie = setCookie.split(';')[0] ?? '';
@@ -55,11 +71,22 @@ export class CaseworkClient {
   }
 
   async call(who: SignedIn | null, method: Method, url: string, payload?: object) {
-    return this.t.app.inject({ method, url: `/api/v1${url}`, headers: who ? who.headers : {}, ...(payload ? { payload } : {}) });
+    return this.t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: who ? who.headers : {},
+      ...(payload ? { payload } : {}),
+    });
   }
 
   /** Calls and asserts the status; returns the parsed JSON body. */
-  async expect<T = Record<string, unknown>>(status: number, who: SignedIn | null, method: Method, url: string, payload?: object): Promise<T> {
+  async expect<T = Record<string, unknown>>(
+    status: number,
+    who: SignedIn | null,
+    method: Method,
+    url: string,
+    payload?: object,
+  ): Promise<T> {
     const response = await this.call(who, method, url, payload);
     assert.equal(response.statusCode, status, `${method} ${url}: ${response.body}`);
     return (response.body ? response.json() : {}) as T;
@@ -73,7 +100,11 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+  );
   parts.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

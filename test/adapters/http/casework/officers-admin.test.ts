@@ -13,7 +13,9 @@ forEachDatabase((kind) => {
     client = new CaseworkClient(t);
     admin = await client.officer('boss@dia.example', ['administrator']);
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const patch = (who: SignedIn, officerId: string, payload: object) =>
     t.app.inject({ method: 'PATCH', url: `/api/v1/officers/${officerId}`, headers: who.headers, payload });
@@ -28,7 +30,11 @@ forEachDatabase((kind) => {
     const deactivated = await patch(admin, officer.id, { active: false });
     assert.equal(deactivated.json().active, false);
     assert.equal((await session(officer)).statusCode, 401, 'the session no longer works');
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'leaving@dia.example', password: 'correct horse battery staple' } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'leaving@dia.example', password: 'correct horse battery staple' },
+    });
     assert.equal(signIn.statusCode, 401, 'nor can they sign in again');
   });
 

@@ -6,7 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
-import { emptyRecordsPort, type ImmigrationRecordsPort, type RecordsApplicant, type RecordsFetch } from '../../../../src/app/casework/records-port.ts';
+import {
+  emptyRecordsPort,
+  type ImmigrationRecordsPort,
+  type RecordsApplicant,
+  type RecordsFetch,
+} from '../../../../src/app/casework/records-port.ts';
 import { CaseworkClient, eventually, type App, type Officers } from './casework-client.ts';
 
 class CountingRecords implements ImmigrationRecordsPort {
@@ -31,8 +36,16 @@ forEachDatabase((kind) => {
 
   async function submitted(familyName: string, submittedOn: string): Promise<Submitted> {
     const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
-    await c.expect(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, { relationship: 'applicant', givenNames: 'Aperahama', familyName, dateOfBirth: '1975-01-01' });
-    return c.expect<Submitted>(200, o.caseOfficer, 'POST', `/applications/${app.reference}/submit`, { paid: true, submittedOn });
+    await c.expect(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
+      relationship: 'applicant',
+      givenNames: 'Aperahama',
+      familyName,
+      dateOfBirth: '1975-01-01',
+    });
+    return c.expect<Submitted>(200, o.caseOfficer, 'POST', `/applications/${app.reference}/submit`, {
+      paid: true,
+      submittedOn,
+    });
   }
 
   before(async () => {
@@ -53,7 +66,12 @@ forEachDatabase((kind) => {
     assert.match(before.noRecords?.message ?? '', /only for applications submitted from 3 December 2020/);
     assert.doesNotMatch(before.noRecords?.message ?? '', /BR-|L1129/, 'the office reads words, not rule ids');
     // A re-trigger is refused with the same reason; a job that reached the worker anyway does not ask either.
-    const refused = await c.expect<{ code: string; message: string }>(409, o.caseOfficer, 'POST', `/applications/${before.reference}/records/refetch`);
+    const refused = await c.expect<{ code: string; message: string }>(
+      409,
+      o.caseOfficer,
+      'POST',
+      `/applications/${before.reference}/records/refetch`,
+    );
     assert.equal(refused.code, 'SUBMITTED_BEFORE_RECORDS_API');
     const { id } = await c.expect<{ id: string }>(200, o.caseOfficer, 'GET', `/applications/${before.reference}`);
     await t.services.casework.applications.fetchRecords({ applicationId: id });
@@ -66,7 +84,11 @@ forEachDatabase((kind) => {
       return a.recordsStatus === 'fetched' ? a : null;
     });
     assert.equal(fetched.records?.summary.identityMatch, 'No match');
-    assert.deepEqual(records.asked, ['Tipene 2020-12-03'], 'only the application from 3 December was sent to the records service');
+    assert.deepEqual(
+      records.asked,
+      ['Tipene 2020-12-03'],
+      'only the application from 3 December was sent to the records service',
+    );
     const still = await c.expect<Submitted>(200, o.caseOfficer, 'GET', `/applications/${before.reference}`);
     assert.equal(still.recordsStatus, 'not-applicable');
   });

@@ -14,120 +14,239 @@ import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
 
 const skip = missingImages();
 type Json = Record<string, unknown>;
-interface Check { name: string; state: string; method: string | null; fieldResult: Json[]; faceMatchScore?: string; documentType?: string; documentRegion?: string; extraData?: Json[]; individualResult?: Check[] }
+interface Check {
+  name: string;
+  state: string;
+  method: string | null;
+  fieldResult: Json[];
+  faceMatchScore?: string;
+  documentType?: string;
+  documentRegion?: string;
+  extraData?: Json[];
+  individualResult?: Check[];
+}
 
 async function register(t: TestApp): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/verifications', headers: { authorization: DEMO_AUTH }, payload: GRACE_REGISTRATION });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: DEMO_AUTH },
+    payload: GRACE_REGISTRATION,
+  });
   assert.equal(response.statusCode, 201, response.body);
   return (response.json() as { verificationResult: { verificationId: string } }).verificationResult.verificationId;
 }
 
 async function upload(t: TestApp, verificationId: string, files: { name: string; content: Buffer }[]) {
   const body = multipart(files);
-  return t.app.inject({ method: 'POST', url: `/api/v1/verifications/${verificationId}/documents`, headers: { authorization: DEMO_AUTH, ...body.headers }, payload: body.payload });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents`,
+    headers: { authorization: DEMO_AUTH, ...body.headers },
+    payload: body.payload,
+  });
 }
 
-const component = (check: Check, name: string): Check | undefined => check.individualResult?.find((c) => c.name === name);
+const component = (check: Check, name: string): Check | undefined =>
+  check.individualResult?.find((c) => c.name === name);
 
 forEachDatabase((kind) => {
-  test('a passport photo and a selfie of the same face, confirmed unchanged: every component VERIFIED, in REST and in SOAP', { skip }, async () => {
-    const t = await startTestApp(kind);
+  test(
+    'a passport photo and a selfie of the same face, confirmed unchanged: every component VERIFIED, in REST and in SOAP',
+    { skip },
+    async () => {
+      const t = await startTestApp(kind);
+      try {
+        const verificationId = await register(t);
+        const captured = await upload(t, verificationId, [
+          { name: 'document', content: await renderSpecimen(GRACE) },
+          { name: 'selfie', content: readFileSync(HOPPER) },
+        ]);
+        assert.equal(captured.statusCode, 201, captured.body);
+        const view = captured.json() as {
+          captureId: string;
+          documentType: string;
+          documentRegion: string;
+          mrzValid: boolean;
+          extracted: Json;
+          checks: { code: string; result: string }[];
+          retake: string[];
+          face: { score: number };
+        };
+        assert.equal(view.documentType, 'PASSPORT');
+        assert.equal(view.documentRegion, 'AU');
+        assert.equal(view.mrzValid, true);
+        assert.deepEqual(view.extracted, {
+          givenName: 'GRACE',
+          middleNames: 'BREWSTER',
+          surname: 'HOPPER',
+          dob: '1976-04-01',
+          documentNumber: 'A1111111',
+          sex: 'female',
+          nationality: 'AUS',
+          expiry: '2031-06-30',
+        });
+        assert.deepEqual(
+          view.checks.filter((c) => c.result !== 'PASSED'),
+          [],
+        );
+        assert.deepEqual(view.retake, []);
+        assert.ok(view.face.score >= 40, `same face scores ${view.face.score}`);
+
+        const confirmed = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
+          headers: { authorization: DEMO_AUTH },
+          payload: {
+            givenName: 'Grace',
+            middleNames: 'Brewster',
+            surname: 'Hopper',
+            dob: '1976-04-01',
+            documentNumber: 'A1111111',
+          },
+        });
+        assert.equal(confirmed.statusCode, 200, confirmed.body);
+        const result = (confirmed.json() as { checkResult: Check }).checkResult;
+        assert.equal(result.name, 'passportcapture');
+        assert.equal(result.state, 'VERIFIED');
+        assert.deepEqual([result.documentType, result.documentRegion], ['PASSPORT', 'AU']);
+        assert.deepEqual(result.extraData, [{ name: 'origin', value: 'pono API' }]);
+        assert.deepEqual(
+          result.individualResult?.map((c) => [c.name, c.state, c.method]),
+          [
+            ['Document Authenticity', 'VERIFIED', 'interactive'],
+            ['Data Extraction', 'VERIFIED', 'interactive'],
+            ['PassportDVS', 'VERIFIED', 'interactive'],
+            ['Face Comparison', 'VERIFIED', 'interactive'],
+            ['Document Registration Match', 'VERIFIED', 'interactive'],
+          ],
+        );
+        assert.deepEqual(
+          component(result, 'Data Extraction')?.fieldResult.map((f) => [f['name'], f['status'], f['value']]),
+          [
+            ['GovId', 'CONFIRMED', ''],
+            ['documentNumber', 'CONFIRMED', ''],
+            ['dob', 'CONFIRMED', '1976-04-01'],
+            ['surname', 'CONFIRMED', 'Hopper'],
+            ['givenName', 'CONFIRMED', 'Grace'],
+          ],
+        );
+        assert.deepEqual(
+          component(result, 'Document Registration Match')?.fieldResult.map((f) => [f['name'], f['status']]),
+          [
+            ['documentScan', 'CONFIRMED'],
+            ['face', 'CONFIRMED'],
+            ['dob', 'CONFIRMED'],
+            ['givenName', 'CONFIRMED'],
+            ['surname', 'CONFIRMED'],
+          ],
+        );
+        assert.equal(component(result, 'Face Comparison')?.faceMatchScore, String(view.face.score));
+
+        // the verification keeps it: REST reads it back, and a SOAP client sees the nested individualResult elements
+        const read = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/verifications/${verificationId}`,
+          headers: { authorization: DEMO_AUTH },
+        });
+        const stored = (
+          read.json() as { verificationResult: { individualResult: Check[] } }
+        ).verificationResult.individualResult.find((c) => c.name === 'passportcapture');
+        assert.deepEqual(stored, result);
+        const base = await t.listen();
+        const client = await createClientAsync(`${base}${SOAP_PATH}?wsdl`);
+        const getResult = client['getVerificationResultAsync'] as (
+          args: Json,
+        ) => Promise<[{ return: { verificationResult: { individualResult: Check[] } } }]>;
+        const [soap] = await getResult({ verificationId, accountId: DEMO.accountId, password: DEMO.password });
+        const soapCheck = soap.return.verificationResult.individualResult.find((c) => c.name === 'passportcapture');
+        assert.ok(soapCheck, 'the combination source is in the SOAP result');
+        assert.equal(soapCheck.state, 'VERIFIED');
+        assert.deepEqual(
+          soapCheck.individualResult?.map((c) => [c.name, c.state, c.method]),
+          result.individualResult?.map((c) => [c.name, c.state, c.method]),
+        );
+        assert.equal(component(soapCheck, 'Face Comparison')?.faceMatchScore, String(view.face.score));
+        assert.equal(component(soapCheck, 'Document Authenticity')?.documentRegion, 'AU');
+
+        const again = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
+          headers: { authorization: DEMO_AUTH },
+          payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
+        });
+        assert.equal(again.statusCode, 409, again.body);
+      } finally {
+        await t.close();
+      }
+    },
+  );
+});
+
+test(
+  'another face in the selfie and a changed surname: face comparison, data extraction and registration match PENDING',
+  { skip },
+  async () => {
+    const t = await startTestApp('pglite');
     try {
       const verificationId = await register(t);
-      const captured = await upload(t, verificationId, [{ name: 'document', content: await renderSpecimen(GRACE) }, { name: 'selfie', content: readFileSync(HOPPER) }]);
+      const captured = await upload(t, verificationId, [
+        { name: 'document', content: await renderSpecimen(GRACE) },
+        { name: 'selfie', content: readFileSync(COLLINS) },
+      ]);
       assert.equal(captured.statusCode, 201, captured.body);
-      const view = captured.json() as { captureId: string; documentType: string; documentRegion: string; mrzValid: boolean; extracted: Json; checks: { code: string; result: string }[]; retake: string[]; face: { score: number } };
-      assert.equal(view.documentType, 'PASSPORT');
-      assert.equal(view.documentRegion, 'AU');
-      assert.equal(view.mrzValid, true);
-      assert.deepEqual(view.extracted, { givenName: 'GRACE', middleNames: 'BREWSTER', surname: 'HOPPER', dob: '1976-04-01', documentNumber: 'A1111111', sex: 'female', nationality: 'AUS', expiry: '2031-06-30' });
-      assert.deepEqual(view.checks.filter((c) => c.result !== 'PASSED'), []);
-      assert.deepEqual(view.retake, []);
-      assert.ok(view.face.score >= 40, `same face scores ${view.face.score}`);
-
+      const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
+      assert.ok(view.face.score < view.face.threshold, `another face scores ${view.face.score}`);
       const confirmed = await t.app.inject({
-        method: 'POST', url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`, headers: { authorization: DEMO_AUTH },
-        payload: { givenName: 'Grace', middleNames: 'Brewster', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
+        method: 'POST',
+        url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
+        headers: { authorization: DEMO_AUTH },
+        payload: { givenName: 'Grace', surname: 'Jones', dob: '1976-04-01', documentNumber: 'A1111111' },
       });
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       const result = (confirmed.json() as { checkResult: Check }).checkResult;
-      assert.equal(result.name, 'passportcapture');
-      assert.equal(result.state, 'VERIFIED');
-      assert.deepEqual([result.documentType, result.documentRegion], ['PASSPORT', 'AU']);
-      assert.deepEqual(result.extraData, [{ name: 'origin', value: 'pono API' }]);
-      assert.deepEqual(result.individualResult?.map((c) => [c.name, c.state, c.method]), [
-        ['Document Authenticity', 'VERIFIED', 'interactive'], ['Data Extraction', 'VERIFIED', 'interactive'], ['PassportDVS', 'VERIFIED', 'interactive'],
-        ['Face Comparison', 'VERIFIED', 'interactive'], ['Document Registration Match', 'VERIFIED', 'interactive'],
-      ]);
-      assert.deepEqual(component(result, 'Data Extraction')?.fieldResult.map((f) => [f['name'], f['status'], f['value']]), [
-        ['GovId', 'CONFIRMED', ''], ['documentNumber', 'CONFIRMED', ''], ['dob', 'CONFIRMED', '1976-04-01'], ['surname', 'CONFIRMED', 'Hopper'], ['givenName', 'CONFIRMED', 'Grace'],
-      ]);
-      assert.deepEqual(component(result, 'Document Registration Match')?.fieldResult.map((f) => [f['name'], f['status']]), [
-        ['documentScan', 'CONFIRMED'], ['face', 'CONFIRMED'], ['dob', 'CONFIRMED'], ['givenName', 'CONFIRMED'], ['surname', 'CONFIRMED'],
-      ]);
-      assert.equal(component(result, 'Face Comparison')?.faceMatchScore, String(view.face.score));
-
-      // the verification keeps it: REST reads it back, and a SOAP client sees the nested individualResult elements
-      const read = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${verificationId}`, headers: { authorization: DEMO_AUTH } });
-      const stored = (read.json() as { verificationResult: { individualResult: Check[] } }).verificationResult.individualResult.find((c) => c.name === 'passportcapture');
-      assert.deepEqual(stored, result);
-      const base = await t.listen();
-      const client = await createClientAsync(`${base}${SOAP_PATH}?wsdl`);
-      const getResult = client['getVerificationResultAsync'] as (args: Json) => Promise<[{ return: { verificationResult: { individualResult: Check[] } } }]>;
-      const [soap] = await getResult({ verificationId, accountId: DEMO.accountId, password: DEMO.password });
-      const soapCheck = soap.return.verificationResult.individualResult.find((c) => c.name === 'passportcapture');
-      assert.ok(soapCheck, 'the combination source is in the SOAP result');
-      assert.equal(soapCheck.state, 'VERIFIED');
-      assert.deepEqual(soapCheck.individualResult?.map((c) => [c.name, c.state, c.method]), result.individualResult?.map((c) => [c.name, c.state, c.method]));
-      assert.equal(component(soapCheck, 'Face Comparison')?.faceMatchScore, String(view.face.score));
-      assert.equal(component(soapCheck, 'Document Authenticity')?.documentRegion, 'AU');
-
-      const again = await t.app.inject({
-        method: 'POST', url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`, headers: { authorization: DEMO_AUTH },
-        payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
-      });
-      assert.equal(again.statusCode, 409, again.body);
+      assert.equal(result.state, 'PENDING');
+      assert.deepEqual(
+        result.individualResult?.map((c) => [c.name, c.state]),
+        [
+          ['Document Authenticity', 'VERIFIED'],
+          ['Data Extraction', 'PENDING'],
+          ['PassportDVS', 'VERIFIED'],
+          ['Face Comparison', 'PENDING'],
+          ['Document Registration Match', 'PENDING'],
+        ],
+      );
+      assert.deepEqual(
+        component(result, 'Data Extraction')?.fieldResult.find((f) => f['name'] === 'surname'),
+        { name: 'surname', status: 'CHANGED', changedValue: 'Jones', extractedValue: 'HOPPER' },
+      );
+      assert.deepEqual(
+        component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'surname'),
+        { name: 'surname', status: 'CHANGED', changedValue: 'Jones', masterRecordValue: 'Hopper' },
+      );
+      assert.equal(
+        component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'face')?.['status'],
+        'NO_MATCH',
+      );
     } finally {
       await t.close();
     }
-  });
-});
-
-test('another face in the selfie and a changed surname: face comparison, data extraction and registration match PENDING', { skip }, async () => {
-  const t = await startTestApp('pglite');
-  try {
-    const verificationId = await register(t);
-    const captured = await upload(t, verificationId, [{ name: 'document', content: await renderSpecimen(GRACE) }, { name: 'selfie', content: readFileSync(COLLINS) }]);
-    assert.equal(captured.statusCode, 201, captured.body);
-    const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
-    assert.ok(view.face.score < view.face.threshold, `another face scores ${view.face.score}`);
-    const confirmed = await t.app.inject({
-      method: 'POST', url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`, headers: { authorization: DEMO_AUTH },
-      payload: { givenName: 'Grace', surname: 'Jones', dob: '1976-04-01', documentNumber: 'A1111111' },
-    });
-    assert.equal(confirmed.statusCode, 200, confirmed.body);
-    const result = (confirmed.json() as { checkResult: Check }).checkResult;
-    assert.equal(result.state, 'PENDING');
-    assert.deepEqual(result.individualResult?.map((c) => [c.name, c.state]), [
-      ['Document Authenticity', 'VERIFIED'], ['Data Extraction', 'PENDING'], ['PassportDVS', 'VERIFIED'], ['Face Comparison', 'PENDING'], ['Document Registration Match', 'PENDING'],
-    ]);
-    assert.deepEqual(component(result, 'Data Extraction')?.fieldResult.find((f) => f['name'] === 'surname'), { name: 'surname', status: 'CHANGED', changedValue: 'Jones', extractedValue: 'HOPPER' });
-    assert.deepEqual(component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'surname'), { name: 'surname', status: 'CHANGED', changedValue: 'Jones', masterRecordValue: 'Hopper' });
-    assert.equal(component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'face')?.['status'], 'NO_MATCH');
-  } finally {
-    await t.close();
-  }
-});
+  },
+);
 
 test('bad uploads and confirmations are refused naming the field, and nothing is recorded', async () => {
   const t = await startTestApp('pglite');
   try {
     const verificationId = await register(t);
-    const notImage = await upload(t, verificationId, [{ name: 'document', content: Buffer.from('%PDF-1.7 not a photo') }]);
+    const notImage = await upload(t, verificationId, [
+      { name: 'document', content: Buffer.from('%PDF-1.7 not a photo') },
+    ]);
     assert.equal(notImage.statusCode, 400, notImage.body);
     assert.match(notImage.body, /document/);
     assert.match(notImage.body, /not a JPEG, PNG or WebP image/);
-    const truncated = await upload(t, verificationId, [{ name: 'document', content: readFileSync(HOPPER).subarray(0, 4000) }]);
+    const truncated = await upload(t, verificationId, [
+      { name: 'document', content: readFileSync(HOPPER).subarray(0, 4000) },
+    ]);
     assert.equal(truncated.statusCode, 400, truncated.body);
     assert.match(truncated.body, /"field":"document"/);
     assert.match(truncated.body, /could not be decoded/);
@@ -140,18 +259,31 @@ test('bad uploads and confirmations are refused naming the field, and nothing is
     const unknown = await upload(t, 'nosuchid', [{ name: 'document', content: readFileSync(HOPPER) }]);
     assert.equal(unknown.statusCode, 404, unknown.body);
     const badDate = await t.app.inject({
-      method: 'POST', url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`, headers: { authorization: DEMO_AUTH },
+      method: 'POST',
+      url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`,
+      headers: { authorization: DEMO_AUTH },
       payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-02-30', documentNumber: 'A1111111' },
     });
     assert.equal(badDate.statusCode, 400, badDate.body);
     assert.match(badDate.body, /dob/);
     const noCapture = await t.app.inject({
-      method: 'POST', url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`, headers: { authorization: DEMO_AUTH },
+      method: 'POST',
+      url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`,
+      headers: { authorization: DEMO_AUTH },
       payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
     });
     assert.equal(noCapture.statusCode, 404, noCapture.body);
-    const read = await t.app.inject({ method: 'GET', url: `/api/v1/verifications/${verificationId}`, headers: { authorization: DEMO_AUTH } });
-    assert.equal((read.json() as { verificationResult: { individualResult: Check[] } }).verificationResult.individualResult.some((c) => c.name === 'passportcapture'), false);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${verificationId}`,
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.equal(
+      (read.json() as { verificationResult: { individualResult: Check[] } }).verificationResult.individualResult.some(
+        (c) => c.name === 'passportcapture',
+      ),
+      false,
+    );
   } finally {
     await t.close();
   }

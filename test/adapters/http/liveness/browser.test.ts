@@ -14,11 +14,21 @@ import { officer, realFaces, type Faces, type Headers } from './support.ts';
 import { writeLiveClip, writeStillClip } from './y4m.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skip = missingImages() ?? (existsSync(CHROMIUM) ? undefined : `chromium missing (apt-get install -y --no-install-recommends chromium): ${CHROMIUM}`);
+const skip =
+  missingImages() ??
+  (existsSync(CHROMIUM)
+    ? undefined
+    : `chromium missing (apt-get install -y --no-install-recommends chromium): ${CHROMIUM}`);
 
 interface SessionView {
   status: string;
-  attempts: { challenges: string[]; result: string; reasons: string[]; timing: object | null; challengeResults: { challenge: string; result: string; reasons: string[]; frameCount: number }[] }[];
+  attempts: {
+    challenges: string[];
+    result: string;
+    reasons: string[];
+    timing: object | null;
+    challengeResults: { challenge: string; result: string; reasons: string[]; frameCount: number }[];
+  }[];
 }
 
 let t: TestApp;
@@ -43,8 +53,13 @@ after(async () => {
 
 async function createSession(reference: string): Promise<{ id: string; pageUrl: string }> {
   const r = await t.app.inject({
-    method: 'POST', url: '/api/v1/liveness/sessions', headers: co.headers,
-    payload: { subjectReference: reference, trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }] },
+    method: 'POST',
+    url: '/api/v1/liveness/sessions',
+    headers: co.headers,
+    payload: {
+      subjectReference: reference,
+      trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }],
+    },
   });
   assert.equal(r.statusCode, 201, r.body);
   const created = r.json<{ session: { id: string }; clientToken: string }>();
@@ -57,8 +72,15 @@ async function openBrowser(clip: string): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${clip}`,
     ],
   });
@@ -81,14 +103,21 @@ async function press(page: Page, label: string): Promise<void> {
 }
 
 async function waitFocusOn(page: Page, selector: string, text?: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(([sel, txt]) => {
-    const el = document.querySelector(sel);
-    return el !== null && document.activeElement === el && (txt === '' || (el.textContent ?? '').includes(txt));
-  }, [selector, text ?? ''] as const, { timeout });
+  await page.waitForFunction(
+    ([sel, txt]) => {
+      const el = document.querySelector(sel);
+      return el !== null && document.activeElement === el && (txt === '' || (el.textContent ?? '').includes(txt));
+    },
+    [selector, text ?? ''] as const,
+    { timeout },
+  );
 }
 
 /** Runs one attempt set on the page; returns the result heading and what the progress region announced. */
-async function runAttempt(pageUrl: string, clip: string): Promise<{ result: string; announced: string[]; order: string[]; phases: string }> {
+async function runAttempt(
+  pageUrl: string,
+  clip: string,
+): Promise<{ result: string; announced: string[]; order: string[]; phases: string }> {
   const t0 = Date.now();
   const marks: string[] = [];
   const mark = (what: string) => marks.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
@@ -110,8 +139,8 @@ async function runAttempt(pageUrl: string, clip: string): Promise<{ result: stri
     for (let step = 1; step <= 4; step++) {
       await waitFocusOn(page, '#step-title', `Step ${step} of 4`);
       mark(`step ${step}`);
-      announced.push(await page.textContent('#progress') ?? '');
-      order.push(await page.textContent('#step-title') ?? '');
+      announced.push((await page.textContent('#progress')) ?? '');
+      order.push((await page.textContent('#step-title')) ?? '');
       await press(page, 'Tua | Next');
     }
     await waitFocusOn(page, '#checking-title');
@@ -120,7 +149,7 @@ async function runAttempt(pageUrl: string, clip: string): Promise<{ result: stri
     await waitFocusOn(page, '#result-title', undefined, 150_000);
     mark('result');
     assert.deepEqual(errors, []);
-    return { result: await page.textContent('#result-title') ?? '', announced, order, phases: marks.join(', ') };
+    return { result: (await page.textContent('#result-title')) ?? '', announced, order, phases: marks.join(', ') };
   } finally {
     await context.close();
   }
@@ -134,28 +163,40 @@ async function officerView(id: string): Promise<SessionView> {
 
 const TITLES: Record<string, string> = { BLINK: 'Blink', NOD: 'Nod your head', SHAKE: 'Turn your head' };
 
-test('a live clip: the page takes the selfie and the challenges in the server’s order; challenges pass', { skip, timeout: 240_000 }, async (ctx) => {
-  const clip = join(dir, 'live.y4m');
-  writeLiveClip(clip, faces.base, faces.layout);
-  t.services.liveness.useCapturePlan({ countdownMs: 600, fps: 10 });
-  const session = await createSession('e2e-live');
-  const run = await runAttempt(session.pageUrl, clip);
-  assert.deepEqual(run.announced, ['Step 1 of 4', 'Step 2 of 4', 'Step 3 of 4', 'Step 4 of 4']);
-  const view = await officerView(session.id);
-  const attempt = view.attempts[0];
-  assert.ok(attempt, JSON.stringify(view));
-  assert.deepEqual(run.order.slice(1).map((o) => o.replace(/^Step \d of 4: /, '')), attempt.challenges.map((c) => TITLES[c]));
-  assert.ok(attempt.challengeResults.every((c) => c.frameCount >= 25), JSON.stringify(attempt.challengeResults.map((c) => [c.challenge, c.frameCount])));
-  ctx.diagnostic(`phases: ${run.phases}`);
-  ctx.diagnostic(`results: ${attempt.challengeResults.map((c) => `${c.challenge} ${c.result} ${c.reasons.join('+')} (${c.frameCount} frames)`).join('; ')}; timing ${JSON.stringify(attempt.timing)}`);
-  const passed = attempt.challengeResults.filter((c) => c.result === 'PASS').map((c) => c.challenge);
-  assert.ok(passed.length >= 1, `no challenge passed: ${JSON.stringify(attempt.challengeResults)}`);
-  assert.ok(passed.includes('BLINK'), JSON.stringify(attempt.challengeResults));
-  assert.ok(!attempt.reasons.includes('STILL_IMAGE'));
-  // NOD is not in the clip, so the attempt set fails and the applicant may try again
-  assert.equal(attempt.result, 'FAIL');
-  assert.match(run.result, /did not work/);
-});
+test(
+  'a live clip: the page takes the selfie and the challenges in the server’s order; challenges pass',
+  { skip, timeout: 240_000 },
+  async (ctx) => {
+    const clip = join(dir, 'live.y4m');
+    writeLiveClip(clip, faces.base, faces.layout);
+    t.services.liveness.useCapturePlan({ countdownMs: 600, fps: 10 });
+    const session = await createSession('e2e-live');
+    const run = await runAttempt(session.pageUrl, clip);
+    assert.deepEqual(run.announced, ['Step 1 of 4', 'Step 2 of 4', 'Step 3 of 4', 'Step 4 of 4']);
+    const view = await officerView(session.id);
+    const attempt = view.attempts[0];
+    assert.ok(attempt, JSON.stringify(view));
+    assert.deepEqual(
+      run.order.slice(1).map((o) => o.replace(/^Step \d of 4: /, '')),
+      attempt.challenges.map((c) => TITLES[c]),
+    );
+    assert.ok(
+      attempt.challengeResults.every((c) => c.frameCount >= 25),
+      JSON.stringify(attempt.challengeResults.map((c) => [c.challenge, c.frameCount])),
+    );
+    ctx.diagnostic(`phases: ${run.phases}`);
+    ctx.diagnostic(
+      `results: ${attempt.challengeResults.map((c) => `${c.challenge} ${c.result} ${c.reasons.join('+')} (${c.frameCount} frames)`).join('; ')}; timing ${JSON.stringify(attempt.timing)}`,
+    );
+    const passed = attempt.challengeResults.filter((c) => c.result === 'PASS').map((c) => c.challenge);
+    assert.ok(passed.length >= 1, `no challenge passed: ${JSON.stringify(attempt.challengeResults)}`);
+    assert.ok(passed.includes('BLINK'), JSON.stringify(attempt.challengeResults));
+    assert.ok(!attempt.reasons.includes('STILL_IMAGE'));
+    // NOD is not in the clip, so the attempt set fails and the applicant may try again
+    assert.equal(attempt.result, 'FAIL');
+    assert.match(run.result, /did not work/);
+  },
+);
 
 test('a still photo clip fails with STILL_IMAGE', { skip, timeout: 200_000 }, async () => {
   const clip = join(dir, 'still.y4m');

@@ -7,10 +7,26 @@ import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { startMailbox, type Mailbox } from '../casework/casework-client.ts';
 import { missingImages } from '../../face/fixtures.ts';
-import { cannedAnalysis, jsonSubmission, multipartSubmission, officer, realAttempt, realFaces, stillCapture, type Faces, type Headers } from './support.ts';
+import {
+  cannedAnalysis,
+  jsonSubmission,
+  multipartSubmission,
+  officer,
+  realAttempt,
+  realFaces,
+  stillCapture,
+  type Faces,
+  type Headers,
+} from './support.ts';
 
 interface Created {
-  session: { id: string; status: string; trustedSources: { source: string }[]; createdByName: string; createdByEmail: string | null };
+  session: {
+    id: string;
+    status: string;
+    trustedSources: { source: string }[];
+    createdByName: string;
+    createdByEmail: string | null;
+  };
   clientToken: string;
   pageUrl: string;
 }
@@ -32,8 +48,21 @@ interface SessionView {
   attemptsExhausted: boolean;
   options: string[];
   attempts: {
-    number: number; challenges: string[]; state: string; result: string; liveness: string; faceMatch: string; reasons: string[];
-    challengeResults: { challenge: string; result: string; score: number; reasons: string[]; frameCount: number; bestFrameIndex: number }[];
+    number: number;
+    challenges: string[];
+    state: string;
+    result: string;
+    liveness: string;
+    faceMatch: string;
+    reasons: string[];
+    challengeResults: {
+      challenge: string;
+      result: string;
+      score: number;
+      reasons: string[];
+      frameCount: number;
+      bestFrameIndex: number;
+    }[];
     evaluation: { type: string; detail: string; result: string }[];
     faces: { label: string; result: string; fmrText: string; thresholdText: string }[];
   }[];
@@ -62,11 +91,25 @@ forEachDatabase((kind) => {
     await mailbox.close();
   });
 
-  const inject = (method: 'GET' | 'POST', url: string, who?: Headers, payload?: object | Buffer, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, headers: { ...(who?.headers ?? {}), ...headers }, ...(payload !== undefined ? { payload } : {}) });
+  const inject = (
+    method: 'GET' | 'POST',
+    url: string,
+    who?: Headers,
+    payload?: object | Buffer,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...(who?.headers ?? {}), ...headers },
+      ...(payload !== undefined ? { payload } : {}),
+    });
 
   async function create(subjectReference = 'ext-1'): Promise<Created> {
-    const r = await inject('POST', '/api/v1/liveness/sessions', co, { subjectReference, trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }] });
+    const r = await inject('POST', '/api/v1/liveness/sessions', co, {
+      subjectReference,
+      trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }],
+    });
     assert.equal(r.statusCode, 201, r.body);
     return r.json<Created>();
   }
@@ -83,26 +126,57 @@ forEachDatabase((kind) => {
 
   describe('sessions', { skip: skipImages }, () => {
     test('create: officer token required (401), a role that may not (403), fields named (400), PROVIDED required', async () => {
-      const body = { subjectReference: 'x', trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }] };
+      const body = {
+        subjectReference: 'x',
+        trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }],
+      };
       assert.equal((await inject('POST', '/api/v1/liveness/sessions', undefined, body)).statusCode, 401);
-      assert.equal((await inject('POST', '/api/v1/liveness/sessions', { headers: { authorization: 'Bearer notarealtokennotarealtoken' } }, body)).statusCode, 401);
+      assert.equal(
+        (
+          await inject(
+            'POST',
+            '/api/v1/liveness/sessions',
+            { headers: { authorization: 'Bearer notarealtokennotarealtoken' } },
+            body,
+          )
+        ).statusCode,
+        401,
+      );
       assert.equal((await inject('POST', '/api/v1/liveness/sessions', admin, body)).statusCode, 403);
       let r = await inject('POST', '/api/v1/liveness/sessions', co, { subjectReference: 'x' });
       assert.equal(r.statusCode, 400);
       assert.deepEqual(fieldsOf(r.body), ['trustedSources']);
-      r = await inject('POST', '/api/v1/liveness/sessions', co, { subjectReference: 'x', trustedSources: [{ source: 'SELFIE', image: 'AAAA' }] });
+      r = await inject('POST', '/api/v1/liveness/sessions', co, {
+        subjectReference: 'x',
+        trustedSources: [{ source: 'SELFIE', image: 'AAAA' }],
+      });
       assert.equal(r.statusCode, 400);
-      assert.ok(fieldsOf(r.body).some((f) => f.startsWith('trustedSources.0.source')), r.body);
-      r = await inject('POST', '/api/v1/liveness/sessions', co, { subjectReference: 'x', trustedSources: [{ source: 'PROVIDED', image: Buffer.from('not an image').toString('base64') }] });
+      assert.ok(
+        fieldsOf(r.body).some((f) => f.startsWith('trustedSources.0.source')),
+        r.body,
+      );
+      r = await inject('POST', '/api/v1/liveness/sessions', co, {
+        subjectReference: 'x',
+        trustedSources: [{ source: 'PROVIDED', image: Buffer.from('not an image').toString('base64') }],
+      });
       assert.deepEqual(fieldsOf(r.body), ['trustedSources.0.image']);
-      r = await inject('POST', '/api/v1/liveness/sessions', co, { trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }] });
+      r = await inject('POST', '/api/v1/liveness/sessions', co, {
+        trustedSources: [{ source: 'PROVIDED', image: faces.collinsJpeg.toString('base64') }],
+      });
       assert.deepEqual(fieldsOf(r.body), ['subjectReference']);
       const created = await create();
       assert.match(created.clientToken, /^[A-Za-z0-9_-]{43}$/);
       assert.equal(created.pageUrl, `https://pono.test/liveness/${created.clientToken}`);
       assert.equal(created.session.status, 'NOT_STARTED');
-      assert.deepEqual([created.session.createdByName, created.session.createdByEmail], [`co-${kind}`, `co-${kind}@dia.example`], 'the opening officer by name and email');
-      assert.deepEqual(created.session.trustedSources.map((s) => s.source), ['PROVIDED']);
+      assert.deepEqual(
+        [created.session.createdByName, created.session.createdByEmail],
+        [`co-${kind}`, `co-${kind}@dia.example`],
+        'the opening officer by name and email',
+      );
+      assert.deepEqual(
+        created.session.trustedSources.map((s) => s.source),
+        ['PROVIDED'],
+      );
       const page = await inject('GET', `/liveness/${created.clientToken}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /\/liveness\/assets\/liveness\.js/);
@@ -118,7 +192,9 @@ forEachDatabase((kind) => {
         assert.equal(before.state, 'ready');
         assert.equal(before.attempt, null);
         // a client that asks for its own order is ignored
-        const r = await inject('POST', `/liveness/${clientToken}/attempts`, undefined, { challenges: ['BLINK', 'NOD', 'SHAKE'] });
+        const r = await inject('POST', `/liveness/${clientToken}/attempts`, undefined, {
+          challenges: ['BLINK', 'NOD', 'SHAKE'],
+        });
         assert.equal(r.statusCode, 200, r.body);
         const view = r.json<ApplicantView>();
         assert.ok(view.attempt);
@@ -144,14 +220,31 @@ forEachDatabase((kind) => {
         [jsonSubmission(jpeg, [{ challenge: 'WINK', frames: good[0]?.frames ?? [] }]), 'captures.0.challenge'],
         [jsonSubmission(jpeg, [stillCapture('NOD', jpeg, 0), stillCapture('NOD', jpeg, 500)]), 'captures.1.challenge'],
         [jsonSubmission(jpeg, [{ challenge: 'BLINK', frames: [{ image: jpeg, tMs: -5 }] }]), 'captures.0.frames.0.tMs'],
-        [jsonSubmission(jpeg, [{ challenge: 'BLINK', frames: [{ image: Buffer.from('no'), tMs: 0 }, { image: Buffer.from('hello world!'), tMs: 1 }] }]), 'captures.0.frames'],
+        [
+          jsonSubmission(jpeg, [
+            {
+              challenge: 'BLINK',
+              frames: [
+                { image: Buffer.from('no'), tMs: 0 },
+                { image: Buffer.from('hello world!'), tMs: 1 },
+              ],
+            },
+          ]),
+          'captures.0.frames',
+        ],
         [jsonSubmission(jpeg, [stillCapture('SHAKE', jpeg, 0, 91)]), 'captures.0.frames'],
-        [jsonSubmission(jpeg, [{ challenge: 'BLINK', frames: [{ image: Buffer.alloc(600 * 1024, 0xff), tMs: 0 }] }]), 'captures.0.frames.0.image'],
+        [
+          jsonSubmission(jpeg, [{ challenge: 'BLINK', frames: [{ image: Buffer.alloc(600 * 1024, 0xff), tMs: 0 }] }]),
+          'captures.0.frames.0.image',
+        ],
       ];
       for (const [payload, field] of cases) {
         const r = await inject('POST', url, undefined, payload);
         assert.equal(r.statusCode, 400, `${field}: ${r.body.slice(0, 300)}`);
-        assert.ok(fieldsOf(r.body).some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(field)), `${field} not in ${r.body.slice(0, 300)}`);
+        assert.ok(
+          fieldsOf(r.body).some((f) => f === field || f.startsWith(`${field}.`) || f.startsWith(field)),
+          `${field} not in ${r.body.slice(0, 300)}`,
+        );
       }
       const multi: [ReturnType<typeof multipartSubmission>, string][] = [
         [multipartSubmission(undefined, good), 'selfie'],
@@ -169,7 +262,11 @@ forEachDatabase((kind) => {
       const state = (await inject('GET', `/liveness/${clientToken}/state`)).json<ApplicantView>();
       assert.equal(state.attemptsUsed, 0);
       assert.equal(state.attempt?.id, view.attempt?.id);
-      const frames = await t.database.db.selectFrom('liveness_frames').select('attempt_id').where('attempt_id', '=', view.attempt?.id ?? '').execute();
+      const frames = await t.database.db
+        .selectFrom('liveness_frames')
+        .select('attempt_id')
+        .where('attempt_id', '=', view.attempt?.id ?? '')
+        .execute();
       assert.equal(frames.length, 0);
     });
 
@@ -179,7 +276,12 @@ forEachDatabase((kind) => {
       const view = await start(clientToken);
       const [first, ...rest] = view.attempt?.challenges ?? [];
       const partial = rest.map((c, i) => stillCapture(c as 'BLINK', jpeg, i * 1000));
-      const r = await inject('POST', `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`, undefined, jsonSubmission(jpeg, partial));
+      const r = await inject(
+        'POST',
+        `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`,
+        undefined,
+        jsonSubmission(jpeg, partial),
+      );
       assert.equal(r.statusCode, 400, r.body);
       assert.equal(r.json<Problem>().code, 'ATTEMPT_INCOMPLETE');
       assert.match(r.json<{ message: string }>().message, new RegExp(`incomplete: ${first ?? 'x'} was not recorded`));
@@ -197,20 +299,33 @@ forEachDatabase((kind) => {
         const captures = (view.attempt?.challenges ?? []).map((c, i) => stillCapture(c as 'BLINK', jpeg, i * 1000));
         // the page's format: multipart
         const m = multipartSubmission(jpeg, captures);
-        const r = await t.app.inject({ method: 'POST', url: `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`, payload: m.payload, headers: m.headers });
+        const r = await t.app.inject({
+          method: 'POST',
+          url: `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`,
+          payload: m.payload,
+          headers: m.headers,
+        });
         assert.equal(r.statusCode, 200, r.body);
         const result = r.json<ApplicantView>();
         assert.equal(result.result, n < 3 ? 'try_again' : 'could_not_complete');
         assert.equal(result.attemptsRemaining, 3 - n);
         // the applicant never sees scores or reasons
         assert.doesNotMatch(r.body, /score|STILL_IMAGE|FMR|reasons/i);
-        const resubmit = await t.app.inject({ method: 'POST', url: `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`, payload: m.payload, headers: m.headers });
+        const resubmit = await t.app.inject({
+          method: 'POST',
+          url: `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`,
+          payload: m.payload,
+          headers: m.headers,
+        });
         assert.equal(resubmit.statusCode, 409);
       }
       const refused = await inject('POST', `/liveness/${clientToken}/attempts`);
       assert.equal(refused.statusCode, 409);
       assert.equal(refused.json<Problem>().code, 'ATTEMPTS_EXHAUSTED');
-      assert.equal((await inject('GET', `/liveness/${clientToken}/state`)).json<ApplicantView>().state, 'could_not_complete');
+      assert.equal(
+        (await inject('GET', `/liveness/${clientToken}/state`)).json<ApplicantView>().state,
+        'could_not_complete',
+      );
 
       const url = `/api/v1/liveness/sessions/${session.id}`;
       assert.equal((await inject('GET', url)).statusCode, 401);
@@ -220,7 +335,11 @@ forEachDatabase((kind) => {
       const s = r.json<SessionView>();
       assert.equal(s.status, 'FAILED');
       assert.equal(s.attemptsExhausted, true);
-      assert.deepEqual(s.options, ['SEND_NEW_LIVENESS_LINK', 'SEND_ORIGINAL_PASSPORT', 'IDENTITY_CONFIRMATION_APPOINTMENT']);
+      assert.deepEqual(s.options, [
+        'SEND_NEW_LIVENESS_LINK',
+        'SEND_ORIGINAL_PASSPORT',
+        'IDENTITY_CONFIRMATION_APPOINTMENT',
+      ]);
       assert.equal(s.attempts.length, 3);
       for (const a of s.attempts) {
         assert.equal(a.result, 'FAIL');
@@ -229,8 +348,11 @@ forEachDatabase((kind) => {
         assert.ok(a.challengeResults.every((c) => c.frameCount === 3));
       }
       const evidence = [
-        `${url}/attempts/1/selfie`, `${url}/attempts/2/frames/BLINK/2`, `${url}/attempts/3/best-frames/NOD`,
-        `${url}/attempts/1/tracks`, `${url}/trusted-sources/PROVIDED`,
+        `${url}/attempts/1/selfie`,
+        `${url}/attempts/2/frames/BLINK/2`,
+        `${url}/attempts/3/best-frames/NOD`,
+        `${url}/attempts/1/tracks`,
+        `${url}/trusted-sources/PROVIDED`,
       ];
       for (const e of evidence) {
         assert.equal((await inject('GET', e)).statusCode, 401, e);
@@ -261,7 +383,12 @@ forEachDatabase((kind) => {
         t0 += 4000;
         return { challenge: c, frames: shifted };
       });
-      const r = await inject('POST', `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`, undefined, jsonSubmission(a.selfie, captures));
+      const r = await inject(
+        'POST',
+        `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`,
+        undefined,
+        jsonSubmission(a.selfie, captures),
+      );
       assert.equal(r.statusCode, 200, r.body);
       assert.equal(r.json<ApplicantView>().result, 'try_again');
       const s = (await inject('GET', `/api/v1/liveness/sessions/${session.id}`, co)).json<SessionView>();
@@ -274,14 +401,23 @@ forEachDatabase((kind) => {
       assert.equal(attempt.liveness, 'FAIL');
       assert.equal(attempt.faceMatch, 'MATCH');
       assert.equal(by('BLINK')?.frameCount, a.blink.length);
-      assert.deepEqual(attempt.evaluation.slice(0, 3).map((e) => e.detail.split(' ')[0]), view.attempt?.challenges);
+      assert.deepEqual(
+        attempt.evaluation.slice(0, 3).map((e) => e.detail.split(' ')[0]),
+        view.attempt?.challenges,
+      );
       const provided = attempt.faces.find((f) => f.label === 'TRUSTED SOURCE FACE - PROVIDED');
       assert.equal(provided?.result, 'MATCH');
       assert.equal(provided?.thresholdText, '1.0000E-3');
-      const best = await inject('GET', `/api/v1/liveness/sessions/${session.id}/attempts/1/best-frames/SHAKE`, validator);
+      const best = await inject(
+        'GET',
+        `/api/v1/liveness/sessions/${session.id}/attempts/1/best-frames/SHAKE`,
+        validator,
+      );
       assert.equal(best.statusCode, 200);
       assert.deepEqual(best.rawPayload, a.shake[by('SHAKE')?.bestFrameIndex ?? -1]?.image);
-      const tracks = (await inject('GET', `/api/v1/liveness/sessions/${session.id}/attempts/1/tracks`, validator)).json<{ challenge: string; frames: unknown[] }[]>();
+      const tracks = (await inject('GET', `/api/v1/liveness/sessions/${session.id}/attempts/1/tracks`, validator)).json<
+        { challenge: string; frames: unknown[] }[]
+      >();
       assert.equal(tracks.find((x) => x.challenge === 'SHAKE')?.frames.length, a.shake.length);
     });
 
@@ -290,10 +426,24 @@ forEachDatabase((kind) => {
       const caseworkActor = { officerId: actor.officerId, roles: [...actor.roles] };
       const app = await t.services.casework.applications.create(caseworkActor, { applicationType: 'CBG Adult' });
       const email = `link-${kind}@example.com`;
-      const person = await t.services.casework.applications.addPerson(caseworkActor, app.reference, { relationship: 'applicant', givenNames: 'Eileen', familyName: 'Collins', dateOfBirth: '1956-11-19', email });
+      const person = await t.services.casework.applications.addPerson(caseworkActor, app.reference, {
+        relationship: 'applicant',
+        givenNames: 'Eileen',
+        familyName: 'Collins',
+        dateOfBirth: '1956-11-19',
+        email,
+      });
       await t.services.casework.applications.submit(caseworkActor, app.reference, { paid: true });
-      const doc = await t.services.casework.applications.uploadDocument(caseworkActor, app.reference, { kind: 'passport-style-image', personId: person.id, fileName: 'photo.jpg', content: faces.collinsJpeg });
-      const link = await t.services.casework.links.create(caseworkActor, app.reference, { personId: person.id, relationship: 'Adult' });
+      const doc = await t.services.casework.applications.uploadDocument(caseworkActor, app.reference, {
+        kind: 'passport-style-image',
+        personId: person.id,
+        fileName: 'photo.jpg',
+        content: faces.collinsJpeg,
+      });
+      const link = await t.services.casework.links.create(caseworkActor, app.reference, {
+        personId: person.id,
+        relationship: 'Adult',
+      });
       await t.services.casework.links.send(caseworkActor, link.id);
       const token = await mailbox.tokenFor(email);
 
@@ -301,13 +451,29 @@ forEachDatabase((kind) => {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Tīmata/);
       // opening the page does not make a session (mail scanners open links too)
-      assert.equal((await t.database.db.selectFrom('liveness_sessions').select('session_id').where('link_id', '=', link.id).execute()).length, 0);
+      assert.equal(
+        (
+          await t.database.db
+            .selectFrom('liveness_sessions')
+            .select('session_id')
+            .where('link_id', '=', link.id)
+            .execute()
+        ).length,
+        0,
+      );
 
       t.services.liveness.useAnalyser(cannedAnalysis('PASS'));
       try {
         const view = await start(token);
-        const captures = (view.attempt?.challenges ?? []).map((c, i) => stillCapture(c as 'BLINK', faces.collinsJpeg, i * 1000));
-        const r = await inject('POST', `/liveness/${token}/attempts/${view.attempt?.id ?? ''}`, undefined, jsonSubmission(faces.collinsJpeg, captures));
+        const captures = (view.attempt?.challenges ?? []).map((c, i) =>
+          stillCapture(c as 'BLINK', faces.collinsJpeg, i * 1000),
+        );
+        const r = await inject(
+          'POST',
+          `/liveness/${token}/attempts/${view.attempt?.id ?? ''}`,
+          undefined,
+          jsonSubmission(faces.collinsJpeg, captures),
+        );
         assert.equal(r.statusCode, 200, r.body);
         assert.equal(r.json<ApplicantView>().result, 'passed');
       } finally {
@@ -320,10 +486,14 @@ forEachDatabase((kind) => {
       assert.equal((await inject('POST', `/liveness/${token}/attempts`)).statusCode, 409);
       const sessions = await inject('GET', `/api/v1/applications/${app.reference}/liveness-sessions`, validator);
       assert.equal(sessions.statusCode, 200, sessions.body);
-      const [s] = sessions.json<(SessionView & { linkId: string; trustedSources: { source: string; documentId: string }[] })[]>();
+      const [s] =
+        sessions.json<(SessionView & { linkId: string; trustedSources: { source: string; documentId: string }[] })[]>();
       assert.equal(s?.status, 'PASSED');
       assert.equal(s?.linkId, link.id);
-      assert.deepEqual(s?.trustedSources.map((x) => [x.source, x.documentId]), [['PROVIDED', doc.id]]);
+      assert.deepEqual(
+        s?.trustedSources.map((x) => [x.source, x.documentId]),
+        [['PROVIDED', doc.id]],
+      );
       assert.equal((await inject('GET', `/liveness/${'y'.repeat(43)}/state`)).statusCode, 404);
     });
   });

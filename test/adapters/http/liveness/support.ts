@@ -6,15 +6,33 @@ import { getFaceEngine } from '../../../../src/adapters/face/engine.ts';
 import { LEFT_EYE_INDICES, RIGHT_EYE_INDICES } from '../../../../src/adapters/face/track.ts';
 import type { LivenessAnalysis, LivenessAttemptInput } from '../../../../src/app/liveness-analysis.ts';
 import type { Challenge, PassFail } from '../../../../src/domain/liveness/index.ts';
-import { COLLINS, HOPPER, buildRealAttempt, loadRaw, toJpeg, type FaceLayout, type Raw, type RealAttempt } from '../../face/fixtures.ts';
+import {
+  COLLINS,
+  HOPPER,
+  buildRealAttempt,
+  loadRaw,
+  toJpeg,
+  type FaceLayout,
+  type Raw,
+  type RealAttempt,
+} from '../../face/fixtures.ts';
 
 export interface Headers {
   headers: Record<string, string>;
 }
 
 export async function officer(t: TestApp, email: string, roles: string[]): Promise<Headers> {
-  const created = await t.services.casework.officers.create({ email, fullName: email.split('@')[0] ?? email, roles, password: 'correct horse battery staple' });
-  const { token } = await t.services.casework.officers.issueApiToken({ officerId: created.id, roles: ['administrator'] }, created.id, 'tests');
+  const created = await t.services.casework.officers.create({
+    email,
+    fullName: email.split('@')[0] ?? email,
+    roles,
+    password: 'correct horse battery staple',
+  });
+  const { token } = await t.services.casework.officers.issueApiToken(
+    { officerId: created.id, roles: ['administrator'] },
+    created.id,
+    'tests',
+  );
   return { headers: { authorization: `Bearer ${token}` } };
 }
 
@@ -43,7 +61,9 @@ export function realFaces(): Promise<Faces> {
     const a = await engine.analyse(collinsJpeg);
     const f = a.faces[0];
     assert.ok(f, 'no face in the Collins portrait');
-    const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) => idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const));
+    const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) =>
+      idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const),
+    );
     const layout = { cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes };
     return { base, layout, collinsJpeg, hopperJpeg: await toJpeg(await loadRaw(HOPPER)) };
   })();
@@ -58,7 +78,10 @@ export interface Frame {
 export function jsonSubmission(selfie: Buffer, captures: { challenge: string; frames: Frame[] }[]): object {
   return {
     selfie: { image: selfie.toString('base64') },
-    captures: captures.map((c) => ({ challenge: c.challenge, frames: c.frames.map((f) => ({ image: f.image.toString('base64'), tMs: f.tMs })) })),
+    captures: captures.map((c) => ({
+      challenge: c.challenge,
+      frames: c.frames.map((f) => ({ image: f.image.toString('base64'), tMs: f.tMs })),
+    })),
   };
 }
 
@@ -72,9 +95,16 @@ export function multipartSubmission(
   const boundary = '----pono-liveness-boundary';
   const parts: Buffer[] = [];
   const file = (name: string, content: Buffer, index: number) => {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}-${index}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), content, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}-${index}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      content,
+      Buffer.from('\r\n'),
+    );
   };
-  const field = (name: string, value: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  const field = (name: string, value: string) =>
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   const times: Record<string, number[]> = {};
   for (const c of captures) times[c.challenge] = c.frames.map((f) => f.tMs);
   field('timestamps', timestamps ?? JSON.stringify(times));
@@ -86,7 +116,12 @@ export function multipartSubmission(
 }
 
 /** A few copies of one image as a capture (cheap to analyse; fails as a still image). */
-export function stillCapture(challenge: Challenge, image: Buffer, start: number, n = 3): { challenge: Challenge; frames: Frame[] } {
+export function stillCapture(
+  challenge: Challenge,
+  image: Buffer,
+  start: number,
+  n = 3,
+): { challenge: Challenge; frames: Frame[] } {
   return { challenge, frames: Array.from({ length: n }, (_, i) => ({ image, tMs: start + i * 100 })) };
 }
 
@@ -94,19 +129,38 @@ export function stillCapture(challenge: Challenge, image: Buffer, start: number,
 export function cannedAnalysis(result: PassFail): (input: LivenessAttemptInput) => Promise<LivenessAnalysis> {
   return async (input) => {
     const challenges = input.requested.map((challenge) => ({
-      challenge, result, score: result === 'PASS' ? 0.75 : 0.1, bestFrameIndex: 0, evidenceFrameIndex: 0,
-      reasons: result === 'PASS' ? [] : [`${challenge}_NOT_DETECTED` as const], metrics: {},
+      challenge,
+      result,
+      score: result === 'PASS' ? 0.75 : 0.1,
+      bestFrameIndex: 0,
+      evidenceFrameIndex: 0,
+      reasons: result === 'PASS' ? [] : [`${challenge}_NOT_DETECTED` as const],
+      metrics: {},
     }));
-    const evaluation = challenges.map((c) => ({ type: 'Liveness Assessment' as const, detail: `${c.challenge} (Score: ${c.score.toFixed(4)})`, result: c.result }));
+    const evaluation = challenges.map((c) => ({
+      type: 'Liveness Assessment' as const,
+      detail: `${c.challenge} (Score: ${c.score.toFixed(4)})`,
+      result: c.result,
+    }));
     return {
       outcome: {
-        liveness: result, reasons: challenges.flatMap((c) => c.reasons), challenges, sameFace: [], faceMatch: 'MATCH', result,
-        faceAuthentication: [], evaluation, calibrationId: 'canned',
+        liveness: result,
+        reasons: challenges.flatMap((c) => c.reasons),
+        challenges,
+        sameFace: [],
+        faceMatch: 'MATCH',
+        result,
+        faceAuthentication: [],
+        evaluation,
+        calibrationId: 'canned',
       },
       evaluation,
       faces: [],
       frames: challenges.map((c) => ({ challenge: c.challenge, bestFrameIndex: 0, evidenceFrameIndex: 0 })),
-      tracks: input.captures.map((c) => ({ challenge: c.challenge, frames: c.frames.map((f) => ({ tMs: f.tMs, faces: [] })) })),
+      tracks: input.captures.map((c) => ({
+        challenge: c.challenge,
+        frames: c.frames.map((f) => ({ tMs: f.tMs, faces: [] })),
+      })),
       timing: { trackingFrames: 0, descriptorFrames: 0, engineMs: 0, totalMs: 0, threadId: 0 },
     };
   };

@@ -40,7 +40,12 @@ function toI420(rgb: Raw): Buffer {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
         const p = ((cy * 2 + dy) * w + cx * 2 + dx) * 3;
         r += data[p] ?? 0;
         g += data[p + 1] ?? 0;
@@ -110,7 +115,12 @@ export function writeLiveClip(path: string, base: Raw, layout: FaceLayout): void
     const key = `${p.closure}/${p.yaw}`;
     let raw = cache.get(key);
     if (!raw) {
-      raw = p.closure > 0 ? closeEyes(base, layout.eyes, p.closure) : p.yaw !== 0 ? turnCylinder(base, p.yaw, 'yaw', layout.cx, layout.cy, layout.width * 0.5) : base;
+      raw =
+        p.closure > 0
+          ? closeEyes(base, layout.eyes, p.closure)
+          : p.yaw !== 0
+            ? turnCylinder(base, p.yaw, 'yaw', layout.cx, layout.cy, layout.width * 0.5)
+            : base;
       cache.set(key, raw);
     }
     return { raw, noise: i + 1 };

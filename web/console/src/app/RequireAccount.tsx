@@ -8,6 +8,7 @@ export function RequireAccount() {
   const session = useAccountSession();
   const location = useLocation();
   if (session.loading) return <p role="status">{t('loading')}</p>;
-  if (!session.account) return <Navigate to={`/account/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session.account)
+    return <Navigate to={`/account/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }

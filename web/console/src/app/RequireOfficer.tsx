@@ -8,6 +8,7 @@ export function RequireOfficer() {
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <p role="status">{t('loading')}</p>;
-  if (!session.officer) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session.officer)
+    return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }

@@ -31,8 +31,22 @@ export function SignInForm({ email: knownEmail }: { email?: string }) {
   return (
     <Form onSubmit={(event) => void submit(event)} className="stack">
       <ErrorNotice error={error} />
-      <Field label={t('session.email')} type="email" autoComplete="username" value={email} onChange={setEmail} isRequired />
-      <Field label={t('session.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} isRequired />
+      <Field
+        label={t('session.email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        isRequired
+      />
+      <Field
+        label={t('session.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        isRequired
+      />
       <Button type="submit" className="button primary" isDisabled={busy}>
         {busy ? t('session.signingIn') : t('session.signIn')}
       </Button>

@@ -22,7 +22,10 @@ const publicPages: RouteObject[] = [
 const accountPages: RouteObject[] = [
   { path: '/account', element: <Navigate to="/account/verifications" replace /> },
   { path: '/account/verifications', lazy: screen(() => import('../screens/account/Verifications.tsx')) },
-  { path: '/account/verifications/:verificationId', lazy: screen(() => import('../screens/account/VerificationDetail.tsx')) },
+  {
+    path: '/account/verifications/:verificationId',
+    lazy: screen(() => import('../screens/account/VerificationDetail.tsx')),
+  },
   { path: '/account/rule-sets', lazy: screen(() => import('../screens/account/RuleSets.tsx')) },
 ];
 
@@ -35,14 +38,27 @@ const officerPages: RouteObject[] = [
   { path: '/queues/escalations/:escalationId', lazy: screen(() => import('../screens/queues/EscalationRecord.tsx')) },
   { path: '/applications', lazy: screen(() => import('../screens/applications/ApplicationList.tsx')) },
   { path: '/applications/:ref/tasks/:taskId', lazy: screen(() => import('../screens/tasks/TaskForm.tsx')) },
-  { path: '/applications/:ref/liveness-links/new', lazy: screen(() => import('../screens/liveness-links/NewLivenessCheck.tsx')) },
-  { path: '/applications/:ref/liveness-links/:linkId', lazy: screen(() => import('../screens/liveness-links/LivenessLinkRecord.tsx')) },
-  { path: '/applications/:ref/liveness-checks/:sessionId/*', lazy: screen(() => import('../screens/evidence/LivenessEvidence.tsx')) },
+  {
+    path: '/applications/:ref/liveness-links/new',
+    lazy: screen(() => import('../screens/liveness-links/NewLivenessCheck.tsx')),
+  },
+  {
+    path: '/applications/:ref/liveness-links/:linkId',
+    lazy: screen(() => import('../screens/liveness-links/LivenessLinkRecord.tsx')),
+  },
+  {
+    path: '/applications/:ref/liveness-checks/:sessionId/*',
+    lazy: screen(() => import('../screens/evidence/LivenessEvidence.tsx')),
+  },
   { path: '/applications/:ref/inz/*', lazy: screen(() => import('../screens/inz/InzResult.tsx')) },
-  { path: '/applications/:ref/*', loader: ({ params }) => {
-    prefetchRecord(queryClient, params.ref ?? '');
-    return null;
-  }, lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')) },
+  {
+    path: '/applications/:ref/*',
+    loader: ({ params }) => {
+      prefetchRecord(queryClient, params.ref ?? '');
+      return null;
+    },
+    lazy: screen(() => import('../screens/application/ApplicationRecord.tsx')),
+  },
   { path: '/admin/officers', lazy: screen(() => import('../screens/admin/Officers.tsx')) },
 ];
 

@@ -52,7 +52,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.DELETE('/api/v1/session');
       queryClient.setQueryData(SESSION_QUERY, null);
       // Nothing read as this officer stays in memory for the next one at this desk.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY[0] && query.queryKey[0] !== BRANDING_QUERY[0] });
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== SESSION_QUERY[0] && query.queryKey[0] !== BRANDING_QUERY[0],
+      });
     },
     hasRole: (role) => officer?.roles.includes(role) ?? false,
   };

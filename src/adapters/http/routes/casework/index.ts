@@ -14,7 +14,10 @@ import { cookiePolicy } from '../../cookies.ts';
 export function caseworkPlugin(services: Services, config: Config): (app: App) => Promise<void> {
   return async (app) => {
     if (!config.SMTP_URL) app.log.warn('mail is not configured (SMTP_URL): liveness links cannot be sent until it is');
-    if (!config.PONO_PUBLIC_URL) app.log.warn(`PONO_PUBLIC_URL is not set: emailed liveness links point to http://localhost:${config.PORT}, which applicants on other machines cannot reach`);
+    if (!config.PONO_PUBLIC_URL)
+      app.log.warn(
+        `PONO_PUBLIC_URL is not set: emailed liveness links point to http://localhost:${config.PORT}, which applicants on other machines cannot reach`,
+      );
     const cookies = cookiePolicy(config.PONO_PUBLIC_URL);
     if (cookies.warning) app.log.warn(cookies.warning);
     await app.register(async (scope) => {

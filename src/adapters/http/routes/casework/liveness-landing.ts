@@ -22,21 +22,29 @@ const MESSAGES: Record<'Completed' | 'Expired' | 'Unknown', { en: Message; mi: M
     mi: { title: 'Kua pau te hono', text: 'Kua pau tēnei hono. Whakapā atu ki tō āpiha take mō tētahi hono hou.' },
   },
   Unknown: {
-    en: { title: 'Link not found', text: 'This link is not valid. Check that you copied the whole link from the email.' },
-    mi: { title: 'Kāore i kitea te hono', text: 'Kāore tēnei hono i te tika. Tirohia kua kapea e koe te hono katoa i te īmēra.' },
+    en: {
+      title: 'Link not found',
+      text: 'This link is not valid. Check that you copied the whole link from the email.',
+    },
+    mi: {
+      title: 'Kāore i kitea te hono',
+      text: 'Kāore tēnei hono i te tika. Tirohia kua kapea e koe te hono katoa i te īmēra.',
+    },
   },
 };
 
 export type LandingMessage = keyof typeof MESSAGES;
 
 function page(branding: Branding, { en, mi }: { en: Message; mi: Message }): string {
-  return '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-    + `<meta name="referrer" content="no-referrer"><title>${en.title} | ${mi.title}</title>`
-    + '<link rel="stylesheet" href="/liveness/assets/liveness.css"></head>'
-    + '<body><a class="skip" href="#main">Skip to main content</a>'
-    + `<header>${brandHtml(branding)}</header>`
-    + `<main id="main" tabindex="-1"><h1>${en.title} <span class="mi" lang="mi">| ${mi.title}</span></h1>`
-    + `<p>${en.text}</p><p lang="mi">${mi.text}</p></main></body></html>`;
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<meta name="referrer" content="no-referrer"><title>${en.title} | ${mi.title}</title>` +
+    '<link rel="stylesheet" href="/liveness/assets/liveness.css"></head>' +
+    '<body><a class="skip" href="#main">Skip to main content</a>' +
+    `<header>${brandHtml(branding)}</header>` +
+    `<main id="main" tabindex="-1"><h1>${en.title} <span class="mi" lang="mi">| ${mi.title}</span></h1>` +
+    `<p>${en.text}</p><p lang="mi">${mi.text}</p></main></body></html>`
+  );
 }
 
 /** The HTML and HTTP status of a link that cannot be used. */

@@ -12,15 +12,25 @@ export { readCookie };
 export const SESSION_COOKIE = 'pono_officer_session';
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure = true): void {
-  void reply.header('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`);
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`,
+  );
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure = true): void {
-  void reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=0`);
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=; Path=/; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Strict; Max-Age=0`,
+  );
 }
 
 export function unauthenticated(): AppError {
-  return new AppError('unauthenticated', 'Sign in (session cookie) or send an officer API token (Bearer)', 'UNAUTHENTICATED');
+  return new AppError(
+    'unauthenticated',
+    'Sign in (session cookie) or send an officer API token (Bearer)',
+    'UNAUTHENTICATED',
+  );
 }
 
 /** The signed-in officer as an Actor, or 401. */
@@ -31,7 +41,11 @@ export async function officerActor(services: Services, request: FastifyRequest):
   if (bearer) {
     const officer = await officers.byApiToken(bearer);
     if (!officer) throw unauthenticated();
-    return { officerId: officer.id, roles: officer.roles, ...(officer.issuedBy === undefined ? {} : { actingThrough: officer.issuedBy }) };
+    return {
+      officerId: officer.id,
+      roles: officer.roles,
+      ...(officer.issuedBy === undefined ? {} : { actingThrough: officer.issuedBy }),
+    };
   }
   const officer = cookie ? await officers.bySession(cookie) : undefined;
   if (!officer) throw unauthenticated();

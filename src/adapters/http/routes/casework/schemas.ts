@@ -49,9 +49,17 @@ export const OfficerSchema = Type.Object({
   roles: Type.Array(oneOf(OFFICER_ROLES)),
   active: Type.Boolean(),
 });
-export const SignInBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false });
+export const SignInBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
 export const NewOfficerBody = Type.Object(
-  { email: Email, fullName: Type.String({ minLength: 1, maxLength: 200 }), roles: Type.Array(literals(OFFICER_ROLES), { minItems: 1 }), password: Type.String({ minLength: 12, maxLength: 1024 }) },
+  {
+    email: Email,
+    fullName: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Type.Array(literals(OFFICER_ROLES), { minItems: 1 }),
+    password: Type.String({ minLength: 12, maxLength: 1024 }),
+  },
   { additionalProperties: false },
 );
 export const OfficerChangeBody = Type.Object(
@@ -62,7 +70,10 @@ export const OfficerChangeBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-export const NewTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const NewTokenBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
 
 // ---- Applications and people -----------------------------------------------------------------------------
 export const NewApplicationBody = Type.Object(
@@ -83,8 +94,14 @@ export const NewPersonBody = Type.Object(
     countryOfBirth: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
     email: Type.Optional(Nullable(Email)),
     citizenshipPersonNumber: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-    appliedAtSameTime: Type.Optional(Nullable(Type.Boolean({ description: 'consenting parent: applied at the same time as the child' }))),
-    ownApplicationRef: Type.Optional(Nullable(Type.String({ pattern: '^[0-9A-Z]{6}$', description: "consenting parent: the parent's own application" }))),
+    appliedAtSameTime: Type.Optional(
+      Nullable(Type.Boolean({ description: 'consenting parent: applied at the same time as the child' })),
+    ),
+    ownApplicationRef: Type.Optional(
+      Nullable(
+        Type.String({ pattern: '^[0-9A-Z]{6}$', description: "consenting parent: the parent's own application" }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -128,11 +145,32 @@ const applicationProperties = {
   countryAllowsDualCitizenship: Type.Boolean(),
   amsImageUsable: Nullable(Type.Boolean()),
   recordsStatus: Type.String(),
-  records: Type.Unknown({ description: 'INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt' }),
-  noRecords: Nullable(Type.Object({ code: Type.String(), message: Type.String() }, { description: 'why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began)' })),
-  ceremony: Type.Object({ personId: Nullable(Type.String()), date: Nullable(Type.String()), oathTaken: Nullable(Type.Boolean()), closedOn: Nullable(Type.String()) }),
+  records: Type.Unknown({
+    description:
+      'INZ results: the summary row (inzName, identityMatch, presence, alerts, dateTime — the paid submission, or the re-trigger when an officer re-triggered — and retriggeredAt), tabs, exceptions, applicationDate, fetchedAt',
+  }),
+  noRecords: Nullable(
+    Type.Object(
+      { code: Type.String(), message: Type.String() },
+      {
+        description:
+          'why there are no INZ results and will be none (submitted before 3 December 2020, when the records link began)',
+      },
+    ),
+  ),
+  ceremony: Type.Object({
+    personId: Nullable(Type.String()),
+    date: Nullable(Type.String()),
+    oathTaken: Nullable(Type.Boolean()),
+    closedOn: Nullable(Type.String()),
+  }),
   people: Type.Array(PersonSchema),
-  owner: Nullable(Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) }, { description: 'the officer who picked the application up' })),
+  owner: Nullable(
+    Type.Object(
+      { id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) },
+      { description: 'the officer who picked the application up' },
+    ),
+  ),
   createdAt: Type.String(),
 };
 export const ApplicationSchema = Type.Object(applicationProperties);
@@ -141,14 +179,23 @@ export const SubmitBody = Type.Object(
   { paid: Type.Boolean(), submittedOn: Type.Optional(IsoDate) },
   { additionalProperties: false },
 );
-export const StageBody = Type.Object({ action: literals(STAGE_ACTIONS), reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const StageBody = Type.Object(
+  { action: literals(STAGE_ACTIONS), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
 export const AmsImageBody = Type.Object({ usable: Type.Boolean() }, { additionalProperties: false });
 export const DocumentSchema = Type.Object({
   id: Type.String(),
   personId: Nullable(Type.String()),
   kind: Type.String(),
-  documentType: Type.String({ description: 'the "Document type" column, e.g. Photo of applicant, Passport, INZ photo of applicant', enum: [...DOCUMENT_TYPES] }),
-  providedAs: Type.String({ description: 'the "Provided as" column, e.g. Identity, Travel document', enum: [...PROVIDED_AS] }),
+  documentType: Type.String({
+    description: 'the "Document type" column, e.g. Photo of applicant, Passport, INZ photo of applicant',
+    enum: [...DOCUMENT_TYPES],
+  }),
+  providedAs: Type.String({
+    description: 'the "Provided as" column, e.g. Identity, Travel document',
+    enum: [...PROVIDED_AS],
+  }),
   fileName: Type.String(),
   contentType: Type.String(),
   size: Type.Integer(),
@@ -174,7 +221,11 @@ const LivenessAssessmentBody = Type.Object(
     linkId: Id,
     recordings: Type.Array(literals(LIVENESS_CHALLENGES), { minItems: 1, maxItems: LIVENESS_CHALLENGES.length }),
   },
-  { additionalProperties: false, description: "the officer's assessment of the liveness check: satisfactory or not, naming the check and the challenge recordings watched" },
+  {
+    additionalProperties: false,
+    description:
+      "the officer's assessment of the liveness check: satisfactory or not, naming the check and the challenge recordings watched",
+  },
 );
 export const TaskSchema = Type.Object({
   id: Type.String(),
@@ -186,9 +237,21 @@ export const TaskSchema = Type.Object({
   criteria: Type.Array(Type.String()),
   comments: Type.String(),
   supportingEvidence: Type.Array(
-    Type.Object({ kind: oneOf(['document', 'liveness-check']), ref: Type.String(), name: Type.String(), documentType: Type.Optional(Type.String()), providedAs: Type.Optional(Type.String()) }),
+    Type.Object({
+      kind: oneOf(['document', 'liveness-check']),
+      ref: Type.String(),
+      name: Type.String(),
+      documentType: Type.Optional(Type.String()),
+      providedAs: Type.Optional(Type.String()),
+    }),
   ),
-  livenessAssessment: Nullable(Type.Object({ result: oneOf(LIVENESS_ASSESSMENT_RESULTS), linkId: Type.String(), recordings: Type.Array(oneOf(LIVENESS_CHALLENGES)) })),
+  livenessAssessment: Nullable(
+    Type.Object({
+      result: oneOf(LIVENESS_ASSESSMENT_RESULTS),
+      linkId: Type.String(),
+      recordings: Type.Array(oneOf(LIVENESS_CHALLENGES)),
+    }),
+  ),
   preparedBy: Nullable(Type.String()),
   validatedBy: Nullable(Type.String()),
   history: Type.Array(
@@ -226,8 +289,14 @@ export const PrepareBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ValidateBody = Type.Object({ comments: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
-export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export const ValidateBody = Type.Object(
+  { comments: Type.Optional(Type.String({ maxLength: 4000 })) },
+  { additionalProperties: false },
+);
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
 
 // ---- Liveness ------------------------------------------------------------------------------------------
 export const NewLinkBody = Type.Object(
@@ -247,16 +316,38 @@ export const LinkSchema = Type.Object({
   expiresAt: Nullable(Type.String()),
   completedAt: Nullable(Type.String()),
   supersededBy: Nullable(Type.String()),
-  copiedFrom: Nullable(Type.String({ description: "The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference" })),
-  sessionId: Nullable(Type.String({ description: 'the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId}' })),
-  results: Nullable(Type.Object({
-    attemptsUsed: Type.Integer(),
-    decidedAt: Type.String(),
-    blink: Nullable(oneOf(['PASS', 'FAIL'])),
-    nod: Nullable(oneOf(['PASS', 'FAIL'])),
-    shake: Nullable(oneOf(['PASS', 'FAIL'])),
-    photo: Nullable(Type.String({ description: 'the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE' })),
-  }, { description: "the engine's results of the newest decided attempt set (advice: the officer records the decision on the task)" })),
+  copiedFrom: Nullable(
+    Type.String({
+      description:
+        "The consenting parent's check this one was copied from (the parent applied at the same time); its evidence is shared by reference",
+    }),
+  ),
+  sessionId: Nullable(
+    Type.String({
+      description:
+        'the liveness check the person opened from the link; its evidence is under /liveness/sessions/{sessionId}',
+    }),
+  ),
+  results: Nullable(
+    Type.Object(
+      {
+        attemptsUsed: Type.Integer(),
+        decidedAt: Type.String(),
+        blink: Nullable(oneOf(['PASS', 'FAIL'])),
+        nod: Nullable(oneOf(['PASS', 'FAIL'])),
+        shake: Nullable(oneOf(['PASS', 'FAIL'])),
+        photo: Nullable(
+          Type.String({
+            description: 'the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE',
+          }),
+        ),
+      },
+      {
+        description:
+          "the engine's results of the newest decided attempt set (advice: the officer records the decision on the task)",
+      },
+    ),
+  ),
 });
 export const LivenessPlanSchema = Type.Object({
   subjectPersonId: Type.String(),
@@ -278,12 +369,22 @@ export const LivenessPlanSchema = Type.Object({
     Type.Object({
       personId: Type.String(),
       relationship: Type.String(),
-      evidence: Type.Object({ liveness: Type.String(), documents: Type.Array(Type.String()), bindSignaturesAcross: Type.Array(Type.String()), rule: Type.String() }),
+      evidence: Type.Object({
+        liveness: Type.String(),
+        documents: Type.Array(Type.String()),
+        bindSignaturesAcross: Type.Array(Type.String()),
+        rule: Type.String(),
+      }),
     }),
   ),
 });
 const EvidenceSchema = Type.Object(
-  { amsPhoto: Type.Boolean(), overseasPassportImage: Type.Boolean(), applicationPhoto: Type.Boolean(), livenessTest: Type.Boolean() },
+  {
+    amsPhoto: Type.Boolean(),
+    overseasPassportImage: Type.Boolean(),
+    applicationPhoto: Type.Boolean(),
+    livenessTest: Type.Boolean(),
+  },
   { additionalProperties: false },
 );
 export const ProofingBody = Type.Object(
@@ -321,7 +422,10 @@ export const RaiseBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const DecisionBody = Type.Object({ outcome: literals(ESCALATION_OUTCOMES), rationale: Type.String({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
+export const DecisionBody = Type.Object(
+  { outcome: literals(ESCALATION_OUTCOMES), rationale: Type.String({ minLength: 1, maxLength: 8000 }) },
+  { additionalProperties: false },
+);
 export const EscalationQuery = Type.Object({ meetingOn: Type.Optional(IsoDate) }, { additionalProperties: false });
 export const EscalationSchema = Type.Object({
   id: Type.String(),
@@ -346,18 +450,31 @@ export const EscalationSchema = Type.Object({
   raisedOn: Type.String(),
   reviewOn: Type.String(),
   status: Type.String(),
-  decision: Nullable(Type.Object({ outcome: Type.String(), rationale: Type.String(), decidedBy: Type.String(), decidedOn: Type.String() })),
+  decision: Nullable(
+    Type.Object({
+      outcome: Type.String(),
+      rationale: Type.String(),
+      decidedBy: Type.String(),
+      decidedOn: Type.String(),
+    }),
+  ),
 });
 
 // ---- Work lists (keyset pages) and pick-up ----------------------------------------------------------------
 const Cursor = Type.String({ maxLength: 500, description: 'nextCursor of the previous page' });
 const Limit = Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'rows per page, 1–100 (default 25)' });
-const pageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+const pageOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 export const ApplicationPageQuery = Type.Object(
   {
     stage: Type.Optional(Type.String({ maxLength: 40 })),
     owner: Type.Optional(literals(['me', 'unassigned'])),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'an application reference, or a name (each word starts a given or family name)' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'an application reference, or a name (each word starts a given or family name)',
+      }),
+    ),
     dateOfBirth: Type.Optional(IsoDate),
     sort: Type.Optional(literals(['newest', 'oldest', 'reference', 'reference-desc'])),
     cursor: Type.Optional(Cursor),
@@ -379,18 +496,39 @@ export const ApplicationRowSchema = Type.Object({
 export const ApplicationPageSchema = pageOf(ApplicationRowSchema);
 export const ReassignBody = Type.Object(
   {
-    officerId: Nullable(Type.String({ minLength: 1, maxLength: 100, description: 'the case officer who is given the work; null puts it back in the queue' })),
+    officerId: Nullable(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'the case officer who is given the work; null puts it back in the queue',
+      }),
+    ),
     reason: Type.String({ minLength: 1, maxLength: 2000, description: 'why the work moves (kept in the audit trail)' }),
   },
   { additionalProperties: false },
 );
 export const HolderSchema = Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) });
-export const PickUpBody = Type.Object({ stage: Type.Optional(literals(['submitted', 'complete-and-correct', 'application-processing'])) }, { additionalProperties: false });
-export const TaskPageQuery = Type.Object(
-  { queue: literals(['mine', 'validation']), sort: Type.Optional(literals(['oldest', 'newest'])), cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) },
+export const PickUpBody = Type.Object(
+  { stage: Type.Optional(literals(['submitted', 'complete-and-correct', 'application-processing'])) },
   { additionalProperties: false },
 );
-export const TaskPageSchema = pageOf(Type.Object({ ...TaskSchema.properties, applicationRef: Type.String(), personName: Type.String(), stage: Type.String() }));
+export const TaskPageQuery = Type.Object(
+  {
+    queue: literals(['mine', 'validation']),
+    sort: Type.Optional(literals(['oldest', 'newest'])),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Limit),
+  },
+  { additionalProperties: false },
+);
+export const TaskPageSchema = pageOf(
+  Type.Object({
+    ...TaskSchema.properties,
+    applicationRef: Type.String(),
+    personName: Type.String(),
+    stage: Type.String(),
+  }),
+);
 export const EscalationPageQuery = Type.Object(
   {
     applicationRef: Type.Optional(RefParams.properties.ref),
@@ -413,7 +551,9 @@ export const AuditEventSchema = Type.Object({
   actor: Type.String(),
   actorName: Type.String({ description: "the officer's name ('system' / 'applicant' as they are)" }),
   actorEmail: Nullable(Type.String()),
-  actingThrough: Nullable(Type.String({ description: 'the officer whose API token the actor used, when that is someone else' })),
+  actingThrough: Nullable(
+    Type.String({ description: 'the officer whose API token the actor used, when that is someone else' }),
+  ),
   actingThroughName: Nullable(Type.String()),
   actingThroughEmail: Nullable(Type.String()),
   action: Type.String(),
@@ -424,7 +564,11 @@ export const AuditEventSchema = Type.Object({
 });
 
 /** The domain's readonly values, as the plain mutable JSON the response schemas describe. */
-export type Dto<T> = T extends readonly (infer U)[] ? Dto<U>[] : T extends object ? { -readonly [K in keyof T]: Dto<T[K]> } : T;
+export type Dto<T> = T extends readonly (infer U)[]
+  ? Dto<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Dto<T[K]> }
+    : T;
 export function dto<T>(value: T): Dto<T> {
   return value as Dto<T>;
 }

@@ -40,14 +40,22 @@ async function fromMultipart(request: FastifyRequest, services: Services): Promi
   let selfie: Buffer | undefined;
   const files = new Map<string, Buffer[]>();
   let timestamps: unknown;
-  const parts = formParts(request, { limits: { fileSize: limits.maxImageBytes, files: 1 + 3 * limits.maxFramesPerChallenge, fields: 4, fieldSize: 64 * 1024 } });
+  const parts = formParts(request, {
+    limits: {
+      fileSize: limits.maxImageBytes,
+      files: 1 + 3 * limits.maxFramesPerChallenge,
+      fields: 4,
+      fieldSize: 64 * 1024,
+    },
+  });
   let total = 0;
   for await (const part of parts) {
     if (part.kind === 'file') {
       const content = part.content;
       if (part.truncated) throw invalid(part.fieldname, `an image is larger than ${limits.maxImageBytes} bytes`);
       total += content.byteLength;
-      if (total > limits.maxAttemptBytes) throw invalid(part.fieldname, `the attempt is larger than ${limits.maxAttemptBytes} bytes`);
+      if (total > limits.maxAttemptBytes)
+        throw invalid(part.fieldname, `the attempt is larger than ${limits.maxAttemptBytes} bytes`);
       if (part.fieldname === 'selfie') {
         if (selfie) throw invalid('selfie', 'only one selfie');
         selfie = content;
@@ -68,11 +76,15 @@ async function fromMultipart(request: FastifyRequest, services: Services): Promi
     throw invalid('timestamps', 'timestamps is required: {"BLINK": [ms, …], …}');
   }
   const times = timestamps as Record<string, unknown>;
-  for (const key of Object.keys(times)) if (!files.has(key)) throw invalid(`timestamps.${key}`, 'no frames were sent for this challenge');
+  for (const key of Object.keys(times))
+    if (!files.has(key)) throw invalid(`timestamps.${key}`, 'no frames were sent for this challenge');
   const captures = [...files.entries()].map(([challenge, images]) => {
     const t = times[challenge];
     if (!Array.isArray(t) || t.length !== images.length || !t.every((x) => typeof x === 'number')) {
-      throw invalid(`timestamps.${challenge}`, `must list one time in ms for each of the ${images.length} ${challenge} frames`);
+      throw invalid(
+        `timestamps.${challenge}`,
+        `must list one time in ms for each of the ${images.length} ${challenge} frames`,
+      );
     }
     return { challenge, frames: images.map((image, i) => ({ image, tMs: t[i] as number })) };
   });
@@ -82,45 +94,79 @@ async function fromMultipart(request: FastifyRequest, services: Services): Promi
   return { selfie: selfie ? { image: selfie } : undefined, captures };
 }
 
-export const applicantRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const use = services.liveness;
-  const rateLimit = { max: 30, timeWindow: '1 minute' };
+export const applicantRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const use = services.liveness;
+    const rateLimit = { max: 30, timeWindow: '1 minute' };
 
-  app.get('/liveness/:token', {
-    logLevel: 'warn',
-    schema: { tags, summary: 'The applicant’s liveness page (from the emailed link, or an API session’s pageUrl)', params: TokenParams },
-  }, async (request, reply) => applicantPage(services, request.params.token, reply));
+    app.get(
+      '/liveness/:token',
+      {
+        logLevel: 'warn',
+        schema: {
+          tags,
+          summary: 'The applicant’s liveness page (from the emailed link, or an API session’s pageUrl)',
+          params: TokenParams,
+        },
+      },
+      async (request, reply) => applicantPage(services, request.params.token, reply),
+    );
 
-  app.get('/liveness/:token/state', {
-    logLevel: 'warn',
-    schema: { tags, summary: 'Where the applicant is: ready, try again, passed, could not complete; the open attempt set', params: TokenParams, response: { 200: ApplicantViewSchema, ...failures } },
-  }, async (request, reply) => reply.header('cache-control', 'no-store').send(await use.applicantView(request.params.token)));
+    app.get(
+      '/liveness/:token/state',
+      {
+        logLevel: 'warn',
+        schema: {
+          tags,
+          summary: 'Where the applicant is: ready, try again, passed, could not complete; the open attempt set',
+          params: TokenParams,
+          response: { 200: ApplicantViewSchema, ...failures },
+        },
+      },
+      async (request, reply) =>
+        reply.header('cache-control', 'no-store').send(await use.applicantView(request.params.token)),
+    );
 
-  app.post('/liveness/:token/attempts', {
-    logLevel: 'warn',
-    config: { rateLimit },
-    schema: { tags, summary: 'Start an attempt set (or get the open one); the server chooses the challenge order', params: TokenParams, response: { 200: ApplicantViewSchema, ...failures } },
-  }, async (request) => use.startAttempt(request.params.token));
+    app.post(
+      '/liveness/:token/attempts',
+      {
+        logLevel: 'warn',
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Start an attempt set (or get the open one); the server chooses the challenge order',
+          params: TokenParams,
+          response: { 200: ApplicantViewSchema, ...failures },
+        },
+      },
+      async (request) => use.startAttempt(request.params.token),
+    );
 
-  app.post('/liveness/:token/attempts/:attemptId', {
-    logLevel: 'warn',
-    bodyLimit: SUBMIT_BODY_LIMIT,
-    config: { rateLimit },
-    schema: {
-      tags,
-      summary: 'Submit the attempt set: the selfie and each challenge’s frames (JSON base64 or multipart: selfie, BLINK/NOD/SHAKE files, timestamps). Analysed inline.',
-      params: AttemptParams,
-      body: { content: { 'application/json': { schema: SubmitBody } } },
-      consumes: ['application/json', 'multipart/form-data'],
-      response: { 200: ApplicantViewSchema, ...failures },
-    },
-  }, async (request) => {
-    if (!request.isMultipart() && (typeof request.body !== 'object' || request.body === null)) {
-      throw invalid('(body)', 'send application/json or multipart/form-data');
-    }
-    const submission = request.isMultipart()
-      ? await fromMultipart(request, services)
-      : fromJson(request.body as Static<typeof SubmitBody>);
-    return use.submitAttempt(request.params.token, request.params.attemptId, submission);
-  });
-};
+    app.post(
+      '/liveness/:token/attempts/:attemptId',
+      {
+        logLevel: 'warn',
+        bodyLimit: SUBMIT_BODY_LIMIT,
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary:
+            'Submit the attempt set: the selfie and each challenge’s frames (JSON base64 or multipart: selfie, BLINK/NOD/SHAKE files, timestamps). Analysed inline.',
+          params: AttemptParams,
+          body: { content: { 'application/json': { schema: SubmitBody } } },
+          consumes: ['application/json', 'multipart/form-data'],
+          response: { 200: ApplicantViewSchema, ...failures },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart() && (typeof request.body !== 'object' || request.body === null)) {
+          throw invalid('(body)', 'send application/json or multipart/form-data');
+        }
+        const submission = request.isMultipart()
+          ? await fromMultipart(request, services)
+          : fromJson(request.body as Static<typeof SubmitBody>);
+        return use.submitAttempt(request.params.token, request.params.attemptId, submission);
+      },
+    );
+  };

@@ -15,8 +15,15 @@ const ASSETS = { 'liveness.js': 'text/javascript; charset=utf-8', 'liveness.css'
 type AssetName = keyof typeof ASSETS;
 
 const CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob: data:", "media-src 'self' blob: mediastream:",
-  "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 function read(name: string): string {
@@ -49,17 +56,27 @@ export async function applicantPage(services: Services, token: string, reply: Fa
     const page = landingMessagePage(message, services.branding);
     return secureHeaders(reply.status(page.status)).header('content-type', 'text/html; charset=utf-8').send(page.html);
   }
-  return secureHeaders(reply.status(200)).header('content-type', 'text/html; charset=utf-8').send(read('index.html').replace('<!-- brand -->', brandHtml(services.branding)));
+  return secureHeaders(reply.status(200))
+    .header('content-type', 'text/html; charset=utf-8')
+    .send(read('index.html').replace('<!-- brand -->', brandHtml(services.branding)));
 }
 
 export const assetRoutes = (): FastifyPluginAsyncTypebox => async (app) => {
   const cache = new Map<AssetName, string>();
-  app.get('/liveness/assets/:name', {
-    schema: { tags: ['liveness: applicant'], summary: 'Script and style of the applicant’s page', params: Type.Object({ name: Type.String({ enum: Object.keys(ASSETS) }) }) },
-  }, async (request, reply) => {
-    const name = request.params.name as AssetName;
-    const body = cache.get(name) ?? read(name);
-    if (process.env.NODE_ENV === 'production') cache.set(name, body);
-    return secureHeaders(reply).header('content-type', ASSETS[name]).send(body);
-  });
+  app.get(
+    '/liveness/assets/:name',
+    {
+      schema: {
+        tags: ['liveness: applicant'],
+        summary: 'Script and style of the applicant’s page',
+        params: Type.Object({ name: Type.String({ enum: Object.keys(ASSETS) }) }),
+      },
+    },
+    async (request, reply) => {
+      const name = request.params.name as AssetName;
+      const body = cache.get(name) ?? read(name);
+      if (process.env.NODE_ENV === 'production') cache.set(name, body);
+      return secureHeaders(reply).header('content-type', ASSETS[name]).send(body);
+    },
+  );
 };

@@ -13,7 +13,10 @@ const Row = Type.Object({}, { additionalProperties: true });
 export { ErrorSchema as ErrorBody, failures } from '../../schemas/errors.ts';
 
 export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
-export const AttemptParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }), attemptId: Type.String({ format: 'uuid' }) });
+export const AttemptParams = Type.Object({
+  token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
+  attemptId: Type.String({ format: 'uuid' }),
+});
 export const SessionParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }) });
 export const SessionAttemptParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }), number: AttemptNumber });
 export const FrameParams = Type.Object({
@@ -22,34 +25,84 @@ export const FrameParams = Type.Object({
   challenge: Challenge,
   index: Type.String({ pattern: '^[0-9]{1,3}$' }),
 });
-export const BestFrameParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }), number: AttemptNumber, challenge: Challenge });
-export const SourceParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }), source: Type.String({ enum: ['PROVIDED', 'PASSPORT', 'IMMIGRATION'] }) });
+export const BestFrameParams = Type.Object({
+  sessionId: Type.String({ format: 'uuid' }),
+  number: AttemptNumber,
+  challenge: Challenge,
+});
+export const SourceParams = Type.Object({
+  sessionId: Type.String({ format: 'uuid' }),
+  source: Type.String({ enum: ['PROVIDED', 'PASSPORT', 'IMMIGRATION'] }),
+});
 export const RefParams = Type.Object({ ref: Type.String({ pattern: '^[0-9A-Z]{6}$' }) });
 
-export const NewSessionBody = Type.Object({
-  applicationReference: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{6}$' })),
-  personId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  subjectReference: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'your own reference for the person (integrations)' })),
-  trustedSources: Type.Optional(Type.Array(Type.Object({
-    source: Type.String({ enum: ['PROVIDED', 'PASSPORT', 'IMMIGRATION'], description: 'PROVIDED = the application photo (required)' }),
-    documentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a casework document of the application' })),
-    image: Type.Optional({ ...Base64Image, description: 'the image, base64 JPEG or PNG' }),
-  }, { additionalProperties: false }), { maxItems: 3 })),
-}, { additionalProperties: false });
+export const NewSessionBody = Type.Object(
+  {
+    applicationReference: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{6}$' })),
+    personId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    subjectReference: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'your own reference for the person (integrations)' }),
+    ),
+    trustedSources: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            source: Type.String({
+              enum: ['PROVIDED', 'PASSPORT', 'IMMIGRATION'],
+              description: 'PROVIDED = the application photo (required)',
+            }),
+            documentId: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 64, description: 'a casework document of the application' }),
+            ),
+            image: Type.Optional({ ...Base64Image, description: 'the image, base64 JPEG or PNG' }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 3 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const SubmitBody = Type.Object({
-  selfie: Type.Object({ image: Base64Image }, { additionalProperties: false }),
-  captures: Type.Array(Type.Object({
-    challenge: Challenge,
-    frames: Type.Array(Type.Object({
-      image: Base64Image,
-      tMs: Type.Number({ minimum: 0, description: 'capture time in ms, increasing' }),
-    }, { additionalProperties: false }), { minItems: 1, maxItems: DEFAULT_LIMITS.maxFramesPerChallenge }),
-  }, { additionalProperties: false }), { minItems: 1, maxItems: 3 }),
-}, { additionalProperties: false });
+export const SubmitBody = Type.Object(
+  {
+    selfie: Type.Object({ image: Base64Image }, { additionalProperties: false }),
+    captures: Type.Array(
+      Type.Object(
+        {
+          challenge: Challenge,
+          frames: Type.Array(
+            Type.Object(
+              {
+                image: Base64Image,
+                tMs: Type.Number({ minimum: 0, description: 'capture time in ms, increasing' }),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 1, maxItems: DEFAULT_LIMITS.maxFramesPerChallenge },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 3 },
+    ),
+  },
+  { additionalProperties: false },
+);
 
-const CaptureSchema = Type.Object({ fps: Type.Number(), durationMs: Type.Number(), maxEdge: Type.Number(), countdownMs: Type.Number() });
-const LimitsSchema = Type.Object({ maxImageBytes: Type.Number(), maxFramesPerChallenge: Type.Number(), maxAttemptBytes: Type.Number(), maxImageEdge: Type.Number() });
+const CaptureSchema = Type.Object({
+  fps: Type.Number(),
+  durationMs: Type.Number(),
+  maxEdge: Type.Number(),
+  countdownMs: Type.Number(),
+});
+const LimitsSchema = Type.Object({
+  maxImageBytes: Type.Number(),
+  maxFramesPerChallenge: Type.Number(),
+  maxAttemptBytes: Type.Number(),
+  maxImageEdge: Type.Number(),
+});
 
 export const ApplicantViewSchema = Type.Object({
   state: Type.String({ enum: ['ready', 'passed', 'try_again', 'could_not_complete', 'expired', 'used'] }),
@@ -57,7 +110,14 @@ export const ApplicantViewSchema = Type.Object({
   attemptsUsed: Type.Integer(),
   attemptsRemaining: Type.Integer(),
   maxAttempts: Type.Integer(),
-  attempt: Nullable(Type.Object({ id: Type.String(), number: Type.Integer(), challenges: Type.Array(Challenge), steps: Type.Integer() })),
+  attempt: Nullable(
+    Type.Object({
+      id: Type.String(),
+      number: Type.Integer(),
+      challenges: Type.Array(Challenge),
+      steps: Type.Integer(),
+    }),
+  ),
   capture: CaptureSchema,
   limits: LimitsSchema,
 });
@@ -73,12 +133,23 @@ const AttemptSchema = Type.Object({
   liveness: Nullable(PassFail),
   faceMatch: Nullable(Type.String()),
   reasons: Type.Array(Type.String()),
-  challengeResults: Type.Array(Type.Object({
-    challenge: Challenge, result: PassFail, score: Type.Number(), reasons: Type.Array(Type.String()),
-    metrics: Type.Record(Type.String(), Type.Number()), frameCount: Type.Integer(), bestFrameIndex: Type.Integer(), evidenceFrameIndex: Type.Integer(),
-  })),
+  challengeResults: Type.Array(
+    Type.Object({
+      challenge: Challenge,
+      result: PassFail,
+      score: Type.Number(),
+      reasons: Type.Array(Type.String()),
+      metrics: Type.Record(Type.String(), Type.Number()),
+      frameCount: Type.Integer(),
+      bestFrameIndex: Type.Integer(),
+      evidenceFrameIndex: Type.Integer(),
+    }),
+  ),
   evaluation: Type.Array(Row, { description: 'seed D3 "Evaluation" rows: type, detail, result' }),
-  faces: Type.Array(Row, { description: 'seed D4 "Faces" rows: probe, source, label, similarity, fmr, fmrText, threshold, thresholdText, result' }),
+  faces: Type.Array(Row, {
+    description:
+      'seed D4 "Faces" rows: probe, source, label, similarity, fmr, fmrText, threshold, thresholdText, result',
+  }),
   sameFace: Type.Array(Row),
   calibrationId: Nullable(Type.String()),
   timing: Nullable(Row),
@@ -100,12 +171,21 @@ export const SessionSchema = Type.Object({
   createdByEmail: Nullable(Type.String()),
   createdAt: Type.String(),
   completedAt: Nullable(Type.String()),
-  trustedSources: Type.Array(Type.Object({ source: Type.String(), documentId: Nullable(Type.String()), contentType: Type.String(), sha256: Type.String() })),
+  trustedSources: Type.Array(
+    Type.Object({
+      source: Type.String(),
+      documentId: Nullable(Type.String()),
+      contentType: Type.String(),
+      sha256: Type.String(),
+    }),
+  ),
   attempts: Type.Array(AttemptSchema),
 });
 
 export const CreatedSessionSchema = Type.Object({
   session: SessionSchema,
-  clientToken: Type.String({ description: 'give it to the person’s browser only; it opens pageUrl and the applicant API' }),
+  clientToken: Type.String({
+    description: 'give it to the person’s browser only; it opens pageUrl and the applicant API',
+  }),
   pageUrl: Type.String(),
 });

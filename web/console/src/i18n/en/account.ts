@@ -1,7 +1,8 @@
 // English: the account administrators' pages (an API account's verifications and rule sets).
 export const account = {
   signInTitle: 'Account administrator sign-in',
-  signInIntro: "For administrators of an API account: sign in with the account's id and API password to review its verifications and rule sets. Case officers sign in on the officers' page.",
+  signInIntro:
+    "For administrators of an API account: sign in with the account's id and API password to review its verifications and rule sets. Case officers sign in on the officers' page.",
   officerSignIn: 'Case officers sign in here',
   accountSignIn: 'Administrators of an API account sign in here',
   accountId: 'Account id',
@@ -40,7 +41,8 @@ export const account = {
   watchlists: 'Watchlists',
   noWatchlistHit: 'Not found on any watchlist',
   override: 'Verify manually',
-  overrideIntro: 'Record that you verified this person yourself (VERIFIED_ADMIN). Your comment, your email and the date are kept with the verification.',
+  overrideIntro:
+    'Record that you verified this person yourself (VERIFIED_ADMIN). Your comment, your email and the date are kept with the verification.',
   comment: 'Comment',
   commentHelp: 'What you saw, for example: passport sighted in branch.',
   adminEmail: 'Your email',
@@ -48,7 +50,8 @@ export const account = {
   overriding: 'Recording…',
   overridden: 'The verification is now Verified by an administrator.',
   ruleSetsTitle: 'Rule sets',
-  ruleSetsIntro: 'What a verification needs to be verified. Saving publishes a new version; verifications keep the version they started under.',
+  ruleSetsIntro:
+    'What a verification needs to be verified. Saving publishes a new version; verifications keep the version they started under.',
   ruleId: 'Rule set',
   openRuleSet: 'Open',
   version: 'Version {{n}}',
@@ -60,7 +63,13 @@ export const account = {
   remove: 'Remove',
   acceptedChanges: 'Changes a person may make',
   changeField: 'Field',
-  changeFields: { givenName: 'Given name', middleNames: 'Middle names', surname: 'Surname', dob: 'Date of birth', address: 'Address' },
+  changeFields: {
+    givenName: 'Given name',
+    middleNames: 'Middle names',
+    surname: 'Surname',
+    dob: 'Date of birth',
+    address: 'Address',
+  },
   extent: 'How much',
   extents: { minor: 'Minor (spelling)', any: 'Any' },
   addChange: 'Add a change',

@@ -1,7 +1,8 @@
 // English: administration (officers).
 export const admin = {
   officersTitle: 'Officers',
-  officersIntro: 'Create officers, change their roles, and deactivate those who leave. The server checks every role on every action.',
+  officersIntro:
+    'Create officers, change their roles, and deactivate those who leave. The server checks every role on every action.',
   newOfficer: 'New officer',
   fullName: 'Full name',
   email: 'Email',

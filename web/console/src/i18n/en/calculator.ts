@@ -2,7 +2,8 @@
 export const calculator = {
   title: 'Presence calculator',
   byDocumentTitle: 'Or check by your travel document',
-  byDocumentIntro: 'Enter your passport details exactly as printed. If they match Immigration New Zealand’s records, you see the result worked out from your recorded travel; nothing else of your record is shown, and nothing you type is stored.',
+  byDocumentIntro:
+    'Enter your passport details exactly as printed. If they match Immigration New Zealand’s records, you see the result worked out from your recorded travel; nothing else of your record is shown, and nothing you type is stored.',
   documentNumber: 'Passport or travel document number',
   nationality: 'Nationality (the country that issued the document)',
   nationalityHelp: 'As printed on the document, e.g. India.',
@@ -20,7 +21,8 @@ export const calculator = {
   returnedBeforeDeparted: 'The day you came back must be on or after the day you left.',
   dateHelp: 'Day, month and year, or choose from the calendar.',
   trips: 'Trips out of New Zealand',
-  tripsHelp: 'Each time you left New Zealand and came back. The day you leave and the day you come back both count as days in New Zealand.',
+  tripsHelp:
+    'Each time you left New Zealand and came back. The day you leave and the day you come back both count as days in New Zealand.',
   noTrips: 'No trips added.',
   trip: 'Trip {{n}}',
   departed: 'Left New Zealand',
@@ -42,7 +44,8 @@ export const calculator = {
   eligible: 'You meet the presence requirement on this date.',
   notEligible: 'You do not meet the presence requirement on this date.',
   earliest: 'Earliest date you would meet it, if you stay in New Zealand: {{date}}',
-  reduced: 'Days in New Zealand in the 20 months before you apply: {{days}} (450 needed for the reduced requirement): {{result}}',
+  reduced:
+    'Days in New Zealand in the 20 months before you apply: {{days}} (450 needed for the reduced requirement): {{result}}',
   exceptions: 'The calculation could not be completed',
   residenceStart: 'Entitled to stay indefinitely since',
 };

@@ -1,9 +1,11 @@
 // English: liveness check links (S7 New Liveness Check, S8 the link's record) and the evidence (D1–D5).
 export const liveness = {
   newTitle: 'New Liveness check',
-  newIntro: 'Choose who gives the liveness check and where the link goes. Save first, then Send Liveness on the saved record.',
+  newIntro:
+    'Choose who gives the liveness check and where the link goes. Save first, then Send Liveness on the saved record.',
   relationship: 'Relationship to applicant',
-  relationshipHelp: 'Adult for an adult application; Consenting Parties when the consenting parent gives liveness for a child.',
+  relationshipHelp:
+    'Adult for an adult application; Consenting Parties when the consenting parent gives liveness for a child.',
   relationships: { Adult: 'Adult', 'Consenting Parties': 'Consenting Parties' },
   person: 'Person',
   email: 'Email',
@@ -30,21 +32,24 @@ export const liveness = {
   send: 'Send Liveness',
   sending: 'Sending…',
   sent: 'The link was sent to {{email}}. It is valid for 24 hours.',
-  callApplicant: 'Phone the person to say a link was sent and that it is valid for 24 hours. If they cannot find the email, ask them to check their Junk folder.',
+  callApplicant:
+    'Phone the person to say a link was sent and that it is valid for 24 hours. If they cannot find the email, ask them to check their Junk folder.',
   resend: 'Resend',
   resendEmail: 'Send to (optional)',
   resendHelp: 'A new link is sent and this one expires at once.',
   resent: 'A new link was sent; this one has expired.',
   backToApplication: 'Back to application {{ref}}',
   noResults: 'The person has not finished an attempt yet.',
-  resultsIntro: "The engine's results of the newest attempt set ({{used}} used). They are advice: look at the evidence and record your own assessment on the task.",
+  resultsIntro:
+    "The engine's results of the newest attempt set ({{used}} used). They are advice: look at the evidence and record your own assessment on the task.",
   challenge: 'Challenge',
   result: 'Result',
   challenges: { BLINK: 'Blink', NOD: 'Nod', SHAKE: 'Shake' },
   photo: 'Photo (face comparison)',
   openEvidence: 'Open the evidence',
   evidenceTitle: 'Liveness evidence',
-  evidenceIntro: "The engine's results help you choose what to look at; you make the assessment. Record it on the person's task 'Identity is bound', naming the recording you watched.",
+  evidenceIntro:
+    "The engine's results help you choose what to look at; you make the assessment. Record it on the person's task 'Identity is bound', naming the recording you watched.",
   recordAssessment: "Record the assessment on 'Identity is bound'",
   idChecks: 'ID Checks',
   idChecksHelp: 'One row per attempt set, up to three. Start with the most recent.',
@@ -71,7 +76,8 @@ export const liveness = {
   trustedSourceFace: 'TRUSTED SOURCE FACE - {{source}}',
   claimFace: 'Claim face (the trusted source)',
   userFace: 'User face (the selfie)',
-  facesHelp: 'Confirm that the person in the selfie is the person who did the challenges, and that it is the person in the trusted source photo.',
+  facesHelp:
+    'Confirm that the person in the selfie is the person who did the challenges, and that it is the person in the trusted source photo.',
   fmr: 'FMR',
   threshold: 'Threshold',
   facesCaption: 'Every comparison with the trusted source faces',

@@ -21,7 +21,8 @@ export const work = {
   reassigned: 'The application and its unfinished tasks now belong to {{name}}.',
   releasedToQueue: 'The application is back in the queue for the next officer to pick up.',
   validationTitle: 'Awaiting validation',
-  validationIntro: 'Tasks prepared by another officer, waiting for a second officer to validate them. Tasks you prepared are never here.',
+  validationIntro:
+    'Tasks prepared by another officer, waiting for a second officer to validate them. Tasks you prepared are never here.',
   noValidation: 'No tasks are waiting for your validation.',
   escalationsTitle: 'ID Proofing Experts Group',
   escalationsIntro: 'Escalations queued for the group, which meets each Wednesday. Read-only here.',
@@ -78,8 +79,18 @@ export const work = {
     ceremony: 'Citizenship ceremony',
     closed: 'Closed',
   },
-  taskKinds: { 'identity-is-unique': 'Identity is unique', 'identity-exists': 'Identity exists', 'identity-is-bound': 'Identity is bound' },
-  taskStates: { open: 'Open', prepared: 'Prepared', validated: 'Validated', returned: 'Returned', escalated: 'Escalated' },
+  taskKinds: {
+    'identity-is-unique': 'Identity is unique',
+    'identity-exists': 'Identity exists',
+    'identity-is-bound': 'Identity is bound',
+  },
+  taskStates: {
+    open: 'Open',
+    prepared: 'Prepared',
+    validated: 'Validated',
+    returned: 'Returned',
+    escalated: 'Escalated',
+  },
   outcomes: { pass: 'Pass', fail: 'Fail' },
   criteria: {
     'liveness-check': 'Liveness check',
@@ -106,7 +117,13 @@ export const work = {
   status: 'Status',
   owner: 'Owner',
   recordTabs: 'Application record',
-  tabs: { general: 'General', documents: 'Supporting documents', identity: 'Confirm identity', escalations: 'Escalations', audit: 'Audit trail' },
+  tabs: {
+    general: 'General',
+    documents: 'Supporting documents',
+    identity: 'Confirm identity',
+    escalations: 'Escalations',
+    audit: 'Audit trail',
+  },
   // S2 General
   applicationDetails: 'Application details',
   applicationType: 'Application type',
@@ -115,7 +132,10 @@ export const work = {
   child: 'Child',
   dateSubmitted: 'Date submitted',
   identityStandard: 'Identity standard',
-  standards: { liveness: 'Liveness (submitted on or after 30 July 2020)', 'pre-liveness': 'Before liveness (submitted before 30 July 2020)' },
+  standards: {
+    liveness: 'Liveness (submitted on or after 30 July 2020)',
+    'pre-liveness': 'Before liveness (submitted before 30 July 2020)',
+  },
   inzResults: 'INZ Results',
   inzName: 'INZ name',
   identityMatch: 'Identity Match',
@@ -126,12 +146,18 @@ export const work = {
   openInz: 'Open the INZ result of {{name}}',
   inzPending: 'The immigration records are being fetched.',
   inzNone: 'No immigration records yet.',
-  inzBeforeApi: 'No INZ results: submitted before 3 December 2020, when the link with Immigration NZ began. Check AMS as before.',
+  inzBeforeApi:
+    'No INZ results: submitted before 3 December 2020, when the link with Immigration NZ began. Check AMS as before.',
   applicationProcessing: 'Application processing',
   stage: 'Stage',
   people: 'People and relationships',
   relationship: 'Relationship',
-  relationships: { applicant: 'Applicant', 'consenting-parent': 'Consenting parent', 'secondary-consent-giver': 'Secondary consent giver', child: 'Child' },
+  relationships: {
+    applicant: 'Applicant',
+    'consenting-parent': 'Consenting parent',
+    'secondary-consent-giver': 'Secondary consent giver',
+    child: 'Child',
+  },
   ageAtSubmission: 'Age at submission',
   bracketAtSubmission: 'Age bracket at submission',
   bracketToday: 'Age bracket today',
@@ -140,14 +166,20 @@ export const work = {
   email: 'Email',
   givers: { subject: 'the applicant themselves', 'consenting-parent': 'the consenting parent', none: 'no one' },
   livenessActions: {
-    'assess-own-check': "Assess the applicant's own liveness check: the Trusted Source Face first, then the challenges.",
+    'assess-own-check':
+      "Assess the applicant's own liveness check: the Trusted Source Face first, then the challenges.",
     'offer-own-link': 'Offer to send the applicant a New Liveness Check (relationship "Adult").',
     'send-own-link': 'The child has turned 14: send them their own liveness check link.',
-    'copy-parent-check-to-child': "Assess the parent's liveness in the parent's own application, then use that check for the child.",
-    'follow-up-parent-send-link': 'The parent applied but did no liveness: follow them up; this may include sending a link.',
-    'contact-parent-send-link': 'The parent did not apply: contact them (create their person record if needed) and send a link.',
-    'assess-parent-evidence': "The child has turned 14; by the office's policy the consenting parent's evidence stands.",
-    'offer-link-instead-of-passport': 'Submitted before 30 July 2020 and the AMS image is missing or unusable: a liveness link may be offered instead of the original passport.',
+    'copy-parent-check-to-child':
+      "Assess the parent's liveness in the parent's own application, then use that check for the child.",
+    'follow-up-parent-send-link':
+      'The parent applied but did no liveness: follow them up; this may include sending a link.',
+    'contact-parent-send-link':
+      'The parent did not apply: contact them (create their person record if needed) and send a link.',
+    'assess-parent-evidence':
+      "The child has turned 14; by the office's policy the consenting parent's evidence stands.",
+    'offer-link-instead-of-passport':
+      'Submitted before 30 July 2020 and the AMS image is missing or unusable: a liveness link may be offered instead of the original passport.',
     none: 'Submitted before 30 July 2020 with a usable AMS image: the previous standard applies, no liveness.',
   },
   livenessPlan: 'Who gives liveness',
@@ -161,7 +193,8 @@ export const work = {
   mobilePhone: 'Mobile phone',
   landline: 'Landline',
   noOtherParties: 'No other consenting parties on this application.',
-  secondaryConsentNeeded: 'A secondary consent giver is needed: the country of citizenship does not allow dual citizenship. They give a consent form and a passport copy; no liveness.',
+  secondaryConsentNeeded:
+    'A secondary consent giver is needed: the country of citizenship does not allow dual citizenship. They give a consent form and a passport copy; no liveness.',
   // S3 documents
   supportingDocuments: 'Supporting documents',
   upload: 'Upload',
@@ -214,7 +247,12 @@ export const work = {
   gridG1: 'G1 Identity Proofing Grid',
   gridG2: 'G2 ID proofing grid for applications submitted before 30 July 2020 (reconstructed; the seed withholds it)',
   evidence: 'Evidence on file',
-  evidenceKinds: { amsPhoto: 'AMS Photo', overseasPassportImage: 'Overseas passport image', applicationPhoto: 'Application photo', livenessTest: 'Liveness test' },
+  evidenceKinds: {
+    amsPhoto: 'AMS Photo',
+    overseasPassportImage: 'Overseas passport image',
+    applicationPhoto: 'Application photo',
+    livenessTest: 'Liveness test',
+  },
   present: 'Present',
   absent: 'Not present',
   column: 'Column {{n}}',
@@ -225,7 +263,8 @@ export const work = {
   options: {
     'send-liveness-link': 'Send a new liveness check link',
     'send-original-passport': 'Ask the applicant to send in their original passport',
-    'identity-confirmation-appointment': 'Ask the applicant to attend an identity confirmation appointment with their original passport',
+    'identity-confirmation-appointment':
+      'Ask the applicant to attend an identity confirmation appointment with their original passport',
   },
   optionsExhausted: 'The options were tried and did not resolve it',
   livenessDeclined: 'The customer cannot or will not do liveness',
@@ -249,7 +288,7 @@ export const work = {
   outcome: 'Outcome',
   criteriaLabel: 'Criteria',
   comments: 'Comments',
-  commentsHelpBound: "Name the challenge recording(s) you watched, e.g. \"Watched 'shake' recording\".",
+  commentsHelpBound: 'Name the challenge recording(s) you watched, e.g. "Watched \'shake\' recording".',
   commentsHelp: 'What you checked and what you found.',
   supportingEvidence: 'Supporting evidence',
   livenessAssessment: 'Liveness assessment',
@@ -296,7 +335,8 @@ export const work = {
     raisedBy: 'Raised by',
     meeting: 'Meeting',
     decision: 'The group’s decision',
-    decisionIntro: 'Record the outcome the group agreed at the meeting. An ID proofing expert who did not raise the escalation records it.',
+    decisionIntro:
+      'Record the outcome the group agreed at the meeting. An ID proofing expert who did not raise the escalation records it.',
     rationale: 'Rationale',
     decide: 'Record the decision',
     deciding: 'Recording…',
@@ -307,7 +347,8 @@ export const work = {
     back: 'Back to the group’s queue',
   },
   refusals: {
-    MAIL_NOT_CONFIGURED: 'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server.',
+    MAIL_NOT_CONFIGURED:
+      'Email is not set up on this server, so the link cannot be sent. Ask your administrator to configure the mail server.',
     ESCALATION_SELF_DECISION: 'You raised this escalation, so another ID proofing expert records the group’s decision.',
     ESCALATION_BEFORE_REVIEW: 'The group decides at its meeting: record the decision on or after the meeting day.',
     ESCALATION_NOT_QUEUED: 'This escalation is no longer waiting for the group.',
@@ -315,7 +356,8 @@ export const work = {
     ESCALATION_TEMPLATE_INCOMPLETE: 'Fill in the case summary and your recommendation.',
     ESCALATION_NOT_PERMITTED: 'Your role may not do this with escalations.',
     TASK_SELF_VALIDATION: 'You prepared this task, so you cannot validate it. Another validating officer must do it.',
-    TASK_LIVENESS_RECORDING_NOT_NAMED: 'Say in the comments which challenge recording you watched: blink, nod or shake.',
+    TASK_LIVENESS_RECORDING_NOT_NAMED:
+      'Say in the comments which challenge recording you watched: blink, nod or shake.',
     TASK_CRITERIA_REQUIRED: 'Tick at least one criterion.',
     TASK_COMMENT_REQUIRED: 'Write a comment.',
     TASK_TRANSITION_NOT_ALLOWED: 'The task has changed since you opened it. Reload the page to see where it is now.',

@@ -4,7 +4,8 @@ import type { account as english } from '../en/account.ts';
 
 export const account: Messages<typeof english> = {
   signInTitle: 'Takiuru kaiwhakahaere pūkete',
-  signInIntro: 'Mō ngā kaiwhakahaere o tētahi pūkete API: takiuru mā te ID me te kupuhipa API o te pūkete hei arotake i ōna manatoko me ōna huinga ture. Ka takiuru ngā āpiha take ki te whārangi o ngā āpiha.',
+  signInIntro:
+    'Mō ngā kaiwhakahaere o tētahi pūkete API: takiuru mā te ID me te kupuhipa API o te pūkete hei arotake i ōna manatoko me ōna huinga ture. Ka takiuru ngā āpiha take ki te whārangi o ngā āpiha.',
   officerSignIn: 'Takiuru ai ngā āpiha take i konei',
   accountSignIn: 'Takiuru ai ngā kaiwhakahaere o tētahi pūkete API i konei',
   accountId: 'ID pūkete',
@@ -15,7 +16,8 @@ export const account: Messages<typeof english> = {
   signOut: 'Takiputa',
   menu: { verifications: 'Ngā manatoko', ruleSets: 'Ngā huinga ture' },
   verificationsTitle: 'Ngā manatoko',
-  verificationsIntro: 'Ngā manatoko o te pūkete, ko te mea hou rawa i te tuatahi. Kōwhiria PENDING mō te rārangi arotake.',
+  verificationsIntro:
+    'Ngā manatoko o te pūkete, ko te mea hou rawa i te tuatahi. Kōwhiria PENDING mō te rārangi arotake.',
   statusFilter: 'Tūnga',
   anyStatus: 'Tūnga katoa',
   statuses: {
@@ -26,7 +28,13 @@ export const account: Messages<typeof english> = {
     PENDING: 'E tatari ana kia arotakena',
     LOCKED_OUT: 'Kua rakaina',
   },
-  columns: { id: 'Manatoko', status: 'Tūnga', rule: 'Huinga ture', created: 'I hangaia', updated: 'Panonitanga whakamutunga' },
+  columns: {
+    id: 'Manatoko',
+    status: 'Tūnga',
+    rule: 'Huinga ture',
+    created: 'I hangaia',
+    updated: 'Panonitanga whakamutunga',
+  },
   noVerifications: 'Kāore he manatoko i tēnei tūnga.',
   detailTitle: 'Manatoko {{id}}',
   back: 'Hoki ki ngā manatoko',
@@ -43,7 +51,8 @@ export const account: Messages<typeof english> = {
   watchlists: 'Ngā rārangi mātaki',
   noWatchlistHit: 'Kāore i kitea ki tētahi rārangi mātaki',
   override: 'Manatoko ā-ringa',
-  overrideIntro: 'Tuhia nāu anō i manatoko tēnei tangata (VERIFIED_ADMIN). Ka puritia tāu kōrero, tō īmēra me te rā ki te manatoko.',
+  overrideIntro:
+    'Tuhia nāu anō i manatoko tēnei tangata (VERIFIED_ADMIN). Ka puritia tāu kōrero, tō īmēra me te rā ki te manatoko.',
   comment: 'Kōrero',
   commentHelp: 'He aha i kitea e koe, hei tauira: i kitea te uruwhenua i te peka.',
   adminEmail: 'Tō īmēra',
@@ -51,7 +60,8 @@ export const account: Messages<typeof english> = {
   overriding: 'E tuhi ana…',
   overridden: 'Kua manatokona ināianei e tētahi kaiwhakahaere.',
   ruleSetsTitle: 'Ngā huinga ture',
-  ruleSetsIntro: 'Ngā mea e hiahiatia ana kia manatokona tētahi manatoko. Mā te tiaki ka whakaputaina he putanga hou; ka mau tonu ngā manatoko ki te putanga i tīmata ai rātou.',
+  ruleSetsIntro:
+    'Ngā mea e hiahiatia ana kia manatokona tētahi manatoko. Mā te tiaki ka whakaputaina he putanga hou; ka mau tonu ngā manatoko ki te putanga i tīmata ai rātou.',
   ruleId: 'Huinga ture',
   openRuleSet: 'Huakina',
   version: 'Putanga {{n}}',
@@ -63,7 +73,13 @@ export const account: Messages<typeof english> = {
   remove: 'Tangohia',
   acceptedChanges: 'Ngā panonitanga ka āhei te tangata',
   changeField: 'Āpure',
-  changeFields: { givenName: 'Ingoa tuatahi', middleNames: 'Ingoa waenga', surname: 'Ingoa whānau', dob: 'Rā whānau', address: 'Wāhitau' },
+  changeFields: {
+    givenName: 'Ingoa tuatahi',
+    middleNames: 'Ingoa waenga',
+    surname: 'Ingoa whānau',
+    dob: 'Rā whānau',
+    address: 'Wāhitau',
+  },
   extent: 'Te nui',
   extents: { minor: 'Iti (tātaki)', any: 'Ahakoa he aha' },
   addChange: 'Tāpiri panonitanga',

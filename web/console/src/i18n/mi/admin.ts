@@ -4,7 +4,8 @@ import type { Messages } from '../messages.ts';
 
 export const admin: Messages<typeof en> = {
   officersTitle: 'Ngā āpiha',
-  officersIntro: 'Waihangatia he āpiha, hurihia ō rātou tūranga, whakakorea hoki te hunga ka wehe. Ka tirohia e te tūmau ia tūranga i ia mahi.',
+  officersIntro:
+    'Waihangatia he āpiha, hurihia ō rātou tūranga, whakakorea hoki te hunga ka wehe. Ka tirohia e te tūmau ia tūranga i ia mahi.',
   newOfficer: 'Āpiha hou',
   fullName: 'Ingoa katoa',
   email: 'Īmēra',

@@ -4,9 +4,11 @@ import type { liveness as english } from '../en/liveness.ts';
 
 export const liveness: Messages<typeof english> = {
   newTitle: 'Arowhai oranga hou',
-  newIntro: 'Kōwhiria te tangata mō te arowhai oranga me te wāhi ka tukuna te hono. Tiakina i te tuatahi, kātahi ka pēhi i “Tukuna te Arowhai” ki te pūkete kua tiakina.',
+  newIntro:
+    'Kōwhiria te tangata mō te arowhai oranga me te wāhi ka tukuna te hono. Tiakina i te tuatahi, kātahi ka pēhi i “Tukuna te Arowhai” ki te pūkete kua tiakina.',
   relationship: 'Hononga ki te kaitono',
-  relationshipHelp: 'Pakeke (Adult) mō te tono a te pakeke; Ngā Rōpū Whakaae (Consenting Parties) ina tuku te matua whakaae i te oranga mō tētahi tamaiti.',
+  relationshipHelp:
+    'Pakeke (Adult) mō te tono a te pakeke; Ngā Rōpū Whakaae (Consenting Parties) ina tuku te matua whakaae i te oranga mō tētahi tamaiti.',
   relationships: { Adult: 'Pakeke (Adult)', 'Consenting Parties': 'Ngā Rōpū Whakaae (Consenting Parties)' },
   person: 'Tangata',
   email: 'Īmēra',
@@ -22,7 +24,12 @@ export const liveness: Messages<typeof english> = {
   owner: 'Kaipupuri',
   system: 'PŪNAHA (SYSTEM)',
   statusReason: 'Take tūnga',
-  statuses: { Active: 'Hohe (Active)', Completed: 'Kua oti (Completed)', Expired: 'Kua pau (Expired)', notSent: 'Kāore anō kia tukuna' },
+  statuses: {
+    Active: 'Hohe (Active)',
+    Completed: 'Kua oti (Completed)',
+    Expired: 'Kua pau (Expired)',
+    notSent: 'Kāore anō kia tukuna',
+  },
   tabs: { general: 'Whānui', results: 'Ngā hua oranga' },
   recordTabs: 'Pūkete arowhai oranga',
   sentAt: 'I tukuna',
@@ -33,21 +40,24 @@ export const liveness: Messages<typeof english> = {
   send: 'Tukuna te Arowhai (Send Liveness)',
   sending: 'E tuku ana…',
   sent: 'I tukuna te hono ki {{email}}. Ka whaimana mō ngā hāora 24.',
-  callApplicant: 'Waea atu ki te tangata kia mōhio ia kua tukuna he hono, ā, ka whaimana mō ngā hāora 24. Ki te kore e kitea te īmēra, me titiro ia ki te kōpaki Para (Junk).',
+  callApplicant:
+    'Waea atu ki te tangata kia mōhio ia kua tukuna he hono, ā, ka whaimana mō ngā hāora 24. Ki te kore e kitea te īmēra, me titiro ia ki te kōpaki Para (Junk).',
   resend: 'Tukuna anō',
   resendEmail: 'Tukuna ki (kōwhiringa)',
   resendHelp: 'Ka tukuna he hono hou, ā, ka pau tonu tēnei.',
   resent: 'Kua tukuna he hono hou; kua pau tēnei.',
   backToApplication: 'Hoki ki te tono {{ref}}',
   noResults: 'Kāore anō te tangata kia oti i tētahi huinga whakamātau.',
-  resultsIntro: 'Ngā hua a te pūkaha mō te huinga whakamātau hou rawa ({{used}} kua whakamahia). He tohutohu noa: tirohia ngā taunakitanga, ka tuhi ai i tāu ake aromatawai ki te mahi.',
+  resultsIntro:
+    'Ngā hua a te pūkaha mō te huinga whakamātau hou rawa ({{used}} kua whakamahia). He tohutohu noa: tirohia ngā taunakitanga, ka tuhi ai i tāu ake aromatawai ki te mahi.',
   challenge: 'Wero',
   result: 'Hua',
   challenges: { BLINK: 'Kamo (Blink)', NOD: 'Tungou (Nod)', SHAKE: 'Rūrū (Shake)' },
   photo: 'Whakaahua (whakataurite kanohi)',
   openEvidence: 'Huakina ngā taunakitanga',
   evidenceTitle: 'Ngā taunakitanga oranga',
-  evidenceIntro: 'Mā ngā hua a te pūkaha koe e āwhina ki te kōwhiri me aha e tirohia; nāu te aromatawai. Tuhia ki te mahi “Kua herea te tuakiri” o te tangata, me te whakaingoa i te hopunga i mātakitakina e koe.',
+  evidenceIntro:
+    'Mā ngā hua a te pūkaha koe e āwhina ki te kōwhiri me aha e tirohia; nāu te aromatawai. Tuhia ki te mahi “Kua herea te tuakiri” o te tangata, me te whakaingoa i te hopunga i mātakitakina e koe.',
   recordAssessment: 'Tuhia te aromatawai ki “Kua herea te tuakiri”',
   idChecks: 'Ngā Arowhai ID',
   idChecksHelp: 'Kotahi te rārangi mō ia huinga whakamātau, tae atu ki te toru. Tīmata ki te mea hou rawa.',
@@ -74,7 +84,8 @@ export const liveness: Messages<typeof english> = {
   trustedSourceFace: 'KANOHI PUNA PONO - {{source}}',
   claimFace: 'Kanohi kerēme (te puna pono)',
   userFace: 'Kanohi kaiwhakamahi (te whakaahua-ā-tinana)',
-  facesHelp: 'Whakaūngia ko te tangata i te whakaahua-ā-tinana te tangata nāna ngā wero, ā, ko ia anō te tangata i te whakaahua puna pono.',
+  facesHelp:
+    'Whakaūngia ko te tangata i te whakaahua-ā-tinana te tangata nāna ngā wero, ā, ko ia anō te tangata i te whakaahua puna pono.',
   fmr: 'FMR',
   threshold: 'Paepae',
   facesCaption: 'Ia whakatairitenga ki ngā kanohi puna pono',

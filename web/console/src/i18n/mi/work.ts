@@ -23,7 +23,8 @@ export const work: Messages<typeof english> = {
   reassigned: 'Nā {{name}} te tono me ōna mahi kāore anō kia oti ināianei.',
   releasedToQueue: 'Kua hoki te tono ki te rārangi, mā te āpiha e whai ake e tiki.',
   validationTitle: 'E tatari ana kia manatokona',
-  validationIntro: 'Ngā mahi i whakaritea e tētahi atu āpiha, e tatari ana kia manatokona e tētahi āpiha tuarua. Kāore rawa ō ake mahi i konei.',
+  validationIntro:
+    'Ngā mahi i whakaritea e tētahi atu āpiha, e tatari ana kia manatokona e tētahi āpiha tuarua. Kāore rawa ō ake mahi i konei.',
   noValidation: 'Kāore he mahi e tatari ana kia manatokona e koe.',
   escalationsTitle: 'Rōpū Tohunga Tuakiri',
   escalationsIntro: 'Ngā take kua hikina ki te rōpū, e hui ana ia Wenerei. Pānui anake i konei.',
@@ -80,8 +81,18 @@ export const work: Messages<typeof english> = {
     ceremony: 'Hui whakanui kirirarautanga',
     closed: 'Kua katia',
   },
-  taskKinds: { 'identity-is-unique': 'He ahurei te tuakiri', 'identity-exists': 'Kei te tīari te tuakiri', 'identity-is-bound': 'Kua herea te tuakiri' },
-  taskStates: { open: 'Tuwhera', prepared: 'Kua whakaritea', validated: 'Kua manatokona', returned: 'Kua whakahokia', escalated: 'Kua hikina' },
+  taskKinds: {
+    'identity-is-unique': 'He ahurei te tuakiri',
+    'identity-exists': 'Kei te tīari te tuakiri',
+    'identity-is-bound': 'Kua herea te tuakiri',
+  },
+  taskStates: {
+    open: 'Tuwhera',
+    prepared: 'Kua whakaritea',
+    validated: 'Kua manatokona',
+    returned: 'Kua whakahokia',
+    escalated: 'Kua hikina',
+  },
   outcomes: { pass: 'Paahi', fail: 'Rahua' },
   criteria: {
     'liveness-check': 'Arowhai oranga',
@@ -107,7 +118,13 @@ export const work: Messages<typeof english> = {
   status: 'Tūnga',
   owner: 'Kaipupuri',
   recordTabs: 'Pūkete tono',
-  tabs: { general: 'Whānui', documents: 'Ngā tuhinga tautoko', identity: 'Whakaū tuakiri', escalations: 'Ngā hikinga', audit: 'Arotake' },
+  tabs: {
+    general: 'Whānui',
+    documents: 'Ngā tuhinga tautoko',
+    identity: 'Whakaū tuakiri',
+    escalations: 'Ngā hikinga',
+    audit: 'Arotake',
+  },
   applicationDetails: 'Ngā taipitopito tono',
   applicationType: 'Momo tono',
   relationshipToRequestor: 'Hononga ki te kaitono',
@@ -115,7 +132,10 @@ export const work: Messages<typeof english> = {
   child: 'Tamaiti',
   dateSubmitted: 'Rā i tukuna',
   identityStandard: 'Paerewa tuakiri',
-  standards: { liveness: 'Oranga (i tukuna i te 30 Hōngongoi 2020, i muri rānei)', 'pre-liveness': 'I mua i te oranga (i tukuna i mua i te 30 Hōngongoi 2020)' },
+  standards: {
+    liveness: 'Oranga (i tukuna i te 30 Hōngongoi 2020, i muri rānei)',
+    'pre-liveness': 'I mua i te oranga (i tukuna i mua i te 30 Hōngongoi 2020)',
+  },
   inzResults: 'Ngā Hua INZ | INZ Results',
   inzName: 'Ingoa INZ',
   identityMatch: 'Ōrite Tuakiri',
@@ -126,12 +146,18 @@ export const work: Messages<typeof english> = {
   openInz: 'Huakina te hua INZ o {{name}}',
   inzPending: 'E tikina ana ngā pūkete manene.',
   inzNone: 'Kāore anō he pūkete manene.',
-  inzBeforeApi: 'Kāore he hua INZ: i tukuna i mua i te 3 o Hakihea 2020, i te tīmatanga o te hononga ki Te Ratonga Manene. Tirohia a AMS pērā i mua.',
+  inzBeforeApi:
+    'Kāore he hua INZ: i tukuna i mua i te 3 o Hakihea 2020, i te tīmatanga o te hononga ki Te Ratonga Manene. Tirohia a AMS pērā i mua.',
   applicationProcessing: 'Te tukatuka tono',
   stage: 'Wāhanga',
   people: 'Ngā tāngata me ngā hononga',
   relationship: 'Hononga',
-  relationships: { applicant: 'Kaitono', 'consenting-parent': 'Matua whakaae', 'secondary-consent-giver': 'Kaiwhakaae tuarua', child: 'Tamaiti' },
+  relationships: {
+    applicant: 'Kaitono',
+    'consenting-parent': 'Matua whakaae',
+    'secondary-consent-giver': 'Kaiwhakaae tuarua',
+    child: 'Tamaiti',
+  },
   ageAtSubmission: 'Pakeke i te tukunga',
   bracketAtSubmission: 'Awhe pakeke i te tukunga',
   bracketToday: 'Awhe pakeke i tēnei rā',
@@ -140,14 +166,19 @@ export const work: Messages<typeof english> = {
   email: 'Īmēra',
   givers: { subject: 'te kaitono tonu', 'consenting-parent': 'te matua whakaae', none: 'tētahi kore' },
   livenessActions: {
-    'assess-own-check': 'Aromatawaihia te arowhai oranga a te kaitono: te Kanohi Puna Pono i te tuatahi, kātahi ko ngā wero.',
+    'assess-own-check':
+      'Aromatawaihia te arowhai oranga a te kaitono: te Kanohi Puna Pono i te tuatahi, kātahi ko ngā wero.',
     'offer-own-link': 'Tukuna he Arowhai Oranga Hou ki te kaitono (hononga "Adult").',
     'send-own-link': 'Kua 14 te tamaiti: tukuna tōna ake hononga arowhai oranga.',
-    'copy-parent-check-to-child': 'Aromatawaihia te oranga o te matua i tōna ake tono, kātahi ka whakamahia taua arowhai mō te tamaiti.',
+    'copy-parent-check-to-child':
+      'Aromatawaihia te oranga o te matua i tōna ake tono, kātahi ka whakamahia taua arowhai mō te tamaiti.',
     'follow-up-parent-send-link': 'I tono te matua engari kāore he oranga: whāia; tērā pea me tuku hononga.',
-    'contact-parent-send-link': 'Kāore te matua i tono: whakapā atu (hangaia tōna pūkete tangata mēnā e hiahiatia ana), ka tuku hononga.',
-    'assess-parent-evidence': 'Kua 14 te tamaiti; e ai ki te kaupapa here a te tari, ka tū tonu ngā taunakitanga a te matua whakaae.',
-    'offer-link-instead-of-passport': 'I tukuna i mua i te 30 Hōngongoi 2020, ā, kua ngaro, kāore rānei e taea te whakaahua AMS: ka taea te tuku hononga oranga hei whakakapi i te uruwhenua taketake.',
+    'contact-parent-send-link':
+      'Kāore te matua i tono: whakapā atu (hangaia tōna pūkete tangata mēnā e hiahiatia ana), ka tuku hononga.',
+    'assess-parent-evidence':
+      'Kua 14 te tamaiti; e ai ki te kaupapa here a te tari, ka tū tonu ngā taunakitanga a te matua whakaae.',
+    'offer-link-instead-of-passport':
+      'I tukuna i mua i te 30 Hōngongoi 2020, ā, kua ngaro, kāore rānei e taea te whakaahua AMS: ka taea te tuku hononga oranga hei whakakapi i te uruwhenua taketake.',
     none: 'I tukuna i mua i te 30 Hōngongoi 2020 me tētahi whakaahua AMS e taea ana: ko te paerewa o mua, kāore he oranga.',
   },
   livenessPlan: 'Mā wai te oranga e tuku',
@@ -160,7 +191,8 @@ export const work: Messages<typeof english> = {
   mobilePhone: 'Waea pūkoro',
   landline: 'Waea tūturu',
   noOtherParties: 'Kāore he kaiwhakaae kē atu i runga i tēnei tono.',
-  secondaryConsentNeeded: 'Me whai kaiwhakaae tuarua: kāore te whenua kirirarautanga e whakaae ki te kirirarautanga rua. Ka tukuna e rātou he puka whakaae me tētahi kape uruwhenua; kāore he oranga.',
+  secondaryConsentNeeded:
+    'Me whai kaiwhakaae tuarua: kāore te whenua kirirarautanga e whakaae ki te kirirarautanga rua. Ka tukuna e rātou he puka whakaae me tētahi kape uruwhenua; kāore he oranga.',
   supportingDocuments: 'Ngā tuhinga tautoko',
   upload: 'Tukuake',
   uploading: 'E tukuake ana…',
@@ -209,9 +241,15 @@ export const work: Messages<typeof english> = {
   openTask: '{{task}} o {{name}}',
   proofingGrid: 'Mātiti Whakamana Tuakiri',
   gridG1: 'G1 Mātiti Whakamana Tuakiri',
-  gridG2: 'G2 Mātiti whakamana tuakiri mō ngā tono i tukuna i mua i te 30 Hōngongoi 2020 (kua hanga anō; kua purutia e te kākano)',
+  gridG2:
+    'G2 Mātiti whakamana tuakiri mō ngā tono i tukuna i mua i te 30 Hōngongoi 2020 (kua hanga anō; kua purutia e te kākano)',
   evidence: 'Ngā taunakitanga kei te kōnae',
-  evidenceKinds: { amsPhoto: 'Whakaahua AMS', overseasPassportImage: 'Whakaahua uruwhenua tāwāhi', applicationPhoto: 'Whakaahua tono', livenessTest: 'Whakamātautau oranga' },
+  evidenceKinds: {
+    amsPhoto: 'Whakaahua AMS',
+    overseasPassportImage: 'Whakaahua uruwhenua tāwāhi',
+    applicationPhoto: 'Whakaahua tono',
+    livenessTest: 'Whakamātautau oranga',
+  },
   present: 'Kei reira',
   absent: 'Kāore i reira',
   column: 'Tīwai {{n}}',
@@ -222,7 +260,8 @@ export const work: Messages<typeof english> = {
   options: {
     'send-liveness-link': 'Tukuna he hononga arowhai oranga hou',
     'send-original-passport': 'Tonoa te kaitono kia tukuna mai tōna uruwhenua taketake',
-    'identity-confirmation-appointment': 'Tonoa te kaitono kia tae ki tētahi huihuinga whakaū tuakiri me tōna uruwhenua taketake',
+    'identity-confirmation-appointment':
+      'Tonoa te kaitono kia tae ki tētahi huihuinga whakaū tuakiri me tōna uruwhenua taketake',
   },
   optionsExhausted: 'I whakamātauria ngā kōwhiringa, kāore i ea',
   livenessDeclined: 'Kāore e taea, kāore rānei te kiritaki e pai ki te oranga',
@@ -244,7 +283,7 @@ export const work: Messages<typeof english> = {
   outcome: 'Putanga',
   criteriaLabel: 'Paearu',
   comments: 'Kōrero',
-  commentsHelpBound: "Tuhia ngā hopunga wero i mātakitakina e koe, hei tauira \"Watched 'shake' recording\".",
+  commentsHelpBound: 'Tuhia ngā hopunga wero i mātakitakina e koe, hei tauira "Watched \'shake\' recording".',
   commentsHelp: 'Ngā mea i arowhaitia e koe me ngā mea i kitea.',
   supportingEvidence: 'Taunakitanga tautoko',
   livenessAssessment: 'Aromatawai oranga',
@@ -291,7 +330,8 @@ export const work: Messages<typeof english> = {
     raisedBy: 'I hikina e',
     meeting: 'Hui',
     decision: 'Te whakatau a te rōpū',
-    decisionIntro: 'Tuhia te putanga i whakaaetia e te rōpū i te hui. Mā tētahi tohunga tuakiri kāore nāna i hiki te take e tuhi.',
+    decisionIntro:
+      'Tuhia te putanga i whakaaetia e te rōpū i te hui. Mā tētahi tohunga tuakiri kāore nāna i hiki te take e tuhi.',
     rationale: 'Take o te whakatau',
     decide: 'Tuhia te whakatau',
     deciding: 'E tuhi ana…',
@@ -302,18 +342,23 @@ export const work: Messages<typeof english> = {
     back: 'Hoki ki te rārangi a te rōpū',
   },
   refusals: {
-    MAIL_NOT_CONFIGURED: 'Kāore anō te īmēra kia whakaritea ki tēnei tūmau, nō reira kāore e taea te tuku i te hono. Tonoa tō kaiwhakahaere kia whakarite i te tūmau īmēra.',
-    ESCALATION_SELF_DECISION: 'Nāu tēnei take i hiki, nō reira mā tētahi atu tohunga tuakiri e tuhi te whakatau a te rōpū.',
+    MAIL_NOT_CONFIGURED:
+      'Kāore anō te īmēra kia whakaritea ki tēnei tūmau, nō reira kāore e taea te tuku i te hono. Tonoa tō kaiwhakahaere kia whakarite i te tūmau īmēra.',
+    ESCALATION_SELF_DECISION:
+      'Nāu tēnei take i hiki, nō reira mā tētahi atu tohunga tuakiri e tuhi te whakatau a te rōpū.',
     ESCALATION_BEFORE_REVIEW: 'Ka whakatau te rōpū i tōna hui: tuhia te whakatau i te rā o te hui, i muri rānei.',
     ESCALATION_NOT_QUEUED: 'Kāore tēnei take e tatari ana ki te rōpū.',
     ESCALATION_RATIONALE_REQUIRED: 'Kīia te take i pēnei ai te whakatau a te rōpū.',
     ESCALATION_TEMPLATE_INCOMPLETE: 'Whakakīia te whakarāpopototanga o te take me tāu tūtohu.',
     ESCALATION_NOT_PERMITTED: 'Kāore tōu tūranga e āhei ki te mahi i tēnei ki ngā take kua hikina.',
-    TASK_SELF_VALIDATION: 'Nāu tēnei mahi i whakarite, nō reira kāore e taea e koe te manatoko. Mā tētahi atu āpiha manatoko e mahi.',
-    TASK_LIVENESS_RECORDING_NOT_NAMED: 'Tuhia ki ngā kōrero te hopunga wero i mātakitakina e koe: kamo, tungou, rūrū rānei (blink, nod, shake).',
+    TASK_SELF_VALIDATION:
+      'Nāu tēnei mahi i whakarite, nō reira kāore e taea e koe te manatoko. Mā tētahi atu āpiha manatoko e mahi.',
+    TASK_LIVENESS_RECORDING_NOT_NAMED:
+      'Tuhia ki ngā kōrero te hopunga wero i mātakitakina e koe: kamo, tungou, rūrū rānei (blink, nod, shake).',
     TASK_CRITERIA_REQUIRED: 'Tīpakohia kia kotahi te paearu.',
     TASK_COMMENT_REQUIRED: 'Tuhia he kōrero.',
-    TASK_TRANSITION_NOT_ALLOWED: 'Kua rerekē te mahi mai i tō huakitanga. Utaina anōtia te whārangi kia kite i tōna tūnga ināianei.',
+    TASK_TRANSITION_NOT_ALLOWED:
+      'Kua rerekē te mahi mai i tō huakitanga. Utaina anōtia te whārangi kia kite i tōna tūnga ināianei.',
     TASK_CHANGED: 'I panonitia te mahi e tētahi atu i a koe e tuwhera ana. Utaina anōtia te whārangi.',
     ROLE_NOT_PERMITTED: 'Kāore tō tūranga e āhei ki tēnei.',
     ALREADY_PICKED_UP: 'Kua tīkina kētia tēnei tono e tētahi atu āpiha.',

@@ -44,7 +44,14 @@ export default function AccountSignIn() {
         <Form onSubmit={(event) => void submit(event)} className="stack">
           <ErrorNotice error={error} />
           <Field label={t('accountId')} autoComplete="username" value={accountId} onChange={setAccountId} isRequired />
-          <Field label={t('password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} isRequired />
+          <Field
+            label={t('password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            isRequired
+          />
           <Button type="submit" className="button primary" isDisabled={busy}>
             {busy ? t('signingIn') : t('signIn')}
           </Button>

@@ -23,7 +23,9 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
   const queryClient = useQueryClient();
   const [requirements, setRequirements] = useState<Requirement[]>(current.requirements);
   const [changes, setChanges] = useState<Change[]>(current.acceptedChanges);
-  const [lockout, setLockout] = useState(current.lockoutAfterFailedAttempts === null ? '' : String(current.lockoutAfterFailedAttempts));
+  const [lockout, setLockout] = useState(
+    current.lockoutAfterFailedAttempts === null ? '' : String(current.lockoutAfterFailedAttempts),
+  );
   useEffect(() => {
     setRequirements(current.requirements);
     setChanges(current.acceptedChanges);
@@ -34,7 +36,11 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
       unwrap(
         await api.PUT('/api/v1/rule-sets/{ruleId}', {
           params: { path: { ruleId } },
-          body: { requirements, acceptedChanges: changes, lockoutAfterFailedAttempts: lockout.trim() === '' ? null : Number(lockout) },
+          body: {
+            requirements,
+            acceptedChanges: changes,
+            lockoutAfterFailedAttempts: lockout.trim() === '' ? null : Number(lockout),
+          },
         }),
       ),
     onSuccess: (published) => queryClient.setQueryData(['account', 'rule-set', ruleId], published),
@@ -43,7 +49,8 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
     event.preventDefault();
     publish.mutate();
   };
-  const setRequirement = (i: number, next: Requirement) => setRequirements((rs) => rs.map((r, j) => (j === i ? next : r)));
+  const setRequirement = (i: number, next: Requirement) =>
+    setRequirements((rs) => rs.map((r, j) => (j === i ? next : r)));
   const setChange = (i: number, next: Change) => setChanges((cs) => cs.map((c, j) => (j === i ? next : c)));
   return (
     <Form onSubmit={submit} className="stack" aria-labelledby="rule-set-heading">
@@ -59,9 +66,24 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
         <legend>{t('requirements')}</legend>
         {requirements.map((r, i) => (
           <div key={i} className="row">
-            <Choice label={`${t('requirementKind')} (${i + 1})`} value={r.kind} onChange={(v) => setRequirement(i, { ...r, kind: KINDS.find((k) => k === v) ?? r.kind })} options={KINDS.map((k) => ({ id: k, label: t(`kinds.${k}`) }))} />
-            <Field label={`${t('sourcesNeeded')} (${i + 1})`} type="number" inputMode="numeric" value={String(r.sources)} onChange={(v) => setRequirement(i, { ...r, sources: Number(v) })} />
-            <Button className="button" isDisabled={requirements.length <= 1} onPress={() => setRequirements((rs) => rs.filter((_, j) => j !== i))}>
+            <Choice
+              label={`${t('requirementKind')} (${i + 1})`}
+              value={r.kind}
+              onChange={(v) => setRequirement(i, { ...r, kind: KINDS.find((k) => k === v) ?? r.kind })}
+              options={KINDS.map((k) => ({ id: k, label: t(`kinds.${k}`) }))}
+            />
+            <Field
+              label={`${t('sourcesNeeded')} (${i + 1})`}
+              type="number"
+              inputMode="numeric"
+              value={String(r.sources)}
+              onChange={(v) => setRequirement(i, { ...r, sources: Number(v) })}
+            />
+            <Button
+              className="button"
+              isDisabled={requirements.length <= 1}
+              onPress={() => setRequirements((rs) => rs.filter((_, j) => j !== i))}
+            >
               {t('remove')}
             </Button>
           </div>
@@ -76,15 +98,28 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
         <legend>{t('acceptedChanges')}</legend>
         {changes.map((c, i) => (
           <div key={i} className="row">
-            <Choice label={`${t('changeField')} (${i + 1})`} value={c.field} onChange={(v) => setChange(i, { ...c, field: FIELDS.find((f) => f === v) ?? c.field })} options={FIELDS.map((f) => ({ id: f, label: t(`changeFields.${f}`) }))} />
-            <Choice label={`${t('extent')} (${i + 1})`} value={c.extent} onChange={(v) => setChange(i, { ...c, extent: EXTENTS.find((e) => e === v) ?? c.extent })} options={EXTENTS.map((e) => ({ id: e, label: t(`extents.${e}`) }))} />
+            <Choice
+              label={`${t('changeField')} (${i + 1})`}
+              value={c.field}
+              onChange={(v) => setChange(i, { ...c, field: FIELDS.find((f) => f === v) ?? c.field })}
+              options={FIELDS.map((f) => ({ id: f, label: t(`changeFields.${f}`) }))}
+            />
+            <Choice
+              label={`${t('extent')} (${i + 1})`}
+              value={c.extent}
+              onChange={(v) => setChange(i, { ...c, extent: EXTENTS.find((e) => e === v) ?? c.extent })}
+              options={EXTENTS.map((e) => ({ id: e, label: t(`extents.${e}`) }))}
+            />
             <Button className="button" onPress={() => setChanges((cs) => cs.filter((_, j) => j !== i))}>
               {t('remove')}
             </Button>
           </div>
         ))}
         <div>
-          <Button className="button" onPress={() => setChanges((cs) => [...cs, { field: 'givenName', extent: 'minor' }])}>
+          <Button
+            className="button"
+            onPress={() => setChanges((cs) => [...cs, { field: 'givenName', extent: 'minor' }])}
+          >
             {t('addChange')}
           </Button>
         </div>

@@ -20,7 +20,8 @@ function personFacts(details: Record<string, unknown>): [string, string][] {
   const visit = (prefix: string, value: unknown) => {
     if (value === null || value === undefined || value === '') return;
     if (typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) visit(prefix ? `${prefix} ${key}` : key, inner);
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+        visit(prefix ? `${prefix} ${key}` : key, inner);
     } else facts.push([prefix, String(value)]);
   };
   visit('', details);
@@ -32,7 +33,13 @@ function Override({ verificationId, onDone }: { verificationId: string; onDone(u
   const [comment, setComment] = useState('');
   const [adminEmail, setAdminEmail] = useState('');
   const override = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/verifications/{verificationId}/admin-override', { params: { path: { verificationId } }, body: { comment, adminEmail } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/verifications/{verificationId}/admin-override', {
+          params: { path: { verificationId } },
+          body: { comment, adminEmail },
+        }),
+      ),
     onSuccess: onDone,
   });
   const submit = (event: FormEvent) => {
@@ -43,7 +50,14 @@ function Override({ verificationId, onDone }: { verificationId: string; onDone(u
     <Form onSubmit={submit} className="stack narrow" aria-labelledby="override-heading">
       <h2 id="override-heading">{t('override')}</h2>
       <p className="hint">{t('overrideIntro')}</p>
-      <Field label={t('comment')} description={t('commentHelp')} multiline value={comment} onChange={setComment} isRequired />
+      <Field
+        label={t('comment')}
+        description={t('commentHelp')}
+        multiline
+        value={comment}
+        onChange={setComment}
+        isRequired
+      />
       <Field label={t('adminEmail')} type="email" value={adminEmail} onChange={setAdminEmail} isRequired />
       <Refusal error={override.error} />
       <div>
@@ -62,11 +76,13 @@ export default function VerificationDetail() {
   const [done, setDone] = useState(false);
   const verification = useQuery({
     queryKey: ['account', 'verification', verificationId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/verifications/{verificationId}', { params: { path: { verificationId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/verifications/{verificationId}', { params: { path: { verificationId } } })),
   });
   const outcome = useQuery({
     queryKey: ['account', 'verification', verificationId, 'outcome'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/verifications/{verificationId}/outcome', { params: { path: { verificationId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/verifications/{verificationId}/outcome', { params: { path: { verificationId } } })),
   });
   const watchlists = (() => {
     // seed 001: a comma-separated list of watchlists (DFAT, PEP, OFAC).
@@ -84,7 +100,11 @@ export default function VerificationDetail() {
       {v && (
         <>
           <p>
-            <span className={`status ${status.startsWith('VERIFIED') ? 'status-good' : status === 'LOCKED_OUT' ? 'status-bad' : 'status-wait'}`}>{statusLabel(t, status)}</span>
+            <span
+              className={`status ${status.startsWith('VERIFIED') ? 'status-good' : status === 'LOCKED_OUT' ? 'status-bad' : 'status-wait'}`}
+            >
+              {statusLabel(t, status)}
+            </span>
           </p>
           {done && (
             <p role="status" className="notice notice-ok">
@@ -123,7 +143,13 @@ export default function VerificationDetail() {
           </div>
           <h2>{t('checks')}</h2>
           {v.verificationResult.individualResult.map((check) => (
-            <div key={check.name} className="table-scroll" tabIndex={0} role="region" aria-label={`${check.name}: ${check.state}`}>
+            <div
+              key={check.name}
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={`${check.name}: ${check.state}`}
+            >
               <table>
                 <caption>
                   {check.name}: {check.state}
@@ -153,7 +179,9 @@ export default function VerificationDetail() {
               onDone={(updated) => {
                 queryClient.setQueryData(['account', 'verification', verificationId], updated);
                 void queryClient.invalidateQueries({ queryKey: ['account', 'verifications'] });
-                void queryClient.invalidateQueries({ queryKey: ['account', 'verification', verificationId, 'outcome'] });
+                void queryClient.invalidateQueries({
+                  queryKey: ['account', 'verification', verificationId, 'outcome'],
+                });
                 setDone(true);
               }}
             />

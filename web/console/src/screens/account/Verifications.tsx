@@ -17,7 +17,11 @@ export default function Verifications() {
   const { t } = useTranslation('account');
   const pager = useKeysetPager();
   const [status, setStatus] = useState<Status | 'any'>('PENDING');
-  const query: Query = { limit: '25', ...(status === 'any' ? {} : { status }), ...(pager.cursor ? { before: pager.cursor } : {}) };
+  const query: Query = {
+    limit: '25',
+    ...(status === 'any' ? {} : { status }),
+    ...(pager.cursor ? { before: pager.cursor } : {}),
+  };
   const page = useQuery({
     queryKey: ['account', 'verifications', query],
     queryFn: async () => unwrap(await api.GET('/api/v1/verifications', { params: { query } })),
@@ -55,7 +59,17 @@ export default function Verifications() {
         options={[{ id: 'any', label: t('anyStatus') }, ...STATUSES.map((s) => ({ id: s, label: statusLabel(t, s) }))]}
       />
       <Refusal error={page.error} />
-      <PagedTable caption={t('verificationsTitle')} columns={columns} rows={rows} sort="newest" onSort={() => undefined} pager={pager} nextCursor={page.data?.next} empty={t('noVerifications')} loading={page.isPending} />
+      <PagedTable
+        caption={t('verificationsTitle')}
+        columns={columns}
+        rows={rows}
+        sort="newest"
+        onSort={() => undefined}
+        pager={pager}
+        nextCursor={page.data?.next}
+        empty={t('noVerifications')}
+        loading={page.isPending}
+      />
     </Page>
   );
 }

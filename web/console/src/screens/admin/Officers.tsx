@@ -42,7 +42,15 @@ function NewOfficer({ onDone }: { onDone(message: string): void }) {
       <Form onSubmit={submit} className="stack narrow">
         <Field label={t('fullName')} value={fullName} onChange={setFullName} isRequired />
         <Field label={t('email')} type="email" value={email} onChange={setEmail} isRequired />
-        <Field label={t('password')} description={t('passwordHelp')} type="password" autoComplete="new-password" value={password} onChange={setPassword} isRequired />
+        <Field
+          label={t('password')}
+          description={t('passwordHelp')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          isRequired
+        />
         <RolePicker label={t('roles')} value={roles} onChange={setRoles} />
         <div>
           <Button type="submit" className="button primary" isDisabled={create.isPending}>
@@ -60,9 +68,16 @@ function OfficerItem({ officer, self, onDone }: { officer: OfficerRow; self: boo
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<Role[]>(officer.roles);
   const change = useMutation({
-    mutationFn: async (body: { roles?: Role[]; active?: boolean }) => unwrap(await api.PATCH('/api/v1/officers/{officerId}', { params: { path: { officerId: officer.id } }, body })),
+    mutationFn: async (body: { roles?: Role[]; active?: boolean }) =>
+      unwrap(await api.PATCH('/api/v1/officers/{officerId}', { params: { path: { officerId: officer.id } }, body })),
     onSuccess: (updated, body) => {
-      onDone(body.active === undefined ? t('rolesSaved', { name: updated.fullName }) : updated.active ? t('reactivated', { name: updated.fullName }) : t('deactivated', { name: updated.fullName }));
+      onDone(
+        body.active === undefined
+          ? t('rolesSaved', { name: updated.fullName })
+          : updated.active
+            ? t('reactivated', { name: updated.fullName })
+            : t('deactivated', { name: updated.fullName }),
+      );
       void queryClient.invalidateQueries({ queryKey: OFFICERS });
     },
   });
@@ -70,7 +85,9 @@ function OfficerItem({ officer, self, onDone }: { officer: OfficerRow; self: boo
     <li className="officer">
       <p>
         <strong>{officer.fullName}</strong> {self && t('you')} · {officer.email} ·{' '}
-        <span className={`status ${officer.active ? 'status-good' : 'status-bad'}`}>{officer.active ? t('active') : t('inactive')}</span>
+        <span className={`status ${officer.active ? 'status-good' : 'status-bad'}`}>
+          {officer.active ? t('active') : t('inactive')}
+        </span>
       </p>
       <p className="hint">{officer.roles.map((r) => tc(`roles.${r}`)).join(', ')}</p>
       <ErrorNotice error={change.error} />
@@ -79,7 +96,11 @@ function OfficerItem({ officer, self, onDone }: { officer: OfficerRow; self: boo
         <Button className="button" isDisabled={change.isPending} onPress={() => change.mutate({ roles })}>
           {t('saveRoles', { name: officer.fullName })}
         </Button>
-        <Button className={officer.active ? 'button danger' : 'button'} isDisabled={change.isPending || self} onPress={() => change.mutate({ active: !officer.active })}>
+        <Button
+          className={officer.active ? 'button danger' : 'button'}
+          isDisabled={change.isPending || self}
+          onPress={() => change.mutate({ active: !officer.active })}
+        >
           {officer.active ? t('deactivate', { name: officer.fullName }) : t('reactivate', { name: officer.fullName })}
         </Button>
       </div>
@@ -104,7 +125,12 @@ export default function Officers() {
         <ErrorNotice error={officers.error} />
         <ul className="officers">
           {(officers.data ?? []).map((officer) => (
-            <OfficerItem key={`${officer.id}:${officer.roles.join()}:${String(officer.active)}`} officer={officer} self={officer.id === session.officer?.id} onDone={setMessage} />
+            <OfficerItem
+              key={`${officer.id}:${officer.roles.join()}:${String(officer.active)}`}
+              officer={officer}
+              self={officer.id === session.officer?.id}
+              onDone={setMessage}
+            />
           ))}
         </ul>
       </section>

@@ -4,12 +4,30 @@ import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../app/session.tsx';
 
 export type Role = Officer['roles'][number];
-export const ROLES: readonly Role[] = ['case-officer', 'validating-officer', 'id-proofing-expert', 'team-leader', 'administrator'];
+export const ROLES: readonly Role[] = [
+  'case-officer',
+  'validating-officer',
+  'id-proofing-expert',
+  'team-leader',
+  'administrator',
+];
 
-export function RolePicker({ label, value, onChange }: { label: string; value: Role[]; onChange(roles: Role[]): void }) {
+export function RolePicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: Role[];
+  onChange(roles: Role[]): void;
+}) {
   const { t } = useTranslation();
   return (
-    <CheckboxGroup className="role-picker" value={value} onChange={(roles) => onChange(roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)))}>
+    <CheckboxGroup
+      className="role-picker"
+      value={value}
+      onChange={(roles) => onChange(roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)))}
+    >
       <Label className="field-label">{label}</Label>
       {ROLES.map((role) => (
         <Checkbox key={role} value={role} className="checkbox">

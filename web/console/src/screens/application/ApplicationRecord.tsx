@@ -27,7 +27,10 @@ function Header({ application }: { application: Application }) {
   const session = useSession();
   const queryClient = useQueryClient();
   const pickUp = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/applications/{ref}/pick-up', { params: { path: { ref: application.reference } } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/applications/{ref}/pick-up', { params: { path: { ref: application.reference } } }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData(applicationKey(application.reference), updated);
       void queryClient.invalidateQueries({ queryKey: ['work'] });
@@ -105,7 +108,11 @@ export default function ApplicationRecord() {
             </TabPanel>
             <TabPanel id="escalations">
               <h2>{t('tabs.escalations')}</h2>
-              <EscalationTable caption={t('escalationsOf')} empty={t('noEscalations')} applicationRef={data.reference} />
+              <EscalationTable
+                caption={t('escalationsOf')}
+                empty={t('noEscalations')}
+                applicationRef={data.reference}
+              />
             </TabPanel>
             <TabPanel id="audit">
               <Audit reference={data.reference} />

@@ -15,7 +15,8 @@ export function Audit({ reference }: { reference: string }) {
   const allowed = session.hasRole('administrator') || session.hasRole('id-proofing-expert');
   const trail = useQuery({
     queryKey: ['application', reference, 'audit'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{ref}/audit', { params: { path: { ref: reference } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/applications/{ref}/audit', { params: { path: { ref: reference } } })),
     enabled: allowed,
   });
   return (
@@ -45,7 +46,9 @@ export function Audit({ reference }: { reference: string }) {
                     <td>
                       {e.actorName}
                       {e.actorEmail && <div className="hint">{e.actorEmail}</div>}
-                      {e.actingThroughName && <div className="hint">{t('actingThrough', { name: e.actingThroughName })}</div>}
+                      {e.actingThroughName && (
+                        <div className="hint">{t('actingThrough', { name: e.actingThroughName })}</div>
+                      )}
                     </td>
                     <td>
                       <code>{e.action}</code>

@@ -35,7 +35,10 @@ function TaskGrid({ application, person, tasks }: { application: Application; pe
           {tasks.map((task) => (
             <tr key={task.id}>
               <td>
-                <Link href={`/applications/${application.reference}/tasks/${task.id}`} aria-label={t('openTask', { task: taskKindLabel(t, task.kind), name: person.fullName })}>
+                <Link
+                  href={`/applications/${application.reference}/tasks/${task.id}`}
+                  aria-label={t('openTask', { task: taskKindLabel(t, task.kind), name: person.fullName })}
+                >
                   {taskKindLabel(t, task.kind)}
                 </Link>
               </td>
@@ -58,7 +61,12 @@ function GridSuggestion({ application, person }: { application: Application; per
   const decision = useQuery({
     queryKey: ['application', application.reference, 'proofing', person.id, optionsExhausted, livenessDeclined],
     queryFn: async () =>
-      unwrap(await api.POST('/api/v1/applications/{ref}/people/{personId}/proofing-decision', { params: { path: { ref: application.reference, personId: person.id } }, body: { optionsExhausted, livenessDeclined } })),
+      unwrap(
+        await api.POST('/api/v1/applications/{ref}/people/{personId}/proofing-decision', {
+          params: { path: { ref: application.reference, personId: person.id } },
+          body: { optionsExhausted, livenessDeclined },
+        }),
+      ),
     staleTime: 60_000,
   });
   const session = useSession();
@@ -93,7 +101,15 @@ function GridSuggestion({ application, person }: { application: Application; per
                 <ul>
                   {(step.options ?? []).map((o) => (
                     <li key={o}>
-                      {o === 'send-liveness-link' ? <Link href={`/applications/${application.reference}/liveness-links/new`}>{t('options.send-liveness-link')}</Link> : isOption(o) ? t(`options.${o}`) : o}
+                      {o === 'send-liveness-link' ? (
+                        <Link href={`/applications/${application.reference}/liveness-links/new`}>
+                          {t('options.send-liveness-link')}
+                        </Link>
+                      ) : isOption(o) ? (
+                        t(`options.${o}`)
+                      ) : (
+                        o
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -101,7 +117,13 @@ function GridSuggestion({ application, person }: { application: Application; per
             )}
           </div>
           {step?.step === 'escalate' && session.hasRole('case-officer') && (
-            <RaiseEscalation application={application} person={person} column={step.column ?? null} evidence={decision.data.evidence} optionsTried={optionsExhausted ? OPTIONS : []} />
+            <RaiseEscalation
+              application={application}
+              person={person}
+              column={step.column ?? null}
+              evidence={decision.data.evidence}
+              optionsTried={optionsExhausted ? OPTIONS : []}
+            />
           )}
         </>
       )}
@@ -132,8 +154,14 @@ export function ConfirmIdentity({ application }: { application: Application }) {
           <h3 id={`person-${person.id}`}>
             {person.fullName} · {relationshipLabel(t, person.relationship)}
           </h3>
-          <TaskGrid application={application} person={person} tasks={(tasks.data ?? []).filter((task) => task.personId === person.id)} />
-          {person.relationship !== 'secondary-consent-giver' && <GridSuggestion application={application} person={person} />}
+          <TaskGrid
+            application={application}
+            person={person}
+            tasks={(tasks.data ?? []).filter((task) => task.personId === person.id)}
+          />
+          {person.relationship !== 'secondary-consent-giver' && (
+            <GridSuggestion application={application} person={person} />
+          )}
         </section>
       ))}
     </>

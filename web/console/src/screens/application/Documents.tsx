@@ -12,7 +12,13 @@ import { documentKindLabel, providedAsLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { personName, useDocuments, useLinks, type Application } from './data.ts';
 
-const KINDS = ['passport-style-image', 'overseas-passport-image', 'birth-record', 'travel-document', 'consent-form'] as const;
+const KINDS = [
+  'passport-style-image',
+  'overseas-passport-image',
+  'birth-record',
+  'travel-document',
+  'consent-form',
+] as const;
 
 function Upload({ application }: { application: Application }) {
   const { t } = useTranslation('work');
@@ -30,7 +36,12 @@ function Upload({ application }: { application: Application }) {
       form.append('file', file);
       // The route reads multipart parts itself, so its OpenAPI entry declares no JSON body; the generated
       // client sends FormData as it is, with the browser's boundary.
-      return unwrap(await api.POST('/api/v1/applications/{ref}/documents', { params: { path: { ref: application.reference } }, body: form as never }));
+      return unwrap(
+        await api.POST('/api/v1/applications/{ref}/documents', {
+          params: { path: { ref: application.reference } },
+          body: form as never,
+        }),
+      );
     },
     onSuccess: (doc) => {
       setMessage(t('uploaded', { name: doc.fileName }));
@@ -46,11 +57,27 @@ function Upload({ application }: { application: Application }) {
   return (
     <Form onSubmit={submit} className="stack" aria-label={t('upload')}>
       <div className="row">
-        <Choice label={t('documentPerson')} value={personId} onChange={setPersonId} options={[...application.people.map((p) => ({ id: p.id, label: p.fullName })), { id: 'none', label: t('wholeApplication') }]} />
-        <Choice label={t('documentKind')} value={kind} onChange={setKind} options={KINDS.map((k) => ({ id: k, label: documentKindLabel(t, k) }))} />
+        <Choice
+          label={t('documentPerson')}
+          value={personId}
+          onChange={setPersonId}
+          options={[
+            ...application.people.map((p) => ({ id: p.id, label: p.fullName })),
+            { id: 'none', label: t('wholeApplication') },
+          ]}
+        />
+        <Choice
+          label={t('documentKind')}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => ({ id: k, label: documentKindLabel(t, k) }))}
+        />
       </div>
       <div className="row">
-        <FileTrigger acceptedFileTypes={['image/jpeg', 'image/png', 'application/pdf']} onSelect={(files) => setFile(files?.[0] ?? null)}>
+        <FileTrigger
+          acceptedFileTypes={['image/jpeg', 'image/png', 'application/pdf']}
+          onSelect={(files) => setFile(files?.[0] ?? null)}
+        >
           <Button className="button">{t('chooseFile')}</Button>
         </FileTrigger>
         <span aria-live="polite">{file ? t('chosenFile', { name: file.name }) : t('noFile')}</span>
@@ -72,7 +99,13 @@ function Preview({ reference, documentId, name }: { reference: string; documentI
   const { t } = useTranslation('work');
   const blob = useQuery({
     queryKey: ['application', reference, 'documents', documentId, 'content'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{ref}/documents/{documentId}', { params: { path: { ref: reference, documentId } }, parseAs: 'blob' })) as Blob,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/applications/{ref}/documents/{documentId}', {
+          params: { path: { ref: reference, documentId } },
+          parseAs: 'blob',
+        }),
+      ) as Blob,
     staleTime: Infinity,
   });
   const [url, setUrl] = useState<string>();
@@ -127,7 +160,11 @@ function DocumentsGrid({ application }: { application: Application }) {
                   <td>{instant(d.uploadedAt)}</td>
                   <td>
                     {d.contentType.startsWith('image/') ? (
-                      <Button className="link-button" aria-expanded={shown === d.id} onPress={() => setShown(shown === d.id ? null : d.id)}>
+                      <Button
+                        className="link-button"
+                        aria-expanded={shown === d.id}
+                        onPress={() => setShown(shown === d.id ? null : d.id)}
+                      >
                         {shown === d.id ? t('hidePreview') : t('showPreview', { name: d.fileName })}
                       </Button>
                     ) : (
@@ -199,7 +236,9 @@ function LivenessGrid({ application }: { application: Application }) {
                 return (
                   <tr key={link.id}>
                     <td>
-                      <Link href={`/applications/${application.reference}/liveness-links/${link.id}`}>{t('linkOf', { name })}</Link>
+                      <Link href={`/applications/${application.reference}/liveness-links/${link.id}`}>
+                        {t('linkOf', { name })}
+                      </Link>
                     </td>
                     <td>{name}</td>
                     <td>{result(link, 'blink')}</td>

@@ -19,7 +19,13 @@ function InzResultsRow({ application }: { application: Application }) {
     <section aria-labelledby="inz-results">
       <h3 id="inz-results">{t('inzResults')}</h3>
       {!records ? (
-        <p role="status">{application.noRecords ? t('inzBeforeApi') : application.recordsStatus === 'pending' ? t('inzPending') : t('inzNone')}</p>
+        <p role="status">
+          {application.noRecords
+            ? t('inzBeforeApi')
+            : application.recordsStatus === 'pending'
+              ? t('inzPending')
+              : t('inzNone')}
+        </p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('inzResults')}>
           <table>
@@ -35,11 +41,16 @@ function InzResultsRow({ application }: { application: Application }) {
             <tbody>
               <tr>
                 <td>
-                  <Link href={`/applications/${application.reference}/inz`} aria-label={t('openInz', { name: subject?.fullName ?? application.reference })}>
+                  <Link
+                    href={`/applications/${application.reference}/inz`}
+                    aria-label={t('openInz', { name: subject?.fullName ?? application.reference })}
+                  >
                     {records.summary.inzName || '---'}
                   </Link>
                 </td>
-                <td>{records.summary.identityMatch === '1:1 match' ? '1:1 match found' : records.summary.identityMatch}</td>
+                <td>
+                  {records.summary.identityMatch === '1:1 match' ? '1:1 match found' : records.summary.identityMatch}
+                </td>
                 <td>{records.summary.presence}</td>
                 <td>{records.summary.alerts}</td>
                 <td>
@@ -61,7 +72,12 @@ function LivenessPlan({ application }: { application: Application }) {
   const queryClient = useQueryClient();
   const plan = useLivenessPlan(application.reference);
   const apply = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/applications/{ref}/liveness/apply-policy', { params: { path: { ref: application.reference } } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/applications/{ref}/liveness/apply-policy', {
+          params: { path: { ref: application.reference } },
+        }),
+      ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['application', application.reference] }),
   });
   if (!plan.data) return <Refusal error={plan.error} />;
@@ -74,7 +90,11 @@ function LivenessPlan({ application }: { application: Application }) {
       <p className="hint">{r.rule}</p>
       {plan.data.secondaryConsentRequired && <p>{t('secondaryConsentNeeded')}</p>}
       <Refusal error={apply.error} />
-      {apply.isSuccess && <p role="status" className="notice notice-ok">{t('policyApplied')}</p>}
+      {apply.isSuccess && (
+        <p role="status" className="notice notice-ok">
+          {t('policyApplied')}
+        </p>
+      )}
       {r.revertToStage && session.hasRole('case-officer') && (
         <Button className="button" isDisabled={apply.isPending} onPress={() => apply.mutate()}>
           {t('applyPolicy')}
@@ -87,8 +107,11 @@ function LivenessPlan({ application }: { application: Application }) {
 export function General({ application }: { application: Application }) {
   const { t } = useTranslation('work');
   const subject = application.people.find((p) => p.relationship === 'applicant') ?? application.people[0];
-  const isChild = subject !== undefined && subject.bracketAtSubmission !== null && subject.bracketAtSubmission !== 'adult';
-  const others = application.people.filter((p) => p.relationship === 'consenting-parent' || p.relationship === 'secondary-consent-giver');
+  const isChild =
+    subject !== undefined && subject.bracketAtSubmission !== null && subject.bracketAtSubmission !== 'adult';
+  const others = application.people.filter(
+    (p) => p.relationship === 'consenting-parent' || p.relationship === 'secondary-consent-giver',
+  );
   return (
     <>
       <h2>{t('tabs.general')}</h2>
@@ -104,7 +127,11 @@ export function General({ application }: { application: Application }) {
           <dt>{t('dateSubmitted')}</dt>
           <dd>{shortDate(application.submittedOn)}</dd>
           <dt>{t('identityStandard')}</dt>
-          <dd>{application.identityStandard ? t(`standards.${application.identityStandard === 'liveness' ? 'liveness' : 'pre-liveness'}`) : '—'}</dd>
+          <dd>
+            {application.identityStandard
+              ? t(`standards.${application.identityStandard === 'liveness' ? 'liveness' : 'pre-liveness'}`)
+              : '—'}
+          </dd>
         </dl>
       </section>
       <InzResultsRow application={application} />

@@ -16,10 +16,26 @@ import type { Application, Person } from './data.ts';
 type Raise = RequestBody<'/api/v1/escalations', 'post'>;
 type Option = Raise['optionsTried'][number];
 type TaskKind = Raise['task'];
-const OPTIONS: readonly Option[] = ['send-liveness-link', 'send-original-passport', 'identity-confirmation-appointment'];
+const OPTIONS: readonly Option[] = [
+  'send-liveness-link',
+  'send-original-passport',
+  'identity-confirmation-appointment',
+];
 const TASKS: readonly TaskKind[] = ['identity-is-bound', 'identity-exists', 'identity-is-unique'];
 
-export function RaiseEscalation({ application, person, column, evidence, optionsTried }: { application: Application; person: Person; column: number | null; evidence: Raise['evidence']; optionsTried: readonly Option[] }) {
+export function RaiseEscalation({
+  application,
+  person,
+  column,
+  evidence,
+  optionsTried,
+}: {
+  application: Application;
+  person: Person;
+  column: number | null;
+  evidence: Raise['evidence'];
+  optionsTried: readonly Option[];
+}) {
   const { t } = useTranslation('work');
   const queryClient = useQueryClient();
   const [task, setTask] = useState<TaskKind>('identity-is-bound');
@@ -28,7 +44,20 @@ export function RaiseEscalation({ application, person, column, evidence, options
   const [recommendation, setRecommendation] = useState('');
   const raise = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/escalations', { body: { applicationRef: application.reference, personId: person.id, task, gridColumn: column, evidence, optionsTried: tried, caseSummary, recommendation } })),
+      unwrap(
+        await api.POST('/api/v1/escalations', {
+          body: {
+            applicationRef: application.reference,
+            personId: person.id,
+            task,
+            gridColumn: column,
+            evidence,
+            optionsTried: tried,
+            caseSummary,
+            recommendation,
+          },
+        }),
+      ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['work', 'escalations'] }),
   });
   const submit = (event: FormEvent) => {
@@ -46,8 +75,17 @@ export function RaiseEscalation({ application, person, column, evidence, options
     <Form onSubmit={submit} className="stack narrow" aria-labelledby={`escalate-${person.id}`}>
       <h5 id={`escalate-${person.id}`}>{t('escalate.title')}</h5>
       <p className="hint">{t('escalate.intro')}</p>
-      <Choice label={t('escalate.task')} value={task} onChange={(v) => setTask(TASKS.find((k) => k === v) ?? 'identity-is-bound')} options={TASKS.map((k) => ({ id: k, label: taskKindLabel(t, k) }))} />
-      <CheckboxGroup className="checkbox-group" value={tried} onChange={(values) => setTried(OPTIONS.filter((o) => values.includes(o)))}>
+      <Choice
+        label={t('escalate.task')}
+        value={task}
+        onChange={(v) => setTask(TASKS.find((k) => k === v) ?? 'identity-is-bound')}
+        options={TASKS.map((k) => ({ id: k, label: taskKindLabel(t, k) }))}
+      />
+      <CheckboxGroup
+        className="checkbox-group"
+        value={tried}
+        onChange={(values) => setTried(OPTIONS.filter((o) => values.includes(o)))}
+      >
         <Label className="field-label">{t('escalate.optionsTried')}</Label>
         {OPTIONS.map((o) => (
           <Checkbox key={o} value={o} className="checkbox">
@@ -56,8 +94,21 @@ export function RaiseEscalation({ application, person, column, evidence, options
           </Checkbox>
         ))}
       </CheckboxGroup>
-      <Field label={t('escalate.caseSummary')} description={t('escalate.caseSummaryHelp')} multiline value={caseSummary} onChange={setCaseSummary} isRequired />
-      <Field label={t('escalate.recommendation')} multiline value={recommendation} onChange={setRecommendation} isRequired />
+      <Field
+        label={t('escalate.caseSummary')}
+        description={t('escalate.caseSummaryHelp')}
+        multiline
+        value={caseSummary}
+        onChange={setCaseSummary}
+        isRequired
+      />
+      <Field
+        label={t('escalate.recommendation')}
+        multiline
+        value={recommendation}
+        onChange={setRecommendation}
+        isRequired
+      />
       <Refusal error={raise.error} />
       <div>
         <Button type="submit" className="button primary" isDisabled={raise.isPending}>

@@ -15,13 +15,21 @@ const QUEUE = 'queue';
 export function Reassign({ application }: { application: Application }) {
   const { t } = useTranslation('work');
   const queryClient = useQueryClient();
-  const holders = useQuery({ queryKey: ['work', 'holders'], queryFn: async () => unwrap(await api.GET('/api/v1/work/holders')) });
+  const holders = useQuery({
+    queryKey: ['work', 'holders'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/work/holders')),
+  });
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const reassign = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/applications/{ref}/reassign', { params: { path: { ref: application.reference } }, body: { officerId: to === QUEUE ? null : to, reason } })),
+      unwrap(
+        await api.POST('/api/v1/applications/{ref}/reassign', {
+          params: { path: { ref: application.reference } },
+          body: { officerId: to === QUEUE ? null : to, reason },
+        }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData(applicationKey(application.reference), updated);
       void queryClient.invalidateQueries({ queryKey: ['work'] });
@@ -46,7 +54,13 @@ export function Reassign({ application }: { application: Application }) {
       {done && <p role="status">{done}</p>}
       <Form onSubmit={submit} className="row">
         <Choice label={t('reassignTo')} value={to} onChange={setTo} options={options} />
-        <Field label={t('reassignReason')} description={t('reassignReasonHelp')} value={reason} onChange={setReason} isRequired />
+        <Field
+          label={t('reassignReason')}
+          description={t('reassignReasonHelp')}
+          value={reason}
+          onChange={setReason}
+          isRequired
+        />
         <Button type="submit" className="button" isDisabled={reassign.isPending || to === '' || reason.trim() === ''}>
           {t('reassignButton')}
         </Button>

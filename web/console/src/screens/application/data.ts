@@ -21,7 +21,8 @@ const tasksQuery = (ref: string) =>
 const linksQuery = (ref: string) =>
   queryOptions({
     queryKey: ['application', ref, 'liveness-links'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{ref}/liveness-links', { params: { path: { ref } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/applications/{ref}/liveness-links', { params: { path: { ref } } })),
   });
 const documentsQuery = (ref: string) =>
   queryOptions({

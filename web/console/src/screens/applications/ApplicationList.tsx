@@ -17,19 +17,38 @@ type Query = NonNullable<paths['/api/v1/work/applications']['get']['parameters']
 type Sort = NonNullable<Query['sort']>;
 type Owner = NonNullable<Query['owner']>;
 
-export const STAGES = ['submitted', 'complete-and-correct', 'application-processing', 'decision', 'ceremony', 'closed', 'draft'] as const;
+export const STAGES = [
+  'submitted',
+  'complete-and-correct',
+  'application-processing',
+  'decision',
+  'ceremony',
+  'closed',
+  'draft',
+] as const;
 const SORTS: readonly Sort[] = ['newest', 'oldest', 'reference', 'reference-desc'];
 const isSort = (s: string): s is Sort => (SORTS as readonly string[]).includes(s);
 
 export function useApplicationPage(query: Omit<Query, 'cursor'>, cursor: string | undefined) {
   return useQuery({
     queryKey: ['work', 'applications', query, cursor],
-    queryFn: async () => unwrap(await api.GET('/api/v1/work/applications', { params: { query: { ...query, ...(cursor ? { cursor } : {}) } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/work/applications', { params: { query: { ...query, ...(cursor ? { cursor } : {}) } } }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
 
-export function ApplicationTable({ caption, query, empty }: { caption: string; query: Omit<Query, 'cursor' | 'sort'>; empty: string }) {
+export function ApplicationTable({
+  caption,
+  query,
+  empty,
+}: {
+  caption: string;
+  query: Omit<Query, 'cursor' | 'sort'>;
+  empty: string;
+}) {
   const { t } = useTranslation('work');
   const pager = useKeysetPager();
   const [sort, setSort] = useState<Sort>('newest');
@@ -47,7 +66,9 @@ export function ApplicationTable({ caption, query, empty }: { caption: string; q
   const rows = (page.data?.items ?? []).map((a) => ({
     key: a.reference,
     cells: [
-      <Link key="ref" href={`/applications/${a.reference}`}>{a.reference}</Link>,
+      <Link key="ref" href={`/applications/${a.reference}`}>
+        {a.reference}
+      </Link>,
       a.subjectName ?? '—',
       shortDate(a.subjectDateOfBirth),
       a.applicationType,
@@ -88,7 +109,10 @@ export default function ApplicationList() {
   const [search, setSearch] = useState<{ q?: string; dateOfBirth?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSearch({ ...(text.trim() ? { q: text.trim() } : {}), ...(dateOfBirth.trim() ? { dateOfBirth: dateOfBirth.trim() } : {}) });
+    setSearch({
+      ...(text.trim() ? { q: text.trim() } : {}),
+      ...(dateOfBirth.trim() ? { dateOfBirth: dateOfBirth.trim() } : {}),
+    });
   };
   const clear = () => {
     setText('');
@@ -105,7 +129,12 @@ export default function ApplicationList() {
       <p>{t('applicationsIntro')}</p>
       <Form onSubmit={submit} className="row search-form" role="search" aria-label={t('searchButton')}>
         <Field label={t('searchText')} description={t('searchTextHelp')} value={text} onChange={setText} />
-        <Field label={t('dateOfBirth')} description={t('dateOfBirthHelp')} value={dateOfBirth} onChange={setDateOfBirth} />
+        <Field
+          label={t('dateOfBirth')}
+          description={t('dateOfBirthHelp')}
+          value={dateOfBirth}
+          onChange={setDateOfBirth}
+        />
         <div className="row">
           <Button type="submit" className="button primary">
             {t('searchButton')}
@@ -116,7 +145,12 @@ export default function ApplicationList() {
         </div>
       </Form>
       <div className="row">
-        <Choice label={t('stageFilter')} value={stage} onChange={setStage} options={[{ id: 'all', label: t('allStages') }, ...STAGES.map((s) => ({ id: s, label: t(`stages.${s}`) }))]} />
+        <Choice
+          label={t('stageFilter')}
+          value={stage}
+          onChange={setStage}
+          options={[{ id: 'all', label: t('allStages') }, ...STAGES.map((s) => ({ id: s, label: t(`stages.${s}`) }))]}
+        />
         <Choice
           label={t('ownerFilter')}
           value={owner}
@@ -128,7 +162,12 @@ export default function ApplicationList() {
           ]}
         />
       </div>
-      <ApplicationTable key={JSON.stringify(query)} caption={t('applicationsTitle')} query={query} empty={t('noApplications')} />
+      <ApplicationTable
+        key={JSON.stringify(query)}
+        caption={t('applicationsTitle')}
+        query={query}
+        empty={t('noApplications')}
+      />
     </Page>
   );
 }

@@ -20,7 +20,18 @@ export function ByTravelDocument() {
   const [applicationDate, setApplicationDate] = useState('');
   const check = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/presence/by-travel-document', { body: { documentNumber, nationality, dateOfBirth, givenNames, familyName, ...(applicationDate ? { applicationDate } : {}) } })),
+      unwrap(
+        await api.POST('/api/v1/presence/by-travel-document', {
+          body: {
+            documentNumber,
+            nationality,
+            dateOfBirth,
+            givenNames,
+            familyName,
+            ...(applicationDate ? { applicationDate } : {}),
+          },
+        }),
+      ),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,11 +43,28 @@ export function ByTravelDocument() {
       <p>{t('byDocumentIntro')}</p>
       <Form onSubmit={submit} className="stack narrow">
         <Field label={t('documentNumber')} value={documentNumber} onChange={setDocumentNumber} isRequired />
-        <Field label={t('nationality')} description={t('nationalityHelp')} value={nationality} onChange={setNationality} isRequired />
-        <DateInput label={t('dateOfBirth')} description={t('dateHelp')} value={dateOfBirth} onChange={setDateOfBirth} required />
+        <Field
+          label={t('nationality')}
+          description={t('nationalityHelp')}
+          value={nationality}
+          onChange={setNationality}
+          isRequired
+        />
+        <DateInput
+          label={t('dateOfBirth')}
+          description={t('dateHelp')}
+          value={dateOfBirth}
+          onChange={setDateOfBirth}
+          required
+        />
         <Field label={t('givenNames')} value={givenNames} onChange={setGivenNames} isRequired />
         <Field label={t('familyName')} value={familyName} onChange={setFamilyName} isRequired />
-        <DateInput label={t('applicationDateOptional')} description={t('dateHelp')} value={applicationDate} onChange={setApplicationDate} />
+        <DateInput
+          label={t('applicationDateOptional')}
+          description={t('dateHelp')}
+          value={applicationDate}
+          onChange={setApplicationDate}
+        />
         <div>
           <Button type="submit" className="button primary" isDisabled={check.isPending}>
             {check.isPending ? t('calculating') : t('checkByDocument')}

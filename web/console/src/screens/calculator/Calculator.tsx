@@ -40,24 +40,39 @@ export default function Calculator() {
   const [trips, setTrips] = useState<Trip[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const calculation = useMutation({
-    mutationFn: async (request: PresenceRequest) => unwrap(await api.POST('/api/v1/presence/calculate', { body: request })),
+    mutationFn: async (request: PresenceRequest) =>
+      unwrap(await api.POST('/api/v1/presence/calculate', { body: request })),
   });
   const [checked, setChecked] = useState(false);
-  const backBeforeLeaving = (trip: Trip) => trip.departed !== '' && trip.returned !== '' && trip.returned < trip.departed;
+  const backBeforeLeaving = (trip: Trip) =>
+    trip.departed !== '' && trip.returned !== '' && trip.returned < trip.departed;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
     if (trips.some(backBeforeLeaving)) return;
     calculation.mutate(presenceRequest(applicationDate, residenceFrom, trips));
   };
-  const updateTrip = (key: number, change: Partial<Trip>) => setTrips((all) => all.map((trip) => (trip.key === key ? { ...trip, ...change } : trip)));
+  const updateTrip = (key: number, change: Partial<Trip>) =>
+    setTrips((all) => all.map((trip) => (trip.key === key ? { ...trip, ...change } : trip)));
   return (
     <Page title={t('title')}>
       <p>{t('intro')}</p>
       <p>{t('nothingStored')}</p>
       <Form onSubmit={submit} className="stack narrow">
-        <DateInput label={t('applicationDate')} description={t('dateHelp')} value={applicationDate} onChange={setApplicationDate} required />
-        <DateInput label={t('residenceFrom')} description={t('residenceFromHelp')} value={residenceFrom} onChange={setResidenceFrom} required />
+        <DateInput
+          label={t('applicationDate')}
+          description={t('dateHelp')}
+          value={applicationDate}
+          onChange={setApplicationDate}
+          required
+        />
+        <DateInput
+          label={t('residenceFrom')}
+          description={t('residenceFromHelp')}
+          value={residenceFrom}
+          onChange={setResidenceFrom}
+          required
+        />
         <fieldset className="stack">
           <legend>
             <strong>{t('trips')}</strong>
@@ -67,7 +82,12 @@ export default function Calculator() {
           {trips.map((trip, index) => (
             <fieldset key={trip.key} className="row trip">
               <legend>{t('trip', { n: index + 1 })}</legend>
-              <DateInput label={t('departed')} value={trip.departed} onChange={(departed) => updateTrip(trip.key, { departed })} required />
+              <DateInput
+                label={t('departed')}
+                value={trip.departed}
+                onChange={(departed) => updateTrip(trip.key, { departed })}
+                required
+              />
               <DateInput
                 label={t('returned')}
                 value={trip.returned}
@@ -75,7 +95,10 @@ export default function Calculator() {
                 required
                 errorMessage={checked && backBeforeLeaving(trip) ? t('returnedBeforeDeparted') : undefined}
               />
-              <Button className="button danger" onPress={() => setTrips((all) => all.filter((other) => other.key !== trip.key))}>
+              <Button
+                className="button danger"
+                onPress={() => setTrips((all) => all.filter((other) => other.key !== trip.key))}
+              >
                 {t('removeTrip', { n: index + 1 })}
               </Button>
             </fieldset>

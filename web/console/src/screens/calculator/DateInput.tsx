@@ -21,7 +21,9 @@ export function DateInput({ label, value, onChange, description, required, error
         value={value}
         required={required}
         aria-invalid={errorMessage ? true : undefined}
-        aria-describedby={[description && `${id}-help`, errorMessage && `${id}-error`].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [description && `${id}-help`, errorMessage && `${id}-error`].filter(Boolean).join(' ') || undefined
+        }
         onChange={(event) => onChange(event.target.value)}
       />
       {description && (

@@ -8,7 +8,9 @@ export type Presence = Answer<'/api/v1/presence/calculate', 'post'>;
 
 /** A calculation; by travel document it comes without the date of residence (never shown from the records). */
 type Shown = Omit<Presence, 'residenceStartDate' | 'reducedPresence' | 'exceptions'> &
-  Partial<Pick<Presence, 'residenceStartDate' | 'reducedPresence'>> & { exceptions: { code: string; type: string; exception: string }[] };
+  Partial<Pick<Presence, 'residenceStartDate' | 'reducedPresence'>> & {
+    exceptions: { code: string; type: string; exception: string }[];
+  };
 
 export function PresenceResult({ presence }: { presence: Shown }) {
   const { t } = useTranslation('calculator');
@@ -77,9 +79,13 @@ export function PresenceResult({ presence }: { presence: Shown }) {
           </table>
         </div>
       )}
-      {presence.earliestEligibleDate && !presence.eligible && <p>{t('earliest', { date: longDate(presence.earliestEligibleDate) })}</p>}
+      {presence.earliestEligibleDate && !presence.eligible && (
+        <p>{t('earliest', { date: longDate(presence.earliestEligibleDate) })}</p>
+      )}
       {presence.reducedPresence && (
-        <p>{t('reduced', { days: count(presence.reducedPresence.days), result: passFail(presence.reducedPresence.met) })}</p>
+        <p>
+          {t('reduced', { days: count(presence.reducedPresence.days), result: passFail(presence.reducedPresence.met) })}
+        </p>
       )}
     </section>
   );

@@ -10,7 +10,9 @@ interface EvaluationRow {
 }
 
 const isRow = (value: object): value is EvaluationRow =>
-  typeof (value as Partial<EvaluationRow>).type === 'string' && typeof (value as Partial<EvaluationRow>).detail === 'string' && typeof (value as Partial<EvaluationRow>).result === 'string';
+  typeof (value as Partial<EvaluationRow>).type === 'string' &&
+  typeof (value as Partial<EvaluationRow>).detail === 'string' &&
+  typeof (value as Partial<EvaluationRow>).result === 'string';
 
 export function resultClass(result: string | null): string {
   if (result === 'PASS' || result === 'MATCH') return 'status status-good';

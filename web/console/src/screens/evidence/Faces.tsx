@@ -15,7 +15,12 @@ interface FaceRow {
 
 const isFaceRow = (value: object): value is FaceRow => {
   const r = value as Partial<FaceRow>;
-  return typeof r.probe === 'string' && typeof r.source === 'string' && typeof r.label === 'string' && typeof r.result === 'string';
+  return (
+    typeof r.probe === 'string' &&
+    typeof r.source === 'string' &&
+    typeof r.label === 'string' &&
+    typeof r.result === 'string'
+  );
 };
 
 export function Faces({ attempt, imageOf }: { attempt: Attempt; imageOf(path: string): string }) {
@@ -31,11 +36,19 @@ export function Faces({ attempt, imageOf }: { attempt: Attempt; imageOf(path: st
           <h3 id={`face-${row.source}`}>{t('trustedSourceFace', { source: row.source })}</h3>
           <div className="images">
             <figure>
-              <img src={imageOf(`trusted-sources/${row.source}`)} alt={t('sourceAlt', { source: row.source })} loading="lazy" />
+              <img
+                src={imageOf(`trusted-sources/${row.source}`)}
+                alt={t('sourceAlt', { source: row.source })}
+                loading="lazy"
+              />
               <figcaption>{t('claimFace')}</figcaption>
             </figure>
             <figure>
-              <img src={imageOf(`attempts/${attempt.number}/selfie`)} alt={t('selfieAlt', { number: attempt.number })} loading="lazy" />
+              <img
+                src={imageOf(`attempts/${attempt.number}/selfie`)}
+                alt={t('selfieAlt', { number: attempt.number })}
+                loading="lazy"
+              />
               <figcaption>{t('userFace')}</figcaption>
             </figure>
           </div>

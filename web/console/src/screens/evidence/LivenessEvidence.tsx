@@ -9,7 +9,13 @@ import { instant } from '../../components/dates.ts';
 import { Page } from '../../components/Page.tsx';
 import { personName, useApplication, useTasks, type Application } from '../application/data.ts';
 import { Refusal } from '../work/lists.tsx';
-import { evidenceAddress, sessionImage, useLivenessSession, type Attempt, type LivenessSession } from '../liveness-links/data.ts';
+import {
+  evidenceAddress,
+  sessionImage,
+  useLivenessSession,
+  type Attempt,
+  type LivenessSession,
+} from '../liveness-links/data.ts';
 import { Evaluation } from './Evaluation.tsx';
 import { Faces } from './Faces.tsx';
 import { Recordings } from './Recordings.tsx';
@@ -93,7 +99,11 @@ function Overview({ attempt }: { attempt: Attempt }) {
         <dt>{t('attemptResult')}</dt>
         <dd>{attempt.result ?? '---'}</dd>
         <dt>{t('reasons')}</dt>
-        <dd>{attempt.reasons.length === 0 ? t('noReasons') : attempt.reasons.map((code) => `${t(`reasonCodes.${code}`, { defaultValue: code })} (${code})`).join('; ')}</dd>
+        <dd>
+          {attempt.reasons.length === 0
+            ? t('noReasons')
+            : attempt.reasons.map((code) => `${t(`reasonCodes.${code}`, { defaultValue: code })} (${code})`).join('; ')}
+        </dd>
       </dl>
       <p className="hint">{t('overviewNothing')}</p>
     </>
@@ -116,11 +126,25 @@ function AssessmentLink({ session, application }: { session: LivenessSession; ap
   );
 }
 
-function AttemptEvidence({ session, attempt, section, base }: { session: LivenessSession; attempt: Attempt; section: Section; base: string }) {
+function AttemptEvidence({
+  session,
+  attempt,
+  section,
+  base,
+}: {
+  session: LivenessSession;
+  attempt: Attempt;
+  section: Section;
+  base: string;
+}) {
   const { t } = useTranslation('liveness');
   const navigate = useNavigate();
   return (
-    <Tabs className="tabs" selectedKey={section} onSelectionChange={(key) => void navigate(`${base}/${attempt.number}/${String(key)}`, { replace: true })}>
+    <Tabs
+      className="tabs"
+      selectedKey={section}
+      onSelectionChange={(key) => void navigate(`${base}/${attempt.number}/${String(key)}`, { replace: true })}
+    >
       <TabList aria-label={t('attemptTabs', { number: attempt.number })}>
         {SECTIONS.map((s) => (
           <Tab key={s} id={s}>
@@ -175,7 +199,12 @@ export default function LivenessEvidence() {
               {attempt && (
                 <section aria-labelledby="attempt-heading">
                   <h2 id="attempt-heading">{t('attemptTabs', { number: attempt.number })}</h2>
-                  <AttemptEvidence session={data} attempt={attempt} section={section} base={evidenceAddress(ref, data.id)} />
+                  <AttemptEvidence
+                    session={data}
+                    attempt={attempt}
+                    section={section}
+                    base={evidenceAddress(ref, data.id)}
+                  />
                 </section>
               )}
             </>

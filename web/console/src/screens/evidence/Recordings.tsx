@@ -21,13 +21,21 @@ export function Recordings({ attempt, imageOf }: { attempt: Attempt; imageOf(pat
             <div className="images">
               {c.bestFrameIndex >= 0 && (
                 <figure>
-                  <img src={imageOf(`attempts/${attempt.number}/best-frames/${c.challenge}`)} alt={`${t('bestFrame')}: ${name}`} loading="lazy" />
+                  <img
+                    src={imageOf(`attempts/${attempt.number}/best-frames/${c.challenge}`)}
+                    alt={`${t('bestFrame')}: ${name}`}
+                    loading="lazy"
+                  />
                   <figcaption>{t('bestFrame')}</figcaption>
                 </figure>
               )}
               {c.evidenceFrameIndex >= 0 && (
                 <figure>
-                  <img src={imageOf(`attempts/${attempt.number}/evidence-frames/${c.challenge}`)} alt={`${t('evidenceFrame')}: ${name}`} loading="lazy" />
+                  <img
+                    src={imageOf(`attempts/${attempt.number}/evidence-frames/${c.challenge}`)}
+                    alt={`${t('evidenceFrame')}: ${name}`}
+                    loading="lazy"
+                  />
                   <figcaption>{t('evidenceFrame')}</figcaption>
                 </figure>
               )}
@@ -38,7 +46,12 @@ export function Recordings({ attempt, imageOf }: { attempt: Attempt; imageOf(pat
                 <ol className="frames">
                   {frames.map((i) => (
                     <li key={i}>
-                      <img src={imageOf(`attempts/${attempt.number}/frames/${c.challenge}/${i}`)} alt={t('frameAlt', { challenge: name, index: i + 1 })} loading="lazy" width={120} />
+                      <img
+                        src={imageOf(`attempts/${attempt.number}/frames/${c.challenge}/${i}`)}
+                        alt={t('frameAlt', { challenge: name, index: i + 1 })}
+                        loading="lazy"
+                        width={120}
+                      />
                     </li>
                   ))}
                 </ol>

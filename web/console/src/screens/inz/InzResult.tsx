@@ -24,8 +24,24 @@ function Candidates({ records }: { records: InzRecords }) {
       <p>{t('multipleHelp')}</p>
       <Grid
         caption={t('multiple')}
-        columns={[t('clientId'), t('identityId'), t('givenNames'), t('middleNames'), t('familyName'), t('gender'), t('dateOfBirth')]}
-        rows={(records.tabs.identityResults ?? []).map((c) => [c.clientId, c.identityId, c.givenNames, c.middleNames ?? '---', c.familyName, c.gender, shortDate(c.dateOfBirth)])}
+        columns={[
+          t('clientId'),
+          t('identityId'),
+          t('givenNames'),
+          t('middleNames'),
+          t('familyName'),
+          t('gender'),
+          t('dateOfBirth'),
+        ]}
+        rows={(records.tabs.identityResults ?? []).map((c) => [
+          c.clientId,
+          c.identityId,
+          c.givenNames,
+          c.middleNames ?? '---',
+          c.familyName,
+          c.gender,
+          shortDate(c.dateOfBirth),
+        ])}
       />
     </>
   );
@@ -63,7 +79,8 @@ export default function InzResult() {
     refetchInterval: (query) => (query.state.data?.recordsStatus === 'pending' ? 2000 : false),
   });
   const refetch = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/applications/{ref}/records/refetch', { params: { path: { ref } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/applications/{ref}/records/refetch', { params: { path: { ref } } })),
     onSuccess: (data) => queryClient.setQueryData(['application', ref], data),
   });
   const records = asInzRecords(application.data?.records);
@@ -72,14 +89,23 @@ export default function InzResult() {
   return (
     <Page title={records ? `${t('title')} · ${form}` : t('title')}>
       <p>
-        <Link href={`/applications/${encodeURIComponent(ref)}`}>{t('backToApplication')}</Link> · {t('application', { ref })}
-        {records && <> · {t('dateAndTime')}: {rowDateTime(records, application.data?.submittedOn ?? null)}{records.summary.retriggeredAt ? ` (${t('retriggered')})` : ''}</>}
+        <Link href={`/applications/${encodeURIComponent(ref)}`}>{t('backToApplication')}</Link> ·{' '}
+        {t('application', { ref })}
+        {records && (
+          <>
+            {' '}
+            · {t('dateAndTime')}: {rowDateTime(records, application.data?.submittedOn ?? null)}
+            {records.summary.retriggeredAt ? ` (${t('retriggered')})` : ''}
+          </>
+        )}
       </p>
       <ErrorNotice error={application.error ?? refetch.error} />
       {application.isPending && <p role="status">{t('pending')}</p>}
       {application.data?.recordsStatus === 'pending' && <p role="status">{t('pending')}</p>}
       {application.data?.noRecords && <p role="note">{t('beforeRecordsApi')}</p>}
-      {application.data && !records && !application.data.noRecords && application.data.recordsStatus !== 'pending' && <p>{t('notFetched')}</p>}
+      {application.data && !records && !application.data.noRecords && application.data.recordsStatus !== 'pending' && (
+        <p>{t('notFetched')}</p>
+      )}
       {records && records.exceptions.length > 0 && (
         <p className="notice notice-error" role="note">
           <strong>{t('exceptionsPresent')}</strong>
@@ -90,7 +116,11 @@ export default function InzResult() {
       {records && kind !== '1:1 match' && kind !== '1:N match' && <Information records={records} />}
       {application.data && !application.data.noRecords && kind !== '1:1 match' && (
         <p>
-          <Button className="button" isDisabled={refetch.isPending || application.data.recordsStatus === 'pending'} onPress={() => refetch.mutate()}>
+          <Button
+            className="button"
+            isDisabled={refetch.isPending || application.data.recordsStatus === 'pending'}
+            onPress={() => refetch.mutate()}
+          >
             {refetch.isPending ? t('refetching') : t('refetch')}
           </Button>
         </p>

@@ -34,16 +34,44 @@ function IdentityTab({ identity }: { identity: Identity }) {
         columns={[t('name'), t('documentType'), t('providedAs')]}
         rows={identity.photo ? [[identity.photo.name, t('inzPhoto'), t('identityRole')]] : []}
       />
-      <Grid caption={t('otherNames')} columns={[t('givenNames'), t('familyName'), t('nameType')]} rows={identity.otherNames.map((n) => [n.givenNames, n.familyName, n.nameType])} />
+      <Grid
+        caption={t('otherNames')}
+        columns={[t('givenNames'), t('familyName'), t('nameType')]}
+        rows={identity.otherNames.map((n) => [n.givenNames, n.familyName, n.nameType])}
+      />
       <Grid
         caption={t('latestAddress')}
         columns={[t('addressType'), t('address'), t('addressUpdated')]}
-        rows={identity.latestAddress ? [[identity.latestAddress.addressType, identity.latestAddress.address, shortDateTime(identity.latestAddress.lastUpdated)]] : []}
+        rows={
+          identity.latestAddress
+            ? [
+                [
+                  identity.latestAddress.addressType,
+                  identity.latestAddress.address,
+                  shortDateTime(identity.latestAddress.lastUpdated),
+                ],
+              ]
+            : []
+        }
       />
       <Grid
         caption={t('relationships')}
-        columns={[t('relationship'), t('givenNames'), t('middleNames'), t('familyName'), t('dateOfBirth'), t('countryOfResidence')]}
-        rows={identity.relationships.map((r) => [r.relationship, r.givenNames, r.middleNames ?? '—', r.familyName, shortDate(r.dateOfBirth), r.countryOfResidence ?? '—'])}
+        columns={[
+          t('relationship'),
+          t('givenNames'),
+          t('middleNames'),
+          t('familyName'),
+          t('dateOfBirth'),
+          t('countryOfResidence'),
+        ]}
+        rows={identity.relationships.map((r) => [
+          r.relationship,
+          r.givenNames,
+          r.middleNames ?? '—',
+          r.familyName,
+          shortDate(r.dateOfBirth),
+          r.countryOfResidence ?? '—',
+        ])}
       />
     </>
   );
@@ -68,32 +96,57 @@ function TravelTab({ data }: { data: TravelAndVisa }) {
           <strong>{passFail(p.totalMet)}</strong>
         </dd>
       </dl>
-      <p className={`status ${p.eligible ? 'status-good' : 'status-bad'}`}>{p.eligible ? t('eligible') : t('notEligible')}</p>
+      <p className={`status ${p.eligible ? 'status-good' : 'status-bad'}`}>
+        {p.eligible ? t('eligible') : t('notEligible')}
+      </p>
       <Grid
         caption={t('yearBreakdown')}
         columns={[t('sequence'), t('yearRange'), t('daysEachYear'), t('yearResult')]}
-        rows={p.years.map((y) => [String(y.sequence), `${longDate(y.from)} – ${longDate(y.to)}`, count(y.days), passFail(y.met)])}
+        rows={p.years.map((y) => [
+          String(y.sequence),
+          `${longDate(y.from)} – ${longDate(y.to)}`,
+          count(y.days),
+          passFail(y.met),
+        ])}
       />
       <h3>{t('travel')}</h3>
       <Grid
         caption={t('latestDocument')}
         columns={[t('documentNumber'), t('issuingState')]}
-        rows={data.travel.latestDocument ? [[data.travel.latestDocument.number, data.travel.latestDocument.issuingState]] : []}
+        rows={
+          data.travel.latestDocument
+            ? [[data.travel.latestDocument.number, data.travel.latestDocument.issuingState]]
+            : []
+        }
       />
       <Grid
         caption={t('gaps')}
         columns={[t('gapType'), t('departureDate'), t('arrivalDate'), t('daysAbsent')]}
-        rows={data.travel.presenceGaps.map((g) => [g.type, shortDateTime(g.departure), shortDateTime(g.arrival), count(g.daysAbsent)])}
+        rows={data.travel.presenceGaps.map((g) => [
+          g.type,
+          shortDateTime(g.departure),
+          shortDateTime(g.arrival),
+          count(g.daysAbsent),
+        ])}
       />
       <Grid
         caption={t('fullHistory')}
         columns={[t('direction'), t('movementDate'), t('port')]}
-        rows={data.travel.fullHistory.map((m) => [m.direction === 'arrival' ? t('arrival') : t('departure'), shortDateTime(m.dateTime), m.port])}
+        rows={data.travel.fullHistory.map((m) => [
+          m.direction === 'arrival' ? t('arrival') : t('departure'),
+          shortDateTime(m.dateTime),
+          m.port,
+        ])}
       />
       <Grid
         caption={t('visaHistory')}
         columns={[t('visaType'), t('visaStart'), t('visaExpiry'), t('visaConditions')]}
-        rows={data.visaHistory.map((v) => [v.type, shortDateTime(v.start), shortDateTime(v.expiry), v.conditions.length ? v.conditions.join(' ') : '—'])}
+        rows={data.visaHistory.map((v) => [
+          v.type,
+          shortDateTime(v.start),
+          shortDateTime(v.expiry),
+          v.conditions.length ? v.conditions.join(' ') : '—',
+        ])}
       />
     </>
   );
@@ -113,7 +166,11 @@ export function OneToOne({ records }: { records: InzRecords }) {
       <TabPanel id="identity">{identity && <IdentityTab identity={identity} />}</TabPanel>
       <TabPanel id="travel">{travelAndVisa && <TravelTab data={travelAndVisa} />}</TabPanel>
       <TabPanel id="alerts">
-        <Grid caption={t('alerts')} columns={[t('alertCode'), t('alertDescription'), t('alertRaised')]} rows={alerts.map((a) => [a.code, a.description, shortDate(a.raised)])} />
+        <Grid
+          caption={t('alerts')}
+          columns={[t('alertCode'), t('alertDescription'), t('alertRaised')]}
+          rows={alerts.map((a) => [a.code, a.description, shortDate(a.raised)])}
+        />
       </TabPanel>
       <TabPanel id="exceptions">
         <h3>{t('apiExceptions')}</h3>

@@ -29,7 +29,14 @@ export interface Identity extends Candidate {
   otherNames: { givenNames: string; familyName: string; nameType: string }[];
   photo: { name: string } | null;
   latestAddress: { addressType: string; address: string; lastUpdated: string } | null;
-  relationships: { relationship: string; givenNames: string; middleNames: string | null; familyName: string; dateOfBirth: string | null; countryOfResidence: string | null }[];
+  relationships: {
+    relationship: string;
+    givenNames: string;
+    middleNames: string | null;
+    familyName: string;
+    dateOfBirth: string | null;
+    countryOfResidence: string | null;
+  }[];
 }
 export interface Movement {
   direction: 'arrival' | 'departure';
@@ -76,12 +83,23 @@ export interface InzRecords {
 export function asInzRecords(value: unknown): InzRecords | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const candidate = value as Partial<InzRecords>;
-  return candidate.summary && candidate.tabs && Array.isArray(candidate.exceptions) ? (candidate as InzRecords) : undefined;
+  return candidate.summary && candidate.tabs && Array.isArray(candidate.exceptions)
+    ? (candidate as InzRecords)
+    : undefined;
 }
 
 /** The row's "Date and Time" as the seed shows it ("15/12/2020 12:00AM"); older rows fall back to the fetch time. */
 export function rowDateTime(records: InzRecords, fallback: string | null): string {
   if (records.summary.dateTime) return records.summary.dateTime;
   const iso = records.fetchedAt ?? fallback;
-  return iso ? new Date(iso).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland', day: 'numeric', month: '2-digit', year: 'numeric', hour: 'numeric', minute: '2-digit' }) : '---';
+  return iso
+    ? new Date(iso).toLocaleString('en-NZ', {
+        timeZone: 'Pacific/Auckland',
+        day: 'numeric',
+        month: '2-digit',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      })
+    : '---';
 }

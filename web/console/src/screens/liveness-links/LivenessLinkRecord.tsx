@@ -30,7 +30,9 @@ function Header({ link }: { link: LivenessLink }) {
       <div>
         <dt>{t('statusReason')}</dt>
         <dd>
-          <span className={`status ${link.status === 'Completed' ? 'status-good' : link.status === 'Expired' ? 'status-bad' : 'status-wait'}`}>
+          <span
+            className={`status ${link.status === 'Completed' ? 'status-good' : link.status === 'Expired' ? 'status-bad' : 'status-wait'}`}
+          >
             {t(`statuses.${link.status ?? 'notSent'}`)}
           </span>
         </dd>
@@ -50,12 +52,18 @@ function Actions({ link, application }: { link: LivenessLink; application: Appli
     void queryClient.invalidateQueries({ queryKey: ['application', application.reference, 'liveness-links'] });
   };
   const send = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/liveness-links/{linkId}/send', { params: { path: { linkId: link.id } } })),
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/liveness-links/{linkId}/send', { params: { path: { linkId: link.id } } })),
     onSuccess: refresh,
   });
   const resend = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/liveness-links/{linkId}/resend', { params: { path: { linkId: link.id } }, body: email.trim() === '' ? {} : { email: email.trim() } })),
+      unwrap(
+        await api.POST('/api/v1/liveness-links/{linkId}/resend', {
+          params: { path: { linkId: link.id } },
+          body: email.trim() === '' ? {} : { email: email.trim() },
+        }),
+      ),
     onSuccess: (created) => {
       refresh(created);
       void queryClient.invalidateQueries({ queryKey: linkKey(link.id) });
@@ -191,7 +199,9 @@ export default function LivenessLinkRecord() {
   const [tab, setTab] = useState<'general' | 'results'>('general');
   const data = link.data;
   return (
-    <Page title={`${t('recordTitle')}${data && application.data ? ` · ${personName(application.data, data.personId)}` : ''}`}>
+    <Page
+      title={`${t('recordTitle')}${data && application.data ? ` · ${personName(application.data, data.personId)}` : ''}`}
+    >
       <p>
         <Link href={`/applications/${ref}/documents`}>{t('backToApplication', { ref })}</Link>
       </p>
@@ -200,7 +210,11 @@ export default function LivenessLinkRecord() {
       {data && application.data && (
         <>
           <Header link={data} />
-          <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setTab(key === 'results' ? 'results' : 'general')}>
+          <Tabs
+            className="tabs"
+            selectedKey={tab}
+            onSelectionChange={(key) => setTab(key === 'results' ? 'results' : 'general')}
+          >
             <TabList aria-label={t('recordTabs')}>
               <Tab id="general">{t('tabs.general')}</Tab>
               <Tab id="results">{t('tabs.results')}</Tab>

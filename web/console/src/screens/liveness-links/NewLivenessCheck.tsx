@@ -17,7 +17,10 @@ type Relationship = RequestBody<'/api/v1/applications/{ref}/liveness-links', 'po
 const RELATIONSHIPS: readonly Relationship[] = ['Adult', 'Consenting Parties'];
 
 /** Who the application's liveness plan says gives liveness: the subject, or the consenting parent for a child. */
-function suggestion(application: Application, giver: string | undefined): { personId: string; relationship: Relationship } | undefined {
+function suggestion(
+  application: Application,
+  giver: string | undefined,
+): { personId: string; relationship: Relationship } | undefined {
   const subject = application.people.find((p) => p.relationship === 'applicant');
   const parent = application.people.find((p) => p.relationship === 'consenting-parent');
   if (giver === 'consenting-parent' && parent) return { personId: parent.id, relationship: 'Consenting Parties' };
@@ -85,7 +88,12 @@ function NewLinkForm({ application }: { application: Application }) {
         options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationships.${r}`) }))}
       />
       <p className="hint">{t('relationshipHelp')}</p>
-      <Choice label={t('person')} value={personId} onChange={choosePerson} options={application.people.map((p) => ({ id: p.id, label: p.fullName }))} />
+      <Choice
+        label={t('person')}
+        value={personId}
+        onChange={choosePerson}
+        options={application.people.map((p) => ({ id: p.id, label: p.fullName }))}
+      />
       <Field label={t('email')} description={t('emailHelp')} type="email" value={email} onChange={setEmail} />
       <dl className="facts">
         <dt>{t('personPhoto')}</dt>

@@ -22,7 +22,8 @@ export function useLink(linkId: string) {
 export function useLivenessSession(sessionId: string) {
   return useQuery({
     queryKey: ['liveness-session', sessionId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/liveness/sessions/{sessionId}', { params: { path: { sessionId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/liveness/sessions/{sessionId}', { params: { path: { sessionId } } })),
     // An attempt being analysed is decided within seconds; look again until it is.
     refetchInterval: (query) => (query.state.data?.attempts.some((a) => a.state === 'ANALYSING') ? 2000 : false),
   });

@@ -16,7 +16,11 @@ import { Refusal } from '../work/lists.tsx';
 
 type Escalation = Answer<'/api/v1/escalations/{escalationId}', 'get'>;
 type Outcome = RequestBody<'/api/v1/escalations/{escalationId}/decision', 'post'>['outcome'];
-const OUTCOMES: readonly Outcome[] = ['identity-proofing-achieved', 'identity-proofing-not-achieved', 'further-evidence-required'];
+const OUTCOMES: readonly Outcome[] = [
+  'identity-proofing-achieved',
+  'identity-proofing-not-achieved',
+  'further-evidence-required',
+];
 const EVIDENCE = ['amsPhoto', 'overseasPassportImage', 'applicationPhoto', 'livenessTest'] as const;
 const OPTIONS = ['send-liveness-link', 'send-original-passport', 'identity-confirmation-appointment'] as const;
 const optionKey = (o: string) => OPTIONS.find((x) => x === o);
@@ -28,7 +32,12 @@ function DecisionForm({ escalation }: { escalation: Escalation }) {
   const [rationale, setRationale] = useState('');
   const decide = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/escalations/{escalationId}/decision', { params: { path: { escalationId: escalation.id } }, body: { outcome: outcome ?? 'further-evidence-required', rationale } })),
+      unwrap(
+        await api.POST('/api/v1/escalations/{escalationId}/decision', {
+          params: { path: { escalationId: escalation.id } },
+          body: { outcome: outcome ?? 'further-evidence-required', rationale },
+        }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData(['escalation', escalation.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['work', 'escalations'] });
@@ -42,7 +51,12 @@ function DecisionForm({ escalation }: { escalation: Escalation }) {
     <Form onSubmit={submit} className="stack narrow" aria-labelledby="decision-heading">
       <h2 id="decision-heading">{t('escalate.decision')}</h2>
       <p className="hint">{t('escalate.decisionIntro')}</p>
-      <RadioGroup className="radio-group" value={outcome} onChange={(v) => setOutcome(OUTCOMES.find((o) => o === v) ?? null)} isRequired>
+      <RadioGroup
+        className="radio-group"
+        value={outcome}
+        onChange={(v) => setOutcome(OUTCOMES.find((o) => o === v) ?? null)}
+        isRequired
+      >
         <Label className="field-label">{t('outcome')}</Label>
         {OUTCOMES.map((o) => (
           <Radio key={o} value={o} className="radio">
@@ -68,7 +82,8 @@ export default function EscalationRecord() {
   const session = useSession();
   const escalation = useQuery({
     queryKey: ['escalation', escalationId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/escalations/{escalationId}', { params: { path: { escalationId } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/escalations/{escalationId}', { params: { path: { escalationId } } })),
   });
   const e = escalation.data;
   return (
@@ -93,9 +108,20 @@ export default function EscalationRecord() {
             <dt>{t('columns.gridColumn')}</dt>
             <dd>{e.template.gridColumn ?? '—'}</dd>
             <dt>{t('escalate.evidence')}</dt>
-            <dd>{EVIDENCE.map((k) => `${e.template.evidence[k] ? '✓' : '✗'} ${t(`evidenceKinds.${k}`)}`).join(' · ')}</dd>
+            <dd>
+              {EVIDENCE.map((k) => `${e.template.evidence[k] ? '✓' : '✗'} ${t(`evidenceKinds.${k}`)}`).join(' · ')}
+            </dd>
             <dt>{t('escalate.optionsTried')}</dt>
-            <dd>{e.template.optionsTried.length === 0 ? '—' : e.template.optionsTried.map((o) => { const k = optionKey(o); return k ? t(`options.${k}`) : o; }).join(', ')}</dd>
+            <dd>
+              {e.template.optionsTried.length === 0
+                ? '—'
+                : e.template.optionsTried
+                    .map((o) => {
+                      const k = optionKey(o);
+                      return k ? t(`options.${k}`) : o;
+                    })
+                    .join(', ')}
+            </dd>
             <dt>{t('escalate.caseSummary')}</dt>
             <dd className="prose">{e.template.caseSummary}</dd>
             <dt>{t('escalate.recommendation')}</dt>
@@ -110,7 +136,11 @@ export default function EscalationRecord() {
           {e.decision ? (
             <section aria-labelledby="decision-heading">
               <h2 id="decision-heading">{t('escalate.decision')}</h2>
-              {escalation.isFetched && <p role="status" className="notice notice-ok">{escalationOutcomeLabel(t, e.decision.outcome)}</p>}
+              {escalation.isFetched && (
+                <p role="status" className="notice notice-ok">
+                  {escalationOutcomeLabel(t, e.decision.outcome)}
+                </p>
+              )}
               <dl className="facts">
                 <dt>{t('escalate.rationale')}</dt>
                 <dd className="prose">{e.decision.rationale}</dd>
@@ -119,7 +149,9 @@ export default function EscalationRecord() {
               </dl>
             </section>
           ) : (
-            e.status === 'queued' && session.hasRole('id-proofing-expert') && session.officer?.id !== e.raisedBy && <DecisionForm escalation={e} />
+            e.status === 'queued' &&
+            session.hasRole('id-proofing-expert') &&
+            session.officer?.id !== e.raisedBy && <DecisionForm escalation={e} />
           )}
         </>
       )}

@@ -23,10 +23,22 @@ export interface AssessmentDraft {
 
 /** The draft as the API takes it, or undefined when no assessment was chosen. */
 export function assessmentBody(draft: AssessmentDraft): Assessment | undefined {
-  return draft.result === null ? undefined : { result: draft.result, linkId: draft.linkId, recordings: draft.recordings };
+  return draft.result === null
+    ? undefined
+    : { result: draft.result, linkId: draft.linkId, recordings: draft.recordings };
 }
 
-export function AssessmentFields({ reference, personIds, draft, onChange }: { reference: string; personIds: readonly string[]; draft: AssessmentDraft; onChange(draft: AssessmentDraft): void }) {
+export function AssessmentFields({
+  reference,
+  personIds,
+  draft,
+  onChange,
+}: {
+  reference: string;
+  personIds: readonly string[];
+  draft: AssessmentDraft;
+  onChange(draft: AssessmentDraft): void;
+}) {
   const { t } = useTranslation('work');
   const links = useLinks(reference);
   const completed = (links.data ?? []).filter((l) => l.status === 'Completed' && personIds.includes(l.personId));
@@ -43,12 +55,23 @@ export function AssessmentFields({ reference, personIds, draft, onChange }: { re
               <option value="">{t('chooseCheck')}</option>
               {completed.map((l) => (
                 <option key={l.id} value={l.id}>
-                  {t('checkOption', { email: l.email, when: l.completedAt ? new Date(l.completedAt).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland' }) : '' })}
+                  {t('checkOption', {
+                    email: l.email,
+                    when: l.completedAt
+                      ? new Date(l.completedAt).toLocaleString('en-NZ', { timeZone: 'Pacific/Auckland' })
+                      : '',
+                  })}
                 </option>
               ))}
             </select>
           </label>
-          <RadioGroup className="radio-group" value={draft.result} onChange={(v) => onChange({ ...draft, result: v === 'not-satisfactory' ? 'not-satisfactory' : 'satisfactory' })}>
+          <RadioGroup
+            className="radio-group"
+            value={draft.result}
+            onChange={(v) =>
+              onChange({ ...draft, result: v === 'not-satisfactory' ? 'not-satisfactory' : 'satisfactory' })
+            }
+          >
             <Label className="field-label">{t('assessmentResult')}</Label>
             {RESULTS.map((r) => (
               <Radio key={r} value={r} className="radio">
@@ -57,7 +80,11 @@ export function AssessmentFields({ reference, personIds, draft, onChange }: { re
               </Radio>
             ))}
           </RadioGroup>
-          <CheckboxGroup className="checkbox-group" value={draft.recordings} onChange={(values) => onChange({ ...draft, recordings: RECORDINGS.filter((r) => values.includes(r)) })}>
+          <CheckboxGroup
+            className="checkbox-group"
+            value={draft.recordings}
+            onChange={(values) => onChange({ ...draft, recordings: RECORDINGS.filter((r) => values.includes(r)) })}
+          >
             <Label className="field-label">{t('recordingsWatched')}</Label>
             {RECORDINGS.map((r) => (
               <Checkbox key={r} value={r} className="checkbox">
@@ -73,7 +100,13 @@ export function AssessmentFields({ reference, personIds, draft, onChange }: { re
 }
 
 /** The recorded assessment, with the check it names one click from its recordings (BR-16). */
-export function RecordedAssessment({ reference, assessment }: { reference: string; assessment: NonNullable<Task['livenessAssessment']> }) {
+export function RecordedAssessment({
+  reference,
+  assessment,
+}: {
+  reference: string;
+  assessment: NonNullable<Task['livenessAssessment']>;
+}) {
   const { t } = useTranslation('work');
   const link = useLink(assessment.linkId);
   const sessionId = link.data?.sessionId;
@@ -81,8 +114,11 @@ export function RecordedAssessment({ reference, assessment }: { reference: strin
     <>
       <dt>{t('livenessAssessment')}</dt>
       <dd>
-        {t(`assessmentResults.${assessment.result}`)} · {t('recordingsWatched')}: {assessment.recordings.map((r) => t(`recordings.${r}`)).join(', ')} ·{' '}
-        <Link href={sessionId ? evidenceAddress(reference, sessionId) : linkAddress(reference, assessment.linkId)}>{t('openAssessedCheck')}</Link>
+        {t(`assessmentResults.${assessment.result}`)} · {t('recordingsWatched')}:{' '}
+        {assessment.recordings.map((r) => t(`recordings.${r}`)).join(', ')} ·{' '}
+        <Link href={sessionId ? evidenceAddress(reference, sessionId) : linkAddress(reference, assessment.linkId)}>
+          {t('openAssessedCheck')}
+        </Link>
       </dd>
     </>
   );

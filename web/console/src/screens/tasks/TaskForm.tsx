@@ -42,17 +42,39 @@ const OUTCOMES: readonly Outcome[] = ['pass', 'fail'];
 
 function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message: string): void }) {
   const { t } = useTranslation('work');
-  const [outcome, setOutcome] = useState<Outcome | null>(task.outcome === 'pass' || task.outcome === 'fail' ? task.outcome : null);
-  const [criteria, setCriteria] = useState<Criterion[]>((task.criteria as Criterion[]).filter((c) => CRITERIA_BY_TASK[task.kind]?.includes(c)));
+  const [outcome, setOutcome] = useState<Outcome | null>(
+    task.outcome === 'pass' || task.outcome === 'fail' ? task.outcome : null,
+  );
+  const [criteria, setCriteria] = useState<Criterion[]>(
+    (task.criteria as Criterion[]).filter((c) => CRITERIA_BY_TASK[task.kind]?.includes(c)),
+  );
   const [comments, setComments] = useState(task.comments);
-  const [assessment, setAssessment] = useState<AssessmentDraft>({ result: task.livenessAssessment?.result ?? null, linkId: task.livenessAssessment?.linkId ?? '', recordings: task.livenessAssessment?.recordings ?? [] });
+  const [assessment, setAssessment] = useState<AssessmentDraft>({
+    result: task.livenessAssessment?.result ?? null,
+    linkId: task.livenessAssessment?.linkId ?? '',
+    recordings: task.livenessAssessment?.recordings ?? [],
+  });
   const { ref = '' } = useParams();
   const application = useApplication(ref);
   // A child's liveness is given by the consenting parent (BR-04): their checks may be assessed on the child's task.
-  const assessable = [task.personId, ...(application.data?.people ?? []).filter((p) => p.relationship === 'consenting-parent').map((p) => p.id)];
+  const assessable = [
+    task.personId,
+    ...(application.data?.people ?? []).filter((p) => p.relationship === 'consenting-parent').map((p) => p.id),
+  ];
   const livenessAssessment = task.kind === 'identity-is-bound' ? assessmentBody(assessment) : undefined;
   const prepare = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/tasks/{taskId}/prepare', { params: { path: { taskId: task.id } }, body: { outcome: outcome ?? 'pass', criteria, comments, ...(livenessAssessment ? { livenessAssessment } : {}) } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/tasks/{taskId}/prepare', {
+          params: { path: { taskId: task.id } },
+          body: {
+            outcome: outcome ?? 'pass',
+            criteria,
+            comments,
+            ...(livenessAssessment ? { livenessAssessment } : {}),
+          },
+        }),
+      ),
     onSuccess: (updated) => onDone(updated, t('prepared')),
   });
   const submit = (event: FormEvent) => {
@@ -62,7 +84,12 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
   return (
     <Form onSubmit={submit} className="stack narrow" aria-labelledby="task-general">
       <h2 id="task-general">{t('general')}</h2>
-      <RadioGroup className="radio-group" value={outcome} onChange={(v) => setOutcome(v === 'fail' ? 'fail' : 'pass')} isRequired>
+      <RadioGroup
+        className="radio-group"
+        value={outcome}
+        onChange={(v) => setOutcome(v === 'fail' ? 'fail' : 'pass')}
+        isRequired
+      >
         <Label className="field-label">{t('outcome')}</Label>
         {OUTCOMES.map((o) => (
           <Radio key={o} value={o} className="radio">
@@ -71,7 +98,11 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
           </Radio>
         ))}
       </RadioGroup>
-      <CheckboxGroup className="checkbox-group" value={criteria} onChange={(values) => setCriteria((CRITERIA_BY_TASK[task.kind] ?? []).filter((c) => values.includes(c)))}>
+      <CheckboxGroup
+        className="checkbox-group"
+        value={criteria}
+        onChange={(values) => setCriteria((CRITERIA_BY_TASK[task.kind] ?? []).filter((c) => values.includes(c)))}
+      >
         <Label className="field-label">{t('criteriaLabel')}</Label>
         {(CRITERIA_BY_TASK[task.kind] ?? []).map((c) => (
           <Checkbox key={c} value={c} className="checkbox">
@@ -80,8 +111,17 @@ function PrepareForm({ task, onDone }: { task: Task; onDone(task: Task, message:
           </Checkbox>
         ))}
       </CheckboxGroup>
-      {task.kind === 'identity-is-bound' && <AssessmentFields reference={ref} personIds={assessable} draft={assessment} onChange={setAssessment} />}
-      <Field label={t('comments')} description={task.kind === 'identity-is-bound' ? t('commentsHelpBound') : t('commentsHelp')} multiline value={comments} onChange={setComments} isRequired />
+      {task.kind === 'identity-is-bound' && (
+        <AssessmentFields reference={ref} personIds={assessable} draft={assessment} onChange={setAssessment} />
+      )}
+      <Field
+        label={t('comments')}
+        description={task.kind === 'identity-is-bound' ? t('commentsHelpBound') : t('commentsHelp')}
+        multiline
+        value={comments}
+        onChange={setComments}
+        isRequired
+      />
       <Refusal error={prepare.error} />
       <div>
         <Button type="submit" className="button primary" isDisabled={prepare.isPending || outcome === null}>
@@ -118,11 +158,20 @@ function ValidateActions({ task, onDone }: { task: Task; onDone(task: Task, mess
   const [comments, setComments] = useState('');
   const [reason, setReason] = useState('');
   const validate = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/tasks/{taskId}/validate', { params: { path: { taskId: task.id } }, body: comments.trim() ? { comments: comments.trim() } : {} })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/tasks/{taskId}/validate', {
+          params: { path: { taskId: task.id } },
+          body: comments.trim() ? { comments: comments.trim() } : {},
+        }),
+      ),
     onSuccess: (updated) => onDone(updated, t('validated')),
   });
   const giveBack = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/tasks/{taskId}/return', { params: { path: { taskId: task.id } }, body: { reason } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/tasks/{taskId}/return', { params: { path: { taskId: task.id } }, body: { reason } }),
+      ),
     onSuccess: (updated) => onDone(updated, t('returned', { name: updated.preparedByName ?? '' })),
   });
   return (
@@ -208,7 +257,8 @@ export default function TaskForm() {
   return (
     <Page title={title}>
       <p>
-        <Link href={`/applications/${encodeURIComponent(ref)}/identity`}>{t('backToRecord', { ref })}</Link> · {t('confirmIdentity')}
+        <Link href={`/applications/${encodeURIComponent(ref)}/identity`}>{t('backToRecord', { ref })}</Link> ·{' '}
+        {t('confirmIdentity')}
       </p>
       <Refusal error={task.error} />
       <p role="status" className={message ? 'notice notice-ok' : 'visually-hidden'}>
@@ -230,11 +280,15 @@ export default function TaskForm() {
               <dd>{taskStateLabel(t, data.state)}</dd>
             </div>
           </dl>
-          {data.preparedBy && <p>{preparedByMe ? t('preparedByYou') : t('preparedByOther', { name: data.preparedByName ?? '' })}</p>}
+          {data.preparedBy && (
+            <p>{preparedByMe ? t('preparedByYou') : t('preparedByOther', { name: data.preparedByName ?? '' })}</p>
+          )}
           {data.validatedBy && <p>{t('validatedBy', { name: data.validatedByName ?? '' })}</p>}
           {mayPrepare ? <PrepareForm key={data.revision} task={data} onDone={done} /> : <Recorded task={data} />}
           {mayValidate && <ValidateActions key={data.revision} task={data} onDone={done} />}
-          {!mayPrepare && !mayValidate && data.state !== 'prepared' && data.state !== 'validated' && <p>{t('notYourRole')}</p>}
+          {!mayPrepare && !mayValidate && data.state !== 'prepared' && data.state !== 'validated' && (
+            <p>{t('notYourRole')}</p>
+          )}
           <History task={data} />
         </>
       )}

@@ -9,14 +9,27 @@ import { useKeysetPager } from '../../components/Pager.tsx';
 import { PagedTable, Refusal, type Column } from './lists.tsx';
 import { escalationOutcomeLabel, escalationStatusLabel, taskKindLabel } from './labels.ts';
 
-export function EscalationTable({ caption, empty, applicationRef }: { caption: string; empty: string; applicationRef?: string }) {
+export function EscalationTable({
+  caption,
+  empty,
+  applicationRef,
+}: {
+  caption: string;
+  empty: string;
+  applicationRef?: string;
+}) {
   const { t } = useTranslation('work');
   const pager = useKeysetPager();
   const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
   const query = applicationRef ? { applicationRef } : { status: 'queued' as const };
   const page = useQuery({
     queryKey: ['work', 'escalations', query, sort, pager.cursor],
-    queryFn: async () => unwrap(await api.GET('/api/v1/work/escalations', { params: { query: { ...query, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/work/escalations', {
+          params: { query: { ...query, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const columns: Column[] = [
@@ -33,8 +46,14 @@ export function EscalationTable({ caption, empty, applicationRef }: { caption: s
   const rows = (page.data?.items ?? []).map((e) => ({
     key: e.id,
     cells: [
-      <Link key="app" href={`/applications/${e.applicationRef}`}>{e.applicationRef}</Link>,
-      <Link key="person" href={`/queues/escalations/${e.id}`} aria-label={t('escalate.open', { name: e.template.personName })}>
+      <Link key="app" href={`/applications/${e.applicationRef}`}>
+        {e.applicationRef}
+      </Link>,
+      <Link
+        key="person"
+        href={`/queues/escalations/${e.id}`}
+        aria-label={t('escalate.open', { name: e.template.personName })}
+      >
         {e.template.personName}
       </Link>,
       taskKindLabel(t, e.template.task),
@@ -43,7 +62,9 @@ export function EscalationTable({ caption, empty, applicationRef }: { caption: s
       e.template.recommendation,
       longDate(e.raisedOn),
       longDate(e.reviewOn),
-      e.decision ? `${escalationStatusLabel(t, e.status)}: ${escalationOutcomeLabel(t, e.decision.outcome)}` : escalationStatusLabel(t, e.status),
+      e.decision
+        ? `${escalationStatusLabel(t, e.status)}: ${escalationOutcomeLabel(t, e.decision.outcome)}`
+        : escalationStatusLabel(t, e.status),
     ],
   }));
   return (

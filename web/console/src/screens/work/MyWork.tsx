@@ -10,7 +10,17 @@ export default function MyWork() {
   const { t } = useTranslation('work');
   const session = useSession();
   return (
-    <Page title={t('myWorkTitle')} actions={session.hasRole('case-officer') ? <div className="row"><PickUpNextTask /><PickUpNext /></div> : undefined}>
+    <Page
+      title={t('myWorkTitle')}
+      actions={
+        session.hasRole('case-officer') ? (
+          <div className="row">
+            <PickUpNextTask />
+            <PickUpNext />
+          </div>
+        ) : undefined
+      }
+    >
       <p>{t('myWorkIntro')}</p>
       <section aria-labelledby="my-tasks">
         <h2 id="my-tasks">{t('myTasks')}</h2>

@@ -15,7 +15,12 @@ export function TaskTable({ queue, caption, empty }: { queue: 'mine' | 'validati
   const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
   const page = useQuery({
     queryKey: ['work', 'tasks', queue, sort, pager.cursor],
-    queryFn: async () => unwrap(await api.GET('/api/v1/work/tasks', { params: { query: { queue, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/work/tasks', {
+          params: { query: { queue, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const columns: Column[] = [
@@ -23,17 +28,28 @@ export function TaskTable({ queue, caption, empty }: { queue: 'mine' | 'validati
     { key: 'person', label: t('columns.person') },
     { key: 'application', label: t('columns.reference') },
     { key: 'state', label: t('columns.state') },
-    ...(queue === 'validation' ? [{ key: 'outcome', label: t('columns.outcome') }, { key: 'preparedBy', label: t('columns.preparedBy') }] : []),
+    ...(queue === 'validation'
+      ? [
+          { key: 'outcome', label: t('columns.outcome') },
+          { key: 'preparedBy', label: t('columns.preparedBy') },
+        ]
+      : []),
     { key: 'updated', label: t('columns.updated'), sort: { asc: 'oldest', desc: 'newest' } },
   ];
   const rows = (page.data?.items ?? []).map((task) => ({
     key: task.id,
     cells: [
-      <Link key="task" href={`/applications/${task.applicationRef}/tasks/${task.id}`} aria-label={t('openTask', { task: taskKindLabel(t, task.kind), name: task.personName })}>
+      <Link
+        key="task"
+        href={`/applications/${task.applicationRef}/tasks/${task.id}`}
+        aria-label={t('openTask', { task: taskKindLabel(t, task.kind), name: task.personName })}
+      >
         {taskKindLabel(t, task.kind)}
       </Link>,
       task.personName,
-      <Link key="app" href={`/applications/${task.applicationRef}`}>{task.applicationRef}</Link>,
+      <Link key="app" href={`/applications/${task.applicationRef}`}>
+        {task.applicationRef}
+      </Link>,
       taskStateLabel(t, task.state),
       ...(queue === 'validation' ? [outcomeLabel(t, task.outcome), task.preparedByName ?? '—'] : []),
       longDate(task.updatedAt),

@@ -39,8 +39,13 @@ function Header({ column, sort, onSort }: { column: Column; sort: string; onSort
   const direction = sort === s.asc ? 'ascending' : sort === s.desc ? 'descending' : 'none';
   return (
     <th scope="col" aria-sort={direction}>
-      <Button className="sort-button" aria-label={t('sortBy', { column: column.label })} onPress={() => onSort(sort === s.asc ? s.desc : s.asc)}>
-        {column.label} <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span>
+      <Button
+        className="sort-button"
+        aria-label={t('sortBy', { column: column.label })}
+        onPress={() => onSort(sort === s.asc ? s.desc : s.asc)}
+      >
+        {column.label}{' '}
+        <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span>
       </Button>
     </th>
   );
