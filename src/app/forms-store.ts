@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../adapters/db/database.ts';
 import { digest } from './ids.ts';
+import type { NewVerification } from './verification-store.ts';
 
 export interface FormSession {
   trackingCode: string;
@@ -56,6 +57,47 @@ export class FormsStore {
           lastOutputs: row.last_outputs,
         }
       : undefined;
+  }
+
+  /**
+   * A person's first call (or a call after their details changed) in one statement: the new verification is
+   * inserted, only while its rule set is current and only when the person has no verification registered with
+   * these very details, together with the session pointing at it and the call's outputs. The foreign key from
+   * the session to the verification is checked at the statement's end, so both rows go in or neither.
+   * `stored` false: nothing was written, because `sameIdentity` (the person's verification stands: continue it)
+   * or the rule set was replaced meanwhile (decide again).
+   */
+  async registerPerson(
+    verification: NewVerification,
+    session: { trackingCode: string; roleKey: string; identity: Record<string, string>; outputs: object },
+    now: Date,
+  ): Promise<{ stored: boolean; existed: boolean; sameIdentity: boolean }> {
+    const { accountId } = verification;
+    const identity = JSON.stringify(session.identity);
+    const result = await sql<{ stored: number; existed: number; same_identity: number }>`
+      with existing as (
+        select identity = ${identity}::jsonb as same from form_sessions
+        where account_id = ${accountId} and tracking_code = ${session.trackingCode} and role_key = ${session.roleKey}
+      ), v as (
+        insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
+        select ${accountId}, ${verification.verificationId}, ${verification.ruleId}, ${verification.ruleSetVersion},
+          ${verification.overallStatus}, ${verification.state}::jsonb
+        where not exists (select 1 from existing where same)
+          and not exists (select 1 from rule_sets where account_id = ${accountId} and rule_id = ${verification.ruleId} and version > ${verification.ruleSetVersion})
+        on conflict (account_id, verification_id) do nothing
+        returning verification_id
+      ), s as (
+        insert into form_sessions (account_id, tracking_code, role_key, verification_id, identity, last_outputs, updated_at)
+        select ${accountId}, ${session.trackingCode}, ${session.roleKey}, verification_id, ${identity}::jsonb,
+          ${JSON.stringify(session.outputs)}::jsonb, ${now} from v
+        on conflict (account_id, tracking_code, role_key) do update set verification_id = excluded.verification_id,
+          identity = excluded.identity, last_outputs = excluded.last_outputs, updated_at = excluded.updated_at
+        returning 1
+      )
+      select (select count(*) from s)::int as stored, (select count(*) from existing)::int as existed,
+        (select count(*) from existing where same)::int as same_identity`.execute(this.db);
+    const row = result.rows[0];
+    return { stored: row?.stored === 1, existed: row?.existed === 1, sameIdentity: row?.same_identity === 1 };
   }
 
   /** The session's verification is (re)set to this one, registered with these identity details. */

@@ -20,6 +20,7 @@ import {
   readFormsCall,
   sourceList,
   type FieldV3,
+  type FormsCall,
   type FormsOutputs,
   type FormsValues,
   type VerificationState,
@@ -112,6 +113,14 @@ export class FormsUseCases {
   async verifyFor(account: Account, request: FormsVerifyRequest): Promise<FormsVerifyAnswer> {
     const roleKey = request.roleKey ?? '';
     const call = await this.readCall(account, request, roleKey);
+    const extraData: Record<string, string> =
+      request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
+    let prepared: Loaded | null = null;
+    if (request.verifyUserId === undefined && (call.getFields || call.verifySources.length === 0)) {
+      const atOnce = await this.registerAtOnce(account, request, call, roleKey, extraData);
+      if ('answer' in atOnce) return atOnce.answer;
+      prepared = atOnce.prepared;
+    }
     const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
     if (request.verifyUserId !== undefined && !known) throw errors.notFound('verifyUserId', request.verifyUserId);
     const restart = !known || changedIdentity(known.identity, call.identity).length > 0;
@@ -123,49 +132,43 @@ export class FormsUseCases {
         },
       ]);
     }
-    const extraData: Record<string, string> =
-      request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
-    const prepared = restart
-      ? await this.verifications.prepareRegistration(
+    const registering = restart
+      ? (prepared ??
+        (await this.verifications.prepareRegistration(
           account,
           { person: call.person, extraData },
           call.backgroundSources,
-        )
+        )))
       : null;
-    const answer = await this.db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       await this.store.lockPerson(tx, account.accountId, request.trackingCode, roleKey);
       let loaded: Loaded;
-      if (prepared) {
-        await this.verifications.storeRegistration(tx, account, prepared.state);
+      if (registering) {
+        await this.verifications.storeRegistration(tx, account, registering.state);
         await this.store.saveSession(
           tx,
           account.accountId,
           {
             trackingCode: request.trackingCode,
             roleKey,
-            verificationId: prepared.state.verificationId,
+            verificationId: registering.state.verificationId,
             identity: call.identity,
           },
           this.clock.now(),
         );
-        loaded = prepared;
-        if (this.creditHeaderFailed(prepared.state) && this.queue) {
+        loaded = registering;
+        if (this.creditHeaderFailed(registering.state) && this.queue) {
           await this.queue.send<CreditNoticeJob>(
             CREDIT_NOTICE_QUEUE,
-            { accountId: account.accountId, verificationId: prepared.state.verificationId },
+            { accountId: account.accountId, verificationId: registering.state.verificationId },
             { tx },
           );
         }
       } else {
         loaded = await this.verifications.lockedIn(tx, account, known?.verificationId ?? '');
       }
-      const before = prepared ? null : loaded.state;
-      let sourceFields: Record<string, FieldV3[]> | undefined;
-      if (call.getFields) {
-        sourceFields = Object.fromEntries(
-          call.verifySources.map((id) => [id, this.verifications.fieldsOf(loaded, id)]),
-        );
-      } else {
+      const before = registering ? null : loaded.state;
+      if (!call.getFields) {
         for (const sourceId of call.verifySources) {
           // A source already passed, or a verification already decided, has nothing more to check.
           const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
@@ -179,23 +182,84 @@ export class FormsUseCases {
           );
         }
       }
-      const outputs = formsOutputs(
-        formsOutcome(loaded.settings, loaded.state, {
-          verifySources: call.getFields ? [] : call.verifySources,
-          before,
-        }),
+      const answer = this.answer(request, call, loaded, before, registering !== null && known !== undefined);
+      await this.store.recordOutputs(
+        tx,
+        account.accountId,
+        request.trackingCode,
+        roleKey,
+        formsOnly(answer),
+        this.clock.now(),
       );
-      await this.store.recordOutputs(tx, account.accountId, request.trackingCode, roleKey, outputs, this.clock.now());
-      return {
-        ...outputs,
-        restarted: prepared !== null && known !== undefined,
-        ...(sourceFields ? { sourceFields } : {}),
-        ...(request.recordVerificationResponse
-          ? { verificationResponse: this.verifications.currentStatus(loaded.settings, loaded.state) }
-          : {}),
-      };
+      return answer;
     });
-    return answer;
+  }
+
+  /**
+   * A first call, or one after the person's details changed, with no document to verify: the person is
+   * registered and the background sources run, then the verification, the session and the outputs are stored
+   * by one statement (the common case of a form, as cheap as a plain registration). Declined — the prepared
+   * registration handed back for the transaction — when a webhook or the credit-header notice has to be
+   * enqueued with it; declined with nothing when the person's verification stands (same details) or the rule
+   * set was replaced meanwhile.
+   */
+  private async registerAtOnce(
+    account: Account,
+    request: FormsVerifyRequest,
+    call: FormsCall,
+    roleKey: string,
+    extraData: Record<string, string>,
+  ): Promise<{ answer: FormsVerifyAnswer } | { prepared: Loaded | null }> {
+    const prepared = await this.verifications.prepareRegistration(
+      account,
+      { person: call.person, extraData },
+      call.backgroundSources,
+    );
+    if (!this.verifications.storesAlone(account) || (this.creditHeaderFailed(prepared.state) && this.queue))
+      return { prepared };
+    const outputs = this.answer(request, call, prepared, null, false);
+    let written = { stored: false, existed: false, sameIdentity: false };
+    await this.verifications.storeRegistrationWith(account, prepared.state, async (row) => {
+      written = await this.store.registerPerson(
+        row,
+        { trackingCode: request.trackingCode, roleKey, identity: call.identity, outputs: formsOnly(outputs) },
+        this.clock.now(),
+      );
+      return written.stored;
+    });
+    if (written.stored) return { answer: { ...outputs, restarted: written.existed } };
+    if (!written.sameIdentity) await this.verifications.refreshRuleSet(account.accountId, prepared.state.ruleId);
+    return { prepared: null };
+  }
+
+  /** The call's answer: seed 001's outputs of the verification as it now stands, and what the call asked for. */
+  private answer(
+    request: FormsVerifyRequest,
+    call: FormsCall,
+    loaded: Loaded,
+    before: VerificationState | null,
+    restarted: boolean,
+  ): FormsVerifyAnswer {
+    const outputs = formsOutputs(
+      formsOutcome(loaded.settings, loaded.state, {
+        verifySources: call.getFields ? [] : call.verifySources,
+        before,
+      }),
+    );
+    return {
+      ...outputs,
+      restarted,
+      ...(call.getFields
+        ? {
+            sourceFields: Object.fromEntries(
+              call.verifySources.map((id) => [id, this.verifications.fieldsOf(loaded, id)]),
+            ),
+          }
+        : {}),
+      ...(request.recordVerificationResponse
+        ? { verificationResponse: this.verifications.currentStatus(loaded.settings, loaded.state) }
+        : {}),
+    };
   }
 
   /** Reads the call; a refused one is recorded as the person's latest outputs (DATA_ERROR) before it is answered. */
@@ -381,6 +445,21 @@ export class FormsUseCases {
       text: fillNotice(CREDIT_HEADER_FAILURE_NOTICE, { 'first name': state.person.givenName, customer }),
     });
   }
+}
+
+/** The seed 001 outputs of an answer, as the session keeps them (the latest call's). */
+function formsOnly(answer: FormsVerifyAnswer): FormsOutputs {
+  return {
+    verifyUserId: answer.verifyUserId,
+    verifyStatus: answer.verifyStatus,
+    availableSources: answer.availableSources,
+    verifiedSources: answer.verifiedSources,
+    sourceVerifiedFlag: answer.sourceVerifiedFlag,
+    watchlistsFoundOn: answer.watchlistsFoundOn,
+    creditHistoryResult: answer.creditHistoryResult,
+    executionStatus: answer.executionStatus,
+    errorMessage: answer.errorMessage,
+  };
 }
 
 /** seed 001's errorMessage of a DATA_ERROR: each refused input in words (each names its input). */

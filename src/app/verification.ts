@@ -32,7 +32,7 @@ import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
 import type { RuleSets } from './rule-sets.ts';
 import type { Registry } from './registry.ts';
-import { insertVerificationIfCurrent } from './verification-store.ts';
+import { insertVerificationIfCurrent, type NewVerification } from './verification-store.ts';
 
 /** The transaction a combination source's `build` runs in (its store writes go through it). */
 export type VerificationTx = Tx;
@@ -237,6 +237,39 @@ export class VerificationUseCases {
     }
     await this.notify(tx, account, null, state);
     this.#checked(state.individualResults);
+  }
+
+  /**
+   * Stores a prepared registration through `write`, one statement of the caller's that inserts the row only if
+   * it is still current (see insertVerificationIfCurrent) together with whatever else the caller keeps with it.
+   * Only for an account with no webhook to enqueue (`storesAlone`). `write` answers whether the row was stored;
+   * when it was not because the rule set was replaced, this process's copy is refreshed.
+   */
+  async storeRegistrationWith(
+    account: Account,
+    state: VerificationState,
+    write: (row: NewVerification) => Promise<boolean>,
+  ): Promise<boolean> {
+    const stored = await write({
+      accountId: account.accountId,
+      verificationId: state.verificationId,
+      ruleId: state.ruleId,
+      ruleSetVersion: state.ruleSetVersion,
+      overallStatus: state.overallVerificationStatus,
+      state: JSON.stringify(state),
+    });
+    if (stored) this.#checked(state.individualResults);
+    return stored;
+  }
+
+  /** A rule set replaced meanwhile by another process: this process's copy catches up. */
+  async refreshRuleSet(accountId: string, ruleId: string): Promise<void> {
+    await this.ruleSets.refresh(accountId, ruleId);
+  }
+
+  /** A registration of this account is stored by one statement: no webhook to enqueue with it. */
+  storesAlone(account: Account): boolean {
+    return !this.notifies(account);
   }
 
   /** A verification of the account, its row locked until the caller's transaction ends. */
