@@ -88,6 +88,54 @@ test(
   },
 );
 
+test(
+  'credit header: the consent wording with the reporting entity is shown first; ticked, dnb runs; not ticked, it does not',
+  { skip },
+  async () => {
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/forms/settings',
+      headers: { authorization: DEMO_AUTH },
+      payload: { customerName: 'Kōwhai Credit Union', allowedOrigins: [] },
+    });
+    assert.equal(settings.statusCode, 200, settings.body);
+    const run = async (tick: boolean) => {
+      const page = await demoPage();
+      await page.evaluate(() => {
+        const element = document.getElementById('applicant1-verify') as HTMLElement;
+        element.setAttribute('background-sources', 'dfat,ofac,pep,aec,asic,tenancy,dnb');
+        element.addEventListener('verified', (event) => {
+          (window as unknown as { outputs: unknown }).outputs = (event as CustomEvent).detail;
+        });
+      });
+      await page.getByRole('button', { name: 'Check the identity of applicant 1' }).click();
+      const one = page.getByRole('region', { name: /Applicant1/ });
+      const consent = one.getByRole('form', { name: 'Checking your details with a credit reporting agency' });
+      await consent.waitFor();
+      const wording = await consent.locator('.pono-consent-text').innerText();
+      assert.match(
+        wording,
+        /^By accepting these terms and conditions you give consent for Kōwhai Credit Union to disclose/,
+      );
+      assert.match(wording, /please select another data source or contact Kōwhai Credit Union so that we can discuss/);
+      await expectAccessible(page, 'credit header consent');
+      const box = one.getByRole('checkbox', { name: 'I give this consent' });
+      if (tick) await box.check();
+      await one.getByRole('button', { name: 'Continue' }).click();
+      await one.getByRole('status').filter({ hasText: 'Your identity is verified.' }).waitFor();
+      return page.evaluate(
+        () => (window as unknown as { outputs: { verifiedSources: string; creditHistoryResult: string } }).outputs,
+      );
+    };
+    const given = await run(true);
+    assert.equal(given.creditHistoryResult, 'VERIFIED');
+    assert.ok(given.verifiedSources.split(',').includes('dnb'), given.verifiedSources);
+    const refused = await run(false);
+    assert.equal(refused.creditHistoryResult, '');
+    assert.ok(!refused.verifiedSources.split(',').includes('dnb'), refused.verifiedSources);
+  },
+);
+
 test('opt-out: the person chooses another way and the form hears onFailure', { skip }, async () => {
   const page = await demoPage();
   await page.getByRole('button', { name: 'Check the identity of applicant 2' }).click();

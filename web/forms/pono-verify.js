@@ -3,7 +3,8 @@
 // account password never reaches the page. Attributes: server (pono's address, default this script's),
 // account, token, role-key, background-sources, interactive-sources, help ("off" hides it), allow-opt-out,
 // lang ("en" or "mi"). `element.strings = {...}` overrides any text; `element.start(person)` runs the
-// background check with the person's details (seed 001 input names). Events: `verified` and `failure`, their
+// background check with the person's details (seed 001 input names), after the credit-header consent when dnb
+// is a background source. Events: `verified` and `failure`, their
 // `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …).
 const SCRIPT_ORIGIN = new URL(document.currentScript ? document.currentScript.src : window.location.href).origin;
 
@@ -25,6 +26,10 @@ const STRINGS = {
     optedOut: 'You chose to verify your identity another way. We will contact you.',
     fixFields: 'Some details need attention:',
     tokenExpired: 'This page has expired. Reload it to continue.',
+    consentTitle: 'Checking your details with a credit reporting agency',
+    consentNeeded: 'Before we check your details, read the consent below and choose whether to give it.',
+    consentAccept: 'I give this consent',
+    consentContinue: 'Continue',
     required: 'is required',
     format: 'must be',
     sources: {
@@ -56,6 +61,11 @@ const STRINGS = {
     optedOut: 'I kōwhiri koe ki te whakamana i tō tuakiri mā tētahi atu ara. Ka whakapā atu mātou ki a koe.',
     fixFields: 'Me whakatika ētahi taipitopito:',
     tokenExpired: 'Kua pau te wā o tēnei whārangi. Utaina anōtia.',
+    consentTitle: 'Te arotake i ō taipitopito ki tētahi umanga pūrongo nama',
+    consentNeeded:
+      'I mua i te arotakenga o ō taipitopito, pānuitia te whakaaetanga i raro, ka kōwhiri ai mēnā ka whakaae koe.',
+    consentAccept: 'Ka whakaae ahau',
+    consentContinue: 'Haere tonu',
     required: 'e hiahiatia ana',
     format: 'me',
     sources: {
@@ -153,18 +163,74 @@ class PonoVerify extends HTMLElement {
     return { status: response.status, json };
   }
 
-  /** Runs the background check with the person's details (seed 001 input names). */
+  /**
+   * Runs the background check with the person's details (seed 001 input names). When the credit header (dnb)
+   * is one of the background sources, the person first reads seed 001's consent wording (the reporting entity
+   * filled in by pono) and ticks the box or not: without the tick the credit header is not run.
+   */
   async start(person) {
     this.person = { ...person };
     this.status.textContent = this.text('checking');
     this.body.innerHTML = '';
     try {
       if (!this.definition) this.definition = (await this.api('definition', 'GET')).json;
-      const { status, json } = await this.api('identity-verification', 'POST', {
-        ...this.person,
-        ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
-        backgroundSources: this.getAttribute('background-sources') || '',
-      });
+    } catch (error) {
+      this.status.textContent = error.message;
+      return;
+    }
+    if (this.backgroundSources().includes('dnb') && this.creditConsent === undefined) return this.consentStep();
+    return this.register();
+  }
+
+  backgroundSources() {
+    return (this.getAttribute('background-sources') || '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+  }
+
+  consentStep() {
+    this.status.textContent = this.text('consentNeeded');
+    const form = this.el('form', { class: 'pono-consent', 'aria-labelledby': `${this.id_}-consent-title` });
+    form.append(this.el('h4', { id: `${this.id_}-consent-title` }, this.text('consentTitle')));
+    form.append(
+      this.el('p', { id: `${this.id_}-consent-text`, class: 'pono-consent-text' }, this.definition.consentText),
+    );
+    const boxId = `${this.id_}-consent`;
+    const row = this.el('div', { class: 'pono-terms' });
+    row.append(
+      this.el('input', {
+        type: 'checkbox',
+        id: boxId,
+        name: 'creditHeaderConsent',
+        'aria-describedby': `${this.id_}-consent-text`,
+      }),
+      this.el('label', { for: boxId }, this.text('consentAccept')),
+    );
+    form.append(row, this.el('button', { type: 'submit' }, this.text('consentContinue')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.creditConsent = form.elements.namedItem('creditHeaderConsent').checked;
+      void this.register();
+    });
+    this.body.append(form);
+  }
+
+  /** The calls' common inputs: the person, the role, the background sources and the consent given or not. */
+  common() {
+    return {
+      ...this.person,
+      ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
+      backgroundSources: this.getAttribute('background-sources') || '',
+      ...(this.creditConsent === undefined ? {} : { creditHeaderConsent: this.creditConsent }),
+    };
+  }
+
+  async register() {
+    this.status.textContent = this.text('checking');
+    this.body.innerHTML = '';
+    try {
+      const { status, json } = await this.api('identity-verification', 'POST', this.common());
       if (status !== 200) return this.showProblems(json);
       this.show(json, false);
     } catch (error) {
@@ -331,10 +397,8 @@ class PonoVerify extends HTMLElement {
     this.status.textContent = this.text('checking');
     try {
       const { status, json } = await this.api('identity-verification', 'POST', {
-        ...this.person,
+        ...this.common(),
         ...values,
-        ...(this.getAttribute('role-key') ? { roleKey: this.getAttribute('role-key') } : {}),
-        backgroundSources: this.getAttribute('background-sources') || '',
         verifyUserId: this.outputs.verifyUserId,
         verifySources: sourceId,
         termsAccepted: true,
