@@ -11,8 +11,9 @@ import { combinationResult, type DocumentData } from '../domain/documents/combin
 import { documentDataSource } from '../domain/documents/data-source.ts';
 import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
 import { readMrz, regionOf, td3FromText } from '../domain/documents/mrz.ts';
+import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
 import type { CalibrationTable } from '../domain/liveness/fmr.ts';
-import { assertCombinationOpen } from '../domain/verification/index.ts';
+import { assertCombinationOpen, type CheckResultV3 } from '../domain/verification/index.ts';
 import type { AccountCredentials } from './accounts.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import type { Clock } from './clock.ts';
@@ -51,8 +52,36 @@ export interface CaptureView {
   readonly face: FaceOutcome | null;
 }
 
+/** An administrator's decision on one component, as the capture keeps it (the audit of reviews). */
+export interface ReviewRecord extends ComponentReview {
+  readonly at: string;
+  /** the component's state after the decision, and the combination's */
+  readonly componentState: string;
+  readonly combinationState: string;
+}
+
+/** A confirmed capture as an administrator reviews it: what was read, what the person confirmed, the decisions. */
+export interface CaptureRecord {
+  readonly view: CaptureView;
+  readonly confirmed: DocumentData | null;
+  readonly hasImage: boolean;
+  readonly reviews: ReviewRecord[];
+  readonly createdAt: Date;
+  readonly confirmedAt: Date | null;
+}
+
+export interface CaptureImage {
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
 export interface CaptureStore {
-  insert(accountId: string, view: CaptureView, at: Date): Promise<void>;
+  insert(accountId: string, view: CaptureView, image: CaptureImage, at: Date): Promise<void>;
+  read(accountId: string, verificationId: string, captureId: string): Promise<CaptureRecord | undefined>;
+  image(accountId: string, verificationId: string, captureId: string): Promise<CaptureImage | undefined>;
+  /** The verification's capture whose confirmation is its combination result now (the last one confirmed). */
+  latestConfirmed(tx: VerificationTx, accountId: string, verificationId: string): Promise<string | undefined>;
+  addReview(tx: VerificationTx, captureId: string, review: ReviewRecord): Promise<void>;
   /** The capture, locked until the transaction ends; undefined when it is not this verification's. */
   lock(
     tx: VerificationTx,
@@ -65,6 +94,8 @@ export interface CaptureStore {
 
 export interface CaptureInput {
   readonly document: Buffer;
+  /** the document photo's type, as its first bytes show it */
+  readonly documentContentType: string;
   readonly selfie?: Buffer;
   /** the channel, reported as the result's extraData "origin" */
   readonly origin: string;
@@ -172,7 +203,7 @@ export class DocumentCaptures {
       retake: found.checks.filter((c) => QUALITY_GATES.includes(c.code) && c.result === 'FAILED').map((c) => c.code),
       face: faceOutcome(reading, this.options),
     };
-    await this.store.insert(accountId, view, now);
+    await this.store.insert(accountId, view, { contentType: input.documentContentType, content: input.document }, now);
     return view;
   }
 
@@ -224,6 +255,74 @@ export class DocumentCaptures {
         now,
       });
       await this.store.confirm(tx, captureId, { ...view, status: 'CONFIRMED' }, confirmed, now);
+      return { result, confirms: ['nameDob'] };
+    });
+  }
+
+  /**
+   * A capture as an administrator reviews it: what was read beside what the person confirmed, the combination
+   * result recorded from it, the components that wait for review and the decisions made so far.
+   */
+  async forReview(
+    credentials: AccountCredentials,
+    verificationId: string,
+    captureId: string,
+  ): Promise<CaptureRecord & { result: CheckResultV3 | null; pending: string[] }> {
+    const { accountId, state } = await this.verifications.read(credentials, verificationId);
+    const record = await this.store.read(accountId, verificationId, captureId);
+    if (!record) throw errors.notFound('document capture', captureId);
+    const sourceName = COMBINATION_SOURCES[record.view.documentType];
+    const result =
+      record.view.status === 'CONFIRMED' ? (state.individualResults.find((r) => r.name === sourceName) ?? null) : null;
+    return { ...record, result, pending: result ? pendingComponents(result) : [] };
+  }
+
+  /** The photo of the document, for the administrator who reviews it. */
+  async image(credentials: AccountCredentials, verificationId: string, captureId: string): Promise<CaptureImage> {
+    const { accountId } = await this.verifications.read(credentials, verificationId);
+    const image = await this.store.image(accountId, verificationId, captureId);
+    if (!image) throw errors.notFound('document photo', captureId);
+    return image;
+  }
+
+  /**
+   * An administrator decides one PENDING component of the capture's combination source: it becomes VERIFIED_ADMIN
+   * or FAILED with the comment, the date and the administrator's email; the decision is kept with the capture and
+   * the rule set decides the verification again.
+   */
+  async review(
+    credentials: AccountCredentials,
+    verificationId: string,
+    captureId: string,
+    review: ComponentReview,
+  ): Promise<CurrentStatus> {
+    return this.verifications.reviseCombination(credentials, verificationId, async (tx, settings, state) => {
+      const view = await this.store.lock(tx, settings.accountId, verificationId, captureId);
+      if (!view) throw errors.notFound('document capture', captureId);
+      if (view.status !== 'CONFIRMED')
+        throw errors.conflict(
+          'this document capture has not been confirmed by the person yet: there is nothing to review',
+          'SourceNotAvailableFault',
+        );
+      if ((await this.store.latestConfirmed(tx, settings.accountId, verificationId)) !== captureId)
+        throw errors.conflict(
+          'a later capture of a document replaced this one on the verification: review that one',
+          'SourceNotAvailableFault',
+        );
+      const sourceName = COMBINATION_SOURCES[view.documentType] ?? '';
+      const recorded = state.individualResults.find((r) => r.name === sourceName);
+      if (!recorded) throw errors.notFound('combination result', sourceName);
+      const result = this.verifications.decide(() => reviewComponent(recorded, review, this.clock.now()));
+      const decided = result.individualResult?.find((c) => c.name === review.component);
+      await this.store.addReview(tx, captureId, {
+        component: review.component,
+        decision: review.decision,
+        comment: review.comment.trim(),
+        adminEmail: review.adminEmail.trim(),
+        at: this.clock.now().toISOString(),
+        componentState: decided?.state ?? '',
+        combinationState: result.state,
+      });
       return { result, confirms: ['nameDob'] };
     });
   }

@@ -14,6 +14,7 @@ import {
   formsOutcome,
   verificationResult,
   recordCombination,
+  reviseCombination,
   catalogueSource,
   VerificationError,
   type AccountSettings,
@@ -386,6 +387,30 @@ export class VerificationUseCases {
       const { settings, state } = await this.load(tx, account, verificationId, true);
       const { result, confirms } = await build(tx, settings, state);
       const next = this.domain(() => recordCombination(settings, state, result, confirms, this.clock.now()));
+      await this.save(tx, account, state, next);
+      return { ...this.currentStatus(settings, next), checkResult: result };
+    });
+  }
+
+  /**
+   * Revises a recorded combination source (an administrator's review of one of its components): `build` reads
+   * and writes what it needs under the verification's row lock and returns the revised result; the rule set
+   * then decides again.
+   */
+  async reviseCombination(
+    credentials: AccountCredentials,
+    verificationId: string,
+    build: (
+      tx: VerificationTx,
+      settings: AccountSettings,
+      state: VerificationState,
+    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
+  ): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      const { settings, state } = await this.load(tx, account, verificationId, true);
+      const { result, confirms } = await build(tx, settings, state);
+      const next = this.domain(() => reviseCombination(settings, state, result, confirms, this.clock.now()));
       await this.save(tx, account, state, next);
       return { ...this.currentStatus(settings, next), checkResult: result };
     });

@@ -356,6 +356,10 @@ export interface DocumentCapturesTable {
   confirmed: NullableJson<object>;
   created_at: Timestamp;
   confirmed_at: NullableTimestamp;
+  /** the photo of the document, kept for an administrator's review (023) */
+  image: Defaulted<Uint8Array | null>;
+  image_type: Defaulted<string | null>;
+  reviews: ColumnType<object[], string | undefined, string>;
 }
 
 /** The tables pono keeps, as Kysely sees them. */

@@ -1,12 +1,20 @@
 // The SQL of document captures: a capture is written when the photo has been read, locked and marked confirmed in
-// the transaction that records the combination result on the verification.
+// the transaction that records the combination result on the verification; an administrator's review reads it
+// (with the photo) and appends its decision in the transaction that revises the result.
+import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
-import type { CaptureStore, CaptureView } from '../../app/document-captures.ts';
+import type { CaptureStore, CaptureView, ReviewRecord } from '../../app/document-captures.ts';
 import type { DocumentData } from '../../domain/documents/combination.ts';
 
 export function captureStore(db: Db): CaptureStore {
+  const mine = (accountId: string, verificationId: string, captureId: string) =>
+    db
+      .selectFrom('document_captures')
+      .where('capture_id', '=', captureId)
+      .where('account_id', '=', accountId)
+      .where('verification_id', '=', verificationId);
   return {
-    async insert(accountId, view, at) {
+    async insert(accountId, view, image, at) {
       await db
         .insertInto('document_captures')
         .values({
@@ -15,9 +23,30 @@ export function captureStore(db: Db): CaptureStore {
           verification_id: view.verificationId,
           status: view.status,
           reading: JSON.stringify(view),
+          image: image.content,
+          image_type: image.contentType,
           created_at: at,
         })
         .execute();
+    },
+    async read(accountId, verificationId, captureId) {
+      const row = await mine(accountId, verificationId, captureId)
+        .select(['reading', 'status', 'confirmed', 'reviews', 'created_at', 'confirmed_at'])
+        .select(sql<boolean>`image is not null`.as('has_image'))
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        view: { ...(row.reading as CaptureView), status: row.status as CaptureView['status'] },
+        confirmed: (row.confirmed as DocumentData | null) ?? null,
+        hasImage: row.has_image,
+        reviews: row.reviews as ReviewRecord[],
+        createdAt: new Date(row.created_at),
+        confirmedAt: row.confirmed_at ? new Date(row.confirmed_at) : null,
+      };
+    },
+    async image(accountId, verificationId, captureId) {
+      const row = await mine(accountId, verificationId, captureId).select(['image', 'image_type']).executeTakeFirst();
+      return row?.image && row.image_type ? { contentType: row.image_type, content: row.image } : undefined;
     },
     async lock(tx: Tx, accountId, verificationId, captureId) {
       const row = await tx
@@ -30,6 +59,19 @@ export function captureStore(db: Db): CaptureStore {
         .executeTakeFirst();
       return row ? { ...(row.reading as CaptureView), status: row.status as CaptureView['status'] } : undefined;
     },
+    async latestConfirmed(tx: Tx, accountId, verificationId) {
+      const row = await tx
+        .selectFrom('document_captures')
+        .select('capture_id')
+        .where('account_id', '=', accountId)
+        .where('verification_id', '=', verificationId)
+        .where('status', '=', 'CONFIRMED')
+        .orderBy('confirmed_at', 'desc')
+        .orderBy('capture_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.capture_id;
+    },
     async confirm(tx: Tx, captureId, view: CaptureView, confirmed: DocumentData, at) {
       await tx
         .updateTable('document_captures')
@@ -39,6 +81,13 @@ export function captureStore(db: Db): CaptureStore {
           confirmed: JSON.stringify(confirmed),
           confirmed_at: at,
         })
+        .where('capture_id', '=', captureId)
+        .execute();
+    },
+    async addReview(tx: Tx, captureId, review) {
+      await tx
+        .updateTable('document_captures')
+        .set({ reviews: sql`reviews || ${JSON.stringify([review])}::jsonb` })
         .where('capture_id', '=', captureId)
         .execute();
     },

@@ -60,9 +60,10 @@ const COMPONENT_RANK: Readonly<Partial<Record<SourceState, number>>> = {
   IN_PROGRESS: 4,
   NOT_CONTRIBUTING: 4,
   ERROR: 5,
+  FAILED: 6,
 };
 
-const PASSING: readonly SourceState[] = ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES'];
+export const PASSING: readonly SourceState[] = ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES'];
 
 const same = (field: keyof DocumentData, a: string, b: string): boolean =>
   field === 'dob' || field === 'documentNumber'
@@ -143,7 +144,8 @@ function registrationMatch(input: CombinationInput, face: CheckResultV3 | null):
   });
 }
 
-function worst(states: readonly SourceState[]): SourceState {
+/** The combination's state: the least favourable of its components'. */
+export function worst(states: readonly SourceState[]): SourceState {
   return states.reduce<SourceState>(
     (a, b) => ((COMPONENT_RANK[b] ?? 5) > (COMPONENT_RANK[a] ?? 5) ? b : a),
     'VERIFIED',

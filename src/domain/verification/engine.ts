@@ -24,7 +24,7 @@ import { creditHeaderConsent, runBackground } from './background.ts';
 import { runInteractive } from './interactive.ts';
 import { requirementsMet } from './rules.ts';
 import type { RegistryRecords } from './registry.ts';
-import { adminDate, checkResult, greenIdDate } from './results.ts';
+import { adminCommentField, adminCommentProblems, adminDate, checkResult, greenIdDate } from './results.ts';
 import { dayMonthYearFromDob } from './normalise.ts';
 import {
   OPEN_OVERALL,
@@ -259,6 +259,42 @@ export function recordCombination(
   );
 }
 
+/**
+ * A combination source's result revised after it was recorded (an administrator decided one of its PENDING
+ * components, seed 003): the result replaces the recorded one, the source's progress takes its new state and the
+ * rule set decides again. Not an attempt: the person did nothing.
+ */
+export function reviseCombination(
+  account: AccountSettings,
+  state: VerificationState,
+  result: CheckResultV3,
+  confirms: readonly Confirmation[],
+  now: Date,
+): VerificationState {
+  const before = state.sources[result.name];
+  if (!before)
+    throw new VerificationError(
+      'InvalidSourceIdFault',
+      `Source "${result.name}" has not been checked in this verification.`,
+    );
+  const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
+  const progress: SourceProgress = {
+    ...before,
+    state: result.state,
+    confirms: counts ? [...confirms] : [],
+    dateVerified: result.dateVerified,
+  };
+  return recompute(
+    account,
+    {
+      ...state,
+      sources: { ...state.sources, [result.name]: progress },
+      individualResults: withResult(state.individualResults, result),
+    },
+    now,
+  );
+}
+
 /** Throws SourceNotAvailableFault unless a combination source of this name can still be recorded. */
 export function assertCombinationOpen(state: VerificationState, sourceName: string): void {
   const before = state.sources[sourceName];
@@ -295,12 +331,7 @@ export function adminOverride(
   now: Date,
   account?: AccountSettings,
 ): VerificationState {
-  const problems = [
-    ...(input.comment.trim() === '' ? [{ field: 'comment', label: 'Comment', message: 'Comment is required.' }] : []),
-    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.adminEmail.trim())
-      ? []
-      : [{ field: 'adminEmail', label: 'Admin email', message: 'Admin email is not a valid email address.' }]),
-  ];
+  const problems = adminCommentProblems(input);
   if (problems.length > 0) throw VerificationError.fieldValidation(problems);
   const sourceId = input.sourceId ?? null;
   const target = sourceId === null ? null : state.sources[sourceId];
@@ -310,15 +341,8 @@ export function adminOverride(
       `Source "${sourceId}" has not been checked in this verification.`,
     );
   const record = { comment: input.comment.trim(), adminEmail: input.adminEmail.trim(), date: adminDate(now), sourceId };
-  const adminField = {
-    name: 'AdminComment',
-    status: null,
-    data: record.comment,
-    extraData: [
-      { name: 'Date', value: record.date },
-      { name: 'AdminEmail', value: record.adminEmail },
-    ],
-  };
+  const adminField = adminCommentField(record.comment, record.adminEmail, now);
+
   const name = sourceId ?? 'AdminVerification';
   const previous = state.individualResults.find((r) => r.name === name);
   const result: CheckResultV3 = {

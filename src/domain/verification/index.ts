@@ -98,6 +98,7 @@ export {
   adminOverride,
   verificationResult,
   recordCombination,
+  reviseCombination,
   assertCombinationOpen,
   type RegisterInput,
   type SetFieldsOutcome,

@@ -1,5 +1,5 @@
 // Building CheckResultV3 values, and greenID's date formats.
-import type { CheckResultV3, Confirmation, FieldResultV3, Method, Person, SourceState } from './types.ts';
+import type { CheckResultV3, Confirmation, FieldProblem, FieldResultV3, Method, Person, SourceState } from './types.ts';
 import { dayMonthYearFromDob } from './normalise.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -13,6 +13,29 @@ export function greenIdDate(at: Date): string {
 export function adminDate(at: Date): string {
   const ms = pad(at.getUTCMilliseconds(), 3).replace(/0+$/, '') || '0';
   return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}.${ms}`;
+}
+
+/** What an administrator's decision must carry (seed 003: a comment is required; the admin's email is recorded). */
+export function adminCommentProblems(input: { comment: string; adminEmail: string }): FieldProblem[] {
+  return [
+    ...(input.comment.trim() === '' ? [{ field: 'comment', label: 'Comment', message: 'Comment is required.' }] : []),
+    ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.adminEmail.trim())
+      ? []
+      : [{ field: 'adminEmail', label: 'Admin email', message: 'Admin email is not a valid email address.' }]),
+  ];
+}
+
+/** The administrator's comment as seed 003 records it: an `AdminComment` field with `Date` and `AdminEmail`. */
+export function adminCommentField(comment: string, adminEmail: string, now: Date): FieldResultV3 {
+  return {
+    name: 'AdminComment',
+    status: null,
+    data: comment.trim(),
+    extraData: [
+      { name: 'Date', value: adminDate(now) },
+      { name: 'AdminEmail', value: adminEmail.trim() },
+    ],
+  };
 }
 
 /** Person fields a pass on each kind confirms (background stub results report these as CONFIRMED). */

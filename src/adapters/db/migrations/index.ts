@@ -15,6 +15,7 @@ import * as m017 from './017-personal-data-erasure.ts';
 import * as m018 from './018-proofing-evidence.ts';
 import * as m020 from './020-document-captures.ts';
 import * as m021 from './021-forms.ts';
+import * as m023 from './023-document-capture-review.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '018-proofing-evidence': m018,
   '020-document-captures': m020,
   '021-forms': m021,
+  '023-document-capture-review': m023,
 };

@@ -11,7 +11,14 @@ import { accountCredentials } from '../account-auth.ts';
 import { formParts } from '../multipart.ts';
 import { failures } from '../schemas/errors.ts';
 import { CurrentStatusSchema, VerificationParams } from '../schemas/verification.ts';
-import { CaptureParams, ConfirmBody, DocumentCaptureSchema } from '../schemas/documents.ts';
+import {
+  CaptureParams,
+  CaptureReviewSchema,
+  ConfirmBody,
+  DocumentCaptureSchema,
+  ReviewBody,
+} from '../schemas/documents.ts';
+import { Type } from '@sinclair/typebox';
 
 /** One image: a phone photo of a data page is well under this. */
 export const MAX_DOCUMENT_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -23,7 +30,7 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
   if (!request.isMultipart())
     throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
-  const files = new Map<string, Buffer>();
+  const files = new Map<string, { content: Buffer; type: string }>();
   for await (const part of formParts(request, {
     limits: { fileSize: MAX_DOCUMENT_IMAGE_BYTES, files: 2, fields: 0 },
   })) {
@@ -33,14 +40,19 @@ async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
       throw invalid(part.fieldname, 'unknown file field; send "document" and "selfie"');
     if (files.has(part.fieldname)) throw invalid(part.fieldname, 'send one image');
     if (part.truncated) throw invalid(part.fieldname, `the image is larger than ${MAX_DOCUMENT_IMAGE_BYTES} bytes`);
-    if (!sniffContentType(part.content, PHOTO_TYPES))
-      throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
-    files.set(part.fieldname, part.content);
+    const type = sniffContentType(part.content, PHOTO_TYPES);
+    if (!type) throw invalid(part.fieldname, 'the file is not a JPEG, PNG or WebP image');
+    files.set(part.fieldname, { content: part.content, type });
   }
   const document = files.get('document');
   if (!document) throw invalid('document', 'the photo of the document is missing');
   const selfie = files.get('selfie');
-  return { document, ...(selfie ? { selfie } : {}), origin: ORIGIN };
+  return {
+    document: document.content,
+    documentContentType: document.type,
+    ...(selfie ? { selfie: selfie.content } : {}),
+    origin: ORIGIN,
+  };
 }
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
@@ -107,5 +119,80 @@ export const documentRoutes =
           ORIGIN,
         );
       },
+    );
+
+    app.get(
+      '/verifications/:verificationId/documents/:captureId',
+      {
+        schema: {
+          tags,
+          ...secured,
+          summary:
+            "A captured document for an administrator's review: what was read beside what the person confirmed, the combination result, the components pending review and the decisions made",
+          params: CaptureParams,
+          response: { 200: CaptureReviewSchema, ...failures },
+        },
+      },
+      async (request) => {
+        const { verificationId, captureId } = request.params;
+        const found = await services.documents.forReview(accountCredentials(request), verificationId, captureId);
+        return {
+          capture: found.view,
+          confirmed: found.confirmed,
+          imageUrl: found.hasImage
+            ? `/api/v1/verifications/${encodeURIComponent(verificationId)}/documents/${captureId}/image`
+            : null,
+          result: found.result,
+          pending: found.pending,
+          reviews: found.reviews,
+          createdAt: found.createdAt.toISOString(),
+          confirmedAt: found.confirmedAt?.toISOString() ?? null,
+        };
+      },
+    );
+
+    app.get(
+      '/verifications/:verificationId/documents/:captureId/image',
+      {
+        schema: {
+          tags,
+          ...secured,
+          summary: 'The photo of a captured document, as it was sent',
+          params: CaptureParams,
+          response: { 200: Type.Unknown({ description: 'image/jpeg, image/png or image/webp' }), ...failures },
+        },
+      },
+      async (request, reply) => {
+        const { verificationId, captureId } = request.params;
+        const image = await services.documents.image(accountCredentials(request), verificationId, captureId);
+        return reply
+          .header('content-type', image.contentType)
+          .header('content-disposition', 'inline')
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(image.content));
+      },
+    );
+
+    app.post(
+      '/verifications/:verificationId/documents/:captureId/review',
+      {
+        schema: {
+          tags,
+          ...secured,
+          summary:
+            "An administrator's decision on one component of the captured document that waits for review: VERIFIED makes it VERIFIED_ADMIN, NOT_VERIFIED makes it FAILED, with the comment, date and administrator's email; the verification is decided again",
+          params: CaptureParams,
+          body: ReviewBody,
+          response: { 200: CurrentStatusSchema, ...failures },
+        },
+      },
+      (request) =>
+        services.documents.review(
+          accountCredentials(request),
+          request.params.verificationId,
+          request.params.captureId,
+          request.body,
+        ),
     );
   };

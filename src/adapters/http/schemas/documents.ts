@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CheckResultSchema } from './verification.ts';
 
 export const CaptureParams = Type.Object({
   verificationId: Type.String({ minLength: 1, maxLength: 64 }),
@@ -57,4 +58,55 @@ export const DocumentCaptureSchema = Type.Object({
       problem: Type.Optional(Type.String()),
     }),
   ]),
+});
+
+/** An administrator's decision on one component of a captured document's combination source that waits for review. */
+export const ReviewBody = Type.Object(
+  {
+    component: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'the component as the result names it, e.g. "Data Extraction" or "Face Comparison"',
+    }),
+    decision: Type.Union([Type.Literal('VERIFIED'), Type.Literal('NOT_VERIFIED')], {
+      description: 'VERIFIED: the component becomes VERIFIED_ADMIN; NOT_VERIFIED: it becomes FAILED',
+    }),
+    comment: Type.String({ minLength: 1, maxLength: 2000, description: 'why the administrator decided so (required)' }),
+    adminEmail: Type.String({ format: 'email', maxLength: 255 }),
+  },
+  { additionalProperties: false },
+);
+export type ReviewBody = Static<typeof ReviewBody>;
+
+const Details = Type.Object({
+  givenName: Type.String(),
+  middleNames: Type.String(),
+  surname: Type.String(),
+  dob: Type.String(),
+  documentNumber: Type.String(),
+});
+
+/** A captured document as an administrator reviews it. */
+export const CaptureReviewSchema = Type.Object({
+  capture: DocumentCaptureSchema,
+  confirmed: Type.Union([Type.Null(), Details], { description: 'what the person confirmed; null until then' }),
+  imageUrl: Type.Union([Type.Null(), Type.String()], { description: 'the photo of the document, when it was kept' }),
+  result: Type.Union([Type.Null(), CheckResultSchema], {
+    description: 'the combination source recorded from this capture',
+  }),
+  pending: Type.Array(Type.String(), { description: "the components that wait for an administrator's review" }),
+  reviews: Type.Array(
+    Type.Object({
+      component: Type.String(),
+      decision: Type.String(),
+      comment: Type.String(),
+      adminEmail: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+      componentState: Type.String(),
+      combinationState: Type.String(),
+    }),
+    { description: 'the decisions made on this capture, oldest first' },
+  ),
+  createdAt: Type.String({ format: 'date-time' }),
+  confirmedAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
 });

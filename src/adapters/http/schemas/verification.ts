@@ -83,6 +83,7 @@ const FieldResult = Type.Object({
   masterRecordValue: Type.Optional(Type.String()),
   extractedValue: Type.Optional(Type.String()),
   data: Type.Optional(Type.String()),
+  extraData: Type.Optional(Type.Array(NameValue, { description: "e.g. an AdminComment's Date and AdminEmail" })),
 });
 const checkResultMembers = {
   name: Type.String(),
@@ -152,6 +153,8 @@ export const VerificationPageSchema = Type.Object({
   ),
   next: Type.Union([Type.String(), Type.Null()]),
 });
+
+export { CheckResult as CheckResultSchema };
 
 export const CurrentStatusSchema = Type.Object({
   verificationResult: Type.Object({

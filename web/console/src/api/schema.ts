@@ -12362,6 +12362,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -12382,6 +12387,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -12443,6 +12453,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -12463,6 +12478,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -12946,6 +12966,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -12966,6 +12991,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13027,6 +13057,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13047,6 +13082,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -13220,6 +13260,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -13240,6 +13285,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13301,6 +13351,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13321,6 +13376,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -13508,6 +13568,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -13528,6 +13593,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13589,6 +13659,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -13609,6 +13684,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -13917,6 +13997,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{verificationId}/documents/{captureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A captured document for an administrator's review: what was read beside what the person confirmed, the combination result, the components pending review and the decisions made */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureId: string;
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capture: {
+                                captureId: string;
+                                /** @description the document authenticity checks made on the photo */
+                                checks: {
+                                    /** @description stable code, e.g. MRZ_CHECK_DIGITS */
+                                    code: string;
+                                    name: string;
+                                    /** @description the finding in words */
+                                    reason: string;
+                                    result: "PASSED" | "FAILED";
+                                }[];
+                                /** @description ISO 3166-1 alpha-2 of the issuing state */
+                                documentRegion: string;
+                                /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                                documentType: string;
+                                /** @description what was read from the document, for the person to confirm or correct */
+                                extracted: {
+                                    dob: string;
+                                    documentNumber: string;
+                                    expiry: string;
+                                    givenName: string;
+                                    middleNames: string;
+                                    nationality: string;
+                                    sex: string;
+                                    surname: string;
+                                };
+                                face: {
+                                    problem?: string;
+                                    /** @description faceMatchScore */
+                                    score: number | null;
+                                    threshold: number;
+                                } | null;
+                                /** @description every check digit, date and code of the MRZ is valid */
+                                mrzValid: boolean;
+                                /** @description quality gates that failed: take the photo again */
+                                retake: string[];
+                                status: "AWAITING_CONFIRMATION" | "CONFIRMED";
+                                verificationId: string;
+                            };
+                            /** @description what the person confirmed; null until then */
+                            confirmed: {
+                                dob: string;
+                                documentNumber: string;
+                                givenName: string;
+                                middleNames: string;
+                                surname: string;
+                            } | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description the photo of the document, when it was kept */
+                            imageUrl: string | null;
+                            /** @description the components that wait for an administrator's review */
+                            pending: string[];
+                            /** @description the combination source recorded from this capture */
+                            result: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        value?: string;
+                                    }[];
+                                    method: string | null;
+                                    mode: string | null;
+                                    name: string;
+                                    state: string;
+                                }[];
+                                method: string | null;
+                                mode: string | null;
+                                name: string;
+                                state: string;
+                            } | null;
+                            /** @description the decisions made on this capture, oldest first */
+                            reviews: {
+                                adminEmail: string;
+                                /** Format: date-time */
+                                at: string;
+                                combinationState: string;
+                                comment: string;
+                                component: string;
+                                componentState: string;
+                                decision: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/{verificationId}/documents/{captureId}/confirmation": {
         parameters: {
             query?: never;
@@ -13975,6 +14322,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -13995,6 +14347,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14056,6 +14413,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14076,6 +14438,460 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
+                                            masterRecordValue?: string;
+                                            name: string;
+                                            status: string | null;
+                                            value?: string;
+                                        }[];
+                                        method: string | null;
+                                        mode: string | null;
+                                        name: string;
+                                        state: string;
+                                    }[];
+                                    method: string | null;
+                                    mode: string | null;
+                                    name: string;
+                                    state: string;
+                                }[];
+                                mode: string | null;
+                                overallVerificationStatus: string;
+                                ruleId: string;
+                                verificationId: string;
+                            };
+                            verificationToken?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/documents/{captureId}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo of a captured document, as it was sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureId: string;
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/jpeg, image/png or image/webp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/documents/{captureId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator's decision on one component of the captured document that waits for review: VERIFIED makes it VERIFIED_ADMIN, NOT_VERIFIED makes it FAILED, with the comment, date and administrator's email; the verification is decided again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    captureId: string;
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        adminEmail: string;
+                        /** @description why the administrator decided so (required) */
+                        comment: string;
+                        /** @description the component as the result names it, e.g. "Data Extraction" or "Face Comparison" */
+                        component: string;
+                        /** @description VERIFIED: the component becomes VERIFIED_ADMIN; NOT_VERIFIED: it becomes FAILED */
+                        decision: "VERIFIED" | "NOT_VERIFIED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult?: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        value?: string;
+                                    }[];
+                                    method: string | null;
+                                    mode: string | null;
+                                    name: string;
+                                    state: string;
+                                }[];
+                                method: string | null;
+                                mode: string | null;
+                                name: string;
+                                state: string;
+                            };
+                            registrationDetails: {
+                                [key: string]: unknown;
+                            };
+                            sourceFields?: {
+                                fieldList: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            sourceList: {
+                                available: boolean;
+                                name: string;
+                                notRequired: boolean;
+                                oneSourceLeft: boolean;
+                                order: number;
+                                passed: boolean;
+                                state: string;
+                                version: number;
+                            }[];
+                            verificationResult: {
+                                dateVerified: string | null;
+                                individualResult: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        value?: string;
+                                    }[];
+                                    individualResult?: {
+                                        dateCreated?: string | null;
+                                        dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
+                                        documentType?: string;
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        faceMatchScore?: string;
+                                        fieldResult: {
+                                            changedValue?: string;
+                                            data?: string;
+                                            extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -14401,6 +15217,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -14421,6 +15242,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14482,6 +15308,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14502,6 +15333,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -14688,6 +15524,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -14708,6 +15549,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14769,6 +15615,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -14789,6 +15640,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
@@ -14963,6 +15819,11 @@ export interface paths {
                                     changedValue?: string;
                                     data?: string;
                                     extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
@@ -14983,6 +15844,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -15044,6 +15910,11 @@ export interface paths {
                                         changedValue?: string;
                                         data?: string;
                                         extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
@@ -15064,6 +15935,11 @@ export interface paths {
                                             changedValue?: string;
                                             data?: string;
                                             extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
