@@ -2,62 +2,41 @@
 // reactivate, each audited as the operator; and the CLI's errors are one line without a stack trace or data.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SERVER_URL, uniqueSchema } from '../support/databases.ts';
+import { SERVER_URL, dropServerSchema, uniqueSchema } from '../support/databases.ts';
+import { cliArgs, ponoCli, type CliFailure } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const schema = uniqueSchema('officercli');
 const env = { ...process.env, DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn' };
-const pono = (...args: string[]) => run(process.execPath, ['bin/pono.js', ...args], { env, timeout: 60_000 });
-const failing = async (...args: string[]): Promise<{ code: number; stderr: string }> => {
+const pono = ponoCli(env);
+const failing = async (...args: string[]): Promise<CliFailure> => {
   try {
     await pono(...args);
   } catch (error) {
-    return error as { code: number; stderr: string };
+    return error as CliFailure;
   }
   return assert.fail(`pono ${args.join(' ')} succeeded`);
 };
 
 after(async () => {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-  await client.end();
+  await dropServerSchema(schema);
 });
 
 test(
   'an operator creates, lists, resets, deactivates and reactivates officers; each is audited',
   { timeout: 180_000 },
   async () => {
-    const created = await pono(
-      'officer',
-      'create',
-      '--email',
-      'Ana@DIA.example',
-      '--name',
-      'Ana Admin',
-      '--roles',
-      'administrator,case-officer',
-      '--password',
-      'a long first password',
-    );
+    const ana = { email: 'Ana@DIA.example', name: 'Ana Admin', roles: 'administrator,case-officer' };
+    const created = await pono(...cliArgs(['officer', 'create'], { ...ana, password: 'a long first password' }));
     assert.equal(created.stdout, 'officer ana@dia.example created (administrator, case-officer)\n');
     const listed = await pono('officer', 'list');
     assert.match(listed.stdout, /^ana@dia\.example\s+Ana Admin\s+administrator,case-officer\s+active$/m);
 
     const reset = await pono(
-      'officer',
-      'reset-password',
-      '--email',
-      'ana@dia.example',
-      '--password',
-      'a brand new password',
+      ...cliArgs(['officer', 'reset-password'], { email: 'ana@dia.example', password: 'a brand new password' }),
     );
     assert.match(reset.stdout, /new password set for ana@dia\.example/);
     const short = await failing('officer', 'reset-password', '--email', 'ana@dia.example', '--password', 'short');
@@ -71,18 +50,8 @@ test(
 
     const unknown = await failing('officer', 'deactivate', '--email', 'nobody@dia.example');
     assert.match(unknown.stderr, /officer with email nobody@dia\.example was not found/);
-    const badRole = await failing(
-      'officer',
-      'create',
-      '--email',
-      'x@dia.example',
-      '--name',
-      'X',
-      '--roles',
-      'boss',
-      '--password',
-      'a long first password',
-    );
+    const boss = { email: 'x@dia.example', name: 'X', roles: 'boss', password: 'a long first password' };
+    const badRole = await failing(...cliArgs(['officer', 'create'], boss));
     assert.notEqual(badRole.code, 0);
     assert.match(badRole.stderr, /roles must be one or more of/);
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { cliArgs, ponoCli, type CliFailure } from '../support/cli.ts';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,7 @@ test(
     const env: NodeJS.ProcessEnv = { ...process.env, PONO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0' };
     delete env.DATABASE_URL;
     delete env.PONO_DEMO;
-    const pono = (...args: string[]) => run(process.execPath, ['bin/pono.js', ...args], { env, timeout: 60_000 });
+    const pono = ponoCli(env);
     const server = spawn(process.execPath, ['bin/pono.js', 'serve'], { env, stdio: 'ignore' });
     try {
       const socket = join(dataDir, 'pono.sock');
@@ -30,67 +31,29 @@ test(
       assert.equal(statSync(socket).mode & 0o777, 0o600, 'only the folder owner may use it');
 
       const created = await pono(
-        'account',
-        'create',
-        '--id',
-        'acme',
-        '--password',
-        's3cret-for-acme',
-        '--sources',
-        'registry',
+        ...cliArgs(['account', 'create'], { id: 'acme', password: 's3cret-for-acme', sources: 'registry' }),
       );
       assert.equal(created.stdout, 'account acme: stub mode off, 1 sources enabled\n');
       await pono('account', 'create', '--id', 'trial', '--password', 'a-trial-password', '--stub');
+      const john = { account: 'trial', givenName: 'John', surname: 'Smith', dob: '1980-01-01' };
       const verified = await pono(
-        'verify',
-        '--account',
-        'trial',
-        '--password',
-        'a-trial-password',
-        '--given-name',
-        'John',
-        '--middle-name',
-        `TWO${'P'.repeat(28)}`,
-        '--surname',
-        'Smith',
-        '--dob',
-        '1980-01-01',
+        ...cliArgs(['verify'], { ...john, password: 'a-trial-password', middleName: `TWO${'P'.repeat(28)}` }),
       );
       assert.match(verified.stdout, /^verification [A-Za-z0-9]{9}: VERIFIED$/m);
-      await assert.rejects(
-        pono(
-          'verify',
-          '--account',
-          'trial',
-          '--password',
-          'wrong',
-          '--given-name',
-          'J',
-          '--surname',
-          'S',
-          '--dob',
-          '1980-01-01',
-        ),
-        (error: { code: number; stderr: string }) => {
-          assert.equal(error.code, 1);
-          assert.equal(error.stderr, 'pono: Invalid account or password\n');
-          return true;
-        },
-      );
+      await assert.rejects(pono(...cliArgs(['verify'], { ...john, password: 'wrong' })), (error: CliFailure) => {
+        assert.equal(error.code, 1);
+        assert.equal(error.stderr, 'pono: Invalid account or password\n');
+        return true;
+      });
       const loaded = await pono('registry', 'load', '--account', 'acme', 'examples/registry-customers.csv');
       assert.match(loaded.stdout, /^loaded \d+ records into registry of acme\n$/);
-      const officer = await pono(
-        'officer',
-        'create',
-        '--email',
-        'mere@example.org',
-        '--name',
-        'Mere Tane',
-        '--roles',
-        'case-officer',
-        '--password',
-        'a-long-password-1',
-      );
+      const mere = {
+        email: 'mere@example.org',
+        name: 'Mere Tane',
+        roles: 'case-officer',
+        password: 'a-long-password-1',
+      };
+      const officer = await pono(...cliArgs(['officer', 'create'], mere));
       assert.equal(officer.stdout, 'officer mere@example.org created (case-officer)\n');
       assert.match((await pono('officer', 'list')).stdout, /^mere@example\.org\s+Mere Tane/m);
     } finally {
@@ -127,7 +90,7 @@ test(
     try {
       await assert.rejects(
         run(process.execPath, ['bin/pono.js', 'serve'], { env, timeout: 90_000 }),
-        (error: { code: number; stderr: string }) => {
+        (error: CliFailure) => {
           assert.equal(error.code, 1);
           const lines = error.stderr.split('\n').filter((l) => l.startsWith('pono:'));
           assert.deepEqual(lines, [`pono: the port ${address.port} is already in use (another pono, or set PORT)`]);

@@ -1,24 +1,18 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { SERVER_URL, uniqueSchema } from '../support/databases.ts';
+import { SERVER_URL, dropServerSchema, uniqueSchema } from '../support/databases.ts';
+import { cliArgs, ponoCli, type CliFailure, type CliOptions } from '../support/cli.ts';
 
-const run = promisify(execFile);
 const schema = uniqueSchema('cli');
 const env = { ...process.env, DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn' };
-const pono = (...args: string[]) => run(process.execPath, ['bin/pono.js', ...args], { env, timeout: 60_000 });
+const pono = ponoCli(env);
+const verify = (person: CliOptions) => pono(...cliArgs(['verify'], { account: 'demo', password: 'demo', ...person }));
 
 after(async () => {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-  await client.end();
+  await dropServerSchema(schema);
 });
 
 test('pono demo creates demo/demo with sample verifications, twice without harm', async () => {
@@ -31,116 +25,40 @@ test('pono demo creates demo/demo with sample verifications, twice without harm'
 });
 
 test('pono verify prints the result of the stub codes in the middle name', async () => {
-  const { stdout } = await pono(
-    'verify',
-    '--account',
-    'demo',
-    '--password',
-    'demo',
-    '--given-name',
-    'John',
-    '--middle-name',
-    `TWO${'P'.repeat(28)}`,
-    '--surname',
-    'Smith',
-    '--dob',
-    '1980-01-01',
-  );
+  const john = { givenName: 'John', surname: 'Smith', dob: '1980-01-01' };
+  const { stdout } = await verify({ ...john, middleName: `TWO${'P'.repeat(28)}` });
   assert.match(stdout, /^verification [A-Za-z0-9]{9}: VERIFIED$/m);
   assert.match(stdout, /aec\s+VERIFIED/);
-  const failing = await pono(
-    'verify',
-    '--account',
-    'demo',
-    '--password',
-    'demo',
-    '--given-name',
-    'John',
-    '--middle-name',
-    'TWOFFFF',
-    '--surname',
-    'Smith',
-    '--dob',
-    '1980-01-01',
-  );
+  const failing = await verify({ ...john, middleName: 'TWOFFFF' });
   assert.match(failing.stdout, /: IN_PROGRESS$/m);
   assert.match(failing.stdout, /sources still available: .*passportdvs/);
 });
 
 test('pono verify with a wrong password or a bad date says so and exits non-zero', async () => {
-  await assert.rejects(
-    pono(
-      'verify',
-      '--account',
-      'demo',
-      '--password',
-      'nope',
-      '--given-name',
-      'J',
-      '--surname',
-      'S',
-      '--dob',
-      '1980-01-01',
-    ),
-    (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 1);
-      assert.match(error.stderr, /Invalid account or password/);
-      return true;
-    },
-  );
-  await assert.rejects(
-    pono(
-      'verify',
-      '--account',
-      'demo',
-      '--password',
-      'demo',
-      '--given-name',
-      'J',
-      '--surname',
-      'S',
-      '--dob',
-      '1980-02-30',
-    ),
-    (error: { code: number; stderr: string }) => {
-      assert.notEqual(error.code, 0);
-      assert.match(error.stderr, /dob is not a real date/);
-      return true;
-    },
-  );
+  const someone = { givenName: 'J', surname: 'S', dob: '1980-01-01' };
+  await assert.rejects(verify({ ...someone, password: 'nope' }), (error: CliFailure) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr, /Invalid account or password/);
+    return true;
+  });
+  await assert.rejects(verify({ ...someone, dob: '1980-02-30' }), (error: CliFailure) => {
+    assert.notEqual(error.code, 0);
+    assert.match(error.stderr, /dob is not a real date/);
+    return true;
+  });
 });
 
 test('pono account create and pono registry load set up a production account', async () => {
-  await assert.rejects(
-    pono(
-      'account',
-      'create',
-      '--id',
-      'weak',
-      '--password',
-      'x',
-      '--webhook-url',
-      'notaurl',
-      '--webhook-secret',
-      'short',
-    ),
-    (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 1);
-      assert.match(error.stderr, /password: the API password must be at least 12 characters/);
-      assert.match(error.stderr, /webhookUrl: the webhook URL must be an http or https address/);
-      assert.match(error.stderr, /webhookSecret: the webhook secret must be at least 16 characters/);
-      return true;
-    },
-  );
+  const weak = { id: 'weak', password: 'x', webhookUrl: 'notaurl', webhookSecret: 'short' };
+  await assert.rejects(pono(...cliArgs(['account', 'create'], weak)), (error: CliFailure) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr, /password: the API password must be at least 12 characters/);
+    assert.match(error.stderr, /webhookUrl: the webhook URL must be an http or https address/);
+    assert.match(error.stderr, /webhookSecret: the webhook secret must be at least 16 characters/);
+    return true;
+  });
   const created = await pono(
-    'account',
-    'create',
-    '--id',
-    'bank',
-    '--password',
-    'bank-password-1',
-    '--sources',
-    'registry',
+    ...cliArgs(['account', 'create'], { id: 'bank', password: 'bank-password-1', sources: 'registry' }),
   );
   assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled/);
   const dir = await mkdtemp(join(tmpdir(), 'pono-cli-'));
@@ -151,12 +69,9 @@ test('pono account create and pono registry load set up a production account', a
 });
 
 test('a bad configuration value is refused at start, naming the variable', async () => {
-  await assert.rejects(
-    run(process.execPath, ['bin/pono.js', 'demo'], { env: { ...env, PORT: 'eighty' } }),
-    (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 2);
-      assert.match(error.stderr, /PORT="eighty"/);
-      return true;
-    },
-  );
+  await assert.rejects(ponoCli({ ...env, PORT: 'eighty' })('demo'), (error: CliFailure) => {
+    assert.equal(error.code, 2);
+    assert.match(error.stderr, /PORT="eighty"/);
+    return true;
+  });
 });

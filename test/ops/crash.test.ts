@@ -12,7 +12,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SERVER_URL, uniqueSchema } from '../support/databases.ts';
+import { SERVER_URL, dropServerSchema, uniqueSchema } from '../support/databases.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const DEMO_PASSWORD = 'pono-demo-password';
@@ -259,11 +259,7 @@ test(
     try {
       await crashAndRestart({ DATABASE_URL: SERVER_URL, DATABASE_SCHEMA: schema });
     } finally {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`drop schema if exists "${schema}" cascade`);
-      await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-      await client.end();
+      await dropServerSchema(schema);
     }
   },
 );

@@ -12,9 +12,9 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { SERVER_URL, dropServerSchema } from '../support/databases.ts';
 
 const NGINX = '/usr/sbin/nginx';
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = new URL('../../', import.meta.url).pathname;
 
 async function reachable(): Promise<boolean> {
@@ -175,11 +175,7 @@ after(async () => {
   );
   hooks.close();
   rmSync(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-  await client.end();
+  await dropServerSchema(schema);
 });
 
 async function requestsSeenBy(port: number | undefined): Promise<number> {

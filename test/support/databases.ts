@@ -21,6 +21,18 @@ export function uniqueSchema(prefix = 't'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
+/** Drops a test schema from the PostgreSQL server, with the job queue's schema beside it. */
+export async function dropServerSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+    await client.query(`drop schema if exists "${schema}_jobs" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** `onQuery` sees every statement sent (tests that count a use case's round trips). */
 export async function openTestDatabase(
   kind: DatabaseKind,
@@ -36,11 +48,7 @@ export async function openTestDatabase(
     ...database,
     dispose: async () => {
       await database.close();
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`drop schema if exists "${schema}" cascade`);
-      await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-      await client.end();
+      await dropServerSchema(schema);
     },
   };
 }

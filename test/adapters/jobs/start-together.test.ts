@@ -2,11 +2,10 @@
 // (pg-boss creates its own schema), neither crashes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import { openDatabase } from '../../../src/adapters/db/database.ts';
 import { createServices } from '../../../src/app/services.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
-import { SERVER_URL, uniqueSchema } from '../../support/databases.ts';
+import { SERVER_URL, dropServerSchema, uniqueSchema } from '../../support/databases.ts';
 
 test('two processes starting together on a fresh database both come up', { timeout: 120_000 }, async () => {
   for (let round = 0; round < 3; round += 1) {
@@ -29,11 +28,7 @@ test('two processes starting together on a fresh database both come up', { timeo
         await s.value.database.close();
       }
     }
-    const client = new pg.Client({ connectionString: SERVER_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.query(`drop schema if exists "${schema}_jobs" cascade`);
-    await client.end();
+    await dropServerSchema(schema);
     assert.deepEqual(failures, [], `round ${round}`);
   }
 });
