@@ -6,7 +6,7 @@ import { AppError } from './errors.ts';
 import type { Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort } from './casework/records-port.ts';
 import type { NewPerson } from './casework/applications.ts';
-import { DEMO_ADULT, DEMO_NAMESAKE, DEMO_PARENT, DEMO_RECORDS } from './demo-records.ts';
+import { DEMO_ADULT, DEMO_NAMESAKE, DEMO_PARENT, demoRecords } from './demo-records.ts';
 
 export const DEMO_OFFICER_PASSWORD = 'pono-demo-password';
 
@@ -118,7 +118,15 @@ export interface DemoCasework {
   preparer?: Actor;
 }
 
-export async function seedDemoCasework(services: Services): Promise<DemoCasework> {
+export interface DemoOptions {
+  /**
+   * The eligible adult's AMS photo (JPEG), made by the edge that starts the demo from a public-domain portrait
+   * (src/adapters/face/synthetic-faces.ts `demoAmsPhoto`); without it the 1:1 record reads "No image returned".
+   */
+  amsPhoto?: Uint8Array;
+}
+
+export async function seedDemoCasework(services: Services, options: DemoOptions = {}): Promise<DemoCasework> {
   const casework = services.casework;
   casework.useRecordsPort(withDemoOutage(services.records.caseworkPort()));
   const result: DemoCasework = {
@@ -142,7 +150,7 @@ export async function seedDemoCasework(services: Services): Promise<DemoCasework
     }
   }
   const preparer: Actor = { officerId: ids.get('preparer') ?? '', roles: ['case-officer'] };
-  await services.records.load(DEMO_RECORDS);
+  await services.records.load(demoRecords(options.amsPhoto));
 
   for (const demo of APPLICATIONS) {
     const application = await casework.applications.create(preparer, { applicationType: demo.applicationType });

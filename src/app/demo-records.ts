@@ -83,9 +83,12 @@ export const DEMO_ADULT = { givenNames: 'Mere', familyName: 'Parata', dateOfBirt
 export const DEMO_NAMESAKE = { givenNames: 'Dennis', familyName: 'de Bret', dateOfBirth: '1980-11-13' } as const;
 export const DEMO_PARENT = { givenNames: 'Losaline', familyName: 'Fifita', dateOfBirth: '1984-08-20' } as const;
 
+/** The eligible adult's identity id: the demo's 1:1 record, whose AMS photo the demo loads with the records. */
+export const DEMO_ADULT_IDENTITY_ID = '900000001';
+
 export const DEMO_RECORDS: ImmigrationRecord[] = [
   record(
-    { identityId: '900000001', ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' },
+    { identityId: DEMO_ADULT_IDENTITY_ID, ...DEMO_ADULT, gender: 'Female', countryOfBirth: 'India' },
     [],
     '2014-11-08T23:00',
     [
@@ -107,3 +110,17 @@ export const DEMO_RECORDS: ImmigrationRecord[] = [
   record({ identityId: '900000003', ...DEMO_NAMESAKE, gender: 'Male', countryOfBirth: 'Belgium' }),
   record({ identityId: '900000004', ...DEMO_PARENT, gender: 'Female', countryOfBirth: 'Tonga' }),
 ];
+
+/**
+ * The demo's records with the eligible adult's AMS photo (a JPEG) loaded with them, so the 1:1 record files it on
+ * the application (BR-48) and lists no exception. Without a photo the record still names one: "No image returned".
+ */
+export function demoRecords(amsPhoto?: Uint8Array): ImmigrationRecord[] {
+  if (!amsPhoto) return DEMO_RECORDS;
+  const content = Buffer.from(amsPhoto).toString('base64');
+  return DEMO_RECORDS.map((r) =>
+    r.identity.identityId === DEMO_ADULT_IDENTITY_ID && r.identity.photo
+      ? { ...r, identity: { ...r.identity, photo: { ...r.identity.photo, content } } }
+      : r,
+  );
+}

@@ -1,6 +1,6 @@
 import type { Services } from './services.ts';
 import type { CurrentStatus, RegisterInput } from './verification.ts';
-import { seedDemoCasework, type DemoCasework } from './demo-casework.ts';
+import { seedDemoCasework, type DemoCasework, type DemoOptions } from './demo-casework.ts';
 
 export const DEMO_ACCOUNT = { accountId: 'demo', password: 'demo' } as const;
 
@@ -64,8 +64,9 @@ const SAMPLES: RegisterInput[] = [
 /** The whole demo: the verification account and the casework (officers of each role, records, applications). */
 export async function seedDemo(
   services: Services,
+  options: DemoOptions = {},
 ): Promise<{ accountId: string; verifications: CurrentStatus[]; casework: DemoCasework }> {
-  return { ...(await seedDemoAccount(services)), casework: await seedDemoCasework(services) };
+  return { ...(await seedDemoAccount(services)), casework: await seedDemoCasework(services, options) };
 }
 
 /** Creates the demo account (demo / demo, stub mode, every source) and a few sample verifications; safe to run twice. */

@@ -108,13 +108,15 @@ export async function main(argv: string[]): Promise<void> {
       'create the demo account (demo / demo, stub mode), sample verifications, demo officers and applications',
     )
     .action(async () => {
-      const [{ seedDemo }, { demoSignInLines }, { seedDemoLiveness }] = await Promise.all([
+      const [{ seedDemo }, { demoSignInLines }, { seedDemoLiveness }, { demoAmsPhoto }] = await Promise.all([
         import('../app/demo.ts'),
         import('../app/demo-casework.ts'),
         import('./demo-liveness.ts'),
+        import('../adapters/face/synthetic-faces.ts'),
       ]);
+      const amsPhoto = await demoAmsPhoto();
       const result = await withServices(config, quietLogger(), async (services) => {
-        const seeded = await seedDemo(services);
+        const seeded = await seedDemo(services, amsPhoto ? { amsPhoto } : {});
         await seedDemoLiveness(services, seeded.casework, { completedCheck: false });
         return seeded;
       });

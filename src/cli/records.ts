@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Services } from '../app/services.ts';
@@ -75,11 +76,76 @@ export interface LoadFileOutcome {
   messages: string[];
 }
 
-/** Reads a records file and loads it into the store: all records, or none when any is bad. */
+/** The photo a record names (`identity.photo.ref`) when the record does not carry the image itself. */
+function namedPhoto(record: unknown): { ref: string; content?: unknown } | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const identity = (record as { identity?: unknown }).identity;
+  if (typeof identity !== 'object' || identity === null) return null;
+  const photo = (identity as { photo?: unknown }).photo;
+  if (typeof photo !== 'object' || photo === null) return null;
+  const ref = (photo as { ref?: unknown }).ref;
+  return typeof ref === 'string' ? (photo as { ref: string; content?: unknown }) : null;
+}
+
+/**
+ * Reads the AMS photo each record names from the photos directory and puts it into the record, as the API's
+ * `identity.photo.content` (base64), so the store keeps it by its ref. The file is `<dir>/<ref>` (a ref like
+ * `photos/12020466.jpg` beside the records file), or else `<dir>/<file name of ref>` (a directory of the photos
+ * themselves). A ref that leaves the directory, or a photo that is not there, is a problem naming the record.
+ */
+async function withPhotos(
+  records: unknown[],
+  origins: string[],
+  dir: string,
+): Promise<{ records: unknown[]; problems: string[] }> {
+  const root = resolve(dir);
+  const inside = (path: string) => {
+    const r = relative(root, path);
+    return r !== '' && !r.startsWith('..') && !isAbsolute(r);
+  };
+  const problems: string[] = [];
+  const out: unknown[] = [];
+  for (const [index, record] of records.entries()) {
+    const photo = namedPhoto(record);
+    if (!photo || photo.content !== undefined) {
+      out.push(record);
+      continue;
+    }
+    const where = origins[index] ?? `record ${index + 1}`;
+    const candidates = [resolve(root, photo.ref), join(root, basename(photo.ref))].filter(inside);
+    if (candidates.length === 0) {
+      problems.push(`${where}: /identity/photo/ref ${photo.ref} is outside the photos directory`);
+      out.push(record);
+      continue;
+    }
+    let content: Buffer | null = null;
+    for (const candidate of candidates) {
+      content = await readFile(candidate).catch(() => null);
+      if (content) break;
+    }
+    if (!content) {
+      problems.push(`${where}: /identity/photo/ref ${photo.ref} is not in the photos directory ${dir}`);
+      out.push(record);
+      continue;
+    }
+    const r = record as { identity: { photo: object } };
+    out.push({
+      ...r,
+      identity: { ...r.identity, photo: { ...r.identity.photo, content: content.toString('base64') } },
+    });
+  }
+  return { records: out, problems };
+}
+
+/**
+ * Reads a records file and loads it into the store: all records, or none when any is bad. With `photosDir`, the
+ * AMS photos the records name are read from that directory and loaded with them (a missing one is a problem).
+ */
 export async function loadRecordsFile(
   records: { load(records: readonly unknown[]): Promise<LoadResult> },
   path: string,
   format?: RecordsFormat,
+  photosDir?: string,
 ): Promise<LoadFileOutcome> {
   const kind = format ?? formatFromName(path);
   if (kind === null)
@@ -87,6 +153,12 @@ export async function loadRecordsFile(
   const parsed = parseRecordsFile(await readFile(path, 'utf8'), kind);
   if (parsed.problems.length > 0)
     return { result: null, messages: parsed.problems.map((p) => `${path}: ${p.where}: ${p.message}`) };
+  if (photosDir !== undefined) {
+    const photos = await withPhotos(parsed.records, parsed.origins, photosDir);
+    if (photos.problems.length > 0)
+      return { result: null, messages: photos.problems.map((message) => `${path}: ${message}`) };
+    parsed.records = photos.records;
+  }
   const result = await records.load(parsed.records);
   if (result.ok) return { result, messages: [] };
   return {
@@ -116,14 +188,21 @@ export function recordsCommands(program: Command, withServices: WithServices): v
     .addOption(
       new Option('--format <format>', 'file format when the name does not tell').choices(['json', 'ndjson', 'csv']),
     )
+    .option(
+      '--photos <dir>',
+      "load the AMS photos the records name (identity.photo.ref) from this directory: <dir>/<ref>, or <dir>/<the ref's file name>",
+    )
     .addHelpText(
       'after',
-      '\nEvery record is checked first; if any is bad, each problem is printed naming its line or row and field, nothing is written, and the exit code is 1.\nA record whose identity id is already stored replaces it.',
+      '\nEvery record is checked first; if any is bad, each problem is printed naming its line or row and field, nothing is written, and the exit code is 1.\nWith --photos, a photo a record names that is not in the directory is such a problem.\nA record whose identity id is already stored replaces it.',
     )
-    .action(async (file: string, options: { format?: RecordsFormat }) => {
-      const outcome = await withServices((services) => loadRecordsFile(services.records, file, options.format));
+    .action(async (file: string, options: { format?: RecordsFormat; photos?: string }) => {
+      const outcome = await withServices((services) =>
+        loadRecordsFile(services.records, file, options.format, options.photos),
+      );
       if (outcome.result?.ok) {
-        process.stdout.write(`loaded ${outcome.result.loaded} immigration records from ${file}\n`);
+        const photos = options.photos ? ` with their photos from ${options.photos}` : '';
+        process.stdout.write(`loaded ${outcome.result.loaded} immigration records from ${file}${photos}\n`);
         return;
       }
       for (const message of outcome.messages) process.stderr.write(`${message}\n`);

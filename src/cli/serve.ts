@@ -7,6 +7,7 @@ import { buildServer } from '../adapters/http/server.ts';
 import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
 import { seedDemoLiveness } from './demo-liveness.ts';
+import { demoAmsPhoto } from '../adapters/face/synthetic-faces.ts';
 import { serverPlugins } from '../adapters/http/plugins.ts';
 import { listenForLocalCli } from './local-server.ts';
 
@@ -17,7 +18,8 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   const database = await openConfiguredDatabase(config, logger);
   const services = await createServices(database, logger, { workJobs: config.PONO_JOBS, config });
   if (config.PONO_DEMO) {
-    const demo = await seedDemo(services);
+    const amsPhoto = await demoAmsPhoto();
+    const demo = await seedDemo(services, amsPhoto ? { amsPhoto } : {});
     logger.info('demo account ready (demo / demo)');
     // Demo sign-ins are public (README); printed for the person who started the demo, not logged.
     process.stdout.write(`${demoSignInLines(demo.casework).join('\n')}\n`);

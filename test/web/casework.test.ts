@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
+import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
 import { seedDemoCasework, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 
 let t: TestApp;
@@ -24,7 +25,9 @@ before(async () => {
   t = await startTestApp('pglite', { demo: false });
   base = await t.listen();
   browser = await openBrowser();
-  const demo = await seedDemoCasework(t.services);
+  const amsPhoto = await demoAmsPhoto();
+  assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
+  const demo = await seedDemoCasework(t.services, { amsPhoto });
   for (const a of demo.applications) refs.set(a.label, a.reference);
   // Officer A holds both roles, so only the four-eyes rule (not the role table) keeps Validate from them.
   await createOfficer(t, 'ana@dia.example', ['case-officer', 'validating-officer'], 'Ana Aroha');
@@ -225,6 +228,36 @@ test(
     await ana.getByText('zoe-photo.png is uploaded.').waitFor();
     const docs = await rowsOf(ana, 'Supporting documents');
     assert.deepEqual(docs[0]?.slice(0, 4), ['zoe-photo.png', 'Photo of applicant', 'Identity', 'Zoë Müller']);
+    // A passport scan, and a birth certificate the officer files as English evidence (seed L966–972).
+    await ana.getByRole('button', { name: /Document type/ }).click();
+    await ana.getByRole('option', { name: 'Travel document', exact: true }).click();
+    await ana
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'zoe-passport.png', mimeType: 'image/png', buffer: png });
+    await ana.getByRole('button', { name: 'Upload', exact: true }).click();
+    await ana.getByText('zoe-passport.png is uploaded.').waitFor();
+    await ana.getByRole('button', { name: /Document type/ }).click();
+    await ana.getByRole('option', { name: 'Birth certificate', exact: true }).click();
+    await ana.getByRole('button', { name: /Provided as/ }).click();
+    await ana.getByRole('option', { name: 'English evidence', exact: true }).click();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await ana
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'english.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await ana.getByRole('button', { name: 'Upload', exact: true }).click();
+    await ana.getByText('english.pdf is uploaded.').waitFor();
+    await ana.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Supporting documents"] tbody tr').length === 3,
+    );
+    const filed = (await rowsOf(ana, 'Supporting documents')).map((r) => r.slice(0, 3));
+    assert.deepEqual(
+      [...filed].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
+      [
+        ['english.pdf', 'Birth certificate', 'English evidence'],
+        ['zoe-passport.png', 'Passport', 'Travel document'],
+        ['zoe-photo.png', 'Photo of applicant', 'Identity'],
+      ],
+    );
     await ana.getByRole('button', { name: 'Show zoe-photo.png' }).click();
     const preview = ana.getByRole('img', { name: 'Preview of zoe-photo.png' });
     await preview.waitFor();
@@ -237,6 +270,16 @@ test(
     await expectAccessible(ana, 'record documents');
     await expectFitsNarrow(ana, 'record documents');
     await screenshot(ana, 'application-documents');
+    // The AMS photo that came with the 1:1 record is filed among them (BR-48).
+    await ana.goto(`/applications/${ref('adult, 1:1 match, eligible')}/documents`);
+    const adultDocs = await rowsOf(ana, 'Supporting documents');
+    assert.ok(
+      adultDocs.some(
+        (r) => /^900000001\./.test(r[0] ?? '') && r[1] === 'INZ photo of applicant' && r[2] === 'Identity',
+      ),
+      JSON.stringify(adultDocs),
+    );
+    await ana.goto(`/applications/${ref('before 30 July 2020')}/documents`);
 
     // The proofing grid: before 30 July 2020 the reconstructed G2, with the uploaded application photo on file.
     await ana.getByRole('tab', { name: 'Confirm identity' }).click();
@@ -250,7 +293,9 @@ test(
     const g1 = ana.locator('.grid-suggestion').first();
     await g1.getByText('Outside the grid').waitFor();
     assert.match(await g1.innerText(), /G1 Identity Proofing Grid/);
-    assert.match(await g1.innerText(), /AMS Photo\s+✗ Not present/);
+    // The AMS photo that came with the records is held (BR-48); nothing else is on file yet.
+    assert.match(await g1.innerText(), /AMS Photo\s+✓ Present/);
+    assert.match(await g1.innerText(), /Overseas passport image\s+✗ Not present/);
     await expectAccessible(ana, 'record confirm identity');
     await ana.context().close();
   },

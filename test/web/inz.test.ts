@@ -10,6 +10,7 @@ import { expectAccessible, openBrowser, signedIn, skipConsole } from '../support
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 import { seedDemoCasework, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 import { createOfficer } from '../support/browser.ts';
+import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
 
 let t: TestApp;
 let base: string;
@@ -21,7 +22,9 @@ before(async () => {
   t = await startTestApp('pglite', { demo: false });
   base = await t.listen();
   browser = await openBrowser();
-  const demo = await seedDemoCasework(t.services);
+  const amsPhoto = await demoAmsPhoto();
+  assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
+  const demo = await seedDemoCasework(t.services, { amsPhoto });
   for (const a of demo.applications) refs.set(a.label, a.reference);
   await createOfficer(t, 'cora@dia.example', ['case-officer'], 'Cora Case');
   // Every application's records have arrived (the fetch is a queued job).
@@ -101,8 +104,9 @@ test(
     await screenshot(page, 'inz');
     await expectFitsNarrow(page, 'INZ 1:1 travel and visa');
     await page.getByRole('tab', { name: 'Exceptions' }).click();
-    // The demo's record names an AMS photo that the demo does not ship, so the one exception is the missing image.
-    assert.match(await page.getByRole('tabpanel').innerText(), /Data Error\s+No image returned/);
+    // The demo loads the adult's AMS photo with the records, so the 1:1 record has no exception, and the
+    // Identity tab's "Supporting documents (INZ identity)" lists it (BR-48).
+    assert.match(await page.getByRole('tabpanel').innerText(), /No exceptions/);
     await page.context().close();
   },
 );

@@ -243,3 +243,17 @@ export async function buildRealAttempt(layout: FaceLayout, base: Raw): Promise<R
     otherPerson: readFileSync(HOPPER),
   };
 }
+
+/**
+ * The demo's AMS photo of the eligible adult (the immigration record's "INZ photo of applicant", BR-48): the same
+ * public-domain NASA portrait as the demo's liveness check, scaled down as an older visa photo would be. Undefined
+ * when the Debian image is not installed (the demo's 1:1 record then reads "No image returned").
+ */
+export async function demoAmsPhoto(): Promise<Buffer | undefined> {
+  if (!existsSync(COLLINS)) return undefined;
+  return sharp(readFileSync(COLLINS))
+    .resize({ width: 320 })
+    .modulate({ saturation: 0.8 })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+}

@@ -213,13 +213,27 @@ export const work = {
     'travel-document': 'Travel document',
     'consent-form': 'Consent form',
   },
-  providedAsKinds: {
-    'passport-style-image': 'Identity',
-    'overseas-passport-image': 'Travel document',
-    'birth-record': 'Birth record',
-    'travel-document': 'Travel document',
-    'consent-form': 'Consent',
+  /** The server's Document type values (seed L202, L964, L1517), by value. */
+  documentTypes: {
+    'Photo of applicant': 'Photo of applicant',
+    'Photo of consenting party': 'Photo of consenting party',
+    Passport: 'Passport',
+    'Passport of consenting party': 'Passport of consenting party',
+    'INZ photo of applicant': 'INZ photo of applicant',
+    'Birth certificate': 'Birth certificate',
+    'Consent form': 'Consent form',
+    Other: 'Other',
   },
+  /** The server's Provided as values (seed L820, L964), by value. */
+  providedAsValues: {
+    Identity: 'Identity',
+    'Travel document': 'Travel document',
+    'Birth record': 'Birth record',
+    'English evidence': 'English evidence',
+    'Internal document': 'Internal document',
+    Consent: 'Consent',
+  },
+  providedAsDefault: 'As the document type gives',
   name: 'Name',
   documentType: 'Document type',
   providedAs: 'Provided as',

@@ -8,9 +8,19 @@ import { api, unwrap } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { instant } from '../../components/dates.ts';
 import { Choice } from '../work/Choice.tsx';
-import { documentKindLabel, providedAsLabel } from '../work/labels.ts';
+import { documentKindLabel, documentTypeLabel, providedAsValueLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { personName, useDocuments, useLinks, type Application } from './data.ts';
+
+/** "Provided as" on upload: as the document type gives (the server's default), or one the officer chooses. */
+const PROVIDED_AS = [
+  'Identity',
+  'Travel document',
+  'Birth record',
+  'English evidence',
+  'Internal document',
+  'Consent',
+] as const;
 
 const KINDS = [
   'passport-style-image',
@@ -24,6 +34,7 @@ function Upload({ application }: { application: Application }) {
   const { t } = useTranslation('work');
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>('passport-style-image');
+  const [providedAs, setProvidedAs] = useState<string>('default');
   const [personId, setPersonId] = useState<string>(application.people[0]?.id ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState('');
@@ -33,6 +44,7 @@ function Upload({ application }: { application: Application }) {
       const form = new FormData();
       form.append('kind', kind);
       form.append('personId', personId === 'none' ? '' : personId);
+      if (providedAs !== 'default') form.append('providedAs', providedAs);
       form.append('file', file);
       // The route reads multipart parts itself, so its OpenAPI entry declares no JSON body; the generated
       // client sends FormData as it is, with the browser's boundary.
@@ -71,6 +83,15 @@ function Upload({ application }: { application: Application }) {
           value={kind}
           onChange={setKind}
           options={KINDS.map((k) => ({ id: k, label: documentKindLabel(t, k) }))}
+        />
+        <Choice
+          label={t('providedAs')}
+          value={providedAs}
+          onChange={setProvidedAs}
+          options={[
+            { id: 'default', label: t('providedAsDefault') },
+            ...PROVIDED_AS.map((p) => ({ id: p, label: providedAsValueLabel(t, p) })),
+          ]}
         />
       </div>
       <div className="row">
@@ -154,8 +175,8 @@ function DocumentsGrid({ application }: { application: Application }) {
               {rows.map((d) => (
                 <tr key={d.id}>
                   <td className="wrap-anywhere">{d.fileName}</td>
-                  <td>{documentKindLabel(t, d.kind)}</td>
-                  <td>{providedAsLabel(t, d.kind)}</td>
+                  <td>{documentTypeLabel(t, d.documentType)}</td>
+                  <td>{providedAsValueLabel(t, d.providedAs)}</td>
                   <td>{personName(application, d.personId)}</td>
                   <td>{instant(d.uploadedAt)}</td>
                   <td>

@@ -32,8 +32,13 @@ export function bracketLabel(t: WorkT, bracket: string | null): string {
 export function documentKindLabel(t: WorkT, kind: string): string {
   return has(english.kinds, kind) ? t(`kinds.${kind}`) : kind;
 }
-export function providedAsLabel(t: WorkT, kind: string): string {
-  return has(english.providedAsKinds, kind) ? t(`providedAsKinds.${kind}`) : '—';
+/** A document's "Document type" as the server gives it (e.g. "INZ photo of applicant"), in the console's language. */
+export function documentTypeLabel(t: WorkT, value: string): string {
+  return has(english.documentTypes, value) ? t(`documentTypes.${value}`) : value;
+}
+/** A document's "Provided as" as the server gives it (e.g. "Identity"), in the console's language. */
+export function providedAsValueLabel(t: WorkT, value: string): string {
+  return has(english.providedAsValues, value) ? t(`providedAsValues.${value}`) : value;
 }
 export function escalationStatusLabel(t: WorkT, status: string): string {
   return has(english.escalationStatus, status) ? t(`escalationStatus.${status}`) : status;
