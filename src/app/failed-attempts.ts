@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
 
 /**
@@ -29,6 +30,15 @@ export class FailedAttempts {
     return recent.length >= this.limit && oldestCounted !== undefined
       ? Math.max(1, oldestCounted.getTime() + this.windowMs - this.now())
       : 0;
+  }
+
+  /**
+   * True while `key` is locked, as a condition for a statement that must not write then: the same count as
+   * `retryAfterMs`, checked inside the caller's one statement instead of in a round trip of its own.
+   */
+  lockedCondition(key: string): RawBuilder<boolean> {
+    const since = new Date(this.now() - this.windowMs);
+    return sql<boolean>`(select count(*) from (select 1 from sign_in_failures where key = ${key} and failed_at > ${since} limit ${this.limit}) recent) >= ${this.limit}`;
   }
 
   async fail(key: string): Promise<void> {

@@ -134,12 +134,12 @@ export class VerificationUseCases {
 
   /**
    * Registers a person. The common case is one statement (the verification alone, under the newest rule set
-   * this process knows, written only if that is still the newest); a webhook or a token to write with it makes
+   * this process knows, written only if that is still the newest and the account is not locked out); a webhook or a token to write with it makes
    * it one transaction. Nothing written means the rule set was replaced (decide again under the new one) or
    * the id is taken.
    */
   async register(credentials: AccountCredentials, input: RegisterInput): Promise<CurrentStatus> {
-    const account = await this.accounts.authenticate(credentials);
+    const { account, lockout } = await this.accounts.authenticateForWrite(credentials);
     const ruleId = input.ruleId ?? 'default';
     const verificationId = input.verificationId ?? newVerificationId();
     const registry = await this.registry.candidates(account.accountId, account.enabledSources, input.person);
@@ -164,11 +164,11 @@ export class VerificationUseCases {
         state: JSON.stringify(state),
       };
       const status = alone
-        ? (await insertVerificationIfCurrent(this.db, row))
+        ? (await insertVerificationIfCurrent(this.db, row, lockout?.locked))
           ? this.currentStatus(settings, state)
           : null
         : await this.db.transaction().execute(async (tx) => {
-            if (!(await insertVerificationIfCurrent(tx, row))) return null;
+            if (!(await insertVerificationIfCurrent(tx, row, lockout?.locked))) return null;
             await this.notify(tx, account, null, state);
             const written = this.currentStatus(settings, state);
             if (input.generateVerificationToken)
@@ -179,6 +179,7 @@ export class VerificationUseCases {
         this.#checked(state.individualResults);
         return status;
       }
+      await lockout?.refused();
       const newest = await this.ruleSets.refresh(account.accountId, ruleId);
       if (newest.version === ruleSet.version)
         throw errors.conflict(`verificationId ${echoed(verificationId)} is already in use`, 'UserIdInUseFault');

@@ -1,6 +1,7 @@
 // Security headers on every response (helmet) and the cross-site request guard for cookie-authenticated
 // changes. The console and the public pages load only their own scripts and styles: no inline script.
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { App } from '../app.ts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../app/errors.ts';
@@ -53,17 +54,42 @@ function refusal(): AppError {
   );
 }
 
-export async function registerWebSecurity(app: App, publicUrl: string | undefined): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: CONSOLE_CSP },
-    // The applicant's camera page and the console open no cross-origin windows or resources.
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    // TLS ends at the operator's proxy; HSTS is theirs to set for their domain.
-    strictTransportSecurity: false,
+const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { directives: CONSOLE_CSP },
+  // The applicant's camera page and the console open no cross-origin windows or resources.
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  // TLS ends at the operator's proxy; HSTS is theirs to set for their domain.
+  strictTransportSecurity: false,
+};
+
+/**
+ * The headers helmet sets (and removes) for these options. They depend on nothing in the request, so helmet
+ * runs once at start-up instead of on every request (it parses the policy each time it is called).
+ */
+export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): {
+  set: [string, string][];
+  remove: string[];
+} {
+  const set: [string, string][] = [];
+  const remove: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void remove.push(name),
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
   });
-  app.addHook('onRequest', async (request) => {
+  return { set, remove };
+}
+
+export async function registerWebSecurity(app: App, publicUrl: string | undefined): Promise<void> {
+  const headers = securityHeaders();
+  // On the raw response, as helmet itself sets them: answers written past Fastify carry them too.
+  app.addHook('onRequest', (request, reply, done) => {
+    for (const name of headers.remove) reply.raw.removeHeader(name);
+    for (const [name, value] of headers.set) reply.raw.setHeader(name, value);
     const refused = crossSiteRefusal(request, publicUrl);
-    if (refused) throw refused;
+    done(refused);
   });
 }
