@@ -7,44 +7,34 @@
  * At 10 and 50 connections: the baseline, pono with a three-source account, pono with every source (as the
  * demo account). Ratio = pono ÷ bare throughput at 50 connections, three sources; goal ≥ 0.50.
  *
- *   npm run bench -- register [--seconds 10] [--warmup 3]
+ *   npm run bench -- register [--seconds 10] [--warmup 3] [--profile (a CPU profile of pono into bench/out/)]
  */
 import { ACCOUNTS, benchSchema } from './support/database.ts';
-import { basic, load, machine, option, startPono, startProcess, type LoadResult } from './support/load.ts';
+import { REGISTER_BODY } from './support/registration.ts';
+import { basic, load, machine, option, startPono, startProcess, type LoadResult, type Server } from './support/load.ts';
 
 const SECONDS = option('seconds', 10);
 const WARMUP = option('warmup', 3);
-const BODY = JSON.stringify({
-  name: { givenName: 'Aroha', middleNames: `TWO${'P'.repeat(28)}`, surname: 'Ngata' },
-  dob: '1986-03-12',
-  currentResidentialAddress: {
-    streetNumber: '12',
-    streetName: 'George',
-    streetType: 'ST',
-    suburb: 'Sydney',
-    state: 'NSW',
-    postcode: '2000',
-    country: 'AU',
-  },
-});
-
 const schema = await benchSchema('bench_register');
 const pono = await startPono(schema.env);
 const bare = await startProcess('bench/support/bare-insert.ts', [schema.url, schema.schema]);
 try {
-  const run = (url: string, connections: number, authorization?: string): Promise<LoadResult> =>
-    load({
-      url,
-      connections,
-      seconds: SECONDS,
-      warmupSeconds: WARMUP,
-      method: 'POST',
-      body: BODY,
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    });
+  const run = (server: Server, path: string, connections: number, authorization?: string): Promise<LoadResult> =>
+    load(
+      {
+        url: `${server.url}${path}`,
+        connections,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP,
+        method: 'POST',
+        body: REGISTER_BODY,
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      },
+      server,
+    );
   const line = (name: string, r: LoadResult) =>
     console.log(
-      `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms`,
+      `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   server CPU ${r.serverCpuMs?.toFixed(2) ?? '?'} ms/request`,
     );
   console.log(
     `machine: ${machine()}; PostgreSQL server; ${SECONDS} s measured after ${WARMUP} s warm-up, each party in its own process`,
@@ -53,14 +43,16 @@ try {
   for (const connections of [10, 50]) {
     console.log(`${connections} connections:`);
     const results = {
-      bare: await run(`${bare.url}/insert`, connections),
+      bare: await run(bare, '/insert', connections),
       three: await run(
-        `${pono.url}/api/v1/verifications`,
+        pono,
+        '/api/v1/verifications',
         connections,
         basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password),
       ),
       full: await run(
-        `${pono.url}/api/v1/verifications`,
+        pono,
+        '/api/v1/verifications',
         connections,
         basic(ACCOUNTS.full.accountId, ACCOUNTS.full.password),
       ),

@@ -1,7 +1,7 @@
-// `npm run bench -- <name> [args…]` runs bench/<name>.ts through tsx (node --import tsx bench/<name>.ts args…);
+// `npm run bench -- <name> [args…]` builds the server, then runs bench/<name>.ts through tsx (node --import tsx bench/<name>.ts args…);
 // with no name it lists the benchmarks. Each benchmark ends with one line
 // `bench <name>: ratio <x> (goal <op> <y>)`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,5 +32,17 @@ if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(file)) {
   console.error(`no benchmark "${name}"; one of: ${names.join(', ')}`);
   process.exit(2);
 }
+// Benchmarks run pono as an operator does, from its built JavaScript (bin/pono.js loads build/): build it
+// first (incremental, quick when nothing changed) so that a bench never measures a stale or missing build.
+console.log('building the server (npm run build:server)…');
+const build = spawnSync(
+  process.execPath,
+  [join(dir, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  {
+    stdio: 'inherit',
+    cwd: join(dir, '..'),
+  },
+);
+if (build.status !== 0) process.exit(build.status ?? 1);
 const child = spawn(process.execPath, ['--import', 'tsx', file, ...rest], { stdio: 'inherit', cwd: join(dir, '..') });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

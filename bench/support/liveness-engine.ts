@@ -55,31 +55,11 @@ export async function engineBench(): Promise<void> {
       `per frame ${engine.perFrameMs.toFixed(1)} ms, per descriptor frame ${engine.perDescriptorFrameMs.toFixed(1)} ms (measured at load)`,
   );
 
-  const base = await loadRaw(COLLINS);
-  const probe = await engine.analyse(await toJpeg(base));
-  const f = probe.faces[0];
-  if (!f) throw new Error('no face in the base image');
-  const eyes = [LEFT_EYE_INDICES, RIGHT_EYE_INDICES].map((idx) =>
-    idx.map((i) => [f.mesh[i]?.[0] ?? 0, f.mesh[i]?.[1] ?? 0] as const),
-  );
-  const a = await buildRealAttempt(
-    { cx: f.box.x + f.box.width / 2, cy: f.box.y + f.box.height / 2, width: f.box.width, eyes },
-    base,
-  );
-  const input: LivenessAttemptInput = {
-    requested: ['BLINK', 'SHAKE', 'NOD'],
-    selfie: a.selfie,
-    captures: [
-      { challenge: 'BLINK', frames: a.blink },
-      { challenge: 'SHAKE', frames: a.shake },
-      { challenge: 'NOD', frames: a.noNod },
-    ],
-    trustedSources: { PROVIDED: a.application, PASSPORT: a.otherPerson },
-  };
+  const input = await attemptInput();
 
   const warm = await analyseLivenessAttempt(input, { engine });
   // the descriptor frames the analysis uses: each challenge's best frame, the blink trough, selfie, sources
-  const descriptorImages: Buffer[] = [a.selfie, a.application, a.otherPerson];
+  const descriptorImages: Buffer[] = [input.selfie, ...Object.values(input.trustedSources)];
   for (const fr of warm.frames) {
     const cap = input.captures.find((c) => c.challenge === fr.challenge);
     const best = cap?.frames[fr.bestFrameIndex]?.image;

@@ -49,6 +49,8 @@ const request = {
   ...(spec.idReplacement ? { idReplacement: true } : {}),
 };
 if (spec.warmupSeconds > 0) await autocannon({ ...request, duration: spec.warmupSeconds });
+// Tells the parent the measured run starts (it reads the server's CPU time now and at the end).
+process.stdout.write('measuring\n');
 const result = await autocannon({ ...request, duration: spec.seconds });
 const out: LoadResult = {
   rps: result.requests.total / result.duration,

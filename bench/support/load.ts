@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,20 +36,44 @@ export interface LoadResult {
   requests: number;
   /** Answers outside 2xx, connection errors and time-outs. */
   failures: number;
+  /**
+   * CPU the server's process spent per request during the measured run (user + system, ms), when the server
+   * was given: what each request costs the machine, which holds better than throughput on a shared machine.
+   */
+  serverCpuMs?: number;
 }
 
-export async function load(spec: LoadSpec): Promise<LoadResult> {
+/** User + system CPU time of a process so far, in ms (Linux /proc; undefined elsewhere). */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every common build). */
+const CLOCK_TICKS = 100;
+
+/** Runs the load; with `server`, also measures that process's CPU per request over the measured run. */
+export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'bench/support/load-generator.ts'), JSON.stringify(spec)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';
+  let cpuAtStart: number | undefined;
   child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => (output += chunk));
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+    if (cpuAtStart === undefined && output.includes('measuring\n')) cpuAtStart = cpuMsOf(server?.process.pid);
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
+  const cpuAtEnd = cpuMsOf(server?.process.pid);
   if (code !== 0) throw new Error(`the load generator exited with ${code}`);
   const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as LoadResult;
+  if (cpuAtStart !== undefined && cpuAtEnd !== undefined && result.requests > 0)
+    result.serverCpuMs = (cpuAtEnd - cpuAtStart) / result.requests;
   if (result.failures > 0) throw new Error(`${result.failures} of ${result.requests} requests to ${spec.url} failed`);
   return result;
 }
@@ -80,10 +105,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** `pono serve` in its own process on a free port, with `env` (DATABASE_URL, DATABASE_SCHEMA, …). */
+/**
+ * `pono serve` in its own process on a free port, with `env` (DATABASE_URL, DATABASE_SCHEMA, …). With
+ * `--profile` on the bench's command line, node writes a CPU profile of the server into bench/out/ when it stops.
+ */
 export async function startPono(env: Record<string, string>): Promise<Server> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [join(ROOT, 'bin/pono.js'), 'serve'], {
+  const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/out')] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin/pono.js'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
