@@ -2,7 +2,8 @@
 // applications (each with its applicant and three Confirm Identity tasks), 5,000 escalations, 20,000 liveness
 // links, 200,000 verifications, 200,000 webhook deliveries and 300,000 audit events on the PostgreSQL server.
 // The lists are read through the use cases themselves; every SELECT they send is planned again with EXPLAIN,
-// and none may scan one of those tables from end to end.
+// and none may scan one of those tables from end to end, nor sort more rows than a page (its order must come
+// from an index, as the keyset pages' does).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
@@ -100,11 +101,38 @@ after(async () => {
   await client.end();
 });
 
-/** The tables a plan reads from end to end (EXPLAIN with the query's own parameters, generic plan forced off). */
-async function sequentialScans(sql: string, parameters: readonly unknown[]): Promise<string[]> {
+/** A page's order must come from an index: a plan that sorts more rows than this reads the whole match first. */
+const MOST_ROWS_SORTED = 1000;
+
+interface PlanNode {
+  'Node Type': string;
+  'Plan Rows': number;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+/**
+ * What is wrong with a query's plan (EXPLAIN with its own parameters): a big table read from end to end, or
+ * more rows than a page sorted (e.g. every delivery of an account gathered through some other index, then
+ * ordered newest first).
+ */
+async function planProblems(sql: string, parameters: readonly unknown[]): Promise<string[]> {
   const { rows } = await database.executeSql(`explain (format json) ${sql}`, [...parameters]);
-  const plan = JSON.stringify(rows);
-  return BIG_TABLES.filter((table) => new RegExp(`"Node Type":"Seq Scan"[^}]*?"Relation Name":"${table}"`).test(plan));
+  const column = (rows[0] as { 'QUERY PLAN': unknown })['QUERY PLAN'];
+  const [explained] = (typeof column === 'string' ? JSON.parse(column) : column) as { Plan: PlanNode }[];
+  const nodes = explained ? nodesOf(explained.Plan) : [];
+  return [
+    ...nodes
+      .filter((n) => n['Node Type'] === 'Seq Scan' && BIG_TABLES.includes(n['Relation Name'] ?? ''))
+      .map((n) => `sequential scan of ${n['Relation Name']}`),
+    ...nodes
+      .filter((n) => n['Node Type'] === 'Sort' && n['Plan Rows'] > MOST_ROWS_SORTED)
+      .map((n) => `a sort of ${n['Plan Rows']} rows`),
+  ];
 }
 
 test(
@@ -171,9 +199,8 @@ test(
       const queries = [...seen];
       assert.ok(queries.length > 0, `${name}: no query seen`);
       for (const q of queries) {
-        const scans = await sequentialScans(q.sql, q.parameters);
-        if (scans.length > 0)
-          problems.push(`${name}: sequential scan of ${scans.join(', ')} in ${q.sql.slice(0, 160)}`);
+        const found = await planProblems(q.sql, q.parameters);
+        if (found.length > 0) problems.push(`${name}: ${found.join(', ')} in ${q.sql.slice(0, 160)}`);
       }
       t.diagnostic(`${name}: ${queries.length} queries, ${ms.toFixed(1)} ms`);
     }
