@@ -37,11 +37,8 @@ export interface FaceOutcome {
   readonly problem?: string;
 }
 
-/** What a capture found, as the person and the API see it (stored as the capture's reading). */
-export interface CaptureView {
-  readonly captureId: string;
-  readonly verificationId: string;
-  readonly status: 'AWAITING_CONFIRMATION' | 'CONFIRMED';
+/** What the document check found on one photo. */
+export interface DocumentCheck {
   readonly documentType: string;
   readonly documentRegion: string;
   readonly mrzValid: boolean;
@@ -50,6 +47,13 @@ export interface CaptureView {
   /** the quality gates that failed: the person should take the photo again */
   readonly retake: string[];
   readonly face: FaceOutcome | null;
+}
+
+/** What a capture found, as the person and the API see it (stored as the capture's reading). */
+export interface CaptureView extends DocumentCheck {
+  readonly captureId: string;
+  readonly verificationId: string;
+  readonly status: 'AWAITING_CONFIRMATION' | 'CONFIRMED';
 }
 
 /** An administrator's decision on one component, as the capture keeps it (the audit of reviews). */
@@ -175,26 +179,31 @@ export class DocumentCaptures {
     );
   }
 
-  /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
-  async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
-    const { accountId, state } = await this.verifications.read(credentials, verificationId);
-    this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
+  /**
+   * The document check itself, the same wherever a document comes from (a person's capture, a casework
+   * document): the photo read in a worker thread, the MRZ validated, the authenticity checks made and, with a
+   * face to compare, the portrait against it. Refuses an image that does not decode, naming `fields[document]`
+   * (or `fields[selfie]`).
+   */
+  async check(
+    input: { document: Uint8Array; selfie?: Uint8Array },
+    fields: { document: string; selfie: string } = { document: 'document', selfie: 'selfie' },
+  ): Promise<DocumentCheck> {
     const reading = await this.#gate
       .run(() => this.reader.read({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) }))
       .catch((error: unknown) => {
         const field = unreadableField(error);
         throw field
           ? errors.invalid([
-              { field, message: 'the image could not be decoded: send a complete JPEG, PNG or WebP photo' },
+              {
+                field: fields[field],
+                message: 'the image could not be decoded: send a complete JPEG, PNG or WebP photo',
+              },
             ])
           : error;
       });
-    const now = this.clock.now();
-    const found = extractedFrom(reading, now);
-    const view: CaptureView = {
-      captureId: randomUUID(),
-      verificationId,
-      status: 'AWAITING_CONFIRMATION',
+    const found = extractedFrom(reading, this.clock.now());
+    return {
       documentType: found.documentType,
       documentRegion: found.region,
       mrzValid: found.mrzValid,
@@ -203,7 +212,25 @@ export class DocumentCaptures {
       retake: found.checks.filter((c) => QUALITY_GATES.includes(c.code) && c.result === 'FAILED').map((c) => c.code),
       face: faceOutcome(reading, this.options),
     };
-    await this.store.insert(accountId, view, { contentType: input.documentContentType, content: input.document }, now);
+  }
+
+  /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
+  async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
+    const { accountId, state } = await this.verifications.read(credentials, verificationId);
+    this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
+    const found = await this.check({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) });
+    const view: CaptureView = {
+      captureId: randomUUID(),
+      verificationId,
+      status: 'AWAITING_CONFIRMATION',
+      ...found,
+    };
+    await this.store.insert(
+      accountId,
+      view,
+      { contentType: input.documentContentType, content: input.document },
+      this.clock.now(),
+    );
     return view;
   }
 

@@ -25,6 +25,7 @@ import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
 import { createDocumentPool } from '../adapters/documents/document-pool.ts';
 import { captureStore } from '../adapters/documents/capture-store.ts';
 import { DocumentCaptures } from './document-captures.ts';
+import { CaseworkDocumentChecks } from './casework/document-checks.ts';
 import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
 import { DEFAULT_FACE_MATCH_THRESHOLD } from '../domain/documents/face-score.ts';
 import { createMailer } from '../adapters/mail/mailer.ts';
@@ -48,6 +49,8 @@ export interface Services {
   liveness: LivenessSessions;
   /** Identity documents captured for a verification (seed 003 combination sources). */
   documents: DocumentCaptures;
+  /** The same document check run on a casework passport image (issue 15). */
+  documentChecks: CaseworkDocumentChecks;
   /** Immigration records (SPEC P3): store, identity match and the INZ-results assessment. */
   records: RecordsUseCases;
   /** Deletes liveness evidence past its retention period (nightly job). */
@@ -141,6 +144,7 @@ export async function createServices(
     faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
     calibration: DEFAULT_CALIBRATION,
   });
+  const documentChecks = new CaseworkDocumentChecks(db, clock, documents);
 
   return {
     database,
@@ -157,6 +161,7 @@ export async function createServices(
     casework,
     liveness,
     documents,
+    documentChecks,
     records,
     retention,
     branding,

@@ -362,6 +362,15 @@ export interface DocumentCapturesTable {
   reviews: ColumnType<object[], string | undefined, string>;
 }
 
+export interface CaseworkDocumentChecksTable {
+  document_id: string;
+  application_id: string;
+  result: Json<object>;
+  face_probe: string | null;
+  checked_by: string;
+  checked_at: Timestamp;
+}
+
 /** The tables pono keeps, as Kysely sees them. */
 // ---- Forms integration (021-forms) ----------------------------------------------------------------------
 export interface FormSessionsTable {
@@ -403,6 +412,7 @@ export interface FormBrowserTokensTable {
 
 export interface DB {
   document_captures: DocumentCapturesTable;
+  casework_document_checks: CaseworkDocumentChecksTable;
   accounts: AccountsTable;
   rule_sets: RuleSetsTable;
   verifications: VerificationsTable;

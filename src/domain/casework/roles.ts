@@ -43,6 +43,7 @@ export const CASEWORK_ACTIONS = [
   'ceremony.close',
   'documents.read',
   'documents.upload',
+  'documents.check',
   'audit.read',
   'officers.manage',
   'personal-data.export',
@@ -84,6 +85,7 @@ export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]
   'ceremony.close': [CO], // closing the ceremony triggers the INZ notification (BR-58)
   'documents.read': [CO, VO, EX, TL],
   'documents.upload': [CO],
+  'documents.check': [CO, VO, EX], // pono: the document check of a passport image (issue 15), advice to the officer
   'audit.read': [AD, EX],
   'officers.manage': [AD],
   'personal-data.export': [AD], // subject access: a person asks for what the office holds about them
@@ -115,6 +117,7 @@ export const CASEWORK_ACTION_TEXT: Readonly<Record<CaseworkAction, string>> = {
   'ceremony.close': 'close ceremonies',
   'documents.read': 'read documents',
   'documents.upload': 'upload documents',
+  'documents.check': 'run the document check',
   'audit.read': 'read the audit trail',
   'officers.manage': 'manage officer accounts',
   'personal-data.export': "export a person's data",

@@ -16,6 +16,7 @@ import * as m018 from './018-proofing-evidence.ts';
 import * as m020 from './020-document-captures.ts';
 import * as m021 from './021-forms.ts';
 import * as m023 from './023-document-capture-review.ts';
+import * as m024 from './024-casework-document-checks.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '020-document-captures': m020,
   '021-forms': m021,
   '023-document-capture-review': m023,
+  '024-casework-document-checks': m024,
 };

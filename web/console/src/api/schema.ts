@@ -1911,6 +1911,368 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{ref}/documents/{documentId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest document check of a passport image (null when it was never checked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check: {
+                                /** Format: date-time */
+                                checkedAt: string;
+                                /** @description the officer who ran the check */
+                                checkedBy: string;
+                                /** @description the document authenticity checks made on the photo */
+                                checks: {
+                                    /** @description stable code, e.g. MRZ_CHECK_DIGITS */
+                                    code: string;
+                                    name: string;
+                                    /** @description the finding in words */
+                                    reason: string;
+                                    result: "PASSED" | "FAILED";
+                                }[];
+                                documentId: string;
+                                /** @description ISO 3166-1 alpha-2 of the issuing state */
+                                documentRegion: string;
+                                /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                                documentType: string;
+                                /** @description what was read from the document, for the person to confirm or correct */
+                                extracted: {
+                                    dob: string;
+                                    documentNumber: string;
+                                    expiry: string;
+                                    givenName: string;
+                                    middleNames: string;
+                                    nationality: string;
+                                    sex: string;
+                                    surname: string;
+                                };
+                                face: {
+                                    problem?: string;
+                                    /** @description faceMatchScore */
+                                    score: number | null;
+                                    threshold: number;
+                                } | null;
+                                /** @description what the portrait was compared with: the best frame of the person's latest liveness attempt, else their application photo */
+                                faceComparedWith: "LIVENESS_BEST_FRAME" | "APPLICATION_PHOTO" | (never | null);
+                                /** @description every check digit, date and code of the MRZ is valid */
+                                mrzValid: boolean;
+                                /** @description the extracted details against the person's recorded ones */
+                                record: {
+                                    extracted: string;
+                                    field: "givenNames" | "familyName" | "dateOfBirth";
+                                    matches: boolean;
+                                    recorded: string;
+                                }[];
+                                /** @description quality gates that failed: take the photo again */
+                                retake: string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run the document check on a passport image (the applicant's overseas passport, a consent giver's passport scan): MRZ, authenticity checks, the details read against the person's record, and the portrait against their liveness frame or photo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            /** @description the officer who ran the check */
+                            checkedBy: string;
+                            /** @description the document authenticity checks made on the photo */
+                            checks: {
+                                /** @description stable code, e.g. MRZ_CHECK_DIGITS */
+                                code: string;
+                                name: string;
+                                /** @description the finding in words */
+                                reason: string;
+                                result: "PASSED" | "FAILED";
+                            }[];
+                            documentId: string;
+                            /** @description ISO 3166-1 alpha-2 of the issuing state */
+                            documentRegion: string;
+                            /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                            documentType: string;
+                            /** @description what was read from the document, for the person to confirm or correct */
+                            extracted: {
+                                dob: string;
+                                documentNumber: string;
+                                expiry: string;
+                                givenName: string;
+                                middleNames: string;
+                                nationality: string;
+                                sex: string;
+                                surname: string;
+                            };
+                            face: {
+                                problem?: string;
+                                /** @description faceMatchScore */
+                                score: number | null;
+                                threshold: number;
+                            } | null;
+                            /** @description what the portrait was compared with: the best frame of the person's latest liveness attempt, else their application photo */
+                            faceComparedWith: "LIVENESS_BEST_FRAME" | "APPLICATION_PHOTO" | (never | null);
+                            /** @description every check digit, date and code of the MRZ is valid */
+                            mrzValid: boolean;
+                            /** @description the extracted details against the person's recorded ones */
+                            record: {
+                                extracted: string;
+                                field: "givenNames" | "familyName" | "dateOfBirth";
+                                matches: boolean;
+                                recorded: string;
+                            }[];
+                            /** @description quality gates that failed: take the photo again */
+                            retake: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{ref}/liveness": {
         parameters: {
             query?: never;

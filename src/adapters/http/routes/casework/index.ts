@@ -9,6 +9,7 @@ import { applicationRoutes } from './application-routes.ts';
 import { officerRoutes } from './officer-routes.ts';
 import { workRoutes } from './work-routes.ts';
 import { personalDataRoutes } from './personal-data-routes.ts';
+import { documentCheckRoutes } from './document-check-routes.ts';
 import { cookiePolicy } from '../../cookies.ts';
 
 export function caseworkPlugin(services: Services, config: Config): (app: App) => Promise<void> {
@@ -28,6 +29,7 @@ export function caseworkPlugin(services: Services, config: Config): (app: App) =
       await scope.register(applicationRoutes(services), { prefix: '/api/v1' });
       await scope.register(workRoutes(services), { prefix: '/api/v1' });
       await scope.register(personalDataRoutes(services), { prefix: '/api/v1' });
+      await scope.register(documentCheckRoutes(services), { prefix: '/api/v1' });
     });
   };
 }

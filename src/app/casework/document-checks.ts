@@ -1,0 +1,146 @@
+// The document check in the casework (issue 15): an officer runs the overseas passport image of a person (the
+// applicant's, or a secondary consent giver's passport scan) through the same check a captured document gets
+// (MRZ, authenticity checks, extracted details; the portrait against the best frame of the person's latest
+// liveness attempt, or else their application photo) and sees the result beside the image, with the extracted
+// details set against the person's recorded ones. Advice to the officer, never a decision; every run is audited.
+import { normaliseName } from '../../domain/verification/normalise.ts';
+import type { Db } from '../../adapters/db/database.ts';
+import type { Clock } from '../clock.ts';
+import type { DocumentCaptures, DocumentCheck } from '../document-captures.ts';
+import { authorize, invalid, notFound, type Actor } from './actor.ts';
+import { appendAudit, auditActor } from './audit.ts';
+import { DocumentCheckStore, type RecordedPerson } from './document-check-store.ts';
+
+/** Casework document kinds that carry a passport data page. */
+export const CHECKABLE_KINDS: readonly string[] = ['overseas-passport-image', 'travel-document'];
+const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png'];
+
+/** What the portrait was compared with, best first. */
+export const FACE_PROBES = ['LIVENESS_BEST_FRAME', 'APPLICATION_PHOTO'] as const;
+export type FaceProbe = (typeof FACE_PROBES)[number];
+
+export interface RecordComparison {
+  readonly field: 'givenNames' | 'familyName' | 'dateOfBirth';
+  readonly recorded: string;
+  readonly extracted: string;
+  readonly matches: boolean;
+}
+
+export interface CaseworkDocumentCheck extends DocumentCheck {
+  readonly documentId: string;
+  readonly checkedAt: string;
+  readonly checkedBy: string;
+  /** what the portrait was compared with; null when the person has neither a liveness frame nor a photo */
+  readonly faceComparedWith: FaceProbe | null;
+  /** the extracted details against the person's recorded ones; empty for a document of no person */
+  readonly record: RecordComparison[];
+}
+
+function compareWithRecord(check: DocumentCheck, person: RecordedPerson | undefined): RecordComparison[] {
+  if (!person) return [];
+  const given = [check.extracted.givenName, check.extracted.middleNames].filter(Boolean).join(' ');
+  return [
+    {
+      field: 'givenNames',
+      recorded: person.givenNames,
+      extracted: given,
+      matches: normaliseName(given) === normaliseName(person.givenNames),
+    },
+    {
+      field: 'familyName',
+      recorded: person.familyName,
+      extracted: check.extracted.surname,
+      matches: normaliseName(check.extracted.surname) === normaliseName(person.familyName),
+    },
+    {
+      field: 'dateOfBirth',
+      recorded: person.dateOfBirth,
+      extracted: check.extracted.dob,
+      matches: check.extracted.dob === person.dateOfBirth,
+    },
+  ];
+}
+
+export class CaseworkDocumentChecks {
+  readonly #store: DocumentCheckStore;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly documents: DocumentCaptures,
+  ) {
+    this.#store = new DocumentCheckStore(db);
+  }
+
+  /** Runs the check on a passport image of the application and keeps the result (the latest one per document). */
+  async run(actor: Actor, reference: string, documentId: string): Promise<CaseworkDocumentCheck> {
+    authorize(actor, 'documents.check');
+    const document = await this.#store.document(reference, documentId);
+    if (!document) throw notFound('document', documentId);
+    if (!CHECKABLE_KINDS.includes(document.kind))
+      throw invalid('documentId', 'the document check reads a passport image: this document is of another kind');
+    if (!PHOTO_TYPES.includes(document.contentType))
+      throw invalid('documentId', 'the document check reads a photo (JPEG or PNG): this document is a PDF');
+    const person = document.personId ? await this.#store.person(document.personId) : undefined;
+    const probe = document.personId ? await this.probe(document.applicationId, document.personId) : undefined;
+    const found = await this.documents.check(
+      { document: document.content, ...(probe ? { selfie: probe.image } : {}) },
+      { document: 'documentId', selfie: probe?.kind === 'LIVENESS_BEST_FRAME' ? 'livenessFrame' : 'applicationPhoto' },
+    );
+    const now = this.clock.now();
+    const view: CaseworkDocumentCheck = {
+      documentId,
+      checkedAt: now.toISOString(),
+      checkedBy: actor.officerId,
+      ...found,
+      faceComparedWith: probe?.kind ?? null,
+      record: compareWithRecord(found, person),
+    };
+    await this.db.transaction().execute(async (tx) => {
+      await this.#store.save(tx, document.applicationId, {
+        documentId,
+        result: view,
+        faceProbe: view.faceComparedWith,
+        checkedBy: actor.officerId,
+        checkedAt: now,
+      });
+      // the audit keeps what the officer saw, without the person's details (they are in the case already)
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: document.applicationId,
+        action: 'document.check',
+        entity: 'document',
+        entityId: documentId,
+        after: {
+          documentType: found.documentType,
+          documentRegion: found.documentRegion,
+          mrzValid: found.mrzValid,
+          failedChecks: found.checks.filter((c) => c.result === 'FAILED').map((c) => c.code),
+          faceMatchScore: found.face?.score ?? null,
+          faceComparedWith: view.faceComparedWith,
+          recordMismatches: view.record.filter((r) => !r.matches).map((r) => r.field),
+        },
+      });
+    });
+    return view;
+  }
+
+  /** The latest check of a document, or null when it was never checked. */
+  async latest(actor: Actor, reference: string, documentId: string): Promise<CaseworkDocumentCheck | null> {
+    authorize(actor, 'documents.read');
+    const document = await this.#store.document(reference, documentId);
+    if (!document) throw notFound('document', documentId);
+    const stored = await this.#store.latest(documentId);
+    return stored ? (stored.result as CaseworkDocumentCheck) : null;
+  }
+
+  private async probe(
+    applicationId: string,
+    personId: string,
+  ): Promise<{ kind: FaceProbe; image: Uint8Array } | undefined> {
+    const frame = await this.#store.livenessBestFrame(applicationId, personId);
+    if (frame) return { kind: 'LIVENESS_BEST_FRAME', image: frame };
+    const photo = await this.#store.applicationPhoto(applicationId, personId);
+    return photo ? { kind: 'APPLICATION_PHOTO', image: photo } : undefined;
+  }
+}
