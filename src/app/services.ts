@@ -24,6 +24,7 @@ import { brandingFrom, type Branding } from '../config/branding.ts';
 import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
 import { createDocumentPool } from '../adapters/documents/document-pool.ts';
 import { captureStore } from '../adapters/documents/capture-store.ts';
+import { SqlDocumentCheckStore } from '../adapters/documents/document-check-store.ts';
 import { DocumentCaptures } from './document-captures.ts';
 import { CaseworkDocumentChecks } from './casework/document-checks.ts';
 import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
@@ -144,7 +145,7 @@ export async function createServices(
     faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
     calibration: DEFAULT_CALIBRATION,
   });
-  const documentChecks = new CaseworkDocumentChecks(db, clock, documents);
+  const documentChecks = new CaseworkDocumentChecks(new SqlDocumentCheckStore(db), clock, documents);
 
   return {
     database,

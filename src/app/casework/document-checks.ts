@@ -4,12 +4,47 @@
 // liveness attempt, or else their application photo) and sees the result beside the image, with the extracted
 // details set against the person's recorded ones. Advice to the officer, never a decision; every run is audited.
 import { normaliseName } from '../../domain/verification/normalise.ts';
-import type { Db } from '../../adapters/db/database.ts';
 import type { Clock } from '../clock.ts';
 import type { DocumentCaptures, DocumentCheck } from '../document-captures.ts';
 import { authorize, invalid, notFound, type Actor } from './actor.ts';
-import { appendAudit, auditActor } from './audit.ts';
-import { DocumentCheckStore, type RecordedPerson } from './document-check-store.ts';
+import { auditActor, type AuditEntry } from './audit.ts';
+
+export interface CheckedDocument {
+  readonly documentId: string;
+  readonly applicationId: string;
+  readonly personId: string | null;
+  readonly kind: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
+export interface RecordedPerson {
+  readonly givenNames: string;
+  readonly familyName: string;
+  readonly dateOfBirth: string;
+  readonly relationship: string;
+}
+
+export interface StoredCheck {
+  readonly documentId: string;
+  readonly result: object;
+  readonly faceProbe: string | null;
+  readonly checkedBy: string;
+  readonly checkedAt: Date;
+}
+
+/** What the check reads and keeps (SQL in src/adapters/documents/document-check-store.ts). */
+export interface DocumentCheckStore {
+  document(reference: string, documentId: string): Promise<CheckedDocument | undefined>;
+  person(personId: string): Promise<RecordedPerson | undefined>;
+  /** The best frame (frontal, eyes open) of the person's latest decided liveness attempt whose frames are kept. */
+  livenessBestFrame(applicationId: string, personId: string): Promise<Uint8Array | undefined>;
+  /** The person's latest application photo (passport-style image), when one is filed. */
+  applicationPhoto(applicationId: string, personId: string): Promise<Uint8Array | undefined>;
+  /** Keeps the check as the document's latest and appends the audit entry, in one transaction. */
+  save(applicationId: string, check: StoredCheck, audit: AuditEntry): Promise<void>;
+  latest(documentId: string): Promise<StoredCheck | undefined>;
+}
 
 /** Casework document kinds that carry a passport data page. */
 export const CHECKABLE_KINDS: readonly string[] = ['overseas-passport-image', 'travel-document'];
@@ -62,26 +97,22 @@ function compareWithRecord(check: DocumentCheck, person: RecordedPerson | undefi
 }
 
 export class CaseworkDocumentChecks {
-  readonly #store: DocumentCheckStore;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: DocumentCheckStore,
     private readonly clock: Clock,
     private readonly documents: DocumentCaptures,
-  ) {
-    this.#store = new DocumentCheckStore(db);
-  }
+  ) {}
 
   /** Runs the check on a passport image of the application and keeps the result (the latest one per document). */
   async run(actor: Actor, reference: string, documentId: string): Promise<CaseworkDocumentCheck> {
     authorize(actor, 'documents.check');
-    const document = await this.#store.document(reference, documentId);
+    const document = await this.store.document(reference, documentId);
     if (!document) throw notFound('document', documentId);
     if (!CHECKABLE_KINDS.includes(document.kind))
       throw invalid('documentId', 'the document check reads a passport image: this document is of another kind');
     if (!PHOTO_TYPES.includes(document.contentType))
       throw invalid('documentId', 'the document check reads a photo (JPEG or PNG): this document is a PDF');
-    const person = document.personId ? await this.#store.person(document.personId) : undefined;
+    const person = document.personId ? await this.store.person(document.personId) : undefined;
     const probe = document.personId ? await this.probe(document.applicationId, document.personId) : undefined;
     const found = await this.documents.check(
       { document: document.content, ...(probe ? { selfie: probe.image } : {}) },
@@ -96,16 +127,11 @@ export class CaseworkDocumentChecks {
       faceComparedWith: probe?.kind ?? null,
       record: compareWithRecord(found, person),
     };
-    await this.db.transaction().execute(async (tx) => {
-      await this.#store.save(tx, document.applicationId, {
-        documentId,
-        result: view,
-        faceProbe: view.faceComparedWith,
-        checkedBy: actor.officerId,
-        checkedAt: now,
-      });
-      // the audit keeps what the officer saw, without the person's details (they are in the case already)
-      await appendAudit(tx, now, {
+    // the audit keeps what the officer saw, without the person's details (they are in the case already)
+    await this.store.save(
+      document.applicationId,
+      { documentId, result: view, faceProbe: view.faceComparedWith, checkedBy: actor.officerId, checkedAt: now },
+      {
         ...auditActor(actor),
         applicationId: document.applicationId,
         action: 'document.check',
@@ -120,17 +146,17 @@ export class CaseworkDocumentChecks {
           faceComparedWith: view.faceComparedWith,
           recordMismatches: view.record.filter((r) => !r.matches).map((r) => r.field),
         },
-      });
-    });
+      },
+    );
     return view;
   }
 
   /** The latest check of a document, or null when it was never checked. */
   async latest(actor: Actor, reference: string, documentId: string): Promise<CaseworkDocumentCheck | null> {
     authorize(actor, 'documents.read');
-    const document = await this.#store.document(reference, documentId);
+    const document = await this.store.document(reference, documentId);
     if (!document) throw notFound('document', documentId);
-    const stored = await this.#store.latest(documentId);
+    const stored = await this.store.latest(documentId);
     return stored ? (stored.result as CaseworkDocumentCheck) : null;
   }
 
@@ -138,9 +164,9 @@ export class CaseworkDocumentChecks {
     applicationId: string,
     personId: string,
   ): Promise<{ kind: FaceProbe; image: Uint8Array } | undefined> {
-    const frame = await this.#store.livenessBestFrame(applicationId, personId);
+    const frame = await this.store.livenessBestFrame(applicationId, personId);
     if (frame) return { kind: 'LIVENESS_BEST_FRAME', image: frame };
-    const photo = await this.#store.applicationPhoto(applicationId, personId);
+    const photo = await this.store.applicationPhoto(applicationId, personId);
     return photo ? { kind: 'APPLICATION_PHOTO', image: photo } : undefined;
   }
 }

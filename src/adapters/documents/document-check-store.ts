@@ -1,35 +1,19 @@
 // The SQL of casework document checks: the passport image and what the check compares it with (the person's
 // recorded details, the best frame of their latest liveness attempt, the application photo), and the result.
-import type { Db, Tx } from '../../adapters/db/database.ts';
-
-export interface CheckedDocument {
-  readonly documentId: string;
-  readonly applicationId: string;
-  readonly personId: string | null;
-  readonly kind: string;
-  readonly contentType: string;
-  readonly content: Uint8Array;
-}
-
-export interface RecordedPerson {
-  readonly givenNames: string;
-  readonly familyName: string;
-  readonly dateOfBirth: string;
-  readonly relationship: string;
-}
-
-export interface StoredCheck {
-  readonly documentId: string;
-  readonly result: object;
-  readonly faceProbe: string | null;
-  readonly checkedBy: string;
-  readonly checkedAt: Date;
-}
+import type { Db } from '../db/database.ts';
+import { appendAudit, type AuditEntry } from '../../app/casework/audit.ts';
+import type {
+  CheckedDocument,
+  DocumentCheckStore,
+  RecordedPerson,
+  StoredCheck,
+} from '../../app/casework/document-checks.ts';
 
 const isoDay = (value: unknown): string =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
-export class DocumentCheckStore {
+/** The document checks' SQL (DocumentCheckStore of src/app/casework/document-checks.ts). */
+export class SqlDocumentCheckStore implements DocumentCheckStore {
   constructor(private readonly db: Db) {}
 
   async document(reference: string, documentId: string): Promise<CheckedDocument | undefined> {
@@ -113,18 +97,21 @@ export class DocumentCheckStore {
     return row?.content;
   }
 
-  async save(tx: Tx, applicationId: string, check: StoredCheck): Promise<void> {
+  async save(applicationId: string, check: StoredCheck, audit: AuditEntry): Promise<void> {
     const values = {
       result: JSON.stringify(check.result),
       face_probe: check.faceProbe,
       checked_by: check.checkedBy,
       checked_at: check.checkedAt,
     };
-    await tx
-      .insertInto('casework_document_checks')
-      .values({ document_id: check.documentId, application_id: applicationId, ...values })
-      .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
-      .execute();
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('casework_document_checks')
+        .values({ document_id: check.documentId, application_id: applicationId, ...values })
+        .onConflict((oc) => oc.column('document_id').doUpdateSet(values))
+        .execute();
+      await appendAudit(tx, check.checkedAt, audit);
+    });
   }
 
   async latest(documentId: string): Promise<StoredCheck | undefined> {
