@@ -6,6 +6,7 @@ import { AppError } from './errors.ts';
 import type { Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort } from './casework/records-port.ts';
 import type { NewPerson } from './casework/applications.ts';
+import { demoApplicationPhoto } from './demo-photo.ts';
 import { DEMO_ADULT, DEMO_NAMESAKE, DEMO_PARENT, demoRecords } from './demo-records.ts';
 
 export const DEMO_OFFICER_PASSWORD = 'pono-demo-password';
@@ -188,6 +189,13 @@ async function seedDemoWork(
   const noMatch = await casework.applications.get(preparer, ref('no match'));
   const person = noMatch.people[0];
   if (person) {
+    // The escalation's template reads the evidence on file: the application photo is the one image held (G1 col 6).
+    await casework.applications.uploadDocument(preparer, noMatch.reference, {
+      kind: 'passport-style-image',
+      personId: person.id,
+      fileName: 'Passport_Photo.png',
+      content: demoApplicationPhoto(),
+    });
     await casework.escalations.raise(preparer, {
       applicationRef: noMatch.reference,
       personId: person.id,

@@ -1,5 +1,5 @@
 // `pono demo` / PONO_DEMO=1: officers of each role who can sign in, and applications whose records arrive as
-// the console shows them (1:1 eligible, 1:N, No match, API error), on both databases; running it twice adds nothing.
+// the console shows them (1:1 eligible, 1:N, No match, API error), on both databases; the No match escalation is G1 column 6; running it twice adds nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../support/databases.ts';
@@ -53,6 +53,19 @@ forEachDatabase((kind) => {
       assert.equal((await matchOf('1:N match'))?.identityMatch, '1:N match');
       assert.equal((await matchOf('no match'))?.identityMatch, 'No match');
       assert.equal((await matchOf('records service down'))?.presence, 'API error');
+      // The No match applicant's escalation follows the grid on the evidence on file: only the application photo
+      // is held, so G1 column 6 (escalate straight away), as the demo's own case summary says.
+      const expert = await t.services.casework.officers.signIn('expert@pono.example', DEMO_OFFICER_PASSWORD);
+      const queue = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/escalations',
+        headers: { cookie: `pono_officer_session=${expert.token}` },
+      });
+      const escalations = queue.json<{ applicationRef: string; template: { gridColumn: number | null } }[]>();
+      assert.deepEqual(
+        escalations.map((e) => [e.applicationRef, e.template.gridColumn]),
+        [[byLabel.get('no match'), 6]],
+      );
     } finally {
       await t.close();
     }
