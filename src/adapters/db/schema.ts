@@ -201,6 +201,8 @@ export interface IdentityTasksTable {
   validated_by: string | null;
   history: Json<object[]>;
   owner_id: Defaulted<string | null>;
+  /** The validating officer who picked the prepared task up to validate it. */
+  validator_id: Defaulted<string | null>;
   revision: Defaulted<number>;
   updated_at: UpdatedAt;
 }

@@ -221,3 +221,90 @@ export async function officer(db: Db, officerId: string) {
     .where('officer_id', '=', officerId)
     .executeTakeFirst();
 }
+
+export interface TaskQueueFilter {
+  /** mine: what the officer holds to prepare (not yet validated) or picked up to validate; validation: prepared
+   * tasks the officer may validate (someone else prepared them; nobody else picked them up to validate). */
+  queue: 'mine' | 'validation';
+  officerId: string;
+  direction: 'asc' | 'desc';
+  after?: KeysetPosition;
+  rows: number;
+}
+
+/** One keyset page of a task queue by last change, with the task's application and person. */
+export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
+  // "mine" is two index-ordered lists (held to prepare; picked up to validate) merged, so a page reads only its rows.
+  const ids =
+    f.queue === 'mine'
+      ? db
+          .selectFrom('identity_tasks')
+          .select(['task_id', 'updated_at'])
+          .where('owner_id', '=', f.officerId)
+          .where('state', 'in', UNFINISHED_TASK_STATES)
+          .unionAll(
+            db
+              .selectFrom('identity_tasks')
+              .select(['task_id', 'updated_at'])
+              .where('validator_id', '=', f.officerId)
+              .where('state', '=', 'prepared')
+              .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '<>', f.officerId)])),
+          )
+      : db
+          .selectFrom('identity_tasks')
+          .select(['task_id', 'updated_at'])
+          .where('state', '=', 'prepared')
+          .where('prepared_by', '<>', f.officerId)
+          .where((eb) => eb.or([eb('validator_id', 'is', null), eb('validator_id', '=', f.officerId)]));
+  let q = db
+    .selectFrom(ids.as('q'))
+    .innerJoin('identity_tasks as t', 't.task_id', 'q.task_id')
+    .innerJoin('applications as a', 'a.application_id', 't.application_id')
+    .innerJoin('casework_people as p', 'p.person_id', 't.person_id')
+    .selectAll('t')
+    .select([
+      'a.reference',
+      'a.stage',
+      'p.given_names',
+      'p.family_name',
+      sql<string>`q.updated_at::text`.as('sort_key'),
+    ]);
+  if (f.after)
+    q = q.where(
+      sql<boolean>`(q.updated_at, q.task_id) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}::timestamptz, ${f.after.id})`,
+    );
+  return q.orderBy('q.updated_at', f.direction).orderBy('q.task_id', f.direction).limit(f.rows).execute();
+}
+
+/**
+ * Locks the next prepared task nobody is validating that this officer did not prepare (four-eyes), oldest
+ * change first, skipping rows another validator's pick-up has locked; undefined when there is none.
+ */
+export async function lockNextTaskToValidate(tx: Tx, validatorId: string) {
+  return tx
+    .selectFrom('identity_tasks')
+    .selectAll()
+    .where('state', '=', 'prepared')
+    .where('validator_id', 'is', null)
+    .where('prepared_by', '<>', validatorId)
+    .orderBy('updated_at')
+    .orderBy('task_id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+}
+
+/** Gives the prepared task to `validatorId` to validate (null: back to the validation queue). */
+export async function setTaskValidator(
+  tx: Tx,
+  t: { task_id: string; revision: number },
+  validatorId: string | null,
+  now: Date,
+): Promise<void> {
+  await tx
+    .updateTable('identity_tasks')
+    .set({ validator_id: validatorId, revision: t.revision + 1, updated_at: now })
+    .where('task_id', '=', t.task_id)
+    .execute();
+}

@@ -22,8 +22,8 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { OfficerDirectory } from './officer-directory.ts';
-import { sql } from 'kysely';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import { taskQueueRows } from './allocation-store.ts';
 
 export type TaskRow = Selectable<IdentityTasksTable>;
 
@@ -47,6 +47,10 @@ export interface TaskView extends Omit<IdentityTask, 'history'> {
   validatedByEmail: string | null;
   ownerName: string | null;
   ownerEmail: string | null;
+  /** The validating officer who picked the prepared task up to validate it (null: waiting in the queue). */
+  validatorId: string | null;
+  validatorName: string | null;
+  validatorEmail: string | null;
 }
 
 /** A row of a task queue: the task with its application and person, as the console lists them. */
@@ -61,16 +65,12 @@ export type TaskQueue = (typeof TASK_QUEUES)[number];
 
 export interface TaskQueueQuery {
   queue: TaskQueue;
+  /** Whose "mine": the asking officer (default), or another officer's (team leader). */
+  officerId?: string;
   sort?: 'oldest' | 'newest';
   cursor?: string;
   limit?: number;
 }
-
-/** Which tasks each queue holds: mine (owned, not yet validated) and those awaiting someone else's validation. */
-const QUEUE_STATES: Readonly<Record<TaskQueue, readonly TaskState[]>> = {
-  mine: ['open', 'returned', 'prepared', 'escalated'],
-  validation: ['prepared'],
-};
 
 export function rowToTask(r: TaskRow): IdentityTask {
   return {
@@ -111,6 +111,9 @@ function view(r: TaskRow, officers: OfficerDirectory): TaskView {
     validatedByEmail: officers.email(r.validated_by),
     ownerName: officers.name(r.owner_id),
     ownerEmail: officers.email(r.owner_id),
+    validatorId: r.validator_id,
+    validatorName: officers.name(r.validator_id),
+    validatorEmail: officers.email(r.validator_id),
   };
 }
 
@@ -204,35 +207,18 @@ export class Tasks {
    */
   async queue(actor: Actor, query: TaskQueueQuery): Promise<Page<QueuedTask>> {
     authorize(actor, 'application.read');
+    const officerId = query.officerId ?? actor.officerId;
+    // Another officer's work is the team leader's view.
+    if (officerId !== actor.officerId) authorize(actor, 'work.reassign');
     const size = pageSize(query.limit);
     const after = decodeCursor(query.cursor);
-    const direction = query.sort === 'newest' ? 'desc' : 'asc';
-    let q = this.db
-      .selectFrom('identity_tasks as t')
-      .innerJoin('applications as a', 'a.application_id', 't.application_id')
-      .innerJoin('casework_people as p', 'p.person_id', 't.person_id')
-      .selectAll('t')
-      .select([
-        'a.reference',
-        'a.stage',
-        'p.given_names',
-        'p.family_name',
-        sql<string>`t.updated_at::text`.as('sort_key'),
-      ])
-      .where('t.state', 'in', QUEUE_STATES[query.queue]);
-    q =
-      query.queue === 'mine'
-        ? q.where('t.owner_id', '=', actor.officerId)
-        : q.where('t.prepared_by', '<>', actor.officerId);
-    if (after)
-      q = q.where(
-        sql<boolean>`(t.updated_at, t.task_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::timestamptz, ${after.id})`,
-      );
-    const rows = await q
-      .orderBy('t.updated_at', direction)
-      .orderBy('t.task_id', direction)
-      .limit(size + 1)
-      .execute();
+    const rows = await taskQueueRows(this.db, {
+      queue: query.queue,
+      officerId,
+      direction: query.sort === 'newest' ? 'desc' : 'asc',
+      ...(after ? { after } : {}),
+      rows: size + 1,
+    });
     const names = await this.officerNames(rows);
     return toPage(
       rows,
@@ -254,6 +240,7 @@ export class Tasks {
         r.prepared_by,
         r.validated_by,
         r.owner_id,
+        r.validator_id,
         ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through]),
       ]),
     );
@@ -283,6 +270,12 @@ export class Tasks {
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound('task', taskId);
+    if ((command.action === 'validate' || command.action === 'return') && row.validator_id !== null) {
+      if (row.validator_id !== actor.officerId) {
+        const holder = (await OfficerDirectory.of(tx, [row.validator_id])).name(row.validator_id);
+        throw conflict(`${holder} has picked this task up to validate it`, 'HELD_FOR_VALIDATION');
+      }
+    }
     const before = rowToTask(row);
     const now = this.clock.now();
     const result = applyTaskCommand(
@@ -318,6 +311,10 @@ export class Tasks {
             : command.action === 'return'
               ? (row.prepared_by ?? row.owner_id)
               : row.owner_id,
+        // Who validates: kept while the task waits prepared; the validator is recorded on validation; a
+        // returned or reopened task goes back to the validation queue when it is prepared again.
+        validator_id:
+          after.state === 'prepared' ? row.validator_id : command.action === 'validate' ? actor.officerId : null,
         revision: row.revision + 1,
         updated_at: now,
       })

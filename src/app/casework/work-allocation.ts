@@ -1,7 +1,8 @@
 // Work allocation: who holds which application and task. An officer picks up the next application or task
 // nobody holds (two officers picking at once are handed different ones), or one application from the list; a
 // team leader gives an application (with its unfinished tasks) or one task to another officer, or back to the
-// queue; every list pages by keyset however long it grows. The SQL is in allocation-store.ts.
+// queue. Validation is allocated the same way: a validating officer picks up the next prepared task that someone
+// else prepared (four-eyes), and a team leader can move it. Every list pages by keyset however long it grows. The SQL is in allocation-store.ts.
 import { isIsoDate, STAGE_LABELS, type Stage } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { Clock } from '../clock.ts';
@@ -16,12 +17,14 @@ import {
   applicationReference,
   applicationRows,
   lockNextUnassignedApplication,
+  lockNextTaskToValidate,
   lockNextUnassignedTask,
   lockTask,
   officer,
   PICKABLE_TASK_STATES,
   setApplicationOwner,
   setTaskOwner,
+  setTaskValidator,
   moveApplicationTasks,
   UNFINISHED_TASK_STATES,
   type ApplicationSort,
@@ -31,8 +34,9 @@ export { APPLICATION_SORTS, type ApplicationSort } from './allocation-store.ts';
 
 export interface ApplicationListQuery {
   stage?: string;
-  /** 'me': picked up by the asking officer; 'unassigned': waiting to be picked up. */
-  owner?: 'me' | 'unassigned';
+  /** 'me': picked up by the asking officer; 'unassigned': waiting to be picked up; an officer's id: that
+   * officer's (a team leader's view of another officer's work). */
+  owner?: string;
   /** An application reference, or a name (each word starts a given or family name of someone on it). */
   q?: string;
   dateOfBirth?: string;
@@ -64,6 +68,8 @@ export const PICK_UP_STAGES: readonly Stage[] = ['submitted', 'complete-and-corr
 
 /** The role an officer must hold to be given casework (they prepare tasks and move the application on). */
 const HOLDER_ROLE = 'case-officer';
+/** The role an officer must hold to be given a task to validate. */
+const VALIDATOR_ROLE = 'validating-officer';
 
 export class WorkAllocation {
   constructor(
@@ -86,7 +92,7 @@ export class WorkAllocation {
     const after = decodeCursor(query.cursor);
     const rows = await applicationRows(this.db, {
       ...(query.stage ? { stage: query.stage } : {}),
-      ...(query.owner === 'me' ? { ownerId: actor.officerId } : query.owner === 'unassigned' ? { ownerId: null } : {}),
+      ...this.ownerFilter(actor, query.owner),
       words: text
         .split(/\s+/)
         .filter((w) => w !== '')
@@ -115,6 +121,15 @@ export class WorkAllocation {
         createdAt: r.created_at.toISOString(),
       }),
     );
+  }
+
+  /** The owner filter: mine, nobody's, or (team leader) a named officer's. */
+  private ownerFilter(actor: Actor, owner: string | undefined): { ownerId?: string | null } {
+    if (owner === undefined) return {};
+    if (owner === 'unassigned') return { ownerId: null };
+    if (owner === 'me' || owner === actor.officerId) return { ownerId: actor.officerId };
+    authorize(actor, 'work.reassign');
+    return { ownerId: owner };
   }
 
   /**
@@ -240,6 +255,73 @@ export class WorkAllocation {
     return { ...task, applicationRef: await applicationReference(this.db, task.applicationId) };
   }
 
+  /**
+   * "Pick up next to validate": the oldest prepared task nobody is validating, that the officer did not prepare
+   * (four-eyes), becomes theirs to validate or return; two validators picking at once are handed different tasks.
+   */
+  async pickUpNextValidation(actor: Actor): Promise<TaskView & { applicationRef: string }> {
+    authorize(actor, 'task.validate');
+    const taskId = await this.db.transaction().execute(async (tx) => {
+      const t = await lockNextTaskToValidate(tx, actor.officerId);
+      if (!t)
+        throw new AppError('not_found', 'there is no prepared task waiting for your validation', 'NO_TASK_TO_VALIDATE');
+      const now = this.clock.now();
+      await setTaskValidator(tx, t, actor.officerId, now);
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: t.application_id,
+        action: 'task.pick-up-validation',
+        entity: 'task',
+        entityId: t.task_id,
+        before: { validator: t.validator_id },
+        after: { validator: actor.officerId },
+      });
+      return t.task_id;
+    });
+    const task = await this.tasks.get(actor, taskId);
+    return { ...task, applicationRef: await applicationReference(this.db, task.applicationId) };
+  }
+
+  /**
+   * A team leader gives a prepared task's validation to another validating officer (never its preparer), or
+   * back to the validation queue (officerId null). Audited with the reason.
+   */
+  async reassignValidation(
+    actor: Actor,
+    taskId: string,
+    input: { officerId: string | null; reason: string },
+  ): Promise<TaskView> {
+    authorize(actor, 'work.reassign');
+    const reason = input.reason.trim();
+    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
+    await this.db.transaction().execute(async (tx) => {
+      const to = await this.holder(tx, input.officerId, VALIDATOR_ROLE);
+      const t = await lockTask(tx, taskId);
+      if (!t) throw notFound('task', taskId);
+      if (t.state !== 'prepared')
+        throw conflict('only a prepared task waits for validation; this one is not prepared', 'TASK_NOT_PREPARED');
+      if (to !== null && to === t.prepared_by)
+        throw invalid('officerId', 'the officer who prepared the task cannot validate it (four-eyes)');
+      if (t.validator_id === to)
+        throw conflict(
+          to === null ? 'the task is already waiting in the validation queue' : 'that officer already validates it',
+          'ALREADY_HELD',
+        );
+      const now = this.clock.now();
+      await setTaskValidator(tx, t, to, now);
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: t.application_id,
+        action: 'task.reassign-validation',
+        entity: 'task',
+        entityId: t.task_id,
+        before: { validator: t.validator_id },
+        after: { validator: to, reason },
+      });
+    });
+    return this.tasks.get(actor, taskId);
+  }
+
   /** A team leader gives one task to another case officer, or back to the queue (officerId null). */
   async reassignTask(
     actor: Actor,
@@ -275,20 +357,25 @@ export class WorkAllocation {
     return this.tasks.get(actor, taskId);
   }
 
-  /** The officers a team leader can give casework to: active, holding the case officer role. */
-  async holders(actor: Actor): Promise<OfficerRef[]> {
+  /** The officers a team leader can give casework (or, role validating-officer, validation) to: active, by name. */
+  async holders(actor: Actor, role: 'case-officer' | 'validating-officer' = HOLDER_ROLE): Promise<OfficerRef[]> {
     authorize(actor, 'work.reassign');
-    const rows = await activeOfficersWithRole(this.db, HOLDER_ROLE);
+    const rows = await activeOfficersWithRole(this.db, role);
     return rows.map((r) => ({ id: r.officer_id, fullName: r.full_name, email: r.email }));
   }
 
-  /** The officer work is given to: null (the queue), or an active case officer; 400 naming officerId otherwise. */
-  private async holder(tx: Tx, officerId: string | null): Promise<string | null> {
+  /** The officer work is given to: null (the queue), or an active officer with the role; 400 naming officerId. */
+  private async holder(tx: Tx, officerId: string | null, role: string = HOLDER_ROLE): Promise<string | null> {
     if (officerId === null) return null;
     const o = await officer(tx, officerId);
     if (!o || !o.active) throw invalid('officerId', 'officerId is not an active officer');
-    if (!(o.roles as string[]).includes(HOLDER_ROLE))
-      throw invalid('officerId', `${o.full_name} does not hold the case officer role, so cannot be given casework`);
+    if (!(o.roles as string[]).includes(role))
+      throw invalid(
+        'officerId',
+        role === HOLDER_ROLE
+          ? `${o.full_name} does not hold the case officer role, so cannot be given casework`
+          : `${o.full_name} does not hold the validating officer role, so cannot be given validation`,
+      );
     return o.officer_id;
   }
 }

@@ -17,6 +17,7 @@ import * as m020 from './020-document-captures.ts';
 import * as m021 from './021-forms.ts';
 import * as m023 from './023-document-capture-review.ts';
 import * as m024 from './024-casework-document-checks.ts';
+import * as m025 from './025-validation-pick-up.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '021-forms': m021,
   '023-document-capture-review': m023,
   '024-casework-document-checks': m024,
+  '025-validation-pick-up': m025,
 };

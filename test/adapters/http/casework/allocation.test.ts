@@ -2,7 +2,9 @@
 // requests to a listening server) are each handed a different application or task, and the queue empties
 // with no item handed out twice; a team leader (and only a team leader, checked on the server) gives work to
 // another case officer or back to the queue, audited with the reason; "My work" follows the owner; the
-// application list pages past any size (it used to stop at the newest 500).
+// application list pages past any size (it used to stop at the newest 500). Validation is allocated too:
+// validators picking at once are each handed a different prepared task, never one they prepared (four-eyes), and
+// it is theirs to validate; a team leader sees another officer's work and moves a validation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../../support/databases.ts';
@@ -24,6 +26,10 @@ interface HeldTask extends Task {
   ownerId: string | null;
   ownerName: string | null;
   applicationId: string;
+  applicationRef?: string;
+  preparedBy: string | null;
+  validatorId: string | null;
+  validatorName: string | null;
 }
 
 forEachDatabase((kind) => {
@@ -310,6 +316,229 @@ forEachDatabase((kind) => {
       `/applications/${ref}/audit`,
     );
     assert.equal(trail.find((e) => e.action === 'task.reassign')?.after.reason, 'Third knows this family');
+  });
+
+  test('validators picking at once are each handed a different prepared task, never their own; it is theirs to validate', async () => {
+    const both = await c.officer('alloc-both@dia.example', ['case-officer', 'validating-officer']);
+    const ref1 = await submitted('Validate');
+    const ref2 = await submitted('Validate');
+    await c.expect(200, o.caseOfficer, 'POST', `/applications/${ref1}/pick-up`);
+    await c.expect(200, both, 'POST', `/applications/${ref2}/pick-up`);
+    const prepared = new Map<string, string>();
+    for (const [ref, who] of [
+      [ref1, o.caseOfficer],
+      [ref2, both],
+    ] as const) {
+      for (const task of await c.expect<HeldTask[]>(200, who, 'GET', `/applications/${ref}/tasks`)) {
+        if (task.kind === 'identity-is-bound') continue;
+        await c.expect(200, who, 'POST', `/tasks/${task.id}/prepare`, {
+          outcome: 'pass',
+          criteria: ['inz-match'],
+          comments: 'Checked against the records.',
+        });
+        prepared.set(task.id, who.id);
+      }
+    }
+    assert.equal(prepared.size, 4);
+    // Before anyone picks them up, each is in the validation queue of every validator but its preparer.
+    const queueOf = async (who: SignedIn) =>
+      (await c.expect<Page<HeldTask>>(200, who, 'GET', '/work/tasks?queue=validation&limit=100')).items.map(
+        (x) => x.id,
+      );
+    assert.deepEqual(
+      (await queueOf(both)).filter((id) => prepared.has(id)).sort(),
+      [...prepared.keys()].filter((id) => prepared.get(id) !== both.id).sort(),
+    );
+
+    const pickers = [o.validator, o.validator2, both, o.validator, o.validator2, both, o.validator, o.validator2];
+    const answers = await Promise.all(pickers.map((who) => post(who, '/work/validation/pick-up')));
+    const handed = answers
+      .map((a, i) => ({ status: a.status, task: a.body as unknown as HeldTask, by: pickers[i]?.id }))
+      .filter((a) => a.status === 200);
+    const ids = handed.map((h) => h.task.id);
+    assert.equal(new Set(ids).size, ids.length, 'no task handed out twice');
+    for (const id of prepared.keys()) assert.ok(ids.includes(id), 'every prepared task was handed out');
+    for (const h of handed) {
+      assert.equal(h.task.validatorId, h.by, 'handed to the officer who asked');
+      assert.notEqual(h.task.preparedBy, h.by, 'never to the officer who prepared it');
+    }
+    const none = answers.filter((a) => a.status !== 200);
+    assert.ok(none.length > 0);
+    for (const a of none) assert.deepEqual([a.status, a.body.code], [404, 'NO_TASK_TO_VALIDATE']);
+
+    // Each validator's "My work" lists the tasks they picked up to validate; the queue no longer offers them.
+    for (const who of [o.validator, o.validator2, both]) {
+      const mine = await c.expect<Page<HeldTask>>(200, who, 'GET', '/work/tasks?queue=mine&limit=100');
+      const picked = handed.filter((h) => h.by === who.id).map((h) => h.task.id);
+      for (const id of picked) assert.ok(mine.items.some((x) => x.id === id && x.state === 'prepared'));
+      const queue = await queueOf(who);
+      for (const h of handed) if (h.by !== who.id) assert.equal(queue.includes(h.task.id), false);
+    }
+    // The case officer's "My work" shows both: the tasks held to prepare and (for an officer with both roles)
+    // the tasks picked up to validate.
+    const bothMine = (await c.expect<Page<HeldTask>>(200, both, 'GET', '/work/tasks?queue=mine&limit=100')).items;
+    assert.ok(
+      bothMine.some((x) => x.ownerId === both.id && x.kind === 'identity-is-bound'),
+      'held to prepare',
+    );
+    assert.deepEqual(
+      bothMine
+        .filter((x) => x.validatorId === both.id)
+        .map((x) => x.id)
+        .sort(),
+      handed
+        .filter((h) => h.by === both.id)
+        .map((h) => h.task.id)
+        .sort(),
+      'picked up to validate',
+    );
+
+    // Another validator cannot validate or return a task someone picked up; the holder validates it.
+    const first = handed[0];
+    assert.ok(first);
+    const other = [o.validator, o.validator2, both].find((v) => v.id !== first.by && v.id !== first.task.preparedBy);
+    assert.ok(other);
+    const held = await c.expect<{ code: string; message: string }>(
+      409,
+      other,
+      'POST',
+      `/tasks/${first.task.id}/validate`,
+      {},
+    );
+    assert.equal(held.code, 'HELD_FOR_VALIDATION');
+    assert.match(held.message, /has picked this task up to validate it/);
+    const holder = [o.validator, o.validator2, both].find((v) => v.id === first.by);
+    assert.ok(holder);
+    const validated = await c.expect<HeldTask>(200, holder, 'POST', `/tasks/${first.task.id}/validate`, {});
+    assert.equal(validated.state, 'validated');
+    assert.equal(validated.validatedBy, first.by);
+
+    // A returned task goes back to its preparer, and when prepared again waits in the queue for any validator.
+    const second = handed[1];
+    assert.ok(second);
+    const secondHolder = [o.validator, o.validator2, both].find((v) => v.id === second.by);
+    const preparer = [o.caseOfficer, both].find((v) => v.id === second.task.preparedBy);
+    assert.ok(secondHolder && preparer);
+    const returned = await c.expect<HeldTask>(200, secondHolder, 'POST', `/tasks/${second.task.id}/return`, {
+      reason: 'Name the records you checked.',
+    });
+    assert.deepEqual([returned.state, returned.validatorId], ['returned', null]);
+    const trail = await c.expect<{ action: string; entityId: string; after: { validator?: string } }[]>(
+      200,
+      o.expert,
+      'GET',
+      `/applications/${ref1}/audit`,
+    );
+    assert.ok(trail.some((e) => e.action === 'task.pick-up-validation' && e.after.validator !== undefined));
+  });
+
+  test("a team leader sees another officer's work and gives a validation to another validator (never the preparer)", async () => {
+    const ref = await submitted('Leader');
+    await c.expect(200, third, 'POST', `/applications/${ref}/pick-up`);
+    // The list's owner filter names another officer: the team leader's view of third's work.
+    const theirs = await all(leader, `/work/applications?owner=${third.id}`);
+    assert.ok(theirs.some((r) => r.reference === ref));
+    assert.ok(theirs.every((r) => r.owner?.id === third.id));
+    const theirTasks = await c.expect<Page<HeldTask>>(
+      200,
+      leader,
+      'GET',
+      `/work/tasks?queue=mine&officerId=${third.id}&limit=100`,
+    );
+    assert.equal(theirTasks.items.filter((x) => x.applicationRef === ref).length, 3);
+    // Only a team leader reads another officer's work (checked on the server).
+    for (const path of [`/work/applications?owner=${third.id}`, `/work/tasks?queue=mine&officerId=${third.id}`]) {
+      const refused = await c.expect<{ code: string }>(403, o.caseOfficer, 'GET', path);
+      assert.equal(refused.code, 'ROLE_NOT_PERMITTED');
+    }
+    // An officer naming themselves is reading their own work.
+    await c.expect(200, third, 'GET', `/work/applications?owner=${third.id}`);
+
+    const unique = (await c.expect<HeldTask[]>(200, third, 'GET', `/applications/${ref}/tasks`)).find(
+      (x) => x.kind === 'identity-is-unique',
+    );
+    assert.ok(unique);
+    await c.expect(409, leader, 'POST', `/tasks/${unique.id}/reassign-validation`, {
+      officerId: o.validator.id,
+      reason: 'not prepared yet',
+    });
+    await c.expect(200, third, 'POST', `/tasks/${unique.id}/prepare`, {
+      outcome: 'pass',
+      criteria: ['inz-match'],
+      comments: 'One AMS record.',
+    });
+    const validators = await c.expect<{ id: string; fullName: string }[]>(
+      200,
+      leader,
+      'GET',
+      '/work/holders?role=validating-officer',
+    );
+    assert.ok(validators.some((v) => v.id === o.validator2.id));
+    assert.equal(
+      validators.some((v) => v.id === third.id),
+      false,
+    );
+    const notValidator = await c.expect<{ problems: { field: string; message: string }[] }>(
+      400,
+      leader,
+      'POST',
+      `/tasks/${unique.id}/reassign-validation`,
+      { officerId: third.id, reason: 'x' },
+    );
+    assert.deepEqual(
+      notValidator.problems.map((p) => p.field),
+      ['officerId'],
+    );
+    await c.expect(403, o.validator, 'POST', `/tasks/${unique.id}/reassign-validation`, {
+      officerId: o.validator.id,
+      reason: 'mine',
+    });
+    const given = await c.expect<HeldTask>(200, leader, 'POST', `/tasks/${unique.id}/reassign-validation`, {
+      officerId: o.validator2.id,
+      reason: 'Vai is on leave',
+    });
+    assert.equal(given.validatorName, 'alloc-vo2');
+    const mine = await c.expect<Page<HeldTask>>(200, o.validator2, 'GET', '/work/tasks?queue=mine&limit=100');
+    assert.ok(mine.items.some((x) => x.id === unique.id));
+    const refused = await c.expect<{ code: string }>(409, o.validator, 'POST', `/tasks/${unique.id}/validate`, {});
+    assert.equal(refused.code, 'HELD_FOR_VALIDATION');
+    const trail = await c.expect<{ action: string; after: { validator?: string; reason?: string } }[]>(
+      200,
+      o.expert,
+      'GET',
+      `/applications/${ref}/audit`,
+    );
+    assert.deepEqual(trail.find((e) => e.action === 'task.reassign-validation')?.after, {
+      validator: o.validator2.id,
+      reason: 'Vai is on leave',
+    });
+    await c.expect(200, o.validator2, 'POST', `/tasks/${unique.id}/validate`, {});
+  });
+
+  test('the task queues page by keyset past the page size, with no task twice and none missed', async () => {
+    for (let i = 0; i < 10; i++)
+      await c.expect(200, o.caseOfficer2, 'POST', `/applications/${await submitted(`Page${i}`)}/pick-up`);
+    const expected = (
+      await c.expect<Page<HeldTask>>(200, o.caseOfficer2, 'GET', '/work/tasks?queue=mine&limit=100')
+    ).items.map((x) => x.id);
+    assert.ok(expected.length >= 30);
+    for (const sort of ['oldest', 'newest']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<HeldTask> = await c.expect<Page<HeldTask>>(
+          200,
+          o.caseOfficer2,
+          'GET',
+          `/work/tasks?queue=mine&sort=${sort}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        assert.ok(page.items.length <= 7);
+        seen.push(...page.items.map((x) => x.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.equal(new Set(seen).size, seen.length, `${sort}: no task twice`);
+      assert.deepEqual([...seen].sort(), [...expected].sort(), `${sort}: none missed`);
+    }
   });
 
   test('the application list pages past any size: 520 applications, each listed once (it used to stop at 500)', async () => {

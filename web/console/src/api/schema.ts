@@ -192,7 +192,8 @@ export interface paths {
                     dateOfBirth?: string;
                     /** @description rows per page, 1–100 (default 25) */
                     limit?: string;
-                    owner?: "me" | "unassigned";
+                    /** @description 'me' (what I have picked up), 'unassigned' (waiting to be picked up), or an officer's id (that officer's work; team leader) */
+                    owner?: string;
                     /** @description an application reference, or a name (each word starts a given or family name) */
                     q?: string;
                     sort?: "newest" | "oldest" | "reference" | "reference-desc";
@@ -5243,6 +5244,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         }[];
                     };
                 };
@@ -11582,6 +11587,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -11793,6 +11802,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -11990,6 +12003,211 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/reassign-validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a prepared task's validation to another validating officer (never its preparer), or back to the validation queue (team leader; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the case officer who is given the work; null puts it back in the queue */
+                        officerId: string | null;
+                        /** @description why the work moves (kept in the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            comments: string;
+                            criteria: string[];
+                            history: {
+                                action: string;
+                                by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
+                                from: string;
+                                note?: string;
+                                on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
+                            outcome: string | null;
+                            ownerEmail: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            personId: string;
+                            preparedBy: string | null;
+                            preparedByEmail: string | null;
+                            preparedByName: string | null;
+                            revision: number;
+                            state: string;
+                            supportingEvidence: {
+                                documentType?: string;
+                                /** @enum {string} */
+                                kind: "document" | "liveness-check";
+                                name: string;
+                                providedAs?: string;
+                                ref: string;
+                            }[];
+                            updatedAt: string;
+                            validatedBy: string | null;
+                            validatedByEmail: string | null;
+                            validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -12184,6 +12402,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -12378,6 +12600,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -12572,6 +12798,10 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };
@@ -17059,7 +17289,8 @@ export interface paths {
                     dateOfBirth?: string;
                     /** @description rows per page, 1–100 (default 25) */
                     limit?: string;
-                    owner?: "me" | "unassigned";
+                    /** @description 'me' (what I have picked up), 'unassigned' (waiting to be picked up), or an officer's id (that officer's work; team leader) */
+                    owner?: string;
                     /** @description an application reference, or a name (each word starts a given or family name) */
                     q?: string;
                     sort?: "newest" | "oldest" | "reference" | "reference-desc";
@@ -17592,10 +17823,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The officers casework can be given to: active case officers (team leader) */
+        /** The officers work can be given to: active case officers, or (role validating-officer) validating officers (team leader) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    role?: "case-officer" | "validating-officer";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -17732,7 +17965,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Task queues: mine (held, not yet validated) or validation (prepared by someone else) */
+        /** Task queues: mine (held to prepare and not yet validated, or picked up to validate) or validation (prepared by someone else, not picked up by another validator); officerId: another officer's (team leader) */
         get: {
             parameters: {
                 query: {
@@ -17740,6 +17973,8 @@ export interface paths {
                     cursor?: string;
                     /** @description rows per page, 1–100 (default 25) */
                     limit?: string;
+                    /** @description whose queue: mine by default, or another officer's (team leader) */
+                    officerId?: string;
                     queue: "mine" | "validation";
                     sort?: "oldest" | "newest";
                 };
@@ -17809,6 +18044,10 @@ export interface paths {
                                 validatedBy: string | null;
                                 validatedByEmail: string | null;
                                 validatedByName: string | null;
+                                validatorEmail: string | null;
+                                /** @description the validating officer who picked the prepared task up to validate it */
+                                validatorId: string | null;
+                                validatorName: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -18000,6 +18239,201 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/validation/pick-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pick up the next prepared task to validate: the oldest nobody is validating, never one you prepared (four-eyes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            applicationRef: string;
+                            comments: string;
+                            criteria: string[];
+                            history: {
+                                action: string;
+                                by: string;
+                                byEmail: string | null;
+                                /** @description the officer's name ('system' / 'applicant' as they are) */
+                                byName: string;
+                                from: string;
+                                note?: string;
+                                on: string;
+                                /** @description the officer whose API token `by` acted through */
+                                through?: string;
+                                throughEmail?: string | null;
+                                throughName?: string;
+                                to: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "identity-is-unique" | "identity-exists" | "identity-is-bound";
+                            livenessAssessment: {
+                                linkId: string;
+                                recordings: ("blink" | "nod" | "shake")[];
+                                /** @enum {string} */
+                                result: "satisfactory" | "not-satisfactory";
+                            } | null;
+                            outcome: string | null;
+                            ownerEmail: string | null;
+                            ownerId: string | null;
+                            ownerName: string | null;
+                            personId: string;
+                            preparedBy: string | null;
+                            preparedByEmail: string | null;
+                            preparedByName: string | null;
+                            revision: number;
+                            state: string;
+                            supportingEvidence: {
+                                documentType?: string;
+                                /** @enum {string} */
+                                kind: "document" | "liveness-check";
+                                name: string;
+                                providedAs?: string;
+                                ref: string;
+                            }[];
+                            updatedAt: string;
+                            validatedBy: string | null;
+                            validatedByEmail: string | null;
+                            validatedByName: string | null;
+                            validatorEmail: string | null;
+                            /** @description the validating officer who picked the prepared task up to validate it */
+                            validatorId: string | null;
+                            validatorName: string | null;
                         };
                     };
                 };

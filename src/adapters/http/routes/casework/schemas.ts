@@ -278,6 +278,11 @@ export const TaskSchema = Type.Object({
   validatedByEmail: Nullable(Type.String()),
   ownerName: Nullable(Type.String()),
   ownerEmail: Nullable(Type.String()),
+  validatorId: Nullable(
+    Type.String({ description: 'the validating officer who picked the prepared task up to validate it' }),
+  ),
+  validatorName: Nullable(Type.String()),
+  validatorEmail: Nullable(Type.String()),
 });
 export const PrepareBody = Type.Object(
   {
@@ -468,7 +473,14 @@ const pageOf = <T extends TSchema>(item: T) =>
 export const ApplicationPageQuery = Type.Object(
   {
     stage: Type.Optional(Type.String({ maxLength: 40 })),
-    owner: Type.Optional(literals(['me', 'unassigned'])),
+    owner: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "'me' (what I have picked up), 'unassigned' (waiting to be picked up), or an officer's id (that officer's work; team leader)",
+      }),
+    ),
     q: Type.Optional(
       Type.String({
         maxLength: 200,
@@ -507,6 +519,12 @@ export const ReassignBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const HolderQuery = Type.Object(
+  {
+    role: Type.Optional(literals(['case-officer', 'validating-officer'])),
+  },
+  { additionalProperties: false },
+);
 export const HolderSchema = Type.Object({ id: Type.String(), fullName: Type.String(), email: Nullable(Type.String()) });
 export const PickUpBody = Type.Object(
   { stage: Type.Optional(literals(['submitted', 'complete-and-correct', 'application-processing'])) },
@@ -515,6 +533,13 @@ export const PickUpBody = Type.Object(
 export const TaskPageQuery = Type.Object(
   {
     queue: literals(['mine', 'validation']),
+    officerId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "whose queue: mine by default, or another officer's (team leader)",
+      }),
+    ),
     sort: Type.Optional(literals(['oldest', 'newest'])),
     cursor: Type.Optional(Cursor),
     limit: Type.Optional(Limit),

@@ -11,6 +11,7 @@ import {
   PickUpBody,
   ReassignBody,
   HolderSchema,
+  HolderQuery,
   TaskPageQuery,
   TaskPageSchema,
   AuditEventSchema,
@@ -250,12 +251,45 @@ export const workRoutes =
       {
         schema: {
           tags: work,
-          summary: 'The officers casework can be given to: active case officers (team leader)',
+          summary:
+            'The officers work can be given to: active case officers, or (role validating-officer) validating officers (team leader)',
           ...secured,
+          querystring: HolderQuery,
           response: { 200: Type.Array(HolderSchema), ...failures },
         },
       },
-      async (request) => cw.allocation.holders(await actor(request)),
+      async (request) => cw.allocation.holders(await actor(request), request.query.role),
+    );
+
+    app.post(
+      '/work/validation/pick-up',
+      {
+        schema: {
+          tags: work,
+          summary:
+            'Pick up the next prepared task to validate: the oldest nobody is validating, never one you prepared (four-eyes)',
+          ...secured,
+          response: { 200: Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }), ...failures },
+        },
+      },
+      async (request) => dto(await cw.allocation.pickUpNextValidation(await actor(request))),
+    );
+
+    app.post(
+      '/tasks/:taskId/reassign-validation',
+      {
+        schema: {
+          tags: work,
+          summary:
+            "Give a prepared task's validation to another validating officer (never its preparer), or back to the validation queue (team leader; audited)",
+          ...secured,
+          params: TaskParams,
+          body: ReassignBody,
+          response: { 200: TaskSchema, ...failures },
+        },
+      },
+      async (request) =>
+        dto(await cw.allocation.reassignValidation(await actor(request), request.params.taskId, request.body)),
     );
 
     app.get(
@@ -263,7 +297,8 @@ export const workRoutes =
       {
         schema: {
           tags: work,
-          summary: 'Task queues: mine (held, not yet validated) or validation (prepared by someone else)',
+          summary:
+            "Task queues: mine (held to prepare and not yet validated, or picked up to validate) or validation (prepared by someone else, not picked up by another validator); officerId: another officer's (team leader)",
           ...secured,
           querystring: TaskPageQuery,
           response: { 200: TaskPageSchema, ...failures },
