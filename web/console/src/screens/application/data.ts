@@ -63,6 +63,14 @@ export function useLinks(ref: string) {
   return useQuery(linksQuery(ref));
 }
 
+/**
+ * The links as they are now, read again whenever the screen opens: a check the person completed while the officer
+ * had the application open is then offered for assessment (the list cached a moment ago still said Active).
+ */
+export function useCurrentLinks(ref: string) {
+  return useQuery({ ...linksQuery(ref), refetchOnMount: 'always' });
+}
+
 export function useDocuments(ref: string) {
   return useQuery(documentsQuery(ref));
 }

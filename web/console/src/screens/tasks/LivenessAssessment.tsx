@@ -5,7 +5,7 @@
 import { Checkbox, CheckboxGroup, Label, Link, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RequestBody, Answer } from '../../api/client.ts';
-import { useLinks } from '../application/data.ts';
+import { useCurrentLinks } from '../application/data.ts';
 import { evidenceAddress, linkAddress, useLink } from '../liveness-links/data.ts';
 
 export type Assessment = NonNullable<RequestBody<'/api/v1/tasks/{taskId}/prepare', 'post'>['livenessAssessment']>;
@@ -40,7 +40,7 @@ export function AssessmentFields({
   onChange(draft: AssessmentDraft): void;
 }) {
   const { t } = useTranslation('work');
-  const links = useLinks(reference);
+  const links = useCurrentLinks(reference);
   const completed = (links.data ?? []).filter((l) => l.status === 'Completed' && personIds.includes(l.personId));
   return (
     <fieldset className="stack">
