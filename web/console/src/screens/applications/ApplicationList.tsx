@@ -12,10 +12,10 @@ import { Page } from '../../components/Page.tsx';
 import { useKeysetPager } from '../../components/Pager.tsx';
 import { Choice } from '../work/Choice.tsx';
 import { PagedTable, PickUpNext, Refusal, type Column } from '../work/lists.tsx';
+import { useOfficers } from '../work/officers.ts';
 
 type Query = NonNullable<paths['/api/v1/work/applications']['get']['parameters']['query']>;
 type Sort = NonNullable<Query['sort']>;
-type Owner = NonNullable<Query['owner']>;
 
 export const STAGES = [
   'submitted',
@@ -106,6 +106,7 @@ export default function ApplicationList() {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [stage, setStage] = useState('all');
   const [owner, setOwner] = useState('any');
+  const officers = useOfficers(session.hasRole('team-leader'));
   const [search, setSearch] = useState<{ q?: string; dateOfBirth?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,7 +123,7 @@ export default function ApplicationList() {
   const query: Omit<Query, 'cursor' | 'sort'> = {
     ...search,
     ...(stage !== 'all' ? { stage } : {}),
-    ...(owner === 'me' || owner === 'unassigned' ? { owner: owner as Owner } : {}),
+    ...(owner !== 'any' ? { owner } : {}),
   };
   return (
     <Page title={t('applicationsTitle')} actions={session.hasRole('case-officer') ? <PickUpNext /> : undefined}>
@@ -159,6 +160,10 @@ export default function ApplicationList() {
             { id: 'any', label: t('anyOwner') },
             { id: 'me', label: t('ownerMe') },
             { id: 'unassigned', label: t('ownerNone') },
+            // A team leader can list another officer's applications.
+            ...(officers.data ?? [])
+              .filter((o) => o.id !== session.officer?.id)
+              .map((o) => ({ id: o.id, label: o.fullName })),
           ]}
         />
       </div>

@@ -1,4 +1,5 @@
-// A task queue as a keyset-paged table: "mine" (what I hold) or "validation" (prepared by someone else).
+// A task queue as a keyset-paged table: "mine" (what I hold to prepare or have picked up to validate, or a team
+// leader's view of another officer's) or "validation" (prepared by someone else, not picked up by another validator).
 import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -6,19 +7,40 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { longDate } from '../../components/dates.ts';
 import { useKeysetPager } from '../../components/Pager.tsx';
+import { useSession } from '../../app/session.tsx';
 import { PagedTable, Refusal, type Column } from './lists.tsx';
 import { taskKindLabel, taskStateLabel, outcomeLabel } from './labels.ts';
 
-export function TaskTable({ queue, caption, empty }: { queue: 'mine' | 'validation'; caption: string; empty: string }) {
+export function TaskTable({
+  queue,
+  caption,
+  empty,
+  officerId,
+}: {
+  queue: 'mine' | 'validation';
+  caption: string;
+  empty: string;
+  /** Whose "mine" (a team leader's view); the signed-in officer's when absent. */
+  officerId?: string;
+}) {
   const { t } = useTranslation('work');
+  const session = useSession();
+  const whose = officerId ?? session.officer?.id;
   const pager = useKeysetPager();
   const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
   const page = useQuery({
-    queryKey: ['work', 'tasks', queue, sort, pager.cursor],
+    queryKey: ['work', 'tasks', queue, officerId ?? 'me', sort, pager.cursor],
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/work/tasks', {
-          params: { query: { queue, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } },
+          params: {
+            query: {
+              queue,
+              sort,
+              ...(officerId ? { officerId } : {}),
+              ...(pager.cursor ? { cursor: pager.cursor } : {}),
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -28,6 +50,7 @@ export function TaskTable({ queue, caption, empty }: { queue: 'mine' | 'validati
     { key: 'person', label: t('columns.person') },
     { key: 'application', label: t('columns.reference') },
     { key: 'state', label: t('columns.state') },
+    ...(queue === 'mine' ? [{ key: 'part', label: t('columns.part') }] : []),
     ...(queue === 'validation'
       ? [
           { key: 'outcome', label: t('columns.outcome') },
@@ -51,6 +74,9 @@ export function TaskTable({ queue, caption, empty }: { queue: 'mine' | 'validati
         {task.applicationRef}
       </Link>,
       taskStateLabel(t, task.state),
+      ...(queue === 'mine'
+        ? [task.state === 'prepared' && task.validatorId === whose ? t('yourPart.validate') : t('yourPart.prepare')]
+        : []),
       ...(queue === 'validation' ? [outcomeLabel(t, task.outcome), task.preparedByName ?? '—'] : []),
       longDate(task.updatedAt),
     ],

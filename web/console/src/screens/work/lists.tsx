@@ -130,6 +130,28 @@ export function PickUpNextTask() {
   );
 }
 
+/** "Pick up the next task to validate": the oldest prepared task nobody validates, never one I prepared. */
+export function PickUpNextValidation() {
+  const { t } = useTranslation('work');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const pick = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/work/validation/pick-up')),
+    onSuccess: (task) => {
+      void queryClient.invalidateQueries({ queryKey: ['work'] });
+      void navigate(`/applications/${task.applicationRef}/tasks/${task.id}`);
+    },
+  });
+  return (
+    <div>
+      <Refusal error={pick.error} />
+      <Button className="button primary" isDisabled={pick.isPending} onPress={() => pick.mutate()}>
+        {pick.isPending ? t('pickingUp') : t('pickUpNextValidation')}
+      </Button>
+    </div>
+  );
+}
+
 /** "Pick up the next application": the server hands out the oldest unassigned one; its record opens. */
 export function PickUpNext() {
   const { t } = useTranslation('work');
