@@ -11,6 +11,7 @@ import { Choice } from '../work/Choice.tsx';
 import { documentKindLabel, documentTypeLabel, providedAsValueLabel } from '../work/labels.ts';
 import { Refusal } from '../work/lists.tsx';
 import { personName, useDocuments, useLinks, type Application } from './data.ts';
+import { CHECKABLE_KINDS, DocumentCheck } from './DocumentCheck.tsx';
 
 /** "Provided as" on upload: as the document type gives (the server's default), or one the officer chooses. */
 const PROVIDED_AS = [
@@ -198,7 +199,14 @@ function DocumentsGrid({ application }: { application: Application }) {
           </table>
         </div>
       )}
-      {shownDoc && <Preview reference={application.reference} documentId={shownDoc.id} name={shownDoc.fileName} />}
+      {shownDoc && (
+        <div className="document-beside">
+          <Preview reference={application.reference} documentId={shownDoc.id} name={shownDoc.fileName} />
+          {CHECKABLE_KINDS.includes(shownDoc.kind) && (
+            <DocumentCheck reference={application.reference} documentId={shownDoc.id} />
+          )}
+        </div>
+      )}
     </>
   );
 }
