@@ -6,11 +6,11 @@
  * extraction, data source, face comparison, registration match) is recorded on the verification.
  */
 import { randomUUID } from 'node:crypto';
-import { authenticityChecks, QUALITY_GATES, type AuthenticityCheck } from '../domain/documents/authenticity.ts';
+import { QUALITY_GATES, type AuthenticityCheck } from '../domain/documents/authenticity.ts';
 import { combinationResult, type DocumentData } from '../domain/documents/combination.ts';
 import { documentDataSource } from '../domain/documents/data-source.ts';
 import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
-import { readMrz, regionOf, td3FromText } from '../domain/documents/mrz.ts';
+import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } from '../domain/documents/recognition.ts';
 import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
 import type { CalibrationTable } from '../domain/liveness/fmr.ts';
 import { assertCombinationOpen, type CheckResultV3 } from '../domain/verification/index.ts';
@@ -22,13 +22,12 @@ import { AppError, errors } from './errors.ts';
 import type { CurrentStatus, VerificationTx, VerificationUseCases } from './verification.ts';
 
 /** The combination source's name for each document type, in results and in the verification's sources. */
-const COMBINATION_SOURCES: Readonly<Record<string, string>> = { PASSPORT: 'passportcapture' };
+const COMBINATION_SOURCES: Readonly<Record<string, string>> = {
+  PASSPORT: 'passportcapture',
+  DRIVERS_LICENCE: 'driverslicencecapture',
+};
 
-export interface ExtractedDetails extends DocumentData {
-  readonly sex: string;
-  readonly nationality: string;
-  readonly expiry: string;
-}
+export type { ExtractedDetails };
 
 export interface FaceOutcome {
   /** 0–100, or null when a face was missing (portrait or selfie) */
@@ -41,6 +40,8 @@ export interface FaceOutcome {
 export interface DocumentCheck {
   readonly documentType: string;
   readonly documentRegion: string;
+  /** the issuing state (an AU driver licence's), or '' */
+  readonly documentSubRegion?: string;
   readonly mrzValid: boolean;
   readonly extracted: ExtractedDetails;
   readonly checks: AuthenticityCheck[];
@@ -111,35 +112,9 @@ export interface DocumentCaptureOptions {
   readonly maxQueued?: number;
 }
 
-/** What a reading shows: the MRZ parsed and validated, the extracted details and the authenticity checks. */
-export function extractedFrom(
-  reading: DocumentReading,
-  today: Date,
-): { details: ExtractedDetails; documentType: string; region: string; mrzValid: boolean; checks: AuthenticityCheck[] } {
-  const lines = td3FromText(reading.mrzText, reading.visualText);
-  const mrz = lines ? readMrz(lines, today) : null;
-  const checks = authenticityChecks(
-    { image: reading.facts, mrz, visualText: reading.visualText },
-    today.toISOString().slice(0, 10),
-  );
-  const f = mrz?.fields;
-  const [givenName = '', ...middle] = (f?.givenNames ?? '').split(/\s+/).filter(Boolean);
-  return {
-    details: {
-      givenName,
-      middleNames: middle.join(' '),
-      surname: f?.surname ?? '',
-      dob: f?.dob ?? '',
-      documentNumber: f?.documentNumber ?? '',
-      sex: f?.sex ?? '',
-      nationality: f?.nationality ?? '',
-      expiry: f?.expiry ?? '',
-    },
-    documentType: f?.documentCode.startsWith('P') ? 'PASSPORT' : 'UNKNOWN',
-    region: f ? regionOf(f.issuingState) : '',
-    mrzValid: mrz?.valid ?? false,
-    checks,
-  };
+/** What a reading shows: the document recognised (passport MRZ or driver licence), its details and checks. */
+export function extractedFrom(reading: DocumentReading, today: Date): RecognisedDocument {
+  return recogniseDocument(reading, today);
 }
 
 /** The face comparison of the portrait and the selfie, when a selfie came with the document. */
@@ -206,6 +181,7 @@ export class DocumentCaptures {
     return {
       documentType: found.documentType,
       documentRegion: found.region,
+      documentSubRegion: found.subRegion,
       mrzValid: found.mrzValid,
       extracted: found.details,
       checks: found.checks,
@@ -217,8 +193,21 @@ export class DocumentCaptures {
   /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
   async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
     const { accountId, state } = await this.verifications.read(credentials, verificationId);
-    this.verifications.decide(() => assertCombinationOpen(state, COMBINATION_SOURCES['PASSPORT'] ?? ''));
+    // before the costly read: the verification still takes some captured document (the first refusal is reported)
+    this.verifications.decide(() => {
+      const refusals = Object.values(COMBINATION_SOURCES).flatMap((name) => {
+        try {
+          assertCombinationOpen(state, name);
+          return [];
+        } catch (error) {
+          return [error];
+        }
+      });
+      if (refusals.length === Object.keys(COMBINATION_SOURCES).length) throw refusals[0];
+    });
     const found = await this.check({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) });
+    const sourceName = COMBINATION_SOURCES[found.documentType];
+    if (sourceName) this.verifications.decide(() => assertCombinationOpen(state, sourceName));
     const view: CaptureView = {
       captureId: randomUUID(),
       verificationId,
@@ -256,7 +245,7 @@ export class DocumentCaptures {
           {
             field: 'captureId',
             message:
-              'the photo is not of a document this service reads (a passport data page): capture the document again',
+              'the photo is not of a document this service reads (a passport data page, or a New Zealand or Australian driver licence): capture the document again',
           },
         ]);
       }
@@ -265,6 +254,7 @@ export class DocumentCaptures {
         sourceName,
         documentType: view.documentType,
         documentRegion: view.documentRegion,
+        ...(view.documentSubRegion ? { documentSubRegion: view.documentSubRegion } : {}),
         origin,
         checks: view.checks,
         extracted: view.extracted,
@@ -277,6 +267,7 @@ export class DocumentCaptures {
           view.documentType,
           view.documentRegion,
           confirmed.documentNumber,
+          view.documentSubRegion ?? '',
         ),
         face: view.face ? { score: view.face.score, threshold: view.face.threshold } : null,
         now,

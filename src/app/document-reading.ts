@@ -15,9 +15,11 @@ export interface DocumentReading {
   readonly facts: ImageFacts;
   /** OCR text of the band where a passport's MRZ is */
   readonly mrzText: string;
-  /** OCR text of the page above it */
+  /** OCR text of the page above it, or of the whole card when there is no MRZ */
   readonly visualText: string;
   readonly portrait: FaceReading;
+  /** whether the document was found in a wider photo and cut out, and how far it was turned (degrees clockwise) */
+  readonly located: { readonly found: boolean; readonly angleDeg: number };
   readonly selfie?: FaceReading;
   readonly timing: { readonly ocrMs: number; readonly faceMs: number; readonly totalMs: number };
 }

@@ -1,6 +1,7 @@
-// Reads one captured document (and the selfie, when one came with it): image facts, OCR of the page, and the
-// face descriptors of the document's portrait and of the selfie. Runs inside a worker thread (document-pool.ts);
-// the OCR and face engines are loaded once per thread, on its first document.
+// Reads one captured document (and the selfie, when one came with it): the document found in the photo and set
+// straight (when the photo is wider than it), image facts, OCR of the page, and the face descriptors of the
+// document's portrait and of the selfie. Runs inside a worker thread (document-pool.ts); the OCR and face engines
+// are loaded once per thread, on its first document.
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { getFaceEngine, type FaceObservation } from '../face/index.ts';
@@ -11,6 +12,7 @@ import {
   type FaceReading,
 } from '../../app/document-reading.ts';
 import { measureImage } from './image-facts.ts';
+import { locateAndStraighten } from './locate-document.ts';
 import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
 
 /** The portrait is cut from the page with this margin around the detected face, then described. */
@@ -70,10 +72,12 @@ async function decodable(image: Buffer, field: 'document' | 'selfie'): Promise<v
 
 export async function readDocument(task: DocumentTask): Promise<DocumentReading> {
   const t0 = performance.now();
-  const page = asBuffer(task.document);
-  await decodable(page, 'document');
+  const file = asBuffer(task.document);
+  await decodable(file, 'document');
   if (task.selfie) await decodable(asBuffer(task.selfie), 'selfie');
-  const facts = await measureImage(page);
+  const located = await locateAndStraighten(file);
+  const page = located.image;
+  const facts = await measureImage(page, file);
   const text = await (await ocr()).read(page);
   const f0 = performance.now();
   const portrait = await portraitOf(page);
@@ -84,6 +88,7 @@ export async function readDocument(task: DocumentTask): Promise<DocumentReading>
     mrzText: text.mrzText,
     visualText: text.visualText,
     portrait,
+    located: { found: located.located, angleDeg: Math.round(located.angleDeg * 10) / 10 },
     ...(selfie ? { selfie } : {}),
     timing: { ocrMs: text.ms, faceMs, totalMs: performance.now() - t0 },
   };

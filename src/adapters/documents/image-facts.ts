@@ -1,8 +1,11 @@
 // What a document photo shows about its own quality and history, measured with sharp and exifr: size, focus
-// (variance of the Laplacian), glare (clipped highlights) and the software named in its EXIF/XMP metadata.
+// (variance of the Laplacian), glare (clipped highlights) of the document (cut out of a wider photo when it was
+// found in one), and, of the file as it was sent, the software named in its EXIF/XMP metadata and the traces of a
+// second JPEG save (domain/documents/recompression.ts).
 import sharp from 'sharp';
 import exifr from 'exifr';
 import type { ImageFacts } from '../../domain/documents/authenticity.ts';
+import { recompressionFinding, type RecompressionFinding } from '../../domain/documents/recompression.ts';
 
 /** Images are measured at this width, so the focus and glare limits do not depend on the camera's resolution. */
 const MEASURE_WIDTH = 1000;
@@ -23,7 +26,14 @@ async function softwareTags(image: Buffer): Promise<string[]> {
   }
 }
 
-export async function measureImage(image: Buffer): Promise<ImageFacts> {
+/** The file's pixels as stored (not turned by its EXIF orientation), for the JPEG grid's analysis. */
+async function recompressionOf(file: Buffer): Promise<RecompressionFinding> {
+  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return recompressionFinding(file, { data, width: info.width, height: info.height, channels: info.channels });
+}
+
+/** `image` is the document (cut out and set straight when it was found in a wider photo), `file` the photo sent. */
+export async function measureImage(image: Buffer, file: Buffer = image): Promise<ImageFacts> {
   const { width, height } = (await sharp(image).metadata()).autoOrient;
   const { data, info } = await sharp(image)
     .rotate()
@@ -38,7 +48,8 @@ export async function measureImage(image: Buffer): Promise<ImageFacts> {
     height,
     sharpness: laplacianVariance(data, info.width, info.height),
     glareFraction: data.length > 0 ? clipped / data.length : 0,
-    software: await softwareTags(image),
+    software: await softwareTags(file),
+    recompression: await recompressionOf(file),
   };
 }
 

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { td3FromText } from '../../domain/documents/mrz.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -18,7 +19,7 @@ const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 export interface PageText {
   /** OCR text of the bottom band (where a passport's MRZ is), read with the MRZ alphabet only */
   readonly mrzText: string;
-  /** OCR text of the page above the band */
+  /** OCR text of the page above the band; of the whole document when the band holds no MRZ (a driver licence) */
   readonly visualText: string;
   readonly ms: number;
 }
@@ -52,11 +53,13 @@ export async function createDocumentOcr(): Promise<DocumentOcr> {
         .normalise()
         .png()
         .toBuffer();
-      const upper = await page.clone().extract({ left: 0, top: 0, width, height: top }).png().toBuffer();
       await worker.setParameters({ tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
       const mrz = await worker.recognize(band);
+      // a passport's visual zone is the page above its MRZ; a card without an MRZ is read whole
+      const hasMrz = td3FromText(mrz.data.text) !== null;
+      const rest = hasMrz ? page.clone().extract({ left: 0, top: 0, width, height: top }) : page.clone();
       await worker.setParameters({ tessedit_char_whitelist: '', tessedit_pageseg_mode: PSM.AUTO });
-      const viz = await worker.recognize(upper);
+      const viz = await worker.recognize(await rest.png().toBuffer());
       return { mrzText: mrz.data.text, visualText: viz.data.text, ms: performance.now() - t0 };
     },
     close: async () => {

@@ -1,10 +1,14 @@
 // Document authenticity (seed 003's first component): only the checks that can honestly be made from one photo
-// of a data page. Each is a rule with a stable code, an office name and a reason in words; the component is
-// VERIFIED when every check passed and PENDING (for an administrator's review, seed 003) when any failed.
+// of a passport data page or a driver licence. Each is a rule with a stable code, an office name and a reason in
+// words; the component is VERIFIED when no check failed and PENDING (for an administrator's review, seed 003)
+// when any failed. A check that could not be made (e.g. re-compression on a PNG) says NOT_CHECKED and why.
 // Nothing here claims more than was looked at: a photo cannot show holograms, UV features or the chip, so no
 // check speaks of them.
+import type { LicenceReading } from './licence.ts';
+import { LICENCE_FORMATS } from './licence.ts';
 import type { MrzReading } from './mrz.ts';
 import { regionOf } from './mrz.ts';
+import type { RecompressionFinding } from './recompression.ts';
 
 /** What the image adapter measured (image-facts.ts) and read (OCR). */
 export interface ImageFacts {
@@ -16,16 +20,20 @@ export interface ImageFacts {
   readonly glareFraction: number;
   /** EXIF/XMP software and creator-tool tags, as written in the file */
   readonly software: readonly string[];
+  /** the double-quantisation analysis of the file as sent (recompression.ts) */
+  readonly recompression: RecompressionFinding;
 }
 
 export interface DocumentEvidence {
   readonly image: ImageFacts;
   readonly mrz: MrzReading | null;
-  /** OCR text of the visual zone (the page above the MRZ) */
+  /** OCR text of the visual zone (the page above the MRZ), or of the whole card */
   readonly visualText: string;
+  /** the card read as a driver licence, when it is one (no MRZ, "DRIVER LICENCE" printed) */
+  readonly licence?: LicenceReading | null;
 }
 
-export type CheckOutcome = 'PASSED' | 'FAILED';
+export type CheckOutcome = 'PASSED' | 'FAILED' | 'NOT_CHECKED';
 
 export interface AuthenticityCheck {
   readonly code: string;
@@ -90,9 +98,11 @@ interface Rule {
   /** undefined = passed, else the reason it failed */
   failure(evidence: DocumentEvidence, today: string): string | undefined;
   passed: string;
+  /** the reason the check could not be made, when it could not */
+  notChecked?(evidence: DocumentEvidence): string | undefined;
 }
 
-const RULES: readonly Rule[] = [
+const IMAGE_RULES: readonly Rule[] = [
   {
     code: 'IMAGE_RESOLUTION',
     name: 'Image resolution',
@@ -120,6 +130,9 @@ const RULES: readonly Rule[] = [
         : undefined,
     passed: 'No reflection hides part of the document.',
   },
+];
+
+const PASSPORT_RULES: readonly Rule[] = [
   {
     code: 'MRZ_PRESENT',
     name: 'Machine readable zone found',
@@ -185,6 +198,9 @@ const RULES: readonly Rule[] = [
     },
     passed: 'A passport of a known issuing country.',
   },
+];
+
+const FILE_RULES: readonly Rule[] = [
   {
     code: 'NO_EDITING_SOFTWARE',
     name: 'No trace of editing software',
@@ -194,19 +210,113 @@ const RULES: readonly Rule[] = [
     },
     passed: "The file's metadata names no image editing software.",
   },
+  {
+    code: 'NO_RECOMPRESSION',
+    name: 'No trace of a second JPEG save',
+    notChecked: ({ image }) =>
+      image.recompression.verdict === 'NOT_JPEG'
+        ? 'The file is not a JPEG: traces of a second JPEG save cannot be looked for.'
+        : image.recompression.verdict === 'INCONCLUSIVE'
+          ? 'The photo has too little texture to look for traces of a second JPEG save.'
+          : undefined,
+    failure: ({ image }) =>
+      image.recompression.verdict === 'DOUBLE'
+        ? `The JPEG shows the quantisation of an earlier, coarser save under its last one (quality about ${image.recompression.quality}): the photo was saved again, as an editor does (double-quantisation measure ${image.recompression.score}).`
+        : undefined,
+    passed:
+      'No trace of an earlier, coarser JPEG save was found (double-quantisation analysis; a re-save at the same or a lower quality, or after cropping or resizing, would not show).',
+  },
 ];
 
+const FORMAT_NAMES: Readonly<Record<string, string>> = { NZ: 'New Zealand' };
+const issuerName = (licence: LicenceReading): string =>
+  licence.issuer === null ? '' : (FORMAT_NAMES[licence.issuer] ?? `Australia (${licence.issuer})`);
+
+const LICENCE_FIELDS: readonly [keyof LicenceReading['fields'], string][] = [
+  ['surname', 'surname'],
+  ['givenNames', 'given names'],
+  ['dob', 'date of birth'],
+  ['licenceNumber', 'licence number'],
+  ['expiry', 'expiry date'],
+];
+
+const LICENCE_RULES: readonly Rule[] = [
+  {
+    code: 'LICENCE_DETAILS_READ',
+    name: "Licence holder's details read",
+    failure: ({ licence }) => {
+      const missing = LICENCE_FIELDS.filter(([field]) => !licence?.fields[field]).map(([, label]) => label);
+      return missing.length > 0
+        ? `These details could not be read (${missing.join(', ')}): the whole card must be in the photo, flat and in focus.`
+        : undefined;
+    },
+    passed: "The holder's name, date of birth, licence number and expiry were read.",
+  },
+  {
+    code: 'LICENCE_NUMBER_FORMAT',
+    name: "Numbers in the issuer's format",
+    failure: ({ licence }) => {
+      if (!licence?.issuer) return 'The issuer is not known, so its number formats cannot be checked.';
+      const formats = LICENCE_FORMATS[licence.issuer];
+      const bad: string[] = [];
+      if (!formats.number.test(licence.fields.licenceNumber))
+        bad.push(`licence number ${licence.fields.licenceNumber || '(blank)'}`);
+      if (licence.fields.cardNumber && !formats.card.test(licence.fields.cardNumber))
+        bad.push(`${licence.issuer === 'NZ' ? 'version' : 'card'} number ${licence.fields.cardNumber}`);
+      return bad.length > 0 ? `Not in the format ${issuerName(licence)} issues: ${bad.join(', ')}.` : undefined;
+    },
+    passed: "The licence number (and the card's own number, when printed) are in the issuer's format.",
+  },
+  {
+    code: 'DOCUMENT_NOT_EXPIRED',
+    name: 'Document in date',
+    failure: ({ licence }, today) => {
+      if (!licence?.fields.expiry) return 'The expiry date could not be read.';
+      return licence.fields.expiry < today ? `The licence expired on ${licence.fields.expiry}.` : undefined;
+    },
+    passed: 'The licence has not expired.',
+  },
+  {
+    code: 'DATES_CONSISTENT',
+    name: 'Dates consistent',
+    failure: ({ licence }, today) => {
+      const f = licence?.fields;
+      if (!f?.dob) return 'The date of birth could not be read.';
+      if (f.dob >= today) return `The date of birth ${f.dob} is not in the past.`;
+      return f.expiry && f.expiry <= f.dob ? 'The expiry date is before the date of birth.' : undefined;
+    },
+    passed: 'The date of birth is in the past and before the expiry date.',
+  },
+  {
+    code: 'DOCUMENT_TYPE_RECOGNISED',
+    name: 'Document type and issuer recognised',
+    failure: ({ licence }) =>
+      licence?.issuer
+        ? undefined
+        : 'The card says DRIVER LICENCE but its issuer (New Zealand or an Australian state or territory) was not recognised.',
+    passed: 'A driver licence of a known issuer (New Zealand, or an Australian state or territory).',
+  },
+];
+
+function check(rule: Rule, evidence: DocumentEvidence, today: string): AuthenticityCheck {
+  const base = { code: rule.code, name: rule.name };
+  const notChecked = rule.notChecked?.(evidence);
+  if (notChecked !== undefined) return { ...base, result: 'NOT_CHECKED', reason: notChecked };
+  const failure = rule.failure(evidence, today);
+  return { ...base, result: failure === undefined ? 'PASSED' : 'FAILED', reason: failure ?? rule.passed };
+}
+
+/** The checks of the document the photo shows: a driver licence's when one was read, else a passport's. */
 export function authenticityChecks(evidence: DocumentEvidence, today: string): AuthenticityCheck[] {
-  return RULES.map((rule) => {
-    const failure = rule.failure(evidence, today);
-    return {
-      code: rule.code,
-      name: rule.name,
-      result: failure === undefined ? 'PASSED' : 'FAILED',
-      reason: failure ?? rule.passed,
-    };
-  });
+  const own = evidence.licence?.isLicence ? LICENCE_RULES : PASSPORT_RULES;
+  return [...IMAGE_RULES, ...own, ...FILE_RULES].map((rule) => check(rule, evidence, today));
 }
 
 /** The quality gates among the checks: when one fails, the person is asked to take the photo again. */
-export const QUALITY_GATES: readonly string[] = ['IMAGE_RESOLUTION', 'IMAGE_FOCUS', 'IMAGE_GLARE', 'MRZ_PRESENT'];
+export const QUALITY_GATES: readonly string[] = [
+  'IMAGE_RESOLUTION',
+  'IMAGE_FOCUS',
+  'IMAGE_GLARE',
+  'MRZ_PRESENT',
+  'LICENCE_DETAILS_READ',
+];

@@ -25,6 +25,8 @@ export interface DocumentData {
   readonly surname: string;
   readonly dob: string;
   readonly documentNumber: string;
+  /** a driver licence's own number (the NZ version number, an AU card number), when the card prints one */
+  readonly cardNumber?: string;
 }
 
 export interface FaceComparison {
@@ -100,8 +102,19 @@ function dataExtraction(input: CombinationInput): CheckResultV3 {
   const fields: FieldResultV3[] = [{ name: 'GovId', status: 'CONFIRMED', value: '' }];
   const changes: ChangedField[] = [];
   let unacceptable = false;
-  for (const field of ['documentNumber', 'dob', 'surname', 'givenName'] as const) {
-    const extracted = input.extracted[field];
+  for (const field of ['documentNumber', 'cardNumber', 'dob', 'surname', 'givenName'] as const) {
+    const extracted = input.extracted[field] ?? '';
+    // a card number is reported when the card prints one; left out of the confirmation, it stands as read
+    if (field === 'cardNumber') {
+      const confirmedCard = (input.confirmed.cardNumber ?? extracted).trim().toUpperCase();
+      if (!extracted && !confirmedCard) continue;
+      if (confirmedCard === extracted.toUpperCase()) fields.push({ name: field, status: 'CONFIRMED', value: '' });
+      else {
+        fields.push({ name: field, status: 'CHANGED', changedValue: confirmedCard, extractedValue: extracted });
+        unacceptable = true;
+      }
+      continue;
+    }
     const confirmed = input.confirmed[field];
     if (same(field, extracted, confirmed)) {
       fields.push({ name: field, status: 'CONFIRMED', value: WITHHELD.includes(field) ? '' : confirmed });

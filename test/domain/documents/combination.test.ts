@@ -29,7 +29,14 @@ const read: DocumentData = {
   dob: '1976-04-01',
   documentNumber: 'A1111111',
 };
-const image: ImageFacts = { width: 1250, height: 880, sharpness: 1500, glareFraction: 0.005, software: [] };
+const image: ImageFacts = {
+  width: 1250,
+  height: 880,
+  sharpness: 1500,
+  glareFraction: 0.005,
+  software: [],
+  recompression: { verdict: 'SINGLE', score: 0.2, quality: 92 },
+};
 const john = {
   surname: 'Smith',
   givenNames: 'John',

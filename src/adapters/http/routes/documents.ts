@@ -71,7 +71,7 @@ export const documentRoutes =
           tags,
           ...secured,
           summary:
-            'Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
+            'Upload a photo of an identity document (a passport data page, or a New Zealand or Australian driver licence; multipart: file "document", optional file "selfie"); it is found in the photo, read (MRZ or licence text by OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
           params: VerificationParams,
           consumes: ['multipart/form-data'],
           response: { 201: DocumentCaptureSchema, ...failures },
@@ -115,6 +115,7 @@ export const documentRoutes =
             surname: body.surname,
             dob: body.dob,
             documentNumber: body.documentNumber.toUpperCase(),
+            ...(body.cardNumber ? { cardNumber: body.cardNumber.toUpperCase() } : {}),
           },
           ORIGIN,
         );

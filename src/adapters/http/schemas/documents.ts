@@ -15,7 +15,17 @@ export const ConfirmBody = Type.Object(
     middleNames: Type.Optional(name('the other given names, space separated')),
     surname: Type.String({ minLength: 1, maxLength: 100 }),
     dob: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'date of birth, YYYY-MM-DD' }),
-    documentNumber: Type.String({ pattern: '^[A-Za-z0-9]{1,9}$', description: 'the passport number, as printed' }),
+    documentNumber: Type.String({
+      pattern: '^[A-Za-z0-9]{1,10}$',
+      description: 'the passport or driver licence number, as printed',
+    }),
+    cardNumber: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9]{1,10}$',
+        description:
+          "a driver licence's version number (NZ) or card number (AU), as printed; left out, it stands as read",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,7 +34,9 @@ export type ConfirmBody = Static<typeof ConfirmBody>;
 const Check = Type.Object({
   code: Type.String({ description: 'stable code, e.g. MRZ_CHECK_DIGITS' }),
   name: Type.String(),
-  result: Type.Union([Type.Literal('PASSED'), Type.Literal('FAILED')]),
+  result: Type.Union([Type.Literal('PASSED'), Type.Literal('FAILED'), Type.Literal('NOT_CHECKED')], {
+    description: 'NOT_CHECKED: the check could not be made on this photo (the reason says why)',
+  }),
   reason: Type.String({ description: 'the finding in words' }),
 });
 
@@ -32,8 +44,13 @@ export const DocumentCaptureSchema = Type.Object({
   captureId: Type.String(),
   verificationId: Type.String(),
   status: Type.Union([Type.Literal('AWAITING_CONFIRMATION'), Type.Literal('CONFIRMED')]),
-  documentType: Type.String({ description: 'PASSPORT, or UNKNOWN when no passport MRZ was read' }),
-  documentRegion: Type.String({ description: 'ISO 3166-1 alpha-2 of the issuing state' }),
+  documentType: Type.String({
+    description: 'PASSPORT, DRIVERS_LICENCE, or UNKNOWN when neither a passport MRZ nor a driver licence was read',
+  }),
+  documentRegion: Type.String({ description: 'ISO 3166-1 alpha-2 of the issuing country' }),
+  documentSubRegion: Type.Optional(
+    Type.String({ description: "the issuing state within the country (an Australian driver licence's), or ''" }),
+  ),
   mrzValid: Type.Boolean({ description: 'every check digit, date and code of the MRZ is valid' }),
   extracted: Type.Object(
     {
@@ -42,6 +59,9 @@ export const DocumentCaptureSchema = Type.Object({
       surname: Type.String(),
       dob: Type.String(),
       documentNumber: Type.String(),
+      cardNumber: Type.Optional(
+        Type.String({ description: "a driver licence's version (NZ) or card (AU) number; '' for a passport" }),
+      ),
       sex: Type.String(),
       nationality: Type.String(),
       expiry: Type.String(),
