@@ -11,8 +11,8 @@ export interface ExtractedDetails extends DocumentData {
   readonly sex: string;
   readonly nationality: string;
   readonly expiry: string;
-  /** the NZ licence's version number or an AU licence's card number; '' for a passport */
-  readonly cardNumber: string;
+  /** the NZ licence's version number or an AU licence's card number; a passport has none */
+  readonly cardNumber?: string;
 }
 
 export interface RecognisedDocument {
@@ -70,7 +70,6 @@ export function recogniseDocument(reading: PageReading, today: Date): Recognised
       surname: f?.surname ?? '',
       dob: f?.dob ?? '',
       documentNumber: f?.documentNumber ?? '',
-      cardNumber: '',
       sex: f?.sex ?? '',
       nationality: f?.nationality ?? '',
       expiry: f?.expiry ?? '',

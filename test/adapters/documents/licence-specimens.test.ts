@@ -35,7 +35,7 @@ function fieldsOf(found: RecognisedDocument): Record<Field, string> {
     givenNames: [d.givenName, d.middleNames].filter(Boolean).join(' '),
     dob: d.dob,
     licenceNumber: d.documentNumber,
-    cardNumber: d.cardNumber,
+    cardNumber: d.cardNumber ?? '',
     expiry: d.expiry,
   };
 }

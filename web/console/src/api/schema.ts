@@ -14422,7 +14422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a photo of an identity document (multipart: file "document", optional file "selfie"); it is read (MRZ, OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm */
+        /** Upload a photo of an identity document (a passport data page, or a New Zealand or Australian driver licence; multipart: file "document", optional file "selfie"); it is found in the photo, read (MRZ or licence text by OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm */
         post: {
             parameters: {
                 query?: never;
@@ -14449,14 +14449,19 @@ export interface paths {
                                 name: string;
                                 /** @description the finding in words */
                                 reason: string;
-                                result: "PASSED" | "FAILED";
+                                /** @description NOT_CHECKED: the check could not be made on this photo (the reason says why) */
+                                result: "PASSED" | "FAILED" | "NOT_CHECKED";
                             }[];
-                            /** @description ISO 3166-1 alpha-2 of the issuing state */
+                            /** @description ISO 3166-1 alpha-2 of the issuing country */
                             documentRegion: string;
-                            /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                            /** @description the issuing state within the country (an Australian driver licence's), or '' */
+                            documentSubRegion?: string;
+                            /** @description PASSPORT, DRIVERS_LICENCE, or UNKNOWN when neither a passport MRZ nor a driver licence was read */
                             documentType: string;
                             /** @description what was read from the document, for the person to confirm or correct */
                             extracted: {
+                                /** @description a driver licence's version (NZ) or card (AU) number; '' for a passport */
+                                cardNumber?: string;
                                 dob: string;
                                 documentNumber: string;
                                 expiry: string;
@@ -14879,9 +14884,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description a driver licence's version number (NZ) or card number (AU), as printed; left out, it stands as read */
+                        cardNumber?: string;
                         /** @description date of birth, YYYY-MM-DD */
                         dob: string;
-                        /** @description the passport number, as printed */
+                        /** @description the passport or driver licence number, as printed */
                         documentNumber: string;
                         /** @description first given name */
                         givenName: string;
