@@ -104,6 +104,7 @@ const Details = Type.Object({
   surname: Type.String(),
   dob: Type.String(),
   documentNumber: Type.String(),
+  cardNumber: Type.Optional(Type.String({ description: "a driver licence's version (NZ) or card (AU) number" })),
 });
 
 /** A captured document as an administrator reviews it. */
