@@ -1951,15 +1951,18 @@ export interface paths {
                                     name: string;
                                     /** @description the finding in words */
                                     reason: string;
-                                    result: "PASSED" | "FAILED";
+                                    /** @description NOT_CHECKED: the check could not be made on this photo (the reason says why) */
+                                    result: "PASSED" | "FAILED" | "NOT_CHECKED";
                                 }[];
                                 documentId: string;
-                                /** @description ISO 3166-1 alpha-2 of the issuing state */
+                                /** @description ISO 3166-1 alpha-2 of the issuing country */
                                 documentRegion: string;
-                                /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                                /** @description PASSPORT, DRIVERS_LICENCE, or UNKNOWN when neither a passport MRZ nor a driver licence was read */
                                 documentType: string;
                                 /** @description what was read from the document, for the person to confirm or correct */
                                 extracted: {
+                                    /** @description a driver licence's version (NZ) or card (AU) number; '' for a passport */
+                                    cardNumber?: string;
                                     dob: string;
                                     documentNumber: string;
                                     expiry: string;
@@ -2126,15 +2129,18 @@ export interface paths {
                                 name: string;
                                 /** @description the finding in words */
                                 reason: string;
-                                result: "PASSED" | "FAILED";
+                                /** @description NOT_CHECKED: the check could not be made on this photo (the reason says why) */
+                                result: "PASSED" | "FAILED" | "NOT_CHECKED";
                             }[];
                             documentId: string;
-                            /** @description ISO 3166-1 alpha-2 of the issuing state */
+                            /** @description ISO 3166-1 alpha-2 of the issuing country */
                             documentRegion: string;
-                            /** @description PASSPORT, or UNKNOWN when no passport MRZ was read */
+                            /** @description PASSPORT, DRIVERS_LICENCE, or UNKNOWN when neither a passport MRZ nor a driver licence was read */
                             documentType: string;
                             /** @description what was read from the document, for the person to confirm or correct */
                             extracted: {
+                                /** @description a driver licence's version (NZ) or card (AU) number; '' for a passport */
+                                cardNumber?: string;
                                 dob: string;
                                 documentNumber: string;
                                 expiry: string;
