@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseOptions } from '../src/adapters/db/database.ts';
-import { createServices } from '../src/app/services.ts';
+import { createServices } from '../src/main/services.ts';
 import { createLogger } from '../src/adapters/log/logger.ts';
 import { ACCOUNTS, SERVER } from './support/database.ts';
 import { bulkLoadSql } from './support/bulk-load.ts';

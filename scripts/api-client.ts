@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { openDatabase } from '../src/adapters/db/database.ts';
-import { createServices } from '../src/app/services.ts';
+import { createServices } from '../src/main/services.ts';
 import { buildServer } from '../src/adapters/http/server.ts';
-import { serverPlugins } from '../src/adapters/http/plugins.ts';
+import { serverPlugins } from '../src/main/server-plugins.ts';
 import { createLogger } from '../src/adapters/log/logger.ts';
 import { loadConfig } from '../src/config/config.ts';
 

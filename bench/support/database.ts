@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../src/adapters/db/database.ts';
-import { createServices } from '../../src/app/services.ts';
+import { createServices } from '../../src/main/services.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
 
 export const SERVER =

@@ -5,7 +5,7 @@
 //   node --import tsx bench/support/liveness-server.ts <database url> <schema>
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../src/adapters/db/database.ts';
-import { createServices } from '../../src/app/services.ts';
+import { createServices } from '../../src/main/services.ts';
 import { buildServer } from '../../src/adapters/http/server.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
 import { createAnalysisPool } from '../../src/adapters/face/analysis-pool.ts';

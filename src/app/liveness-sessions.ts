@@ -10,7 +10,7 @@ import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../adapters/db/database.ts';
 import type { LivenessAttemptsTable, LivenessSessionsTable } from '../adapters/db/schema.ts';
-import type { Logger } from '../adapters/log/logger.ts';
+import type { Logger } from './ports/logger.ts';
 import {
   CHALLENGES,
   DEFAULT_THRESHOLDS,

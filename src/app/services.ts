@@ -1,42 +1,30 @@
 /**
- * The composition root: one object holding every use case, built over one database, one job queue and one
- * clock. The HTTP, SOAP and CLI adapters take what they need from it.
+ * Every use case of pono in one object, built by the composition root (src/main/services.ts) over one database,
+ * one job queue and one clock. The HTTP, SOAP and CLI adapters take what they need from it.
  */
-import { sql } from 'kysely';
-import type { Database } from '../adapters/db/database.ts';
-import { JobQueue } from '../adapters/jobs/job-queue.ts';
-import type { Logger } from '../adapters/log/logger.ts';
-import { deliverWebhook, type WebhookJob } from '../adapters/webhook/webhook-sender.ts';
-import { Accounts } from './accounts.ts';
-import { parseAsOf, ShiftedClock, systemClock, type Clock } from './clock.ts';
-import { Registry } from './registry.ts';
-import { WebhookDeliveries } from './webhook-deliveries.ts';
-import { immigrationCandidates } from './immigration-registry.ts';
-import { RuleSets } from './rule-sets.ts';
-import { VerificationUseCases, WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
-import { Casework, caseworkOptionsFrom } from './casework/casework.ts';
-import { LivenessSessions } from './liveness-sessions.ts';
-import { RecordsUseCases } from './records.ts';
-import { RecordsStore } from '../adapters/records/store.ts';
-import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from './evidence-retention.ts';
-import type { Config } from '../config/config.ts';
-import { brandingFrom, type Branding } from '../config/branding.ts';
-import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
-import { createDocumentPool } from '../adapters/documents/document-pool.ts';
-import { captureStore } from '../adapters/documents/capture-store.ts';
-import { SqlDocumentCheckStore } from '../adapters/documents/document-check-store.ts';
-import { DocumentCaptures } from './document-captures.ts';
-import { CaseworkDocumentChecks } from './casework/document-checks.ts';
-import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
-import { DEFAULT_FACE_MATCH_THRESHOLD } from '../domain/documents/face-score.ts';
-import { createMailer } from '../adapters/mail/mailer.ts';
-import { FormsUseCases, CREDIT_NOTICE_QUEUE, type CreditNoticeJob } from './forms.ts';
+import type { DatabaseHandle } from './ports/database.ts';
+import type { RunningJobQueue } from './ports/job-queue.ts';
+import type { Logger } from './ports/logger.ts';
+import type { Accounts } from './accounts.ts';
+import type { Clock } from './clock.ts';
+import type { Registry } from './registry.ts';
+import type { WebhookDeliveries } from './webhook-deliveries.ts';
+import type { RuleSets } from './rule-sets.ts';
+import type { VerificationUseCases } from './verification.ts';
+import type { Casework } from './casework/casework.ts';
+import type { LivenessSessions } from './liveness-sessions.ts';
+import type { RecordsUseCases } from './records.ts';
+import type { EvidenceRetention } from './evidence-retention.ts';
+import type { Branding } from '../config/branding.ts';
+import type { DocumentCaptures } from './document-captures.ts';
+import type { CaseworkDocumentChecks } from './casework/document-checks.ts';
+import type { FormsUseCases } from './forms.ts';
 
 export interface Services {
-  database: Database;
+  database: DatabaseHandle;
   logger: Logger;
   clock: Clock;
-  queue: JobQueue;
+  queue: RunningJobQueue;
   health: { kind: string; check(): Promise<void> };
   accounts: Accounts;
   ruleSets: RuleSets;
@@ -59,131 +47,4 @@ export interface Services {
   /** The office's name and logo (PONO_OFFICE_NAME, PONO_OFFICE_LOGO). */
   branding: Branding;
   close(): Promise<void>;
-}
-
-export interface ServiceOptions {
-  clock?: Clock;
-  /** Work background jobs in this process (default true). */
-  workJobs?: boolean;
-  /** Start the job queue at all (default true). */
-  jobs?: boolean;
-  pollingIntervalSeconds?: number;
-  /** First retry delay of a failed webhook delivery; later retries back off exponentially (default 5 s). */
-  webhookRetryDelaySeconds?: number;
-  /** The checked configuration (SMTP, public URL, casework settings); defaults when absent. */
-  config?: Config;
-  /** Run the face engine on the calling thread instead of worker threads (tools that analyse nothing else). */
-  analysisInProcess?: boolean;
-}
-
-export async function createServices(
-  database: Database,
-  logger: Logger,
-  options: ServiceOptions = {},
-): Promise<Services> {
-  const clock = options.clock ?? configuredClock(options.config, logger);
-  const db = database.db;
-  const queue = new JobQueue(database, logger, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 });
-  const accounts = new Accounts(db, () => clock.now().getTime());
-  const ruleSets = new RuleSets(db);
-  const recordsStore = new RecordsStore(db, { down: options.config?.PONO_RECORDS_DOWN ?? false });
-  const registry = new Registry(db, immigrationCandidates(recordsStore));
-  const verifications = new VerificationUseCases(db, accounts, ruleSets, registry, queue, clock);
-  const webhookDeliveries = new WebhookDeliveries(db, accounts, queue);
-  const formsMailer = createMailer(options.config?.SMTP_URL, options.config?.PONO_MAIL_FROM);
-  const forms = new FormsUseCases(db, accounts, verifications, queue, clock, () => formsMailer);
-  queue.define<CreditNoticeJob>({
-    name: CREDIT_NOTICE_QUEUE,
-    retryLimit: 6,
-    retryDelaySeconds: 10,
-    concurrency: 10,
-    handle: (job) => forms.sendCreditNotice(job),
-  });
-
-  queue.define<WebhookJob>({
-    name: WEBHOOK_QUEUE,
-    retryLimit: WEBHOOK_RETRY_LIMIT,
-    concurrency: 20,
-    retryDelaySeconds: options.webhookRetryDelaySeconds ?? 5,
-    handle: (job) =>
-      deliverWebhook(
-        db,
-        async (accountId) => (await accounts.find(accountId))?.webhookSecret ?? null,
-        job,
-        () => Math.floor(clock.now().getTime() / 1000),
-        logger,
-      ),
-  });
-  const branding = brandingFrom(options.config);
-  const casework = new Casework(db, queue, clock, { ...caseworkOptionsFrom(options.config), branding });
-  casework.defineJobs(queue);
-  const retention = new EvidenceRetention(db, clock, options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365);
-  queue.define<Record<string, never>>({
-    name: EVIDENCE_RETENTION_QUEUE,
-    retryLimit: 2,
-    retryDelaySeconds: 600,
-    cron: '17 3 * * *',
-    handle: async () => void (await retention.purge()),
-  });
-  const records = new RecordsUseCases(recordsStore);
-  casework.useRecordsPort(records.caseworkPort());
-  if (options.jobs !== false) await queue.start(options.workJobs !== false);
-  const firstAdmin = await casework.bootstrap();
-  // The address and password are not logged: the administrator knows them, the log's readers need not.
-  if (firstAdmin === 'created')
-    logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
-  if (firstAdmin === 'ignored')
-    logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
-  const liveness = new LivenessSessions(
-    db,
-    clock,
-    casework,
-    logger,
-    options.analysisInProcess ? {} : { workers: createAnalysisPool() },
-  );
-  const documents = new DocumentCaptures(verifications, captureStore(db), createDocumentPool(), clock, {
-    faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
-    calibration: DEFAULT_CALIBRATION,
-  });
-  const documentChecks = new CaseworkDocumentChecks(new SqlDocumentCheckStore(db), clock, documents);
-
-  return {
-    database,
-    logger,
-    clock,
-    queue,
-    health: { kind: database.kind, check: async () => void (await sql`select 1`.execute(db)) },
-    accounts,
-    ruleSets,
-    registry,
-    verifications,
-    forms,
-    webhookDeliveries,
-    casework,
-    liveness,
-    documents,
-    documentChecks,
-    records,
-    retention,
-    branding,
-    close: async () => {
-      await queue.stop();
-      await liveness.close();
-      await documents.close();
-      casework.close();
-      formsMailer.close();
-      await database.close();
-    },
-  };
-}
-
-/** The system clock, or in a drill (PONO_AS_OF, never in production: config refuses it) one that starts then. */
-function configuredClock(config: Config | undefined, logger: Logger): Clock {
-  const start = config?.PONO_AS_OF ? parseAsOf(config.PONO_AS_OF) : null;
-  if (!start) return systemClock;
-  logger.warn(
-    { asOf: start.toISOString() },
-    'drill: the clock starts at PONO_AS_OF and runs on from there; not for production',
-  );
-  return new ShiftedClock(start);
 }

@@ -4,7 +4,7 @@
  * verification runs in one transaction that locks its row, so concurrent submissions never lose an update.
  */
 import type { Db, Tx } from '../adapters/db/database.ts';
-import type { JobQueue } from '../adapters/jobs/job-queue.ts';
+import type { JobQueue } from './ports/job-queue.ts';
 import {
   registerVerification,
   sourceList,

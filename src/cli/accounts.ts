@@ -83,7 +83,7 @@ export function accountCommands(program: Command, run: Run): void {
     .option('--source <sourceId>', 'registry source', 'registry')
     .argument('<file>', 'CSV file')
     .action(async (file: string, options: { account: string; source: string }) => {
-      const { parseCsv } = await import('../adapters/http/routes/registry.ts');
+      const { parseCsv } = await import('../adapters/csv/registry-csv.ts');
       const rows = parseCsv(await readFile(file, 'utf8'));
       const result = await run(async (services) => {
         if (!(await services.accounts.find(options.account)))

@@ -18,8 +18,8 @@ import { drillCommand } from './drill.ts';
 // runs through a running server (or needs no database) starts in a fraction of the time.
 async function withServices<T>(config: Config, logger: Logger, fn: (services: Services) => Promise<T>): Promise<T> {
   const [{ openConfiguredDatabase }, { createServices }] = await Promise.all([
-    import('../app/context.ts'),
-    import('../app/services.ts'),
+    import('../main/database.ts'),
+    import('../main/services.ts'),
   ]);
   const database = await openConfiguredDatabase(config, logger);
   const services = await createServices(database, logger, { workJobs: false, config });

@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { errorForLog, type Logger } from '../adapters/log/logger.ts';
-import { openConfiguredDatabase } from '../app/context.ts';
-import { createServices } from '../app/services.ts';
-import { buildServer } from '../adapters/http/server.ts';
+import { openConfiguredDatabase } from '../main/database.ts';
+import { createServices } from '../main/services.ts';
+import { buildConfiguredServer } from '../main/server.ts';
 import { seedDemo } from '../app/demo.ts';
 import { demoSignInLines } from '../app/demo-casework.ts';
 import { seedDemoLiveness } from './demo-liveness.ts';
 import { demoAmsPhoto } from '../adapters/face/synthetic-faces.ts';
-import { serverPlugins } from '../adapters/http/plugins.ts';
 import { listenForLocalCli } from './local-server.ts';
 
 const STOP_GRACE_MS = 500;
@@ -32,13 +31,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       );
     }, 5000).unref();
   }
-  const app = await buildServer({
-    logger,
-    services,
-    plugins: serverPlugins(services, config),
-    trustProxy: config.PONO_TRUST_PROXY,
-    ...(config.PONO_PUBLIC_URL ? { publicUrl: config.PONO_PUBLIC_URL } : {}),
-  });
+  const app = await buildConfiguredServer(services, config, logger);
   // On a stop signal, requests already taken are answered; for a moment every new request (including any
   // whose bytes were still unread in a connection) gets 503 with Connection: close, so that a load balancer
   // moves it to another process, and only then is the server closed.

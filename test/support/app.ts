@@ -5,9 +5,10 @@
  * (node-soap, zeep, chromium). `await t.close()` stops everything and drops the test schema.
  */
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
-import { createServices, type Services } from '../../src/app/services.ts';
+import type { Services } from '../../src/app/services.ts';
+import { createServices } from '../../src/main/services.ts';
 import { buildServer, type App } from '../../src/adapters/http/server.ts';
-import { serverPlugins } from '../../src/adapters/http/plugins.ts';
+import { serverPlugins } from '../../src/main/server-plugins.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/app/clock.ts';

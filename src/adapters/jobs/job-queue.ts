@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { sql } from 'kysely';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import type { QueueDefinition, RunningJobQueue, SendOptions } from '../../app/ports/job-queue.ts';
 import { executeSqlIn } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
 import { jobsSchemaFor } from './schema.ts';
@@ -8,33 +9,13 @@ import { jobsSchemaFor } from './schema.ts';
 /** Any number used by nothing else (migrate.ts has another): the lock processes take turns under at start. */
 const QUEUE_SETUP_LOCK = 7_346_252;
 
-export interface QueueDefinition<T> {
-  name: string;
-  /** Retries after a failure, with exponential back-off from retryDelaySeconds. */
-  retryLimit: number;
-  retryDelaySeconds: number;
-  /**
-   * Jobs one process works at once (fetched together on each poll and run side by side); each succeeds or fails
-   * on its own. 1 when left out. Deliveries to other systems set more, so a burst never becomes a backlog.
-   */
-  concurrency?: number;
-  /** Also run on this cron schedule (UTC), e.g. every five minutes: '*\/5 * * * *'. */
-  cron?: string;
-  handle: (data: T) => Promise<void>;
-}
-
-export interface SendOptions {
-  /** Enqueue inside this transaction: the job exists exactly when the change that caused it commits. */
-  tx?: Tx;
-  startAfter?: Date | number;
-  singletonKey?: string;
-}
+export type { QueueDefinition, SendOptions };
 
 /**
  * Background work on pg-boss, in the same PostgreSQL database (its own schema), so a job is enqueued in the
  * transaction of the change that caused it and any number of pono processes share the work.
  */
-export class JobQueue {
+export class JobQueue implements RunningJobQueue {
   readonly #boss: PgBoss;
   readonly #database: Database;
   readonly #definitions = new Map<string, QueueDefinition<never>>();
@@ -131,7 +112,6 @@ export class JobQueue {
     });
   }
 
-  /** The names of the queues that run on a schedule. */
   /** Jobs waiting (created or due for retry) per queue, for metrics and readiness. */
   async depths(): Promise<{ queue: string; waiting: number }[]> {
     const names = [...this.#definitions.keys()];
@@ -151,6 +131,7 @@ export class JobQueue {
     return [...this.#definitions.keys()].map((queue) => ({ queue, seconds: ages.get(queue) ?? 0 }));
   }
 
+  /** The names of the queues that run on a schedule. */
   async scheduled(): Promise<string[]> {
     return (await this.#boss.getSchedules()).map((s) => s.name);
   }

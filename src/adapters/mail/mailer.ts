@@ -1,22 +1,9 @@
 // Outbound email through a real SMTP server (nodemailer), configured by SMTP_URL (smtp:// or smtps://).
 // Without SMTP_URL the mailer refuses to send, so the job that asked retries once mail is configured.
 import nodemailer from 'nodemailer';
+import type { MailMessage, Mailer } from '../../app/ports/mailer.ts';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** Inline parts the HTML refers to as cid:<cid> (the office's logo). */
-  attachments?: { filename: string; content: Buffer; contentType: string; cid: string }[];
-}
-
-export interface Mailer {
-  /** false when no SMTP server is configured: nothing can be sent. */
-  readonly configured: boolean;
-  send(message: MailMessage): Promise<void>;
-  close(): void;
-}
+export type { MailMessage, Mailer };
 
 export class MailNotConfiguredError extends Error {}
 

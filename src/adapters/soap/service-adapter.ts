@@ -16,9 +16,8 @@ import type {
   Person,
   SourceV3 as DomainSource,
 } from '../../domain/verification/types.ts';
-import type { App } from '../http/server.ts';
 import { renderSourceForm } from './raw-form.ts';
-import { soapRoutes } from './routes.ts';
+import { soapRoutes, type PluginHost } from './routes.ts';
 import type { RegisterInput, SoapCredentials, SoapVerificationPort, VerificationLookup } from './service-port.ts';
 import type {
   Address,
@@ -243,9 +242,9 @@ export function soapPortFor(useCases: UseCases): SoapVerificationPort {
 }
 
 /**
- * For serverPlugins (src/adapters/http/plugins.ts): `soapPlugin(services, trustProxy)`. The WSDL's address
+ * For the composition root (src/main/server-plugins.ts): `soapPlugin(services, trustProxy)`. The WSDL's address
  * believes X-Forwarded-* only behind a proxy the operator runs (PONO_TRUST_PROXY).
  */
-export function soapPlugin(services: Services, trustProxy = false): (app: App) => Promise<void> {
+export function soapPlugin(services: Services, trustProxy = false): (app: PluginHost) => Promise<void> {
   return (app) => soapRoutes(app, { service: soapPortFor(services.verifications), trustProxy });
 }

@@ -1,6 +1,7 @@
 // The outbound INZ notification after a ceremony closes (BR-58, R20): a signed JSON POST (signature.ts),
 // carrying the notification's idempotency key in the delivery and Idempotency-Key headers so the receiver
 // drops a duplicate if pono resends after a crash between sending and recording.
+import type { InzNotifier } from '../../app/ports/inz-notifier.ts';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -11,10 +12,7 @@ export interface InzNotifierConfig {
   secret: string;
 }
 
-export interface InzNotifier {
-  /** Sends once; resolves with the HTTP status (0 when there was no answer). */
-  send(idempotencyKey: string, payload: object, nowSeconds: number): Promise<number>;
-}
+export type { InzNotifier };
 
 export function createInzNotifier(config: InzNotifierConfig | null): InzNotifier {
   return {

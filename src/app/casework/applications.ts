@@ -36,7 +36,7 @@ import {
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import { OfficerDirectory } from './officer-directory.ts';
-import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';

@@ -1,5 +1,5 @@
-// The casework use cases, built once in the composition root (services.ts) over one database, job queue,
-// clock, mailer, records port and INZ notifier; and the job queues they use.
+// The casework use cases, built once in the composition root (src/main/services.ts) over one database, job
+// queue, clock, mailer, records port and INZ notifier; and the job queues they use.
 import { PersonalData } from './personal-data.ts';
 import {
   CHILD_TURNS_14_POLICIES,
@@ -8,9 +8,9 @@ import {
   type LivenessPolicy,
 } from '../../domain/casework/index.ts';
 import type { Db } from '../../adapters/db/database.ts';
-import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
-import { createMailer, type Mailer } from '../../adapters/mail/mailer.ts';
-import { createInzNotifier, type InzNotifier } from '../../adapters/webhook/inz-notifier.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { InzNotifier } from '../ports/inz-notifier.ts';
 import type { Clock } from '../clock.ts';
 import { Applications, RECORDS_FETCH_QUEUE, type RecordsFetchJob } from './applications.ts';
 import { AuditTrail } from './audit.ts';
@@ -26,12 +26,15 @@ import { WorkAllocation } from './work-allocation.ts';
 import type { Config } from '../../config/config.ts';
 import { brandingFrom, type Branding } from '../../config/branding.ts';
 
+/** The edges casework sends through, built by the composition root (which also closes them). */
+export interface CaseworkEdges {
+  mailer: Mailer;
+  inzNotifier: InzNotifier;
+}
+
 export interface CaseworkOptions {
-  smtpUrl?: string;
-  mailFrom?: string;
   /** Base URL of the applicant pages, for links in emails (PONO_PUBLIC_URL). */
   publicUrl?: string;
-  inzNotify?: { url: string; secret: string } | null;
   childTurns14Policy?: ChildTurns14Policy;
   records?: ImmigrationRecordsPort;
   /** First-run administrator (PONO_ADMIN_EMAIL / PONO_ADMIN_PASSWORD): created when no officer exists. */
@@ -62,18 +65,15 @@ export class Casework {
   readonly personalData: PersonalData;
   readonly policy: LivenessPolicy;
   #records: ImmigrationRecordsPort;
-  #mailer: Mailer;
-  #notifier: InzNotifier;
 
   constructor(
     db: Db,
     queue: JobQueue,
     clock: Clock,
+    edges: CaseworkEdges,
     readonly options: CaseworkOptions = {},
   ) {
     this.#records = options.records ?? emptyRecordsPort;
-    this.#mailer = createMailer(options.smtpUrl, options.mailFrom);
-    this.#notifier = createInzNotifier(options.inzNotify ?? null);
     this.policy = {
       ...DEFAULT_LIVENESS_POLICY,
       ...(options.childTurns14Policy ? { childTurns14Policy: options.childTurns14Policy } : {}),
@@ -82,16 +82,16 @@ export class Casework {
     this.applications = new Applications(db, queue, clock, () => this.#records);
     this.tasks = new Tasks(db, clock);
     this.allocation = new WorkAllocation(db, clock, this.applications, this.tasks);
-    this.links = new LivenessLinks(db, queue, clock, () => this.#mailer, {
+    this.links = new LivenessLinks(db, queue, clock, () => edges.mailer, {
       publicUrl: options.publicUrl ?? 'http://localhost:8080',
       branding: options.branding ?? brandingFrom(undefined),
     });
     this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
     this.escalations = new Escalations(db, clock, this.tasks);
-    this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => this.#notifier);
+    this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => edges.inzNotifier);
     this.audit = new AuditTrail(db);
     this.drill = new Drill((at) => {
-      const then = new Casework(db, queue, at, { ...options, records: this.#records });
+      const then = new Casework(db, queue, at, edges, { ...options, records: this.#records });
       return {
         expireLinks: () => then.links.sweepExpired(),
         dueNotifications: (today) => then.ceremonies.dueKeys(today),
@@ -155,9 +155,8 @@ export class Casework {
     return (await this.officers.ensureBootstrapAdmin(admin.email, admin.password)) ? 'created' : 'ignored';
   }
 
-  close(): void {
-    this.#mailer.close();
-  }
+  /** Nothing of its own to let go: the mailer and notifier belong to the composition root. */
+  close(): void {}
 }
 
 /** The queue whose scheduled job marks overdue liveness links Expired. */
@@ -168,13 +167,8 @@ export function caseworkOptionsFrom(config: Config | undefined): CaseworkOptions
   if (!config) return {};
   const policy = config.PONO_CHILD_TURNS_14_POLICY;
   return {
-    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
-    ...(config.PONO_MAIL_FROM ? { mailFrom: config.PONO_MAIL_FROM } : {}),
     // Without a public URL the emailed links point at this server's own port on this machine.
     publicUrl: config.PONO_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
-    ...(config.PONO_INZ_NOTIFY_URL && config.PONO_INZ_NOTIFY_SECRET
-      ? { inzNotify: { url: config.PONO_INZ_NOTIFY_URL, secret: config.PONO_INZ_NOTIFY_SECRET } }
-      : {}),
     ...(isChildTurns14Policy(policy) ? { childTurns14Policy: policy } : {}),
     drillsAllowed: config.NODE_ENV !== 'production',
     ...(config.PONO_ADMIN_EMAIL && config.PONO_ADMIN_PASSWORD

@@ -19,8 +19,8 @@ import {
   type CeremonyRecord,
 } from '../../domain/casework/index.ts';
 import type { Db } from '../../adapters/db/database.ts';
-import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
-import type { InzNotifier } from '../../adapters/webhook/inz-notifier.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { InzNotifier } from '../ports/inz-notifier.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';

@@ -22,9 +22,9 @@ import {
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
 import type { LivenessLinksTable } from '../../adapters/db/schema.ts';
-import type { JobQueue } from '../../adapters/jobs/job-queue.ts';
-import type { Mailer } from '../../adapters/mail/mailer.ts';
-import { livenessLinkEmail } from '../../adapters/mail/liveness-link-email.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import { livenessLinkEmail } from './liveness-link-email.ts';
 import type { Clock } from '../clock.ts';
 import type { Branding } from '../../config/branding.ts';
 import { digest } from '../ids.ts';

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../../support/databases.ts';
-import { createServices, type Services } from '../../../src/app/services.ts';
+import type { Services } from '../../../src/app/services.ts';
+import { createServices } from '../../../src/main/services.ts';
 import { buildServer, type App } from '../../../src/adapters/http/server.ts';
-import { serverPlugins } from '../../../src/adapters/http/plugins.ts';
+import { serverPlugins } from '../../../src/main/server-plugins.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDatabase } from '../../../src/adapters/db/database.ts';
-import { createServices } from '../../../src/app/services.ts';
+import { createServices } from '../../../src/main/services.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
 import { SERVER_URL, dropServerSchema, uniqueSchema } from '../../support/databases.ts';
 

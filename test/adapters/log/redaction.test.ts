@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { createLogger, maskUrl } from '../../../src/adapters/log/logger.ts';
 import { openTestDatabase } from '../../support/databases.ts';
-import { createServices } from '../../../src/app/services.ts';
+import { createServices } from '../../../src/main/services.ts';
 import { buildServer } from '../../../src/adapters/http/server.ts';
 import { seedDemoAccount } from '../../../src/app/demo.ts';
 import { DEMO_AUTH } from '../../support/app.ts';

@@ -146,10 +146,13 @@ forEachDatabase((kind) => {
       (e: Error & { problems?: { field: string }[] }) => e.problems?.[0]?.field === 'asOf',
     );
     const { Casework, caseworkOptionsFrom } = await import('../../../src/app/casework/casework.ts');
+    const { createMailer } = await import('../../../src/adapters/mail/mailer.ts');
+    const { createInzNotifier } = await import('../../../src/adapters/webhook/inz-notifier.ts');
     const production = new Casework(
       t.database.db,
       t.services.queue,
       clock,
+      { mailer: createMailer(undefined), inzNotifier: createInzNotifier(null) },
       caseworkOptionsFrom(loadConfig({ NODE_ENV: 'production' })),
     );
     await assert.rejects(

@@ -3,7 +3,7 @@
 // the recipient's address, which the message needs.
 import escapeHtml from 'escape-html';
 import type { Branding } from '../../config/branding.ts';
-import type { MailMessage } from './mailer.ts';
+import type { MailMessage } from '../ports/mailer.ts';
 
 /** The inline logo's Content-ID, referenced from the HTML part as cid:LOGO_CID. */
 export const LOGO_CID = 'office-logo@pono';
