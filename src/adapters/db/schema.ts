@@ -204,6 +204,8 @@ export interface IdentityTasksTable {
   /** The validating officer who picked the prepared task up to validate it. */
   validator_id: Defaulted<string | null>;
   revision: Defaulted<number>;
+  /** BR-16: who opened the named recording since the task was last prepared, and when (ISO). */
+  recording_opened_by: ColumnType<{ officerId: string; at: string }[], string | undefined, string>;
   updated_at: UpdatedAt;
 }
 
@@ -249,6 +251,19 @@ export interface InzNotificationsTable {
   claimed_until: NullableTimestamp;
   attempts: Defaulted<number>;
   last_status: Defaulted<number | null>;
+  sent_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface VisaCancellationEmailsTable {
+  application_id: string;
+  person_id: string;
+  email: string | null;
+  fields: Json<object>;
+  status: Defaulted<string>;
+  claim_id: Defaulted<string | null>;
+  claimed_until: NullableTimestamp;
+  attempts: Defaulted<number>;
   sent_at: NullableTimestamp;
   created_at: CreatedAt;
 }
@@ -433,6 +448,7 @@ export interface DB {
   liveness_links: LivenessLinksTable;
   escalations: EscalationsTable;
   inz_notifications: InzNotificationsTable;
+  visa_cancellation_emails: VisaCancellationEmailsTable;
   audit_events: AuditEventsTable;
   sign_in_failures: SignInFailuresTable;
   account_sessions: AccountSessionsTable;

@@ -29,6 +29,7 @@ export function createMailer(smtpUrl: string | undefined, from: string = DEFAULT
         subject: message.subject,
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
+        ...(message.messageId ? { messageId: `<${message.messageId}>` } : {}),
         ...(message.attachments ? { attachments: message.attachments } : {}),
       });
     },

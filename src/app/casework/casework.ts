@@ -22,6 +22,7 @@ import { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, LivenessLinks, type LinkJob } from
 import { Officers } from './officers.ts';
 import { emptyRecordsPort, type ImmigrationRecordsPort } from './records-port.ts';
 import { Tasks } from './tasks.ts';
+import { VISA_EMAIL_QUEUE, VisaCancellationEmails, type VisaEmailJob } from './visa-cancellation-emails.ts';
 import { WorkAllocation } from './work-allocation.ts';
 import type { Config } from '../../config/config.ts';
 import { brandingFrom, type Branding } from '../../config/branding.ts';
@@ -60,6 +61,7 @@ export class Casework {
   readonly proofing: IdentityProofing;
   readonly escalations: Escalations;
   readonly ceremonies: Ceremonies;
+  readonly visaEmails: VisaCancellationEmails;
   readonly audit: AuditTrail;
   readonly drill: Drill;
   readonly personalData: PersonalData;
@@ -88,7 +90,14 @@ export class Casework {
     });
     this.proofing = new IdentityProofing(db, clock, this.applications, this.tasks, this.policy);
     this.escalations = new Escalations(db, clock, this.tasks);
-    this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => edges.inzNotifier);
+    this.visaEmails = new VisaCancellationEmails(
+      db,
+      queue,
+      clock,
+      () => edges.mailer,
+      options.branding ?? brandingFrom(undefined),
+    );
+    this.ceremonies = new Ceremonies(db, queue, clock, this.applications, () => edges.inzNotifier, this.visaEmails);
     this.audit = new AuditTrail(db);
     this.drill = new Drill((at) => {
       const then = new Casework(db, queue, at, edges, { ...options, records: this.#records });
@@ -137,6 +146,13 @@ export class Casework {
       retryDelaySeconds: 60,
       cron: '*/5 * * * *',
       handle: async () => void (await this.links.sweepExpired()),
+    });
+    queue.define<VisaEmailJob>({
+      name: VISA_EMAIL_QUEUE,
+      retryLimit: 8,
+      retryDelaySeconds: 30,
+      concurrency: 5,
+      handle: async (job) => void (await this.visaEmails.deliver(job)),
     });
     queue.define<InzNotifyJob>({
       name: INZ_NOTIFY_QUEUE,

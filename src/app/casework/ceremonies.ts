@@ -26,6 +26,7 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import type { Applications, ApplicationView } from './applications.ts';
+import type { VisaCancellationEmails } from './visa-cancellation-emails.ts';
 
 export const INZ_NOTIFY_QUEUE = 'casework.inz-notification';
 export interface InzNotifyJob {
@@ -52,6 +53,7 @@ export class Ceremonies {
     private readonly clock: Clock,
     private readonly applications: Applications,
     private readonly notifier: () => InzNotifier,
+    private readonly visaEmails: VisaCancellationEmails,
   ) {}
 
   async record(
@@ -242,9 +244,11 @@ export class Ceremonies {
         .where('idempotency_key', '=', idempotencyKey)
         .where('claim_id', '=', claimId)
         .where('status', '=', 'sending')
-        .returning(['application_id'])
+        .returning(['application_id', 'person_id'])
         .executeTakeFirst();
       if (updated && delivered) {
+        // BR-59: INZ now cancels a residence visa held in a current overseas passport; the person is told once.
+        await this.visaEmails.schedule(tx, updated.application_id, updated.person_id);
         await appendAudit(tx, now, {
           actor: 'system',
           applicationId: updated.application_id,

@@ -156,6 +156,12 @@ export class PersonalDataStore {
       .where('person_id', '=', personId)
       .where('email', '<>', '')
       .executeTakeFirst();
+    // The BR-59 email's address and the passport and visa it named.
+    await tx
+      .updateTable('visa_cancellation_emails')
+      .set({ email: null, fields: '{}' })
+      .where('person_id', '=', personId)
+      .execute();
     const person = await tx
       .updateTable('casework_people')
       .set({ email: null, erased_at: at })

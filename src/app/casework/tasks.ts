@@ -22,6 +22,8 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { OfficerDirectory } from './officer-directory.ts';
+import { TaskRecordingStore } from './task-recording-store.ts';
+import { linkSessions } from './liveness-link-results.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import { taskQueueRows } from './allocation-store.ts';
 
@@ -51,6 +53,22 @@ export interface TaskView extends Omit<IdentityTask, 'history'> {
   validatorId: string | null;
   validatorName: string | null;
   validatorEmail: string | null;
+  /** BR-16: who opened the recording the preparer named, since the task was last prepared. */
+  recordingOpenedBy: { officerId: string; officerName: string; at: string }[];
+  /**
+   * BR-16: true when the task was validated without its validator opening the recording the preparer named;
+   * false when they opened it; null when there is no named recording or the task is not validated.
+   */
+  validatedWithoutOpeningRecording: boolean | null;
+}
+
+/** BR-16: the recording the preparer named, as opened: its check's session and the challenges watched. */
+export interface OpenedRecording {
+  taskId: string;
+  linkId: string;
+  sessionId: string;
+  recordings: string[];
+  openedAt: string;
 }
 
 /** A row of a task queue: the task with its application and person, as the console lists them. */
@@ -114,6 +132,11 @@ function view(r: TaskRow, officers: OfficerDirectory): TaskView {
     validatorId: r.validator_id,
     validatorName: officers.name(r.validator_id),
     validatorEmail: officers.email(r.validator_id),
+    recordingOpenedBy: r.recording_opened_by.map((o) => ({ ...o, officerName: officers.name(o.officerId) })),
+    validatedWithoutOpeningRecording:
+      task.livenessAssessment && task.state === 'validated' && r.validated_by
+        ? !r.recording_opened_by.some((o) => o.officerId === r.validated_by)
+        : null,
   };
 }
 
@@ -170,10 +193,14 @@ async function checkAssessedLink(tx: Tx, task: TaskRow, assessment: LivenessAsse
 }
 
 export class Tasks {
+  private readonly recordings: TaskRecordingStore;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.recordings = new TaskRecordingStore(db);
+  }
 
   async forApplication(actor: Actor, reference: string): Promise<TaskView[]> {
     authorize(actor, 'application.read');
@@ -241,9 +268,55 @@ export class Tasks {
         r.validated_by,
         r.owner_id,
         r.validator_id,
+        ...r.recording_opened_by.map((o) => o.officerId),
         ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through]),
       ]),
     );
+  }
+
+  /**
+   * BR-16: opens the recording the preparer named in the liveness assessment — the check's session and the
+   * challenge recordings watched — and records on the task and in the audit trail who opened it and when, so the
+   * validation can show whether its validator looked. Any officer who reads liveness evidence may open it.
+   */
+  async openRecording(actor: Actor, taskId: string): Promise<OpenedRecording> {
+    authorize(actor, 'documents.read');
+    const now = this.clock.now();
+    const opened = await this.db.transaction().execute(async (tx) => {
+      const task = await this.recordings.lockedTask(tx, taskId);
+      if (!task) throw notFound('task', taskId);
+      const assessment = rowToDomainAssessment(task.liveness_assessment);
+      if (!assessment)
+        throw conflict(
+          'this task names no liveness recording: the preparer records the liveness assessment on "Identity is bound"',
+          'TASK_NO_RECORDING_NAMED',
+        );
+      const session = (await linkSessions(tx, [assessment.linkId])).get(assessment.linkId);
+      if (!session)
+        throw conflict(
+          'the liveness check named has no recording (the person never opened the link)',
+          'TASK_NO_RECORDING',
+        );
+      await this.recordings.recordOpened(tx, taskId, [
+        ...task.recording_opened_by,
+        { officerId: actor.officerId, at: now.toISOString() },
+      ]);
+      await appendAudit(tx, now, {
+        ...auditActor(actor),
+        applicationId: task.application_id,
+        action: 'task.recording-opened',
+        entity: 'task',
+        entityId: taskId,
+        after: { linkId: assessment.linkId, sessionId: session.sessionId, recordings: assessment.recordings },
+      });
+      return {
+        taskId,
+        linkId: assessment.linkId,
+        sessionId: session.sessionId,
+        recordings: [...assessment.recordings],
+      };
+    });
+    return { ...opened, openedAt: now.toISOString() };
   }
 
   /** Runs a task command (prepare / validate / return / reopen) as `actor`; the domain decides. */
@@ -315,6 +388,8 @@ export class Tasks {
         // returned or reopened task goes back to the validation queue when it is prepared again.
         validator_id:
           after.state === 'prepared' ? row.validator_id : command.action === 'validate' ? actor.officerId : null,
+        // BR-16: a new preparation names its recording afresh; who opened the last one no longer counts.
+        ...(command.action === 'prepare' ? { recording_opened_by: '[]' } : {}),
         revision: row.revision + 1,
         updated_at: now,
       })
@@ -330,7 +405,13 @@ export class Tasks {
       entity: 'task',
       entityId: taskId,
       before: auditShape(before),
-      after: auditShape(after),
+      after: {
+        ...auditShape(after),
+        // BR-16: whether the validator opened the recording the preparer named before deciding.
+        ...((command.action === 'validate' || command.action === 'return') && before.livenessAssessment
+          ? { recordingOpened: row.recording_opened_by.some((o) => o.officerId === actor.officerId) }
+          : {}),
+      },
     });
     return updated;
   }

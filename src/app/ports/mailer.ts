@@ -5,6 +5,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** A stable Message-ID (without the angle brackets), so a resent message is recognisably the same one. */
+  messageId?: string;
   /** Inline parts the HTML refers to as cid:<cid> (the office's logo). */
   attachments?: { filename: string; content: Buffer; contentType: string; cid: string }[];
 }

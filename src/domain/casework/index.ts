@@ -10,6 +10,7 @@
 //  - links: liveness check links, Active/Completed/Expired, 24 h validity, resend
 //  - ceremony: ceremony closure, INZ notification ~7 days later, idempotency key
 //  - documents: supporting document kinds, "Document type" and "Provided as"
+//  - visa-cancellation: the residence visa INZ cancels once notified (BR-59), for the applicant's email
 // Rule ids (BR-nn, Lnnn) refer to /work/shared/research/ccms-screens.md and seed 000; R-nn to nz-citizenship.md §6.
 
 export * from './common.ts';
@@ -26,3 +27,4 @@ export * from './ceremony.ts';
 export * from './personal-data.ts';
 export * from './records-api.ts';
 export * from './documents.ts';
+export * from './visa-cancellation.ts';

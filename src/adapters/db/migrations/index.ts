@@ -18,6 +18,8 @@ import * as m021 from './021-forms.ts';
 import * as m023 from './023-document-capture-review.ts';
 import * as m024 from './024-casework-document-checks.ts';
 import * as m025 from './025-validation-pick-up.ts';
+import * as m026 from './026-visa-cancellation-emails.ts';
+import * as m027 from './027-recording-opened.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '023-document-capture-review': m023,
   '024-casework-document-checks': m024,
   '025-validation-pick-up': m025,
+  '026-visa-cancellation-emails': m026,
+  '027-recording-opened': m027,
 };

@@ -5236,6 +5236,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -5250,6 +5256,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -11579,6 +11587,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -11593,6 +11607,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -11794,6 +11810,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -11808,6 +11830,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -11995,6 +12019,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -12009,6 +12039,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -12196,6 +12228,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -12210,10 +12248,159 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
                             validatorName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{taskId}/recording/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the liveness recording the preparer named; the task and the audit trail record who opened it and when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the liveness check the preparer assessed */
+                            linkId: string;
+                            openedAt: string;
+                            /** @description the challenge recordings the preparer watched */
+                            recordings: string[];
+                            /** @description the check's evidence: GET /liveness/sessions/{sessionId} */
+                            sessionId: string;
+                            taskId: string;
                         };
                     };
                 };
@@ -12394,6 +12581,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -12408,6 +12601,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -12592,6 +12787,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -12606,6 +12807,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -12790,6 +12993,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -12804,6 +13013,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -18049,6 +18260,12 @@ export interface paths {
                                 preparedBy: string | null;
                                 preparedByEmail: string | null;
                                 preparedByName: string | null;
+                                /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                                recordingOpenedBy: {
+                                    at: string;
+                                    officerId: string;
+                                    officerName: string;
+                                }[];
                                 revision: number;
                                 stage: string;
                                 state: string;
@@ -18064,6 +18281,8 @@ export interface paths {
                                 validatedBy: string | null;
                                 validatedByEmail: string | null;
                                 validatedByName: string | null;
+                                /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                                validatedWithoutOpeningRecording: boolean | null;
                                 validatorEmail: string | null;
                                 /** @description the validating officer who picked the prepared task up to validate it */
                                 validatorId: string | null;
@@ -18245,6 +18464,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -18259,6 +18484,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;
@@ -18436,6 +18663,12 @@ export interface paths {
                             preparedBy: string | null;
                             preparedByEmail: string | null;
                             preparedByName: string | null;
+                            /** @description who opened the recording the preparer named, since the task was last prepared, and when */
+                            recordingOpenedBy: {
+                                at: string;
+                                officerId: string;
+                                officerName: string;
+                            }[];
                             revision: number;
                             state: string;
                             supportingEvidence: {
@@ -18450,6 +18683,8 @@ export interface paths {
                             validatedBy: string | null;
                             validatedByEmail: string | null;
                             validatedByName: string | null;
+                            /** @description true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated */
+                            validatedWithoutOpeningRecording: boolean | null;
                             validatorEmail: string | null;
                             /** @description the validating officer who picked the prepared task up to validate it */
                             validatorId: string | null;

@@ -283,6 +283,23 @@ export const TaskSchema = Type.Object({
   ),
   validatorName: Nullable(Type.String()),
   validatorEmail: Nullable(Type.String()),
+  recordingOpenedBy: Type.Array(
+    Type.Object({ officerId: Type.String(), officerName: Type.String(), at: Type.String() }),
+    { description: 'who opened the recording the preparer named, since the task was last prepared, and when' },
+  ),
+  validatedWithoutOpeningRecording: Nullable(
+    Type.Boolean({
+      description:
+        'true when the task was validated without its validating officer opening the recording the preparer named; null when no recording is named or the task is not validated',
+    }),
+  ),
+});
+export const OpenedRecordingSchema = Type.Object({
+  taskId: Type.String(),
+  linkId: Type.String({ description: 'the liveness check the preparer assessed' }),
+  sessionId: Type.String({ description: "the check's evidence: GET /liveness/sessions/{sessionId}" }),
+  recordings: Type.Array(Type.String(), { description: 'the challenge recordings the preparer watched' }),
+  openedAt: Type.String(),
 });
 export const PrepareBody = Type.Object(
   {

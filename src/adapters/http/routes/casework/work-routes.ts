@@ -34,6 +34,7 @@ import {
   ResendBody,
   TaskParams,
   TaskSchema,
+  OpenedRecordingSchema,
   ValidateBody,
   dto,
 } from './schemas.ts';
@@ -92,6 +93,21 @@ export const workRoutes =
         dto(
           await cw.tasks.command(await actor(request), request.params.taskId, { action: 'prepare', ...request.body }),
         ),
+    );
+
+    app.post(
+      '/tasks/:taskId/recording/open',
+      {
+        schema: {
+          tags: tasks,
+          summary:
+            'Open the liveness recording the preparer named; the task and the audit trail record who opened it and when',
+          ...secured,
+          params: TaskParams,
+          response: { 200: OpenedRecordingSchema, ...failures },
+        },
+      },
+      async (request) => dto(await cw.tasks.openRecording(await actor(request), request.params.taskId)),
     );
 
     app.post(
