@@ -1,12 +1,16 @@
 // The liveness assessment on "Identity is bound" (S6): the officer's own judgement of a completed liveness check
 // — Satisfactory or Not satisfactory — naming the check and the challenge recordings watched (BR-11, BR-15).
 // Only a satisfactory assessment counts as the grid's "Liveness Test". The validator sees the check named, one
-// click from the recording (BR-16).
-import { Checkbox, CheckboxGroup, Label, Link, Radio, RadioGroup } from 'react-aria-components';
+// click from the recording, and whether the validator opened it (BR-16).
+import { Button, Checkbox, CheckboxGroup, Label, Link, Radio, RadioGroup } from 'react-aria-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { RequestBody, Answer } from '../../api/client.ts';
+import { api, unwrap, type RequestBody, type Answer } from '../../api/client.ts';
+import { instant } from '../../components/dates.ts';
 import { useCurrentLinks } from '../application/data.ts';
-import { evidenceAddress, linkAddress, useLink } from '../liveness-links/data.ts';
+import { Refusal } from '../work/lists.tsx';
+import { evidenceAddress, linkAddress } from '../liveness-links/data.ts';
 
 export type Assessment = NonNullable<RequestBody<'/api/v1/tasks/{taskId}/prepare', 'post'>['livenessAssessment']>;
 type Recording = Assessment['recordings'][number];
@@ -99,26 +103,42 @@ export function AssessmentFields({
   );
 }
 
-/** The recorded assessment, with the check it names one click from its recordings (BR-16). */
-export function RecordedAssessment({
-  reference,
-  assessment,
-}: {
-  reference: string;
-  assessment: NonNullable<Task['livenessAssessment']>;
-}) {
+/**
+ * The recorded assessment, with the check it names one click from its recordings (BR-16): opening it goes through
+ * the server, which records who opened it; the validation shows whether its validator did.
+ */
+export function RecordedAssessment({ reference, task }: { reference: string; task: Task }) {
   const { t } = useTranslation('work');
-  const link = useLink(assessment.linkId);
-  const sessionId = link.data?.sessionId;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const assessment = task.livenessAssessment;
+  const open = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST('/api/v1/tasks/{taskId}/recording/open', { params: { path: { taskId: task.id } } })),
+    onSuccess: (opened) => {
+      void queryClient.invalidateQueries({ queryKey: ['task', task.id] });
+      void navigate(`${evidenceAddress(reference, opened.sessionId)}/newest/recordings`);
+    },
+  });
+  if (!assessment) return null;
   return (
     <>
       <dt>{t('livenessAssessment')}</dt>
       <dd>
         {t(`assessmentResults.${assessment.result}`)} · {t('recordingsWatched')}:{' '}
         {assessment.recordings.map((r) => t(`recordings.${r}`)).join(', ')} ·{' '}
-        <Link href={sessionId ? evidenceAddress(reference, sessionId) : linkAddress(reference, assessment.linkId)}>
+        <Button className="link-button" onPress={() => open.mutate()} isDisabled={open.isPending}>
           {t('openAssessedCheck')}
-        </Link>
+        </Button>{' '}
+        <Link href={linkAddress(reference, assessment.linkId)}>{t('assessedCheckRecord')}</Link>
+        <Refusal error={open.error} />
+      </dd>
+      <dt>{t('recordingOpenedBy')}</dt>
+      <dd>
+        {task.recordingOpenedBy.length === 0
+          ? t('recordingNotOpened')
+          : task.recordingOpenedBy.map((o) => `${o.officerName} (${instant(o.at)})`).join(', ')}
+        {task.validatedWithoutOpeningRecording === true && <p className="notice">{t('validatedWithoutOpening')}</p>}
       </dd>
     </>
   );

@@ -143,7 +143,7 @@ function Recorded({ task }: { task: Task }) {
         <dd>{outcomeLabel(t, task.outcome)}</dd>
         <dt>{t('criteriaLabel')}</dt>
         <dd>{task.criteria.length ? task.criteria.map((c) => criterionLabel(t, c)).join(', ') : '---'}</dd>
-        {task.livenessAssessment && <RecordedAssessment reference={ref} assessment={task.livenessAssessment} />}
+        {task.livenessAssessment && <RecordedAssessment reference={ref} task={task} />}
         <dt>{t('comments')}</dt>
         <dd className="wrap-anywhere">{task.comments || '---'}</dd>
         <dt>{t('supportingEvidence')}</dt>
