@@ -132,6 +132,16 @@ export class FormsStore {
       .execute();
   }
 
+  /** A decision outside a call (manual review) changed this verification: its session keeps the new outputs. */
+  async recordOutputsOf(tx: Tx, accountId: string, verificationId: string, outputs: object, now: Date): Promise<void> {
+    await tx
+      .updateTable('form_sessions')
+      .set({ last_outputs: JSON.stringify(outputs), updated_at: now })
+      .where('account_id', '=', accountId)
+      .where('verification_id', '=', verificationId)
+      .execute();
+  }
+
   /** The outputs of the latest forms call on this verification, if it was made through the forms service. */
   async latestOutputs(accountId: string, verificationId: string): Promise<Record<string, unknown> | null> {
     const row = await this.db

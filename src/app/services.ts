@@ -19,6 +19,7 @@ import type { Branding } from '../config/branding.ts';
 import type { DocumentCaptures } from './document-captures.ts';
 import type { CaseworkDocumentChecks } from './casework/document-checks.ts';
 import type { FormsUseCases } from './forms.ts';
+import type { ManualReviewUseCases } from './forms-manual-review.ts';
 
 export interface Services {
   database: DatabaseHandle;
@@ -32,6 +33,8 @@ export interface Services {
   verifications: VerificationUseCases;
   /** The forms integration (seed 001): one-call service, tamper check, browser tokens. */
   forms: FormsUseCases;
+  /** Manual verification of a form's person: scans, the administrators' queue, the decision. */
+  manualReviews: ManualReviewUseCases;
   /** An account's webhook deliveries: listed with their last error, and retried. */
   webhookDeliveries: WebhookDeliveries;
   casework: Casework;

@@ -274,6 +274,22 @@ export class VerificationUseCases {
     return !this.notifies(account);
   }
 
+  /**
+   * Changes a verification by a domain decision (`change`), under its row lock in the caller's transaction, and
+   * stores it (its webhook enqueued when the overall status changed).
+   */
+  async changeIn(
+    tx: Tx,
+    account: Account,
+    verificationId: string,
+    change: (settings: AccountSettings, state: VerificationState) => VerificationState,
+  ): Promise<Loaded> {
+    const { settings, state } = await this.load(tx, account, verificationId, true);
+    const next = this.domain(() => change(settings, state));
+    await this.save(tx, account, state, next);
+    return { settings, state: next };
+  }
+
   /** A verification of the account, its row locked until the caller's transaction ends. */
   lockedIn(tx: Tx, account: Account, verificationId: string): Promise<Loaded> {
     return this.load(tx, account, verificationId, true);

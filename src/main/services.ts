@@ -34,6 +34,7 @@ import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
 import { DEFAULT_FACE_MATCH_THRESHOLD } from '../domain/documents/face-score.ts';
 import { createMailer } from '../adapters/mail/mailer.ts';
 import { FormsUseCases, CREDIT_NOTICE_QUEUE, type CreditNoticeJob } from '../app/forms.ts';
+import { ManualReviewUseCases } from '../app/forms-manual-review.ts';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -66,6 +67,7 @@ export async function createServices(
   const webhookDeliveries = new WebhookDeliveries(db, accounts, queue);
   const formsMailer = createMailer(options.config?.SMTP_URL, options.config?.PONO_MAIL_FROM);
   const forms = new FormsUseCases(db, accounts, verifications, queue, clock, () => formsMailer);
+  const manualReviews = new ManualReviewUseCases(db, accounts, verifications, forms, clock);
   queue.define<CreditNoticeJob>({
     name: CREDIT_NOTICE_QUEUE,
     retryLimit: 6,
@@ -144,6 +146,7 @@ export async function createServices(
     registry,
     verifications,
     forms,
+    manualReviews,
     webhookDeliveries,
     casework,
     liveness,

@@ -419,6 +419,31 @@ export interface FormAuditTable {
   at: CreatedAt;
 }
 
+export interface FormManualReviewsTable {
+  account_id: string;
+  review_id: string;
+  tracking_code: string;
+  role_key: string;
+  verification_id: string;
+  reason: string;
+  state: string;
+  submitted_at: Date;
+  decided_at: Date | null;
+  decided_by: string | null;
+  comment: string | null;
+}
+
+export interface FormManualDocumentsTable {
+  account_id: string;
+  review_id: string;
+  document_no: number;
+  document_type: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+}
+
 export interface FormBrowserTokensTable {
   token_hash: string;
   account_id: string;
@@ -462,4 +487,6 @@ export interface DB {
   form_settings: FormSettingsTable;
   form_audit: FormAuditTable;
   form_browser_tokens: FormBrowserTokensTable;
+  form_manual_reviews: FormManualReviewsTable;
+  form_manual_documents: FormManualDocumentsTable;
 }

@@ -126,3 +126,18 @@ export {
   type FormsCallOptions,
   type FormsValues,
 } from './forms-request.ts';
+export {
+  MANUAL_DOCUMENT_TYPES,
+  MANUAL_REVIEW_DECISIONS,
+  MANUAL_REVIEW_REASONS,
+  MANUAL_REVIEW_STATES,
+  MAX_MANUAL_DOCUMENTS,
+  MAX_MANUAL_DOCUMENT_BYTES,
+  MAX_REVIEW_COMMENT,
+  decideManualReview,
+  manualReviewRefusal,
+  type ManualDecisionInput,
+  type ManualReviewDecision,
+  type ManualReviewReason,
+  type ManualReviewState,
+} from './manual-review.ts';

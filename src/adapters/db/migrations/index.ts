@@ -20,6 +20,7 @@ import * as m024 from './024-casework-document-checks.ts';
 import * as m025 from './025-validation-pick-up.ts';
 import * as m026 from './026-visa-cancellation-emails.ts';
 import * as m027 from './027-recording-opened.ts';
+import * as m040 from './040-forms-manual-review.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '025-validation-pick-up': m025,
   '026-visa-cancellation-emails': m026,
   '027-recording-opened': m027,
+  '040-forms-manual-review': m040,
 };

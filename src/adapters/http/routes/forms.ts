@@ -8,6 +8,7 @@ import type { Services } from '../../../app/services.ts';
 import { dataErrorMessage, type FormsVerifyRequest } from '../../../app/forms.ts';
 import { AppError } from '../../../app/errors.ts';
 import { accountCredentials } from '../account-auth.ts';
+import { manualReviewRoutes } from './forms-manual-review.ts';
 import { failures, ErrorSchema } from '../schemas/errors.ts';
 import {
   AuditSchema,
@@ -93,7 +94,7 @@ async function withDataError<T>(
   }
 }
 
-function bearer(request: FastifyRequest): string {
+export function bearer(request: FastifyRequest): string {
   const match = /^Bearer\s+([0-9a-f]{40})$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1])
     throw new AppError(
@@ -265,6 +266,8 @@ export const formsRoutes =
         };
       },
     );
+
+    await app.register(manualReviewRoutes(services, grantFor));
 
     app.post(
       '/forms/browser/:accountId/identity-verification',
