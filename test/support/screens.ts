@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
@@ -23,4 +23,10 @@ export async function expectFitsNarrow(page: Page, screen: string): Promise<void
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+}
+
+/** Saves a screenshot of one element (an embedded component, say) as docs/screenshots/<name>.png. */
+export async function screenshotOf(element: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await element.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
 }

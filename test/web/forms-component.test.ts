@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
 import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
+import { screenshotOf } from '../support/screens.ts';
 
 const skip = browserMissing;
 let t: TestApp;
@@ -40,6 +41,7 @@ test('applicant 1: the background check verifies at once and the form hears onVe
   await page.getByRole('button', { name: 'Check the identity of applicant 1' }).click();
   const one = page.getByRole('region', { name: /Applicant1/ });
   await one.getByRole('status').filter({ hasText: 'Your identity is verified.' }).waitFor();
+  await screenshotOf(page.locator('#applicant1-verify'), 'forms-component-verified');
   assert.match(
     await page.locator('form[data-applicant="applicant1-verify"] .demo-events').innerText(),
     /onVerified: VERIFIED \(.*aec.*\)/,
@@ -68,6 +70,7 @@ test(
     await two.getByText('Where to find this').click();
     assert.equal(await two.getByRole('img', { name: /Where to find this: Australian passport/ }).isVisible(), true);
     await expectAccessible(page, 'passport form with help');
+    await screenshotOf(page.locator('#applicant2-verify'), 'forms-component-passport-help');
     // Client-side validation mirrors the server's pattern: named beside the field, nothing sent.
     await number.fill('12');
     await two.getByRole('checkbox', { name: /terms and conditions/ }).check();
@@ -119,6 +122,7 @@ test(
       );
       assert.match(wording, /please select another data source or contact Kōwhai Credit Union so that we can discuss/);
       await expectAccessible(page, 'credit header consent');
+      if (tick) await screenshotOf(page.locator('#applicant1-verify'), 'forms-component-consent');
       const box = one.getByRole('checkbox', { name: 'I give this consent' });
       if (tick) await box.check();
       await one.getByRole('button', { name: 'Continue' }).click();

@@ -2,10 +2,12 @@
 // short-lived browser token (POST /api/v1/forms/browser-tokens) and puts it in the `token` attribute; the
 // account password never reaches the page. Attributes: server (pono's address, default this script's),
 // account, token, role-key, background-sources, interactive-sources, help ("off" hides it), allow-opt-out,
-// lang ("en" or "mi"). `element.strings = {...}` overrides any text; `element.start(person)` runs the
+// lang ("en" or "mi"), review-poll-seconds (how often to ask for the manual review's decision, default 20). `element.strings = {...}` overrides any text; `element.start(person)` runs the
 // background check with the person's details (seed 001 input names), after the credit-header consent when dnb
 // is a background source. Events: `verified` and `failure`, their
-// `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …).
+// `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …). With allow-opt-out a
+// person who opts out or fails may send scans of their documents for manual review; the administrator's
+// decision then arrives as `verified` or `failure` with `manualReview` (VERIFIED_ADMIN or FAILED).
 const SCRIPT_ORIGIN = new URL(document.currentScript ? document.currentScript.src : window.location.href).origin;
 
 const STRINGS = {
@@ -26,6 +28,35 @@ const STRINGS = {
     optedOut: 'You chose to verify your identity another way. We will contact you.',
     fixFields: 'Some details need attention:',
     tokenExpired: 'This page has expired. Reload it to continue.',
+    uploadTitle: 'Send your identity documents instead',
+    uploadIntro:
+      'Scan or photograph your documents (JPEG, PNG or PDF, up to 8 MB each). An administrator compares them with your details.',
+    documentType: 'Document',
+    documentFile: 'File',
+    firstDocument: 'First document',
+    secondDocument: 'Second document (optional)',
+    sendDocuments: 'Send the documents',
+    sending: 'Sending your documents…',
+    fileMissing: 'Choose the file of the first document',
+    typeMissing: 'Choose what the document is',
+    fileTooLarge: 'The file is larger than 8 MB',
+    fileType: 'The file must be a JPEG, PNG or PDF',
+    uploaded: 'Your documents were sent. An administrator will review them; the result will show here.',
+    reviewVerified: 'An administrator verified your identity from your documents.',
+    reviewFailed:
+      'An administrator could not verify your identity from your documents. Contact us to discuss other options.',
+    documentTypes: {
+      passport: 'Passport',
+      licence: "Driver's licence",
+      medicare: 'Medicare card',
+      birthCertificate: 'Birth certificate',
+      citizenshipCertificate: 'Citizenship certificate',
+      changeOfNameCertificate: 'Change of name certificate',
+      marriageCertificate: 'Marriage certificate',
+      immiCard: 'ImmiCard',
+      visa: 'Visa (foreign passport)',
+      proofOfAddress: 'Proof of address (utility bill, bank statement)',
+    },
     consentTitle: 'Checking your details with a credit reporting agency',
     consentNeeded: 'Before we check your details, read the consent below and choose whether to give it.',
     consentAccept: 'I give this consent',
@@ -61,6 +92,34 @@ const STRINGS = {
     optedOut: 'I kōwhiri koe ki te whakamana i tō tuakiri mā tētahi atu ara. Ka whakapā atu mātou ki a koe.',
     fixFields: 'Me whakatika ētahi taipitopito:',
     tokenExpired: 'Kua pau te wā o tēnei whārangi. Utaina anōtia.',
+    uploadTitle: 'Tukuna mai ō tuhinga tuakiri',
+    uploadIntro:
+      'Matawaitia, tangohia rānei he whakaahua o ō tuhinga (JPEG, PNG, PDF rānei, 8 MB te rahi rawa). Ka whakatauritea e tētahi kaiwhakahaere ki ō taipitopito.',
+    documentType: 'Tuhinga',
+    documentFile: 'Kōnae',
+    firstDocument: 'Tuhinga tuatahi',
+    secondDocument: 'Tuhinga tuarua (kāore e herea)',
+    sendDocuments: 'Tukuna ngā tuhinga',
+    sending: 'E tuku ana i ō tuhinga…',
+    fileMissing: 'Kōwhiria te kōnae o te tuhinga tuatahi',
+    typeMissing: 'Kōwhiria he aha te tuhinga',
+    fileTooLarge: 'He nui ake te kōnae i te 8 MB',
+    fileType: 'Me JPEG, PNG, PDF rānei te kōnae',
+    uploaded: 'Kua tukuna ō tuhinga. Ka arotakea e tētahi kaiwhakahaere; ka puta te otinga ki konei.',
+    reviewVerified: 'Kua whakamanahia tō tuakiri e tētahi kaiwhakahaere mā ō tuhinga.',
+    reviewFailed: 'Kāore i taea e tētahi kaiwhakahaere tō tuakiri te whakamana mā ō tuhinga. Whakapā mai ki a mātou.',
+    documentTypes: {
+      passport: 'Uruwhenua',
+      licence: 'Raihana taraiwa',
+      medicare: 'Kāri Medicare',
+      birthCertificate: 'Tiwhikete whānau',
+      citizenshipCertificate: 'Tiwhikete kirirarau',
+      changeOfNameCertificate: 'Tiwhikete panoni ingoa',
+      marriageCertificate: 'Tiwhikete mārena',
+      immiCard: 'ImmiCard',
+      visa: 'Uruwhenua (tauiwi)',
+      proofOfAddress: 'Tohu wāhi noho',
+    },
     consentTitle: 'Te arotake i ō taipitopito ki tētahi umanga pūrongo nama',
     consentNeeded:
       'I mua i te arotakenga o ō taipitopito, pānuitia te whakaaetanga i raro, ka kōwhiri ai mēnā ka whakaae koe.',
@@ -153,9 +212,9 @@ class PonoVerify extends HTMLElement {
         method,
         headers: {
           authorization: `Bearer ${this.getAttribute('token') || ''}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
         },
-        ...(body ? { body: JSON.stringify(body) } : {}),
+        ...(body ? { body: body instanceof FormData ? body : JSON.stringify(body) } : {}),
       },
     );
     const json = await response.json();
@@ -443,13 +502,144 @@ class PonoVerify extends HTMLElement {
     if (!this.hasAttribute('allow-opt-out')) return;
     const button = this.el('button', { type: 'button', class: 'pono-opt-out' }, this.text('optOut'));
     button.addEventListener('click', () => {
+      const failed = !this.outputs || this.outputs.verifyStatus === 'FAILED' || this.offered().length === 0;
       this.body.innerHTML = '';
       this.status.textContent = this.text('optedOut');
       this.dispatchEvent(
         new CustomEvent('failure', { detail: { ...(this.outputs || {}), optedOut: true }, bubbles: true }),
       );
+      if (this.outputs) this.uploadForm(failed ? 'NOT_VERIFIED' : 'OPTED_OUT');
     });
     this.body.append(button);
+  }
+
+  documentTypeName(type) {
+    const names = { ...this.text('documentTypes'), ...(this.overrides.documentTypes || {}) };
+    return names[type] || (this.definition.manualDocumentTypes || {})[type] || type;
+  }
+
+  /** Manual verification: up to two documents, each its type and its scan; then the wait for the decision. */
+  uploadForm(reason) {
+    const form = this.el('form', {
+      class: 'pono-upload',
+      novalidate: true,
+      'aria-labelledby': `${this.id_}-upload-title`,
+    });
+    form.append(
+      this.el('h4', { id: `${this.id_}-upload-title` }, this.text('uploadTitle')),
+      this.el('p', {}, this.text('uploadIntro')),
+    );
+    const types = Object.keys(this.definition.manualDocumentTypes || {});
+    for (const [n, legend] of [
+      [1, this.text('firstDocument')],
+      [2, this.text('secondDocument')],
+    ]) {
+      const fieldset = this.el('fieldset', { class: 'pono-document' });
+      fieldset.append(this.el('legend', {}, legend));
+      const typeId = `${this.id_}-doc${n}-type`;
+      const fileId = `${this.id_}-doc${n}-file`;
+      const select = this.el('select', { id: typeId, name: `type${n}`, 'aria-describedby': `${typeId}-error` });
+      select.append(this.el('option', { value: '' }, ''));
+      for (const type of types) select.append(this.el('option', { value: type }, this.documentTypeName(type)));
+      const typeRow = this.el('div', { class: 'pono-field' });
+      typeRow.append(
+        this.el('label', { for: typeId }, `${this.text('documentType')}${n === 1 ? ' *' : ''}`),
+        select,
+        this.el('span', { id: `${typeId}-error`, class: 'pono-field-error' }),
+      );
+      const fileRow = this.el('div', { class: 'pono-field' });
+      fileRow.append(
+        this.el('label', { for: fileId }, `${this.text('documentFile')}${n === 1 ? ' *' : ''}`),
+        this.el('input', {
+          id: fileId,
+          name: `file${n}`,
+          type: 'file',
+          accept: 'image/jpeg,image/png,application/pdf',
+          'aria-describedby': `${fileId}-error`,
+        }),
+        this.el('span', { id: `${fileId}-error`, class: 'pono-field-error' }),
+      );
+      fieldset.append(typeRow, fileRow);
+      form.append(fieldset);
+    }
+    this.errors = this.el('div', { class: 'pono-errors', role: 'alert' });
+    form.append(this.errors, this.el('button', { type: 'submit' }, this.text('sendDocuments')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.sendDocuments(form, reason);
+    });
+    this.body.append(form);
+  }
+
+  documentProblems(form) {
+    const problems = [];
+    const max = this.definition.maxManualDocumentBytes || 8 * 1024 * 1024;
+    for (const n of [1, 2]) {
+      const type = form.elements.namedItem(`type${n}`);
+      const file = form.elements.namedItem(`file${n}`).files[0];
+      if (n === 1 && !file) problems.push({ field: `file${n}`, message: this.text('fileMissing') });
+      if (file && !type.value) problems.push({ field: `type${n}`, message: this.text('typeMissing') });
+      if (file && file.size > max) problems.push({ field: `file${n}`, message: this.text('fileTooLarge') });
+      if (file && !['image/jpeg', 'image/png', 'application/pdf'].includes(file.type))
+        problems.push({ field: `file${n}`, message: this.text('fileType') });
+    }
+    return problems;
+  }
+
+  async sendDocuments(form, reason) {
+    const problems = this.documentProblems(form);
+    if (problems.length > 0) return this.markProblems(form, problems);
+    const body = new FormData();
+    body.append('reason', reason);
+    if (this.getAttribute('role-key')) body.append('roleKey', this.getAttribute('role-key'));
+    for (const n of [1, 2]) {
+      const file = form.elements.namedItem(`file${n}`).files[0];
+      if (file) body.append(form.elements.namedItem(`type${n}`).value, file, file.name);
+    }
+    this.status.textContent = this.text('sending');
+    try {
+      const { status, json } = await this.api('manual-verification', 'POST', body);
+      if (status !== 201)
+        return this.markProblems(
+          form,
+          (json.problems || []).map((p) => ({ field: p.field, message: p.message })),
+          json.message,
+        );
+      this.body.innerHTML = '';
+      this.status.textContent = this.text('uploaded');
+      this.waitForReview();
+    } catch (error) {
+      this.status.textContent = error.message;
+    }
+  }
+
+  /** Asks pono every review-poll-seconds (default 20) until an administrator has decided; then tells the form. */
+  waitForReview() {
+    const seconds = Number(this.getAttribute('review-poll-seconds')) || 20;
+    const role = this.getAttribute('role-key');
+    const ask = async () => {
+      if (!this.isConnected) return;
+      try {
+        const { status, json } = await this.api(
+          `manual-verification${role ? `?roleKey=${encodeURIComponent(role)}` : ''}`,
+          'GET',
+        );
+        const state = status === 200 && json.review ? json.review.state : 'PENDING';
+        if (state === 'PENDING') return void setTimeout(ask, seconds * 1000);
+        const detail = { ...json.outputs, manualReview: state };
+        this.outputs = json.outputs;
+        if (state === 'VERIFIED_ADMIN') {
+          this.status.textContent = this.text('reviewVerified');
+          this.dispatchEvent(new CustomEvent('verified', { detail, bubbles: true }));
+        } else {
+          this.status.textContent = this.text('reviewFailed');
+          this.dispatchEvent(new CustomEvent('failure', { detail, bubbles: true }));
+        }
+      } catch (error) {
+        this.status.textContent = error.message;
+      }
+    };
+    setTimeout(ask, seconds * 1000);
   }
 }
 

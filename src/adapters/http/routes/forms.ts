@@ -31,6 +31,9 @@ import {
   PERSONAL_FIELDS,
   ADDRESS_FIELDS,
   SOURCE_GROUPS,
+  MANUAL_DOCUMENT_TYPES,
+  MAX_MANUAL_DOCUMENTS,
+  MAX_MANUAL_DOCUMENT_BYTES,
 } from '../../../domain/verification/index.ts';
 
 const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
@@ -262,6 +265,9 @@ export const formsRoutes =
           address: ADDRESS_FIELDS,
           groups: SOURCE_GROUPS,
           medicareMaxYearsAhead: MEDICARE_MAX_YEARS_AHEAD,
+          manualDocumentTypes: MANUAL_DOCUMENT_TYPES,
+          maxManualDocuments: MAX_MANUAL_DOCUMENTS,
+          maxManualDocumentBytes: MAX_MANUAL_DOCUMENT_BYTES,
           consentText: await forms.consentWording(grant.account.accountId),
         };
       },

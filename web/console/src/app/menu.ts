@@ -23,5 +23,6 @@ export function menuFor(roles: readonly string[]): MenuItem[] {
 /** The account administrators' menu (their pages only). */
 export const ACCOUNT_MENU = [
   { href: '/account/verifications', label: 'verifications' },
+  { href: '/account/manual-reviews', label: 'manualReviews' },
   { href: '/account/rule-sets', label: 'ruleSets' },
 ] as const;

@@ -27,6 +27,11 @@ const accountPages: RouteObject[] = [
     lazy: screen(() => import('../screens/account/VerificationDetail.tsx')),
   },
   { path: '/account/rule-sets', lazy: screen(() => import('../screens/account/RuleSets.tsx')) },
+  { path: '/account/manual-reviews', lazy: screen(() => import('../screens/account/ManualReviews.tsx')) },
+  {
+    path: '/account/manual-reviews/:reviewId',
+    lazy: screen(() => import('../screens/account/ManualReview.tsx')),
+  },
 ];
 
 /** Pages for signed-in officers (the server checks each role again on every call). */
