@@ -212,9 +212,9 @@ class PonoVerify extends HTMLElement {
         method,
         headers: {
           authorization: `Bearer ${this.getAttribute('token') || ''}`,
-          ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+          ...(body && !(body instanceof window.FormData) ? { 'content-type': 'application/json' } : {}),
         },
-        ...(body ? { body: body instanceof FormData ? body : JSON.stringify(body) } : {}),
+        ...(body ? { body: body instanceof window.FormData ? body : JSON.stringify(body) } : {}),
       },
     );
     const json = await response.json();
@@ -589,7 +589,7 @@ class PonoVerify extends HTMLElement {
   async sendDocuments(form, reason) {
     const problems = this.documentProblems(form);
     if (problems.length > 0) return this.markProblems(form, problems);
-    const body = new FormData();
+    const body = new window.FormData();
     body.append('reason', reason);
     if (this.getAttribute('role-key')) body.append('roleKey', this.getAttribute('role-key'));
     for (const n of [1, 2]) {
@@ -625,7 +625,7 @@ class PonoVerify extends HTMLElement {
           'GET',
         );
         const state = status === 200 && json.review ? json.review.state : 'PENDING';
-        if (state === 'PENDING') return void setTimeout(ask, seconds * 1000);
+        if (state === 'PENDING') return void window.setTimeout(ask, seconds * 1000);
         const detail = { ...json.outputs, manualReview: state };
         this.outputs = json.outputs;
         if (state === 'VERIFIED_ADMIN') {
@@ -639,7 +639,7 @@ class PonoVerify extends HTMLElement {
         this.status.textContent = error.message;
       }
     };
-    setTimeout(ask, seconds * 1000);
+    window.setTimeout(ask, seconds * 1000);
   }
 }
 
