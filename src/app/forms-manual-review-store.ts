@@ -1,7 +1,11 @@
 // The SQL of manual verification (forms): reviews with their scanned documents, the administrators' queue
 // (keyset pages on form_manual_reviews_queue / _all), one review read and locked for its decision.
-import type { Db, Tx } from '../adapters/db/database.ts';
+import type { FormsStore } from './forms-store.ts';
 import type { ManualReviewReason, ManualReviewState } from '../domain/verification/index.ts';
+
+/** The database handle and transaction the forms stores work with. */
+export type Db = Parameters<FormsStore['session']>[0];
+export type Tx = Parameters<FormsStore['lockPerson']>[0];
 
 export interface ManualDocument {
   documentNo: number;

@@ -5,7 +5,6 @@
  * decision changes the person's verification, so the form hears it through the usual outcome calls (and the
  * webhook), and is kept in the transaction's audit trail.
  */
-import type { Db } from '../adapters/db/database.ts';
 import {
   decideManualReview,
   formsOutcome,
@@ -23,6 +22,7 @@ import { AppError, errors } from './errors.ts';
 import type { FormsUseCases } from './forms.ts';
 import {
   ManualReviewStore,
+  type Db,
   type ManualDocument,
   type ManualReview,
   type QueueCursor,
