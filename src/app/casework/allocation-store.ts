@@ -2,8 +2,9 @@
 // claimed with FOR UPDATE SKIP LOCKED, so two officers picking at once are handed different rows), and the
 // owner changes of a pick-up or a team leader's reassignment. Every read here is served by an index
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { DB } from '../../adapters/db/schema.ts';
 import type { Stage } from '../../domain/casework/index.ts';
 import { startsWith, type KeysetPosition } from './keyset.ts';
 
@@ -222,6 +223,12 @@ export async function officer(db: Db, officerId: string) {
     .executeTakeFirst();
 }
 
+interface TaskId {
+  task_id: string;
+  updated_at: Date;
+}
+type TaskIdsQuery = SelectQueryBuilder<DB, 'identity_tasks', TaskId>;
+
 export interface TaskQueueFilter {
   /** mine: what the officer holds to prepare (not yet validated) or picked up to validate; validation: prepared
    * tasks the officer may validate (someone else prepared them; nobody else picked them up to validate). */
@@ -234,28 +241,35 @@ export interface TaskQueueFilter {
 
 /** One keyset page of a task queue by last change, with the task's application and person. */
 export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
-  // "mine" is two index-ordered lists (held to prepare; picked up to validate) merged, so a page reads only its rows.
+  // Each list is read in its index's order up to one page past the keyset position; "mine" merges two such
+  // lists (held to prepare; picked up to validate), so a page sorts at most two pages of rows, never all of them.
+  const pageOf = <Q extends TaskIdsQuery>(ids: Q) =>
+    (f.after
+      ? ids.where(
+          sql<boolean>`(updated_at, task_id) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}::timestamptz, ${f.after.id})`,
+        )
+      : ids
+    )
+      .orderBy('updated_at', f.direction)
+      .orderBy('task_id', f.direction)
+      .limit(f.rows);
+  const taskIds = () => db.selectFrom('identity_tasks').select(['task_id', 'updated_at']);
   const ids =
     f.queue === 'mine'
-      ? db
-          .selectFrom('identity_tasks')
-          .select(['task_id', 'updated_at'])
-          .where('owner_id', '=', f.officerId)
-          .where('state', 'in', UNFINISHED_TASK_STATES)
-          .unionAll(
-            db
-              .selectFrom('identity_tasks')
-              .select(['task_id', 'updated_at'])
-              .where('validator_id', '=', f.officerId)
-              .where('state', '=', 'prepared')
-              .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '<>', f.officerId)])),
-          )
-      : db
-          .selectFrom('identity_tasks')
-          .select(['task_id', 'updated_at'])
-          .where('state', '=', 'prepared')
-          .where('prepared_by', '<>', f.officerId)
-          .where((eb) => eb.or([eb('validator_id', 'is', null), eb('validator_id', '=', f.officerId)]));
+      ? sql<TaskId>`((${pageOf(
+          taskIds().where('owner_id', '=', f.officerId).where('state', 'in', UNFINISHED_TASK_STATES),
+        )}) union all (${pageOf(
+          taskIds()
+            .where('validator_id', '=', f.officerId)
+            .where('state', '=', 'prepared')
+            .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '<>', f.officerId)])),
+        )}))`
+      : sql<TaskId>`(${pageOf(
+          taskIds()
+            .where('state', '=', 'prepared')
+            .where('prepared_by', '<>', f.officerId)
+            .where((eb) => eb.or([eb('validator_id', 'is', null), eb('validator_id', '=', f.officerId)])),
+        )})`;
   let q = db
     .selectFrom(ids.as('q'))
     .innerJoin('identity_tasks as t', 't.task_id', 'q.task_id')
