@@ -2,9 +2,8 @@
 // claimed with FOR UPDATE SKIP LOCKED, so two officers picking at once are handed different rows), and the
 // owner changes of a pick-up or a team leader's reassignment. Every read here is served by an index
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../adapters/db/database.ts';
-import type { DB } from '../../adapters/db/schema.ts';
 import type { Stage } from '../../domain/casework/index.ts';
 import { startsWith, type KeysetPosition } from './keyset.ts';
 
@@ -227,7 +226,6 @@ interface TaskId {
   task_id: string;
   updated_at: Date;
 }
-type TaskIdsQuery = SelectQueryBuilder<DB, 'identity_tasks', TaskId>;
 
 export interface TaskQueueFilter {
   /** mine: what the officer holds to prepare (not yet validated) or picked up to validate; validation: prepared
@@ -243,7 +241,8 @@ export interface TaskQueueFilter {
 export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
   // Each list is read in its index's order up to one page past the keyset position; "mine" merges two such
   // lists (held to prepare; picked up to validate), so a page sorts at most two pages of rows, never all of them.
-  const pageOf = <Q extends TaskIdsQuery>(ids: Q) =>
+  const taskIds = () => db.selectFrom('identity_tasks').select(['task_id', 'updated_at']);
+  const pageOf = (ids: ReturnType<typeof taskIds>) =>
     (f.after
       ? ids.where(
           sql<boolean>`(updated_at, task_id) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}::timestamptz, ${f.after.id})`,
@@ -253,7 +252,6 @@ export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
       .orderBy('updated_at', f.direction)
       .orderBy('task_id', f.direction)
       .limit(f.rows);
-  const taskIds = () => db.selectFrom('identity_tasks').select(['task_id', 'updated_at']);
   const ids =
     f.queue === 'mine'
       ? sql<TaskId>`((${pageOf(
