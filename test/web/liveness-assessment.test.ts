@@ -89,7 +89,7 @@ test(
     await lia.getByText('The task is prepared. Another officer validates it.').waitFor();
     const recorded = lia.getByRole('definition').filter({ hasText: 'Satisfactory' });
     assert.match(await recorded.innerText(), /Satisfactory · Recordings watched:\s*Shake/);
-    await lia.getByRole('link', { name: 'Open the recordings of this check' }).waitFor();
+    await lia.getByRole('button', { name: 'Open the recordings of this check' }).waitFor();
     const task = await t.services.casework.tasks.get(officer, taskId);
     assert.equal(task.livenessAssessment?.result, 'satisfactory');
     assert.deepEqual(task.livenessAssessment?.recordings, ['shake']);
