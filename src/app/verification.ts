@@ -399,14 +399,7 @@ export class VerificationUseCases {
       state: VerificationState,
     ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
   ): Promise<CurrentStatus> {
-    const account = await this.accounts.authenticate(credentials);
-    return this.db.transaction().execute(async (tx) => {
-      const { settings, state } = await this.load(tx, account, verificationId, true);
-      const { result, confirms } = await build(tx, settings, state);
-      const next = this.domain(() => recordCombination(settings, state, result, confirms, this.clock.now()));
-      await this.save(tx, account, state, next);
-      return { ...this.currentStatus(settings, next), checkResult: result };
-    });
+    return this.changeCombination(credentials, verificationId, build, recordCombination);
   }
 
   /**
@@ -423,11 +416,25 @@ export class VerificationUseCases {
       state: VerificationState,
     ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
   ): Promise<CurrentStatus> {
+    return this.changeCombination(credentials, verificationId, build, reviseCombination);
+  }
+
+  /** Builds a combination result under the verification's row lock, applies it with `apply`, and saves. */
+  private async changeCombination(
+    credentials: AccountCredentials,
+    verificationId: string,
+    build: (
+      tx: VerificationTx,
+      settings: AccountSettings,
+      state: VerificationState,
+    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
+    apply: typeof recordCombination,
+  ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     return this.db.transaction().execute(async (tx) => {
       const { settings, state } = await this.load(tx, account, verificationId, true);
       const { result, confirms } = await build(tx, settings, state);
-      const next = this.domain(() => reviseCombination(settings, state, result, confirms, this.clock.now()));
+      const next = this.domain(() => apply(settings, state, result, confirms, this.clock.now()));
       await this.save(tx, account, state, next);
       return { ...this.currentStatus(settings, next), checkResult: result };
     });
