@@ -1,6 +1,7 @@
-// The embeddable verification component (web/forms): its script and styles, which any origin may load, the help's
-// sample images, and a demo form with two applicants. The demo page is the "form's server": it mints a browser
-// token for the demo account when that account exists (PONO_DEMO), so the page never holds a password.
+// The embeddable verification component (web/forms): its script and styles and its React wrapper, which any
+// origin may load, the help's sample images, and a demo form with two applicants. The demo page is the "form's
+// server": it mints a browser token for the demo account when that account exists (PONO_DEMO), so the page never
+// holds a password.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.ts';
@@ -13,6 +14,9 @@ const ASSETS: Record<string, string> = {
   'pono-verify.js': 'text/javascript; charset=utf-8',
   'pono-verify.css': 'text/css; charset=utf-8',
   'demo.js': 'text/javascript; charset=utf-8',
+  // The React wrapper and its types, for a form developer to take into a React project (docs/forms.md).
+  'react/pono-verify-react.js': 'text/javascript; charset=utf-8',
+  'react/pono-verify-react.d.ts': 'text/plain; charset=utf-8',
 };
 
 const BACKGROUND = 'dfat,ofac,pep,aec,asic,tenancy';
