@@ -15,6 +15,8 @@ import {
   verificationResult,
   recordCombination,
   reviseCombination,
+  recordInPersonCheck,
+  recordExternalCheck,
   catalogueSource,
   VerificationError,
   type AccountSettings,
@@ -26,6 +28,9 @@ import {
   type VerificationResultV3,
   type FormsOutcome,
   type Confirmation,
+  type AssistedBy,
+  type InPersonCheck,
+  type ExternalCheck,
 } from '../domain/verification/index.ts';
 import { AppError, echoed, errors } from './errors.ts';
 import type { Accounts, AccountCredentials, Account } from './accounts.ts';
@@ -302,10 +307,11 @@ export class VerificationUseCases {
     loaded: Loaded,
     sourceId: string,
     inputs: Record<string, string>,
+    assisted?: AssistedBy,
   ): Promise<Loaded & { checkResult: CheckResultV3 }> {
     const registry = await this.registry.candidates(account.accountId, [sourceId], loaded.state.person, tx);
     const outcome = this.domain(() =>
-      runSetFields(loaded.settings, loaded.state, sourceId, inputs, this.clock.now(), registry),
+      runSetFields(loaded.settings, loaded.state, sourceId, inputs, this.clock.now(), registry, assisted),
     );
     await this.save(tx, account, loaded.state, outcome.state);
     this.#checked([outcome.checkResult]);
@@ -342,6 +348,7 @@ export class VerificationUseCases {
     verificationId: string,
     sourceId: string,
     inputs: Record<string, string>,
+    assisted?: AssistedBy,
   ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     const status = await this.db.transaction().execute(async (tx) => {
@@ -351,6 +358,7 @@ export class VerificationUseCases {
         await this.lockedIn(tx, account, verificationId),
         sourceId,
         inputs,
+        assisted,
       );
       return { ...this.currentStatus(checked.settings, checked.state), checkResult: checked.checkResult };
     });
@@ -372,6 +380,47 @@ export class VerificationUseCases {
       const next = this.domain(() => runAdminOverride(state, input, this.clock.now(), settings));
       await this.save(tx, account, state, next);
       return this.currentStatus(settings, next);
+    });
+  }
+
+  /** An administrator records an in-person check of the person's documents (seed 004 mode POSTOFFICE). */
+  recordInPerson(
+    credentials: AccountCredentials,
+    verificationId: string,
+    input: InPersonCheck,
+  ): Promise<CurrentStatus> {
+    return this.recordCheck(credentials, verificationId, (settings, state, now) =>
+      recordInPersonCheck(settings, state, input, now),
+    );
+  }
+
+  /** An administrator loads the result of a check made outside pono (seed 004 mode EXTERNAL). */
+  recordExternal(
+    credentials: AccountCredentials,
+    verificationId: string,
+    input: ExternalCheck,
+  ): Promise<CurrentStatus> {
+    return this.recordCheck(credentials, verificationId, (settings, state, now) =>
+      recordExternalCheck(settings, state, input, now),
+    );
+  }
+
+  private async recordCheck(
+    credentials: AccountCredentials,
+    verificationId: string,
+    record: (
+      settings: AccountSettings,
+      state: VerificationState,
+      now: Date,
+    ) => { state: VerificationState; checkResult: CheckResultV3 },
+  ): Promise<CurrentStatus> {
+    const account = await this.accounts.authenticate(credentials);
+    return this.db.transaction().execute(async (tx) => {
+      const { settings, state } = await this.load(tx, account, verificationId, true);
+      const outcome = this.domain(() => record(settings, state, this.clock.now()));
+      await this.save(tx, account, state, outcome.state);
+      this.#checked([outcome.checkResult]);
+      return { ...this.currentStatus(settings, outcome.state), checkResult: outcome.checkResult };
     });
   }
 

@@ -164,6 +164,12 @@ export function sourceFields(account: AccountSettings, state: VerificationState,
   }));
 }
 
+/** Seed 004 mode ASSISTED: the administrator who entered the person's data for them, with the person present. */
+export interface AssistedBy {
+  adminEmail: string;
+  comment: string;
+}
+
 export interface SetFieldsOutcome {
   state: VerificationState;
   checkResult: CheckResultV3;
@@ -172,7 +178,9 @@ export interface SetFieldsOutcome {
 /**
  * setFields: runs one interactive check. Throws InvalidSourceIdFault for a source not offered,
  * SourceNotAvailableFault for one already passed, pending review, locked out, not contributing or when the verification
- * is closed, FieldValidationFault (naming the fields) for bad inputs.
+ * is closed, FieldValidationFault (naming the fields) for bad inputs. With `assisted`, an administrator entered
+ * the data for the person, who was present (seed 004 mode ASSISTED): the source is still queried, and the
+ * result carries mode ASSISTED and an AdminComment field result naming the administrator.
  */
 export function setFields(
   account: AccountSettings,
@@ -181,8 +189,13 @@ export function setFields(
   inputs: Record<string, string>,
   now: Date,
   registry: RegistryRecords,
+  assisted?: AssistedBy,
 ): SetFieldsOutcome {
   const source = offered(account, state, sourceId);
+  if (assisted) {
+    const adminProblems = adminCommentProblems(assisted);
+    if (adminProblems.length > 0) throw VerificationError.fieldValidation(adminProblems);
+  }
   const before = state.sources[sourceId];
   if (!isAvailable(state, before)) {
     const why = OPEN_OVERALL.includes(state.overallVerificationStatus)
@@ -197,9 +210,14 @@ export function setFields(
   const sourceLimit = account.ruleSet.sourceLockoutAfterFailedAttempts ?? null;
   const sourceState = run.failed && sourceLimit !== null && failedAttempts >= sourceLimit ? 'LOCKED_OUT' : run.state;
   const passed = PASSED_STATES.includes(sourceState);
+  const fieldResult = assisted
+    ? [...run.fieldResult, adminCommentField(assisted.comment, assisted.adminEmail, now)]
+    : run.fieldResult;
   const result: CheckResultV3 = {
-    ...checkResult(source.sourceId, sourceState, 'UC', now, passed, run.fieldResult),
+    ...checkResult(source.sourceId, sourceState, 'UC', now, passed, fieldResult),
     ...(source.documentType ? { documentType: source.documentType, documentRegion: state.country } : {}),
+    ...(source.documentSubRegion ? { documentSubRegion: source.documentSubRegion } : {}),
+    ...(assisted ? { mode: 'ASSISTED' as const } : {}),
   };
   const progress: SourceProgress = {
     sourceId,

@@ -103,7 +103,19 @@ export {
   type RegisterInput,
   type SetFieldsOutcome,
   type AdminOverrideInput,
+  type AssistedBy,
 } from './engine.ts';
+export {
+  IN_PERSON_CHECK,
+  INSPECTED_DOCUMENT_TYPES,
+  RECORDED_OUTCOMES,
+  recordExternalCheck,
+  recordInPersonCheck,
+  type ExternalCheck,
+  type InPersonCheck,
+  type RecordedOutcome,
+} from './recorded-checks.ts';
+export * from './names.ts';
 export { formsOutcome, formsOutputs, type FormsOutcome, type FormsRequest, type FormsOutputs } from './forms.ts';
 export {
   SOURCE_GROUPS,

@@ -113,6 +113,19 @@ export function contributions(state: VerificationState): Contribution[] {
     .map((s) => ({ sourceId: s.sourceId, state: s.state, confirms: s.confirms }));
 }
 
+/** When several checks that count were made in a mode, the verification's mode is the first of these. */
+const MODE_PRECEDENCE: readonly Mode[] = ['POSTOFFICE', 'ASSISTED', 'EXTERNAL'];
+
+/**
+ * How a verified individual was verified (seed 004 "Possible Modes"): the mode of the checks that count for the
+ * rule set (passed or pending review), the person-present one first; null when none was made in a mode.
+ */
+export function verifiedMode(state: VerificationState): Mode | null {
+  const counting = new Set(contributions(state).map((c) => c.sourceId));
+  const modes = state.individualResults.filter((r) => counting.has(r.name) && r.mode !== null).map((r) => r.mode);
+  return MODE_PRECEDENCE.find((m) => modes.includes(m)) ?? null;
+}
+
 /** Re-decides the overall status after a change; sets dateVerified the first time it becomes verified. */
 export function recompute(account: AccountSettings, state: VerificationState, now: Date): VerificationState {
   const threshold = effectiveLockout(account.ruleSet, account.lockoutAfterFailedAttempts);
@@ -121,7 +134,8 @@ export function recompute(account: AccountSettings, state: VerificationState, no
   const adminOverride = state.adminVerification !== null && state.adminVerification.sourceId === null;
   const overall = decide(account.ruleSet, contributions(state), { adminOverride, lockedOut });
   const dateVerified = state.dateVerified ?? (VERIFIED_OVERALL.includes(overall) ? greenIdDate(now) : null);
-  return { ...state, overallVerificationStatus: overall, dateVerified };
+  const mode = VERIFIED_OVERALL.includes(overall) ? verifiedMode(state) : null;
+  return { ...state, overallVerificationStatus: overall, dateVerified, mode };
 }
 
 /** Replaces the source's result in individualResults (keeping its place) or appends it. */

@@ -11,6 +11,7 @@ import { accountCredentials } from '../account-auth.ts';
 import { formParts } from '../multipart.ts';
 import { failures } from '../schemas/errors.ts';
 import { CurrentStatusSchema, VerificationParams } from '../schemas/verification.ts';
+import { namedCheck, namedStatus } from '../named-results.ts';
 import {
   CaptureParams,
   CaptureReviewSchema,
@@ -100,12 +101,12 @@ export const documentRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => {
+      async (request) => {
         const body = request.body;
         const day = new Date(`${body.dob}T00:00:00Z`);
         if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob)
           throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
-        return services.documents.confirm(
+        const status = await services.documents.confirm(
           accountCredentials(request),
           request.params.verificationId,
           request.params.captureId,
@@ -119,6 +120,7 @@ export const documentRoutes =
           },
           ORIGIN,
         );
+        return namedStatus(status);
       },
     );
 
@@ -143,7 +145,7 @@ export const documentRoutes =
           imageUrl: found.hasImage
             ? `/api/v1/verifications/${encodeURIComponent(verificationId)}/documents/${captureId}/image`
             : null,
-          result: found.result,
+          result: found.result ? namedCheck(found.result) : null,
           pending: found.pending,
           reviews: found.reviews,
           createdAt: found.createdAt.toISOString(),
@@ -188,12 +190,14 @@ export const documentRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) =>
-        services.documents.review(
-          accountCredentials(request),
-          request.params.verificationId,
-          request.params.captureId,
-          request.body,
+      async (request) =>
+        namedStatus(
+          await services.documents.review(
+            accountCredentials(request),
+            request.params.verificationId,
+            request.params.captureId,
+            request.body,
+          ),
         ),
     );
   };

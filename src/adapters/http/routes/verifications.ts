@@ -5,7 +5,10 @@ import { accountCredentials } from '../account-auth.ts';
 import { errors } from '../../../app/errors.ts';
 import {
   AdminOverrideBody,
+  AssistedBody,
   CurrentStatusSchema,
+  ExternalBody,
+  InPersonBody,
   ListQuery,
   VerificationPageSchema,
   RegisterBody,
@@ -15,6 +18,7 @@ import {
   VerificationParams,
 } from '../schemas/verification.ts';
 import { failures } from '../schemas/errors.ts';
+import { namedStatus, overallWords } from '../named-results.ts';
 import { FormsOutputsSchema } from '../schemas/forms.ts';
 import type { Person } from '../../../domain/verification/index.ts';
 
@@ -65,7 +69,7 @@ export const verificationRoutes =
           extraData: body.extraData ?? {},
           generateVerificationToken: body.generateVerificationToken ?? false,
         });
-        return reply.status(201).send(status);
+        return reply.status(201).send(namedStatus(status));
       },
     );
 
@@ -80,12 +84,17 @@ export const verificationRoutes =
           response: { 200: VerificationPageSchema, ...failures },
         },
       },
-      (request) =>
-        use.list(accountCredentials(request), {
+      async (request) => {
+        const page = await use.list(accountCredentials(request), {
           limit: Number(request.query.limit ?? 50),
           ...(request.query.status ? { status: request.query.status } : {}),
           ...(request.query.before ? { before: request.query.before } : {}),
-        }),
+        });
+        return {
+          ...page,
+          verifications: page.verifications.map((v) => ({ ...v, ...overallWords(v.overallVerificationStatus) })),
+        };
+      },
     );
 
     app.get(
@@ -99,7 +108,7 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => use.get(accountCredentials(request), request.params.verificationId),
+      async (request) => namedStatus(await use.get(accountCredentials(request), request.params.verificationId)),
     );
 
     app.get(
@@ -113,7 +122,7 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => use.get(accountCredentials(request), request.params.verificationId),
+      async (request) => namedStatus(await use.get(accountCredentials(request), request.params.verificationId)),
     );
 
     app.get(
@@ -127,7 +136,10 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => use.getFields(accountCredentials(request), request.params.verificationId, request.params.sourceId),
+      async (request) =>
+        namedStatus(
+          await use.getFields(accountCredentials(request), request.params.verificationId, request.params.sourceId),
+        ),
     );
 
     app.post(
@@ -142,13 +154,73 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) =>
-        use.setFields(
-          accountCredentials(request),
-          request.params.verificationId,
-          request.params.sourceId,
-          request.body.fields,
+      async (request) =>
+        namedStatus(
+          await use.setFields(
+            accountCredentials(request),
+            request.params.verificationId,
+            request.params.sourceId,
+            request.body.fields,
+          ),
         ),
+    );
+
+    app.post(
+      '/verifications/:verificationId/sources/:sourceId/assisted',
+      {
+        schema: {
+          tags: ['verification'],
+          summary:
+            "An administrator enters the person's data for an interactive source, the person present, and runs it (mode ASSISTED: the source is still queried)",
+          ...secured,
+          params: SourceParams,
+          body: AssistedBody,
+          response: { 200: CurrentStatusSchema, ...failures },
+        },
+      },
+      async (request) =>
+        namedStatus(
+          await use.setFields(
+            accountCredentials(request),
+            request.params.verificationId,
+            request.params.sourceId,
+            request.body.fields,
+            { adminEmail: request.body.adminEmail, comment: request.body.comment },
+          ),
+        ),
+    );
+
+    app.post(
+      '/verifications/:verificationId/in-person-check',
+      {
+        schema: {
+          tags: ['verification'],
+          summary:
+            'An administrator records an in-person check: the person showed an identity document at a counter (mode POSTOFFICE, method PP)',
+          ...secured,
+          params: VerificationParams,
+          body: InPersonBody,
+          response: { 200: CurrentStatusSchema, ...failures },
+        },
+      },
+      async (request) =>
+        namedStatus(await use.recordInPerson(accountCredentials(request), request.params.verificationId, request.body)),
+    );
+
+    app.post(
+      '/verifications/:verificationId/external-check',
+      {
+        schema: {
+          tags: ['verification'],
+          summary: 'An administrator loads the result of a check made outside pono (mode EXTERNAL)',
+          ...secured,
+          params: VerificationParams,
+          body: ExternalBody,
+          response: { 200: CurrentStatusSchema, ...failures },
+        },
+      },
+      async (request) =>
+        namedStatus(await use.recordExternal(accountCredentials(request), request.params.verificationId, request.body)),
     );
 
     app.post(
@@ -179,7 +251,7 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => use.getByToken(accountCredentials(request), request.params.token),
+      async (request) => namedStatus(await use.getByToken(accountCredentials(request), request.params.token)),
     );
 
     app.delete(
@@ -211,7 +283,8 @@ export const verificationRoutes =
           response: { 200: CurrentStatusSchema, ...failures },
         },
       },
-      (request) => use.adminOverride(accountCredentials(request), request.params.verificationId, request.body),
+      async (request) =>
+        namedStatus(await use.adminOverride(accountCredentials(request), request.params.verificationId, request.body)),
     );
 
     app.get(

@@ -74,6 +74,69 @@ export const AdminOverrideBody = Type.Object(
   { additionalProperties: false },
 );
 
+const RecordedBy = {
+  comment: Type.String({ minLength: 1, maxLength: 2000, description: 'what was done and seen, kept with the result' }),
+  adminEmail: Type.String({ format: 'email', maxLength: 255, description: 'the administrator who did it' }),
+};
+const Outcome = Type.Union([Type.Literal('VERIFIED'), Type.Literal('FAILED')], {
+  description: 'VERIFIED: the check passed; FAILED: it did not',
+});
+const Confirms = Type.Optional(
+  Type.Array(Type.Union([Type.Literal('nameDob'), Type.Literal('nameAddress')]), {
+    minItems: 1,
+    maxItems: 2,
+    description: 'what a pass confirms for the rule set (default: name and date of birth)',
+  }),
+);
+
+/** A source checked by an administrator entering the person's data for them, the person present (mode ASSISTED). */
+export const AssistedBody = Type.Object(
+  {
+    fields: Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 1000 })),
+    ...RecordedBy,
+  },
+  { additionalProperties: false },
+);
+
+/** An in-person check of the person's identity document (mode POSTOFFICE, method PP). */
+export const InPersonBody = Type.Object(
+  {
+    outcome: Outcome,
+    confirms: Confirms,
+    document: Type.Object(
+      {
+        documentType: Type.String({
+          minLength: 1,
+          maxLength: 40,
+          description: 'PASSPORT, DRIVERS_LICENCE, NATIONAL_ID_CARD or BIRTH_CERTIFICATE',
+        }),
+        documentRegion: Type.String({ minLength: 1, maxLength: 2, description: 'ISO alpha-2 of the issuing country' }),
+        documentSubRegion: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 3,
+            description: 'the issuing state of an Australian licence, e.g. NSW',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    ...RecordedBy,
+  },
+  { additionalProperties: false },
+);
+
+/** The result of a check made outside pono, loaded in (mode EXTERNAL). */
+export const ExternalBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 64, description: 'the check as the outside system names it' }),
+    outcome: Outcome,
+    confirms: Confirms,
+    ...RecordedBy,
+  },
+  { additionalProperties: false },
+);
+
 const NameValue = Type.Object({ name: Type.String(), value: Type.String() });
 const FieldResult = Type.Object({
   name: Type.String(),
@@ -84,12 +147,24 @@ const FieldResult = Type.Object({
   extractedValue: Type.Optional(Type.String()),
   data: Type.Optional(Type.String()),
   extraData: Type.Optional(Type.Array(NameValue, { description: "e.g. an AdminComment's Date and AdminEmail" })),
+  statusName: Type.Union([Type.String(), Type.Null()], {
+    description: "the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status",
+  }),
 });
+const stateWords = {
+  stateName: Type.String({ description: "the state in words (seed 004), e.g. 'Pending review'" }),
+  stateDescription: Type.String({ description: 'what the state means (seed 004)' }),
+};
 const checkResultMembers = {
   name: Type.String(),
   state: Type.String(),
-  method: Type.Union([Type.String(), Type.Null()]),
-  mode: Type.Union([Type.String(), Type.Null()]),
+  ...stateWords,
+  method: Type.Union([Type.String(), Type.Null()], { description: 'DB, UC, PP (person present) or null' }),
+  methodName: Type.String({ description: "the method in words (seed 004), e.g. 'Person Present'" }),
+  mode: Type.Union([Type.String(), Type.Null()], { description: 'POSTOFFICE, ASSISTED, EXTERNAL or null' }),
+  modeName: Type.Union([Type.String(), Type.Null()], {
+    description: "the mode in words (seed 004), e.g. 'Admin assisted'",
+  }),
   dateCreated: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   dateVerified: Type.Union([Type.String(), Type.Null()]),
   fieldResult: Type.Array(FieldResult),
@@ -112,6 +187,7 @@ const Source = Type.Object({
   order: Type.Integer(),
   passed: Type.Boolean(),
   state: Type.String(),
+  ...stateWords,
   version: Type.Integer(),
 });
 const Field = Type.Object({
@@ -122,6 +198,13 @@ const Field = Type.Object({
   attribute: Type.Array(NameValue),
   selectItem: Type.Array(NameValue),
 });
+
+const overallWords = {
+  overallVerificationStatusName: Type.String({
+    description: "the overall state in words (seed 004), e.g. 'Verified (by admin)'",
+  }),
+  overallVerificationStatusDescription: Type.String({ description: 'what the overall state means (seed 004)' }),
+};
 
 export const ListQuery = Type.Object(
   {
@@ -145,6 +228,7 @@ export const VerificationPageSchema = Type.Object({
     Type.Object({
       verificationId: Type.String(),
       overallVerificationStatus: Type.String(),
+      ...overallWords,
       ruleId: Type.String(),
       ruleSetVersion: Type.Integer(),
       createdAt: Type.String(),
@@ -161,7 +245,9 @@ export const CurrentStatusSchema = Type.Object({
     verificationId: Type.String(),
     ruleId: Type.String(),
     overallVerificationStatus: Type.String(),
-    mode: Type.Union([Type.String(), Type.Null()]),
+    ...overallWords,
+    mode: Type.Union([Type.String(), Type.Null()], { description: 'how the individual was verified (seed 004)' }),
+    modeName: Type.Union([Type.String(), Type.Null()]),
     dateVerified: Type.Union([Type.String(), Type.Null()]),
     individualResult: Type.Array(CheckResult),
   }),

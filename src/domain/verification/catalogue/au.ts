@@ -72,7 +72,7 @@ function licence(state: AuState, order: number): SourceDefinition {
       text('number', "Driver's licence number", `licence${state}`),
       text('cardnumber', 'Card number', `licenceCard${state}`, false),
     ],
-    { documentType: 'DRIVERS_LICENCE' },
+    { documentType: 'DRIVERS_LICENCE', documentSubRegion: state },
   );
 }
 

@@ -67,6 +67,8 @@ export interface SourceDefinition {
   confirms: readonly Confirmation[];
   watchlist?: Watchlist;
   documentType?: string;
+  /** The issuing state of an Australian licence (seed 003 documentSubRegion), e.g. NSW. */
+  documentSubRegion?: string;
   /** sourceList display order (lower = offered first). */
   order: number;
   version: number;

@@ -1,0 +1,73 @@
+// REST answers carry seed 004's human-readable names beside greenID's stable codes (SOAP keeps the codes only).
+// The words come from the one table in src/domain/verification/names.ts.
+import {
+  fieldStatusName,
+  methodName,
+  modeName,
+  overallStatusName,
+  sourceStateName,
+  type CheckResultV3,
+  type FieldResultV3,
+  type SourceV3,
+} from '../../domain/verification/index.ts';
+import type { CurrentStatus } from '../../app/verification.ts';
+
+const fieldNamed = (field: FieldResultV3): NamedField => ({ ...field, statusName: fieldStatusName(field.status)?.name ?? null });
+
+function stateWords(state: string) {
+  const named = sourceStateName(state);
+  return { stateName: named?.name ?? state, stateDescription: named?.description ?? '' };
+}
+
+type NamedField = FieldResultV3 & { statusName: string | null };
+interface NamedCheck extends Omit<CheckResultV3, 'fieldResult' | 'individualResult'> {
+  stateName: string;
+  stateDescription: string;
+  methodName: string;
+  modeName: string | null;
+  fieldResult: NamedField[];
+  individualResult?: NamedCheck[];
+}
+
+function checkNamed(check: CheckResultV3, nested: boolean): NamedCheck {
+  const { individualResult, ...own } = check;
+  return {
+    ...own,
+    ...stateWords(check.state),
+    methodName: methodName(check.method).name,
+    modeName: modeName(check.mode)?.name ?? null,
+    fieldResult: check.fieldResult.map(fieldNamed),
+    ...(individualResult && !nested ? { individualResult: individualResult.map((c) => checkNamed(c, true)) } : {}),
+  };
+}
+
+/** A check result with its state's, method's, mode's and field statuses' names. */
+export const namedCheck = (check: CheckResultV3) => checkNamed(check, false);
+
+const sourceNamed = (source: SourceV3) => ({ ...source, ...stateWords(source.state) });
+
+/** An overall status code with its name and meaning. */
+export function overallWords(status: string) {
+  const named = overallStatusName(status);
+  return {
+    overallVerificationStatusName: named?.name ?? status,
+    overallVerificationStatusDescription: named?.description ?? '',
+  };
+}
+
+/** CurrentStatus as REST answers it: every state, mode, method and field status named. */
+export function namedStatus(status: CurrentStatus) {
+  const { checkResult, ...rest } = status;
+  const result = status.verificationResult;
+  return {
+    ...rest,
+    verificationResult: {
+      ...result,
+      ...overallWords(result.overallVerificationStatus),
+      modeName: modeName(result.mode)?.name ?? null,
+      individualResult: result.individualResult.map(namedCheck),
+    },
+    sourceList: status.sourceList.map(sourceNamed),
+    ...(checkResult ? { checkResult: namedCheck(checkResult) } : {}),
+  };
+}
