@@ -108,11 +108,12 @@ test(
     await page.getByRole('heading', { name: `Verification ${pending}`, level: 1 }).waitFor();
     await page.getByRole('region', { name: 'Sources' }).waitFor();
     await expectAccessible(page, 'verification detail');
-    await page.getByLabel('Comment').fill('Passport sighted in branch');
-    await page.getByLabel('Your email').fill('admin@example.org');
-    await page.getByRole('button', { name: 'Mark verified' }).click();
-    await page.getByText('The verification is now Verified by an administrator.').waitFor();
-    await page.getByText('Verified by an administrator (VERIFIED_ADMIN)').waitFor();
+    const manual = page.getByRole('form', { name: 'Verify manually' });
+    await manual.getByLabel('Comment').fill('Passport sighted in branch');
+    await manual.getByLabel('Your email').fill('admin@example.org');
+    await manual.getByRole('button', { name: 'Mark verified' }).click();
+    await page.getByText('The verification is now Verified (by admin).').waitFor();
+    await page.getByText('Verified (by admin) (VERIFIED_ADMIN)', { exact: true }).first().waitFor();
     const api = await t.app.inject({
       method: 'GET',
       url: `/api/v1/verifications/${pending}`,
@@ -127,6 +128,50 @@ test(
     // Another account's verification is not found, exactly as an unknown one.
     await page.goto(`/account/verifications/${theirs}`);
     await page.getByText(new RegExp(`verification ${theirs} was not found`, 'i')).waitFor();
+    await page.context().close();
+  },
+);
+
+test(
+  'an in-person check is recorded: the state, the mode and the method in words, and the administrator named',
+  { skip: skipConsole, timeout: 120_000 },
+  async () => {
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: DEMO_AUTH },
+      payload: {
+        ruleId: 'one-source',
+        name: { givenName: 'Hemi', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Counter' },
+        dob: '1975-06-30',
+      },
+    });
+    const id = registered.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
+    const page = await signedInAccount();
+    await page.goto(`/account/verifications/${id}`);
+    await page.getByRole('heading', { name: `Verification ${id}`, level: 1 }).waitFor();
+    await page.getByText('In progress (IN_PROGRESS)').first().waitFor();
+    // A background source the stub code failed, named as seed 004 names it.
+    await page.getByRole('region', { name: 'Sources' }).getByText('Autofail (AUTOFAIL)').first().waitFor();
+    const form = page.getByRole('form', { name: 'Record an in-person check' });
+    await form.getByLabel('Issuing country').fill('NZ');
+    await form.getByLabel('Comment').fill('Passport inspected at the Wellington counter');
+    await form.getByLabel('Your email').fill('counter@example.org');
+    await expectAccessible(page, 'verification detail with the recording forms');
+    await form.getByRole('button', { name: 'Record the in-person check' }).click();
+    await page.getByText('InPerson is recorded: Verified. The verification is Verified (VERIFIED).').waitFor();
+    const caption = page.getByRole('region', { name: 'InPerson: Verified' }).locator('caption');
+    assert.equal(
+      (await caption.innerText()).trim(),
+      'InPerson: Verified (VERIFIED) · Person Present · Post Office · PASSPORT NZ',
+    );
+    await page.getByText('Verified in mode: Post Office (POSTOFFICE)').waitFor();
+    await page
+      .getByRole('region', { name: 'InPerson: Verified' })
+      .getByText('Passport inspected at the Wellington counter')
+      .waitFor();
+    await expectAccessible(page, 'verification verified in person');
+    await screenshot(page, 'account-in-person-check');
     await page.context().close();
   },
 );

@@ -14200,6 +14200,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -14225,17 +14227,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -14264,6 +14288,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -14291,6 +14319,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -14316,20 +14346,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -14600,6 +14658,10 @@ export interface paths {
                             verifications: {
                                 createdAt: string;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 ruleSetVersion: number;
                                 updatedAt: string;
@@ -14804,6 +14866,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -14829,17 +14893,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -14868,6 +14954,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -14895,6 +14985,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -14920,20 +15012,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -15098,6 +15218,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -15123,17 +15245,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -15162,6 +15306,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -15189,6 +15337,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -15214,20 +15364,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -15406,6 +15584,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -15431,17 +15611,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -15470,6 +15672,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -15497,6 +15703,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -15522,20 +15730,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -15945,6 +16181,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -15970,17 +16208,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             } | null;
                             /** @description the decisions made on this capture, oldest first */
                             reviews: {
@@ -16174,6 +16434,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -16199,17 +16461,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -16238,6 +16522,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -16265,6 +16553,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -16290,20 +16580,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -16623,6 +16941,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -16648,17 +16968,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -16687,6 +17029,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -16714,6 +17060,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -16739,20 +17087,798 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
+                                ruleId: string;
+                                verificationId: string;
+                            };
+                            verificationToken?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/external-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator loads the result of a check made outside pono (mode EXTERNAL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description the administrator who did it
+                         */
+                        adminEmail: string;
+                        /** @description what was done and seen, kept with the result */
+                        comment: string;
+                        /** @description what a pass confirms for the rule set (default: name and date of birth) */
+                        confirms?: ("nameDob" | "nameAddress")[];
+                        /** @description the check as the outside system names it */
+                        name: string;
+                        /** @description VERIFIED: the check passed; FAILED: it did not */
+                        outcome: "VERIFIED" | "FAILED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult?: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description DB, UC, PP (person present) or null */
+                                method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
+                                name: string;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                            };
+                            registrationDetails: {
+                                [key: string]: unknown;
+                            };
+                            sourceFields?: {
+                                fieldList: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            sourceList: {
+                                available: boolean;
+                                name: string;
+                                notRequired: boolean;
+                                oneSourceLeft: boolean;
+                                order: number;
+                                passed: boolean;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                                version: number;
+                            }[];
+                            verificationResult: {
+                                dateVerified: string | null;
+                                individualResult: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    individualResult?: {
+                                        dateCreated?: string | null;
+                                        dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
+                                        documentType?: string;
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        faceMatchScore?: string;
+                                        fieldResult: {
+                                            changedValue?: string;
+                                            data?: string;
+                                            extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
+                                            masterRecordValue?: string;
+                                            name: string;
+                                            status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
+                                            value?: string;
+                                        }[];
+                                        /** @description DB, UC, PP (person present) or null */
+                                        method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                        mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
+                                        name: string;
+                                        state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description how the individual was verified (seed 004) */
+                                mode: string | null;
+                                modeName: string | null;
+                                overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
+                                ruleId: string;
+                                verificationId: string;
+                            };
+                            verificationToken?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/in-person-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator records an in-person check: the person showed an identity document at a counter (mode POSTOFFICE, method PP) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description the administrator who did it
+                         */
+                        adminEmail: string;
+                        /** @description what was done and seen, kept with the result */
+                        comment: string;
+                        /** @description what a pass confirms for the rule set (default: name and date of birth) */
+                        confirms?: ("nameDob" | "nameAddress")[];
+                        document: {
+                            /** @description ISO alpha-2 of the issuing country */
+                            documentRegion: string;
+                            /** @description the issuing state of an Australian licence, e.g. NSW */
+                            documentSubRegion?: string;
+                            /** @description PASSPORT, DRIVERS_LICENCE, NATIONAL_ID_CARD or BIRTH_CERTIFICATE */
+                            documentType: string;
+                        };
+                        /** @description VERIFIED: the check passed; FAILED: it did not */
+                        outcome: "VERIFIED" | "FAILED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult?: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description DB, UC, PP (person present) or null */
+                                method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
+                                name: string;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                            };
+                            registrationDetails: {
+                                [key: string]: unknown;
+                            };
+                            sourceFields?: {
+                                fieldList: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            sourceList: {
+                                available: boolean;
+                                name: string;
+                                notRequired: boolean;
+                                oneSourceLeft: boolean;
+                                order: number;
+                                passed: boolean;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                                version: number;
+                            }[];
+                            verificationResult: {
+                                dateVerified: string | null;
+                                individualResult: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    individualResult?: {
+                                        dateCreated?: string | null;
+                                        dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
+                                        documentType?: string;
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        faceMatchScore?: string;
+                                        fieldResult: {
+                                            changedValue?: string;
+                                            data?: string;
+                                            extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
+                                            masterRecordValue?: string;
+                                            name: string;
+                                            status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
+                                            value?: string;
+                                        }[];
+                                        /** @description DB, UC, PP (person present) or null */
+                                        method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                        mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
+                                        name: string;
+                                        state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description how the individual was verified (seed 004) */
+                                mode: string | null;
+                                modeName: string | null;
+                                overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -17069,6 +18195,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -17094,17 +18222,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -17133,6 +18283,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -17160,6 +18314,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -17185,20 +18341,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -17376,6 +18560,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -17401,17 +18587,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -17440,6 +18648,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -17467,6 +18679,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -17492,20 +18706,418 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
+                                ruleId: string;
+                                verificationId: string;
+                            };
+                            verificationToken?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{verificationId}/sources/{sourceId}/assisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator enters the person's data for an interactive source, the person present, and runs it (mode ASSISTED: the source is still queried) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                    verificationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description the administrator who did it
+                         */
+                        adminEmail: string;
+                        /** @description what was done and seen, kept with the result */
+                        comment: string;
+                        fields: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult?: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description DB, UC, PP (person present) or null */
+                                method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
+                                name: string;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                            };
+                            registrationDetails: {
+                                [key: string]: unknown;
+                            };
+                            sourceFields?: {
+                                fieldList: {
+                                    attribute: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    label: string;
+                                    name: string;
+                                    selectItem: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    type: string;
+                                    value: string;
+                                }[];
+                            };
+                            sourceList: {
+                                available: boolean;
+                                name: string;
+                                notRequired: boolean;
+                                oneSourceLeft: boolean;
+                                order: number;
+                                passed: boolean;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                                version: number;
+                            }[];
+                            verificationResult: {
+                                dateVerified: string | null;
+                                individualResult: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    individualResult?: {
+                                        dateCreated?: string | null;
+                                        dateVerified: string | null;
+                                        documentRegion?: string;
+                                        documentSubRegion?: string;
+                                        documentType?: string;
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        faceMatchScore?: string;
+                                        fieldResult: {
+                                            changedValue?: string;
+                                            data?: string;
+                                            extractedValue?: string;
+                                            /** @description e.g. an AdminComment's Date and AdminEmail */
+                                            extraData?: {
+                                                name: string;
+                                                value: string;
+                                            }[];
+                                            masterRecordValue?: string;
+                                            name: string;
+                                            status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
+                                            value?: string;
+                                        }[];
+                                        /** @description DB, UC, PP (person present) or null */
+                                        method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                        mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
+                                        name: string;
+                                        state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description how the individual was verified (seed 004) */
+                                mode: string | null;
+                                modeName: string | null;
+                                overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };
@@ -17671,6 +19283,8 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
                                     value?: string;
                                 }[];
                                 individualResult?: {
@@ -17696,17 +19310,39 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
                                 name: string;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                             };
                             registrationDetails: {
                                 [key: string]: unknown;
@@ -17735,6 +19371,10 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
                                 version: number;
                             }[];
                             verificationResult: {
@@ -17762,6 +19402,8 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
                                         value?: string;
                                     }[];
                                     individualResult?: {
@@ -17787,20 +19429,48 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
+                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            statusName: string | null;
                                             value?: string;
                                         }[];
+                                        /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
+                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        methodName: string;
+                                        /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
+                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        modeName: string | null;
                                         name: string;
                                         state: string;
+                                        /** @description what the state means (seed 004) */
+                                        stateDescription: string;
+                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        stateName: string;
                                     }[];
+                                    /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
                                     name: string;
                                     state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
                                 }[];
+                                /** @description how the individual was verified (seed 004) */
                                 mode: string | null;
+                                modeName: string | null;
                                 overallVerificationStatus: string;
+                                /** @description what the overall state means (seed 004) */
+                                overallVerificationStatusDescription: string;
+                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
                             };

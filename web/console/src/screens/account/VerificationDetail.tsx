@@ -1,6 +1,7 @@
 // One verification for its account's administrator: the person as registered, the overall state, each source
 // with its state, the check results field by field, the watchlists it was found on, and the manual decision
-// (VERIFIED_ADMIN with a comment and the administrator's email).
+// (VERIFIED_ADMIN with a comment and the administrator's email). States, modes and methods are shown in the words
+// the API gives beside each code (seed 004); an in-person check or an outside check's result can be recorded.
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { Field } from '../../components/Field.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Refusal } from '../work/lists.tsx';
 import { statusLabel } from './labels.ts';
+import { ExternalCheck, InPersonCheck } from './RecordedChecks.tsx';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
 
@@ -73,7 +75,7 @@ export default function VerificationDetail() {
   const { t } = useTranslation('account');
   const { verificationId = '' } = useParams();
   const queryClient = useQueryClient();
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const verification = useQuery({
     queryKey: ['account', 'verification', verificationId],
     queryFn: async () =>
@@ -88,6 +90,22 @@ export default function VerificationDetail() {
     // seed 001: a comma-separated list of watchlists (DFAT, PEP, OFAC).
     return (outcome.data?.watchlistsFoundOn ?? '').split(',').filter((w) => w !== '');
   })();
+  const updatedWith = (updated: CurrentStatus) => {
+    queryClient.setQueryData(['account', 'verification', verificationId], updated);
+    void queryClient.invalidateQueries({ queryKey: ['account', 'verifications'] });
+    void queryClient.invalidateQueries({ queryKey: ['account', 'verification', verificationId, 'outcome'] });
+  };
+  const recorded = (updated: CurrentStatus) => {
+    updatedWith(updated);
+    const check = (updated as CurrentStatus & { checkResult?: { name: string; stateName: string } }).checkResult;
+    setDone(
+      t('recorded.done', {
+        check: check?.name ?? '',
+        state: check?.stateName ?? '',
+        status: statusLabel(t, updated.verificationResult.overallVerificationStatus),
+      }),
+    );
+  };
   const v = verification.data;
   const status = v?.verificationResult.overallVerificationStatus ?? '';
   return (
@@ -106,9 +124,12 @@ export default function VerificationDetail() {
               {statusLabel(t, status)}
             </span>
           </p>
+          {v.verificationResult.modeName && (
+            <p>{t('verifiedMode', { mode: v.verificationResult.modeName, code: v.verificationResult.mode })}</p>
+          )}
           {done && (
             <p role="status" className="notice notice-ok">
-              {t('overridden')}
+              {done}
             </p>
           )}
           <h2>{t('person')}</h2>
@@ -134,7 +155,9 @@ export default function VerificationDetail() {
                 {v.sourceList.map((s) => (
                   <tr key={s.name}>
                     <td>{s.name}</td>
-                    <td>{s.state}</td>
+                    <td>
+                      {s.stateName} ({s.state})
+                    </td>
                     <td>{s.passed ? t('yes') : t('no')}</td>
                   </tr>
                 ))}
@@ -148,11 +171,15 @@ export default function VerificationDetail() {
               className="table-scroll"
               tabIndex={0}
               role="region"
-              aria-label={`${check.name}: ${check.state}`}
+              aria-label={`${check.name}: ${check.stateName}`}
             >
               <table>
                 <caption>
-                  {check.name}: {check.state}
+                  {check.name}: {check.stateName} ({check.state}) · {check.methodName}
+                  {check.modeName ? ` · ${check.modeName}` : ''}
+                  {check.documentType
+                    ? ` · ${[check.documentType, check.documentRegion, check.documentSubRegion].filter(Boolean).join(' ')}`
+                    : ''}
                 </caption>
                 <thead>
                   <tr>
@@ -164,7 +191,12 @@ export default function VerificationDetail() {
                   {check.fieldResult.map((f) => (
                     <tr key={f.name}>
                       <td>{f.name}</td>
-                      <td>{f.status ?? '—'}</td>
+                      <td>
+                        {f.statusName ?? f.data ?? '—'}
+                        {f.name === 'AdminComment' && f.extraData
+                          ? ` (${f.extraData.map((e) => e.value).join(', ')})`
+                          : ''}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -173,16 +205,18 @@ export default function VerificationDetail() {
           ))}
           <h2>{t('watchlists')}</h2>
           <p>{watchlists.length === 0 ? t('noWatchlistHit') : watchlists.join(', ')}</p>
+          {(status === 'IN_PROGRESS' || status === 'PENDING') && (
+            <>
+              <InPersonCheck verificationId={verificationId} onDone={recorded} />
+              <ExternalCheck verificationId={verificationId} onDone={recorded} />
+            </>
+          )}
           {!status.startsWith('VERIFIED') && (
             <Override
               verificationId={verificationId}
               onDone={(updated) => {
-                queryClient.setQueryData(['account', 'verification', verificationId], updated);
-                void queryClient.invalidateQueries({ queryKey: ['account', 'verifications'] });
-                void queryClient.invalidateQueries({
-                  queryKey: ['account', 'verification', verificationId, 'outcome'],
-                });
-                setDone(true);
+                updatedWith(updated);
+                setDone(t('overridden'));
               }}
             />
           )}
