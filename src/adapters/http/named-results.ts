@@ -12,7 +12,10 @@ import {
 } from '../../domain/verification/index.ts';
 import type { CurrentStatus } from '../../app/verification.ts';
 
-const fieldNamed = (field: FieldResultV3): NamedField => ({ ...field, statusName: fieldStatusName(field.status)?.name ?? null });
+const fieldNamed = (field: FieldResultV3): NamedField => ({
+  ...field,
+  statusName: fieldStatusName(field.status)?.name ?? null,
+});
 
 function stateWords(state: string) {
   const named = sourceStateName(state);
