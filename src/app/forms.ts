@@ -12,12 +12,14 @@ import {
   CREDIT_HEADER_CONSENT_TEXT,
   CREDIT_HEADER_FAILURE_NOTICE,
   VERIFIED_OVERALL,
+  VerificationError,
   changedIdentity,
   fillNotice,
   formsOutcome,
   formsOutputs,
   identityOf,
   readFormsCall,
+  refusedChanges,
   sourceList,
   type FieldV3,
   type FormsCall,
@@ -168,6 +170,12 @@ export class FormsUseCases {
         loaded = await this.verifications.lockedIn(tx, account, known?.verificationId ?? '');
       }
       const before = registering ? null : loaded.state;
+      // Controlled changes: details given as on the document that the account does not let a person change.
+      const ruleSet = loaded.settings.ruleSet;
+      this.verifications.domain(() => {
+        const refused = refusedChanges(call.changes, ruleSet);
+        if (refused.length > 0) throw VerificationError.fieldValidation(refused);
+      });
       if (!call.getFields) {
         for (const sourceId of call.verifySources) {
           // A source already passed, or a verification already decided, has nothing more to check.

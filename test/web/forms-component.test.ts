@@ -66,6 +66,10 @@ test(
     await page.keyboard.press('Space');
     const number = two.getByLabel(/^Passport number/);
     await number.waitFor();
+    // Controlled changes: the demo account's rule set lets names change (not the date of birth), pre-filled.
+    assert.equal(await two.getByLabel(/^First name as on the document/).inputValue(), 'Mere');
+    assert.equal(await two.getByLabel(/^Last name as on the document/).inputValue(), 'Ngata');
+    assert.equal(await two.getByLabel(/^Date of birth as on the document/).count(), 0);
     // Help: where the number is, with a sample image.
     await two.getByText('Where to find this').click();
     assert.equal(await two.getByRole('img', { name: /Where to find this: Australian passport/ }).isVisible(), true);

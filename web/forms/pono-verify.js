@@ -57,6 +57,7 @@ const STRINGS = {
       visa: 'Visa (foreign passport)',
       proofOfAddress: 'Proof of address (utility bill, bank statement)',
     },
+    documentDetails: 'Your details as they appear on this document (change them only if the document differs)',
     consentTitle: 'Checking your details with a credit reporting agency',
     consentNeeded: 'Before we check your details, read the consent below and choose whether to give it.',
     consentAccept: 'I give this consent',
@@ -120,6 +121,7 @@ const STRINGS = {
       visa: 'Uruwhenua (tauiwi)',
       proofOfAddress: 'Tohu wāhi noho',
     },
+    documentDetails: 'Ō taipitopito e ai ki tēnei tuhinga (me panoni anake mēnā he rerekē tā te tuhinga)',
     consentTitle: 'Te arotake i ō taipitopito ki tētahi umanga pūrongo nama',
     consentNeeded:
       'I mua i te arotakenga o ō taipitopito, pānuitia te whakaaetanga i raro, ka kōwhiri ai mēnā ka whakaae koe.',
@@ -140,6 +142,14 @@ const STRINGS = {
       licence: 'Raihana taraiwa',
     },
   },
+};
+
+/** Each document… input and the person's detail it may change (forms-changes.ts). */
+const PERSONAL_OF_DOCUMENT = {
+  documentFirstName: 'firstName',
+  documentMiddleName: 'middleName',
+  documentLastName: 'lastName',
+  documentDateOfBirth: 'dateOfBirth',
 };
 
 let instances = 0;
@@ -361,6 +371,17 @@ class PonoVerify extends HTMLElement {
       if (field.input === 'licenceState' && sourceId !== 'regodvs') continue;
       form.append(this.fieldRow(field));
     }
+    const details = this.documentDetailFields();
+    if (details.length > 0) {
+      const fieldset = this.el('fieldset', { class: 'pono-document-details' });
+      fieldset.append(this.el('legend', {}, this.text('documentDetails')));
+      for (const field of details) {
+        const row = this.fieldRow(field);
+        row.querySelector('input').value = this.person[PERSONAL_OF_DOCUMENT[field.input]] || '';
+        fieldset.append(row);
+      }
+      form.append(fieldset);
+    }
     if (this.getAttribute('help') !== 'off' && group.help) {
       const details = this.el('details', { class: 'pono-help' });
       details.append(this.el('summary', {}, this.text('help')));
@@ -392,6 +413,12 @@ class PonoVerify extends HTMLElement {
     this.formSlot.append(form);
     const first = form.querySelector('input, select');
     if (first) first.focus();
+  }
+
+  /** The details the account's controlled changes let the person give as on the document (pre-filled). */
+  documentDetailFields() {
+    const allowed = this.definition.changeableDetails || [];
+    return (this.definition.documentDetails || []).filter((field) => allowed.includes(field.input));
   }
 
   fieldRow(field) {
@@ -441,13 +468,13 @@ class PonoVerify extends HTMLElement {
 
   async submitSource(sourceId, form) {
     const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
-    const problems = this.clientProblems(
-      form,
-      group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')),
-    );
+    const problems = this.clientProblems(form, [
+      ...group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')),
+      ...this.documentDetailFields(),
+    ]);
     if (problems.length > 0) return this.markProblems(form, problems);
     const values = {};
-    for (const field of group.fields) {
+    for (const field of [...group.fields, ...this.documentDetailFields()]) {
       const control = form.elements.namedItem(field.input);
       if (control && control.value.trim() !== '') values[field.input] = control.value.trim();
     }

@@ -104,6 +104,18 @@ export function addressFields(prefix: '' | 'previous'): FormsField[] {
 export const ADDRESS_FIELDS = addressFields('');
 export const PREVIOUS_ADDRESS_FIELDS = addressFields('previous');
 
+/**
+ * The person's details as the document or record shows them, given on a source's call when they differ from
+ * the registered ones (seed 001: interactive sources let the person change their data to match the source).
+ * Which of them a person may change is the account's controlled changes (forms-changes.ts).
+ */
+export const DOCUMENT_DETAIL_FIELDS: readonly FormsField[] = [
+  text('documentFirstName', 'First name as on the document', false, NAME_PATTERN),
+  text('documentMiddleName', 'Middle name as on the document', false, NAME_PATTERN),
+  text('documentLastName', 'Last name as on the document', false, NAME_PATTERN),
+  date('documentDateOfBirth', 'Date of birth as on the document', false),
+];
+
 /** The per-source inputs (seed 001 "Medicare Inputs" … "Marriage Certificate Inputs"). */
 export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
   {
@@ -244,6 +256,13 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
     engine: {},
   },
   {
+    group: 'registry',
+    sources: ['registry'],
+    help: "Your name, date of birth and address are compared with the records the organisation holds; give them as they appear on the organisation's records.",
+    fields: [],
+    engine: {},
+  },
+  {
     group: 'changeOfNameCertificate',
     sources: ['changeofnamecertificatedvs'],
     sample: 'certificate.svg',
@@ -309,5 +328,6 @@ export const ALL_FORMS_FIELDS: readonly FormsField[] = [
   ...PERSONAL_FIELDS,
   ...ADDRESS_FIELDS,
   ...PREVIOUS_ADDRESS_FIELDS,
+  ...DOCUMENT_DETAIL_FIELDS,
   ...SOURCE_GROUPS.flatMap((g) => g.fields),
 ];

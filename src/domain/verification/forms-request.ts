@@ -6,8 +6,10 @@ import type { FieldProblem, Person } from './types.ts';
 import { VerificationError } from './errors.ts';
 import { catalogueSource, inputName, validateSourceFields } from './catalogue/index.ts';
 import { COUNTRY_NAMES } from './person.ts';
+import { DOCUMENT_DETAILS, documentChanges, type DocumentDetail } from './forms-changes.ts';
 import {
   ADDRESS_FIELDS,
+  DOCUMENT_DETAIL_FIELDS,
   PERSONAL_FIELDS,
   PREVIOUS_ADDRESS_FIELDS,
   groupOfSource,
@@ -34,6 +36,8 @@ export interface FormsCall {
   identity: Record<string, string>;
   /** Engine inputs (`greenid_<source>_<field>`) per requested source. */
   sourceInputs: Record<string, Record<string, string>>;
+  /** Details given as on the document that differ from the person's (checked against the controlled changes). */
+  changes: DocumentDetail[];
 }
 
 /** The inputs whose change restarts a verification and that the tamper check compares. */
@@ -266,6 +270,10 @@ function engineInputs(sourceId: string, group: FormsSourceGroup, values: FormsVa
     fields[engineField] =
       field.kind === 'date' ? dayMonthYear(given) : field.kind === 'select' ? given.toUpperCase() : given;
   }
+  for (const detail of DOCUMENT_DETAILS) {
+    const onDocument = v(detail.input);
+    if (onDocument !== '') fields[detail.engine] = detail.engine === 'dob' ? dayMonthYear(onDocument) : onDocument;
+  }
   if (group.group === 'medicare') {
     const colour = MEDICARE_COLOURS[v('medicareCardColour').toUpperCase()] ?? '';
     fields.cardColour = colour;
@@ -351,6 +359,7 @@ export function readFormsCall(values: FormsValues, options: FormsCallOptions, to
         'Terms and conditions',
       ),
     );
+  if (verifying) problems.push(...fieldProblems(DOCUMENT_DETAIL_FIELDS, values));
   if (problems.length === 0 && verifying) {
     for (const id of verifySources) problems.push(...sourceProblems(id, values, today));
   }
@@ -367,6 +376,7 @@ export function readFormsCall(values: FormsValues, options: FormsCallOptions, to
     person: personOf(values, withPrevious),
     identity: identityOf(values),
     sourceInputs,
+    changes: verifying ? documentChanges(values) : [],
   };
 }
 

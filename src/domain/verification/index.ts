@@ -123,10 +123,18 @@ export {
   ADDRESS_FIELDS,
   PREVIOUS_ADDRESS_FIELDS,
   ALL_FORMS_FIELDS,
+  DOCUMENT_DETAIL_FIELDS,
   groupOfSource,
   type FormsField,
   type FormsSourceGroup,
 } from './forms-fields.ts';
+export {
+  DOCUMENT_DETAILS,
+  changeableDetails,
+  documentChanges,
+  refusedChanges,
+  type DocumentDetail,
+} from './forms-changes.ts';
 export {
   readFormsCall,
   identityOf,

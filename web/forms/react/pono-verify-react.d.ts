@@ -87,6 +87,8 @@ export interface PonoVerifyStrings {
   uploaded: string;
   reviewVerified: string;
   reviewFailed: string;
+  /** The legend over the details a person may give as on the document (the account's controlled changes). */
+  documentDetails: string;
   consentTitle: string;
   consentNeeded: string;
   consentAccept: string;

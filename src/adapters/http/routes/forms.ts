@@ -29,6 +29,8 @@ import {
   ALL_FORMS_FIELDS,
   MEDICARE_MAX_YEARS_AHEAD,
   PERSONAL_FIELDS,
+  DOCUMENT_DETAIL_FIELDS,
+  changeableDetails,
   ADDRESS_FIELDS,
   SOURCE_GROUPS,
   MANUAL_DOCUMENT_TYPES,
@@ -264,6 +266,9 @@ export const formsRoutes =
           personal: PERSONAL_FIELDS,
           address: ADDRESS_FIELDS,
           groups: SOURCE_GROUPS,
+          documentDetails: DOCUMENT_DETAIL_FIELDS,
+          // The account's controlled changes: the details a person may give differently, as on the document.
+          changeableDetails: changeableDetails(await services.ruleSets.current(grant.account.accountId, 'default')),
           medicareMaxYearsAhead: MEDICARE_MAX_YEARS_AHEAD,
           manualDocumentTypes: MANUAL_DOCUMENT_TYPES,
           maxManualDocuments: MAX_MANUAL_DOCUMENTS,

@@ -1,0 +1,187 @@
+// Controlled changes in the forms service (seed 001: interactive sources let the person change their data to
+// match a source, within the account's Controlled Changes, which may disallow changes), on both databases. The
+// account's administrator sets them in its rule set (PUT /api/v1/rule-sets/default, acceptedChanges); a source
+// call may give the name or date of birth as on the document (document… inputs). A change the account does not
+// list is refused naming the input; a listed one reaches the source (an operator registry record), which
+// verifies with changes; the component's definition offers only the details the account lets a person change.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { forEachDatabase } from '../../support/databases.ts';
+import { startTestApp, basicAuth, type TestApp } from '../../support/app.ts';
+import { newTracking } from './forms-support.ts';
+
+const AUTH = basicAuth('bank', 'bank-password');
+const CSV = [
+  'Surname,Given Name,Date of Birth,Street Number,Street Name,Street Type,Suburb,State,Postcode',
+  'Ngata,Aroha,12/03/1986,12,George,Street,Sydney,NSW,2000',
+].join('\n');
+/** Registered as Ani; the organisation's record says Aroha. */
+const ANI = {
+  firstName: 'Ani',
+  lastName: 'Ngata',
+  dateOfBirth: '1986-03-12',
+  streetNumber: '12',
+  streetName: 'George',
+  streetType: 'ST',
+  suburb: 'Sydney',
+  state: 'NSW',
+  postcode: '2000',
+  country: 'Australia',
+};
+
+forEachDatabase((kind) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(kind, { demo: false });
+    await t.services.accounts.create({
+      accountId: 'bank',
+      password: 'bank-password',
+      stubMode: false,
+      enabledSources: ['registry'],
+    });
+    const loaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/registry/records',
+      headers: { authorization: AUTH, 'content-type': 'text/csv' },
+      payload: CSV,
+    });
+    assert.equal(loaded.statusCode, 201, loaded.body);
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  const controlledChanges = async (acceptedChanges: { field: string; extent: string }[]) => {
+    const published = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/rule-sets/default',
+      headers: { authorization: AUTH },
+      payload: {
+        requirements: [
+          { kind: 'nameDob', sources: 1 },
+          { kind: 'nameAddress', sources: 1 },
+        ],
+        acceptedChanges,
+        lockoutAfterFailedAttempts: null,
+      },
+    });
+    assert.equal(published.statusCode, 201, published.body);
+  };
+  const call = (body: Record<string, unknown>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/identity-verification',
+      headers: { authorization: AUTH },
+      payload: { backgroundSources: '', ...ANI, ...body },
+    });
+  const registered = async (trackingCode: string) => {
+    const first = await call({ trackingCode });
+    assert.equal(first.statusCode, 200, first.body);
+    const outputs = first.json<{ verifyUserId: string; verifyStatus: string; availableSources: string }>();
+    assert.notEqual(outputs.verifyStatus, 'VERIFIED');
+    assert.ok(outputs.availableSources.split(',').includes('registry'), outputs.availableSources);
+    return outputs.verifyUserId;
+  };
+  const changeableDetails = async (trackingCode: string) => {
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/browser-tokens',
+      headers: { authorization: AUTH },
+      payload: { trackingCode },
+    });
+    assert.equal(minted.statusCode, 201, minted.body);
+    const definition = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/forms/browser/bank/definition',
+      headers: { authorization: `Bearer ${minted.json<{ browserToken: string }>().browserToken}` },
+    });
+    assert.equal(definition.statusCode, 200, definition.body);
+    return definition.json<{ changeableDetails: string[] }>().changeableDetails;
+  };
+
+  test('a change the account allows reaches the source: the registry record verifies with changes', async () => {
+    await controlledChanges([{ field: 'givenName', extent: 'any' }]);
+    const trackingCode = newTracking();
+    assert.deepEqual(await changeableDetails(trackingCode), ['documentFirstName']);
+    const verifyUserId = await registered(trackingCode);
+    // As registered, the record does not match.
+    const asRegistered = await call({ trackingCode, verifyUserId, verifySources: 'registry', termsAccepted: true });
+    assert.equal(asRegistered.statusCode, 200, asRegistered.body);
+    assert.equal(asRegistered.json().sourceVerifiedFlag, false);
+    const changed = await call({
+      trackingCode,
+      verifyUserId,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentFirstName: 'Aroha',
+      recordVerificationResponse: true,
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const outputs = changed.json();
+    assert.equal(outputs.restarted, false);
+    assert.equal(outputs.verifyUserId, verifyUserId);
+    assert.equal(outputs.sourceVerifiedFlag, true);
+    assert.equal(outputs.verifyStatus, 'VERIFIED');
+    assert.deepEqual(outputs.verifiedSources.split(','), ['registry']);
+    const registry = (
+      outputs.verificationResponse.verificationResult.individualResult as { name: string; state: string }[]
+    ).find((r) => r.name === 'registry');
+    assert.equal(registry?.state, 'VERIFIED_WITH_CHANGES');
+  });
+
+  test('a change of a detail the account does not list is refused, naming the input; nothing is checked', async () => {
+    await controlledChanges([{ field: 'givenName', extent: 'any' }]);
+    const trackingCode = newTracking();
+    const verifyUserId = await registered(trackingCode);
+    const refused = await call({
+      trackingCode,
+      verifyUserId,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentFirstName: 'Aroha',
+      documentDateOfBirth: '1986-03-13',
+    });
+    assert.equal(refused.statusCode, 400, refused.body);
+    const body = refused.json<{ executionStatus: string; problems: { field: string; message: string }[] }>();
+    assert.equal(body.executionStatus, 'DATA_ERROR');
+    assert.deepEqual(
+      body.problems.map((p) => p.field),
+      ['documentDateOfBirth'],
+    );
+    assert.match(body.problems[0]?.message ?? '', /does not let a person change their date of birth/);
+    const outcome = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${verifyUserId}/outcome`,
+      headers: { authorization: AUTH },
+    });
+    assert.equal(outcome.json().verifiedSources, '');
+  });
+
+  test('controlled changes set to none: every change is refused and the component offers none', async () => {
+    await controlledChanges([]);
+    const trackingCode = newTracking();
+    assert.deepEqual(await changeableDetails(trackingCode), []);
+    const verifyUserId = await registered(trackingCode);
+    const refused = await call({
+      trackingCode,
+      verifyUserId,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentFirstName: 'Aroha',
+    });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.deepEqual(
+      refused.json<{ problems: { field: string }[] }>().problems.map((p) => p.field),
+      ['documentFirstName'],
+    );
+    // The same detail given as registered (any case) is no change.
+    const same = await call({
+      trackingCode,
+      verifyUserId,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentFirstName: 'ANI',
+    });
+    assert.equal(same.statusCode, 200, same.body);
+  });
+});
