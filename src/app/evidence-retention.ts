@@ -2,6 +2,8 @@
 // source faces it was compared with, are deleted once the session has been finished (or, never finished,
 // started) for longer than the retention period. The decision, its reasons and the attempt records stay;
 // the audit trail of the application records that the evidence was deleted, when and under which period.
+// The photos of captured identity documents (seed 003) go the same way once older than their own period: the
+// capture, its reading and the combination result stay, without the image.
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
 import type { Clock } from './clock.ts';
@@ -49,13 +51,66 @@ async function sessionsPastRetention(
     .execute();
 }
 
+export interface PhotoRetentionRun {
+  captures: number;
+}
+
 export class EvidenceRetention {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     /** How long evidence is kept after its session ends (PONO_EVIDENCE_RETENTION_DAYS). */
     readonly retentionDays: number,
+    /** How long the photo of a captured document is kept after it was sent (PONO_DOCUMENT_PHOTO_RETENTION_DAYS). */
+    readonly documentPhotoDays: number = retentionDays,
   ) {}
+
+  /** Both periods applied: what the nightly job runs. */
+  async purgeAll(): Promise<RetentionRun & PhotoRetentionRun> {
+    return { ...(await this.purge()), ...(await this.purgeDocumentPhotos()) };
+  }
+
+  /**
+   * Deletes the photos of captured documents sent longer ago than their period; each capture keeps what was read,
+   * what was confirmed, the reviews and the combination result. Audited per capture (`document-photo.deleted`).
+   */
+  async purgeDocumentPhotos(): Promise<PhotoRetentionRun> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - this.documentPhotoDays * DAY_MS);
+    let captures = 0;
+    for (;;) {
+      const cleared = await this.db.transaction().execute(async (tx) => {
+        const due = await tx
+          .selectFrom('document_captures')
+          .select(['capture_id', 'account_id', 'verification_id'])
+          .where('created_at', '<', before)
+          .where('image', 'is not', null)
+          .orderBy('created_at')
+          .limit(BATCH)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        for (const capture of due) {
+          await tx
+            .updateTable('document_captures')
+            .set({ image: null, image_type: null })
+            .where('capture_id', '=', capture.capture_id)
+            .execute();
+          await appendAudit(tx, now, {
+            actor: 'system',
+            applicationId: null,
+            action: 'document-photo.deleted',
+            entity: 'document-capture',
+            entityId: capture.capture_id,
+            after: { accountId: capture.account_id, retentionDays: this.documentPhotoDays },
+          });
+        }
+        return due.length;
+      });
+      captures += cleared;
+      if (cleared < BATCH) return { captures };
+    }
+  }
 
   /** Deletes the evidence of every session past the period; safe to run at any time and in several processes. */
   async purge(): Promise<RetentionRun> {

@@ -45,6 +45,8 @@ export const ConfigSchema = Type.Object({
   PONO_PRESENCE_RATE_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   /** Liveness evidence (selfies, challenge frames, trusted source faces): days kept after its session ends. */
   PONO_EVIDENCE_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 365 }),
+  /** Document capture: days the photo of a captured identity document is kept after it was sent. */
+  PONO_DOCUMENT_PHOTO_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 90 }),
   /** Document capture: the faceMatchScore (0–100) at or above which the face comparison is VERIFIED. */
   PONO_FACE_MATCH_THRESHOLD: Type.Integer({ minimum: 0, maximum: 100, default: 40 }),
   /** Drills and tests only: the server's clock starts at this time (NZ time unless it has an offset) and runs on. */

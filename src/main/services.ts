@@ -105,13 +105,18 @@ export async function createServices(
     { ...caseworkOptionsFrom(options.config), branding },
   );
   casework.defineJobs(queue);
-  const retention = new EvidenceRetention(db, clock, options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365);
+  const retention = new EvidenceRetention(
+    db,
+    clock,
+    options.config?.PONO_EVIDENCE_RETENTION_DAYS ?? 365,
+    options.config?.PONO_DOCUMENT_PHOTO_RETENTION_DAYS ?? 90,
+  );
   queue.define<Record<string, never>>({
     name: EVIDENCE_RETENTION_QUEUE,
     retryLimit: 2,
     retryDelaySeconds: 600,
     cron: '17 3 * * *',
-    handle: async () => void (await retention.purge()),
+    handle: async () => void (await retention.purgeAll()),
   });
   const records = new RecordsUseCases(recordsStore);
   casework.useRecordsPort(records.caseworkPort());
