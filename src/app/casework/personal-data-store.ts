@@ -109,6 +109,17 @@ export class PersonalDataStore {
       .execute();
   }
 
+  /** The latest document check of each of the person's documents (the passport images run through it). */
+  async documentChecks(personId: string) {
+    return this.db
+      .selectFrom('casework_document_checks as c')
+      .innerJoin('casework_documents as d', 'd.document_id', 'c.document_id')
+      .select(['c.document_id', 'd.kind', 'd.file_name', 'c.result', 'c.face_probe', 'c.checked_by', 'c.checked_at'])
+      .where('d.person_id', '=', personId)
+      .orderBy('c.checked_at')
+      .execute();
+  }
+
   async escalations(personId: string) {
     return this.db.selectFrom('escalations').selectAll().where('person_id', '=', personId).execute();
   }
@@ -141,13 +152,29 @@ export class PersonalDataStore {
     applicationId: string,
     relationship: string,
     at: Date,
-  ): Promise<{ documents: number; images: number; sourcePhotos: number; emails: number; recordsSummary: boolean }> {
+  ): Promise<{
+    documents: number;
+    documentChecks: number;
+    images: number;
+    sourcePhotos: number;
+    emails: number;
+    recordsSummary: boolean;
+  }> {
     const sessions = tx.selectFrom('liveness_sessions').select('session_id').where('person_id', '=', personId);
     const attempts = tx.selectFrom('liveness_attempts').select('attempt_id').where('session_id', 'in', sessions);
     const images = await tx.deleteFrom('liveness_frames').where('attempt_id', 'in', attempts).executeTakeFirst();
     const sourcePhotos = await tx
       .deleteFrom('liveness_trusted_sources')
       .where('session_id', 'in', sessions)
+      .executeTakeFirst();
+    // A document's check goes with it (the foreign key cascades); deleted first to be counted.
+    const documentChecks = await tx
+      .deleteFrom('casework_document_checks')
+      .where(
+        'document_id',
+        'in',
+        tx.selectFrom('casework_documents').select('document_id').where('person_id', '=', personId),
+      )
       .executeTakeFirst();
     const documents = await tx.deleteFrom('casework_documents').where('person_id', '=', personId).executeTakeFirst();
     const linkEmails = await tx
@@ -180,6 +207,7 @@ export class PersonalDataStore {
     }
     return {
       documents: Number(documents.numDeletedRows),
+      documentChecks: Number(documentChecks.numDeletedRows),
       images: Number(images.numDeletedRows),
       sourcePhotos: Number(sourcePhotos.numDeletedRows),
       emails: Number(linkEmails.numUpdatedRows) + (person ? 1 : 0),

@@ -11,7 +11,14 @@ import { PersonalDataStore } from './personal-data-store.ts';
 export interface ErasureResult {
   personId: string;
   erasedAt: string;
-  removed: { documents: number; images: number; sourcePhotos: number; emails: number; recordsSummary: boolean };
+  removed: {
+    documents: number;
+    documentChecks: number;
+    images: number;
+    sourcePhotos: number;
+    emails: number;
+    recordsSummary: boolean;
+  };
   whatIsErased: readonly string[];
   whatIsKept: readonly string[];
 }
@@ -34,11 +41,12 @@ export class PersonalData {
     authorize(actor, 'personal-data.export');
     const person = await this.store.person(personId);
     if (!person || person.reference !== reference) throw notFound('Person', personId);
-    const [tasks, links, sessions, documents, escalations, audit] = await Promise.all([
+    const [tasks, links, sessions, documents, documentChecks, escalations, audit] = await Promise.all([
       this.store.tasks(personId),
       this.store.links(personId),
       this.store.sessions(personId),
       this.store.documents(personId),
+      this.store.documentChecks(personId),
       this.store.escalations(personId),
       this.store.auditEvents(personId),
     ]);
@@ -122,6 +130,15 @@ export class PersonalData {
         sha256: d.sha256,
         uploadedAt: iso(d.uploaded_at),
         contentBase64: contentOf.get(d.document_id) ?? null,
+      })),
+      documentChecks: documentChecks.map((c) => ({
+        documentId: c.document_id,
+        kind: c.kind,
+        fileName: c.file_name,
+        checkedAt: iso(c.checked_at),
+        checkedBy: c.checked_by,
+        faceComparedWith: c.face_probe,
+        result: c.result,
       })),
       escalations: escalations.map((e) => ({ ...e })),
       auditTrail: audit.map((e) => ({

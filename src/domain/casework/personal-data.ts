@@ -6,7 +6,7 @@ import type { Stage } from './stages.ts';
 
 /** What an erasure removes, in the office's words (shown with the result and kept in the audit trail). */
 export const ERASED_ON_REQUEST = [
-  'supporting documents (passport scans, photos)',
+  'supporting documents (passport scans, photos) and the document checks run on them',
   'liveness recordings, selfies and the source photos they were compared with',
   'email addresses (on the person and on their liveness links)',
   'the immigration records summary filed on their application',

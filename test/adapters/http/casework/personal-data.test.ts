@@ -9,6 +9,8 @@ import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { missingImages } from '../../face/fixtures.ts';
 import { cannedAnalysis, jsonSubmission, realFaces, stillCapture } from '../liveness/support.ts';
 import { CaseworkClient, multipart, type App, type Officers } from './casework-client.ts';
+import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
+import { GRACE } from '../documents/support.ts';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -27,6 +29,12 @@ interface Export {
   identityTasks: { kind: string }[];
   livenessChecks: { sessionId: string; status: string; attempts: { imagesHeld: number; result: string | null }[] }[];
   documents: { fileName: string; contentBase64: string | null }[];
+  documentChecks: {
+    fileName: string;
+    checkedBy: string;
+    faceComparedWith: string | null;
+    result: { documentType: string; extracted: { surname: string; documentNumber: string } };
+  }[];
   auditTrail: { action: string }[];
 }
 
@@ -69,6 +77,19 @@ forEachDatabase((kind) => {
         payload: scan.payload,
       });
       assert.equal(uploaded.statusCode, 201, uploaded.body);
+      // The person's overseas passport, run through the document check by a case officer.
+      const specimen = multipart(
+        { kind: 'overseas-passport-image', personId: person },
+        { name: 'overseas-passport.jpg', content: await renderSpecimen(GRACE), type: 'image/jpeg' },
+      );
+      const passport = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${app.reference}/documents`,
+        headers: { ...o.caseOfficer.headers, ...specimen.headers },
+        payload: specimen.payload,
+      });
+      assert.equal(passport.statusCode, 201, passport.body);
+      const passportId = passport.json<{ id: string }>().id;
 
       // A completed liveness check for the person: selfie, challenge frames and the source photo it was compared with.
       const faces = await realFaces();
@@ -100,6 +121,8 @@ forEachDatabase((kind) => {
         200,
       );
 
+      await c.expect(200, o.caseOfficer, 'POST', `/applications/${app.reference}/documents/${passportId}/check`);
+
       const url = `/applications/${app.reference}/people/${person}/personal-data`;
       assert.equal((await c.call(o.caseOfficer, 'GET', url)).statusCode, 403, 'a case officer cannot export');
       assert.equal((await c.call(null, 'GET', url)).statusCode, 401);
@@ -110,8 +133,22 @@ forEachDatabase((kind) => {
       assert.equal(exported.identityTasks.length, 3, 'the three Confirm Identity tasks');
       assert.deepEqual(
         exported.documents.map((d) => [d.fileName, Buffer.from(d.contentBase64 ?? '', 'base64').equals(PNG)]),
-        [['passport.png', true]],
-        'the document itself is in the export',
+        [
+          ['passport.png', true],
+          ['overseas-passport.jpg', false],
+        ],
+        'the documents themselves are in the export',
+      );
+      assert.deepEqual(
+        exported.documentChecks.map((d) => [
+          d.fileName,
+          d.result.documentType,
+          d.result.extracted.surname,
+          d.result.extracted.documentNumber,
+          d.faceComparedWith,
+        ]),
+        [['overseas-passport.jpg', 'PASSPORT', 'HOPPER', 'A1111111', 'LIVENESS_BEST_FRAME']],
+        'the document check of the passport, as the officer saw it',
       );
       assert.equal(exported.livenessChecks.length, 1);
       assert.ok(
@@ -140,10 +177,11 @@ forEachDatabase((kind) => {
         'a case officer cannot erase',
       );
       const erased = await c.expect<{
-        removed: { documents: number; images: number; sourcePhotos: number; emails: number };
+        removed: { documents: number; documentChecks: number; images: number; sourcePhotos: number; emails: number };
         whatIsKept: string[];
       }>(200, o.admin, 'POST', `${url}/erasure`, { reason: 'Request from the person, letter of 3 December' });
-      assert.equal(erased.removed.documents, 1);
+      assert.equal(erased.removed.documents, 2);
+      assert.equal(erased.removed.documentChecks, 1);
       assert.ok(erased.removed.images > 0);
       assert.equal(erased.removed.sourcePhotos, 1);
       assert.ok(erased.whatIsKept.some((k) => /name, date of birth/.test(k)));
@@ -153,6 +191,7 @@ forEachDatabase((kind) => {
       assert.ok(after.person.erasedAt);
       assert.equal(after.person.familyName, 'Te Rangi', 'the public record keeps the name');
       assert.deepEqual(after.documents, []);
+      assert.deepEqual(after.documentChecks, [], 'the document check went with its document');
       assert.equal(after.livenessChecks[0]?.status, 'PASSED', 'the liveness decision stays');
       assert.equal(after.livenessChecks[0]?.attempts[0]?.imagesHeld, 0, 'its images are gone');
       const audit = after.auditTrail.map((e) => e.action);

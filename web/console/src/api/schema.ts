@@ -3675,6 +3675,18 @@ export interface paths {
                                 entity: string;
                                 entityId: string;
                             }[];
+                            /** @description the latest document check of each of the person’s passport images */
+                            documentChecks: {
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                checkedBy: string;
+                                documentId: string;
+                                faceComparedWith: string | null;
+                                fileName: string;
+                                kind: string;
+                                /** @description the document check as the officer saw it (GET …/documents/{id}/check) */
+                                result: unknown;
+                            }[];
                             documents: {
                                 contentBase64: string | null;
                                 contentType: string;
@@ -3903,6 +3915,7 @@ export interface paths {
                             erasedAt: string;
                             personId: string;
                             removed: {
+                                documentChecks: number;
                                 documents: number;
                                 emails: number;
                                 images: number;

@@ -89,6 +89,18 @@ const PersonalDataExport = Type.Object({
       contentBase64: Text,
     }),
   ),
+  documentChecks: Type.Array(
+    Type.Object({
+      documentId: Type.String(),
+      kind: Type.String(),
+      fileName: Type.String(),
+      checkedAt: Instant,
+      checkedBy: Type.String(),
+      faceComparedWith: Text,
+      result: Type.Unknown({ description: 'the document check as the officer saw it (GET …/documents/{id}/check)' }),
+    }),
+    { description: 'the latest document check of each of the person’s passport images' },
+  ),
   escalations: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   auditTrail: Type.Array(
     Type.Object({
@@ -106,6 +118,7 @@ const ErasureResultSchema = Type.Object({
   erasedAt: Type.String({ format: 'date-time' }),
   removed: Type.Object({
     documents: Type.Integer(),
+    documentChecks: Type.Integer(),
     images: Type.Integer(),
     sourcePhotos: Type.Integer(),
     emails: Type.Integer(),
