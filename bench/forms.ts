@@ -41,8 +41,15 @@ try {
   const settings = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP };
   const headers = { 'content-type': 'application/json', authorization: basic(accountId, password) };
   const runs = await alternate(
-    postLoad(settings, `${pono.url}/api/v1/verifications`, REGISTER_BODY, headers),
-    postLoad(settings, `${pono.url}/api/v1/forms/identity-verification`, FORMS_BODY, headers, { idReplacement: true }),
+    postLoad(settings, `${pono.url}/api/v1/verifications`, REGISTER_BODY, headers, {}, pono),
+    postLoad(
+      settings,
+      `${pono.url}/api/v1/forms/identity-verification`,
+      FORMS_BODY,
+      headers,
+      { idReplacement: true },
+      pono,
+    ),
   );
   console.log(
     `machine: ${machine()}; PostgreSQL server; ${CONNECTIONS} connections, ${SECONDS} s measured after ${WARMUP} s warm-up, runs REST, forms, forms, REST`,

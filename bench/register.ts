@@ -11,13 +11,29 @@
  */
 import { ACCOUNTS, benchSchema } from './support/database.ts';
 import { REGISTER_BODY } from './support/registration.ts';
-import { basic, load, machine, option, startPono, startProcess, type LoadResult, type Server } from './support/load.ts';
+import {
+  basic,
+  cpuPerRequest,
+  load,
+  machine,
+  option,
+  startPono,
+  startProcess,
+  withApplicationName,
+  type LoadResult,
+  type Server,
+} from './support/load.ts';
 
 const SECONDS = option('seconds', 10);
 const WARMUP = option('warmup', 3);
 const schema = await benchSchema('bench_register');
 const pono = await startPono(schema.env);
-const bare = await startProcess('bench/support/bare-insert.ts', [schema.url, schema.schema]);
+const bare = await startProcess(
+  'bench/support/bare-insert.ts',
+  [withApplicationName(schema.url, 'bench_bare'), schema.schema],
+  {},
+  'bench_bare',
+);
 try {
   const run = (server: Server, path: string, connections: number, authorization?: string): Promise<LoadResult> =>
     load(
@@ -34,7 +50,7 @@ try {
     );
   const line = (name: string, r: LoadResult) =>
     console.log(
-      `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   server CPU ${r.serverCpuMs?.toFixed(2) ?? '?'} ms/request`,
+      `  ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   ${cpuPerRequest(r)}`,
     );
   console.log(
     `machine: ${machine()}; PostgreSQL server; ${SECONDS} s measured after ${WARMUP} s warm-up, each party in its own process`,

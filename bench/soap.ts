@@ -33,14 +33,28 @@ const pono = await startPono(schema.env);
 try {
   const settings = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP };
   const runs = await alternate(
-    postLoad(settings, `${pono.url}/api/v1/verifications`, REGISTER_BODY, {
-      'content-type': 'application/json',
-      authorization: basic(accountId, password),
-    }),
-    postLoad(settings, `${pono.url}/Registrations-Registrations/DynamicFormsServiceV3`, SOAP_BODY, {
-      'content-type': 'text/xml; charset=utf-8',
-      soapaction: '""',
-    }),
+    postLoad(
+      settings,
+      `${pono.url}/api/v1/verifications`,
+      REGISTER_BODY,
+      {
+        'content-type': 'application/json',
+        authorization: basic(accountId, password),
+      },
+      {},
+      pono,
+    ),
+    postLoad(
+      settings,
+      `${pono.url}/Registrations-Registrations/DynamicFormsServiceV3`,
+      SOAP_BODY,
+      {
+        'content-type': 'text/xml; charset=utf-8',
+        soapaction: '""',
+      },
+      {},
+      pono,
+    ),
   );
   console.log(
     `machine: ${machine()}; PostgreSQL server; ${CONNECTIONS} connections, ${SECONDS} s measured after ${WARMUP} s warm-up, runs REST, SOAP, SOAP, REST`,

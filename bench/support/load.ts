@@ -6,9 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { SERVER } from './database.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -41,6 +43,14 @@ export interface LoadResult {
    * was given: what each request costs the machine, which holds better than throughput on a shared machine.
    */
   serverCpuMs?: number;
+  /**
+   * CPU the PostgreSQL server spent per request over the measured run (ms): the backends of the server's own
+   * connections (found by their application_name) plus PostgreSQL's background processes (WAL writer,
+   * checkpointer, autovacuum…), from /proc. Other clients' backends (other test runs) are left out.
+   */
+  databaseCpuMs?: number;
+  /** Every postgres process's CPU per request, other clients' included (equal to the above on a quiet machine). */
+  allPostgresCpuMs?: number;
 }
 
 /** User + system CPU time of a process so far, in ms (Linux /proc; undefined elsewhere). */
@@ -54,8 +64,66 @@ function cpuMsOf(pid: number | undefined): number | undefined {
 /** Linux's USER_HZ, the unit of /proc's CPU times (100 on every common build). */
 const CLOCK_TICKS = 100;
 
-/** Runs the load; with `server`, also measures that process's CPU per request over the measured run. */
+/** CPU time so far of each process in `pids` (those still running). */
+function cpuOfEach(pids: Iterable<number>): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = cpuMsOf(pid);
+    if (ms !== undefined) times.set(pid, ms);
+  }
+  return times;
+}
+
+/** Every process named `postgres` (the PostgreSQL server's postmaster, backends and background processes). */
+function postgresPids(): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false; // exited meanwhile
+      }
+    });
+}
+
+interface DatabaseCpu {
+  own: Map<number, number>;
+  all: Map<number, number>;
+}
+
+/** The backends of `applicationName`'s connections and PostgreSQL's background processes, and every postgres process. */
+async function databaseCpu(client: pg.Client, applicationName: string): Promise<DatabaseCpu> {
+  const { rows } = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where application_name = $1 or backend_type <> 'client backend'`,
+    [applicationName],
+  );
+  return { own: cpuOfEach(rows.map((r) => r.pid)), all: cpuOfEach(postgresPids()) };
+}
+
+/** CPU spent between two readings; a process that started in between counts from zero, one that ended is lost. */
+function spent(start: Map<number, number>, end: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of end) total += ms - (start.get(pid) ?? 0);
+  return total;
+}
+
+/** The name a bench server's database connections carry, so that their backends can be told apart. */
+export function withApplicationName(url: string, name: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}application_name=${name}`;
+}
+
+/**
+ * Runs the load; with `server`, also measures that process's CPU per request over the measured run, and the
+ * database's (when the server's connections carry an application name).
+ */
 export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult> {
+  const database = server?.applicationName ? new pg.Client({ connectionString: SERVER }) : undefined;
+  await database?.connect();
+  const databaseNow = () =>
+    database && server?.applicationName ? databaseCpu(database, server.applicationName) : undefined;
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'bench/support/load-generator.ts'), JSON.stringify(spec)],
@@ -63,17 +131,28 @@ export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult>
   );
   let output = '';
   let cpuAtStart: number | undefined;
+  let databaseAtStart: Promise<DatabaseCpu> | undefined;
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     output += chunk;
-    if (cpuAtStart === undefined && output.includes('measuring\n')) cpuAtStart = cpuMsOf(server?.process.pid);
+    if (cpuAtStart === undefined && output.includes('measuring\n')) {
+      cpuAtStart = cpuMsOf(server?.process.pid);
+      databaseAtStart = databaseNow();
+    }
   });
   const [code] = (await once(child, 'exit')) as [number | null];
   const cpuAtEnd = cpuMsOf(server?.process.pid);
+  const databaseAtEnd = await databaseNow();
+  const databaseStart = await databaseAtStart;
+  await database?.end();
   if (code !== 0) throw new Error(`the load generator exited with ${code}`);
   const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as LoadResult;
   if (cpuAtStart !== undefined && cpuAtEnd !== undefined && result.requests > 0)
     result.serverCpuMs = (cpuAtEnd - cpuAtStart) / result.requests;
+  if (databaseStart && databaseAtEnd && result.requests > 0) {
+    result.databaseCpuMs = spent(databaseStart.own, databaseAtEnd.own) / result.requests;
+    result.allPostgresCpuMs = spent(databaseStart.all, databaseAtEnd.all) / result.requests;
+  }
   if (result.failures > 0) throw new Error(`${result.failures} of ${result.requests} requests to ${spec.url} failed`);
   return result;
 }
@@ -81,7 +160,15 @@ export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult>
 export interface Server {
   url: string;
   process: ChildProcess;
+  /** The application_name of its database connections. */
+  applicationName?: string;
   stop(): Promise<void>;
+}
+
+/** A result's CPU per request, server and database, for a bench's line. */
+export function cpuPerRequest(r: LoadResult): string {
+  const ms = (x: number | undefined) => x?.toFixed(2) ?? '?';
+  return `CPU ms/request: server ${ms(r.serverCpuMs)}, database ${ms(r.databaseCpuMs)} (all postgres ${ms(r.allPostgresCpuMs)})`;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -112,18 +199,36 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startPono(env: Record<string, string>): Promise<Server> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/out')] : [];
+  const applicationName = env['DATABASE_URL'] ? `bench_pono_${port}` : undefined;
   const child = spawn(process.execPath, [...profile, join(ROOT, 'bin/pono.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+      ...(env['DATABASE_URL'] && applicationName
+        ? { DATABASE_URL: withApplicationName(env['DATABASE_URL'], applicationName) }
+        : {}),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
-  return { url, process: child, stop: stopper(child) };
+  return { url, process: child, ...(applicationName ? { applicationName } : {}), stop: stopper(child) };
 }
 
-/** A server script run with tsx in its own process; it prints `listening <url>` when ready. */
-export async function startProcess(script: string, args: string[], env: Record<string, string> = {}): Promise<Server> {
+/**
+ * A server script run with tsx in its own process; it prints `listening <url>` when ready. `applicationName`:
+ * the application_name its database connections carry (for the database's CPU per request).
+ */
+export async function startProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  applicationName?: string,
+): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -139,7 +244,7 @@ export async function startProcess(script: string, args: string[], env: Record<s
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
   });
-  return { url, process: child, stop: stopper(child) };
+  return { url, process: child, ...(applicationName ? { applicationName } : {}), stop: stopper(child) };
 }
 
 export function machine(): string {

@@ -3,7 +3,7 @@
  * sources answer as the bench expects), as REST register's JSON body, and the alternating runs the
  * comparison benches make (A, B, B, A: drift from other load on the machine falls on both sides alike).
  */
-import { load, type LoadResult, type LoadSpec } from './load.ts';
+import { cpuPerRequest, load, type LoadResult, type LoadSpec, type Server } from './load.ts';
 
 export const MIDDLE_NAMES = `TWO${'P'.repeat(28)}`;
 export const ADDRESS = {
@@ -28,8 +28,9 @@ export function postLoad(
   body: string,
   headers: Record<string, string>,
   extra: Partial<LoadSpec> = {},
+  server?: Server,
 ): () => Promise<LoadResult> {
-  return () => load({ ...settings, url, method: 'POST', body, headers, ...extra });
+  return () => load({ ...settings, url, method: 'POST', body, headers, ...extra }, server);
 }
 
 export interface Alternated {
@@ -56,6 +57,7 @@ export async function alternate(
     second: b,
     firstRps: mean(a),
     secondRps: mean(b),
-    show: (runs) => runs.map((r) => `${r.rps.toFixed(0)} req/s (p99 ${r.p99.toFixed(0)} ms)`).join(', '),
+    show: (runs) =>
+      runs.map((r) => `${r.rps.toFixed(0)} req/s (p99 ${r.p99.toFixed(0)} ms; ${cpuPerRequest(r)})`).join(', '),
   };
 }

@@ -1,9 +1,12 @@
 // The forms integration's SQL: sessions per person of a transaction, account form settings, the audit of
 // tamper checks, and browser tokens. Every query is scoped to its account.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../adapters/db/database.ts';
 import { digest } from './ids.ts';
+import { PREPARED } from './ports/database.ts';
 import type { NewVerification } from './verification-store.ts';
+
+const UNIQUE_VIOLATION = '23505';
 
 export interface FormSession {
   trackingCode: string;
@@ -60,59 +63,88 @@ export class FormsStore {
   }
 
   /**
-   * A person's first call (or a call after their details changed) in one statement: the new verification is
-   * inserted, only while its rule set is current and only when the person has no verification registered with
-   * these very details, together with the session pointing at it and the call's outputs. The foreign key from
-   * the session to the verification is checked at the statement's end, so both rows go in or neither.
-   * `stored` false: nothing was written, because `sameIdentity` (the person's verification stands: continue it)
-   * or the rule set was replaced meanwhile (decide again).
+   * A person's first call in one statement: the session pointing at the new verification, with the call's
+   * outputs, and the verification itself, written only while its rule set is current and `unless` (the
+   * account's lock-out) is false, and only when the person has no session yet. The session is created by an
+   * insert that does nothing when one exists, which also sees a session another call created meanwhile (it waits
+   * for that call's end), so two simultaneous first calls never both register. The foreign key from the
+   * session to the verification is checked at the statement's end, so both rows go in or neither.
+   * `current` false: nothing was written because the rule set was replaced meanwhile or the account is locked
+   * (find out which); `current` true and not `stored`: the person has a session (continue in the transaction).
+   * Kept prepared: it is most of a form's first call.
    */
   async registerPerson(
     verification: NewVerification,
     session: { trackingCode: string; roleKey: string; identity: Record<string, string>; outputs: object },
     now: Date,
-  ): Promise<{ stored: boolean; existed: boolean; sameIdentity: boolean }> {
+    unless?: RawBuilder<boolean>,
+  ): Promise<{ stored: boolean; current: boolean }> {
     const { accountId } = verification;
-    const identity = JSON.stringify(session.identity);
-    const result = await sql<{ stored: number; existed: number; same_identity: number }>`
-      with existing as (
-        select identity = ${identity}::jsonb as same from form_sessions
-        where account_id = ${accountId} and tracking_code = ${session.trackingCode} and role_key = ${session.roleKey}
-      ), v as (
-        insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
-        select ${accountId}, ${verification.verificationId}, ${verification.ruleId}, ${verification.ruleSetVersion},
-          ${verification.overallStatus}, ${verification.state}::jsonb
-        where not exists (select 1 from existing where same)
-          and not exists (select 1 from rule_sets where account_id = ${accountId} and rule_id = ${verification.ruleId} and version > ${verification.ruleSetVersion})
-        on conflict (account_id, verification_id) do nothing
-        returning verification_id
-      ), s as (
-        insert into form_sessions (account_id, tracking_code, role_key, verification_id, identity, last_outputs, updated_at)
-        select ${accountId}, ${session.trackingCode}, ${session.roleKey}, verification_id, ${identity}::jsonb,
-          ${JSON.stringify(session.outputs)}::jsonb, ${now} from v
-        on conflict (account_id, tracking_code, role_key) do update set verification_id = excluded.verification_id,
-          identity = excluded.identity, last_outputs = excluded.last_outputs, updated_at = excluded.updated_at
-        returning 1
-      )
-      select (select count(*) from s)::int as stored, (select count(*) from existing)::int as existed,
-        (select count(*) from existing where same)::int as same_identity`.execute(this.db);
-    const row = result.rows[0];
-    return { stored: row?.stored === 1, existed: row?.existed === 1, sameIdentity: row?.same_identity === 1 };
+    try {
+      const result = await sql<{ stored: number; current: boolean }>`
+        with ok as (
+          select not exists (select 1 from rule_sets where account_id = ${accountId} and rule_id = ${verification.ruleId} and version > ${verification.ruleSetVersion})${unless ? sql` and not ${unless}` : sql``} as current
+        ), s as (
+          insert into form_sessions (account_id, tracking_code, role_key, verification_id, identity, last_outputs, updated_at)
+          select ${accountId}, ${session.trackingCode}, ${session.roleKey}, ${verification.verificationId},
+            ${JSON.stringify(session.identity)}::jsonb, ${JSON.stringify(session.outputs)}::jsonb, ${now}
+          from ok where ok.current
+          on conflict (account_id, tracking_code, role_key) do nothing
+          returning verification_id
+        ), v as (
+          insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
+          select ${accountId}, s.verification_id, ${verification.ruleId}, ${verification.ruleSetVersion},
+            ${verification.overallStatus}, ${verification.state}::jsonb
+          from s
+          returning 1
+        )
+        select (select count(*) from v)::int as stored, (select current from ok) as current ${sql.raw(PREPARED)}`.execute(
+        this.db,
+      );
+      const row = result.rows[0];
+      return { stored: row?.stored === 1, current: row?.current === true };
+    } catch (error) {
+      // The verification's id was taken (by chance): nothing was written; the caller decides again with a new one.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { stored: false, current: false };
+      throw error;
+    }
   }
 
-  /** The session's verification is (re)set to this one, registered with these identity details. */
-  async saveSession(tx: Tx, accountId: string, session: Omit<FormSession, 'lastOutputs'>, now: Date): Promise<void> {
+  /**
+   * The session's verification is set to this one, registered with these identity details: a session `known`
+   * to the caller (under the person's lock) is replaced; otherwise one is created, unless a first call stored
+   * one meanwhile (false: nothing written, decide again).
+   */
+  async saveSession(
+    tx: Tx,
+    accountId: string,
+    session: Omit<FormSession, 'lastOutputs'>,
+    known: boolean,
+    now: Date,
+  ): Promise<boolean> {
     const values = {
       verification_id: session.verificationId,
       identity: JSON.stringify(session.identity),
       last_outputs: null,
       updated_at: now,
     };
-    await tx
+    if (known) {
+      await tx
+        .updateTable('form_sessions')
+        .set(values)
+        .where('account_id', '=', accountId)
+        .where('tracking_code', '=', session.trackingCode)
+        .where('role_key', '=', session.roleKey)
+        .execute();
+      return true;
+    }
+    const created = await tx
       .insertInto('form_sessions')
       .values({ account_id: accountId, tracking_code: session.trackingCode, role_key: session.roleKey, ...values })
-      .onConflict((oc) => oc.columns(['account_id', 'tracking_code', 'role_key']).doUpdateSet(values))
+      .onConflict((oc) => oc.columns(['account_id', 'tracking_code', 'role_key']).doNothing())
+      .returning('verification_id')
       .execute();
+    return created.length === 1;
   }
 
   async recordOutputs(

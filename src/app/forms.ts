@@ -27,7 +27,7 @@ import {
   type FormsValues,
   type VerificationState,
 } from '../domain/verification/index.ts';
-import type { Accounts, AccountCredentials, Account } from './accounts.ts';
+import type { Accounts, AccountCredentials, Account, LockoutGuard } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { AppError, echoed, errors } from './errors.ts';
 import { FormsStore, type FormSettings } from './forms-store.ts';
@@ -108,108 +108,149 @@ export class FormsUseCases {
   }
 
   async verify(credentials: AccountCredentials, request: FormsVerifyRequest): Promise<FormsVerifyAnswer> {
-    return this.verifyFor(await this.accounts.authenticate(credentials), request);
+    const { account, lockout } = await this.accounts.authenticateForWrite(credentials);
+    return this.verifyFor(account, request, lockout);
   }
 
-  /** One call of the service for an authenticated account (the API's Basic password or a browser token). */
-  async verifyFor(account: Account, request: FormsVerifyRequest): Promise<FormsVerifyAnswer> {
+  /**
+   * One call of the service for an authenticated account (the API's Basic password or a browser token). With
+   * `lockout`, the account's lock-out has not been checked yet: a first call's one statement checks it, every
+   * other way checks it before writing anything.
+   */
+  async verifyFor(account: Account, request: FormsVerifyRequest, lockout?: LockoutGuard): Promise<FormsVerifyAnswer> {
     const roleKey = request.roleKey ?? '';
-    const call = await this.readCall(account, request, roleKey);
+    const call = await this.readCall(account, request, roleKey, lockout);
     const extraData: Record<string, string> =
       request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
     let prepared: Loaded | null = null;
     if (request.verifyUserId === undefined && (call.getFields || call.verifySources.length === 0)) {
-      const atOnce = await this.registerAtOnce(account, request, call, roleKey, extraData);
+      const atOnce = await this.registerAtOnce(account, request, call, roleKey, extraData, lockout);
       if ('answer' in atOnce) return atOnce.answer;
       prepared = atOnce.prepared;
     }
-    const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
-    if (request.verifyUserId !== undefined && !known) throw errors.notFound('verifyUserId', request.verifyUserId);
-    const restart = !known || changedIdentity(known.identity, call.identity).length > 0;
-    if (known && !restart && request.verifyUserId !== undefined && request.verifyUserId !== known.verificationId) {
-      throw errors.invalid([
-        {
-          field: 'verifyUserId',
-          message: `verifyUserId ${echoed(request.verifyUserId)} is not the current verification of this person (${known.verificationId})`,
-        },
-      ]);
-    }
-    const registering = restart
-      ? (prepared ??
-        (await this.verifications.prepareRegistration(
-          account,
-          { person: call.person, extraData },
-          call.backgroundSources,
-        )))
-      : null;
-    return this.db.transaction().execute(async (tx) => {
-      await this.store.lockPerson(tx, account.accountId, request.trackingCode, roleKey);
-      let loaded: Loaded;
-      if (registering) {
-        await this.verifications.storeRegistration(tx, account, registering.state);
-        await this.store.saveSession(
-          tx,
-          account.accountId,
+    await lockout?.refused();
+    // The session read before the person's lock decides whether to prepare a registration (the sources run
+    // outside the lock); read again under the lock, a session another call changed meanwhile means deciding again.
+    for (let attempt = 1; ; attempt++) {
+      const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
+      if (request.verifyUserId !== undefined && !known) throw errors.notFound('verifyUserId', request.verifyUserId);
+      const restart = !known || changedIdentity(known.identity, call.identity).length > 0;
+      if (known && !restart && request.verifyUserId !== undefined && request.verifyUserId !== known.verificationId) {
+        throw errors.invalid([
           {
-            trackingCode: request.trackingCode,
-            roleKey,
-            verificationId: registering.state.verificationId,
-            identity: call.identity,
+            field: 'verifyUserId',
+            message: `verifyUserId ${echoed(request.verifyUserId)} is not the current verification of this person (${known.verificationId})`,
           },
-          this.clock.now(),
-        );
-        loaded = registering;
-        if (this.creditHeaderFailed(registering.state) && this.queue) {
-          await this.queue.send<CreditNoticeJob>(
-            CREDIT_NOTICE_QUEUE,
-            { accountId: account.accountId, verificationId: registering.state.verificationId },
-            { tx },
-          );
-        }
-      } else {
-        loaded = await this.verifications.lockedIn(tx, account, known?.verificationId ?? '');
+        ]);
       }
-      const before = registering ? null : loaded.state;
-      // Controlled changes: details given as on the document that the account does not let a person change.
-      const ruleSet = loaded.settings.ruleSet;
-      this.verifications.domain(() => {
-        const refused = refusedChanges(call.changes, ruleSet);
-        if (refused.length > 0) throw VerificationError.fieldValidation(refused);
-      });
-      if (!call.getFields) {
-        for (const sourceId of call.verifySources) {
-          // A source already passed, or a verification already decided, has nothing more to check.
-          const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
-          if (!offered?.available) continue;
-          loaded = await this.verifications.checkSourceIn(
-            tx,
+      const registering = restart
+        ? (prepared ??
+          (await this.verifications.prepareRegistration(
             account,
-            loaded,
-            sourceId,
-            call.sourceInputs[sourceId] ?? {},
+            { person: call.person, extraData },
+            call.backgroundSources,
+          )))
+        : null;
+      prepared = registering;
+      try {
+        return await this.db
+          .transaction()
+          .execute((tx) => this.callUnderLock(tx, account, request, call, roleKey, known?.verificationId, registering));
+      } catch (error) {
+        if (!(error instanceof SessionChanged)) throw error;
+        if (attempt >= 5)
+          throw errors.conflict(
+            'Other calls for this person kept changing their verification meanwhile: call again',
+            'CONCURRENT_CALL',
           );
-        }
       }
-      const answer = this.answer(request, call, loaded, before, registering !== null && known !== undefined);
-      await this.store.recordOutputs(
-        tx,
-        account.accountId,
-        request.trackingCode,
-        roleKey,
-        formsOnly(answer),
-        this.clock.now(),
-      );
-      return answer;
-    });
+    }
   }
 
   /**
-   * A first call, or one after the person's details changed, with no document to verify: the person is
-   * registered and the background sources run, then the verification, the session and the outputs are stored
-   * by one statement (the common case of a form, as cheap as a plain registration). Declined — the prepared
-   * registration handed back for the transaction — when a webhook or the credit-header notice has to be
-   * enqueued with it; declined with nothing when the person's verification stands (same details) or the rule
-   * set was replaced meanwhile.
+   * The call's writes under the person's lock: the prepared registration stored (a restart) or the session's
+   * verification continued, the sources to verify run, the outputs recorded. Throws SessionChanged (and the
+   * transaction writes nothing) when the session is no longer the one the call was prepared for.
+   */
+  private async callUnderLock(
+    tx: Tx,
+    account: Account,
+    request: FormsVerifyRequest,
+    call: FormsCall,
+    roleKey: string,
+    knownVerificationId: string | undefined,
+    registering: Loaded | null,
+  ): Promise<FormsVerifyAnswer> {
+    await this.store.lockPerson(tx, account.accountId, request.trackingCode, roleKey);
+    const current = await this.store.session(tx, account.accountId, request.trackingCode, roleKey);
+    if (current?.verificationId !== knownVerificationId) throw new SessionChanged();
+    let loaded: Loaded;
+    if (registering) {
+      await this.verifications.storeRegistration(tx, account, registering.state);
+      const saved = await this.store.saveSession(
+        tx,
+        account.accountId,
+        {
+          trackingCode: request.trackingCode,
+          roleKey,
+          verificationId: registering.state.verificationId,
+          identity: call.identity,
+        },
+        current !== undefined,
+        this.clock.now(),
+      );
+      if (!saved) throw new SessionChanged();
+      loaded = registering;
+      if (this.creditHeaderFailed(registering.state) && this.queue) {
+        await this.queue.send<CreditNoticeJob>(
+          CREDIT_NOTICE_QUEUE,
+          { accountId: account.accountId, verificationId: registering.state.verificationId },
+          { tx },
+        );
+      }
+    } else {
+      loaded = await this.verifications.lockedIn(tx, account, knownVerificationId ?? '');
+    }
+    const before = registering ? null : loaded.state;
+    // Controlled changes: details given as on the document that the account does not let a person change.
+    const ruleSet = loaded.settings.ruleSet;
+    this.verifications.domain(() => {
+      const refused = refusedChanges(call.changes, ruleSet);
+      if (refused.length > 0) throw VerificationError.fieldValidation(refused);
+    });
+    if (!call.getFields) {
+      for (const sourceId of call.verifySources) {
+        // A source already passed, or a verification already decided, has nothing more to check.
+        const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
+        if (!offered?.available) continue;
+        loaded = await this.verifications.checkSourceIn(
+          tx,
+          account,
+          loaded,
+          sourceId,
+          call.sourceInputs[sourceId] ?? {},
+        );
+      }
+    }
+    const answer = this.answer(request, call, loaded, before, registering !== null && current !== undefined);
+    await this.store.recordOutputs(
+      tx,
+      account.accountId,
+      request.trackingCode,
+      roleKey,
+      formsOnly(answer),
+      this.clock.now(),
+    );
+    return answer;
+  }
+
+  /**
+   * A first call with no document to verify: the person is registered and the background sources run, then
+   * the session, the verification and the outputs are stored by one statement (the common case of a form, as
+   * cheap as a plain registration). Declined — the prepared registration handed back for the transaction —
+   * when a webhook or the credit-header notice has to be enqueued with it, or when the person has a session
+   * already; declined with nothing when the rule set was replaced meanwhile (or the account is locked: the
+   * caller's lock-out check then answers).
    */
   private async registerAtOnce(
     account: Account,
@@ -217,6 +258,7 @@ export class FormsUseCases {
     call: FormsCall,
     roleKey: string,
     extraData: Record<string, string>,
+    lockout: LockoutGuard | undefined,
   ): Promise<{ answer: FormsVerifyAnswer } | { prepared: Loaded | null }> {
     const prepared = await this.verifications.prepareRegistration(
       account,
@@ -226,17 +268,20 @@ export class FormsUseCases {
     if (!this.verifications.storesAlone(account) || (this.creditHeaderFailed(prepared.state) && this.queue))
       return { prepared };
     const outputs = this.answer(request, call, prepared, null, false);
-    let written = { stored: false, existed: false, sameIdentity: false };
-    await this.verifications.storeRegistrationWith(account, prepared.state, async (row) => {
-      written = await this.store.registerPerson(
+    let current = false;
+    const stored = await this.verifications.storeRegistrationWith(account, prepared.state, async (row) => {
+      const written = await this.store.registerPerson(
         row,
         { trackingCode: request.trackingCode, roleKey, identity: call.identity, outputs: formsOnly(outputs) },
         this.clock.now(),
+        lockout?.locked,
       );
+      current = written.current;
       return written.stored;
     });
-    if (written.stored) return { answer: { ...outputs, restarted: written.existed } };
-    if (!written.sameIdentity) await this.verifications.refreshRuleSet(account.accountId, prepared.state.ruleId);
+    if (stored) return { answer: { ...outputs, restarted: false } };
+    if (current) return { prepared };
+    await this.verifications.refreshRuleSet(account.accountId, prepared.state.ruleId);
     return { prepared: null };
   }
 
@@ -271,7 +316,12 @@ export class FormsUseCases {
   }
 
   /** Reads the call; a refused one is recorded as the person's latest outputs (DATA_ERROR) before it is answered. */
-  private async readCall(account: Account, request: FormsVerifyRequest, roleKey: string) {
+  private async readCall(
+    account: Account,
+    request: FormsVerifyRequest,
+    roleKey: string,
+    lockout: LockoutGuard | undefined,
+  ) {
     const now = this.clock.now();
     const today = LocalDate.of(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
     try {
@@ -289,6 +339,7 @@ export class FormsUseCases {
       );
     } catch (error) {
       if (error instanceof AppError && error.kind === 'invalid') {
+        await lockout?.refused();
         const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
         if (known) {
           const previous = (known.lastOutputs ?? {}) as Partial<FormsOutputs>;
@@ -454,6 +505,9 @@ export class FormsUseCases {
     });
   }
 }
+
+/** The person's session changed between the call's preparation and its lock: the call decides again. */
+class SessionChanged extends Error {}
 
 /** The seed 001 outputs of an answer, as the session keeps them (the latest call's). */
 function formsOnly(answer: FormsVerifyAnswer): FormsOutputs {

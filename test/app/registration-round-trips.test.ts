@@ -101,6 +101,42 @@ forEachDatabase((kind) => {
     assert.equal(read.json().registrationDetails.surname, 'Kereama');
   });
 
+  const formsCall = (on: Instance, trackingCode: string) =>
+    on.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/identity-verification',
+      headers: { authorization: AUTH },
+      payload: {
+        trackingCode,
+        roleKey: 'Applicant1',
+        backgroundSources: 'dfat,aec,wp',
+        firstName: 'Tama',
+        middleName: ALL_FAIL,
+        lastName: 'Kereama',
+        dateOfBirth: '1990-02-03',
+        streetNumber: '12',
+        streetName: 'George',
+        streetType: 'ST',
+        suburb: 'Sydney',
+        state: 'NSW',
+        postcode: '2000',
+        country: 'Australia',
+      },
+    });
+
+  test("a form's first call is one statement too (session, verification and outputs; the lock-out inside it)", async () => {
+    assert.equal((await formsCall(first, 'round-trips-0')).statusCode, 200);
+    const { result, sent } = await counted(() => formsCall(first, 'round-trips-1'));
+    assert.equal(result.statusCode, 200, result.body);
+    assert.deepEqual(sent, ['with ok as']);
+    const session = await database.db
+      .selectFrom('form_sessions')
+      .select('verification_id')
+      .where('tracking_code', '=', 'round-trips-1')
+      .executeTakeFirstOrThrow();
+    assert.equal(session.verification_id, result.json().verifyUserId);
+  });
+
   test('a registration with a token writes both in one transaction', async () => {
     const { result, sent } = await counted(() => register(first, { generateVerificationToken: true }));
     assert.equal(result.statusCode, 201, result.body);
@@ -189,6 +225,14 @@ forEachDatabase((kind) => {
       assert.equal(locked.statusCode, 429, locked.body);
       assert.match(locked.json().message, /Too many wrong passwords for this account: retry in \d+ s/);
     }
+    const lockedForm = await formsCall(first, 'round-trips-locked');
+    assert.equal(lockedForm.statusCode, 429, lockedForm.body);
+    const sessions = await database.db
+      .selectFrom('form_sessions')
+      .select('verification_id')
+      .where('tracking_code', '=', 'round-trips-locked')
+      .execute();
+    assert.deepEqual(sessions, [], 'no session written while locked');
     assert.equal(await count(), stored, 'nothing written while locked');
     await database.db.deleteFrom('sign_in_failures').execute();
     assert.equal((await register(first)).statusCode, 201, 'the lock lifted, the remembered password works again');

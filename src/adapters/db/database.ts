@@ -1,5 +1,16 @@
-import { Kysely, PostgresDialect, sql, CompiledQuery, type KyselyConfig, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  CompiledQuery,
+  type KyselyConfig,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
+import { PREPARED } from '../../app/ports/database.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PgliteSerialPool } from './pglite-pool.ts';
@@ -73,7 +84,7 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
     await setup.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c search_path="${schema}",public` });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }), ...(log ? { log } : {}) });
   return {
     kind: 'postgres',
     db,
@@ -89,6 +100,44 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The pool as Kysely sees it, with the statements marked PREPARED sent as named statements: pg parses each one
+ * once per connection, and PostgreSQL reuses its plan.
+ */
+function preparing(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // Kysely passes SQL with its parameters, or a cursor (a stream of rows), which goes through as it is.
+    const query = (statement: string | pg.Submittable, parameters: ReadonlyArray<unknown> = []) =>
+      typeof statement !== 'string'
+        ? client.query(statement)
+        : statement.endsWith(PREPARED)
+          ? client.query({ name: statementName(statement), text: statement, values: [...parameters] })
+          : client.query(statement, [...parameters]);
+    return { query: query as unknown as PostgresPoolClient['query'], release: (destroy) => client.release(destroy) };
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      const wrapped = clients.get(client) ?? wrap(client);
+      clients.set(client, wrapped);
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
+}
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name on a connection: its text's digest, so that two texts never share one. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `pono_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log']): Promise<Database> {

@@ -47,6 +47,21 @@ forEachDatabase((kind) => {
     }>`select date '2020-11-18' as d, count(*) as n from accounts`.execute(database.db);
     assert.deepEqual(result.rows[0], { d: '2020-11-18', n: 0 });
   });
+
+  test('a statement marked PREPARED gives the same rows each time, and on the server stays prepared on its connection', async () => {
+    const { sql } = await import('kysely');
+    const { PREPARED } = await import('../../../src/app/ports/database.ts');
+    const marked = (n: number) => sql<{ n: number }>`select ${n}::int + 1 as n ${sql.raw(PREPARED)}`;
+    await database.db.transaction().execute(async (tx) => {
+      for (const n of [1, 2, 3]) assert.deepEqual((await marked(n).execute(tx)).rows, [{ n: n + 1 }]);
+      if (kind !== 'postgres') return;
+      const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx);
+      assert.deepEqual(
+        prepared.rows.map((r) => r.statement),
+        [`select $1::int + 1 as n ${PREPARED}`],
+      );
+    });
+  });
 });
 
 test('two processes starting together on one server schema migrate it once', async () => {
