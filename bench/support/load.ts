@@ -51,6 +51,8 @@ export interface LoadResult {
   databaseCpuMs?: number;
   /** Every postgres process's CPU per request, other clients' included (equal to the above on a quiet machine). */
   allPostgresCpuMs?: number;
+  /** The load generator's own CPU per request (autocannon: writing requests, reading answers). */
+  generatorCpuMs?: number;
 }
 
 /** User + system CPU time of a process so far, in ms (Linux /proc; undefined elsewhere). */
@@ -132,13 +134,16 @@ export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult>
   let output = '';
   let cpuAtStart: number | undefined;
   let databaseAtStart: Promise<DatabaseCpu> | undefined;
+  let generatorAtStart: number | undefined;
+  let generatorAtEnd: number | undefined;
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     output += chunk;
     if (cpuAtStart === undefined && output.includes('measuring\n')) {
       cpuAtStart = cpuMsOf(server?.process.pid);
+      generatorAtStart = cpuMsOf(child.pid);
       databaseAtStart = databaseNow();
-    }
+    } else if (cpuAtStart !== undefined && output.endsWith('}\n')) generatorAtEnd = cpuMsOf(child.pid);
   });
   const [code] = (await once(child, 'exit')) as [number | null];
   const cpuAtEnd = cpuMsOf(server?.process.pid);
@@ -149,6 +154,8 @@ export async function load(spec: LoadSpec, server?: Server): Promise<LoadResult>
   const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as LoadResult;
   if (cpuAtStart !== undefined && cpuAtEnd !== undefined && result.requests > 0)
     result.serverCpuMs = (cpuAtEnd - cpuAtStart) / result.requests;
+  if (generatorAtStart !== undefined && generatorAtEnd !== undefined && result.requests > 0)
+    result.generatorCpuMs = (generatorAtEnd - generatorAtStart) / result.requests;
   if (databaseStart && databaseAtEnd && result.requests > 0) {
     result.databaseCpuMs = spent(databaseStart.own, databaseAtEnd.own) / result.requests;
     result.allPostgresCpuMs = spent(databaseStart.all, databaseAtEnd.all) / result.requests;
@@ -168,7 +175,7 @@ export interface Server {
 /** A result's CPU per request, server and database, for a bench's line. */
 export function cpuPerRequest(r: LoadResult): string {
   const ms = (x: number | undefined) => x?.toFixed(2) ?? '?';
-  return `CPU ms/request: server ${ms(r.serverCpuMs)}, database ${ms(r.databaseCpuMs)} (all postgres ${ms(r.allPostgresCpuMs)})`;
+  return `CPU ms/request: server ${ms(r.serverCpuMs)}, database ${ms(r.databaseCpuMs)} (all postgres ${ms(r.allPostgresCpuMs)}), load generator ${ms(r.generatorCpuMs)}`;
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.ts';
+import { PREPARED } from './ports/database.ts';
 import type { RegistryRecord } from '../domain/verification/index.ts';
 
 /** An import that has made no progress for this long was left by a process that stopped. */
@@ -9,33 +10,23 @@ const ABANDONED_AFTER_MS = 15 * 60_000;
 export class RegistryStore {
   constructor(private readonly db: Db) {}
 
-  /** Records of finished imports (and of loads older than imports) with this date of birth. */
+  /**
+   * Records of finished imports (and of loads older than imports) with this date of birth. Every registration
+   * with a registry source sends it: one text whatever the sources (an array parameter), kept prepared.
+   */
   async candidates(
     accountId: string,
     sourceIds: readonly string[],
     dob: string,
     db: Db = this.db,
   ): Promise<{ source_id: string; record: unknown }[]> {
-    return db
-      .selectFrom('registry_records as r')
-      .select(['r.source_id', 'r.record'])
-      .where('r.account_id', '=', accountId)
-      .where('r.source_id', 'in', sourceIds)
-      .where('r.dob', '=', dob)
-      .where((eb) =>
-        eb.or([
-          eb('r.import_id', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('registry_imports as i')
-              .select(sql`1`.as('one'))
-              .whereRef('i.import_id', '=', 'r.import_id')
-              .where('i.state', '=', 'loaded'),
-          ),
-        ]),
-      )
-      .limit(200)
-      .execute();
+    const result = await sql<{ source_id: string; record: unknown }>`
+      select r.source_id, r.record from registry_records r
+      where r.account_id = ${accountId} and r.source_id = any(${[...sourceIds]}::text[]) and r.dob = ${dob}
+        and (r.import_id is null
+          or exists (select 1 from registry_imports i where i.import_id = r.import_id and i.state = 'loaded'))
+      limit 200 ${sql.raw(PREPARED)}`.execute(db);
+    return result.rows;
   }
 
   async beginImport(importId: string, accountId: string, sourceId: string): Promise<void> {

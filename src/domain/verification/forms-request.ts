@@ -84,6 +84,17 @@ function dayMonthYear(text: string): string {
 
 const australian = (country: string) => COUNTRY_NAMES[country.toUpperCase()] === 'AU';
 
+const compiled = new Map<string, RegExp>();
+/** A field's pattern, compiled once (every call checks every field). */
+function patternOf(pattern: string): RegExp {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern);
+    compiled.set(pattern, regex);
+  }
+  return regex;
+}
+
 /** Required and format checks of a list of fields (a date must be a real day). */
 function fieldProblems(fields: readonly FormsField[], values: FormsValues, optionalToo = false): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -93,7 +104,7 @@ function fieldProblems(fields: readonly FormsField[], values: FormsValues, optio
       if (field.required && !optionalToo) out.push(problem(field, `${field.input} is required.`));
       continue;
     }
-    if (field.pattern && !new RegExp(field.pattern).test(v))
+    if (field.pattern && !patternOf(field.pattern).test(v))
       out.push(problem(field, `${field.input} must be ${field.format ?? 'valid'}.`));
     else if (field.options && !field.options.some((o) => o.toUpperCase() === v.toUpperCase()))
       out.push(problem(field, `${field.input} must be one of ${field.options.join(', ')}.`));
