@@ -6545,6 +6545,14 @@ export interface paths {
                         creditHeaderConsent?: boolean;
                         /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
                         dateOfBirth?: string;
+                        /** @description Date of birth as on the document (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        documentDateOfBirth?: string;
+                        /** @description First name as on the document */
+                        documentFirstName?: string;
+                        /** @description Last name as on the document */
+                        documentLastName?: string;
+                        /** @description Middle name as on the document */
+                        documentMiddleName?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
@@ -7196,6 +7204,14 @@ export interface paths {
                         creditHeaderConsent?: boolean;
                         /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
                         dateOfBirth?: string;
+                        /** @description Date of birth as on the document (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        documentDateOfBirth?: string;
+                        /** @description First name as on the document */
+                        documentFirstName?: string;
+                        /** @description Last name as on the document */
+                        documentLastName?: string;
+                        /** @description Middle name as on the document */
+                        documentMiddleName?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
@@ -8603,6 +8619,14 @@ export interface paths {
                         country?: string;
                         /** @description Date of birth (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
                         dateOfBirth?: string;
+                        /** @description Date of birth as on the document (a date, yyyy-MM-dd (e.g. 2016-07-21)) */
+                        documentDateOfBirth?: string;
+                        /** @description First name as on the document */
+                        documentFirstName?: string;
+                        /** @description Last name as on the document */
+                        documentLastName?: string;
+                        /** @description Middle name as on the document */
+                        documentMiddleName?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
