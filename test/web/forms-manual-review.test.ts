@@ -100,6 +100,22 @@ test(
     await scan.waitFor();
     assert.ok(await scan.evaluate((img) => (img as HTMLImageElement).naturalWidth > 100), 'the scan is shown');
     await expectAccessible(console, 'manual review');
+    // The person's details in the office's words, not the API's field names.
+    const facts = Object.fromEntries(
+      await console
+        .locator('dl.facts')
+        .last()
+        .locator('div')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']),
+        ),
+    ) as Record<string, string>;
+    assert.equal(facts['First name'], 'Mere');
+    assert.equal(facts['Last name'], 'Ngata');
+    assert.equal(facts['Date of birth'], '21/07/1990');
+    assert.equal(facts['Current address'], '267-277 George ST, Sydney, NSW 2000, AU');
+    for (const label of Object.keys(facts))
+      assert.doesNotMatch(label, /givenName|surname|dob|Address|streetName/, label);
     // The decision needs a comment: refused without one, in words.
     await console.getByText('Verify the person (VERIFIED_ADMIN)').click();
     await console.getByLabel('Your email').fill('kaiarahi@example.org');

@@ -11,25 +11,12 @@ import { instant } from '../../components/dates.ts';
 import { Field } from '../../components/Field.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Refusal } from '../work/lists.tsx';
+import { personFacts } from './person-facts.ts';
 import { reviewStateLabel, statusLabel } from './labels.ts';
 
 type Review = Answer<'/api/v1/forms/manual-reviews/{reviewId}', 'get'>;
 type Decision = RequestBody<'/api/v1/forms/manual-reviews/{reviewId}/decision', 'post'>['decision'];
 const DECISIONS: readonly Decision[] = ['VERIFIED_ADMIN', 'FAILED'];
-
-/** The registered person's details as label and value (name, date of birth, address …). */
-function personFacts(details: Record<string, unknown>): [string, string][] {
-  const facts: [string, string][] = [];
-  const visit = (prefix: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return;
-    if (typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>))
-        visit(prefix ? `${prefix} ${key}` : key, inner);
-    } else facts.push([prefix, String(value)]);
-  };
-  visit('', details);
-  return facts;
-}
 
 function DecisionForm({ reviewId, onDone }: { reviewId: string; onDone(updated: Review): void }) {
   const { t } = useTranslation('account');
@@ -154,7 +141,7 @@ export default function ManualReview() {
           </dl>
           <h2>{t('person')}</h2>
           <dl className="facts">
-            {personFacts(r.person).map(([label, value]) => (
+            {personFacts(t, r.person).map(([label, value]) => (
               <div key={label} className="contents">
                 <dt>{label}</dt>
                 <dd>{value}</dd>

@@ -11,24 +11,11 @@ import { api, unwrap, type Answer } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Refusal } from '../work/lists.tsx';
+import { personFacts } from './person-facts.ts';
 import { statusLabel } from './labels.ts';
 import { ExternalCheck, InPersonCheck } from './RecordedChecks.tsx';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
-
-/** The registered person's details as label and value (name, date of birth, address …). */
-function personFacts(details: Record<string, unknown>): [string, string][] {
-  const facts: [string, string][] = [];
-  const visit = (prefix: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return;
-    if (typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>))
-        visit(prefix ? `${prefix} ${key}` : key, inner);
-    } else facts.push([prefix, String(value)]);
-  };
-  visit('', details);
-  return facts;
-}
 
 function Override({ verificationId, onDone }: { verificationId: string; onDone(updated: CurrentStatus): void }) {
   const { t } = useTranslation('account');
@@ -134,7 +121,7 @@ export default function VerificationDetail() {
           )}
           <h2>{t('person')}</h2>
           <dl className="facts">
-            {personFacts(v.registrationDetails).map(([label, value]) => (
+            {personFacts(t, v.registrationDetails).map(([label, value]) => (
               <div key={label} className="contents">
                 <dt>{label}</dt>
                 <dd>{value}</dd>
