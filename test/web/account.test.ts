@@ -177,6 +177,42 @@ test(
 );
 
 test(
+  'an administrator checks a source for the person present: the result is Admin assisted and names them',
+  { skip: skipConsole, timeout: 120_000 },
+  async () => {
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verifications',
+      headers: { authorization: DEMO_AUTH },
+      payload: {
+        ruleId: 'one-source',
+        name: { givenName: 'Mere', middleNames: `TWO${'F'.repeat(28)}`, surname: 'Assisted' },
+        dob: '1969-09-09',
+      },
+    });
+    const id = registered.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
+    const page = await signedInAccount();
+    await page.goto(`/account/verifications/${id}`);
+    const section = page.getByRole('region', { name: 'Check a source with the person present' });
+    await section.getByRole('button', { name: /Source/ }).click();
+    await page.getByRole('option', { name: 'passportdvs (Not used)' }).click();
+    const form = section.getByRole('form', { name: 'Details for passportdvs' });
+    assert.equal(await form.getByLabel('Surname', { exact: true }).inputValue(), 'Assisted', 'pre-filled');
+    await form.getByLabel('Passport number').fill('A1111111');
+    await form.getByText('I accept the terms and conditions').click();
+    await form.getByLabel('Comment').fill('Passport sighted; details typed in for the applicant');
+    await form.getByLabel('Your email').fill('counter@example.org');
+    await expectAccessible(page, 'assisted check form');
+    await form.getByRole('button', { name: 'Run the check' }).click();
+    await page.getByText('passportdvs is recorded: Verified. The verification is Verified (VERIFIED).').waitFor();
+    const caption = page.getByRole('region', { name: 'passportdvs: Verified' }).locator('caption');
+    assert.match(await caption.innerText(), /^passportdvs: Verified \(VERIFIED\) · User Centric · Admin assisted/);
+    await page.getByText('Verified in mode: Admin assisted (ASSISTED)').waitFor();
+    await page.context().close();
+  },
+);
+
+test(
   'a rule set is published as a new version; signing out ends the session',
   { skip: skipConsole, timeout: 120_000 },
   async () => {

@@ -64,6 +64,15 @@ export const account = {
   overriding: 'Recording…',
   overridden: 'The verification is now Verified (by admin).',
   verifiedMode: 'Verified in mode: {{mode}} ({{code}})',
+  assisted: {
+    title: 'Check a source with the person present',
+    intro:
+      "Type the person's details into a source for them while they are with you (mode Admin assisted). The source is still asked to confirm them; your comment, your email and the date are kept with the result.",
+    source: 'Source',
+    fieldsOf: 'Details for {{source}}',
+    commentHelp: 'For example: licence sighted at the counter, details typed in for the applicant.',
+    button: 'Run the check',
+  },
   recorded: {
     inPersonTitle: 'Record an in-person check',
     inPersonIntro:

@@ -74,6 +74,15 @@ export const account: Messages<typeof english> = {
   overriding: 'E tuhi ana…',
   overridden: 'Kua manatokona ināianei e tētahi kaiwhakahaere.',
   verifiedMode: 'I manatokona mā: {{mode}} ({{code}})',
+  assisted: {
+    title: 'Arowhaia tētahi puna i te aroaro o te tangata',
+    intro:
+      'Patohia ngā taipitopito o te tangata ki tētahi puna mōna i a ia e noho tahi ana me koe (aratau Admin assisted). Ka pātaia tonutia te puna kia whakaū; ka puritia tāu kōrero, tō īmēra me te rā ki te hua.',
+    source: 'Puna',
+    fieldsOf: 'Ngā taipitopito mō {{source}}',
+    commentHelp: 'Hei tauira: i kitea te raihana i te kaute, i patohia ngā taipitopito mō te kaitono.',
+    button: 'Whakahaerehia te arowhai',
+  },
   recorded: {
     inPersonTitle: 'Tuhia he arowhai kanohi ki te kanohi',
     inPersonIntro:

@@ -14,6 +14,7 @@ import { Refusal } from '../work/lists.tsx';
 import { personFacts } from './person-facts.ts';
 import { statusLabel } from './labels.ts';
 import { ExternalCheck, InPersonCheck } from './RecordedChecks.tsx';
+import { AssistedCheck } from './AssistedCheck.tsx';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
 
@@ -194,6 +195,7 @@ export default function VerificationDetail() {
           <p>{watchlists.length === 0 ? t('noWatchlistHit') : watchlists.join(', ')}</p>
           {(status === 'IN_PROGRESS' || status === 'PENDING') && (
             <>
+              <AssistedCheck verificationId={verificationId} sources={v.sourceList} onDone={recorded} />
               <InPersonCheck verificationId={verificationId} onDone={recorded} />
               <ExternalCheck verificationId={verificationId} onDone={recorded} />
             </>
