@@ -232,3 +232,44 @@ test(
     }
   },
 );
+
+test(
+  "the browser checks a source's state rules as the server does: named beside the field, nothing sent",
+  { skip },
+  async () => {
+    const page = await demoPage();
+    await page.getByRole('button', { name: 'Check the identity of applicant 2' }).click();
+    const two = page.getByRole('region', { name: /Applicant2/ });
+    await two.getByRole('radio', { name: 'Birth certificate' }).check();
+    const form = two.getByRole('form', { name: 'Birth certificate' });
+    await form.getByLabel(/^Registration number/).fill('1986/123');
+    await form.getByLabel(/^State of registration/).selectOption('QLD');
+    await form.getByRole('checkbox', { name: /terms and conditions/ }).check();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/identity-verification')) sent.push(request.url());
+    });
+    const submit = form.getByRole('button', { name: /Verify: Birth certificate/ });
+    // Queensland: the registration date is required (seed 001).
+    await submit.click();
+    await form.getByRole('alert').filter({ hasText: 'Registration date is required' }).waitFor();
+    assert.equal(await form.getByLabel(/^Registration date/).getAttribute('aria-invalid'), 'true');
+    // South Australia: not the date, but the certificate's printed date.
+    await form.getByLabel(/^State of registration/).selectOption('SA');
+    await submit.click();
+    await form.getByRole('alert').filter({ hasText: 'Certificate printed date is required' }).waitFor();
+    assert.doesNotMatch(await form.getByRole('alert').innerText(), /Registration date is required/);
+    assert.deepEqual(sent, []);
+    // Medicare: a green card needs its expiry month and year, not a date.
+    await two.getByRole('radio', { name: 'Medicare card' }).check();
+    const medicare = two.getByRole('form', { name: 'Medicare card' });
+    await medicare.getByLabel(/^Medicare card number/).fill('2123456701');
+    await medicare.getByLabel(/^Card colour/).selectOption('Green');
+    await medicare.getByRole('checkbox', { name: /terms and conditions/ }).check();
+    await medicare.getByRole('button', { name: /Verify: Medicare card/ }).click();
+    const alert = medicare.getByRole('alert');
+    await alert.filter({ hasText: /Expiry month.* is required/ }).waitFor();
+    assert.doesNotMatch(await alert.innerText(), /Expiry date.* is required/);
+    assert.deepEqual(sent, []);
+  },
+);

@@ -447,13 +447,14 @@ class PonoVerify extends HTMLElement {
   }
 
   /** The browser's checks mirror the server's (required, the same patterns); the server has the last word. */
-  clientProblems(form, definitionFields) {
+  clientProblems(form, definitionFields, conditions) {
     const problems = [];
+    const required = this.conditionallyRequired(form, conditions);
     for (const field of definitionFields) {
       const control = form.elements.namedItem(field.input);
       if (!control) continue;
       const value = control.value.trim();
-      if (value === '' && field.required)
+      if (value === '' && (field.required || required.has(field.input)))
         problems.push({ field: field.input, message: `${field.label} ${this.text('required')}` });
       else if (value !== '' && field.pattern && !new RegExp(field.pattern).test(value))
         problems.push({
@@ -466,12 +467,37 @@ class PonoVerify extends HTMLElement {
     return problems;
   }
 
+  /** The inputs the group's conditions (state and date rules, the Medicare card's colour) make required now. */
+  conditionallyRequired(form, conditions) {
+    const valueOf = (input) => {
+      const control = form.elements.namedItem(input);
+      return control ? control.value.trim() : '';
+    };
+    const required = new Set();
+    for (const cond of conditions || []) {
+      if (!cond.in.includes(valueOf(cond.when).toUpperCase())) continue;
+      if (cond.filled && valueOf(cond.filled) === '') continue;
+      if (cond.dated) {
+        const day = valueOf(cond.dated.input);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+        if (cond.dated.onOrAfter && day < cond.dated.onOrAfter) continue;
+        if (cond.dated.before && day >= cond.dated.before) continue;
+      }
+      required.add(cond.require);
+    }
+    return required;
+  }
+
   async submitSource(sourceId, form) {
     const group = this.definition.groups.find((g) => g.sources.includes(sourceId));
-    const problems = this.clientProblems(form, [
-      ...group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')),
-      ...this.documentDetailFields(),
-    ]);
+    const problems = this.clientProblems(
+      form,
+      [
+        ...group.fields.filter((f) => !(f.input === 'licenceState' && sourceId !== 'regodvs')),
+        ...this.documentDetailFields(),
+      ],
+      group.conditions,
+    );
     if (problems.length > 0) return this.markProblems(form, problems);
     const values = {};
     for (const field of [...group.fields, ...this.documentDetailFields()]) {

@@ -4,6 +4,7 @@
 // changeofnamecertificatedvsOldGivenName, marriagecertificatedvsRegistrationNumber, …) and the same
 // pattern elsewhere. The component serves these tables to browsers, so its checks mirror the server's.
 import { AU_STATES } from './validation-rules.ts';
+import { catalogueSource } from './catalogue/index.ts';
 
 export type FormsFieldKind = 'text' | 'date' | 'select' | 'month' | 'year';
 
@@ -317,6 +318,58 @@ export const SOURCE_GROUPS: readonly FormsSourceGroup[] = [
     },
   },
 ];
+
+/**
+ * "When input `when` is one of `in` (and `filled` is filled, and the date in `dated.input` is in range),
+ * input `require` is required": a group's requirements that depend on other inputs, in its inputs' names,
+ * so the component checks what the server checks before anything is sent.
+ */
+export interface FormsCondition {
+  when: string;
+  in: readonly string[];
+  require: string;
+  filled?: string;
+  dated?: { input: string; onOrAfter?: string; before?: string };
+}
+
+/** Medicare's expiry by card colour (the server's own check is forms-request.ts medicareProblems). */
+const MEDICARE_CONDITIONS: readonly FormsCondition[] = [
+  { when: 'medicareCardColour', in: ['G', 'GREEN'], require: 'medicareExpiryMonth' },
+  { when: 'medicareCardColour', in: ['G', 'GREEN'], require: 'medicareExpiryYear' },
+  { when: 'medicareCardColour', in: ['Y', 'YELLOW', 'B', 'BLUE'], require: 'medicareExpiryDate' },
+];
+
+/** The group's input-dependent requirements: the catalogue's state rules of its source, in input names. */
+export function groupConditions(group: FormsSourceGroup): FormsCondition[] {
+  if (group.group === 'medicare') return [...MEDICARE_CONDITIONS];
+  if (group.sources.length !== 1) return [];
+  const inputOf = (field: string) => Object.entries(group.engine).find(([, f]) => f === field)?.[0];
+  const source = catalogueSource(group.sources[0] ?? '');
+  return (source?.requiredWhen ?? []).flatMap((cond): FormsCondition[] => {
+    const when = inputOf(cond.when);
+    const require = inputOf(cond.require);
+    const filled = cond.filled === undefined ? undefined : inputOf(cond.filled);
+    const dated = cond.dated === undefined ? undefined : inputOf(cond.dated.field);
+    if (!when || !require || (cond.filled !== undefined && !filled) || (cond.dated !== undefined && !dated)) return [];
+    return [
+      {
+        when,
+        in: cond.in,
+        require,
+        ...(filled ? { filled } : {}),
+        ...(cond.dated && dated
+          ? {
+              dated: {
+                input: dated,
+                ...(cond.dated.onOrAfter ? { onOrAfter: cond.dated.onOrAfter } : {}),
+                ...(cond.dated.before ? { before: cond.dated.before } : {}),
+              },
+            }
+          : {}),
+      },
+    ];
+  });
+}
 
 /** The group whose inputs verify this source, if any. */
 export function groupOfSource(sourceId: string): FormsSourceGroup | undefined {

@@ -124,7 +124,9 @@ export {
   PREVIOUS_ADDRESS_FIELDS,
   ALL_FORMS_FIELDS,
   DOCUMENT_DETAIL_FIELDS,
+  groupConditions,
   groupOfSource,
+  type FormsCondition,
   type FormsField,
   type FormsSourceGroup,
 } from './forms-fields.ts';

@@ -31,6 +31,7 @@ import {
   PERSONAL_FIELDS,
   DOCUMENT_DETAIL_FIELDS,
   changeableDetails,
+  groupConditions,
   ADDRESS_FIELDS,
   SOURCE_GROUPS,
   MANUAL_DOCUMENT_TYPES,
@@ -265,7 +266,7 @@ export const formsRoutes =
         return {
           personal: PERSONAL_FIELDS,
           address: ADDRESS_FIELDS,
-          groups: SOURCE_GROUPS,
+          groups: SOURCE_GROUPS.map((group) => ({ ...group, conditions: groupConditions(group) })),
           documentDetails: DOCUMENT_DETAIL_FIELDS,
           // The account's controlled changes: the details a person may give differently, as on the document.
           changeableDetails: changeableDetails(await services.ruleSets.current(grant.account.accountId, 'default')),
