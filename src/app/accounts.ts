@@ -12,6 +12,12 @@ import { IMMIGRATION_SOURCE } from './registry.ts';
 /** How an account proves who it is: its API password (HTTP Basic), or a console session opened with it. */
 export type AccountCredentials = { accountId: string; password: string } | { sessionToken: string };
 
+/**
+ * Who calls a use case: credentials still to be checked, or an account a browser token already proved (the
+ * embedded component's calls, seed 001); never built from a request's own claims.
+ */
+export type Caller = AccountCredentials | { readonly authenticated: Account };
+
 /** An account administrator's console session lasts a working day. */
 export const ACCOUNT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
@@ -160,6 +166,11 @@ export class Accounts {
   }
 
   /** The account when the password (or the session) is right; otherwise the error every client sees for a wrong one. */
+  /** The caller's account: an already proved account as it is, credentials checked as `authenticate` does. */
+  async resolve(caller: Caller): Promise<Account> {
+    return 'authenticated' in caller ? caller.authenticated : this.authenticate(caller);
+  }
+
   async authenticate(credentials: AccountCredentials): Promise<Account> {
     if ('sessionToken' in credentials) return this.#bySession(credentials.sessionToken);
     // The lock-out comes first: while an account is locked, the right password gets the same answer as a wrong one.

@@ -14,7 +14,7 @@ import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } fro
 import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
 import type { CalibrationTable } from '../domain/liveness/fmr.ts';
 import { assertCombinationOpen, type CheckResultV3 } from '../domain/verification/index.ts';
-import type { AccountCredentials } from './accounts.ts';
+import type { AccountCredentials, Caller } from './accounts.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import type { Clock } from './clock.ts';
 import { unreadableField, type DocumentReader, type DocumentReading } from './document-reading.ts';
@@ -191,8 +191,8 @@ export class DocumentCaptures {
   }
 
   /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
-  async capture(credentials: AccountCredentials, verificationId: string, input: CaptureInput): Promise<CaptureView> {
-    const { accountId, state } = await this.verifications.read(credentials, verificationId);
+  async capture(caller: Caller, verificationId: string, input: CaptureInput): Promise<CaptureView> {
+    const { accountId, state } = await this.verifications.read(caller, verificationId);
     // before the costly read: the verification still takes some captured document (the first refusal is reported)
     this.verifications.decide(() => {
       const refusals = Object.values(COMBINATION_SOURCES).flatMap((name) => {
@@ -225,13 +225,13 @@ export class DocumentCaptures {
 
   /** The person's confirmed (or corrected) details: the combination source's result goes on the verification. */
   async confirm(
-    credentials: AccountCredentials,
+    caller: Caller,
     verificationId: string,
     captureId: string,
     confirmed: DocumentData,
     origin: string,
   ): Promise<CurrentStatus> {
-    return this.verifications.recordCombination(credentials, verificationId, async (tx, settings, state) => {
+    return this.verifications.recordCombination(caller, verificationId, async (tx, settings, state) => {
       const view = await this.store.lock(tx, settings.accountId, verificationId, captureId);
       if (!view) throw errors.notFound('document capture', captureId);
       if (view.status === 'CONFIRMED')

@@ -376,7 +376,11 @@ export class FormsUseCases {
    * verification's latest interactive check.
    */
   async outcome(credentials: AccountCredentials, verificationId: string): Promise<FormsOutputs> {
-    const account = await this.accounts.authenticate(credentials);
+    return this.outcomeFor(await this.accounts.authenticate(credentials), verificationId);
+  }
+
+  /** As `outcome`, for an account a browser token proved (the component, after a captured document). */
+  async outcomeFor(account: Account, verificationId: string): Promise<FormsOutputs> {
     const loaded = await this.verifications.load(this.db, account, verificationId, false);
     const current = formsOutputs(formsOutcome(loaded.settings, loaded.state));
     const latest = (await this.store.latestOutputs(account.accountId, verificationId)) as Partial<FormsOutputs> | null;
@@ -387,6 +391,20 @@ export class FormsUseCases {
       executionStatus: latest.executionStatus ?? current.executionStatus,
       errorMessage: latest.errorMessage ?? current.errorMessage,
     };
+  }
+
+  /**
+   * The current verification of the browser token's person (its transaction and role): where the component's
+   * captured document goes. Refused while the person has not been checked yet (there is no verification).
+   */
+  async verificationOf(account: Account, trackingCode: string, roleKey: string): Promise<string> {
+    const known = await this.store.session(this.db, account.accountId, trackingCode, roleKey);
+    if (!known)
+      throw errors.conflict(
+        "the person's details have not been checked yet in this form: check them first, then capture a document",
+        'SourceNotAvailableFault',
+      );
+    return known.verificationId;
   }
 
   /** Seed 001 "Tamper Proofing": true only when the identity was verified with exactly these details. */

@@ -33,7 +33,7 @@ import {
   type ExternalCheck,
 } from '../domain/verification/index.ts';
 import { AppError, echoed, errors } from './errors.ts';
-import type { Accounts, AccountCredentials, Account } from './accounts.ts';
+import type { Accounts, AccountCredentials, Account, Caller } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
 import type { RuleSets } from './rule-sets.ts';
@@ -426,10 +426,10 @@ export class VerificationUseCases {
 
   /** The verification as it stands, with the settings it is decided under (for a use case about to add to it). */
   async read(
-    credentials: AccountCredentials,
+    caller: Caller,
     verificationId: string,
   ): Promise<{ accountId: string; settings: AccountSettings; state: VerificationState }> {
-    const account = await this.accounts.authenticate(credentials);
+    const account = await this.accounts.resolve(caller);
     const { settings, state } = await this.load(this.db, account, verificationId, false);
     return { accountId: account.accountId, settings, state };
   }
@@ -440,7 +440,7 @@ export class VerificationUseCases {
    * of it confirms; the rule set then decides again.
    */
   async recordCombination(
-    credentials: AccountCredentials,
+    caller: Caller,
     verificationId: string,
     build: (
       tx: VerificationTx,
@@ -448,7 +448,7 @@ export class VerificationUseCases {
       state: VerificationState,
     ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
   ): Promise<CurrentStatus> {
-    return this.changeCombination(credentials, verificationId, build, recordCombination);
+    return this.changeCombination(caller, verificationId, build, recordCombination);
   }
 
   /**
@@ -457,7 +457,7 @@ export class VerificationUseCases {
    * then decides again.
    */
   async reviseCombination(
-    credentials: AccountCredentials,
+    caller: Caller,
     verificationId: string,
     build: (
       tx: VerificationTx,
@@ -465,12 +465,12 @@ export class VerificationUseCases {
       state: VerificationState,
     ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
   ): Promise<CurrentStatus> {
-    return this.changeCombination(credentials, verificationId, build, reviseCombination);
+    return this.changeCombination(caller, verificationId, build, reviseCombination);
   }
 
   /** Builds a combination result under the verification's row lock, applies it with `apply`, and saves. */
   private async changeCombination(
-    credentials: AccountCredentials,
+    caller: Caller,
     verificationId: string,
     build: (
       tx: VerificationTx,
@@ -479,7 +479,7 @@ export class VerificationUseCases {
     ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
     apply: typeof recordCombination,
   ): Promise<CurrentStatus> {
-    const account = await this.accounts.authenticate(credentials);
+    const account = await this.accounts.resolve(caller);
     return this.db.transaction().execute(async (tx) => {
       const { settings, state } = await this.load(tx, account, verificationId, true);
       const { result, confirms } = await build(tx, settings, state);

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../../app/services.ts';
 import type { CaptureInput } from '../../../app/document-captures.ts';
+import type { DocumentData } from '../../../domain/documents/combination.ts';
 import { invalid } from '../../../app/casework/actor.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { formParts } from '../multipart.ts';
@@ -28,7 +29,8 @@ const ORIGIN = 'pono API';
 /** Accepted photos, by their first bytes: anything else is refused before it reaches a decoder. */
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
-async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
+/** The multipart upload of a capture: the file `document` and, optionally, `selfie`; nothing else. */
+export async function captureInput(request: FastifyRequest, origin: string = ORIGIN): Promise<CaptureInput> {
   if (!request.isMultipart())
     throw invalid('(body)', 'send multipart/form-data with the file "document" (and "selfie")');
   const files = new Map<string, { content: Buffer; type: string }>();
@@ -52,7 +54,22 @@ async function captureInput(request: FastifyRequest): Promise<CaptureInput> {
     document: document.content,
     documentContentType: document.type,
     ...(selfie ? { selfie: selfie.content } : {}),
-    origin: ORIGIN,
+    origin,
+  };
+}
+
+/** The person's confirmed details as the use case takes them; refuses a date of birth that is no real day. */
+export function confirmedDetails(body: ConfirmBody): DocumentData {
+  const day = new Date(`${body.dob}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob)
+    throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
+  return {
+    givenName: body.givenName,
+    middleNames: body.middleNames ?? '',
+    surname: body.surname,
+    dob: body.dob,
+    documentNumber: body.documentNumber.toUpperCase(),
+    ...(body.cardNumber ? { cardNumber: body.cardNumber.toUpperCase() } : {}),
   };
 }
 
@@ -102,22 +119,11 @@ export const documentRoutes =
         },
       },
       async (request) => {
-        const body = request.body;
-        const day = new Date(`${body.dob}T00:00:00Z`);
-        if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== body.dob)
-          throw invalid('dob', 'dob must be a real date, YYYY-MM-DD');
         const status = await services.documents.confirm(
           accountCredentials(request),
           request.params.verificationId,
           request.params.captureId,
-          {
-            givenName: body.givenName,
-            middleNames: body.middleNames ?? '',
-            surname: body.surname,
-            dob: body.dob,
-            documentNumber: body.documentNumber.toUpperCase(),
-            ...(body.cardNumber ? { cardNumber: body.cardNumber.toUpperCase() } : {}),
-          },
+          confirmedDetails(request.body),
           ORIGIN,
         );
         return namedStatus(status);

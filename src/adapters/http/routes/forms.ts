@@ -9,6 +9,7 @@ import { dataErrorMessage, type FormsVerifyRequest } from '../../../app/forms.ts
 import { AppError } from '../../../app/errors.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { manualReviewRoutes } from './forms-manual-review.ts';
+import { documentCaptureRoutes } from './forms-document-capture.ts';
 import { failures, ErrorSchema } from '../schemas/errors.ts';
 import {
   AuditSchema,
@@ -280,6 +281,7 @@ export const formsRoutes =
     );
 
     await app.register(manualReviewRoutes(services, grantFor));
+    await app.register(documentCaptureRoutes(services, grantFor));
 
     app.post(
       '/forms/browser/:accountId/identity-verification',
