@@ -2,7 +2,8 @@
 // short-lived browser token (POST /api/v1/forms/browser-tokens) and puts it in the `token` attribute; the
 // account password never reaches the page. Attributes: server (pono's address, default this script's),
 // account, token, role-key, background-sources, interactive-sources, help ("off" hides it), allow-opt-out,
-// lang ("en" or "mi"), review-poll-seconds (how often to ask for the manual review's decision, default 20). `element.strings = {...}` overrides any text; `element.start(person)` runs the
+// lang ("en" or "mi"), document-capture (offer a photo of a passport or driver licence, pono-document-capture.js),
+// document-selfie ("required" or "optional": a selfie with the photo), review-poll-seconds (how often to ask for the manual review's decision, default 20). `element.strings = {...}` overrides any text; `element.start(person)` runs the
 // background check with the person's details (seed 001 input names), after the credit-header consent when dnb
 // is a background source. Events: `verified` and `failure`, their
 // `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …). With allow-opt-out a
@@ -327,7 +328,8 @@ class PonoVerify extends HTMLElement {
       return;
     }
     const offered = this.offered();
-    if (outputs.verifyStatus === 'FAILED' || offered.length === 0) {
+    const capturing = this.hasAttribute('document-capture');
+    if (outputs.verifyStatus === 'FAILED' || (offered.length === 0 && !capturing)) {
       this.status.textContent = this.text('failed');
       this.dispatchEvent(new CustomEvent('failure', { detail: outputs, bubbles: true }));
       this.optOutButton();
@@ -338,7 +340,8 @@ class PonoVerify extends HTMLElement {
         ? this.text('sourceVerified')
         : this.text('sourceNotVerified')
       : this.text('unverified');
-    this.sourceChooser(offered);
+    if (offered.length > 0) this.sourceChooser(offered);
+    if (capturing) this.documentCaptureOffer();
     this.optOutButton();
   }
 
@@ -694,6 +697,41 @@ class PonoVerify extends HTMLElement {
     };
     window.setTimeout(ask, seconds * 1000);
   }
+}
+
+// Document capture (pono-document-capture.js): loaded only when a form offers it.
+Object.assign(PonoVerify.prototype, {
+  /** The offer to photograph a document, beside the document sources (attribute `document-capture`). */
+  documentCaptureOffer() {
+    const slot = this.el('div', { class: 'pono-capture-area' });
+    this.body.append(slot);
+    documentCapture(this.server).then(
+      (capture) => capture.offer(this, slot),
+      (error) => (this.status.textContent = error.message),
+    );
+  },
+  /** Opens the document capture at once, for the person the form checked already (pono's capture page). */
+  captureDocument() {
+    return documentCapture(this.server).then((capture) => capture.start(this));
+  },
+});
+
+let captureScript = null;
+function documentCapture(server) {
+  if (window.PonoDocumentCapture) return Promise.resolve(window.PonoDocumentCapture);
+  captureScript =
+    captureScript ||
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${server}/forms/pono-document-capture.js`;
+      script.addEventListener('load', () => resolve(window.PonoDocumentCapture));
+      script.addEventListener('error', () => {
+        captureScript = null;
+        reject(new Error('The document capture could not be loaded. Reload the page.'));
+      });
+      document.head.append(script);
+    });
+  return captureScript;
 }
 
 if (!customElements.get('pono-verify')) customElements.define('pono-verify', PonoVerify);

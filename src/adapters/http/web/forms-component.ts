@@ -14,6 +14,8 @@ const ASSETS: Record<string, string> = {
   'pono-verify.js': 'text/javascript; charset=utf-8',
   'pono-verify.css': 'text/css; charset=utf-8',
   'demo.js': 'text/javascript; charset=utf-8',
+  'pono-document-capture.js': 'text/javascript; charset=utf-8',
+  'capture-page.js': 'text/javascript; charset=utf-8',
   // The React wrapper and its types, for a form developer to take into a React project (docs/forms.md).
   'react/pono-verify-react.js': 'text/javascript; charset=utf-8',
   'react/pono-verify-react.d.ts': 'text/plain; charset=utf-8',
@@ -21,6 +23,13 @@ const ASSETS: Record<string, string> = {
 
 const BACKGROUND = 'dfat,ofac,pep,aec,asic,tenancy';
 const INTERACTIVE = 'passportdvs,medicaredvs,regodvs,visadvs,birthcertificatedvs,citizenshipcertificatedvs';
+
+const CAPTURE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Photograph your identity document — pono</title><link rel="stylesheet" href="/forms/pono-verify.css"></head>
+<body><main><h1>Your identity document</h1>
+<p id="capture-missing" hidden>This link is incomplete or has expired. Ask the organisation that sent it for a new one.</p>
+<pono-verify id="capture" document-capture></pono-verify>
+</main><script src="/forms/pono-verify.js"></script><script src="/forms/pono-document-capture.js"></script><script src="/forms/capture-page.js"></script></body></html>`;
 
 function applicantForm(n: number, middleName: string, token: string): string {
   const id = `applicant${n}`;
@@ -42,7 +51,7 @@ ${field('country', 'Country', 'Australia')}
 <button type="submit">Check the identity of applicant ${n}</button>
 <p class="demo-events" aria-live="polite"></p>
 </form>
-<pono-verify id="${id}-verify" account="${DEMO_ACCOUNT.accountId}" token="${token}" role-key="Applicant${n}" background-sources="${BACKGROUND}" interactive-sources="${INTERACTIVE}" allow-opt-out></pono-verify>
+<pono-verify id="${id}-verify" account="${DEMO_ACCOUNT.accountId}" token="${token}" role-key="Applicant${n}" background-sources="${BACKGROUND}" interactive-sources="${INTERACTIVE}" allow-opt-out${n === 2 ? ' document-capture' : ''}></pono-verify>
 </section>`;
 }
 
@@ -70,6 +79,14 @@ export async function registerFormsComponent(app: App, services: Services): Prom
       .header('cross-origin-resource-policy', 'cross-origin')
       .send(svg);
   });
+  // The person's document capture page (issue 15), reached by a link with a browser token in its fragment.
+  app.get('/forms/capture', { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(CAPTURE_PAGE),
+  );
   app.get('/forms/demo', { schema: { hide: true } }, async (_request, reply) => {
     if (!(await services.accounts.find(DEMO_ACCOUNT.accountId))) {
       return reply
