@@ -41,6 +41,8 @@
         'We could not read a passport or driver licence in this photo. Take it again, flat, in good light and with all of the document in the photo.',
       captureRetake: 'Take the photo again:',
       captureReview: 'Check the details read from your document',
+      captureReadDone: 'Your document was read. Check the details below.',
+      captureChecked: 'Your document was checked.',
       captureReviewHint:
         'Correct anything that was read wrongly. Your corrections are checked against the organisation’s rules; larger changes wait for a person to review them.',
       captureReadAs: 'Read from',
@@ -98,6 +100,8 @@
         'Kāore i taea he uruwhenua, he raihana taraiwa rānei te pānui i tēnei whakaahua. Tangohia anō, papatahi, ki te wāhi mārama, kia kitea te katoa o te tuhinga.',
       captureRetake: 'Tangohia anō te whakaahua:',
       captureReview: 'Tirohia ngā taipitopito i pānuitia i tō tuhinga',
+      captureReadDone: 'Kua pānuitia tō tuhinga. Tirohia ngā taipitopito i raro.',
+      captureChecked: 'Kua arotakea tō tuhinga.',
       captureReviewHint:
         'Whakatikaina ngā mea i hē te pānui. Ka arotakea ō whakatikatika ki ngā ture o te whakahaere; ko ngā panonitanga nui ka tatari kia arotakea e tētahi tangata.',
       captureReadAs: 'I pānuitia',
@@ -300,7 +304,11 @@
         component.status.textContent = t(component, 'captureReading');
       });
       if (status !== 201) {
-        const refused = (json.problems || []).map((p) => ({ field: p.field, message: p.message }));
+        const labels = { document: t(component, 'capturePhoto'), selfie: t(component, 'captureSelfie') };
+        const refused = (json.problems || []).map((p) => ({
+          field: p.field,
+          message: labels[p.field] ? `${labels[p.field]}: ${p.message}` : p.message,
+        }));
         return uploadStep(
           component,
           container,
@@ -371,7 +379,7 @@
       void confirm(component, container, form, capture, fields);
     });
     container.append(form);
-    component.status.textContent = t(component, 'captureReview');
+    component.status.textContent = t(component, 'captureReadDone');
     form.querySelector('input').focus();
   }
 
@@ -456,9 +464,9 @@
       component.status.textContent = `${t(component, 'captureDone')} ${component.text('verified')}`;
       component.dispatchEvent(new CustomEvent('verified', { detail, bubbles: true }));
     } else if (checkResult.state === 'PENDING') {
-      component.status.textContent = `${t(component, 'captureResult')} ${overall}. ${t(component, 'captureWaiting')}`;
+      component.status.textContent = t(component, 'captureWaiting');
     } else {
-      component.status.textContent = `${t(component, 'captureResult')} ${overall}`;
+      component.status.textContent = t(component, 'captureChecked');
     }
     component.dispatchEvent(new CustomEvent('documentcaptured', { detail, bubbles: true }));
     section.setAttribute('tabindex', '-1');

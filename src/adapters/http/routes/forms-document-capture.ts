@@ -2,6 +2,7 @@
 // a document (and a selfie) and their confirmation of the details read, with a browser token, on the current
 // verification of the token's transaction and role. The same use cases and checks as the account's own
 // /verifications/{id}/documents calls; the answer adds seed 001's outputs for the component.
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -35,6 +36,7 @@ export const documentCaptureRoutes =
   (services: Services, grantFor: GrantFor): FastifyPluginAsyncTypebox =>
   async (app) => {
     const tags = ['forms'];
+    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
     const verificationOf = async (request: FastifyRequest, accountId: string, roleKey: string | undefined) => {
       const grant = await grantFor(request, accountId);
       const verificationId = await services.forms.verificationOf(grant.account, grant.trackingCode, roleKey ?? '');

@@ -6479,6 +6479,448 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms/browser/{accountId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person's photo of an identity document from the component (multipart: file "document", optional file "selfie"), read as POST /verifications/{id}/documents reads it, on the current verification of the token's person */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description keeps several people of one transaction apart, e.g. Applicant1 */
+                    roleKey?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureId: string;
+                            /** @description the document authenticity checks made on the photo */
+                            checks: {
+                                /** @description stable code, e.g. MRZ_CHECK_DIGITS */
+                                code: string;
+                                name: string;
+                                /** @description the finding in words */
+                                reason: string;
+                                /** @description NOT_CHECKED: the check could not be made on this photo (the reason says why) */
+                                result: "PASSED" | "FAILED" | "NOT_CHECKED";
+                            }[];
+                            /** @description ISO 3166-1 alpha-2 of the issuing country */
+                            documentRegion: string;
+                            /** @description the issuing state within the country (an Australian driver licence's), or '' */
+                            documentSubRegion?: string;
+                            /** @description PASSPORT, DRIVERS_LICENCE, or UNKNOWN when neither a passport MRZ nor a driver licence was read */
+                            documentType: string;
+                            /** @description what was read from the document, for the person to confirm or correct */
+                            extracted: {
+                                /** @description a driver licence's version (NZ) or card (AU) number; '' for a passport */
+                                cardNumber?: string;
+                                dob: string;
+                                documentNumber: string;
+                                expiry: string;
+                                givenName: string;
+                                middleNames: string;
+                                nationality: string;
+                                sex: string;
+                                surname: string;
+                            };
+                            face: {
+                                problem?: string;
+                                /** @description faceMatchScore */
+                                score: number | null;
+                                threshold: number;
+                            } | null;
+                            /** @description every check digit, date and code of the MRZ is valid */
+                            mrzValid: boolean;
+                            /** @description quality gates that failed: take the photo again */
+                            retake: string[];
+                            status: "AWAITING_CONFIRMATION" | "CONFIRMED";
+                            verificationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/browser/{accountId}/documents/{captureId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person's confirmed (or corrected) details of the captured document, from the component: the combination source's result and seed 001's outputs */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description keeps several people of one transaction apart, e.g. Applicant1 */
+                    roleKey?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                    captureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a driver licence's version number (NZ) or card number (AU), as printed; left out, it stands as read */
+                        cardNumber?: string;
+                        /** @description date of birth, YYYY-MM-DD */
+                        dob: string;
+                        /** @description the passport or driver licence number, as printed */
+                        documentNumber: string;
+                        /** @description first given name */
+                        givenName: string;
+                        /** @description the other given names, space separated */
+                        middleNames?: string;
+                        surname: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkResult: {
+                                dateCreated?: string | null;
+                                dateVerified: string | null;
+                                documentRegion?: string;
+                                documentSubRegion?: string;
+                                documentType?: string;
+                                extraData?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                faceMatchScore?: string;
+                                fieldResult: {
+                                    changedValue?: string;
+                                    data?: string;
+                                    extractedValue?: string;
+                                    /** @description e.g. an AdminComment's Date and AdminEmail */
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    masterRecordValue?: string;
+                                    name: string;
+                                    status: string | null;
+                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    statusName: string | null;
+                                    value?: string;
+                                }[];
+                                individualResult?: {
+                                    dateCreated?: string | null;
+                                    dateVerified: string | null;
+                                    documentRegion?: string;
+                                    documentSubRegion?: string;
+                                    documentType?: string;
+                                    extraData?: {
+                                        name: string;
+                                        value: string;
+                                    }[];
+                                    faceMatchScore?: string;
+                                    fieldResult: {
+                                        changedValue?: string;
+                                        data?: string;
+                                        extractedValue?: string;
+                                        /** @description e.g. an AdminComment's Date and AdminEmail */
+                                        extraData?: {
+                                            name: string;
+                                            value: string;
+                                        }[];
+                                        masterRecordValue?: string;
+                                        name: string;
+                                        status: string | null;
+                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        statusName: string | null;
+                                        value?: string;
+                                    }[];
+                                    /** @description DB, UC, PP (person present) or null */
+                                    method: string | null;
+                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    methodName: string;
+                                    /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                    mode: string | null;
+                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    modeName: string | null;
+                                    name: string;
+                                    state: string;
+                                    /** @description what the state means (seed 004) */
+                                    stateDescription: string;
+                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    stateName: string;
+                                }[];
+                                /** @description DB, UC, PP (person present) or null */
+                                method: string | null;
+                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                methodName: string;
+                                /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
+                                mode: string | null;
+                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                modeName: string | null;
+                                name: string;
+                                state: string;
+                                /** @description what the state means (seed 004) */
+                                stateDescription: string;
+                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                stateName: string;
+                            };
+                            outputs: {
+                                /** @description comma-separated sources the person may still try */
+                                availableSources: string;
+                                creditHistoryResult: "" | "VERIFIED" | "AUTOFAIL";
+                                errorMessage: string;
+                                executionStatus: "SUCCESS" | "DATA_ERROR" | "SYSTEM_ERROR";
+                                /** @description one of the requested verifySources was verified by this request */
+                                sourceVerifiedFlag: boolean;
+                                /** @description comma-separated sources the person is verified on */
+                                verifiedSources: string;
+                                verifyStatus: "VERIFIED" | "UNVERIFIED" | "FAILED";
+                                verifyUserId: string;
+                                /** @description comma-separated: DFAT, PEP, OFAC */
+                                watchlistsFoundOn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forms/browser/{accountId}/identity-verification": {
         parameters: {
             query?: never;
