@@ -3,19 +3,14 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import {
   APPLICATION_TYPES,
-  ageOn,
   allValidated,
   applyStageAction,
-  bracketOn,
   compareDates,
   createConfirmIdentityTasks,
-  identityStandardFor,
   isApplicationType,
   isIsoDate,
   noRecordsReason,
   PARTY_RELATIONSHIPS,
-  routeFor,
-  STAGE_LABELS,
   STAGE_TRANSITIONS,
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
@@ -26,10 +21,6 @@ import {
   isDocumentType,
   isProvidedAs,
   documentContentType,
-  type AgeBracket,
-  type DocumentKind,
-  type IdentityTask,
-  type NoRecordsReason,
   type PartyRelationship,
   type Stage,
   type StageAction,
@@ -41,17 +32,22 @@ import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
-import { rowToTask } from './tasks.ts';
-import {
-  apiErrorResult,
-  type AmsPhoto,
-  type ImmigrationRecordsPort,
-  type InzResultsRow,
-  type RecordsResult,
-} from './records-port.ts';
+import { rowToTask, taskRowValues } from './task-rows.ts';
+import { apiErrorResult, type ImmigrationRecordsPort, type InzResultsRow, type RecordsResult } from './records-port.ts';
 import { formatGridDateTime } from '../../domain/records/index.ts';
-import type { CaseworkDocumentsTable } from '../../adapters/db/schema.ts';
-import type { Selectable } from 'kysely';
+import * as store from './application-store.ts';
+import type { ApplicationRow } from './application-store.ts';
+import {
+  applicationView,
+  documentView,
+  type ApplicationView,
+  type DocumentView,
+  type OwnerView,
+  type PersonView,
+} from './application-views.ts';
+import { fileAmsPhoto } from './ams-photo.ts';
+
+export type { ApplicationView, DocumentView, PersonView } from './application-views.ts';
 
 export const RECORDS_FETCH_QUEUE = 'casework.records-fetch';
 export interface RecordsFetchJob {
@@ -74,50 +70,6 @@ export function newReference(): string {
   return ref;
 }
 
-export interface PersonView {
-  id: string;
-  relationship: PartyRelationship;
-  givenNames: string;
-  familyName: string;
-  fullName: string;
-  dateOfBirth: string;
-  gender: string | null;
-  countryOfBirth: string | null;
-  email: string | null;
-  citizenshipPersonNumber: string | null;
-  appliedAtSameTime: boolean | null;
-  ownApplicationRef: string | null;
-  /** Age and bracket on the submission date (route and consent, R11) and today (liveness, R12/R13). */
-  ageAtSubmission: number | null;
-  bracketAtSubmission: AgeBracket | null;
-  bracketToday: AgeBracket;
-}
-
-export interface ApplicationView {
-  id: string;
-  reference: string;
-  applicationType: string;
-  stage: Stage;
-  stageLabel: string;
-  closure: string | null;
-  paid: boolean;
-  submittedOn: string | null;
-  /** "liveness" for applications submitted on or after 30 July 2020, "pre-liveness" before (BR-07). */
-  identityStandard: 'liveness' | 'pre-liveness' | null;
-  route: string | null;
-  countryAllowsDualCitizenship: boolean;
-  amsImageUsable: boolean | null;
-  recordsStatus: string;
-  records: unknown;
-  /** Why there are no INZ results and never will be (submitted before the records link began, BR-41). */
-  noRecords: NoRecordsReason | null;
-  ceremony: { personId: string | null; date: string | null; oathTaken: boolean | null; closedOn: string | null };
-  people: PersonView[];
-  /** The officer who picked the application up (BR-44), or null while it waits in the queue. */
-  owner: { id: string; fullName: string; email: string | null } | null;
-  createdAt: string;
-}
-
 export interface NewApplication {
   applicationType: string;
   countryAllowsDualCitizenship?: boolean;
@@ -137,43 +89,8 @@ export interface NewPerson {
   ownApplicationRef?: string | null;
 }
 
-export interface DocumentView {
-  id: string;
-  personId: string | null;
-  kind: DocumentKind;
-  /** The Supporting documents columns (seed L964): e.g. "Photo of applicant" / "Identity". */
-  documentType: string;
-  providedAs: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
-
-type AppRow = Awaited<ReturnType<Applications['row']>>;
-
 function isRelationship(value: string): value is PartyRelationship {
   return (PARTY_RELATIONSHIPS as readonly string[]).includes(value);
-}
-
-export function taskRowValues(task: IdentityTask) {
-  return {
-    task_id: task.id,
-    application_id: task.applicationId,
-    person_id: task.personId,
-    kind: task.kind,
-    state: task.state,
-    outcome: task.outcome,
-    criteria: JSON.stringify(task.criteria),
-    comments: task.comments,
-    supporting_evidence: JSON.stringify(task.supportingEvidence),
-    liveness_assessment: task.livenessAssessment === null ? null : JSON.stringify(task.livenessAssessment),
-    prepared_by: task.preparedBy,
-    validated_by: task.validatedBy,
-    history: JSON.stringify(task.history),
-  };
 }
 
 export class Applications {
@@ -188,12 +105,9 @@ export class Applications {
     return nzDate(this.clock.now());
   }
 
-  async row(db: Db, reference: string, lock = false) {
-    let q = db.selectFrom('applications').selectAll().where('reference', '=', reference);
-    if (lock) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
-    if (!row) throw notFound('application', reference);
-    return row;
+  /** The application row (locked for the caller's transaction when `lock`); 404 when there is none. */
+  row(db: Db, reference: string, lock = false): Promise<ApplicationRow> {
+    return store.applicationByReference(db, reference, lock);
   }
 
   async create(actor: Actor, input: NewApplication): Promise<ApplicationView> {
@@ -209,18 +123,15 @@ export class Applications {
       const reference = newReference();
       try {
         await this.db.transaction().execute(async (tx) => {
-          await tx
-            .insertInto('applications')
-            .values({
-              application_id: id,
-              reference,
-              application_type: input.applicationType,
-              stage: 'draft',
-              country_allows_dual_citizenship: input.countryAllowsDualCitizenship ?? true,
-              ams_image_usable: input.amsImageUsable ?? null,
-              created_by: actor.officerId,
-            })
-            .execute();
+          await store.insertApplication(tx, {
+            application_id: id,
+            reference,
+            application_type: input.applicationType,
+            stage: 'draft',
+            country_allows_dual_citizenship: input.countryAllowsDualCitizenship ?? true,
+            ams_image_usable: input.amsImageUsable ?? null,
+            created_by: actor.officerId,
+          });
           await appendAudit(tx, this.clock.now(), {
             ...auditActor(actor),
             applicationId: id,
@@ -245,63 +156,8 @@ export class Applications {
 
   async view(reference: string, db: Db = this.db): Promise<ApplicationView> {
     const a = await this.row(db, reference);
-    const people = await db
-      .selectFrom('casework_people')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .orderBy('created_at')
-      .orderBy('person_id')
-      .execute();
-    const today = this.today();
-    return {
-      id: a.application_id,
-      reference: a.reference,
-      applicationType: a.application_type,
-      stage: a.stage as Stage,
-      stageLabel: STAGE_LABELS[a.stage as Stage] ?? a.stage,
-      closure: a.closure,
-      paid: a.paid,
-      submittedOn: a.submitted_on,
-      identityStandard: a.submitted_on ? identityStandardFor(a.submitted_on) : null,
-      route: (() => {
-        const subject =
-          people.find((p) => p.relationship === 'applicant') ?? people.find((p) => p.relationship === 'child');
-        return subject && a.submitted_on ? routeFor(subject.date_of_birth, a.submitted_on).route : null;
-      })(),
-      countryAllowsDualCitizenship: a.country_allows_dual_citizenship,
-      amsImageUsable: a.ams_image_usable,
-      recordsStatus: a.records_status,
-      records: a.records,
-      noRecords: a.submitted_on ? noRecordsReason(a.submitted_on) : null,
-      ceremony: {
-        personId: a.ceremony_person_id,
-        date: a.ceremony_date,
-        oathTaken: a.oath_taken,
-        closedOn: a.ceremony_closed_on,
-      },
-      owner: await ownerOf(db, a.owner_id),
-      people: people.map((p) => {
-        const submitted = a.submitted_on && compareDates(a.submitted_on, p.date_of_birth) >= 0 ? a.submitted_on : null;
-        return {
-          id: p.person_id,
-          relationship: p.relationship as PartyRelationship,
-          givenNames: p.given_names,
-          familyName: p.family_name,
-          fullName: `${p.given_names} ${p.family_name}`.trim(),
-          dateOfBirth: p.date_of_birth,
-          gender: p.gender,
-          countryOfBirth: p.country_of_birth,
-          email: p.email,
-          citizenshipPersonNumber: p.citizenship_person_number,
-          appliedAtSameTime: p.applied_at_same_time,
-          ownApplicationRef: p.own_application_ref,
-          ageAtSubmission: submitted ? ageOn(p.date_of_birth, submitted) : null,
-          bracketAtSubmission: submitted ? bracketOn(p.date_of_birth, submitted) : null,
-          bracketToday: bracketOn(p.date_of_birth, compareDates(today, p.date_of_birth) >= 0 ? today : p.date_of_birth),
-        };
-      }),
-      createdAt: a.created_at.toISOString(),
-    };
+    const people = await store.peopleOf(db, a.application_id);
+    return applicationView(a, people, await ownerOf(db, a.owner_id), this.today());
   }
 
   /** Adds a person and their three Confirm Identity tasks. */
@@ -321,33 +177,25 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       if (a.stage === 'closed') throw conflict('the application is closed', 'APPLICATION_CLOSED');
       if (input.relationship === 'applicant') {
-        const existing = await tx
-          .selectFrom('casework_people')
-          .select('person_id')
-          .where('application_id', '=', a.application_id)
-          .where('relationship', '=', 'applicant')
-          .executeTakeFirst();
-        if (existing) throw conflict('the application already has a subject person', 'APPLICANT_EXISTS');
+        if (await store.applicantOf(tx, a.application_id))
+          throw conflict('the application already has a subject person', 'APPLICANT_EXISTS');
       }
-      await tx
-        .insertInto('casework_people')
-        .values({
-          person_id: personId,
-          application_id: a.application_id,
-          relationship: input.relationship,
-          given_names: input.givenNames.trim(),
-          family_name: input.familyName.trim(),
-          date_of_birth: input.dateOfBirth,
-          gender: input.gender ?? null,
-          country_of_birth: input.countryOfBirth ?? null,
-          email: input.email ?? null,
-          citizenship_person_number: input.citizenshipPersonNumber ?? null,
-          applied_at_same_time: input.appliedAtSameTime ?? null,
-          own_application_ref: input.ownApplicationRef ?? null,
-        })
-        .execute();
+      await store.insertPerson(tx, {
+        person_id: personId,
+        application_id: a.application_id,
+        relationship: input.relationship,
+        given_names: input.givenNames.trim(),
+        family_name: input.familyName.trim(),
+        date_of_birth: input.dateOfBirth,
+        gender: input.gender ?? null,
+        country_of_birth: input.countryOfBirth ?? null,
+        email: input.email ?? null,
+        citizenship_person_number: input.citizenshipPersonNumber ?? null,
+        applied_at_same_time: input.appliedAtSameTime ?? null,
+        own_application_ref: input.ownApplicationRef ?? null,
+      });
       const tasks = createConfirmIdentityTasks(a.application_id, personId, () => randomUUID());
-      await tx.insertInto('identity_tasks').values(tasks.map(taskRowValues)).execute();
+      await store.insertTasks(tx, tasks.map(taskRowValues));
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -376,28 +224,19 @@ export class Applications {
       throw invalid('submittedOn', 'submittedOn must be a real date, not in the future');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
-      const people = await tx
-        .selectFrom('casework_people')
-        .select('relationship')
-        .where('application_id', '=', a.application_id)
-        .execute();
-      if (!people.some((p) => p.relationship === 'applicant'))
+      if (!(await store.applicantOf(tx, a.application_id)))
         throw conflict('add the subject person before submitting', 'NO_APPLICANT');
       const move = applyStageAction(a.stage as Stage, 'submit', actor.roles, { paid: input.paid });
       if (!move.ok) throw ruleError(move.error, 'paid');
       const fetchRecords = noRecordsReason(submittedOn) === null;
-      await tx
-        .updateTable('applications')
-        .set({
-          stage: move.value.stage,
-          paid: true,
-          submitted_on: submittedOn,
-          records_status: fetchRecords ? 'pending' : 'not-applicable',
-          revision: a.revision + 1,
-          updated_at: this.clock.now(),
-        })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await store.updateApplication(tx, a.application_id, {
+        stage: move.value.stage,
+        paid: true,
+        submitted_on: submittedOn,
+        records_status: fetchRecords ? 'pending' : 'not-applicable',
+        revision: a.revision + 1,
+        updated_at: this.clock.now(),
+      });
       if (fetchRecords)
         await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
       await appendAudit(tx, this.clock.now(), {
@@ -428,12 +267,14 @@ export class Applications {
   }
 
   /** Applies a stage action inside a transaction that holds the application row. */
-  async applyStage(tx: Tx, actor: Actor | 'system', a: AppRow, action: StageAction, reason?: string): Promise<Stage> {
-    const tasks = await tx
-      .selectFrom('identity_tasks')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .execute();
+  async applyStage(
+    tx: Tx,
+    actor: Actor | 'system',
+    a: ApplicationRow,
+    action: StageAction,
+    reason?: string,
+  ): Promise<Stage> {
+    const tasks = await store.tasksOfApplication(tx, a.application_id);
     const guards = {
       paid: a.paid,
       identityTasksValidated: allValidated(tasks.map(rowToTask)),
@@ -442,16 +283,12 @@ export class Applications {
     };
     const move = applyStageAction(a.stage as Stage, action, actor === 'system' ? 'system' : actor.roles, guards);
     if (!move.ok) throw ruleError(move.error, 'action');
-    await tx
-      .updateTable('applications')
-      .set({
-        stage: move.value.stage,
-        closure: move.value.closure ?? a.closure,
-        revision: a.revision + 1,
-        updated_at: this.clock.now(),
-      })
-      .where('application_id', '=', a.application_id)
-      .execute();
+    await store.updateApplication(tx, a.application_id, {
+      stage: move.value.stage,
+      closure: move.value.closure ?? a.closure,
+      revision: a.revision + 1,
+      updated_at: this.clock.now(),
+    });
     await appendAudit(tx, this.clock.now(), {
       actor: actor === 'system' ? 'system' : actor.officerId,
       applicationId: a.application_id,
@@ -468,11 +305,7 @@ export class Applications {
     authorize(actor, 'application.move-stage');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
-      await tx
-        .updateTable('applications')
-        .set({ ams_image_usable: usable, updated_at: this.clock.now() })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await store.updateApplication(tx, a.application_id, { ams_image_usable: usable, updated_at: this.clock.now() });
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -497,11 +330,7 @@ export class Applications {
       const none = noRecordsReason(a.submitted_on);
       if (none) throw conflict(none.message, none.code);
       const retriggeredAt = nzDateTime(this.clock.now());
-      await tx
-        .updateTable('applications')
-        .set({ records_status: 'pending' })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await store.updateApplication(tx, a.application_id, { records_status: 'pending' });
       await this.queue.send<RecordsFetchJob>(
         RECORDS_FETCH_QUEUE,
         { applicationId: a.application_id, retriggeredAt },
@@ -526,18 +355,9 @@ export class Applications {
    * queue retries with back-off.
    */
   async fetchRecords(job: RecordsFetchJob): Promise<void> {
-    const a = await this.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('application_id', '=', job.applicationId)
-      .executeTakeFirst();
+    const a = await store.applicationById(this.db, job.applicationId);
     if (!a?.submitted_on || noRecordsReason(a.submitted_on)) return;
-    const subject = await this.db
-      .selectFrom('casework_people')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .where('relationship', '=', 'applicant')
-      .executeTakeFirst();
+    const subject = await store.applicantOf(this.db, a.application_id);
     if (!subject) return;
     const retriggeredAt = job.retriggeredAt ?? null;
     const fetched = await this.records().fetch(
@@ -561,20 +381,11 @@ export class Applications {
       retriggeredAt,
     };
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('applications')
-        .set({
-          records: JSON.stringify({
-            ...result,
-            summary,
-            applicationDate: a.submitted_on,
-            fetchedAt: now.toISOString(),
-          }),
-          records_status: status,
-          records_fetched_at: now,
-        })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await store.updateApplication(tx, a.application_id, {
+        records: JSON.stringify({ ...result, summary, applicationDate: a.submitted_on, fetchedAt: now.toISOString() }),
+        records_status: status,
+        records_fetched_at: now,
+      });
       if (photo) await fileAmsPhoto(tx, now, a.application_id, subject.person_id, photo);
       await appendAudit(tx, now, {
         actor: 'system',
@@ -632,35 +443,27 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       let relationship: string | null = null;
       if (input.personId) {
-        const p = await tx
-          .selectFrom('casework_people')
-          .select(['person_id', 'relationship'])
-          .where('person_id', '=', input.personId)
-          .where('application_id', '=', a.application_id)
-          .executeTakeFirst();
+        const p = await store.personOn(tx, a.application_id, input.personId);
         if (!p) throw invalid('personId', 'personId is not a person on this application');
         relationship = p.relationship;
       }
       const columns = defaultDocumentColumns(kind, relationship);
       const documentType = input.documentType || columns.documentType;
       const providedAs = input.providedAs || columns.providedAs;
-      await tx
-        .insertInto('casework_documents')
-        .values({
-          document_id: id,
-          application_id: a.application_id,
-          person_id: input.personId,
-          kind,
-          document_type: documentType,
-          provided_as: providedAs,
-          file_name: fileName,
-          content_type: contentType,
-          size: input.content.byteLength,
-          sha256,
-          content: input.content,
-          uploaded_by: actor.officerId,
-        })
-        .execute();
+      await store.insertDocument(tx, {
+        document_id: id,
+        application_id: a.application_id,
+        person_id: input.personId,
+        kind,
+        document_type: documentType,
+        provided_as: providedAs,
+        file_name: fileName,
+        content_type: contentType,
+        size: input.content.byteLength,
+        sha256,
+        content: input.content,
+        uploaded_by: actor.officerId,
+      });
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -679,24 +482,7 @@ export class Applications {
   async documents(actor: Actor, reference: string): Promise<DocumentView[]> {
     authorize(actor, 'documents.read');
     const a = await this.row(this.db, reference);
-    const rows = await this.db
-      .selectFrom('casework_documents')
-      .select([
-        'document_id',
-        'person_id',
-        'kind',
-        'document_type',
-        'provided_as',
-        'file_name',
-        'content_type',
-        'size',
-        'sha256',
-        'uploaded_by',
-        'uploaded_at',
-      ])
-      .where('application_id', '=', a.application_id)
-      .orderBy('uploaded_at')
-      .execute();
+    const rows = await store.documentsOf(this.db, a.application_id);
     return rows.map((r) => documentView(r));
   }
 
@@ -707,100 +493,14 @@ export class Applications {
   ): Promise<{ view: DocumentView; content: Uint8Array }> {
     authorize(actor, 'documents.read');
     const a = await this.row(this.db, reference);
-    const r = await this.db
-      .selectFrom('casework_documents')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .where('document_id', '=', documentId)
-      .executeTakeFirst();
+    const r = await store.documentOf(this.db, a.application_id, documentId);
     if (!r) throw notFound('document', documentId);
     return { view: documentView(r), content: r.content };
   }
 }
 
-function documentView(r: Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'application_id'>): DocumentView {
-  return {
-    id: r.document_id,
-    personId: r.person_id,
-    kind: r.kind as DocumentKind,
-    documentType: r.document_type ?? defaultDocumentColumns(r.kind as DocumentKind, null).documentType,
-    providedAs: r.provided_as ?? defaultDocumentColumns(r.kind as DocumentKind, null).providedAs,
-    fileName: r.file_name,
-    contentType: r.content_type,
-    size: r.size,
-    sha256: r.sha256,
-    uploadedBy: r.uploaded_by,
-    uploadedAt: r.uploaded_at.toISOString(),
-  };
-}
-
-// ---- The AMS photo (BR-48): the photo that comes with the immigration records is stored in the application's Supporting documents
-// ("INZ photo of applicant", provided as "Identity", named as the records name it, L1517–1523), filed by the
-// system in the records-fetch transaction. A re-fetch that brings the same image leaves the document as it is;
-// a different image replaces it (the records are the source), audited either way.
-const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
-
-async function fileAmsPhoto(
-  tx: Tx,
-  now: Date,
-  applicationId: string,
-  personId: string,
-  photo: AmsPhoto,
-): Promise<void> {
-  const sha256 = createHash('sha256').update(photo.content).digest('hex');
-  const held = await tx
-    .selectFrom('casework_documents')
-    .select(['document_id', 'sha256'])
-    .where('application_id', '=', applicationId)
-    .where('person_id', '=', personId)
-    .where('kind', '=', 'inz-photo')
-    .execute();
-  if (held.some((d) => d.sha256 === sha256)) return;
-  if (held.length > 0)
-    await tx
-      .deleteFrom('casework_documents')
-      .where(
-        'document_id',
-        'in',
-        held.map((d) => d.document_id),
-      )
-      .execute();
-  const id = randomUUID();
-  const columns = defaultDocumentColumns('inz-photo', 'applicant');
-  const fileName = `${photo.name.replace(/[^\w.\- ]/g, '_').slice(0, 180) || 'ams-photo'}.${EXTENSION[photo.contentType] ?? 'img'}`;
-  await tx
-    .insertInto('casework_documents')
-    .values({
-      document_id: id,
-      application_id: applicationId,
-      person_id: personId,
-      kind: 'inz-photo',
-      document_type: columns.documentType,
-      provided_as: columns.providedAs,
-      file_name: fileName,
-      content_type: photo.contentType,
-      size: photo.content.byteLength,
-      sha256,
-      content: photo.content,
-      uploaded_by: 'system',
-    })
-    .execute();
-  await appendAudit(tx, now, {
-    actor: 'system',
-    applicationId,
-    action: 'document.file-ams-photo',
-    entity: 'document',
-    entityId: id,
-    before: held.length > 0 ? { replaced: held.map((d) => d.document_id) } : null,
-    after: { kind: 'inz-photo', personId, size: photo.content.byteLength, sha256 },
-  });
-}
-
 /** The officer who picked the application up, by name and email. */
-async function ownerOf(
-  db: Db,
-  ownerId: string | null,
-): Promise<{ id: string; fullName: string; email: string | null } | null> {
+async function ownerOf(db: Db, ownerId: string | null): Promise<OwnerView | null> {
   if (ownerId === null) return null;
   const officers = await OfficerDirectory.of(db, [ownerId]);
   return { id: ownerId, fullName: officers.name(ownerId), email: officers.email(ownerId) };

@@ -1,22 +1,17 @@
 // Confirm Identity tasks (three per person): prepare by one officer, validate or return by a different one.
-// Every command runs in a transaction that locks the task row (SELECT … FOR UPDATE) and writes it back only
-// if its revision is unchanged, so two validations racing on one task end with exactly one.
-import type { Selectable } from 'kysely';
+// Every command runs in a transaction that locks the task row (SELECT … FOR UPDATE) before the domain decides,
+// so two validations racing on one task run one after the other and the second finds the task validated.
 import {
   applyTaskCommand,
+  IDENTITY_TASKS,
   rowToDomainAssessment,
-  type EvidenceLink,
   type IdentityTask,
-  type IdentityTaskKind,
   type LivenessAssessment,
   type TaskCommand,
-  type TaskCriterion,
   type TaskEvent,
-  type TaskOutcome,
-  type TaskState,
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
-import type { IdentityTasksTable } from '../../adapters/db/schema.ts';
+import { rowToTask, taskColumns, type TaskRow } from './task-rows.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, type Actor } from './actor.ts';
@@ -26,8 +21,6 @@ import { TaskRecordingStore } from './task-recording-store.ts';
 import { linkSessions } from './liveness-link-results.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import { taskQueueRows } from './allocation-store.ts';
-
-export type TaskRow = Selectable<IdentityTasksTable>;
 
 /** A history entry with the officers named: who acted (and through whose API token). */
 export interface NamedTaskEvent extends TaskEvent {
@@ -88,24 +81,6 @@ export interface TaskQueueQuery {
   sort?: 'oldest' | 'newest';
   cursor?: string;
   limit?: number;
-}
-
-export function rowToTask(r: TaskRow): IdentityTask {
-  return {
-    id: r.task_id,
-    applicationId: r.application_id,
-    personId: r.person_id,
-    kind: r.kind as IdentityTaskKind,
-    state: r.state as TaskState,
-    outcome: r.outcome as TaskOutcome | null,
-    criteria: r.criteria as TaskCriterion[],
-    comments: r.comments,
-    supportingEvidence: r.supporting_evidence as unknown as EvidenceLink[],
-    livenessAssessment: rowToDomainAssessment(r.liveness_assessment),
-    preparedBy: r.prepared_by,
-    validatedBy: r.validated_by,
-    history: r.history as unknown as TaskEvent[],
-  };
 }
 
 function view(r: TaskRow, officers: OfficerDirectory): TaskView {
@@ -218,7 +193,10 @@ export class Tasks {
     const names = await this.officerNames(rows);
     return rows
       .map((r) => view(r, names))
-      .sort((x, y) => x.personId.localeCompare(y.personId) || TASK_ORDER.indexOf(x.kind) - TASK_ORDER.indexOf(y.kind));
+      .sort(
+        (x, y) =>
+          x.personId.localeCompare(y.personId) || IDENTITY_TASKS.indexOf(x.kind) - IDENTITY_TASKS.indexOf(y.kind),
+      );
   }
 
   async get(actor: Actor, taskId: string): Promise<TaskView> {
@@ -368,15 +346,7 @@ export class Tasks {
     const updated = await tx
       .updateTable('identity_tasks')
       .set({
-        state: after.state,
-        outcome: after.outcome,
-        criteria: JSON.stringify(after.criteria),
-        comments: after.comments,
-        supporting_evidence: JSON.stringify(after.supportingEvidence),
-        liveness_assessment: after.livenessAssessment === null ? null : JSON.stringify(after.livenessAssessment),
-        prepared_by: after.preparedBy,
-        validated_by: after.validatedBy,
-        history: JSON.stringify(after.history),
+        ...taskColumns(after),
         // The preparer holds the task; a returned task goes back to the officer who prepared it.
         owner_id:
           command.action === 'prepare'
@@ -394,10 +364,8 @@ export class Tasks {
         updated_at: now,
       })
       .where('task_id', '=', taskId)
-      .where('revision', '=', row.revision)
       .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw conflict('the task was changed by someone else; reload it', 'TASK_CHANGED');
+      .executeTakeFirstOrThrow();
     await appendAudit(tx, now, {
       ...auditActor(actor),
       applicationId: row.application_id,
@@ -416,5 +384,3 @@ export class Tasks {
     return updated;
   }
 }
-
-const TASK_ORDER: readonly IdentityTaskKind[] = ['identity-is-unique', 'identity-exists', 'identity-is-bound'];

@@ -1,0 +1,154 @@
+// The SQL of applications, their people and their Supporting documents: the rows the application use cases
+// read (a row locked FOR UPDATE when a use case changes it) and the inserts and updates they make.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db, Tx } from '../../adapters/db/database.ts';
+import type {
+  ApplicationsTable,
+  CaseworkDocumentsTable,
+  CaseworkPeopleTable,
+  IdentityTasksTable,
+} from '../../adapters/db/schema.ts';
+import { notFound } from './actor.ts';
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type PersonRow = Selectable<CaseworkPeopleTable>;
+/** A document's row without its content (lists and views). */
+export type DocumentRow = Omit<Selectable<CaseworkDocumentsTable>, 'content' | 'application_id'>;
+
+/** The application by its reference (locked for the transaction when `lock`); 404 when there is none. */
+export async function applicationByReference(db: Db, reference: string, lock = false): Promise<ApplicationRow> {
+  let q = db.selectFrom('applications').selectAll().where('reference', '=', reference);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('application', reference);
+  return row;
+}
+
+export async function applicationById(db: Db, applicationId: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+export async function insertApplication(tx: Tx, row: Insertable<ApplicationsTable>): Promise<void> {
+  await tx.insertInto('applications').values(row).execute();
+}
+
+export async function updateApplication(
+  tx: Db,
+  applicationId: string,
+  set: Updateable<ApplicationsTable>,
+): Promise<void> {
+  await tx.updateTable('applications').set(set).where('application_id', '=', applicationId).execute();
+}
+
+/** The application's people in the order they were added. */
+export async function peopleOf(db: Db, applicationId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('casework_people')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('created_at')
+    .orderBy('person_id')
+    .execute();
+}
+
+/** The subject person (relationship "applicant"), when the application has one. */
+export async function applicantOf(db: Db, applicationId: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('casework_people')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('relationship', '=', 'applicant')
+    .executeTakeFirst();
+}
+
+/** The person when they are on this application. */
+export async function personOn(
+  db: Db,
+  applicationId: string,
+  personId: string,
+): Promise<{ person_id: string; relationship: string } | undefined> {
+  return db
+    .selectFrom('casework_people')
+    .select(['person_id', 'relationship'])
+    .where('person_id', '=', personId)
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+export async function insertPerson(tx: Tx, row: Insertable<CaseworkPeopleTable>): Promise<void> {
+  await tx.insertInto('casework_people').values(row).execute();
+}
+
+export async function insertTasks(tx: Tx, rows: readonly Insertable<IdentityTasksTable>[]): Promise<void> {
+  await tx
+    .insertInto('identity_tasks')
+    .values([...rows])
+    .execute();
+}
+
+export async function tasksOfApplication(db: Db, applicationId: string) {
+  return db.selectFrom('identity_tasks').selectAll().where('application_id', '=', applicationId).execute();
+}
+
+// ---- Supporting documents ---------------------------------------------------------------------------------
+
+const DOCUMENT_COLUMNS = [
+  'document_id',
+  'person_id',
+  'kind',
+  'document_type',
+  'provided_as',
+  'file_name',
+  'content_type',
+  'size',
+  'sha256',
+  'uploaded_by',
+  'uploaded_at',
+] as const;
+
+export async function insertDocument(tx: Tx, row: Insertable<CaseworkDocumentsTable>): Promise<void> {
+  await tx.insertInto('casework_documents').values(row).execute();
+}
+
+/** The application's documents, without their content, oldest first. */
+export async function documentsOf(db: Db, applicationId: string): Promise<DocumentRow[]> {
+  return db
+    .selectFrom('casework_documents')
+    .select(DOCUMENT_COLUMNS)
+    .where('application_id', '=', applicationId)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+export async function documentOf(db: Db, applicationId: string, documentId: string) {
+  return db
+    .selectFrom('casework_documents')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+}
+
+/** The documents of one kind filed for a person (e.g. the INZ photo the records fetch files). */
+export async function documentsOfKind(
+  db: Db,
+  applicationId: string,
+  personId: string,
+  kind: string,
+): Promise<{ document_id: string; sha256: string }[]> {
+  return db
+    .selectFrom('casework_documents')
+    .select(['document_id', 'sha256'])
+    .where('application_id', '=', applicationId)
+    .where('person_id', '=', personId)
+    .where('kind', '=', kind)
+    .execute();
+}
+
+export async function deleteDocuments(tx: Tx, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  await tx
+    .deleteFrom('casework_documents')
+    .where('document_id', 'in', [...documentIds])
+    .execute();
+}
