@@ -1,28 +1,26 @@
 // Liveness sessions (SPEC P4), AWS-style: a session per person with its trusted source faces, created from a
 // casework liveness link (lazily, on the applicant's first start) or directly by API for an integration. Each
 // attempt set gets a challenge order the server picks at random and stores; the client uploads the selfie and one
-// frame sequence per challenge; the analysis runs inline (the face engine is warm in this process) behind a
-// per-process concurrency limit, and the decision, the tracks and every frame are stored in PostgreSQL. Up to
+// frame sequence per challenge; the analysis runs off the event loop (analysis workers) behind a per-process
+// concurrency limit (AnalysisGate), and the decision, the tracks and every frame are stored in PostgreSQL. Up to
 // three attempt sets; the applicant sees only passed / try again / could not complete, officers see everything.
-import { sniffContentType } from '../domain/files/content-type.ts';
+// The SQL is in liveness-session-store.ts, the upload checks in liveness-uploads.ts, the views in
+// liveness-session-views.ts.
 import { performance } from 'node:perf_hooks';
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../adapters/db/database.ts';
-import type { LivenessAttemptsTable, LivenessSessionsTable } from '../adapters/db/schema.ts';
 import type { Logger } from './ports/logger.ts';
 import {
   CHALLENGES,
   DEFAULT_THRESHOLDS,
   decideLivenessCheck,
-  type AttemptOutcome,
   type Challenge,
   type LivenessCheckDecision,
-  type LivenessCheckStatus,
   type LivenessThresholds,
   type PassFail,
   type TrustedSource,
 } from '../domain/liveness/index.ts';
+import { jpegOrPng } from '../domain/files/image-size.ts';
 import type { Casework } from './casework/casework.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './casework/actor.ts';
 import { appendAudit, auditActor } from './casework/audit.ts';
@@ -30,212 +28,33 @@ import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import { digest } from './ids.ts';
-import { analyseLivenessAttempt, type LivenessAnalysis, type LivenessAttemptInput } from './liveness-analysis.ts';
+import { analyseLivenessAttempt, type LivenessAnalysis } from './liveness-analysis.ts';
 import { OfficerDirectory } from './casework/officer-directory.ts';
+import * as store from './liveness-session-store.ts';
+import type { AttemptRow, SessionRow } from './liveness-session-store.ts';
+import { APPLICANT_STATE, applicantView, sessionView } from './liveness-session-views.ts';
+import { checkImage, checkSubmission, isChallenge, isTrustedSource } from './liveness-uploads.ts';
+import {
+  DEFAULT_CAPTURE,
+  DEFAULT_LIMITS,
+  TRUSTED_SOURCES,
+  type Analyser,
+  type AnalysisWorkers,
+  type ApplicantResult,
+  type ApplicantView,
+  type AttemptSubmission,
+  type CapturePlan,
+  type CreateSessionInput,
+  type LivenessSessionOptions,
+  type SessionView,
+  type UploadLimits,
+} from './liveness-session-types.ts';
 
-export const TRUSTED_SOURCES: readonly TrustedSource[] = ['PROVIDED', 'PASSPORT', 'IMMIGRATION'];
 /** Casework document kinds used as trusted source faces of a link's session. */
 const DOCUMENT_SOURCES: Readonly<Record<string, TrustedSource>> = {
   'passport-style-image': 'PROVIDED',
   'overseas-passport-image': 'PASSPORT',
 };
-
-/** What the applicant's page is told: never a score, never a reason code. */
-export type ApplicantState = 'ready' | 'passed' | 'try_again' | 'could_not_complete' | 'expired' | 'used';
-export type ApplicantResult = 'passed' | 'try_again' | 'could_not_complete';
-
-/** How the page captures: frames per second and length of each challenge, largest frame edge. */
-export interface CapturePlan {
-  readonly fps: number;
-  readonly durationMs: number;
-  readonly maxEdge: number;
-  /** the "Starting in 3, 2, 1" before each challenge is recorded */
-  readonly countdownMs: number;
-}
-
-export interface UploadLimits {
-  /** one frame or selfie, bytes */
-  readonly maxImageBytes: number;
-  readonly maxFramesPerChallenge: number;
-  /** the whole attempt, bytes */
-  readonly maxAttemptBytes: number;
-  readonly maxImageEdge: number;
-}
-
-export const DEFAULT_CAPTURE: CapturePlan = { fps: 12, durationMs: 3500, maxEdge: 640, countdownMs: 2100 };
-export const DEFAULT_LIMITS: UploadLimits = {
-  maxImageBytes: 512 * 1024,
-  maxFramesPerChallenge: 90,
-  maxAttemptBytes: 24 * 1024 * 1024,
-  maxImageEdge: 1920,
-};
-
-export interface LivenessSessionOptions {
-  readonly thresholds?: LivenessThresholds;
-  readonly capture?: CapturePlan;
-  readonly limits?: UploadLimits;
-  /** analyses run at once in this process (the engine is one warm wasm instance) */
-  readonly maxConcurrentAnalyses?: number;
-  /** further submissions wait in line; beyond this many they get 503 */
-  readonly maxQueuedAnalyses?: number;
-  /** an attempt whose analysis started this long ago and never finished (process died) may be submitted again */
-  readonly staleAnalysisMs?: number;
-  /** where analyses run: worker threads off the event loop (the composition root's pool); in-process without */
-  readonly workers?: AnalysisWorkers;
-}
-
-/** Worker threads that run the face engine (src/adapters/face/analysis-pool.ts). */
-export interface AnalysisWorkers {
-  readonly threads: number;
-  analyse(task: { input: LivenessAttemptInput; thresholds: LivenessThresholds }): Promise<LivenessAnalysis>;
-  close(): Promise<void>;
-}
-
-export type Analyser = (input: LivenessAttemptInput) => Promise<LivenessAnalysis>;
-
-export interface UploadedImage {
-  readonly image: Buffer;
-}
-
-export interface AttemptSubmission {
-  readonly selfie: UploadedImage | undefined;
-  readonly captures: readonly {
-    readonly challenge: string;
-    readonly frames: readonly { readonly image: Buffer; readonly tMs: number }[];
-  }[];
-}
-
-export interface ApplicantAttempt {
-  id: string;
-  number: number;
-  challenges: Challenge[];
-  /** selfie + one step per challenge */
-  steps: number;
-}
-
-export interface ApplicantView {
-  state: ApplicantState;
-  attemptsUsed: number;
-  attemptsRemaining: number;
-  maxAttempts: number;
-  /** the open attempt set, if any */
-  attempt: ApplicantAttempt | null;
-  capture: CapturePlan;
-  limits: UploadLimits;
-}
-
-export interface TrustedSourceInput {
-  source: string;
-  documentId?: string;
-  /** the image itself (JPEG/PNG) */
-  image?: Buffer;
-}
-
-export interface CreateSessionInput {
-  applicationReference?: string;
-  personId?: string;
-  subjectReference?: string;
-  trustedSources?: TrustedSourceInput[];
-}
-
-export interface ChallengeEvidenceView {
-  challenge: Challenge;
-  result: PassFail;
-  score: number;
-  reasons: string[];
-  metrics: Record<string, number>;
-  frameCount: number;
-  bestFrameIndex: number;
-  evidenceFrameIndex: number;
-}
-
-export interface AttemptView {
-  id: string;
-  number: number;
-  challenges: Challenge[];
-  state: 'OPEN' | 'ANALYSING' | 'DECIDED';
-  startedAt: string;
-  decidedAt: string | null;
-  /** the session-level result of this attempt set */
-  result: PassFail | null;
-  liveness: PassFail | null;
-  faceMatch: string | null;
-  reasons: string[];
-  challengeResults: ChallengeEvidenceView[];
-  /** seed D3 "Evaluation" rows */
-  evaluation: object[];
-  /** seed D4 "Faces" rows (every probe against every trusted source) */
-  faces: object[];
-  sameFace: object[];
-  calibrationId: string | null;
-  timing: object | null;
-}
-
-export interface SessionView {
-  id: string;
-  applicationId: string | null;
-  personId: string | null;
-  linkId: string | null;
-  subjectReference: string | null;
-  status: LivenessCheckStatus;
-  attemptsUsed: number;
-  attemptsRemaining: number;
-  attemptsExhausted: boolean;
-  options: string[];
-  createdBy: string;
-  /** The officer who opened the session, by name and email (the id stays the key). */
-  createdByName: string;
-  createdByEmail: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  trustedSources: { source: TrustedSource; documentId: string | null; contentType: string; sha256: string }[];
-  attempts: AttemptView[];
-}
-
-type SessionRow = Selectable<LivenessSessionsTable>;
-type AttemptRow = Selectable<LivenessAttemptsTable>;
-
-const APPLICANT_STATE: Readonly<Record<LivenessCheckStatus, ApplicantState>> = {
-  NOT_STARTED: 'ready',
-  RETRY_AVAILABLE: 'try_again',
-  PASSED: 'passed',
-  FAILED: 'could_not_complete',
-};
-
-/** JPEG or PNG by magic bytes; the only formats accepted for frames, selfies and trusted source faces. */
-export function imageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null {
-  return sniffContentType(bytes, LIVENESS_IMAGE_TYPES);
-}
-const LIVENESS_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
-
-/** Width and height from a JPEG's SOF or a PNG's IHDR, without decoding; undefined when not found. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const type = imageType(bytes);
-  if (type === 'image/png') {
-    if (bytes.length < 24) return undefined;
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  }
-  if (type !== 'image/jpeg') return undefined;
-  let i = 2;
-  while (i + 9 < bytes.length) {
-    if (bytes[i] !== 0xff) return undefined;
-    const marker = bytes[i + 1] ?? 0;
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
-      i += marker === 0xff ? 1 : 2;
-      continue;
-    }
-    const length = ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0);
-    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC)
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      const height = ((bytes[i + 5] ?? 0) << 8) | (bytes[i + 6] ?? 0);
-      const width = ((bytes[i + 7] ?? 0) << 8) | (bytes[i + 8] ?? 0);
-      return { width, height };
-    }
-    i += 2 + length;
-  }
-  return undefined;
-}
 
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
@@ -246,14 +65,6 @@ function shuffled<T>(items: readonly T[]): T[] {
     out[j] = a;
   }
   return out;
-}
-
-function isChallenge(value: string): value is Challenge {
-  return (CHALLENGES as readonly string[]).includes(value);
-}
-
-function isTrustedSource(value: string): value is TrustedSource {
-  return (TRUSTED_SOURCES as readonly string[]).includes(value);
 }
 
 interface ApplicantAccess {
@@ -370,7 +181,7 @@ export class LivenessSessions {
       seen.add(s.source);
       if ((s.documentId === undefined) === (s.image === undefined))
         throw invalid(`trustedSources.${i}`, 'give either documentId or image');
-      if (s.image) this.checkImage(s.image, `trustedSources.${i}.image`);
+      if (s.image) checkImage(s.image, `trustedSources.${i}.image`, this.limits);
     });
 
     const id = randomUUID();
@@ -380,47 +191,31 @@ export class LivenessSessions {
       let applicationId: string | null = null;
       let personId: string | null = null;
       if (input.applicationReference && input.personId) {
-        const a = await tx
-          .selectFrom('applications')
-          .select('application_id')
-          .where('reference', '=', input.applicationReference)
-          .executeTakeFirst();
-        if (!a) throw invalid('applicationReference', `application ${input.applicationReference} was not found`);
-        const p = await tx
-          .selectFrom('casework_people')
-          .select('person_id')
-          .where('person_id', '=', input.personId)
-          .where('application_id', '=', a.application_id)
-          .executeTakeFirst();
-        if (!p) throw invalid('personId', 'personId is not a person on this application');
-        applicationId = a.application_id;
-        personId = p.person_id;
+        applicationId = (await store.applicationIdByReference(tx, input.applicationReference)) ?? null;
+        if (applicationId === null)
+          throw invalid('applicationReference', `application ${input.applicationReference} was not found`);
+        if (!(await store.isPersonOn(tx, applicationId, input.personId)))
+          throw invalid('personId', 'personId is not a person on this application');
+        personId = input.personId;
       }
-      await tx
-        .insertInto('liveness_sessions')
-        .values({
-          session_id: id,
-          application_id: applicationId,
-          person_id: personId,
-          link_id: null,
-          subject_reference: input.subjectReference ?? null,
-          client_token_hash: digest(clientToken),
-          status: 'NOT_STARTED',
-          created_by: actor.officerId,
-          created_at: now,
-          completed_at: null,
-        })
-        .execute();
+      await store.insertSession(tx, {
+        session_id: id,
+        application_id: applicationId,
+        person_id: personId,
+        link_id: null,
+        subject_reference: input.subjectReference ?? null,
+        client_token_hash: digest(clientToken),
+        status: 'NOT_STARTED',
+        created_by: actor.officerId,
+        created_at: now,
+        completed_at: null,
+      });
       for (const [i, s] of sources.entries()) {
         if (s.image) {
-          await this.insertSource(tx, id, s.source as TrustedSource, null, s.image);
+          await store.insertTrustedSource(tx, id, s.source as TrustedSource, null, s.image);
           continue;
         }
-        const doc = await tx
-          .selectFrom('casework_documents')
-          .select(['document_id', 'application_id', 'content'])
-          .where('document_id', '=', s.documentId ?? '')
-          .executeTakeFirst();
+        const doc = await store.documentById(tx, s.documentId ?? '');
         if (!doc || (applicationId !== null && doc.application_id !== applicationId)) {
           throw invalid(`trustedSources.${i}.documentId`, 'no such document on this application');
         }
@@ -430,19 +225,13 @@ export class LivenessSessions {
             'documents can be referenced only by a session for a casework person',
           );
         const content = Buffer.from(doc.content);
-        if (!imageType(content))
+        if (!jpegOrPng(content))
           throw invalid(`trustedSources.${i}.documentId`, 'the document is not a JPEG or PNG image');
-        await this.insertSource(tx, id, s.source as TrustedSource, doc.document_id, content);
+        await store.insertTrustedSource(tx, id, s.source as TrustedSource, doc.document_id, content);
       }
       if (applicationId !== null && personId !== null && sources.length === 0)
         await this.attachDocuments(tx, id, applicationId, personId);
-      const provided = await tx
-        .selectFrom('liveness_trusted_sources')
-        .select('source')
-        .where('session_id', '=', id)
-        .where('source', '=', 'PROVIDED')
-        .executeTakeFirst();
-      if (!provided)
+      if (!(await store.hasTrustedSource(tx, id, 'PROVIDED')))
         throw invalid('trustedSources', 'a PROVIDED trusted source face (the application photo) is required');
       await appendAudit(tx, now, {
         ...auditActor(actor),
@@ -458,11 +247,7 @@ export class LivenessSessions {
 
   async get(actor: Actor, sessionId: string): Promise<SessionView> {
     authorize(actor, 'documents.read');
-    const s = await this.db
-      .selectFrom('liveness_sessions')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .executeTakeFirst();
+    const s = await store.sessionById(this.db, sessionId);
     if (!s) throw notFound('liveness session', sessionId);
     return this.view(s);
   }
@@ -470,19 +255,9 @@ export class LivenessSessions {
   /** Sessions of one application (every link and API session for its people). */
   async list(actor: Actor, applicationReference: string): Promise<SessionView[]> {
     authorize(actor, 'documents.read');
-    const a = await this.db
-      .selectFrom('applications')
-      .select('application_id')
-      .where('reference', '=', applicationReference)
-      .executeTakeFirst();
-    if (!a) throw notFound('application', applicationReference);
-    const rows = await this.db
-      .selectFrom('liveness_sessions')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .orderBy('created_at')
-      .orderBy('session_id')
-      .execute();
+    const applicationId = await store.applicationIdByReference(this.db, applicationReference);
+    if (applicationId === undefined) throw notFound('application', applicationReference);
+    const rows = await store.sessionsOfApplication(this.db, applicationId);
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
@@ -496,13 +271,7 @@ export class LivenessSessions {
   ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
     const attempt = await this.attemptRow(sessionId, attemptNumber);
-    const f = await this.db
-      .selectFrom('liveness_frames')
-      .select(['content_type', 'content'])
-      .where('attempt_id', '=', attempt.attempt_id)
-      .where('challenge', '=', challenge)
-      .where('frame_index', '=', index)
-      .executeTakeFirst();
+    const f = await store.frameImage(this.db, attempt.attempt_id, challenge, index);
     if (!f) throw notFound('frame', `${challenge}/${index}`);
     return { contentType: f.content_type, content: f.content };
   }
@@ -538,12 +307,7 @@ export class LivenessSessions {
     source: string,
   ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
-    const r = await this.db
-      .selectFrom('liveness_trusted_sources')
-      .select(['content_type', 'content'])
-      .where('session_id', '=', sessionId)
-      .where('source', '=', source)
-      .executeTakeFirst();
+    const r = await store.trustedSourceImage(this.db, sessionId, source);
     if (!r) throw notFound('trusted source', source);
     return { contentType: r.content_type, content: r.content };
   }
@@ -561,18 +325,8 @@ export class LivenessSessions {
     if (access.link && access.link.status !== 'Active') throw this.linkGone(access.link.status);
     const session = access.session ?? (await this.sessionForLink(access));
     await this.db.transaction().execute(async (tx) => {
-      const s = await tx
-        .selectFrom('liveness_sessions')
-        .selectAll()
-        .where('session_id', '=', session.session_id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      const attempts = await tx
-        .selectFrom('liveness_attempts')
-        .selectAll()
-        .where('session_id', '=', s.session_id)
-        .orderBy('attempt_number')
-        .execute();
+      const s = await store.lockSession(tx, session.session_id);
+      const attempts = await store.attemptsOf(tx, s.session_id);
       const decided = attempts.filter((a) => a.state === 'DECIDED');
       const decision = this.decide(decided);
       if (decision.status === 'PASSED' || decision.status === 'FAILED') {
@@ -583,27 +337,24 @@ export class LivenessSessions {
       }
       if (attempts.some((a) => a.state !== 'DECIDED')) return;
       const now = this.clock.now();
-      await tx
-        .insertInto('liveness_attempts')
-        .values({
-          attempt_id: randomUUID(),
-          session_id: s.session_id,
-          attempt_number: attempts.length + 1,
-          challenges: JSON.stringify(shuffled(CHALLENGES)),
-          state: 'OPEN',
-          started_at: now,
-          analysing_since: null,
-          decided_at: null,
-          result: null,
-          liveness: null,
-          face_match: null,
-          reasons: null,
-          outcome: null,
-          frames: null,
-          tracks: null,
-          timing: null,
-        })
-        .execute();
+      await store.insertAttempt(tx, {
+        attempt_id: randomUUID(),
+        session_id: s.session_id,
+        attempt_number: attempts.length + 1,
+        challenges: JSON.stringify(shuffled(CHALLENGES)),
+        state: 'OPEN',
+        started_at: now,
+        analysing_since: null,
+        decided_at: null,
+        result: null,
+        liveness: null,
+        face_match: null,
+        reasons: null,
+        outcome: null,
+        frames: null,
+        tracks: null,
+        timing: null,
+      });
     });
     return this.applicantView(token);
   }
@@ -621,19 +372,13 @@ export class LivenessSessions {
     if (!access.session) throw notFound('liveness attempt', attemptId);
     if (access.link && access.link.status !== 'Active') throw this.linkGone(access.link.status);
     const session = access.session;
-    const input = this.checkSubmission(submission);
+    const input = checkSubmission(submission, this.limits);
 
     const now = this.clock.now();
     const staleBefore = new Date(now.getTime() - this.#staleMs);
     // claim the attempt: OPEN (or an analysis abandoned by a dead process) -> ANALYSING
     const claimed = await this.db.transaction().execute(async (tx) => {
-      const a = await tx
-        .selectFrom('liveness_attempts')
-        .selectAll()
-        .where('attempt_id', '=', attemptId)
-        .where('session_id', '=', session.session_id)
-        .forUpdate()
-        .executeTakeFirst();
+      const a = await store.lockAttempt(tx, session.session_id, attemptId);
       if (!a) throw notFound('liveness attempt', attemptId);
       const stale = a.state === 'ANALYSING' && a.analysing_since !== null && a.analysing_since < staleBefore;
       if (a.state !== 'OPEN' && !stale)
@@ -648,19 +393,11 @@ export class LivenessSessions {
           'ATTEMPT_INCOMPLETE',
         );
       }
-      await tx
-        .updateTable('liveness_attempts')
-        .set({ state: 'ANALYSING', analysing_since: now })
-        .where('attempt_id', '=', attemptId)
-        .execute();
+      await store.updateAttempt(tx, attemptId, { state: 'ANALYSING', analysing_since: now });
       return a;
     });
     const requested = claimed.challenges.filter(isChallenge);
-    const sources = await this.db
-      .selectFrom('liveness_trusted_sources')
-      .select(['source', 'content'])
-      .where('session_id', '=', session.session_id)
-      .execute();
+    const sources = await store.trustedSourceContents(this.db, session.session_id);
     const trustedSources: Partial<Record<TrustedSource, Buffer>> = {};
     for (const s of sources) if (isTrustedSource(s.source)) trustedSources[s.source] = Buffer.from(s.content);
 
@@ -673,11 +410,7 @@ export class LivenessSessions {
       const seconds = (performance.now() - started) / 1000;
       for (const listener of this.#analysedListeners) listener(seconds);
     } catch (error) {
-      await this.db
-        .updateTable('liveness_attempts')
-        .set({ state: 'OPEN', analysing_since: null })
-        .where('attempt_id', '=', attemptId)
-        .execute();
+      await store.updateAttempt(this.db, attemptId, { state: 'OPEN', analysing_since: null });
       if (error instanceof AppError) throw error;
       this.logger.warn(
         { err: { message: error instanceof Error ? error.message : String(error) } },
@@ -692,62 +425,45 @@ export class LivenessSessions {
     const result: PassFail = outcome.faceMatch === 'NOT_AVAILABLE' ? outcome.liveness : outcome.result;
     const decision = await this.db.transaction().execute(async (tx) => {
       const decidedAt = this.clock.now();
-      await tx
-        .insertInto('liveness_frames')
-        .values({
+      await store.insertFrames(tx, [
+        {
           attempt_id: attemptId,
           challenge: 'SELFIE',
           frame_index: 0,
           t_ms: 0,
-          content_type: imageType(input.selfie) ?? 'image/jpeg',
+          content_type: jpegOrPng(input.selfie) ?? 'image/jpeg',
           content: input.selfie,
-        })
-        .execute();
-      for (const c of input.captures) {
-        const rows = c.frames.map((f, i) => ({
-          attempt_id: attemptId,
-          challenge: c.challenge,
-          frame_index: i,
-          t_ms: f.tMs,
-          content_type: imageType(f.image) ?? 'image/jpeg',
-          content: f.image,
-        }));
-        for (let i = 0; i < rows.length; i += 30)
-          await tx
-            .insertInto('liveness_frames')
-            .values(rows.slice(i, i + 30))
-            .execute();
-      }
-      await tx
-        .updateTable('liveness_attempts')
-        .set({
-          state: 'DECIDED',
-          decided_at: decidedAt,
-          result,
-          liveness: outcome.liveness,
-          face_match: outcome.faceMatch,
-          reasons: JSON.stringify(outcome.reasons),
-          outcome: JSON.stringify(outcome),
-          frames: JSON.stringify(analysis.frames),
-          tracks: JSON.stringify(analysis.tracks),
-          timing: JSON.stringify(analysis.timing),
-        })
-        .where('attempt_id', '=', attemptId)
-        .execute();
-      const decided = await tx
-        .selectFrom('liveness_attempts')
-        .selectAll()
-        .where('session_id', '=', session.session_id)
-        .where('state', '=', 'DECIDED')
-        .orderBy('attempt_number')
-        .execute();
+        },
+        ...input.captures.flatMap((c) =>
+          c.frames.map((f, i) => ({
+            attempt_id: attemptId,
+            challenge: c.challenge,
+            frame_index: i,
+            t_ms: f.tMs,
+            content_type: jpegOrPng(f.image) ?? 'image/jpeg',
+            content: f.image,
+          })),
+        ),
+      ]);
+      await store.updateAttempt(tx, attemptId, {
+        state: 'DECIDED',
+        decided_at: decidedAt,
+        result,
+        liveness: outcome.liveness,
+        face_match: outcome.faceMatch,
+        reasons: JSON.stringify(outcome.reasons),
+        outcome: JSON.stringify(outcome),
+        frames: JSON.stringify(analysis.frames),
+        tracks: JSON.stringify(analysis.tracks),
+        timing: JSON.stringify(analysis.timing),
+      });
+      const decided = await store.attemptsOf(tx, session.session_id, true);
       const d = this.decide(decided);
       const finished = d.status === 'PASSED' || d.status === 'FAILED';
-      await tx
-        .updateTable('liveness_sessions')
-        .set({ status: d.status, completed_at: finished ? decidedAt : null })
-        .where('session_id', '=', session.session_id)
-        .execute();
+      await store.setSessionStatus(tx, session.session_id, {
+        status: d.status,
+        completed_at: finished ? decidedAt : null,
+      });
       await appendAudit(tx, decidedAt, {
         actor: 'applicant',
         applicationId: session.application_id,
@@ -802,25 +518,13 @@ export class LivenessSessions {
   private async access(token: string): Promise<ApplicantAccess> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('liveness check', '(token)');
     const hash = digest(token);
-    const byClient = await this.db
-      .selectFrom('liveness_sessions')
-      .selectAll()
-      .where('client_token_hash', '=', hash)
-      .executeTakeFirst();
+    const byClient = await store.sessionByClientToken(this.db, hash);
     if (byClient) return { session: byClient, link: undefined };
-    const link = await this.db
-      .selectFrom('liveness_links')
-      .select(['link_id', 'application_id', 'person_id', 'created_by', 'sent_at'])
-      .where('token_hash', '=', hash)
-      .executeTakeFirst();
+    const link = await store.linkByTokenHash(this.db, hash);
     if (!link || link.sent_at === null) throw notFound('liveness check', '(token)');
     const { status } = await this.casework.links.landing(token);
     if (status === 'Unknown') throw notFound('liveness check', '(token)');
-    const session = await this.db
-      .selectFrom('liveness_sessions')
-      .selectAll()
-      .where('link_id', '=', link.link_id)
-      .executeTakeFirst();
+    const session = await store.sessionOfLink(this.db, link.link_id);
     return {
       session,
       link: {
@@ -840,23 +544,18 @@ export class LivenessSessions {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const id = randomUUID();
-      const inserted = await tx
-        .insertInto('liveness_sessions')
-        .values({
-          session_id: id,
-          application_id: link.applicationId,
-          person_id: link.personId,
-          link_id: link.id,
-          subject_reference: null,
-          client_token_hash: null,
-          status: 'NOT_STARTED',
-          created_by: link.createdBy,
-          created_at: now,
-          completed_at: null,
-        })
-        .onConflict((oc) => oc.column('link_id').doNothing())
-        .returning('session_id')
-        .executeTakeFirst();
+      const inserted = await store.insertSession(tx, {
+        session_id: id,
+        application_id: link.applicationId,
+        person_id: link.personId,
+        link_id: link.id,
+        subject_reference: null,
+        client_token_hash: null,
+        status: 'NOT_STARTED',
+        created_by: link.createdBy,
+        created_at: now,
+        completed_at: null,
+      });
       if (!inserted) return;
       await this.attachDocuments(tx, id, link.applicationId, link.personId);
       await appendAudit(tx, now, {
@@ -868,211 +567,54 @@ export class LivenessSessions {
         after: { linkId: link.id, personId: link.personId },
       });
     });
-    return this.db.selectFrom('liveness_sessions').selectAll().where('link_id', '=', link.id).executeTakeFirstOrThrow();
+    const session = await store.sessionOfLink(this.db, link.id);
+    if (!session) throw notFound('liveness check', '(token)');
+    return session;
   }
 
   /** The person's newest application photo (PROVIDED) and overseas passport image (PASSPORT) documents. */
   private async attachDocuments(tx: Tx, sessionId: string, applicationId: string, personId: string): Promise<void> {
-    const docs = await tx
-      .selectFrom('casework_documents')
-      .select(['document_id', 'kind', 'content'])
-      .where('application_id', '=', applicationId)
-      .where('person_id', '=', personId)
-      .where('kind', 'in', Object.keys(DOCUMENT_SOURCES))
-      .orderBy('uploaded_at', 'desc')
-      .execute();
+    const docs = await store.personDocuments(tx, applicationId, personId, Object.keys(DOCUMENT_SOURCES));
     const done = new Set<TrustedSource>();
     for (const d of docs) {
       const source = DOCUMENT_SOURCES[d.kind];
       const content = Buffer.from(d.content);
-      if (!source || done.has(source) || !imageType(content)) continue;
+      if (!source || done.has(source) || !jpegOrPng(content)) continue;
       done.add(source);
-      await this.insertSource(tx, sessionId, source, d.document_id, content);
+      await store.insertTrustedSource(tx, sessionId, source, d.document_id, content);
     }
-  }
-
-  private async insertSource(
-    tx: Tx,
-    sessionId: string,
-    source: TrustedSource,
-    documentId: string | null,
-    content: Buffer,
-  ): Promise<void> {
-    await tx
-      .insertInto('liveness_trusted_sources')
-      .values({
-        session_id: sessionId,
-        source,
-        document_id: documentId,
-        content_type: imageType(content) ?? 'image/jpeg',
-        sha256: createHash('sha256').update(content).digest('hex'),
-        content,
-      })
-      .execute();
-  }
-
-  private checkImage(image: Buffer, field: string): void {
-    if (image.byteLength === 0) throw invalid(field, 'the image is empty');
-    if (image.byteLength > this.limits.maxImageBytes)
-      throw invalid(field, `the image is larger than ${this.limits.maxImageBytes} bytes`);
-    if (!imageType(image)) throw invalid(field, 'the image must be a JPEG or PNG');
-    const size = imageSize(image);
-    if (!size || size.width === 0 || size.height === 0) throw invalid(field, 'the image has no readable size');
-    if (size.width > this.limits.maxImageEdge || size.height > this.limits.maxImageEdge) {
-      throw invalid(field, `the image is larger than ${this.limits.maxImageEdge} pixels on a side`);
-    }
-  }
-
-  private checkSubmission(s: AttemptSubmission): {
-    selfie: Buffer;
-    captures: { challenge: Challenge; frames: { image: Buffer; tMs: number }[] }[];
-  } {
-    if (!s.selfie) throw invalid('selfie', 'the selfie is required');
-    this.checkImage(s.selfie.image, 'selfie');
-    let total = s.selfie.image.byteLength;
-    if (s.captures.length === 0) throw invalid('captures', 'at least one challenge capture is required');
-    const seen = new Set<string>();
-    const captures = s.captures.map((c, i) => {
-      if (!isChallenge(c.challenge))
-        throw invalid(`captures.${i}.challenge`, `challenge must be one of ${CHALLENGES.join(', ')}`);
-      if (seen.has(c.challenge)) throw invalid(`captures.${i}.challenge`, `${c.challenge} is given twice`);
-      seen.add(c.challenge);
-      if (c.frames.length === 0) throw invalid(`captures.${i}.frames`, 'no frames');
-      if (c.frames.length > this.limits.maxFramesPerChallenge)
-        throw invalid(`captures.${i}.frames`, `more than ${this.limits.maxFramesPerChallenge} frames`);
-      c.frames.forEach((f, j) => {
-        this.checkImage(f.image, `captures.${i}.frames.${j}.image`);
-        if (!Number.isFinite(f.tMs) || f.tMs < 0)
-          throw invalid(`captures.${i}.frames.${j}.tMs`, 'tMs must be a time in milliseconds, 0 or more');
-        total += f.image.byteLength;
-      });
-      return { challenge: c.challenge, frames: c.frames.map((f) => ({ image: f.image, tMs: f.tMs })) };
-    });
-    if (total > this.limits.maxAttemptBytes)
-      throw invalid('captures', `the attempt is larger than ${this.limits.maxAttemptBytes} bytes`);
-    return { selfie: s.selfie.image, captures };
   }
 
   private async applicantViewOf(access: ApplicantAccess): Promise<ApplicantView> {
-    const base = { maxAttempts: this.thresholds.maxAttempts, capture: this.capture, limits: this.limits };
-    const attempts = access.session
-      ? await this.db
-          .selectFrom('liveness_attempts')
-          .selectAll()
-          .where('session_id', '=', access.session.session_id)
-          .orderBy('attempt_number')
-          .execute()
-      : [];
-    const decided = attempts.filter((a) => a.state === 'DECIDED');
-    const d = this.decide(decided);
-    const open = attempts.find((a) => a.state !== 'DECIDED');
-    let state: ApplicantState = APPLICANT_STATE[d.status];
-    if (access.link && (d.status === 'NOT_STARTED' || d.status === 'RETRY_AVAILABLE')) {
-      if (access.link.status === 'Expired') state = 'expired';
-      else if (access.link.status === 'Completed') state = 'used';
-    }
-    const usable = state === 'ready' || state === 'try_again';
-    const challenges = open ? open.challenges.filter(isChallenge) : [];
-    return {
-      ...base,
-      state,
-      attemptsUsed: d.attemptsUsed,
-      attemptsRemaining: d.status === 'PASSED' ? 0 : this.thresholds.maxAttempts - decided.length,
-      attempt:
-        open && usable
-          ? { id: open.attempt_id, number: open.attempt_number, challenges, steps: challenges.length + 1 }
-          : null,
-    };
+    const attempts = access.session ? await store.attemptsOf(this.db, access.session.session_id) : [];
+    return applicantView({
+      attempts,
+      decision: this.decide(attempts.filter((a) => a.state === 'DECIDED')),
+      linkStatus: access.link?.status,
+      thresholds: this.thresholds,
+      capture: this.capture,
+      limits: this.limits,
+    });
   }
 
   private async attemptRow(sessionId: string, attemptNumber: number): Promise<AttemptRow> {
-    const a = await this.db
-      .selectFrom('liveness_attempts')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .where('attempt_number', '=', attemptNumber)
-      .executeTakeFirst();
+    const a = await store.attemptByNumber(this.db, sessionId, attemptNumber);
     if (!a) throw notFound('liveness attempt', `${sessionId}/${attemptNumber}`);
     return a;
   }
 
   private async view(s: SessionRow): Promise<SessionView> {
-    const attempts = await this.db
-      .selectFrom('liveness_attempts')
-      .selectAll()
-      .where('session_id', '=', s.session_id)
-      .orderBy('attempt_number')
-      .execute();
-    const sources = await this.db
-      .selectFrom('liveness_trusted_sources')
-      .select(['source', 'document_id', 'content_type', 'sha256'])
-      .where('session_id', '=', s.session_id)
-      .execute();
-    const counts = await this.db
-      .selectFrom('liveness_frames')
-      .select(['attempt_id', 'challenge'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('attempt_id', 'in', attempts.length > 0 ? attempts.map((a) => a.attempt_id) : [''])
-      .groupBy(['attempt_id', 'challenge'])
-      .execute();
-    const d = this.decide(attempts.filter((a) => a.state === 'DECIDED'));
-    const officers = await OfficerDirectory.of(this.db, [s.created_by]);
-    return {
-      id: s.session_id,
-      applicationId: s.application_id,
-      personId: s.person_id,
-      linkId: s.link_id,
-      subjectReference: s.subject_reference,
-      status: d.status,
-      attemptsUsed: d.attemptsUsed,
-      attemptsRemaining: d.attemptsRemaining,
-      attemptsExhausted: d.attemptsExhausted,
-      options: [...d.options],
-      createdBy: s.created_by,
-      createdByName: officers.name(s.created_by),
-      createdByEmail: officers.email(s.created_by),
-      createdAt: s.created_at.toISOString(),
-      completedAt: s.completed_at?.toISOString() ?? null,
-      trustedSources: TRUSTED_SOURCES.flatMap((source) => {
-        const r = sources.find((x) => x.source === source);
-        return r ? [{ source, documentId: r.document_id, contentType: r.content_type, sha256: r.sha256 }] : [];
-      }),
-      attempts: attempts.map((a) => {
-        const outcome = a.outcome as AttemptOutcome | null;
-        const stale =
-          a.state === 'ANALYSING' &&
-          a.analysing_since !== null &&
-          a.analysing_since.getTime() < this.clock.now().getTime() - this.#staleMs;
-        return {
-          id: a.attempt_id,
-          number: a.attempt_number,
-          challenges: a.challenges.filter(isChallenge),
-          state: stale ? 'OPEN' : (a.state as AttemptView['state']),
-          startedAt: a.started_at.toISOString(),
-          decidedAt: a.decided_at?.toISOString() ?? null,
-          result: a.result === 'PASS' || a.result === 'FAIL' ? a.result : null,
-          liveness: a.liveness === 'PASS' || a.liveness === 'FAIL' ? a.liveness : null,
-          faceMatch: a.face_match,
-          reasons: a.reasons ?? [],
-          challengeResults: (outcome?.challenges ?? []).map((c) => ({
-            challenge: c.challenge,
-            result: c.result,
-            score: c.score,
-            reasons: [...c.reasons],
-            metrics: { ...c.metrics },
-            frameCount: Number(
-              counts.find((n) => n.attempt_id === a.attempt_id && n.challenge === c.challenge)?.n ?? 0,
-            ),
-            bestFrameIndex: c.bestFrameIndex,
-            evidenceFrameIndex: c.evidenceFrameIndex,
-          })),
-          evaluation: [...(outcome?.evaluation ?? [])],
-          faces: [...(outcome?.faceAuthentication ?? [])],
-          sameFace: [...(outcome?.sameFace ?? [])],
-          calibrationId: outcome?.calibrationId ?? null,
-          timing: a.timing,
-        };
-      }),
-    };
+    const attempts = await store.attemptsOf(this.db, s.session_id);
+    return sessionView(s, {
+      attempts,
+      sources: await store.trustedSourceDescriptions(this.db, s.session_id),
+      frameCounts: await store.frameCounts(
+        this.db,
+        attempts.map((a) => a.attempt_id),
+      ),
+      decision: this.decide(attempts.filter((a) => a.state === 'DECIDED')),
+      officers: await OfficerDirectory.of(this.db, [s.created_by]),
+      staleBefore: this.clock.now().getTime() - this.#staleMs,
+    });
   }
 }

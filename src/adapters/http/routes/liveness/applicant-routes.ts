@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../../../app/services.ts';
 import { invalid } from '../../../../app/casework/actor.ts';
 import { formParts } from '../../multipart.ts';
-import type { AttemptSubmission } from '../../../../app/liveness-sessions.ts';
+import type { AttemptSubmission } from '../../../../app/liveness-session-types.ts';
 import { ApplicantViewSchema, AttemptParams, SubmitBody, TokenParams, failures } from './schemas.ts';
 import { applicantPage } from './page.ts';
 

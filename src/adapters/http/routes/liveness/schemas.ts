@@ -1,6 +1,6 @@
 // TypeBox schemas of the liveness session API (requests are validated by them; they become the OpenAPI document).
 import { Type, type TSchema } from '@sinclair/typebox';
-import { DEFAULT_LIMITS } from '../../../../app/liveness-sessions.ts';
+import { DEFAULT_LIMITS } from '../../../../app/liveness-session-types.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Challenge = Type.String({ enum: ['BLINK', 'NOD', 'SHAKE'] });
