@@ -30,8 +30,7 @@ import {
   recordForTravelDocument,
   type TravelDocumentQuery,
 } from '../domain/records/index.ts';
-import { roleInSentence, type OfficerRole } from '../domain/casework/index.ts';
-import type { Actor } from './casework/actor.ts';
+import { authorize, type Actor } from './casework/actor.ts';
 import type { ImmigrationRecordsPort, RecordsApplicant, RecordsResult } from './casework/records-port.ts';
 import { AppError } from './errors.ts';
 
@@ -69,17 +68,9 @@ export interface StoredPhoto {
   content: Uint8Array;
 }
 
-/** Officers who may read immigration records: those working cases (administrators do not; least privilege). */
-export const RECORDS_READERS: readonly OfficerRole[] = ['case-officer', 'validating-officer', 'id-proofing-expert'];
-
+/** Officers working cases read immigration records (administrators do not; least privilege). */
 export function authorizeRecordsRead(actor: Actor): void {
-  if (!actor.roles.some((role) => RECORDS_READERS.includes(role))) {
-    throw new AppError(
-      'forbidden',
-      `Your role does not allow you to read immigration records (needs one of the roles: ${RECORDS_READERS.map(roleInSentence).join(', ')})`,
-      'ROLE_NOT_PERMITTED',
-    );
-  }
+  authorize(actor, 'records.read');
 }
 
 export function serviceDownError(): AppError {

@@ -24,7 +24,6 @@ import {
 import type { Db } from '../../adapters/db/database.ts';
 import type { EscalationsTable } from '../../adapters/db/schema.ts';
 import type { Clock } from '../clock.ts';
-import { AppError } from '../errors.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
@@ -327,13 +326,7 @@ export class Escalations {
   }
 
   private mayRead(actor: Actor): void {
-    if (!can(actor.roles, 'escalation.raise') && !can(actor.roles, 'escalation.decide')) {
-      throw new AppError(
-        'forbidden',
-        'Your role does not allow you to read escalations (needs one of the roles: case officer, validating officer, ID proofing expert)',
-        'ROLE_NOT_PERMITTED',
-      );
-    }
+    authorize(actor, 'escalation.read');
   }
 
   /** Every queued escalation (for a drill's meeting queue; no officer involved). */

@@ -39,6 +39,8 @@ export const CASEWORK_ACTIONS = [
   'liveness-link.copy-to-other-person',
   'escalation.raise',
   'escalation.decide',
+  'escalation.read',
+  'records.read',
   'ceremony.record',
   'ceremony.close',
   'documents.read',
@@ -81,6 +83,8 @@ export const PERMISSIONS: Readonly<Record<CaseworkAction, readonly OfficerRole[]
   'liveness-link.copy-to-other-person': [CO], // "Case Officers only" (L788; BR-17)
   'escalation.raise': [CO, VO], // grid "Not resolved yet?" → escalate (BR-25, BR-26)
   'escalation.decide': [EX], // the group meets each Wednesday and determines the outcome (BR-26)
+  'escalation.read': [CO, VO, EX], // those who raise escalations and the group that decides them
+  'records.read': [CO, VO, EX], // pono: officers working cases read the immigration records (least privilege)
   'ceremony.record': [CO],
   'ceremony.close': [CO], // closing the ceremony triggers the INZ notification (BR-58)
   'documents.read': [CO, VO, EX, TL],
@@ -113,6 +117,8 @@ export const CASEWORK_ACTION_TEXT: Readonly<Record<CaseworkAction, string>> = {
   'liveness-link.copy-to-other-person': "copy a liveness check to another person's application",
   'escalation.raise': 'escalate to the ID Proofing Experts Group',
   'escalation.decide': 'record the ID Proofing Experts Group decision',
+  'escalation.read': 'read escalations',
+  'records.read': 'read immigration records',
   'ceremony.record': 'record ceremonies',
   'ceremony.close': 'close ceremonies',
   'documents.read': 'read documents',

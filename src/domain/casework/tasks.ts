@@ -285,16 +285,20 @@ export function challengesNamed(comment: string): LivenessChallenge[] {
   return LIVENESS_CHALLENGES.filter((c) => new RegExp(`\\b${c}`).test(lower));
 }
 
-/** Applies a command to a task: table lookup, role check, four-eyes, then the command's own rules. */
+/** Applies a command to a task: role check, table lookup, four-eyes, then the command's own rules. */
 export function applyTaskCommand(
   task: IdentityTask,
   command: TaskCommand,
   actor: Officer,
   on: IsoDate,
 ): Result<IdentityTask, TaskErrorCode> {
+  // The role first (the one permission check of a task command): an officer whose role may not act is told so,
+  // whatever state the task is in.
+  const permission = TASK_TRANSITIONS.find((x) => x.action === command.action)?.permission;
+  if (permission && !can(actor.roles, permission))
+    return fail('TASK_ROLE_NOT_PERMITTED', notPermittedMessage(permission));
   const t = TASK_TRANSITIONS.find((x) => x.action === command.action && x.from.includes(task.state));
   if (!t) return fail('TASK_TRANSITION_NOT_ALLOWED', `cannot ${command.action} a ${task.state} task`);
-  if (!can(actor.roles, t.permission)) return fail('TASK_ROLE_NOT_PERMITTED', notPermittedMessage(t.permission));
 
   const event = (note?: string): TaskEvent => ({
     action: command.action,

@@ -279,7 +279,10 @@ forEachDatabase((kind) => {
     const tasks = await c.expect<HeldTask[]>(200, o.caseOfficer, 'GET', `/applications/${ref}/tasks`);
     const [first, second] = tasks;
     assert.ok(first && second);
-    await c.expect(403, o.caseOfficer, 'POST', `/tasks/${first.id}/reassign`, { officerId: third.id, reason: 'x' });
+    await c.refused('ROLE_NOT_PERMITTED', o.caseOfficer, 'POST', `/tasks/${first.id}/reassign`, {
+      officerId: third.id,
+      reason: 'x',
+    });
     const moved = await c.expect<HeldTask>(200, leader, 'POST', `/tasks/${first.id}/reassign`, {
       officerId: third.id,
       reason: 'Third knows this family',
@@ -489,7 +492,7 @@ forEachDatabase((kind) => {
       notValidator.problems.map((p) => p.field),
       ['officerId'],
     );
-    await c.expect(403, o.validator, 'POST', `/tasks/${unique.id}/reassign-validation`, {
+    await c.refused('ROLE_NOT_PERMITTED', o.validator, 'POST', `/tasks/${unique.id}/reassign-validation`, {
       officerId: o.validator.id,
       reason: 'mine',
     });

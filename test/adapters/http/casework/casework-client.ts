@@ -91,6 +91,12 @@ export class CaseworkClient {
     assert.equal(response.statusCode, status, `${method} ${url}: ${response.body}`);
     return (response.body ? response.json() : {}) as T;
   }
+
+  /** Expects a 403 with its stable code (e.g. ROLE_NOT_PERMITTED): the refusal the officer's role met. */
+  async refused(code: string, who: SignedIn | null, method: Method, url: string, payload?: object): Promise<void> {
+    const body = await this.expect<{ code: string }>(403, who, method, url, payload);
+    assert.equal(body.code, code, `${method} ${url}`);
+  }
 }
 
 /** A multipart/form-data body: the fields, then the file. */

@@ -120,7 +120,7 @@ forEachDatabase((kind) => {
       roles: ['case-officer'],
       password: 'a long enough password',
     });
-    await c.expect(403, o.caseOfficer, 'POST', '/officers', {
+    await c.refused('ROLE_NOT_PERMITTED', o.caseOfficer, 'POST', '/officers', {
       email: 'x@dia.example',
       fullName: 'X',
       roles: ['administrator'],
@@ -136,7 +136,7 @@ forEachDatabase((kind) => {
       name: 'forms platform',
     });
     assert.match(token, /^[A-Za-z0-9_-]{43}$/);
-    await c.expect(403, o.caseOfficer, 'POST', `/officers/${created.id}/tokens`, { name: 'nope' });
+    await c.refused('ROLE_NOT_PERMITTED', o.caseOfficer, 'POST', `/officers/${created.id}/tokens`, { name: 'nope' });
     const viaToken = await t.app.inject({
       method: 'POST',
       url: '/api/v1/applications',
@@ -154,16 +154,16 @@ forEachDatabase((kind) => {
 
   test('roles are checked on the server for every use case (403)', async () => {
     const app = await newApplication();
-    await c.expect(403, o.validator, 'POST', '/applications', { applicationType: 'CBG Adult' });
-    await c.expect(403, o.admin, 'GET', `/applications/${app.reference}`);
-    await c.expect(403, o.validator, 'POST', `/applications/${app.reference}/people`, {
+    await c.refused('ROLE_NOT_PERMITTED', o.validator, 'POST', '/applications', { applicationType: 'CBG Adult' });
+    await c.refused('ROLE_NOT_PERMITTED', o.admin, 'GET', `/applications/${app.reference}`);
+    await c.refused('ROLE_NOT_PERMITTED', o.validator, 'POST', `/applications/${app.reference}/people`, {
       relationship: 'consenting-parent',
       givenNames: 'A',
       familyName: 'B',
       dateOfBirth: '1980-01-01',
     });
-    await c.expect(403, o.caseOfficer, 'GET', `/applications/${app.reference}/audit`);
-    await c.expect(403, o.expert, 'POST', `/applications/${app.reference}/submit`, { paid: true });
+    await c.refused('ROLE_NOT_PERMITTED', o.caseOfficer, 'GET', `/applications/${app.reference}/audit`);
+    await c.refused('ROLE_NOT_PERMITTED', o.expert, 'POST', `/applications/${app.reference}/submit`, { paid: true });
     await c.expect(200, o.expert, 'GET', `/applications/${app.reference}`);
   });
 
@@ -319,14 +319,25 @@ forEachDatabase((kind) => {
       'open',
       'a refused preparation leaves nothing written',
     );
-    await c.expect(403, o.validator, 'POST', `/tasks/${bound.id}/prepare`, prepareBound);
+    // The domain's permission check is the one check: its refusal reaches the officer with its code.
+    const notPermitted = await c.expect<{ code: string; message: string }>(
+      403,
+      o.validator,
+      'POST',
+      `/tasks/${bound.id}/prepare`,
+      prepareBound,
+    );
+    assert.equal(notPermitted.code, 'TASK_ROLE_NOT_PERMITTED');
+    assert.match(notPermitted.message, /does not allow you to prepare identity tasks/);
     const prepared = await c.expect<Task>(200, both, 'POST', `/tasks/${bound.id}/prepare`, prepareBound);
     assert.equal(prepared.state, 'prepared');
     assert.equal(prepared.preparedBy, both.id);
     const self = await c.call(both, 'POST', `/tasks/${bound.id}/validate`, {});
     assert.equal(self.statusCode, 403);
     assert.equal(self.json().code, 'TASK_SELF_VALIDATION');
-    await c.expect(403, o.caseOfficer, 'POST', `/tasks/${bound.id}/validate`, {});
+    const caseOfficerValidates = await c.call(o.caseOfficer, 'POST', `/tasks/${bound.id}/validate`, {});
+    assert.equal(caseOfficerValidates.statusCode, 403);
+    assert.equal(caseOfficerValidates.json().code, 'TASK_ROLE_NOT_PERMITTED');
     const validated = await c.expect<Task>(200, o.validator, 'POST', `/tasks/${bound.id}/validate`, {
       comments: 'agree',
     });

@@ -425,7 +425,7 @@ export const work = {
     TASK_CRITERIA_REQUIRED: 'Tick at least one criterion.',
     TASK_COMMENT_REQUIRED: 'Write a comment.',
     TASK_TRANSITION_NOT_ALLOWED: 'The task has changed since you opened it. Reload the page to see where it is now.',
-    TASK_CHANGED: 'Someone else changed the task while you had it open. Reload the page to see their change.',
+    TASK_ROLE_NOT_PERMITTED: 'Your role may not do this with identity tasks.',
     ROLE_NOT_PERMITTED: 'Your role may not do this.',
     ALREADY_PICKED_UP: 'Another officer has already picked up this application.',
     NOTHING_TO_PICK_UP: 'There is no application waiting to be picked up.',

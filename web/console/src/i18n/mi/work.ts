@@ -421,7 +421,7 @@ export const work: Messages<typeof english> = {
     TASK_COMMENT_REQUIRED: 'Tuhia he kōrero.',
     TASK_TRANSITION_NOT_ALLOWED:
       'Kua rerekē te mahi mai i tō huakitanga. Utaina anōtia te whārangi kia kite i tōna tūnga ināianei.',
-    TASK_CHANGED: 'I panonitia te mahi e tētahi atu i a koe e tuwhera ana. Utaina anōtia te whārangi.',
+    TASK_ROLE_NOT_PERMITTED: 'Kāore tō tūranga e āhei ki tēnei mahi tuakiri.',
     ROLE_NOT_PERMITTED: 'Kāore tō tūranga e āhei ki tēnei.',
     ALREADY_PICKED_UP: 'Kua tīkina kētia tēnei tono e tētahi atu āpiha.',
     NOTHING_TO_PICK_UP: 'Kāore he tono e tatari ana kia tīkina.',
