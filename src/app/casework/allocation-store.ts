@@ -180,15 +180,24 @@ export async function lockTask(tx: Tx, taskId: string) {
   return tx.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).forUpdate().executeTakeFirst();
 }
 
-export async function setTaskOwner(
+/** Who holds a task: its owner (preparing it) or its validator. */
+export type TaskHolder = 'owner' | 'validator';
+
+/** Gives the task to `officerId` as its owner or its validator (null: back to that queue). */
+export async function setTaskHolder(
   tx: Tx,
   t: { task_id: string; revision: number },
-  ownerId: string | null,
+  holder: TaskHolder,
+  officerId: string | null,
   now: Date,
 ): Promise<void> {
   await tx
     .updateTable('identity_tasks')
-    .set({ owner_id: ownerId, revision: t.revision + 1, updated_at: now })
+    .set({
+      ...(holder === 'owner' ? { owner_id: officerId } : { validator_id: officerId }),
+      revision: t.revision + 1,
+      updated_at: now,
+    })
     .where('task_id', '=', t.task_id)
     .execute();
 }
@@ -305,18 +314,4 @@ export async function lockNextTaskToValidate(tx: Tx, validatorId: string) {
     .forUpdate()
     .skipLocked()
     .executeTakeFirst();
-}
-
-/** Gives the prepared task to `validatorId` to validate (null: back to the validation queue). */
-export async function setTaskValidator(
-  tx: Tx,
-  t: { task_id: string; revision: number },
-  validatorId: string | null,
-  now: Date,
-): Promise<void> {
-  await tx
-    .updateTable('identity_tasks')
-    .set({ validator_id: validatorId, revision: t.revision + 1, updated_at: now })
-    .where('task_id', '=', t.task_id)
-    .execute();
 }

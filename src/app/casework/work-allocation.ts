@@ -23,14 +23,16 @@ import {
   officer,
   PICKABLE_TASK_STATES,
   setApplicationOwner,
-  setTaskOwner,
-  setTaskValidator,
+  setTaskHolder,
+  type TaskHolder,
   moveApplicationTasks,
   UNFINISHED_TASK_STATES,
   type ApplicationSort,
 } from './allocation-store.ts';
 
 export { APPLICATION_SORTS, type ApplicationSort } from './allocation-store.ts';
+
+type LockedTask = NonNullable<Awaited<ReturnType<typeof lockTask>>>;
 
 export interface ApplicationListQuery {
   stage?: string;
@@ -238,17 +240,7 @@ export class WorkAllocation {
     const taskId = await this.db.transaction().execute(async (tx) => {
       const t = await lockNextUnassignedTask(tx);
       if (!t) throw new AppError('not_found', 'there is no task waiting to be picked up', 'NO_TASK_TO_PICK_UP');
-      const now = this.clock.now();
-      await setTaskOwner(tx, t, actor.officerId, now);
-      await appendAudit(tx, now, {
-        ...auditActor(actor),
-        applicationId: t.application_id,
-        action: 'task.pick-up',
-        entity: 'task',
-        entityId: t.task_id,
-        before: { owner: t.owner_id },
-        after: { owner: actor.officerId },
-      });
+      await this.moveTask(tx, actor, t, 'owner', actor.officerId, 'task.pick-up');
       return t.task_id;
     });
     const task = await this.tasks.get(actor, taskId);
@@ -265,17 +257,7 @@ export class WorkAllocation {
       const t = await lockNextTaskToValidate(tx, actor.officerId);
       if (!t)
         throw new AppError('not_found', 'there is no prepared task waiting for your validation', 'NO_TASK_TO_VALIDATE');
-      const now = this.clock.now();
-      await setTaskValidator(tx, t, actor.officerId, now);
-      await appendAudit(tx, now, {
-        ...auditActor(actor),
-        applicationId: t.application_id,
-        action: 'task.pick-up-validation',
-        entity: 'task',
-        entityId: t.task_id,
-        before: { validator: t.validator_id },
-        after: { validator: actor.officerId },
-      });
+      await this.moveTask(tx, actor, t, 'validator', actor.officerId, 'task.pick-up-validation');
       return t.task_id;
     });
     const task = await this.tasks.get(actor, taskId);
@@ -291,13 +273,7 @@ export class WorkAllocation {
     taskId: string,
     input: { officerId: string | null; reason: string },
   ): Promise<TaskView> {
-    authorize(actor, 'work.reassign');
-    const reason = input.reason.trim();
-    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
-    await this.db.transaction().execute(async (tx) => {
-      const to = await this.holder(tx, input.officerId, VALIDATOR_ROLE);
-      const t = await lockTask(tx, taskId);
-      if (!t) throw notFound('task', taskId);
+    return this.reassignTaskHolder(actor, taskId, input, 'validator', (t, to) => {
       if (t.state !== 'prepared')
         throw conflict('only a prepared task waits for validation; this one is not prepared', 'TASK_NOT_PREPARED');
       if (to !== null && to === t.prepared_by)
@@ -307,19 +283,7 @@ export class WorkAllocation {
           to === null ? 'the task is already waiting in the validation queue' : 'that officer already validates it',
           'ALREADY_HELD',
         );
-      const now = this.clock.now();
-      await setTaskValidator(tx, t, to, now);
-      await appendAudit(tx, now, {
-        ...auditActor(actor),
-        applicationId: t.application_id,
-        action: 'task.reassign-validation',
-        entity: 'task',
-        entityId: t.task_id,
-        before: { validator: t.validator_id },
-        after: { validator: to, reason },
-      });
     });
-    return this.tasks.get(actor, taskId);
   }
 
   /** A team leader gives one task to another case officer, or back to the queue (officerId null). */
@@ -328,13 +292,7 @@ export class WorkAllocation {
     taskId: string,
     input: { officerId: string | null; reason: string },
   ): Promise<TaskView> {
-    authorize(actor, 'work.reassign');
-    const reason = input.reason.trim();
-    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
-    await this.db.transaction().execute(async (tx) => {
-      const to = await this.holder(tx, input.officerId);
-      const t = await lockTask(tx, taskId);
-      if (!t) throw notFound('task', taskId);
+    return this.reassignTaskHolder(actor, taskId, input, 'owner', (t, to) => {
       if (t.state === 'validated')
         throw conflict('a validated task is finished and is not reassigned', 'TASK_FINISHED');
       if (t.owner_id === to)
@@ -342,19 +300,56 @@ export class WorkAllocation {
           to === null ? 'the task is already waiting in the queue' : 'the task is already held by that officer',
           'ALREADY_HELD',
         );
-      const now = this.clock.now();
-      await setTaskOwner(tx, t, to, now);
-      await appendAudit(tx, now, {
-        ...auditActor(actor),
-        applicationId: t.application_id,
-        action: 'task.reassign',
-        entity: 'task',
-        entityId: t.task_id,
-        before: { owner: t.owner_id },
-        after: { owner: to, reason },
+    });
+  }
+
+  /**
+   * A team leader moves a task's owner or validator, with a reason: the new holder must hold the role, `check`
+   * refuses what the move may not do, and the move is audited with the reason.
+   */
+  private async reassignTaskHolder(
+    actor: Actor,
+    taskId: string,
+    input: { officerId: string | null; reason: string },
+    holder: TaskHolder,
+    check: (t: LockedTask, to: string | null) => void,
+  ): Promise<TaskView> {
+    authorize(actor, 'work.reassign');
+    const reason = input.reason.trim();
+    if (reason === '') throw invalid('reason', 'say why the work is moving (reason must not be empty)');
+    await this.db.transaction().execute(async (tx) => {
+      const to = await this.holder(tx, input.officerId, holder === 'owner' ? HOLDER_ROLE : VALIDATOR_ROLE);
+      const t = await lockTask(tx, taskId);
+      if (!t) throw notFound('task', taskId);
+      check(t, to);
+      await this.moveTask(tx, actor, t, holder, to, holder === 'owner' ? 'task.reassign' : 'task.reassign-validation', {
+        reason,
       });
     });
     return this.tasks.get(actor, taskId);
+  }
+
+  /** The task's owner or validator becomes `to`, audited (with what the move adds, e.g. the reason). */
+  private async moveTask(
+    tx: Tx,
+    actor: Actor,
+    t: LockedTask,
+    holder: TaskHolder,
+    to: string | null,
+    action: string,
+    why: Record<string, string> = {},
+  ): Promise<void> {
+    const now = this.clock.now();
+    await setTaskHolder(tx, t, holder, to, now);
+    await appendAudit(tx, now, {
+      ...auditActor(actor),
+      applicationId: t.application_id,
+      action,
+      entity: 'task',
+      entityId: t.task_id,
+      before: { [holder]: holder === 'owner' ? t.owner_id : t.validator_id },
+      after: { [holder]: to, ...why },
+    });
   }
 
   /** The officers a team leader can give casework (or, role validating-officer, validation) to: active, by name. */
