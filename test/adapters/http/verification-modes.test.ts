@@ -258,6 +258,32 @@ forEachDatabase((kind) => {
     assert.deepEqual([result.overallVerificationStatus, result.mode], ['VERIFIED', 'ASSISTED'], assisted.body);
   });
 
+  test('checks recorded at the same moment on one verification are all kept', async () => {
+    const id = await registered();
+    const answers = await Promise.all(
+      ['Rates notice', 'Bank statement', 'Tenancy agreement'].map((name) =>
+        call('POST', `/verifications/${id}/external-check`, {
+          name,
+          outcome: 'VERIFIED',
+          comment: `${name} checked by the branch`,
+          adminEmail: 'branch@example.org',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      [200, 200, 200],
+    );
+    const read = (await call('GET', `/verifications/${id}`)).json().verificationResult;
+    assert.deepEqual(
+      (read.individualResult as Check[])
+        .filter((c) => c.mode === 'EXTERNAL')
+        .map((c) => c.name)
+        .sort(),
+      ['Bank statement', 'Rates notice', 'Tenancy agreement'],
+    );
+  });
+
   test('bad input answers 400 naming the field, and nothing is recorded', async () => {
     const id = await registered();
     const refusals: [string, object, string][] = [
