@@ -91,7 +91,7 @@ test(
       .first()
       .waitFor();
     const row = queue.locator('tbody tr').first();
-    assert.match(await row.innerText(), /Applicant2[\s\S]*Chose another way[\s\S]*Waiting for review \(PENDING\)/);
+    assert.match(await row.innerText(), /Applicant2[\s\S]*Chose another way[\s\S]*Pending review \(PENDING\)/);
     await expectAccessible(console, 'manual verification queue');
     await expectFitsNarrow(console, 'manual verification queue');
     await row.getByRole('link').click();
@@ -128,7 +128,7 @@ test(
     await console.getByLabel('Comment').fill('Passport photo and details match the application');
     await screenshot(console, 'account-manual-review');
     await console.getByRole('button', { name: 'Record the decision' }).click();
-    await console.getByText('Recorded: Verified by an administrator (VERIFIED_ADMIN).').waitFor();
+    await console.getByText('Recorded: Verified (by admin) (VERIFIED_ADMIN).').waitFor();
     await expectAccessible(console, 'manual review decided');
 
     await two

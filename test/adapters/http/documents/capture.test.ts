@@ -218,11 +218,23 @@ test(
       );
       assert.deepEqual(
         component(result, 'Data Extraction')?.fieldResult.find((f) => f['name'] === 'surname'),
-        { name: 'surname', status: 'CHANGED', changedValue: 'Jones', extractedValue: 'HOPPER' },
+        {
+          name: 'surname',
+          status: 'CHANGED',
+          statusName: 'Field changed.',
+          changedValue: 'Jones',
+          extractedValue: 'HOPPER',
+        },
       );
       assert.deepEqual(
         component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'surname'),
-        { name: 'surname', status: 'CHANGED', changedValue: 'Jones', masterRecordValue: 'Hopper' },
+        {
+          name: 'surname',
+          status: 'CHANGED',
+          statusName: 'Field changed.',
+          changedValue: 'Jones',
+          masterRecordValue: 'Hopper',
+        },
       );
       assert.equal(
         component(result, 'Document Registration Match')?.fieldResult.find((f) => f['name'] === 'face')?.['status'],

@@ -191,7 +191,13 @@ forEachDatabase((kind) => {
         ]);
         assert.deepEqual(
           component(corrected, 'Data Extraction')?.fieldResult.find((f) => f['name'] === 'givenName'),
-          { name: 'givenName', status: 'CHANGED', changedValue: 'Eilean', extractedValue: 'EILEEN' },
+          {
+            name: 'givenName',
+            status: 'CHANGED',
+            statusName: 'Field changed.',
+            changedValue: 'Eilean',
+            extractedValue: 'EILEEN',
+          },
         );
       } finally {
         await t.close();
@@ -235,7 +241,13 @@ test(
       );
       assert.deepEqual(
         component(result, 'Data Extraction')?.fieldResult.find((f) => f['name'] === 'cardNumber'),
-        { name: 'cardNumber', status: 'CHANGED', changedValue: 'P4821707', extractedValue: 'P4821706' },
+        {
+          name: 'cardNumber',
+          status: 'CHANGED',
+          statusName: 'Field changed.',
+          changedValue: 'P4821707',
+          extractedValue: 'P4821706',
+        },
       );
     } finally {
       await t.close();

@@ -134,7 +134,7 @@ export const account = {
     intro:
       'Documents people sent when they could not be verified electronically or chose another way, oldest first. Open one to compare the scans with the details and decide.',
     stateFilter: 'State',
-    states: { PENDING: 'Waiting for review', VERIFIED_ADMIN: 'Verified by an administrator', FAILED: 'Failed' },
+    states: { PENDING: 'Pending review', VERIFIED_ADMIN: 'Verified (by admin)', FAILED: 'Failed' },
     reasons: { OPTED_OUT: 'Chose another way', NOT_VERIFIED: 'Not verified electronically' },
     columns: { review: 'Review', person: 'Transaction and person', reason: 'Why', state: 'State', submitted: 'Sent' },
     open: 'Review {{id}}',
