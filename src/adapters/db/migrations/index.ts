@@ -22,6 +22,7 @@ import * as m026 from './026-visa-cancellation-emails.ts';
 import * as m027 from './027-recording-opened.ts';
 import * as m040 from './040-forms-manual-review.ts';
 import * as m041 from './041-verification-state-lz4.ts';
+import * as m042 from './042-form-sessions-account-key.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '027-recording-opened': m027,
   '040-forms-manual-review': m040,
   '041-verification-state-lz4': m041,
+  '042-form-sessions-account-key': m042,
 };
