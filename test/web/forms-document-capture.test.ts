@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
 import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
-import { screenshotOf } from '../support/screens.ts';
+import { expectFitsNarrow, screenshotOf } from '../support/screens.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import { readFileSync } from 'node:fs';
@@ -137,6 +137,7 @@ test(
     const page = await open(await captureLink('capture-minor'));
     await page.getByRole('heading', { name: 'Verify with a photo of your document' }).waitFor();
     await expectAccessible(page, 'capture form');
+    await expectFitsNarrow(page, 'capture form');
     await sendPassport(page);
     // progress while pono reads the photo, the page still usable
     await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
@@ -190,8 +191,13 @@ test(
     await page.getByLabel(/^Ingoa whānau/).fill('Cooper');
     const confirmation = page.waitForResponse((r) => r.url().includes('/confirmation'));
     await page.getByRole('button', { name: 'Whakaūngia ēnei taipitopito' }).click();
-    const answer = (await (await confirmation).json()) as { checkResult: { state: string; stateName: string } };
+    const answer = (await (await confirmation).json()) as {
+      outputs: { verifyStatus: string };
+      checkResult: { state: string; stateName: string; extraData: { name: string; value: string }[] };
+    };
     assert.deepEqual([answer.checkResult.state, answer.checkResult.stateName], ['PENDING', 'Pending review']);
+    assert.deepEqual(answer.checkResult.extraData, [{ name: 'origin', value: 'pono forms component' }]);
+    assert.equal(answer.outputs.verifyStatus, 'UNVERIFIED');
     const result = page.getByRole('heading', { name: /^Te otinga o tō tuhinga:/ });
     await result.waitFor();
     assert.equal(await result.innerText(), 'Te otinga o tō tuhinga: E tatari ana kia arotakea');
