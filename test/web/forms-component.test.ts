@@ -171,6 +171,34 @@ test('the component speaks te reo Māori and every string can be overridden', { 
   await two.getByText(/Kāore i taea tō tuakiri te whakamana mā ō taipitopito anake/).waitFor();
   assert.equal(await two.getByRole('button', { name: 'Another way, please' }).count(), 1);
   assert.equal(await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).count(), 1);
+  // The passport's fields, formats and help come in te reo Māori too.
+  await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).check();
+  const passport = two.getByRole('form', { name: 'Uruwhenua o Ahitereiria' });
+  await passport.getByLabel(/^Nama uruwhenua \*/).fill('12');
+  await passport.getByRole('checkbox').last().check();
+  await passport.getByRole('button', { name: /Whakamanahia/ }).click();
+  await passport
+    .getByRole('alert')
+    .filter({ hasText: 'Nama uruwhenua me kotahi, e rua rānei ngā reta, kātahi e 7 ngā mati' })
+    .waitFor();
+  await passport.getByText('Kei hea tēnei').click();
+  await passport.getByText(/Kei runga matau o te whārangi whakaahua te nama uruwhenua/).waitFor();
+  // Every built-in text has its te reo Māori words (the same keys, none empty).
+  type Texts = { [key: string]: string | Texts };
+  const { en, mi } = await page.evaluate(
+    () => (customElements.get('pono-verify') as unknown as { languages: { en: Texts; mi: Texts } }).languages,
+  );
+  const missing: string[] = [];
+  const compare = (a: Texts, b: Texts, path: string) => {
+    for (const [key, value] of Object.entries(a)) {
+      const other = b[key];
+      if (typeof value === 'object' && typeof other === 'object') compare(value, other, `${path}${key}.`);
+      else if (typeof other !== 'string' || other.trim() === '') missing.push(`${path}${key}`);
+    }
+    for (const key of Object.keys(b)) if (!(key in a)) missing.push(`${path}${key} (mi only)`);
+  };
+  compare(en, mi, '');
+  assert.deepEqual(missing, []);
 });
 
 test(

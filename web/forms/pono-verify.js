@@ -165,6 +165,11 @@ class PonoVerify extends HTMLElement {
     this.person = {};
   }
 
+  /** The built-in texts by language (en, mi), each with the same keys. */
+  static get languages() {
+    return STRINGS;
+  }
+
   set strings(value) {
     this.overrides = value || {};
   }
@@ -243,7 +248,10 @@ class PonoVerify extends HTMLElement {
     this.status.textContent = this.text('checking');
     this.body.innerHTML = '';
     try {
-      if (!this.definition) this.definition = (await this.api('definition', 'GET')).json;
+      if (!this.definition)
+        this.definition = (
+          await this.api(`definition?lang=${this.getAttribute('lang') === 'mi' ? 'mi' : 'en'}`, 'GET')
+        ).json;
     } catch (error) {
       this.status.textContent = error.message;
       return;

@@ -130,6 +130,7 @@ export {
   type FormsField,
   type FormsSourceGroup,
 } from './forms-fields.ts';
+export { FORMS_TEXT_MI, fieldInMaori, groupInMaori } from './forms-text-mi.ts';
 export {
   DOCUMENT_DETAILS,
   changeableDetails,

@@ -32,7 +32,10 @@ import {
   PERSONAL_FIELDS,
   DOCUMENT_DETAIL_FIELDS,
   changeableDetails,
+  fieldInMaori,
   groupConditions,
+  groupInMaori,
+  type FormsField,
   ADDRESS_FIELDS,
   SOURCE_GROUPS,
   MANUAL_DOCUMENT_TYPES,
@@ -259,16 +262,31 @@ export const formsRoutes =
           summary: "The component's definition: fields, formats, help and consent wording (the server's own rules)",
           ...browser,
           params: AccountParams,
+          querystring: Type.Object(
+            {
+              lang: Type.Optional(
+                Type.Union([Type.Literal('en'), Type.Literal('mi')], {
+                  description: 'the language of the labels, formats and help (default en)',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: Type.Object({}, { additionalProperties: true }), 401: ErrorSchema },
         },
       },
       async (request) => {
         const grant = await grantFor(request, request.params.accountId);
+        const maori = request.query.lang === 'mi';
+        const fields = (list: readonly FormsField[]) => (maori ? list.map(fieldInMaori) : list);
         return {
-          personal: PERSONAL_FIELDS,
-          address: ADDRESS_FIELDS,
-          groups: SOURCE_GROUPS.map((group) => ({ ...group, conditions: groupConditions(group) })),
-          documentDetails: DOCUMENT_DETAIL_FIELDS,
+          personal: fields(PERSONAL_FIELDS),
+          address: fields(ADDRESS_FIELDS),
+          groups: SOURCE_GROUPS.map((group) => ({
+            ...(maori ? groupInMaori(group) : group),
+            conditions: groupConditions(group),
+          })),
+          documentDetails: fields(DOCUMENT_DETAIL_FIELDS),
           // The account's controlled changes: the details a person may give differently, as on the document.
           changeableDetails: changeableDetails(await services.ruleSets.current(grant.account.accountId, 'default')),
           medicareMaxYearsAhead: MEDICARE_MAX_YEARS_AHEAD,

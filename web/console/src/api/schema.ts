@@ -6429,7 +6429,10 @@ export interface paths {
         /** The component's definition: fields, formats, help and consent wording (the server's own rules) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the language of the labels, formats and help (default en) */
+                    lang?: "en" | "mi";
+                };
                 header?: never;
                 path: {
                     accountId: string;
