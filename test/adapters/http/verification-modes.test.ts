@@ -359,6 +359,12 @@ forEachDatabase((kind) => {
       adminEmail: 'counter@example.org',
     };
     assert.equal((await call('POST', `/verifications/${id}/in-person-check`, body, null)).statusCode, 401);
+    // The person's own browser token (the embeddable component's Bearer) is no administrator's credential.
+    assert.equal(
+      (await call('POST', `/verifications/${id}/in-person-check`, body, 'Bearer 0123456789abcdef0123456789abcdef'))
+        .statusCode,
+      401,
+    );
     const other = basicAuth('other', 'other-password!');
     assert.equal((await call('POST', `/verifications/${id}/in-person-check`, body, other)).statusCode, 404);
     assert.equal(
