@@ -162,6 +162,10 @@ test(
     assert.match(await components.innerText(), /Data Extraction: Verified with changes/);
     assert.match(await components.innerText(), /Document Authenticity: Verified/);
     assert.match(await components.innerText(), /First given name: read “GRACE”, you gave “Gracie”/);
+    assert.match(
+      await components.innerText(),
+      /Document Registration Match: Verified with changes\s+First given name: on record “Grace”, you gave “Gracie”/,
+    );
     await expectAccessible(page, 'capture result');
     await screenshotOf(page.locator('pono-verify'), 'document-capture-result');
   },

@@ -64,6 +64,7 @@
       captureResult: 'Result of your document:',
       captureComponents: 'What was checked',
       captureChanged: 'read “{read}”, you gave “{given}”',
+      captureChangedRecord: 'on record “{read}”, you gave “{given}”',
       captureWaiting: 'A person at the organisation will review your document; the result will be sent to the form.',
       captureDone: 'Your document is verified.',
       countries: { AU: 'Australia', NZ: 'New Zealand' },
@@ -123,6 +124,7 @@
       captureResult: 'Te otinga o tō tuhinga:',
       captureComponents: 'Ngā mea i arotakea',
       captureChanged: 'i pānuitia “{read}”, i hoatu e koe “{given}”',
+      captureChangedRecord: 'kei te rēhita “{read}”, i hoatu e koe “{given}”',
       captureWaiting: 'Ka arotakea tō tuhinga e tētahi tangata o te whakahaere; ka tukuna te otinga ki te puka.',
       captureDone: 'Kua whakamanahia tō tuhinga.',
       countries: { AU: 'Ahitereiria', NZ: 'Aotearoa' },
@@ -447,8 +449,11 @@
             component.el(
               'li',
               {},
-              `${named(component, 'captureFields', field.name) || field.name}: ${t(component, 'captureChanged')
-                .replace('{read}', field.extractedValue || field.masterRecordValue || '')
+              `${named(component, 'captureFields', field.name) || field.name}: ${t(
+                component,
+                field.masterRecordValue !== undefined ? 'captureChangedRecord' : 'captureChanged',
+              )
+                .replace('{read}', field.extractedValue ?? field.masterRecordValue ?? '')
                 .replace('{given}', field.changedValue || '')}`,
             ),
           );
