@@ -299,5 +299,21 @@ test(
     await alert.filter({ hasText: /Expiry month.* is required/ }).waitFor();
     assert.doesNotMatch(await alert.innerText(), /Expiry date.* is required/);
     assert.deepEqual(sent, []);
+    // The expiry years follow the chosen month (seed 001): a month already past this year starts next year.
+    const now = new Date();
+    const years = async (month: string) => {
+      await medicare.getByLabel(/^Expiry month/).selectOption(month);
+      return (
+        await medicare
+          .getByLabel(/^Expiry year/)
+          .locator('option')
+          .allInnerTexts()
+      ).filter(Boolean);
+    };
+    const span = (first: number) =>
+      Array.from({ length: now.getFullYear() + 10 - first + 1 }, (_, i) => String(first + i));
+    assert.deepEqual(await years('12'), span(now.getFullYear()));
+    const january = now.getMonth() === 0 ? now.getFullYear() : now.getFullYear() + 1;
+    assert.deepEqual(await years('01'), span(january));
   },
 );

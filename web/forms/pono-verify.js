@@ -382,6 +382,12 @@ class PonoVerify extends HTMLElement {
       if (field.input === 'licenceState' && sourceId !== 'regodvs') continue;
       form.append(this.fieldRow(field));
     }
+    const monthControl = form.querySelector('select[name="medicareExpiryMonth"]');
+    const yearControl = form.querySelector('select[name="medicareExpiryYear"]');
+    if (monthControl && yearControl) {
+      this.expiryYears(monthControl, yearControl);
+      monthControl.addEventListener('change', () => this.expiryYears(monthControl, yearControl));
+    }
     const details = this.documentDetailFields();
     if (details.length > 0) {
       const fieldset = this.el('fieldset', { class: 'pono-document-details' });
@@ -426,6 +432,23 @@ class PonoVerify extends HTMLElement {
     if (first) first.focus();
   }
 
+  /**
+   * Medicare's expiry years (seed 001: filled from the current date and the chosen month, as the server's
+   * medicareExpiryYears): from this year, or next year when the month has passed, up to the server's limit ahead.
+   */
+  expiryYears(monthControl, yearControl) {
+    const now = new Date();
+    const month = Number(monthControl.value) || 0;
+    const first = month !== 0 && month < now.getMonth() + 1 ? now.getFullYear() + 1 : now.getFullYear();
+    const last = now.getFullYear() + (this.definition.medicareMaxYearsAhead || 10);
+    const chosen = yearControl.value;
+    yearControl.innerHTML = '';
+    yearControl.append(this.el('option', { value: '' }, ''));
+    for (let year = first; year <= last; year += 1)
+      yearControl.append(this.el('option', { value: String(year) }, String(year)));
+    yearControl.value = Number(chosen) >= first ? chosen : '';
+  }
+
   /** The details the account's controlled changes let the person give as on the document (pre-filled). */
   documentDetailFields() {
     const allowed = this.definition.changeableDetails || [];
@@ -441,6 +464,15 @@ class PonoVerify extends HTMLElement {
       control = this.el('select', { id, name: field.input, required: field.required });
       control.append(this.el('option', { value: '' }, ''));
       for (const option of field.options) control.append(this.el('option', { value: option }, option));
+    } else if (field.kind === 'month' || field.kind === 'year') {
+      // A month 01–12; the years a card of the chosen month may expire in (expiryYears fills them).
+      control = this.el('select', { id, name: field.input, required: field.required });
+      control.append(this.el('option', { value: '' }, ''));
+      if (field.kind === 'month')
+        for (let month = 1; month <= 12; month += 1) {
+          const value = String(month).padStart(2, '0');
+          control.append(this.el('option', { value }, value));
+        }
     } else {
       control = this.el('input', {
         id,
