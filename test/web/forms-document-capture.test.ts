@@ -2,8 +2,9 @@
 // browser token for a person the form checked already, hosts <pono-verify>'s capture. A specimen passport is
 // uploaded with the keyboard, read by OCR in pono's worker, its details shown for the person to confirm; a given
 // name corrected within the account's controlled changes is "Verified with changes", a surname corrected beyond
-// them "Pending review" (with a selfie the form asks for, Grace's own face); bad uploads are named beside their field (wrong type, too large client-side;
-// undecodable server-side); te reo Māori strings; axe with no serious violations. Two OCR runs in all.
+// them "Pending review" (with a selfie the form asks for, Grace's own face); an NSW driver licence with its card
+// number; bad uploads named beside their field (wrong type, too large: in the browser; undecodable: by pono);
+// te reo Māori strings; axe with no serious violations. Three OCR runs in all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +15,8 @@ import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import { readFileSync } from 'node:fs';
 import { GRACE } from '../adapters/http/documents/support.ts';
+import { HOPPER_NSW } from '../adapters/http/documents/licences.ts';
+import { renderLicence } from '../../src/adapters/documents/licence-specimens.ts';
 
 const skip = browserMissing ?? missingImages();
 let t: TestApp;
@@ -222,6 +225,27 @@ test(
     await expectAccessible(page, 'capture result in te reo Māori');
   },
 );
+
+test('an NSW driver licence: its card number is among the details, confirmed as read', { skip }, async () => {
+  const page = await open(await captureLink('capture-licence'));
+  await page.getByRole('radio', { name: /^Australian driver licence/ }).check();
+  await page
+    .getByLabel(/^Photo of the document/)
+    .setInputFiles({ name: 'licence.jpg', mimeType: 'image/jpeg', buffer: await renderLicence(HOPPER_NSW) });
+  await page.getByRole('button', { name: 'Read the document' }).click();
+  await reviewShown(page);
+  assert.equal(
+    await page.locator('.pono-capture-document').innerText(),
+    'Australian driver licence (the front) — Australia (NSW)',
+  );
+  assert.equal(await page.getByLabel(/^Document number/).inputValue(), '11111111');
+  assert.equal(await page.getByLabel(/^Card or version number/).inputValue(), '2012345678');
+  await page.getByRole('button', { name: 'Confirm these details' }).click();
+  const result = page.getByRole('heading', { name: /^Result of your document:/ });
+  await result.waitFor({ timeout: 60_000 });
+  assert.equal(await result.innerText(), 'Result of your document: Verified');
+  assert.match(await page.locator('.pono-capture-components').innerText(), /NSWRegoDVS: Verified/);
+});
 
 test(
   'the demo form offers the capture beside the document sources; a link without a token says so',
