@@ -26,6 +26,7 @@ import {
   SubmitBody,
   dto,
 } from './schemas.ts';
+import { secured } from './officer-route.ts';
 
 const tags = ['casework: applications'];
 
@@ -34,7 +35,6 @@ export function withLimit<Q extends { limit?: string }>(query: Q): Omit<Q, 'limi
   const { limit, ...rest } = query;
   return limit === undefined ? rest : { ...rest, limit: Number(limit) };
 }
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
 export const applicationRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>

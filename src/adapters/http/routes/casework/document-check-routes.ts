@@ -5,8 +5,8 @@ import type { Services } from '../../../../app/services.ts';
 import { DocumentCaptureSchema } from '../../schemas/documents.ts';
 import { officerActor } from './officer-auth.ts';
 import { DocumentParams, dto, failures } from './schemas.ts';
+import { secured } from './officer-route.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 const tags = ['casework: documents'];
 
 const captureMembers = DocumentCaptureSchema.properties;

@@ -14,9 +14,9 @@ import {
   OfficerSchema,
   SignInBody,
 } from './schemas.ts';
+import { secured } from './officer-route.ts';
 
 const tags = ['casework: officers'];
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
 export const officerRoutes =
   (services: Services, publicUrl?: string): FastifyPluginAsyncTypebox =>

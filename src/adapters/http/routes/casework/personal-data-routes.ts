@@ -4,8 +4,8 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { officerActor } from './officer-auth.ts';
 import { PersonParams, ReasonBody, dto, failures } from './schemas.ts';
+import { secured } from './officer-route.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 const tags = ['casework: personal data'];
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 const Text = Type.Union([Type.String(), Type.Null()]);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { officerActor } from './officer-auth.ts';
+import { officerRoute, secured } from './officer-route.ts';
 import { withLimit } from './application-routes.ts';
 import {
   ApplicationPageQuery,
@@ -39,8 +40,6 @@ import {
   dto,
 } from './schemas.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
-
 export const workRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -51,44 +50,22 @@ export const workRoutes =
     const tasks = ['casework: tasks'];
     app.get(
       '/applications/:ref/tasks',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'Confirm Identity tasks (three per person)',
-          ...secured,
-          params: RefParams,
-          response: { 200: Type.Array(TaskSchema), ...failures },
-        },
-      },
+      officerRoute(tasks, 'Confirm Identity tasks (three per person)', { params: RefParams }, Type.Array(TaskSchema)),
       async (request) => dto(await cw.tasks.forApplication(await actor(request), request.params.ref)),
     );
 
-    app.get(
-      '/tasks/:taskId',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'A task',
-          ...secured,
-          params: TaskParams,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
-      async (request) => dto(await cw.tasks.get(await actor(request), request.params.taskId)),
+    app.get('/tasks/:taskId', officerRoute(tasks, 'A task', { params: TaskParams }, TaskSchema), async (request) =>
+      dto(await cw.tasks.get(await actor(request), request.params.taskId)),
     );
 
     app.post(
       '/tasks/:taskId/prepare',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'Prepare: outcome, criteria, comments, supporting evidence (case officer)',
-          ...secured,
-          params: TaskParams,
-          body: PrepareBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tasks,
+        'Prepare: outcome, criteria, comments, supporting evidence (case officer)',
+        { params: TaskParams, body: PrepareBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(
           await cw.tasks.command(await actor(request), request.params.taskId, { action: 'prepare', ...request.body }),
@@ -97,31 +74,23 @@ export const workRoutes =
 
     app.post(
       '/tasks/:taskId/recording/open',
-      {
-        schema: {
-          tags: tasks,
-          summary:
-            'Open the liveness recording the preparer named; the task and the audit trail record who opened it and when',
-          ...secured,
-          params: TaskParams,
-          response: { 200: OpenedRecordingSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tasks,
+        'Open the liveness recording the preparer named; the task and the audit trail record who opened it and when',
+        { params: TaskParams },
+        OpenedRecordingSchema,
+      ),
       async (request) => dto(await cw.tasks.openRecording(await actor(request), request.params.taskId)),
     );
 
     app.post(
       '/tasks/:taskId/validate',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'Validate (a validating officer who did not prepare it; four-eyes)',
-          ...secured,
-          params: TaskParams,
-          body: ValidateBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tasks,
+        'Validate (a validating officer who did not prepare it; four-eyes)',
+        { params: TaskParams, body: ValidateBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(
           await cw.tasks.command(await actor(request), request.params.taskId, {
@@ -133,16 +102,12 @@ export const workRoutes =
 
     app.post(
       '/tasks/:taskId/return',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'Return to the preparer with a reason (four-eyes)',
-          ...secured,
-          params: TaskParams,
-          body: ReasonBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tasks,
+        'Return to the preparer with a reason (four-eyes)',
+        { params: TaskParams, body: ReasonBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(
           await cw.tasks.command(await actor(request), request.params.taskId, {
@@ -154,16 +119,12 @@ export const workRoutes =
 
     app.post(
       '/tasks/:taskId/reopen',
-      {
-        schema: {
-          tags: tasks,
-          summary: 'Reopen a prepared or validated task (history kept)',
-          ...secured,
-          params: TaskParams,
-          body: ReasonBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tasks,
+        'Reopen a prepared or validated task (history kept)',
+        { params: TaskParams, body: ReasonBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(
           await cw.tasks.command(await actor(request), request.params.taskId, {
@@ -177,149 +138,113 @@ export const workRoutes =
     const work = ['casework: work lists'];
     app.get(
       '/work/applications',
-      {
-        schema: {
-          tags: work,
-          summary: 'Applications by stage or owner, or found by reference, name and date of birth (keyset pages)',
-          ...secured,
-          querystring: ApplicationPageQuery,
-          response: { 200: ApplicationPageSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Applications by stage or owner, or found by reference, name and date of birth (keyset pages)',
+        { querystring: ApplicationPageQuery },
+        ApplicationPageSchema,
+      ),
       async (request) => cw.allocation.page(await actor(request), withLimit(request.query)),
     );
 
     app.post(
       '/work/applications/pick-up',
-      {
-        schema: {
-          tags: work,
-          summary: 'Pick up the next unassigned application (oldest submission first); a submitted one is allocated',
-          ...secured,
-          body: Type.Optional(PickUpBody),
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Pick up the next unassigned application (oldest submission first); a submitted one is allocated',
+        { body: Type.Optional(PickUpBody) },
+        ApplicationSchema,
+      ),
       async (request) => cw.allocation.pickUpNext(await actor(request), request.body?.stage),
     );
 
     app.post(
       '/applications/:ref/pick-up',
-      {
-        schema: {
-          tags: work,
-          summary: 'Pick up this application (refused when another officer holds it)',
-          ...secured,
-          params: RefParams,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Pick up this application (refused when another officer holds it)',
+        { params: RefParams },
+        ApplicationSchema,
+      ),
       async (request) => cw.allocation.pickUp(await actor(request), request.params.ref),
     );
 
     app.post(
       '/applications/:ref/reassign',
-      {
-        schema: {
-          tags: work,
-          summary:
-            'Give the application and its unfinished tasks to another case officer, or back to the queue (team leader; audited)',
-          ...secured,
-          params: RefParams,
-          body: ReassignBody,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Give the application and its unfinished tasks to another case officer, or back to the queue (team leader; audited)',
+        { params: RefParams, body: ReassignBody },
+        ApplicationSchema,
+      ),
       async (request) => cw.allocation.reassign(await actor(request), request.params.ref, request.body),
     );
 
     app.post(
       '/work/tasks/pick-up',
-      {
-        schema: {
-          tags: work,
-          summary: 'Pick up the next task nobody holds and nobody has prepared yet (oldest first)',
-          ...secured,
-          response: { 200: Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }), ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Pick up the next task nobody holds and nobody has prepared yet (oldest first)',
+        {},
+        Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }),
+      ),
       async (request) => dto(await cw.allocation.pickUpNextTask(await actor(request))),
     );
 
     app.post(
       '/tasks/:taskId/reassign',
-      {
-        schema: {
-          tags: work,
-          summary: 'Give one task to another case officer, or back to the queue (team leader; audited)',
-          ...secured,
-          params: TaskParams,
-          body: ReassignBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Give one task to another case officer, or back to the queue (team leader; audited)',
+        { params: TaskParams, body: ReassignBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(await cw.allocation.reassignTask(await actor(request), request.params.taskId, request.body)),
     );
 
     app.get(
       '/work/holders',
-      {
-        schema: {
-          tags: work,
-          summary:
-            'The officers work can be given to: active case officers, or (role validating-officer) validating officers (team leader)',
-          ...secured,
-          querystring: HolderQuery,
-          response: { 200: Type.Array(HolderSchema), ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'The officers work can be given to: active case officers, or (role validating-officer) validating officers (team leader)',
+        { querystring: HolderQuery },
+        Type.Array(HolderSchema),
+      ),
       async (request) => cw.allocation.holders(await actor(request), request.query.role),
     );
 
     app.post(
       '/work/validation/pick-up',
-      {
-        schema: {
-          tags: work,
-          summary:
-            'Pick up the next prepared task to validate: the oldest nobody is validating, never one you prepared (four-eyes)',
-          ...secured,
-          response: { 200: Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }), ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        'Pick up the next prepared task to validate: the oldest nobody is validating, never one you prepared (four-eyes)',
+        {},
+        Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }),
+      ),
       async (request) => dto(await cw.allocation.pickUpNextValidation(await actor(request))),
     );
 
     app.post(
       '/tasks/:taskId/reassign-validation',
-      {
-        schema: {
-          tags: work,
-          summary:
-            "Give a prepared task's validation to another validating officer (never its preparer), or back to the validation queue (team leader; audited)",
-          ...secured,
-          params: TaskParams,
-          body: ReassignBody,
-          response: { 200: TaskSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        "Give a prepared task's validation to another validating officer (never its preparer), or back to the validation queue (team leader; audited)",
+        { params: TaskParams, body: ReassignBody },
+        TaskSchema,
+      ),
       async (request) =>
         dto(await cw.allocation.reassignValidation(await actor(request), request.params.taskId, request.body)),
     );
 
     app.get(
       '/work/tasks',
-      {
-        schema: {
-          tags: work,
-          summary:
-            "Task queues: mine (held to prepare and not yet validated, or picked up to validate) or validation (prepared by someone else, not picked up by another validator); officerId: another officer's (team leader)",
-          ...secured,
-          querystring: TaskPageQuery,
-          response: { 200: TaskPageSchema, ...failures },
-        },
-      },
+      officerRoute(
+        work,
+        "Task queues: mine (held to prepare and not yet validated, or picked up to validate) or validation (prepared by someone else, not picked up by another validator); officerId: another officer's (team leader)",
+        { querystring: TaskPageQuery },
+        TaskPageSchema,
+      ),
       async (request) => dto(await cw.tasks.queue(await actor(request), withLimit(request.query))),
     );
 
@@ -348,15 +273,7 @@ export const workRoutes =
     const links = ['casework: liveness links'];
     app.get(
       '/applications/:ref/liveness-links',
-      {
-        schema: {
-          tags: links,
-          summary: 'Liveness check links of an application',
-          ...secured,
-          params: RefParams,
-          response: { 200: Type.Array(LinkSchema), ...failures },
-        },
-      },
+      officerRoute(links, 'Liveness check links of an application', { params: RefParams }, Type.Array(LinkSchema)),
       async (request) => cw.links.list(await actor(request), request.params.ref),
     );
 
@@ -395,29 +312,23 @@ export const workRoutes =
 
     app.get(
       '/liveness-links/:linkId',
-      {
-        schema: {
-          tags: links,
-          summary: 'A liveness check link (status Active / Completed / Expired; null until sent)',
-          ...secured,
-          params: LinkParams,
-          response: { 200: LinkSchema, ...failures },
-        },
-      },
+      officerRoute(
+        links,
+        'A liveness check link (status Active / Completed / Expired; null until sent)',
+        { params: LinkParams },
+        LinkSchema,
+      ),
       async (request) => cw.links.get(await actor(request), request.params.linkId),
     );
 
     app.post(
       '/liveness-links/:linkId/send',
-      {
-        schema: {
-          tags: links,
-          summary: '"Send Liveness": emails a single-use link valid 24 hours',
-          ...secured,
-          params: LinkParams,
-          response: { 200: LinkSchema, ...failures },
-        },
-      },
+      officerRoute(
+        links,
+        '"Send Liveness": emails a single-use link valid 24 hours',
+        { params: LinkParams },
+        LinkSchema,
+      ),
       async (request) => cw.links.send(await actor(request), request.params.linkId),
     );
 
@@ -456,44 +367,29 @@ export const workRoutes =
 
     app.get(
       '/escalations',
-      {
-        schema: {
-          tags: esc,
-          summary: 'The queue (for the meeting on meetingOn, a Wednesday; default all queued)',
-          ...secured,
-          querystring: EscalationQuery,
-          response: { 200: Type.Array(EscalationSchema), ...failures },
-        },
-      },
+      officerRoute(
+        esc,
+        'The queue (for the meeting on meetingOn, a Wednesday; default all queued)',
+        { querystring: EscalationQuery },
+        Type.Array(EscalationSchema),
+      ),
       async (request) => dto(await cw.escalations.queue(await actor(request), request.query.meetingOn)),
     );
 
     app.get(
       '/escalations/:escalationId',
-      {
-        schema: {
-          tags: esc,
-          summary: 'An escalation',
-          ...secured,
-          params: EscalationParams,
-          response: { 200: EscalationSchema, ...failures },
-        },
-      },
+      officerRoute(esc, 'An escalation', { params: EscalationParams }, EscalationSchema),
       async (request) => dto(await cw.escalations.get(await actor(request), request.params.escalationId)),
     );
 
     app.post(
       '/escalations/:escalationId/decision',
-      {
-        schema: {
-          tags: esc,
-          summary: "Record the group's decision (ID proofing expert, not the raiser, on or after the meeting)",
-          ...secured,
-          params: EscalationParams,
-          body: DecisionBody,
-          response: { 200: EscalationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        esc,
+        "Record the group's decision (ID proofing expert, not the raiser, on or after the meeting)",
+        { params: EscalationParams, body: DecisionBody },
+        EscalationSchema,
+      ),
       async (request) =>
         dto(await cw.escalations.decide(await actor(request), request.params.escalationId, request.body)),
     );
@@ -502,59 +398,41 @@ export const workRoutes =
     const cer = ['casework: ceremony'];
     app.put(
       '/applications/:ref/ceremony',
-      {
-        schema: {
-          tags: cer,
-          summary: 'Record the ceremony date and whether the oath was taken',
-          ...secured,
-          params: RefParams,
-          body: CeremonyBody,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        cer,
+        'Record the ceremony date and whether the oath was taken',
+        { params: RefParams, body: CeremonyBody },
+        ApplicationSchema,
+      ),
       async (request) => cw.ceremonies.record(await actor(request), request.params.ref, request.body),
     );
 
     app.post(
       '/applications/:ref/ceremony/close',
-      {
-        schema: {
-          tags: cer,
-          summary: 'Close the ceremony: the application closes and INZ is notified 7 days later, once',
-          ...secured,
-          params: RefParams,
-          response: { 200: ClosedApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        cer,
+        'Close the ceremony: the application closes and INZ is notified 7 days later, once',
+        { params: RefParams },
+        ClosedApplicationSchema,
+      ),
       async (request) => cw.ceremonies.close(await actor(request), request.params.ref),
     );
 
     app.get(
       '/applications/:ref/notifications',
-      {
-        schema: {
-          tags: cer,
-          summary: 'INZ notifications of an application',
-          ...secured,
-          params: RefParams,
-          response: { 200: Type.Array(NotificationSchema), ...failures },
-        },
-      },
+      officerRoute(cer, 'INZ notifications of an application', { params: RefParams }, Type.Array(NotificationSchema)),
       async (request) => cw.ceremonies.notificationsFor(await actor(request), request.params.ref),
     );
 
     // ---- Audit --------------------------------------------------------------------------------------------
     app.get(
       '/applications/:ref/audit',
-      {
-        schema: {
-          tags: ['casework: audit'],
-          summary: "The case's append-only audit trail, oldest first",
-          ...secured,
-          params: RefParams,
-          response: { 200: Type.Array(AuditEventSchema), ...failures },
-        },
-      },
+      officerRoute(
+        ['casework: audit'],
+        "The case's append-only audit trail, oldest first",
+        { params: RefParams },
+        Type.Array(AuditEventSchema),
+      ),
       async (request) => cw.audit.forApplication(await actor(request), request.params.ref),
     );
   };

@@ -20,9 +20,9 @@ import {
   SourceParams,
   failures,
 } from './schemas.ts';
+import { secured } from '../casework/officer-route.ts';
 
 const tags = ['liveness: sessions'];
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 
 function image(reply: FastifyReply, r: { contentType: string; content: Uint8Array }): FastifyReply {
   return reply
@@ -155,53 +155,29 @@ export const officerLivenessRoutes =
         ),
     );
 
-    app.get(
-      '/liveness/sessions/:sessionId/attempts/:number/best-frames/:challenge',
-      {
-        schema: {
-          tags,
-          ...secured,
-          summary: 'The challenge’s best frame (frontal, eyes open)',
-          params: BestFrameParams,
-          response: ImageResponse,
+    const chosenFrames = {
+      best: 'The challenge’s best frame (frontal, eyes open)',
+      evidence: 'The frame that shows the movement (blink trough, nod or shake peak)',
+    } as const;
+    for (const which of ['best', 'evidence'] as const) {
+      app.get(
+        `/liveness/sessions/:sessionId/attempts/:number/${which}-frames/:challenge`,
+        {
+          schema: { tags, ...secured, summary: chosenFrames[which], params: BestFrameParams, response: ImageResponse },
         },
-      },
-      async (request, reply) =>
-        image(
-          reply,
-          await use.chosenFrame(
-            await actor(request),
-            request.params.sessionId,
-            Number(request.params.number),
-            request.params.challenge,
-            'best',
+        async (request, reply) =>
+          image(
+            reply,
+            await use.chosenFrame(
+              await actor(request),
+              request.params.sessionId,
+              Number(request.params.number),
+              request.params.challenge,
+              which,
+            ),
           ),
-        ),
-    );
-
-    app.get(
-      '/liveness/sessions/:sessionId/attempts/:number/evidence-frames/:challenge',
-      {
-        schema: {
-          tags,
-          ...secured,
-          summary: 'The frame that shows the movement (blink trough, nod or shake peak)',
-          params: BestFrameParams,
-          response: ImageResponse,
-        },
-      },
-      async (request, reply) =>
-        image(
-          reply,
-          await use.chosenFrame(
-            await actor(request),
-            request.params.sessionId,
-            Number(request.params.number),
-            request.params.challenge,
-            'evidence',
-          ),
-        ),
-    );
+      );
+    }
 
     app.get(
       '/liveness/sessions/:sessionId/attempts/:number/tracks',

@@ -1,0 +1,15 @@
+// The route options every officer route shares: its tag and summary, the officer session or API token it needs,
+// its inputs, its 200 answer and the failures (400/401/403/404/409) with their stable codes.
+import type { TSchema } from '@sinclair/typebox';
+import { failures } from '../../schemas/errors.ts';
+
+export const secured: { security: Record<string, string[]>[] } = {
+  security: [{ officerSession: [] }, { officerToken: [] }],
+};
+
+export function officerRoute<
+  const I extends { params?: TSchema; querystring?: TSchema; body?: TSchema },
+  const R extends TSchema,
+>(tags: string[], summary: string, inputs: I, ok: R) {
+  return { schema: { tags, summary, ...secured, ...inputs, response: { 200: ok, ...failures } } };
+}
