@@ -4,7 +4,6 @@
 // is ever at rest in the database or the job table. Status is always computed from the stored state and
 // the clock (domain statusAt), so a link is Expired at exactly 24 h even before the expiry job runs.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import {
   bracketOn,
   compareDates,
@@ -21,7 +20,7 @@ import {
   type PartyRelationship,
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../../adapters/db/database.ts';
-import type { LivenessLinksTable } from '../../adapters/db/schema.ts';
+import { insertLink, linkByTokenHash, lockLink, newLinkRow, updateLink, type LinkRow } from './liveness-link-store.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import { livenessLinkEmail } from './liveness-link-email.ts';
@@ -39,8 +38,6 @@ export const LINK_EXPIRY_QUEUE = 'casework.liveness-link-expiry';
 export interface LinkJob {
   linkId: string;
 }
-
-type LinkRow = Selectable<LivenessLinksTable>;
 
 export interface LinkView {
   id: string;
@@ -297,25 +294,7 @@ export class LivenessLinks {
       );
       if (!created.ok) throw ruleError(created.error, 'email');
       const l = created.value;
-      await tx
-        .insertInto('liveness_links')
-        .values({
-          link_id: l.id,
-          application_id: l.applicationId,
-          person_id: l.personId,
-          relationship: l.relationship,
-          email: l.email,
-          state: l.state,
-          created_by: actor.officerId,
-          created_at: now,
-          sent_at: null,
-          expires_at: null,
-          completed_at: null,
-          expired_at: null,
-          superseded_by: null,
-          token_hash: null,
-        })
-        .execute();
+      await insertLink(tx, newLinkRow(l, actor.officerId, now));
       await appendAudit(tx, now, {
         ...auditActor(actor),
         applicationId: a.application_id,
@@ -333,12 +312,7 @@ export class LivenessLinks {
     authorize(actor, 'liveness-link.send');
     this.requireMail();
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', linkId)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockLink(tx, linkId);
       if (!r) throw notFound('liveness link', linkId);
       if (r.sent_at !== null)
         throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
@@ -361,11 +335,7 @@ export class LivenessLinks {
   private async markSent(tx: Tx, actor: Actor, r: LinkRow): Promise<void> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + LINK_VALIDITY_MS);
-    await tx
-      .updateTable('liveness_links')
-      .set({ sent_at: now, expires_at: expiresAt })
-      .where('link_id', '=', r.link_id)
-      .execute();
+    await updateLink(tx, r.link_id, { sent_at: now, expires_at: expiresAt });
     await this.queue.send<LinkJob>(LINK_EMAIL_QUEUE, { linkId: r.link_id }, { tx });
     await this.queue.send<LinkJob>(LINK_EXPIRY_QUEUE, { linkId: r.link_id }, { tx, startAfter: expiresAt });
     await appendAudit(tx, now, {
@@ -385,21 +355,12 @@ export class LivenessLinks {
    */
   async markSentForDemo(linkId: string, sentAt: Date, token: string): Promise<LinkView> {
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', linkId)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockLink(tx, linkId);
       if (!r) throw notFound('liveness link', linkId);
       if (r.sent_at !== null)
         throw conflict('the link was already sent; use resend for a new one', 'LINK_ALREADY_SENT');
       const expiresAt = new Date(sentAt.getTime() + LINK_VALIDITY_MS);
-      await tx
-        .updateTable('liveness_links')
-        .set({ sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) })
-        .where('link_id', '=', linkId)
-        .execute();
+      await updateLink(tx, linkId, { sent_at: sentAt, expires_at: expiresAt, token_hash: digest(token) });
       await appendAudit(tx, this.clock.now(), {
         actor: 'system',
         applicationId: r.application_id,
@@ -419,12 +380,7 @@ export class LivenessLinks {
     this.requireMail();
     const newId = randomUUID();
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', linkId)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockLink(tx, linkId);
       if (!r) throw notFound('liveness link', linkId);
       if (r.superseded_by !== null)
         throw conflict('this link was already replaced; resend the newest one', 'LINK_SUPERSEDED');
@@ -433,34 +389,12 @@ export class LivenessLinks {
       if (!resent.ok) throw ruleError(resent.error, 'email');
       const old = resent.value.previous;
       const next = resent.value.current;
-      await tx
-        .updateTable('liveness_links')
-        .set({
-          state: old.state,
-          expired_at: old.expiredAt === null ? null : new Date(old.expiredAt),
-          superseded_by: newId,
-        })
-        .where('link_id', '=', linkId)
-        .execute();
-      await tx
-        .insertInto('liveness_links')
-        .values({
-          link_id: next.id,
-          application_id: next.applicationId,
-          person_id: next.personId,
-          relationship: next.relationship,
-          email: next.email,
-          state: next.state,
-          created_by: actor.officerId,
-          created_at: now,
-          sent_at: null,
-          expires_at: null,
-          completed_at: null,
-          expired_at: null,
-          superseded_by: null,
-          token_hash: null,
-        })
-        .execute();
+      await updateLink(tx, linkId, {
+        state: old.state,
+        expired_at: old.expiredAt === null ? null : new Date(old.expiredAt),
+        superseded_by: newId,
+      });
+      await insertLink(tx, newLinkRow(next, actor.officerId, now));
       await appendAudit(tx, now, {
         ...auditActor(actor),
         applicationId: r.application_id,
@@ -470,11 +404,8 @@ export class LivenessLinks {
         before: auditShape(r),
         after: { state: old.state, supersededBy: newId },
       });
-      const inserted = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', newId)
-        .executeTakeFirstOrThrow();
+      const inserted = await lockLink(tx, newId);
+      if (!inserted) throw notFound('liveness link', newId);
       await this.markSent(tx, actor, inserted);
     });
     return this.get(actor, newId);
@@ -487,19 +418,10 @@ export class LivenessLinks {
   async deliverEmail(job: LinkJob): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const row = await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', job.linkId)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockLink(tx, job.linkId);
       if (!r || r.sent_at === null || r.superseded_by !== null) return null;
       if (statusAt(toDomain(r), this.clock.now().getTime()) !== 'Active') return null;
-      await tx
-        .updateTable('liveness_links')
-        .set({ token_hash: digest(token) })
-        .where('link_id', '=', r.link_id)
-        .execute();
+      await updateLink(tx, r.link_id, { token_hash: digest(token) });
       return r;
     });
     if (!row) return;
@@ -510,12 +432,7 @@ export class LivenessLinks {
   /** The expiry job: stores Expired for a link whose 24 h have passed (a no-op otherwise). */
   async expire(job: LinkJob): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('link_id', '=', job.linkId)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockLink(tx, job.linkId);
       if (r) await this.expireRow(tx, r);
     });
   }
@@ -542,11 +459,10 @@ export class LivenessLinks {
     const now = this.clock.now();
     const next = expireIfDue(toDomain(r), now.getTime());
     if (next.state === r.state) return false;
-    await tx
-      .updateTable('liveness_links')
-      .set({ state: next.state, expired_at: next.expiredAt === null ? null : new Date(next.expiredAt) })
-      .where('link_id', '=', r.link_id)
-      .execute();
+    await updateLink(tx, r.link_id, {
+      state: next.state,
+      expired_at: next.expiredAt === null ? null : new Date(next.expiredAt),
+    });
     await appendAudit(tx, now, {
       actor: 'system',
       applicationId: r.application_id,
@@ -561,11 +477,7 @@ export class LivenessLinks {
 
   /** What the applicant's landing page needs: whether the link still works. Never consumes the link. */
   async landing(token: string): Promise<{ status: LinkStatus | 'Unknown' }> {
-    const r = await this.db
-      .selectFrom('liveness_links')
-      .selectAll()
-      .where('token_hash', '=', digest(token))
-      .executeTakeFirst();
+    const r = await linkByTokenHash(this.db, digest(token));
     if (!r || r.sent_at === null) return { status: 'Unknown' };
     return { status: statusAt(toDomain(r), this.clock.now().getTime()) };
   }
@@ -573,21 +485,12 @@ export class LivenessLinks {
   /** The applicant finished the check through the link: single use, refused once Completed or Expired. */
   async completeByToken(token: string): Promise<LinkView> {
     const id = await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('liveness_links')
-        .selectAll()
-        .where('token_hash', '=', digest(token))
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await linkByTokenHash(tx, digest(token), true);
       if (!r || r.sent_at === null) throw notFound('liveness link', '(token)');
       const now = this.clock.now();
       const done = completeLink(toDomain(r), now.getTime());
       if (!done.ok) throw ruleError(done.error);
-      await tx
-        .updateTable('liveness_links')
-        .set({ state: 'Completed', completed_at: now })
-        .where('link_id', '=', r.link_id)
-        .execute();
+      await updateLink(tx, r.link_id, { state: 'Completed', completed_at: now });
       await appendAudit(tx, now, {
         actor: 'applicant',
         applicationId: r.application_id,
