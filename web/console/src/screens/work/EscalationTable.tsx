@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { longDate } from '../../components/dates.ts';
 import { useKeysetPager } from '../../components/Pager.tsx';
-import { PagedTable, Refusal, type Column } from './lists.tsx';
+import { OldestNewestTable, type Column, type OldestNewest } from './lists.tsx';
 import { escalationOutcomeLabel, escalationStatusLabel, taskKindLabel } from './labels.ts';
 
 export function EscalationTable({
@@ -20,7 +20,7 @@ export function EscalationTable({
 }) {
   const { t } = useTranslation('work');
   const pager = useKeysetPager();
-  const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
+  const [sort, setSort] = useState<OldestNewest>('oldest');
   const query = applicationRef ? { applicationRef } : { status: 'queued' as const };
   const page = useQuery({
     queryKey: ['work', 'escalations', query, sort, pager.cursor],
@@ -68,22 +68,15 @@ export function EscalationTable({
     ],
   }));
   return (
-    <>
-      <Refusal error={page.error} />
-      <PagedTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        sort={sort}
-        onSort={(s) => {
-          setSort(s === 'newest' ? 'newest' : 'oldest');
-          pager.reset();
-        }}
-        pager={pager}
-        nextCursor={page.data?.nextCursor}
-        empty={empty}
-        loading={page.isPending}
-      />
-    </>
+    <OldestNewestTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      sort={sort}
+      setSort={setSort}
+      page={page}
+      pager={pager}
+      empty={empty}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { longDate } from '../../components/dates.ts';
 import { useKeysetPager } from '../../components/Pager.tsx';
 import { useSession } from '../../app/session.tsx';
-import { PagedTable, Refusal, type Column } from './lists.tsx';
+import { OldestNewestTable, type Column, type OldestNewest } from './lists.tsx';
 import { taskKindLabel, taskStateLabel, outcomeLabel } from './labels.ts';
 
 export function TaskTable({
@@ -27,7 +27,7 @@ export function TaskTable({
   const session = useSession();
   const whose = officerId ?? session.officer?.id;
   const pager = useKeysetPager();
-  const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
+  const [sort, setSort] = useState<OldestNewest>('oldest');
   const page = useQuery({
     queryKey: ['work', 'tasks', queue, officerId ?? 'me', sort, pager.cursor],
     queryFn: async () =>
@@ -82,22 +82,15 @@ export function TaskTable({
     ],
   }));
   return (
-    <>
-      <Refusal error={page.error} />
-      <PagedTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        sort={sort}
-        onSort={(s) => {
-          setSort(s === 'newest' ? 'newest' : 'oldest');
-          pager.reset();
-        }}
-        pager={pager}
-        nextCursor={page.data?.nextCursor}
-        empty={empty}
-        loading={page.isPending}
-      />
-    </>
+    <OldestNewestTable
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      sort={sort}
+      setSort={setSort}
+      page={page}
+      pager={pager}
+      empty={empty}
+    />
   );
 }

@@ -108,6 +108,39 @@ export function PagedTable({
   );
 }
 
+export type OldestNewest = 'oldest' | 'newest';
+
+/**
+ * A paged table sorted by one date column, oldest or newest first (a new order starts again at the first page),
+ * with the server's refusal above it.
+ */
+export function OldestNewestTable({
+  sort,
+  setSort,
+  page,
+  ...table
+}: Omit<Parameters<typeof PagedTable>[0], 'sort' | 'onSort' | 'nextCursor' | 'loading'> & {
+  sort: OldestNewest;
+  setSort(sort: OldestNewest): void;
+  page: { error: unknown; isPending: boolean; data?: { nextCursor: string | null } | undefined };
+}) {
+  return (
+    <>
+      <Refusal error={page.error} />
+      <PagedTable
+        {...table}
+        sort={sort}
+        onSort={(s) => {
+          setSort(s === 'newest' ? 'newest' : 'oldest');
+          table.pager.reset();
+        }}
+        nextCursor={page.data?.nextCursor}
+        loading={page.isPending}
+      />
+    </>
+  );
+}
+
 /** "Pick up the next task": the server hands out the oldest task nobody holds; its form opens. */
 export function PickUpNextTask() {
   const { t } = useTranslation('work');
