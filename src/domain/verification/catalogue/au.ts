@@ -6,15 +6,15 @@ import {
   AU_ADDRESS_FIELDS,
   NAME_DOB_FIELDS,
   NAME_FIELDS,
+  BOTH,
+  NAME_ADDRESS,
+  NAME_DOB,
   TANDC,
   backgroundSource,
   type FieldDefinition,
   type SourceDefinition,
 } from './definitions.ts';
 
-const BOTH = ['nameDob', 'nameAddress'] as const;
-const NAME_DOB = ['nameDob'] as const;
-const NAME_ADDRESS = ['nameAddress'] as const;
 const OPTIONAL_DOB: FieldDefinition = {
   field: 'dob',
   label: 'Date of birth',

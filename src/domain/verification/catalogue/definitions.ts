@@ -94,7 +94,13 @@ export const NAME_DOB_FIELDS: readonly FieldDefinition[] = [
 
 export const NAME_FIELDS: readonly FieldDefinition[] = NAME_DOB_FIELDS.filter((f) => f.field !== 'dob');
 
-export const AU_ADDRESS_FIELDS: readonly FieldDefinition[] = [
+/** What a source confirms: name and date of birth, name and address, or both. */
+export const BOTH = ['nameDob', 'nameAddress'] as const;
+export const NAME_DOB = ['nameDob'] as const;
+export const NAME_ADDRESS = ['nameAddress'] as const;
+
+/** Flat, street number, name and type: the start of every address, in AU, NZ and the registry sources. */
+const STREET_FIELDS: readonly FieldDefinition[] = [
   {
     field: 'flatnumber',
     label: 'Flat/unit number',
@@ -114,6 +120,10 @@ export const AU_ADDRESS_FIELDS: readonly FieldDefinition[] = [
   { field: 'streetname', label: 'Street name', type: 'text', required: true, rule: 'text', prefill: 'streetName' },
   // seed 001 v3.0: "remove mandatory check on Address Street Type field".
   { field: 'streettype', label: 'Street type', type: 'text', required: false, rule: 'text', prefill: 'streetType' },
+];
+
+export const AU_ADDRESS_FIELDS: readonly FieldDefinition[] = [
+  ...STREET_FIELDS,
   { field: 'suburb', label: 'Suburb', type: 'text', required: true, rule: 'text', prefill: 'suburb' },
   {
     field: 'state',
@@ -128,26 +138,17 @@ export const AU_ADDRESS_FIELDS: readonly FieldDefinition[] = [
 ];
 
 export const NZ_ADDRESS_FIELDS: readonly FieldDefinition[] = [
-  {
-    field: 'flatnumber',
-    label: 'Flat/unit number',
-    type: 'text',
-    required: false,
-    rule: 'text',
-    prefill: 'flatNumber',
-  },
-  {
-    field: 'streetnumber',
-    label: 'Street number',
-    type: 'text',
-    required: true,
-    rule: 'streetNumber',
-    prefill: 'streetNumber',
-  },
-  { field: 'streetname', label: 'Street name', type: 'text', required: true, rule: 'text', prefill: 'streetName' },
-  { field: 'streettype', label: 'Street type', type: 'text', required: false, rule: 'text', prefill: 'streetType' },
+  ...STREET_FIELDS,
   { field: 'suburb', label: 'Suburb/town', type: 'text', required: true, rule: 'text', prefill: 'suburb' },
   { field: 'postcode', label: 'Postcode', type: 'text', required: false, rule: 'nzPostcode', prefill: 'postcode' },
+];
+
+/** The registry sources' address: every field optional, so that a person can confirm name and date of birth alone. */
+export const OPTIONAL_ADDRESS_FIELDS: readonly FieldDefinition[] = [
+  ...STREET_FIELDS.map((f) => ({ ...f, required: false })),
+  { field: 'suburb', label: 'Suburb/town', type: 'text', required: false, rule: 'text', prefill: 'suburb' },
+  { field: 'state', label: 'State', type: 'text', required: false, rule: 'text', prefill: 'state' },
+  { field: 'postcode', label: 'Postcode', type: 'text', required: false, rule: 'text', prefill: 'postcode' },
 ];
 
 /** A background-only source: no fields. */

@@ -4,15 +4,14 @@ import {
   NAME_DOB_FIELDS,
   NAME_FIELDS,
   NZ_ADDRESS_FIELDS,
+  BOTH,
+  NAME_ADDRESS,
+  NAME_DOB,
   TANDC,
   backgroundSource,
   type FieldDefinition,
   type SourceDefinition,
 } from './definitions.ts';
-
-const BOTH = ['nameDob', 'nameAddress'] as const;
-const NAME_DOB = ['nameDob'] as const;
-const NAME_ADDRESS = ['nameAddress'] as const;
 
 const text = (field: string, label: string, rule: string, required = true): FieldDefinition => ({
   field,
