@@ -40,6 +40,9 @@ import {
   dto,
 } from './schemas.ts';
 
+/** A task an officer has just picked up, with its application's reference. */
+const PickedUpTaskSchema = Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() });
+
 export const workRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -186,7 +189,7 @@ export const workRoutes =
         work,
         'Pick up the next task nobody holds and nobody has prepared yet (oldest first)',
         {},
-        Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }),
+        PickedUpTaskSchema,
       ),
       async (request) => dto(await cw.allocation.pickUpNextTask(await actor(request))),
     );
@@ -220,7 +223,7 @@ export const workRoutes =
         work,
         'Pick up the next prepared task to validate: the oldest nobody is validating, never one you prepared (four-eyes)',
         {},
-        Type.Object({ ...TaskSchema.properties, applicationRef: Type.String() }),
+        PickedUpTaskSchema,
       ),
       async (request) => dto(await cw.allocation.pickUpNextValidation(await actor(request))),
     );
