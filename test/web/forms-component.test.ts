@@ -71,7 +71,8 @@ test(
     assert.equal(await two.getByLabel(/^Last name as on the document/).inputValue(), 'Ngata');
     assert.equal(await two.getByLabel(/^Date of birth as on the document/).count(), 0);
     // Help: where the number is, with a sample image.
-    await two.getByText('Where to find this').click();
+    await two.getByText('Where to find this').focus();
+    await page.keyboard.press('Enter');
     assert.equal(await two.getByRole('img', { name: /Where to find this: Australian passport/ }).isVisible(), true);
     await expectAccessible(page, 'passport form with help');
     await screenshotOf(page.locator('#applicant2-verify'), 'forms-component-passport-help');

@@ -138,7 +138,9 @@ test(
   async () => {
     const page = await reactForm('react-2');
     await page.getByRole('button', { name: 'Verify applicant 2' }).click();
-    const two = page.getByRole('region', { name: /Applicant2/ });
+    // The overridden title names the region; the class reaches the element.
+    const two = page.getByRole('region', { name: 'Tō tuakiri — Applicant2' });
+    assert.equal(await two.evaluate((element) => element.classList.contains('identity-step')), true);
     await two.getByText(/Kāore i taea tō tuakiri te whakamana mā ō taipitopito anake/).waitFor();
     assert.equal(await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).count(), 1);
     await expectAccessible(page, 'React form, applicant 2 offered documents');

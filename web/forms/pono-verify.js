@@ -172,6 +172,11 @@ class PonoVerify extends HTMLElement {
 
   set strings(value) {
     this.overrides = value || {};
+    if (this.heading) this.heading.textContent = this.headingText();
+  }
+
+  headingText() {
+    return this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : '');
   }
 
   text(key) {
@@ -200,11 +205,8 @@ class PonoVerify extends HTMLElement {
     }
     this.classList.add('pono-verify');
     this.innerHTML = '';
-    const heading = this.el(
-      'h3',
-      { id: `${this.id_}-title` },
-      this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : ''),
-    );
+    const heading = this.el('h3', { id: `${this.id_}-title` }, this.headingText());
+    this.heading = heading;
     this.setAttribute('role', 'region');
     this.setAttribute('aria-labelledby', heading.id);
     this.status = this.el('p', { class: 'pono-status', role: 'status', 'aria-live': 'polite' });

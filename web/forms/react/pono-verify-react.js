@@ -119,7 +119,7 @@ export const PonoVerify = forwardRef(function PonoVerify(props, ref) {
   return createElement('pono-verify', {
     ref: element,
     id,
-    class: className,
+    className,
     server,
     account,
     token,
