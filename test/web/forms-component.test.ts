@@ -318,3 +318,27 @@ test(
     assert.deepEqual(await years('01'), span(january));
   },
 );
+
+test(
+  'a form that lists no interactive sources is offered every source it can give details for, each with its form',
+  { skip },
+  async () => {
+    const page = await demoPage();
+    await page.evaluate(() => document.getElementById('applicant2-verify')?.removeAttribute('interactive-sources'));
+    await page.getByRole('button', { name: 'Check the identity of applicant 2' }).click();
+    const two = page.getByRole('region', { name: /Applicant2/ });
+    await two
+      .getByRole('status')
+      .filter({ hasText: /could not verify your identity from your details alone/ })
+      .waitFor();
+    const radios = two.getByRole('radio');
+    const names = await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    assert.ok(names.includes('passportdvs') && names.includes('nswregodvs'), names.join());
+    // Sources without fields in the forms service (e.g. medibank) are not offered.
+    assert.ok(!names.includes('medibank'), names.join());
+    for (const name of names) {
+      await two.locator(`input[type=radio][value="${name}"]`).check();
+      await two.locator('form.pono-source-form').waitFor();
+    }
+  },
+);

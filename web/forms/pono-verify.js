@@ -324,8 +324,12 @@ class PonoVerify extends HTMLElement {
       .map((s) => s.trim())
       .filter(Boolean);
     const available = (this.outputs.availableSources || '').split(',').filter(Boolean);
+    // Only sources the person can give details for here (a form listing no sources gets all of those).
+    const withFields = (id) => this.definition.groups.some((g) => g.sources.includes(id));
     return available.filter(
-      (id) => wanted.length === 0 || wanted.includes(id) || (id.endsWith('regodvs') && wanted.includes('regodvs')),
+      (id) =>
+        withFields(id) &&
+        (wanted.length === 0 || wanted.includes(id) || (id.endsWith('regodvs') && wanted.includes('regodvs'))),
     );
   }
 
