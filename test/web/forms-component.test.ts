@@ -300,6 +300,16 @@ test(
     await alert.filter({ hasText: /Expiry month.* is required/ }).waitFor();
     assert.doesNotMatch(await alert.innerText(), /Expiry date.* is required/);
     assert.deepEqual(sent, []);
+    // A rule only the server knows (the card has expired) comes back beside its field, in the field's words.
+    await medicare.getByLabel(/^Individual reference number/).fill('1');
+    await medicare.getByLabel(/^Card colour/).selectOption('Yellow');
+    await medicare.getByLabel(/^Expiry date/).fill('2020-01-31');
+    await medicare.getByRole('button', { name: /Verify: Medicare card/ }).click();
+    await alert.filter({ hasText: 'Expiry date (yellow and blue cards) is in the past' }).waitFor();
+    assert.doesNotMatch(await alert.innerText(), /medicareExpiryDate/);
+    assert.equal(await medicare.getByLabel(/^Expiry date/).getAttribute('aria-invalid'), 'true');
+    sent.length = 0;
+    await medicare.getByLabel(/^Card colour/).selectOption('Green');
     // The expiry years follow the chosen month (seed 001): a month already past this year starts next year.
     const now = new Date();
     const years = async (month: string) => {

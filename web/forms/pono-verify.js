@@ -567,13 +567,27 @@ class PonoVerify extends HTMLElement {
       if (status !== 200)
         return this.markProblems(
           form,
-          (json.problems || []).map((p) => ({ field: p.field, message: p.message })),
+          (json.problems || []).map((p) => ({ field: p.field, message: this.inWords(p, group) })),
           json.message,
         );
       this.show(json, true);
     } catch (error) {
       this.status.textContent = error.message;
     }
+  }
+
+  /** The server names the input ("medicareExpiryDate is in the past…"); the person reads the field's label. */
+  inWords(problem, group) {
+    const fields = [
+      ...group.fields,
+      ...(this.definition.documentDetails || []),
+      ...(this.definition.personal || []),
+      ...(this.definition.address || []),
+    ];
+    const field = fields.find((f) => f.input === problem.field);
+    const message = String(problem.message || '');
+    if (!field || !message.startsWith(problem.field)) return message;
+    return `${field.label}${message.slice(problem.field.length).replace(/^:\s*/, ': ')}`;
   }
 
   markProblems(form, problems, fallback) {
