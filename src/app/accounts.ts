@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { digest } from './ids.ts';
 import type { RawBuilder, Selectable } from 'kysely';
-import type { Db } from '../adapters/db/database.ts';
-import type { AccountsTable } from '../adapters/db/schema.ts';
+import type { Db } from './ports/database.ts';
+import type { AccountsTable } from './ports/database-schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { FailedAttempts } from './failed-attempts.ts';
 import { errors, type FieldProblem } from './errors.ts';

@@ -5,7 +5,7 @@
 // The photos of captured identity documents (seed 003) go the same way once older than their own period: the
 // capture, its reading and the combination result stay, without the image.
 import { sql } from 'kysely';
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import type { Clock } from './clock.ts';
 import { appendAudit } from './casework/audit.ts';
 

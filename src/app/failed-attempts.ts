@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 
 /**
  * Failed sign-ins per key (an account id, an officer's email, a client address) in a sliding window. Past the

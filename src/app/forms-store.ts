@@ -1,7 +1,7 @@
 // The forms integration's SQL: sessions per person of a transaction, account form settings, the audit of
 // tamper checks, and browser tokens. Every query is scoped to its account.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db, Tx } from '../adapters/db/database.ts';
+import type { Db, Tx } from './ports/database.ts';
 import { digest } from './ids.ts';
 import { PREPARED } from './ports/database.ts';
 import type { NewVerification } from './verification-store.ts';

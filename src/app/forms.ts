@@ -6,7 +6,7 @@
  * with starts a new verification.
  */
 import { LocalDate } from '@js-joda/core';
-import type { Db, Tx } from '../adapters/db/database.ts';
+import type { Db, Tx } from './ports/database.ts';
 import {
   CONSENT_KEY,
   CREDIT_HEADER_CONSENT_TEXT,

@@ -2,8 +2,8 @@
 // An attempt is claimed and decided in transactions that lock the session or the attempt row (FOR UPDATE).
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db, Tx } from '../adapters/db/database.ts';
-import type { LivenessAttemptsTable, LivenessFramesTable, LivenessSessionsTable } from '../adapters/db/schema.ts';
+import type { Db, Tx } from './ports/database.ts';
+import type { LivenessAttemptsTable, LivenessFramesTable, LivenessSessionsTable } from './ports/database-schema.ts';
 import type { TrustedSource } from '../domain/liveness/index.ts';
 import { jpegOrPng } from '../domain/files/image-size.ts';
 

@@ -8,7 +8,7 @@
 // liveness-session-views.ts.
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../adapters/db/database.ts';
+import type { Db, Tx } from './ports/database.ts';
 import type { Logger } from './ports/logger.ts';
 import {
   CHALLENGES,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import { PREPARED } from './ports/database.ts';
 import type { RegistryRecord } from '../domain/verification/index.ts';
 

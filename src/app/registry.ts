@@ -1,4 +1,4 @@
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import {

@@ -1,4 +1,4 @@
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import { DEFAULT_RULE_SET, type RuleSet } from '../domain/verification/index.ts';
 import { errors } from './errors.ts';
 

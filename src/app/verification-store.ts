@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import { PREPARED } from './ports/database.ts';
 
 export interface NewVerification {

@@ -3,7 +3,7 @@
  * cannot drift. Every call authenticates the account and touches only that account's rows; a change to a
  * verification runs in one transaction that locks its row, so concurrent submissions never lose an update.
  */
-import type { Db, Tx } from '../adapters/db/database.ts';
+import type { Db, Tx } from './ports/database.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import {
   registerVerification,

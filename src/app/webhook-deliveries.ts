@@ -1,6 +1,6 @@
 // An account's webhook deliveries: what was sent (or is still due), each attempt's outcome in words, and a
 // retry of one. Each account sees only its own; another account's delivery answers as one that does not exist.
-import type { Db } from '../adapters/db/database.ts';
+import type { Db } from './ports/database.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { Accounts, AccountCredentials } from './accounts.ts';
 import { AppError, errors } from './errors.ts';

@@ -6,20 +6,18 @@ import {
   type KyselyConfig,
   type PostgresPool,
   type PostgresPoolClient,
-  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import { PREPARED } from '../../app/ports/database.ts';
+import { PREPARED, type Db, type Tx } from '../../app/ports/database.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { PgliteSerialPool } from './pglite-pool.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import type { DB } from './schema.ts';
+import type { DB } from '../../app/ports/database-schema.ts';
 import { migrateToLatest } from './migrate.ts';
 
-export type Db = Kysely<DB>;
-export type Tx = Transaction<DB>;
+export type { Db, Tx };
 
 /** Runs raw SQL for libraries (pg-boss) that bring their own statements. */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;

@@ -3,7 +3,7 @@
 // owner changes of a pick-up or a team leader's reassignment. Every read here is served by an index
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type { Stage } from '../../domain/casework/index.ts';
 import { startsWith, type KeysetPosition } from './keyset.ts';
 

@@ -4,7 +4,7 @@
 // the document as it is; a different image replaces it (the records are the source), audited either way.
 import { createHash, randomUUID } from 'node:crypto';
 import { defaultDocumentColumns } from '../../domain/casework/index.ts';
-import type { Tx } from '../../adapters/db/database.ts';
+import type { Tx } from '../ports/database.ts';
 import { appendAudit } from './audit.ts';
 import { deleteDocuments, documentsOfKind, insertDocument } from './application-store.ts';
 import type { AmsPhoto } from './records-port.ts';

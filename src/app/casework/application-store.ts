@@ -1,13 +1,13 @@
 // The SQL of applications, their people and their Supporting documents: the rows the application use cases
 // read (a row locked FOR UPDATE when a use case changes it) and the inserts and updates they make.
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type {
   ApplicationsTable,
   CaseworkDocumentsTable,
   CaseworkPeopleTable,
   IdentityTasksTable,
-} from '../../adapters/db/schema.ts';
+} from '../ports/database-schema.ts';
 import { notFound } from './actor.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

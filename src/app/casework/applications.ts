@@ -25,7 +25,7 @@ import {
   type Stage,
   type StageAction,
 } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Clock } from '../clock.ts';

@@ -1,6 +1,6 @@
 // The append-only audit trail: every casework change appends who, when, which case, what, before and after.
 // The table refuses UPDATE, DELETE and TRUNCATE by a trigger (migration 002), so rows cannot be rewritten.
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type { Actor } from './actor.ts';
 import { authorize, notFound } from './actor.ts';
 import { OfficerDirectory } from './officer-directory.ts';

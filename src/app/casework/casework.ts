@@ -7,7 +7,7 @@ import {
   type ChildTurns14Policy,
   type LivenessPolicy,
 } from '../../domain/casework/index.ts';
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { InzNotifier } from '../ports/inz-notifier.ts';

@@ -18,7 +18,7 @@ import {
   isIsoDate,
   type CeremonyRecord,
 } from '../../domain/casework/index.ts';
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { InzNotifier } from '../ports/inz-notifier.ts';
 import type { Clock } from '../clock.ts';

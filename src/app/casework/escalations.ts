@@ -21,8 +21,8 @@ import {
   type ProofingEvidence,
   type ProofingOption,
 } from '../../domain/casework/index.ts';
-import type { Db } from '../../adapters/db/database.ts';
-import type { EscalationsTable } from '../../adapters/db/schema.ts';
+import type { Db } from '../ports/database.ts';
+import type { EscalationsTable } from '../ports/database-schema.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';

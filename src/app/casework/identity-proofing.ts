@@ -18,7 +18,7 @@ import {
   rowToDomainAssessment,
   type Stage,
 } from '../../domain/casework/index.ts';
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';

@@ -1,6 +1,6 @@
 // The per-link results the application's "Liveness check" subgrid shows (Blink, Nod, Shake, Photo): read from
 // the link's liveness session, newest decided attempt set first. The engine's results are advice (BR-11).
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 
 type PassFail = 'PASS' | 'FAIL';
 

@@ -2,8 +2,8 @@
 // inserted, and its columns changed as the domain moves it (sent, resent, completed, expired).
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { LivenessLink } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
-import type { LivenessLinksTable } from '../../adapters/db/schema.ts';
+import type { Db, Tx } from '../ports/database.ts';
+import type { LivenessLinksTable } from '../ports/database-schema.ts';
 
 export type LinkRow = Selectable<LivenessLinksTable>;
 

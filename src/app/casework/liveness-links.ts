@@ -19,7 +19,7 @@ import {
   type LivenessLink,
   type PartyRelationship,
 } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import { insertLink, linkByTokenHash, lockLink, newLinkRow, updateLink, type LinkRow } from './liveness-link-store.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';

@@ -1,7 +1,7 @@
 // Officers as the people reading a case know them: the name and email of each officer id an answer carries
 // (ids stay the keys; a name is never a key). An id that is not an officer ('system', 'applicant', an officer
 // since removed) reads as itself, with no email.
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 
 export interface OfficerName {
   readonly name: string;

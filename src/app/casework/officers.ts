@@ -2,7 +2,7 @@
 // (Bearer) for integrations. Session and API tokens are 32 random bytes (base64url) and stored only as digests.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isOfficerRole, OFFICER_ROLES, type OfficerRole } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';

@@ -1,6 +1,6 @@
 // The SQL of subject access and erasure: everything held about one casework person, and its removal.
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 
 const SUBJECT_RELATIONSHIPS = ['applicant', 'child'];
 

@@ -1,7 +1,7 @@
 // Subject access and erasure for one casework person, by an administrator: the export gathers everything
 // the office holds about the person; the erasure removes their evidence and contact details once their
 // cases have closed (domain/casework/personal-data.ts says what goes and what stays). Both are audited.
-import type { Db } from '../../adapters/db/database.ts';
+import type { Db } from '../ports/database.ts';
 import { ERASED_ON_REQUEST, KEPT_AFTER_ERASURE, erasureRefusal } from '../../domain/casework/index.ts';
 import type { Clock } from '../clock.ts';
 import { authorize, conflict, notFound, type Actor } from './actor.ts';

@@ -1,6 +1,6 @@
 // The SQL of BR-16: the validator opening the recording the preparer named — who opened it since the task was
 // last prepared, kept on the task.
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 
 export interface RecordingOpened {
   officerId: string;

@@ -11,7 +11,7 @@ import {
   type TaskOutcome,
   type TaskState,
 } from '../../domain/casework/index.ts';
-import type { IdentityTasksTable } from '../../adapters/db/schema.ts';
+import type { IdentityTasksTable } from '../ports/database-schema.ts';
 
 export type TaskRow = Selectable<IdentityTasksTable>;
 

@@ -10,7 +10,7 @@ import {
   type TaskCommand,
   type TaskEvent,
 } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import { rowToTask, taskColumns, type TaskRow } from './task-rows.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';

@@ -9,7 +9,7 @@
 // to write to them another way.
 import { randomUUID } from 'node:crypto';
 import { visaCancellation, type VisaCancellationFields } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import { visaCancellationEmail } from './visa-cancellation-email.ts';

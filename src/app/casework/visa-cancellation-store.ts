@@ -1,6 +1,6 @@
 // The SQL of the BR-59 visa cancellation email: the person and the records it is read from, its one row per
 // application and person, and the claim → sent steps of its delivery.
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 
 export interface VisaEmailRow {
   applicationId: string;

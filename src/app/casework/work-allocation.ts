@@ -4,7 +4,7 @@
 // queue. Validation is allocated the same way: a validating officer picks up the next prepared task that someone
 // else prepared (four-eyes), and a team leader can move it. Every list pages by keyset however long it grows. The SQL is in allocation-store.ts.
 import { isIsoDate, STAGE_LABELS, type Stage } from '../../domain/casework/index.ts';
-import type { Db, Tx } from '../../adapters/db/database.ts';
+import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';

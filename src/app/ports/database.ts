@@ -1,5 +1,11 @@
 // What the process around the use cases needs of the database it was built over (metrics, health, shutdown).
-// The use cases' own SQL goes through the Kysely handle their stores receive.
+// The use cases' own SQL goes through the Kysely handle their stores receive (Db, Tx), typed by the tables in
+// database-schema.ts; the database adapter (src/adapters/db) opens it and migrates the tables to that shape.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './database-schema.ts';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
 
 export interface DatabaseHandle {
   readonly kind: 'pglite' | 'postgres';

@@ -1,6 +1,6 @@
 // The job queue as the use cases see it: named queues defined once, jobs sent (inside the transaction of the
 // change that caused them). The composition root (src/main) hands in the pg-boss adapter (src/adapters/jobs).
-import type { Tx } from '../../adapters/db/database.ts';
+import type { Tx } from './database.ts';
 
 export interface QueueDefinition<T> {
   name: string;
