@@ -143,6 +143,8 @@ test(
     assert.equal(await two.evaluate((element) => element.classList.contains('identity-step')), true);
     await two.getByText(/Kāore i taea tō tuakiri te whakamana mā ō taipitopito anake/).waitFor();
     assert.equal(await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).count(), 1);
+    // documentCapture: the offer to photograph a document, in te reo Māori.
+    await two.getByText('Tangohia rānei he whakaahua o tētahi tuhinga tuakiri').waitFor();
     await expectAccessible(page, 'React form, applicant 2 offered documents');
     await two.getByRole('button', { name: 'He ara kē, koa' }).click();
     const outputs = await outcome(page, 2, 'onFailure');

@@ -57,6 +57,7 @@ function Applicant(props: { n: number; person: PonoVerifyPerson; language: 'en' 
       language: props.language,
       strings: props.language === 'mi' ? { optOut: 'He ara kē, koa', title: 'Tō tuakiri' } : {},
       className: 'identity-step',
+      documentCapture: props.n === 2,
       person,
       onVerified,
       onFailure,

@@ -20,9 +20,18 @@ export interface PonoVerifyOutputs {
   restarted?: boolean;
 }
 
-/** onVerified: verified by the sources, or (manualReview) by an administrator from the uploaded documents. */
+/** The combination source's check of a photographed document (docs/documents.md), as pono answers it. */
+export type PonoDocumentCheck = Record<string, unknown>;
+
+/** onVerified: verified by the sources, by a photographed document, or (manualReview) by an administrator. */
 export interface PonoVerifyVerified extends PonoVerifyOutputs {
   manualReview?: 'VERIFIED_ADMIN';
+  documentCapture?: PonoDocumentCheck;
+}
+
+/** onDocumentCaptured: a photographed document was checked (verified or not). */
+export interface PonoDocumentCaptured extends PonoVerifyOutputs {
+  documentCapture: PonoDocumentCheck;
 }
 
 /** onFailure: not verified electronically, the person opted out, or an administrator refused the documents. */
@@ -128,10 +137,15 @@ export interface PonoVerifyProps {
   strings?: PonoVerifyStringOverrides;
   /** How often to ask for the administrator's decision after an upload (default 20). */
   reviewPollSeconds?: number;
+  /** Offer to photograph a passport or driver licence beside the document sources (default false). */
+  documentCapture?: boolean;
+  /** With documentCapture: a selfie with the photo, 'required' or 'optional'. */
+  documentSelfie?: 'required' | 'optional';
   /** Given or changed, starts the verification with these details. */
   person?: PonoVerifyPerson;
   onVerified?: (outputs: PonoVerifyVerified) => void;
   onFailure?: (outputs: PonoVerifyFailure) => void;
+  onDocumentCaptured?: (outputs: PonoDocumentCaptured) => void;
   /** The element's script could not be loaded from `server`. */
   onLoadError?: (error: Error) => void;
   id?: string;

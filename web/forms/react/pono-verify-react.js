@@ -48,14 +48,17 @@ export const PonoVerify = forwardRef(function PonoVerify(props, ref) {
     person,
     onVerified,
     onFailure,
+    onDocumentCaptured,
     onLoadError,
+    documentCapture = false,
+    documentSelfie,
     id,
     className,
   } = props;
   const element = useRef(null);
-  const callbacks = useRef({ onVerified, onFailure, onLoadError });
+  const callbacks = useRef({ onVerified, onFailure, onDocumentCaptured, onLoadError });
   useEffect(() => {
-    callbacks.current = { onVerified, onFailure, onLoadError };
+    callbacks.current = { onVerified, onFailure, onDocumentCaptured, onLoadError };
   });
 
   // The element's events become the callbacks; registered once, they always call the latest props.
@@ -63,11 +66,14 @@ export const PonoVerify = forwardRef(function PonoVerify(props, ref) {
     const node = element.current;
     const verified = (event) => callbacks.current.onVerified?.(event.detail);
     const failure = (event) => callbacks.current.onFailure?.(event.detail);
+    const captured = (event) => callbacks.current.onDocumentCaptured?.(event.detail);
     node.addEventListener('verified', verified);
     node.addEventListener('failure', failure);
+    node.addEventListener('documentcaptured', captured);
     return () => {
       node.removeEventListener('verified', verified);
       node.removeEventListener('failure', failure);
+      node.removeEventListener('documentcaptured', captured);
     };
   }, []);
 
@@ -130,5 +136,7 @@ export const PonoVerify = forwardRef(function PonoVerify(props, ref) {
     help: help ? undefined : 'off',
     'allow-opt-out': allowOptOut ? 'true' : undefined,
     'review-poll-seconds': reviewPollSeconds === undefined ? undefined : String(reviewPollSeconds),
+    'document-capture': documentCapture ? 'true' : undefined,
+    'document-selfie': documentSelfie,
   });
 });
