@@ -17,40 +17,55 @@ const fieldNamed = (field: FieldResultV3): NamedField => ({
   statusName: fieldStatusName(field.status)?.name ?? null,
 });
 
-function stateWords(state: string) {
+// A meaning is given only where one check is answered on its own; lists carry names only (a registration's
+// answer would otherwise repeat a paragraph per source: GET /api/v1/reference/names lists every meaning once).
+function stateWords(state: string, described: boolean) {
   const named = sourceStateName(state);
-  return { stateName: named?.name ?? state, stateDescription: named?.description ?? '' };
+  return {
+    stateName: named?.name ?? state,
+    ...(described ? { stateDescription: named?.description ?? '' } : {}),
+  };
 }
 
 type NamedField = FieldResultV3 & { statusName: string | null };
 interface NamedCheck extends Omit<CheckResultV3, 'fieldResult' | 'individualResult'> {
   stateName: string;
-  stateDescription: string;
+  stateDescription?: string;
   methodName: string;
   modeName: string | null;
   fieldResult: NamedField[];
   individualResult?: NamedCheck[];
 }
 
-function checkNamed(check: CheckResultV3, nested: boolean): NamedCheck {
+function checkNamed(check: CheckResultV3, nested: boolean, described: boolean): NamedCheck {
   const { individualResult, ...own } = check;
   return {
     ...own,
-    ...stateWords(check.state),
+    ...stateWords(check.state, described),
     methodName: methodName(check.method).name,
     modeName: modeName(check.mode)?.name ?? null,
     fieldResult: check.fieldResult.map(fieldNamed),
-    ...(individualResult && !nested ? { individualResult: individualResult.map((c) => checkNamed(c, true)) } : {}),
+    ...(individualResult && !nested
+      ? { individualResult: individualResult.map((c) => checkNamed(c, true, false)) }
+      : {}),
   };
 }
 
-/** A check result with its state's, method's, mode's and field statuses' names. */
-export const namedCheck = (check: CheckResultV3) => checkNamed(check, false);
+/** A check result answered on its own: its state's name and meaning, its method's, mode's and field statuses' names. */
+export const namedCheck = (check: CheckResultV3) => checkNamed(check, false, true);
 
-const sourceNamed = (source: SourceV3) => ({ ...source, ...stateWords(source.state) });
+/** A check result in a list: names only. */
+const listedCheck = (check: CheckResultV3) => checkNamed(check, false, false);
+
+const sourceNamed = (source: SourceV3) => ({ ...source, ...stateWords(source.state, false) });
+
+/** An overall status code's name, for a list. */
+export function overallName(status: string) {
+  return { overallVerificationStatusName: overallStatusName(status)?.name ?? status };
+}
 
 /** An overall status code with its name and meaning. */
-export function overallWords(status: string) {
+function overallWords(status: string) {
   const named = overallStatusName(status);
   return {
     overallVerificationStatusName: named?.name ?? status,
@@ -68,7 +83,7 @@ export function namedStatus(status: CurrentStatus) {
       ...result,
       ...overallWords(result.overallVerificationStatus),
       modeName: modeName(result.mode)?.name ?? null,
-      individualResult: result.individualResult.map(namedCheck),
+      individualResult: result.individualResult.map(listedCheck),
     },
     sourceList: status.sourceList.map(sourceNamed),
     ...(checkResult ? { checkResult: namedCheck(checkResult) } : {}),

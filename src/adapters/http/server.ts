@@ -9,6 +9,7 @@ import { errorHandler } from './error-handler.ts';
 import { createFastify, type App } from './app.ts';
 import type { Services } from '../../app/services.ts';
 import { healthRoutes } from './routes/health.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { verificationRoutes } from './routes/verifications.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -111,6 +112,7 @@ export async function buildServer({
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(healthRoutes(services));
+  await app.register(referenceRoutes);
   await app.register(fastifyPlugin(operationsRoutes(services)));
   await app.register(accountSessionRoutes(services, publicUrl), { prefix: '/api/v1' });
   await app.register(verificationRoutes(services), { prefix: '/api/v1' });

@@ -25,7 +25,7 @@ interface Check {
   name: string;
   state: string;
   stateName: string;
-  stateDescription: string;
+  stateDescription?: string;
   method: string | null;
   methodName: string;
   mode: string | null;
@@ -107,6 +107,29 @@ forEachDatabase((kind) => {
       (v) => v.verificationId === id,
     );
     assert.equal(row?.overallVerificationStatusName, 'In progress');
+  });
+
+  test('lists carry names only; every meaning is listed once by the reference', async () => {
+    const id = await registered();
+    const read = await call('GET', `/verifications/${id}`);
+    const sources = read.json().sourceList as Record<string, unknown>[];
+    assert.ok(sources.length > 0);
+    assert.deepEqual(
+      sources.filter((s) => 'stateDescription' in s).map((s) => s.name),
+      [],
+      'no source repeats the meaning of its state',
+    );
+    const reference = await call('GET', '/reference/names');
+    assert.equal(reference.statusCode, 200, reference.body);
+    const names = reference.json() as Record<string, { code: string; name: string; description: string }[]>;
+    const empty = names.sourceStates?.find((s) => s.code === 'EMPTY');
+    assert.equal(empty?.name, 'Not used');
+    assert.ok((empty?.description ?? '').length > 0);
+    assert.equal(names.methods?.find((m) => m.code === 'PP')?.name, 'Person Present');
+    assert.deepEqual(
+      names.overallStatuses?.map((s) => s.code),
+      ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES', 'IN_PROGRESS', 'PENDING', 'LOCKED_OUT'],
+    );
   });
 
   test('an assisted check runs the source with the person present: mode ASSISTED, the administrator named, NSW', async () => {

@@ -18,7 +18,7 @@ import {
   VerificationParams,
 } from '../schemas/verification.ts';
 import { failures } from '../schemas/errors.ts';
-import { namedStatus, overallWords } from '../named-results.ts';
+import { namedStatus, overallName } from '../named-results.ts';
 import { FormsOutputsSchema } from '../schemas/forms.ts';
 import type { Person } from '../../../domain/verification/index.ts';
 
@@ -92,7 +92,7 @@ export const verificationRoutes =
         });
         return {
           ...page,
-          verifications: page.verifications.map((v) => ({ ...v, ...overallWords(v.overallVerificationStatus) })),
+          verifications: page.verifications.map((v) => ({ ...v, ...overallName(v.overallVerificationStatus) })),
         };
       },
     );

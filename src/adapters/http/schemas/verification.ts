@@ -153,7 +153,12 @@ const FieldResult = Type.Object({
 });
 const stateWords = {
   stateName: Type.String({ description: "the state in words (seed 004), e.g. 'Pending review'" }),
-  stateDescription: Type.String({ description: 'what the state means (seed 004)' }),
+  stateDescription: Type.Optional(
+    Type.String({
+      description:
+        'what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names)',
+    }),
+  ),
 };
 const checkResultMembers = {
   name: Type.String(),
@@ -228,7 +233,7 @@ export const VerificationPageSchema = Type.Object({
     Type.Object({
       verificationId: Type.String(),
       overallVerificationStatus: Type.String(),
-      ...overallWords,
+      overallVerificationStatusName: overallWords.overallVerificationStatusName,
       ruleId: Type.String(),
       ruleSetVersion: Type.Integer(),
       createdAt: Type.String(),

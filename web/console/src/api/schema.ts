@@ -6778,8 +6778,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -6793,8 +6793,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -12388,6 +12388,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The name and meaning of every status, state, mode, method and field status code
+         * @description Verification answers carry each code with its name; the meanings (seed 004) are listed here once. Public: no personal data.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fieldStatuses: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
+                            methods: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
+                            modes: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
+                            overallStatuses: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
+                            sourceStates: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/{sourceId}/records": {
         parameters: {
             query?: never;
@@ -14723,8 +14788,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -14738,8 +14803,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -14770,8 +14835,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -14842,8 +14907,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -14857,8 +14922,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -15140,8 +15205,6 @@ export interface paths {
                             verifications: {
                                 createdAt: string;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
-                                overallVerificationStatusDescription: string;
                                 /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
@@ -15389,8 +15452,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -15404,8 +15467,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -15436,8 +15499,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -15508,8 +15571,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -15523,8 +15586,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -15741,8 +15804,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -15756,8 +15819,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -15788,8 +15851,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -15860,8 +15923,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -15875,8 +15938,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -16107,8 +16170,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -16122,8 +16185,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -16154,8 +16217,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -16226,8 +16289,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -16241,8 +16304,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -16704,8 +16767,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -16719,8 +16782,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             } | null;
@@ -16957,8 +17020,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -16972,8 +17035,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -17004,8 +17067,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -17076,8 +17139,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -17091,8 +17154,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -17464,8 +17527,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -17479,8 +17542,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -17511,8 +17574,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -17583,8 +17646,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -17598,8 +17661,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -17836,8 +17899,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -17851,8 +17914,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -17883,8 +17946,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -17955,8 +18018,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -17970,8 +18033,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -18214,8 +18277,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -18229,8 +18292,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -18261,8 +18324,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -18333,8 +18396,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -18348,8 +18411,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -18718,8 +18781,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -18733,8 +18796,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -18765,8 +18828,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -18837,8 +18900,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -18852,8 +18915,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19083,8 +19146,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19098,8 +19161,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -19130,8 +19193,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -19202,8 +19265,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -19217,8 +19280,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19453,8 +19516,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19468,8 +19531,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -19500,8 +19563,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -19572,8 +19635,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -19587,8 +19650,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19806,8 +19869,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
@@ -19821,8 +19884,8 @@ export interface paths {
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                             };
@@ -19853,8 +19916,8 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004) */
-                                stateDescription: string;
+                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                stateDescription?: string;
                                 /** @description the state in words (seed 004), e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
@@ -19925,8 +19988,8 @@ export interface paths {
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004) */
-                                        stateDescription: string;
+                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        stateDescription?: string;
                                         /** @description the state in words (seed 004), e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
@@ -19940,8 +20003,8 @@ export interface paths {
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004) */
-                                    stateDescription: string;
+                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    stateDescription?: string;
                                     /** @description the state in words (seed 004), e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
