@@ -221,6 +221,7 @@ test(
     const heading = page.getByRole('heading', { name: /^default · Version \d+$/ });
     await heading.waitFor();
     const before = Number(/Version (\d+)/.exec(await heading.innerText())?.[1]);
+    await page.getByText(/^The controlled changes: which details a person may change to match a source/).waitFor();
     await page.getByLabel('Lock out after this many failed attempts (empty: never)').fill('5');
     await page.getByRole('button', { name: 'Publish a new version' }).click();
     await page.getByText(`Version ${before + 1} is published.`).waitFor();

@@ -114,6 +114,8 @@ export const account = {
   addRequirement: 'Add a requirement',
   remove: 'Remove',
   acceptedChanges: 'Changes a person may make',
+  acceptedChangesHint:
+    'The controlled changes: which details a person may change to match a source, here and in web forms. With none listed, no change is allowed.',
   changeField: 'Field',
   changeFields: {
     givenName: 'Given name',

@@ -124,6 +124,8 @@ export const account: Messages<typeof english> = {
   addRequirement: 'Tāpiri herenga',
   remove: 'Tangohia',
   acceptedChanges: 'Ngā panonitanga ka āhei te tangata',
+  acceptedChangesHint:
+    'Ngā panonitanga whakahaere: ko ēhea taipitopito ka āhei te tangata te panoni kia rite ki tētahi pūtake, i konei, i ngā puka tukutuku anō hoki. Ki te kore he mea i whakarārangitia, kāore he panonitanga e whakaaetia.',
   changeField: 'Āpure',
   changeFields: {
     givenName: 'Ingoa tuatahi',

@@ -96,6 +96,7 @@ function RuleSetForm({ ruleId, current }: { ruleId: string; current: RuleSetBody
       </fieldset>
       <fieldset className="stack">
         <legend>{t('acceptedChanges')}</legend>
+        <p className="hint">{t('acceptedChangesHint')}</p>
         {changes.map((c, i) => (
           <div key={i} className="row">
             <Choice
