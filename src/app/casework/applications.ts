@@ -29,7 +29,7 @@ import type { Db, Tx } from '../ports/database.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit, auditActor } from './audit.ts';
+import { appendAudit, auditActor, auditApplication } from './audit.ts';
 import { authorize, conflict, invalid, notFound, nzDate, nzDateTime, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import { rowToTask, taskRowValues } from './task-rows.ts';
@@ -132,12 +132,7 @@ export class Applications {
             ams_image_usable: input.amsImageUsable ?? null,
             created_by: actor.officerId,
           });
-          await appendAudit(tx, this.clock.now(), {
-            ...auditActor(actor),
-            applicationId: id,
-            action: 'application.create',
-            entity: 'application',
-            entityId: id,
+          await auditApplication(tx, this.clock.now(), actor, id, 'application.create', {
             after: { reference, applicationType: input.applicationType, stage: 'draft' },
           });
         });
@@ -239,12 +234,7 @@ export class Applications {
       });
       if (fetchRecords)
         await this.queue.send<RecordsFetchJob>(RECORDS_FETCH_QUEUE, { applicationId: a.application_id }, { tx });
-      await appendAudit(tx, this.clock.now(), {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'application.submit',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, this.clock.now(), actor, a.application_id, 'application.submit', {
         before: { stage: a.stage, paid: a.paid, submittedOn: a.submitted_on },
         after: { stage: move.value.stage, paid: true, submittedOn },
       });
@@ -306,12 +296,7 @@ export class Applications {
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
       await store.updateApplication(tx, a.application_id, { ams_image_usable: usable, updated_at: this.clock.now() });
-      await appendAudit(tx, this.clock.now(), {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'application.ams-image',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, this.clock.now(), actor, a.application_id, 'application.ams-image', {
         before: { amsImageUsable: a.ams_image_usable },
         after: { amsImageUsable: usable },
       });
@@ -336,12 +321,7 @@ export class Applications {
         { applicationId: a.application_id, retriggeredAt },
         { tx },
       );
-      await appendAudit(tx, this.clock.now(), {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'records.refetch',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, this.clock.now(), actor, a.application_id, 'records.refetch', {
         before: { recordsStatus: a.records_status },
         after: { recordsStatus: 'pending', retriggeredAt },
       });

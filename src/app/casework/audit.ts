@@ -59,6 +59,25 @@ export function auditActor(actor: Actor): { actor: string; actingThrough?: strin
   };
 }
 
+/** A change to an application, audited against the application itself: by an officer, or by the system. */
+export async function auditApplication(
+  tx: Tx | Db,
+  at: Date,
+  by: Actor | 'system',
+  applicationId: string,
+  action: string,
+  change: { before?: unknown; after: unknown },
+): Promise<void> {
+  await appendAudit(tx, at, {
+    ...(by === 'system' ? { actor: 'system' } : auditActor(by)),
+    applicationId,
+    action,
+    entity: 'application',
+    entityId: applicationId,
+    ...change,
+  });
+}
+
 export class AuditTrail {
   constructor(private readonly db: Db) {}
 

@@ -22,7 +22,7 @@ import type { Db } from '../ports/database.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { InzNotifier } from '../ports/inz-notifier.ts';
 import type { Clock } from '../clock.ts';
-import { appendAudit, auditActor } from './audit.ts';
+import { appendAudit, auditApplication } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import type { Applications, ApplicationView } from './applications.ts';
@@ -85,12 +85,7 @@ export class Ceremonies {
         })
         .where('application_id', '=', a.application_id)
         .execute();
-      await appendAudit(tx, this.clock.now(), {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'ceremony.record',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, this.clock.now(), actor, a.application_id, 'ceremony.record', {
         before: { ceremonyDate: a.ceremony_date, oathTaken: a.oath_taken },
         after: { personId, ceremonyDate: input.ceremonyDate, oathTaken: input.oathTaken },
       });
@@ -154,12 +149,7 @@ export class Ceremonies {
         { idempotencyKey: n.idempotencyKey },
         { tx, startAfter, singletonKey: n.idempotencyKey },
       );
-      await appendAudit(tx, this.clock.now(), {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'ceremony.close',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, this.clock.now(), actor, a.application_id, 'ceremony.close', {
         before: { ceremonyClosedOn: null },
         after: { ceremonyClosedOn: today, notificationDueOn: n.dueOn, idempotencyKey: n.idempotencyKey },
       });

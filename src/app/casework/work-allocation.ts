@@ -8,7 +8,7 @@ import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
-import { appendAudit, auditActor } from './audit.ts';
+import { appendAudit, auditActor, auditApplication } from './audit.ts';
 import type { Applications, ApplicationView } from './applications.ts';
 import type { Tasks, TaskView } from './tasks.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
@@ -176,12 +176,7 @@ export class WorkAllocation {
     const now = this.clock.now();
     await setApplicationOwner(tx, a, actor.officerId, now);
     await moveApplicationTasks(tx, a.application_id, { from: null, to: actor.officerId, states: PICKABLE_TASK_STATES });
-    await appendAudit(tx, now, {
-      ...auditActor(actor),
-      applicationId: a.application_id,
-      action: 'application.pick-up',
-      entity: 'application',
-      entityId: a.application_id,
+    await auditApplication(tx, now, actor, a.application_id, 'application.pick-up', {
       before: { owner: a.owner_id },
       after: { owner: actor.officerId },
     });
@@ -221,12 +216,7 @@ export class WorkAllocation {
         to,
         states: UNFINISHED_TASK_STATES,
       });
-      await appendAudit(tx, now, {
-        ...auditActor(actor),
-        applicationId: a.application_id,
-        action: 'application.reassign',
-        entity: 'application',
-        entityId: a.application_id,
+      await auditApplication(tx, now, actor, a.application_id, 'application.reassign', {
         before: { owner: a.owner_id },
         after: { owner: to, tasksMoved: moved, reason },
       });
