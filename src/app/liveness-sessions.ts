@@ -8,7 +8,7 @@
 // liveness-session-views.ts.
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Db, Tx } from './ports/database.ts';
+import type { Db } from './ports/database.ts';
 import type { Logger } from './ports/logger.ts';
 import {
   CHALLENGES,
@@ -33,11 +33,11 @@ import { OfficerDirectory } from './casework/officer-directory.ts';
 import * as store from './liveness-session-store.ts';
 import type { AttemptRow, SessionRow } from './liveness-session-store.ts';
 import { APPLICANT_STATE, applicantView, sessionView } from './liveness-session-views.ts';
-import { checkImage, checkSubmission, isChallenge, isTrustedSource } from './liveness-uploads.ts';
+import { checkSubmission, checkTrustedSources, isChallenge, isTrustedSource } from './liveness-uploads.ts';
+import { addGivenFaces, attachDocumentFaces } from './liveness-trusted-sources.ts';
 import {
   DEFAULT_CAPTURE,
   DEFAULT_LIMITS,
-  TRUSTED_SOURCES,
   type Analyser,
   type AnalysisWorkers,
   type ApplicantResult,
@@ -49,12 +49,6 @@ import {
   type SessionView,
   type UploadLimits,
 } from './liveness-session-types.ts';
-
-/** Casework document kinds used as trusted source faces of a link's session. */
-const DOCUMENT_SOURCES: Readonly<Record<string, TrustedSource>> = {
-  'passport-style-image': 'PROVIDED',
-  'overseas-passport-image': 'PASSPORT',
-};
 
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
@@ -173,16 +167,7 @@ export class LivenessSessions {
       );
     }
     const sources = input.trustedSources ?? [];
-    const seen = new Set<string>();
-    sources.forEach((s, i) => {
-      if (!isTrustedSource(s.source))
-        throw invalid(`trustedSources.${i}.source`, `source must be one of ${TRUSTED_SOURCES.join(', ')}`);
-      if (seen.has(s.source)) throw invalid(`trustedSources.${i}.source`, `${s.source} is given twice`);
-      seen.add(s.source);
-      if ((s.documentId === undefined) === (s.image === undefined))
-        throw invalid(`trustedSources.${i}`, 'give either documentId or image');
-      if (s.image) checkImage(s.image, `trustedSources.${i}.image`, this.limits);
-    });
+    checkTrustedSources(sources, this.limits);
 
     const id = randomUUID();
     const clientToken = randomBytes(32).toString('base64url');
@@ -210,27 +195,9 @@ export class LivenessSessions {
         created_at: now,
         completed_at: null,
       });
-      for (const [i, s] of sources.entries()) {
-        if (s.image) {
-          await store.insertTrustedSource(tx, id, s.source as TrustedSource, null, s.image);
-          continue;
-        }
-        const doc = await store.documentById(tx, s.documentId ?? '');
-        if (!doc || (applicationId !== null && doc.application_id !== applicationId)) {
-          throw invalid(`trustedSources.${i}.documentId`, 'no such document on this application');
-        }
-        if (applicationId === null)
-          throw invalid(
-            `trustedSources.${i}.documentId`,
-            'documents can be referenced only by a session for a casework person',
-          );
-        const content = Buffer.from(doc.content);
-        if (!jpegOrPng(content))
-          throw invalid(`trustedSources.${i}.documentId`, 'the document is not a JPEG or PNG image');
-        await store.insertTrustedSource(tx, id, s.source as TrustedSource, doc.document_id, content);
-      }
+      await addGivenFaces(tx, id, applicationId, sources);
       if (applicationId !== null && personId !== null && sources.length === 0)
-        await this.attachDocuments(tx, id, applicationId, personId);
+        await attachDocumentFaces(tx, id, applicationId, personId);
       if (!(await store.hasTrustedSource(tx, id, 'PROVIDED')))
         throw invalid('trustedSources', 'a PROVIDED trusted source face (the application photo) is required');
       await appendAudit(tx, now, {
@@ -239,7 +206,7 @@ export class LivenessSessions {
         action: 'liveness-session.create',
         entity: 'liveness-session',
         entityId: id,
-        after: { personId, subjectReference: input.subjectReference ?? null, sources: [...seen] },
+        after: { personId, subjectReference: input.subjectReference ?? null, sources: sources.map((x) => x.source) },
       });
     });
     return { session: await this.get(actor, id), clientToken, pagePath: `/liveness/${clientToken}` };
@@ -557,7 +524,7 @@ export class LivenessSessions {
         completed_at: null,
       });
       if (!inserted) return;
-      await this.attachDocuments(tx, id, link.applicationId, link.personId);
+      await attachDocumentFaces(tx, id, link.applicationId, link.personId);
       await appendAudit(tx, now, {
         actor: 'applicant',
         applicationId: link.applicationId,
@@ -570,19 +537,6 @@ export class LivenessSessions {
     const session = await store.sessionOfLink(this.db, link.id);
     if (!session) throw notFound('liveness check', '(token)');
     return session;
-  }
-
-  /** The person's newest application photo (PROVIDED) and overseas passport image (PASSPORT) documents. */
-  private async attachDocuments(tx: Tx, sessionId: string, applicationId: string, personId: string): Promise<void> {
-    const docs = await store.personDocuments(tx, applicationId, personId, Object.keys(DOCUMENT_SOURCES));
-    const done = new Set<TrustedSource>();
-    for (const d of docs) {
-      const source = DOCUMENT_SOURCES[d.kind];
-      const content = Buffer.from(d.content);
-      if (!source || done.has(source) || !jpegOrPng(content)) continue;
-      done.add(source);
-      await store.insertTrustedSource(tx, sessionId, source, d.document_id, content);
-    }
   }
 
   private async applicantViewOf(access: ApplicantAccess): Promise<ApplicantView> {

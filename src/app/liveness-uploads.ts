@@ -1,9 +1,14 @@
 // The applicant's upload checked before anything is analysed or stored: each image a JPEG or PNG within the size
-// limits, every challenge named once with its frames in time order; a 400 names the field and the problem.
+// limits, every challenge named once, every trusted source face given once; a 400 names the field and the problem.
 import { CHALLENGES, type Challenge, type TrustedSource } from '../domain/liveness/index.ts';
 import { imageSize, jpegOrPng } from '../domain/files/image-size.ts';
 import { invalid } from './casework/actor.ts';
-import { TRUSTED_SOURCES, type AttemptSubmission, type UploadLimits } from './liveness-session-types.ts';
+import {
+  TRUSTED_SOURCES,
+  type AttemptSubmission,
+  type TrustedSourceInput,
+  type UploadLimits,
+} from './liveness-session-types.ts';
 
 export interface CheckedSubmission {
   selfie: Buffer;
@@ -55,4 +60,18 @@ export function checkSubmission(s: AttemptSubmission, limits: UploadLimits): Che
   if (total > limits.maxAttemptBytes)
     throw invalid('captures', `the attempt is larger than ${limits.maxAttemptBytes} bytes`);
   return { selfie: s.selfie.image, captures };
+}
+
+/** The trusted source faces an integration gives: each source once, by a casework document or the image itself. */
+export function checkTrustedSources(sources: readonly TrustedSourceInput[], limits: UploadLimits): void {
+  const seen = new Set<string>();
+  sources.forEach((s, i) => {
+    if (!isTrustedSource(s.source))
+      throw invalid(`trustedSources.${i}.source`, `source must be one of ${TRUSTED_SOURCES.join(', ')}`);
+    if (seen.has(s.source)) throw invalid(`trustedSources.${i}.source`, `${s.source} is given twice`);
+    seen.add(s.source);
+    if ((s.documentId === undefined) === (s.image === undefined))
+      throw invalid(`trustedSources.${i}`, 'give either documentId or image');
+    if (s.image) checkImage(s.image, `trustedSources.${i}.image`, limits);
+  });
 }
