@@ -11,6 +11,8 @@ import {
   NAME_DOB,
   TANDC,
   backgroundSource,
+  interactiveSource,
+  textField,
   type FieldDefinition,
   type SourceDefinition,
 } from './definitions.ts';
@@ -32,28 +34,10 @@ function document(
   own: FieldDefinition[],
   extra: Partial<SourceDefinition> = {},
 ): SourceDefinition {
-  return {
-    sourceId,
-    name,
-    country: 'AU',
-    background: false,
-    interactive: true,
-    category: 'identity',
-    confirms: NAME_DOB,
-    order,
-    version: 1,
-    fields: [...own, ...NAME_DOB_FIELDS, TANDC],
-    ...extra,
-  };
+  return interactiveSource('AU', sourceId, name, order, NAME_DOB, [...own, ...NAME_DOB_FIELDS], extra);
 }
 
-const text = (field: string, label: string, rule: string, required = true): FieldDefinition => ({
-  field,
-  label,
-  type: 'text',
-  required,
-  rule,
-});
+const text = textField;
 const stateSelect: FieldDefinition = {
   field: 'registration_state',
   label: 'State of registration',

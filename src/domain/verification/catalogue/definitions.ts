@@ -173,3 +173,37 @@ export function backgroundSource(
     fields: [],
   };
 }
+
+/** An interactive identity source: the person enters its fields (then the terms and conditions) and it is checked. */
+export function interactiveSource(
+  country: Country,
+  sourceId: string,
+  name: string,
+  order: number,
+  confirms: readonly Confirmation[],
+  fields: readonly FieldDefinition[],
+  extra: Partial<SourceDefinition> = {},
+): SourceDefinition {
+  return {
+    sourceId,
+    name,
+    country,
+    background: false,
+    interactive: true,
+    category: 'identity',
+    confirms,
+    order,
+    version: 1,
+    fields: [...fields, TANDC],
+    ...extra,
+  };
+}
+
+/** A text field checked by `rule` (validation-rules.ts). */
+export const textField = (field: string, label: string, rule: string, required = true): FieldDefinition => ({
+  field,
+  label,
+  type: 'text',
+  required,
+  rule,
+});

@@ -7,19 +7,12 @@ import {
   BOTH,
   NAME_ADDRESS,
   NAME_DOB,
-  TANDC,
   backgroundSource,
+  interactiveSource,
+  textField,
   type FieldDefinition,
   type SourceDefinition,
 } from './definitions.ts';
-
-const text = (field: string, label: string, rule: string, required = true): FieldDefinition => ({
-  field,
-  label,
-  type: 'text',
-  required,
-  rule,
-});
 
 function interactive(
   sourceId: string,
@@ -29,20 +22,9 @@ function interactive(
   fields: FieldDefinition[],
   extra: Partial<SourceDefinition> = {},
 ): SourceDefinition {
-  return {
-    sourceId,
-    name,
-    country: 'NZ',
-    background: false,
-    interactive: true,
-    category: 'identity',
-    confirms,
-    order,
-    version: 1,
-    fields: [...fields, TANDC],
-    ...extra,
-  };
+  return interactiveSource('NZ', sourceId, name, order, confirms, fields, extra);
 }
+const text = textField;
 
 /** Background-only NZ sources (ours, all ids); positions in stubs/background-nz.ts. */
 const NZ_BACKGROUND: readonly SourceDefinition[] = [
