@@ -4,6 +4,7 @@
 // Run alone: node --import tsx bench/support/liveness-engine.ts   (needs Debian python3-skimage)
 import { performance } from 'node:perf_hooks';
 import { getFaceEngine } from '../../src/adapters/face/engine.ts';
+import { faceAnalyser } from '../../src/adapters/face/face-analyser.ts';
 import { LEFT_EYE_INDICES, RIGHT_EYE_INDICES } from '../../src/adapters/face/track.ts';
 import { analyseLivenessAttempt, type LivenessAttemptInput } from '../../src/app/liveness-analysis.ts';
 import { DEFAULT_CALIBRATION } from '../../src/domain/liveness/calibration/index.ts';
@@ -56,8 +57,9 @@ export async function engineBench(): Promise<void> {
   );
 
   const input = await attemptInput();
+  const analyser = faceAnalyser(engine);
 
-  const warm = await analyseLivenessAttempt(input, { engine });
+  const warm = await analyseLivenessAttempt(input, { engine: analyser });
   // the descriptor frames the analysis uses: each challenge's best frame, the blink trough, selfie, sources
   const descriptorImages: Buffer[] = [input.selfie, ...Object.values(input.trustedSources)];
   for (const fr of warm.frames) {
@@ -82,7 +84,7 @@ export async function engineBench(): Promise<void> {
     engineOnly.push(performance.now() - t);
 
     t = performance.now();
-    const res = await analyseLivenessAttempt(input, { engine });
+    const res = await analyseLivenessAttempt(input, { engine: analyser });
     analysis.push(performance.now() - t);
 
     t = performance.now();

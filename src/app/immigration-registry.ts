@@ -1,5 +1,4 @@
-import type { RecordsStore } from '../adapters/records/store.ts';
-import { RecordsServiceDown } from './records.ts';
+import { RecordsServiceDown, type ImmigrationRecordsSource } from './records.ts';
 import type { RegistryRecord } from '../domain/verification/index.ts';
 import { isoFromDob } from '../domain/verification/index.ts';
 import type { ImmigrationCandidates } from './registry.ts';
@@ -10,7 +9,9 @@ import type { ImmigrationCandidates } from './registry.ts';
  * compares. Addresses in the records are free text, so they are not compared (the field is MISSING).
  * When the records service is down the source is in ERROR (retryable), never a failed match.
  */
-export function immigrationCandidates(store: RecordsStore): ImmigrationCandidates {
+export function immigrationCandidates(
+  store: Pick<ImmigrationRecordsSource, 'searchCandidates'>,
+): ImmigrationCandidates {
   return {
     async candidates(person) {
       let records;

@@ -4,8 +4,7 @@
 // page sends frame sequences.
 import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
-import { getFaceEngine, type FaceEngine, type FrameAnalysis } from '../adapters/face/engine.ts';
-import { toTrackFace } from '../adapters/face/track.ts';
+import type { EngineFrame, FaceAnalyser } from './ports/face-engine.ts';
 import { DEFAULT_CALIBRATION } from '../domain/liveness/calibration/index.ts';
 import {
   assessChallenges,
@@ -38,7 +37,7 @@ export interface LivenessAttemptInput {
 }
 
 export interface LivenessAnalysisOptions {
-  readonly engine?: FaceEngine;
+  readonly engine: FaceAnalyser;
   readonly thresholds?: LivenessThresholds;
   readonly calibration?: CalibrationTable;
 }
@@ -69,16 +68,17 @@ export interface LivenessAnalysis {
   };
 }
 
-function toTrackFrame(a: FrameAnalysis, tMs: number): TrackFrame {
-  return { tMs, digest: a.digest, faces: a.faces.map(toTrackFace) };
+function toTrackFrame(a: EngineFrame, tMs: number): TrackFrame {
+  // tracking frames are analysed without descriptors, so the faces are the tracked faces as they are
+  return { tMs, digest: a.digest, faces: a.faces };
 }
 
 export async function analyseLivenessAttempt(
   input: LivenessAttemptInput,
-  options: LivenessAnalysisOptions = {},
+  options: LivenessAnalysisOptions,
 ): Promise<LivenessAnalysis> {
   const t0 = performance.now();
-  const engine = options.engine ?? (await getFaceEngine());
+  const engine = options.engine;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const calibration = options.calibration ?? DEFAULT_CALIBRATION;
   let engineMs = 0;

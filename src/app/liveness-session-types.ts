@@ -8,6 +8,7 @@ import type {
   TrustedSource,
 } from '../domain/liveness/index.ts';
 import type { LivenessAnalysis, LivenessAttemptInput } from './liveness-analysis.ts';
+import type { FaceAnalyser } from './ports/face-engine.ts';
 
 export const TRUSTED_SOURCES: readonly TrustedSource[] = ['PROVIDED', 'PASSPORT', 'IMMIGRATION'];
 
@@ -53,6 +54,8 @@ export interface LivenessSessionOptions {
   readonly staleAnalysisMs?: number;
   /** where analyses run: worker threads off the event loop (the composition root's pool); in-process without */
   readonly workers?: AnalysisWorkers;
+  /** the face engine, loaded on first use, for analyses run in this process (when there are no workers) */
+  readonly loadFaceEngine?: () => Promise<FaceAnalyser>;
 }
 
 /** Worker threads that run the face engine (src/adapters/face/analysis-pool.ts). */

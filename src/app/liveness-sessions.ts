@@ -29,6 +29,7 @@ import { AppError } from './errors.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import { digest } from './ids.ts';
 import { analyseLivenessAttempt, type LivenessAnalysis } from './liveness-analysis.ts';
+import type { FaceAnalyser } from './ports/face-engine.ts';
 import { OfficerDirectory } from './casework/officer-directory.ts';
 import * as store from './liveness-session-store.ts';
 import type { AttemptRow, SessionRow } from './liveness-session-store.ts';
@@ -83,10 +84,12 @@ export class LivenessSessions {
   readonly #gate: AnalysisGate;
   readonly #staleMs: number;
   readonly #workers: AnalysisWorkers | undefined;
-  readonly #engineAnalyser: Analyser = (input) =>
-    this.#workers
-      ? this.#workers.analyse({ input, thresholds: this.thresholds })
-      : analyseLivenessAttempt(input, { thresholds: this.thresholds });
+  readonly #loadFaceEngine: (() => Promise<FaceAnalyser>) | undefined;
+  readonly #engineAnalyser: Analyser = async (input) => {
+    if (this.#workers) return this.#workers.analyse({ input, thresholds: this.thresholds });
+    if (!this.#loadFaceEngine) throw new Error('liveness analysis needs worker threads or a face engine');
+    return analyseLivenessAttempt(input, { engine: await this.#loadFaceEngine(), thresholds: this.thresholds });
+  };
   #analyse: Analyser = this.#engineAnalyser;
 
   constructor(
@@ -101,6 +104,7 @@ export class LivenessSessions {
     this.#capture = this.#defaultCapture;
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.#workers = options.workers;
+    this.#loadFaceEngine = options.loadFaceEngine;
     this.#gate = new AnalysisGate(
       options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1,
       options.maxQueuedAnalyses ?? 16,

@@ -25,6 +25,7 @@ import { EvidenceRetention, EVIDENCE_RETENTION_QUEUE } from '../app/evidence-ret
 import type { Config } from '../config/config.ts';
 import { brandingFrom } from '../config/branding.ts';
 import { createAnalysisPool } from '../adapters/face/analysis-pool.ts';
+import { loadFaceAnalyser } from '../adapters/face/face-analyser.ts';
 import { createDocumentPool } from '../adapters/documents/document-pool.ts';
 import { captureStore } from '../adapters/documents/capture-store.ts';
 import { SqlDocumentCheckStore } from '../adapters/documents/document-check-store.ts';
@@ -132,7 +133,7 @@ export async function createServices(
     clock,
     casework,
     logger,
-    options.analysisInProcess ? {} : { workers: createAnalysisPool() },
+    options.analysisInProcess ? { loadFaceEngine: loadFaceAnalyser } : { workers: createAnalysisPool() },
   );
   const documents = new DocumentCaptures(verifications, captureStore(db), createDocumentPool(), clock, {
     faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,

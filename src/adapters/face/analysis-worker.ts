@@ -5,6 +5,7 @@ import {
   type LivenessAnalysis,
   type LivenessAttemptInput,
 } from '../../app/liveness-analysis.ts';
+import { loadFaceAnalyser } from './face-analyser.ts';
 import type { LivenessThresholds } from '../../domain/liveness/thresholds.ts';
 
 export interface AnalysisTask {
@@ -15,7 +16,7 @@ export interface AnalysisTask {
 const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-export default function analyse(task: AnalysisTask): Promise<LivenessAnalysis> {
+export default async function analyse(task: AnalysisTask): Promise<LivenessAnalysis> {
   const { input } = task;
   const trustedSources: LivenessAttemptInput['trustedSources'] = Object.fromEntries(
     Object.entries(input.trustedSources).flatMap(([source, image]) => (image ? [[source, asBuffer(image)]] : [])),
@@ -30,6 +31,6 @@ export default function analyse(task: AnalysisTask): Promise<LivenessAnalysis> {
       })),
       trustedSources,
     },
-    { thresholds: task.thresholds },
+    { engine: await loadFaceAnalyser(), thresholds: task.thresholds },
   );
 }

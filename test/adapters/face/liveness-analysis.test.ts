@@ -2,6 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { getFaceEngine, type FaceEngine } from '../../../src/adapters/face/engine.ts';
+import { faceAnalyser } from '../../../src/adapters/face/face-analyser.ts';
 import { LEFT_EYE_INDICES, RIGHT_EYE_INDICES } from '../../../src/adapters/face/track.ts';
 import { analyseLivenessAttempt } from '../../../src/app/liveness-analysis.ts';
 import { COLLINS, buildRealAttempt, loadRaw, missingImages, toJpeg, type RealAttempt } from './fixtures.ts';
@@ -40,7 +41,7 @@ test(
         ],
         trustedSources: { PROVIDED: attempt.application, PASSPORT: attempt.otherPerson },
       },
-      { engine },
+      { engine: faceAnalyser(engine) },
     );
     const [blink, shake] = r.outcome.challenges;
     assert.equal(blink?.result, 'PASS', JSON.stringify(blink));
@@ -77,7 +78,7 @@ test('R17 on real frames: an unperformed NOD fails liveness although the face ma
       captures: [{ challenge: 'NOD', frames: attempt.noNod }],
       trustedSources: { PROVIDED: attempt.application },
     },
-    { engine },
+    { engine: faceAnalyser(engine) },
   );
   assert.equal(r.outcome.faceMatch, 'MATCH');
   assert.equal(r.outcome.liveness, 'FAIL');
@@ -98,7 +99,7 @@ test('a still photo (identical frames) fails with STILL_IMAGE', { skip }, async 
       ],
       trustedSources: { PROVIDED: attempt.application },
     },
-    { engine },
+    { engine: faceAnalyser(engine) },
   );
   assert.equal(r.outcome.liveness, 'FAIL');
   assert.ok(r.outcome.reasons.includes('STILL_IMAGE'), JSON.stringify(r.outcome.reasons));
