@@ -93,17 +93,19 @@ export class ManualReviewUseCases {
   /** The person's scans join the queue, for the verification of this person of this transaction. */
   async submit(account: Account, upload: ManualUpload): Promise<ManualReviewView> {
     const roleKey = upload.roleKey ?? '';
-    const session = await this.forms.store.session(this.db, account.accountId, upload.trackingCode, roleKey);
-    if (!session)
-      throw new AppError(
-        'not_found',
-        'No identity verification was started for this person in this transaction: call the verification service first',
-        'UserIdNotFoundFault',
-      );
     const reviewId = newVerificationToken().slice(0, 20);
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       await this.forms.store.lockPerson(tx, account.accountId, upload.trackingCode, roleKey);
+      // Read under the person's lock: a call that restarts this person's verification at the same moment
+      // would otherwise leave the scans queued against the verification it replaced.
+      const session = await this.forms.store.session(tx, account.accountId, upload.trackingCode, roleKey);
+      if (!session)
+        throw new AppError(
+          'not_found',
+          'No identity verification was started for this person in this transaction: call the verification service first',
+          'UserIdNotFoundFault',
+        );
       const { state } = await this.verifications.lockedIn(tx, account, session.verificationId);
       const refusal = manualReviewRefusal(state);
       if (refusal) throw errors.conflict(refusal, 'MANUAL_REVIEW_NOT_NEEDED');
