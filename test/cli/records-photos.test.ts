@@ -124,7 +124,10 @@ describe('pono records load --photos (child process, embedded database)', () => 
   it('says it loaded the records with their photos; without the photos it names the missing one', async () => {
     const exportDir = join(dir, 'cli');
     await writeExport('cli', residents.slice(0, 2));
-    const env = { ...process.env, LOG_LEVEL: 'warn', PONO_DATA_DIR: join(dir, 'cli-data') };
+    // The embedded database, whatever server the run's environment names.
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', PONO_DATA_DIR: join(dir, 'cli-data') };
+    delete env.DATABASE_URL;
+    delete env.DATABASE_SCHEMA;
     const pono = join(root, 'bin/pono.js');
     const ok = await run(process.execPath, [pono, 'records', 'load', 'records.ndjson', '--photos', '.'], {
       cwd: exportDir,
