@@ -1,11 +1,6 @@
 // What officers and the applicant are shown of a liveness session, from its rows and the domain's decision:
 // officers see every attempt set with its evidence; the applicant only passed / try again / could not complete.
-import type {
-  AttemptOutcome,
-  LivenessCheckDecision,
-  LivenessCheckStatus,
-  LivenessThresholds,
-} from '../domain/liveness/index.ts';
+import type { LivenessCheckDecision, LivenessCheckStatus, LivenessThresholds } from '../domain/liveness/index.ts';
 import type { OfficerDirectory } from './casework/officer-directory.ts';
 import type { AttemptRow, SessionRow } from './liveness-session-store.ts';
 import {
@@ -63,7 +58,7 @@ export function sessionView(s: SessionRow, f: SessionFacts): SessionView {
 }
 
 function attemptView(a: AttemptRow, f: SessionFacts): AttemptView {
-  const outcome = a.outcome as AttemptOutcome | null;
+  const outcome = a.outcome;
   const stale = a.state === 'ANALYSING' && a.analysing_since !== null && a.analysing_since.getTime() < f.staleBefore;
   return {
     id: a.attempt_id,

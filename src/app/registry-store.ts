@@ -19,8 +19,8 @@ export class RegistryStore {
     sourceIds: readonly string[],
     dob: string,
     db: Db = this.db,
-  ): Promise<{ source_id: string; record: unknown }[]> {
-    const result = await sql<{ source_id: string; record: unknown }>`
+  ): Promise<{ source_id: string; record: RegistryRecord }[]> {
+    const result = await sql<{ source_id: string; record: RegistryRecord }>`
       select r.source_id, r.record from registry_records r
       where r.account_id = ${accountId} and r.source_id = any(${[...sourceIds]}::text[]) and r.dob = ${dob}
         and (r.import_id is null

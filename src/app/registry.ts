@@ -55,7 +55,7 @@ export class Registry {
     if (wanted.length === 0) return out;
     for (const row of await this.store.candidates(accountId, wanted, isoFromDob(person.dob), db)) {
       const list = out[row.source_id] ?? [];
-      if (list !== 'unavailable') list.push(row.record as RegistryRecord);
+      if (list !== 'unavailable') list.push(row.record);
       out[row.source_id] = list;
     }
     return out;

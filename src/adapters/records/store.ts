@@ -200,7 +200,7 @@ export class RecordsStore implements ImmigrationRecordsSource {
         .select('record')
         .where('identity_id', '=', identityId)
         .executeTakeFirst();
-      return row === undefined ? null : (row.record as ImmigrationRecord);
+      return row === undefined ? null : row.record;
     });
   }
 
@@ -234,7 +234,7 @@ export class RecordsStore implements ImmigrationRecordsSource {
         .orderBy('identity_id')
         .limit(MAX_CANDIDATES)
         .execute();
-      return rows.map((r) => r.record as ImmigrationRecord);
+      return rows.map((r) => r.record);
     });
   }
 

@@ -14,9 +14,6 @@ export interface LinkResults {
   /** the face comparison with the trusted source face: MATCH, NO MATCH, ERROR or NOT_AVAILABLE */
   photo: string | null;
 }
-interface StoredOutcome {
-  challenges?: { challenge?: string; result?: string }[];
-}
 
 const passFail = (value: string | undefined): PassFail | null => (value === 'PASS' || value === 'FAIL' ? value : null);
 
@@ -75,7 +72,7 @@ async function decidedResults(db: Db, sessionIds: readonly string[]): Promise<Ma
       counted.attemptsUsed += 1;
       continue;
     }
-    const challenges = (row.outcome as StoredOutcome | null)?.challenges ?? [];
+    const challenges = row.outcome?.challenges ?? [];
     const of = (name: string) => passFail(challenges.find((c) => c.challenge === name)?.result);
     found.set(row.session_id, {
       attemptsUsed: 1,

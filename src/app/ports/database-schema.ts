@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
+import type { ImmigrationRecord } from '../../domain/records/model.ts';
+import type { RegistryRecord } from '../../domain/verification/registry.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A column the database fills when an insert leaves it out. */
@@ -52,7 +55,7 @@ export interface RegistryRecordsTable {
   source_id: string;
   dob: string | null;
   surname_key: string | null;
-  record: JSONColumnType<object, string, string>;
+  record: JSONColumnType<RegistryRecord, string, string>;
   loaded_at: CreatedAt;
   import_id: string | null;
 }
@@ -302,7 +305,7 @@ export interface ImmigrationIdentitiesTable {
   family_key: string;
   given_key: string;
   date_of_birth: string;
-  record: JSONColumnType<object, string, string>;
+  record: JSONColumnType<ImmigrationRecord, string, string>;
   loaded_at: CreatedAt;
 }
 
@@ -349,7 +352,7 @@ export interface LivenessAttemptsTable {
   liveness: string | null;
   face_match: string | null;
   reasons: NullableJson<string[]>;
-  outcome: NullableJson<object>;
+  outcome: NullableJson<AttemptOutcome>;
   frames: NullableJson<object[]>;
   tracks: NullableJson<object[]>;
   timing: NullableJson<object>;
