@@ -4,7 +4,7 @@
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
 import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
-import type { Stage } from '../../domain/casework/index.ts';
+import type { Stage, TaskState } from '../../domain/casework/index.ts';
 import { startsWith, type KeysetPosition } from './keyset.ts';
 
 /** The orders the application list offers, each a keyset over one indexed column and the id. */
@@ -144,7 +144,7 @@ export async function setApplicationOwner(
 export async function moveApplicationTasks(
   tx: Tx,
   applicationId: string,
-  move: { from: string | null; to: string | null; states: readonly string[] },
+  move: { from: string | null; to: string | null; states: readonly TaskState[] },
 ): Promise<number> {
   const rows = await tx
     .updateTable('identity_tasks')

@@ -1,16 +1,7 @@
 // A Confirm Identity task's row and the domain's task, mapped once each way: read (rowToTask), inserted
 // (taskRowValues) and written back after a command (taskColumns).
 import type { Selectable } from 'kysely';
-import {
-  rowToDomainAssessment,
-  type EvidenceLink,
-  type IdentityTask,
-  type IdentityTaskKind,
-  type TaskCriterion,
-  type TaskEvent,
-  type TaskOutcome,
-  type TaskState,
-} from '../../domain/casework/index.ts';
+import { rowToDomainAssessment, type IdentityTask } from '../../domain/casework/index.ts';
 import type { IdentityTasksTable } from '../ports/database-schema.ts';
 
 export type TaskRow = Selectable<IdentityTasksTable>;
@@ -20,16 +11,16 @@ export function rowToTask(r: TaskRow): IdentityTask {
     id: r.task_id,
     applicationId: r.application_id,
     personId: r.person_id,
-    kind: r.kind as IdentityTaskKind,
-    state: r.state as TaskState,
-    outcome: r.outcome as TaskOutcome | null,
-    criteria: r.criteria as TaskCriterion[],
+    kind: r.kind,
+    state: r.state,
+    outcome: r.outcome,
+    criteria: r.criteria,
     comments: r.comments,
-    supportingEvidence: r.supporting_evidence as unknown as EvidenceLink[],
+    supportingEvidence: r.supporting_evidence,
     livenessAssessment: rowToDomainAssessment(r.liveness_assessment),
     preparedBy: r.prepared_by,
     validatedBy: r.validated_by,
-    history: r.history as unknown as TaskEvent[],
+    history: r.history,
   };
 }
 

@@ -247,7 +247,7 @@ export class Tasks {
         r.owner_id,
         r.validator_id,
         ...r.recording_opened_by.map((o) => o.officerId),
-        ...(r.history as unknown as TaskEvent[]).flatMap((e) => [e.by, e.through]),
+        ...r.history.flatMap((e) => [e.by, e.through]),
       ]),
     );
   }

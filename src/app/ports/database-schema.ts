@@ -1,4 +1,14 @@
+// The tables as the use-case stores read and write them. A column that holds a domain value is typed with the
+// domain's type: the store that writes it writes that type, so a read needs no cast.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type {
+  EvidenceLink,
+  IdentityTaskKind,
+  TaskCriterion,
+  TaskEvent,
+  TaskOutcome,
+  TaskState,
+} from '../../domain/casework/index.ts';
 import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
@@ -193,16 +203,16 @@ export interface IdentityTasksTable {
   task_id: string;
   application_id: string;
   person_id: string;
-  kind: string;
-  state: string;
-  outcome: string | null;
-  criteria: Json<string[]>;
+  kind: IdentityTaskKind;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  criteria: Json<TaskCriterion[]>;
   comments: string;
-  supporting_evidence: Json<object[]>;
+  supporting_evidence: Json<EvidenceLink[]>;
   liveness_assessment: NullableJson<object>;
   prepared_by: string | null;
   validated_by: string | null;
-  history: Json<object[]>;
+  history: Json<TaskEvent[]>;
   owner_id: Defaulted<string | null>;
   /** The validating officer who picked the prepared task up to validate it. */
   validator_id: Defaulted<string | null>;
