@@ -60,8 +60,8 @@ type Row = {
   tracking_code: string;
   role_key: string;
   verification_id: string;
-  reason: string;
-  state: string;
+  reason: ManualReviewReason;
+  state: ManualReviewState;
   submitted_at: Date;
   decided_at: Date | null;
   decided_by: string | null;
@@ -74,8 +74,8 @@ function review(row: Row): ManualReview {
     trackingCode: row.tracking_code,
     roleKey: row.role_key,
     verificationId: row.verification_id,
-    reason: row.reason as ManualReviewReason,
-    state: row.state as ManualReviewState,
+    reason: row.reason,
+    state: row.state,
     submittedAt: row.submitted_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
     decidedBy: row.decided_by,

@@ -50,7 +50,7 @@ export class RuleSets {
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (row) return row.definition as RuleSet;
+    if (row) return row.definition;
     if (id === DEFAULT_RULE_SET.id) return DEFAULT_RULE_SET;
     throw errors.invalid([
       { field: 'ruleId', label: 'ruleId', message: `ruleId ${ruleId} is not a rule of this account` },
@@ -66,7 +66,7 @@ export class RuleSets {
       .where('rule_id', '=', ruleId)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (row) return row.definition as RuleSet;
+    if (row) return row.definition;
     if (ruleId === DEFAULT_RULE_SET.id && version === DEFAULT_RULE_SET.version) return DEFAULT_RULE_SET;
     throw new Error(`rule set ${ruleId} v${version} of ${accountId} is missing`);
   }

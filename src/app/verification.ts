@@ -581,7 +581,7 @@ export class VerificationUseCases {
     if (!row) throw errors.notFound('verification', verificationId);
     // A verification stays under the rule-set version it was registered with.
     const ruleSet = await this.ruleSets.get(account.accountId, row.rule_id, row.rule_set_version, db);
-    return { settings: this.settings(account, ruleSet), state: row.state as VerificationState };
+    return { settings: this.settings(account, ruleSet), state: row.state };
   }
 
   private async save(tx: Tx, account: Account, before: VerificationState, after: VerificationState): Promise<void> {

@@ -4,7 +4,7 @@
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
 import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
-import type { Stage, TaskState } from '../../domain/casework/index.ts';
+import { isStage, type Stage, type TaskState } from '../../domain/casework/index.ts';
 import { startsWith, type KeysetPosition } from './keyset.ts';
 
 /** The orders the application list offers, each a keyset over one indexed column and the id. */
@@ -70,7 +70,8 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
         .limit(1)
         .as('subject_dob'),
     ]);
-  if (f.stage) q = q.where('a.stage', '=', f.stage);
+  // a stage that does not exist matches no application
+  if (f.stage) q = isStage(f.stage) ? q.where('a.stage', '=', f.stage) : q.where(sql<boolean>`false`);
   if (f.ownerId !== undefined)
     q = f.ownerId === null ? q.where('a.owner_id', 'is', null) : q.where('a.owner_id', '=', f.ownerId);
   if (f.words.length > 0 || f.dateOfBirth) {

@@ -13,7 +13,6 @@ import {
   recordEscalationDecision,
   reviewQueue,
   type Escalation,
-  type EscalationDecision,
   type EscalationOutcome,
   type EscalationStatus,
   type EscalationTemplate,
@@ -56,18 +55,18 @@ type EscalationRow = Selectable<EscalationsTable>;
 
 /** The officers an escalation names: who raised it and who recorded the decision. */
 function officersOf(rows: readonly EscalationRow[]): (string | null)[] {
-  return rows.flatMap((r) => [r.raised_by, (r.decision as EscalationDecision | null)?.decidedBy ?? null]);
+  return rows.flatMap((r) => [r.raised_by, r.decision?.decidedBy ?? null]);
 }
 
 function toDomain(r: Selectable<EscalationsTable>): Escalation {
   return {
     id: r.escalation_id,
-    template: r.template as EscalationTemplate,
+    template: r.template,
     raisedBy: r.raised_by,
     raisedOn: r.raised_on,
     reviewOn: r.review_on,
-    status: r.status as EscalationStatus,
-    decision: r.decision as EscalationDecision | null,
+    status: r.status,
+    decision: r.decision,
   };
 }
 

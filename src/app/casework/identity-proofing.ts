@@ -166,7 +166,7 @@ export class IdentityProofing {
       const plan = await this.plan(actor, reference, tx);
       const revertTo = plan.responsibility.revertToStage;
       if (!revertTo) throw conflict('the liveness rules do not call for a revert', 'NOTHING_TO_APPLY');
-      if (!REVERTIBLE.includes(a.stage as Stage))
+      if (!REVERTIBLE.includes(a.stage))
         throw conflict(`the application is at stage ${a.stage}, nothing to revert`, 'NOTHING_TO_APPLY');
       await this.applications.applyStage(
         tx,

@@ -113,7 +113,7 @@ export class WorkAllocation {
         reference: r.reference,
         applicationType: r.application_type,
         stage: r.stage,
-        stageLabel: STAGE_LABELS[r.stage as Stage] ?? r.stage,
+        stageLabel: STAGE_LABELS[r.stage] ?? r.stage,
         submittedOn: r.submitted_on,
         subjectName: r.subject_name,
         subjectDateOfBirth: r.subject_dob,
@@ -162,9 +162,9 @@ export class WorkAllocation {
           'ALREADY_PICKED_UP',
         );
       }
-      if (!PICK_UP_STAGES.includes(a.stage as Stage))
+      if (!PICK_UP_STAGES.includes(a.stage))
         throw conflict(
-          `application ${reference} is at stage ${STAGE_LABELS[a.stage as Stage] ?? a.stage} and cannot be picked up`,
+          `application ${reference} is at stage ${STAGE_LABELS[a.stage] ?? a.stage} and cannot be picked up`,
           'NOT_PICKABLE',
         );
       await this.claim(tx, actor, a);

@@ -2,8 +2,14 @@
 // domain's type: the store that writes it writes that type, so a read needs no cast.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type {
+  EscalationDecision,
+  EscalationStatus,
+  EscalationTemplate,
   EvidenceLink,
   IdentityTaskKind,
+  LinkRelationship,
+  LinkStatus,
+  Stage,
   TaskCriterion,
   TaskEvent,
   TaskOutcome,
@@ -12,6 +18,12 @@ import type {
 import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
+import type {
+  ManualReviewReason,
+  ManualReviewState,
+  RuleSet,
+  VerificationState,
+} from '../../domain/verification/index.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A column the database fills when an insert leaves it out. */
@@ -34,7 +46,7 @@ export interface RuleSetsTable {
   account_id: string;
   rule_id: string;
   version: number;
-  definition: JSONColumnType<object, string, string>;
+  definition: JSONColumnType<RuleSet, string, string>;
   created_at: CreatedAt;
 }
 
@@ -44,7 +56,7 @@ export interface VerificationsTable {
   rule_id: string;
   rule_set_version: number;
   overall_status: string;
-  state: JSONColumnType<object, string, string>;
+  state: JSONColumnType<VerificationState, string, string>;
   revision: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -136,7 +148,7 @@ export interface ApplicationsTable {
   application_id: string;
   reference: string;
   application_type: string;
-  stage: string;
+  stage: Stage;
   closure: Defaulted<string | null>;
   paid: Defaulted<boolean>;
   submitted_on: Defaulted<string | null>;
@@ -226,9 +238,9 @@ export interface LivenessLinksTable {
   link_id: string;
   application_id: string;
   person_id: string;
-  relationship: string;
+  relationship: LinkRelationship;
   email: string;
-  state: string;
+  state: LinkStatus;
   token_hash: string | null;
   created_by: string;
   created_at: Timestamp;
@@ -245,12 +257,12 @@ export interface EscalationsTable {
   application_id: string;
   person_id: string;
   task_id: string | null;
-  template: Json<object>;
+  template: Json<EscalationTemplate>;
   raised_by: string;
   raised_on: string;
   review_on: string;
-  status: string;
-  decision: NullableJson<object>;
+  status: EscalationStatus;
+  decision: NullableJson<EscalationDecision>;
 }
 
 export interface InzNotificationsTable {
@@ -438,8 +450,8 @@ export interface FormManualReviewsTable {
   tracking_code: string;
   role_key: string;
   verification_id: string;
-  reason: string;
-  state: string;
+  reason: ManualReviewReason;
+  state: ManualReviewState;
   submitted_at: Date;
   decided_at: Date | null;
   decided_by: string | null;

@@ -17,6 +17,10 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+export function isStage(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
+
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   draft: 'Draft', // [inf] online application not yet paid and submitted
   submitted: 'Submitted', // [inf] paid and submitted online; the INZ API runs now (BR-42, L1155)
