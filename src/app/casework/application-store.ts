@@ -61,6 +61,11 @@ export async function applicantOf(db: Db, applicationId: string): Promise<Person
     .executeTakeFirst();
 }
 
+/** The person by id (a person the application's own row names, so one that exists). */
+export async function personById(db: Db, personId: string): Promise<PersonRow> {
+  return db.selectFrom('casework_people').selectAll().where('person_id', '=', personId).executeTakeFirstOrThrow();
+}
+
 /** The person when they are on this application. */
 export async function personOn(
   db: Db,

@@ -23,6 +23,17 @@ import type { JobQueue } from '../ports/job-queue.ts';
 import type { InzNotifier } from '../ports/inz-notifier.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditApplication } from './audit.ts';
+import { peopleOf, personById, updateApplication } from './application-store.ts';
+import {
+  dueInzNotificationKeys,
+  inzNotification,
+  inzNotificationKeysOf,
+  inzNotificationStatus,
+  insertInzNotification,
+  lockInzNotification,
+  recordInzOutcome,
+  updateInzNotification,
+} from './inz-notification-store.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import { ruleError } from './rule-errors.ts';
 import type { Applications, ApplicationView } from './applications.ts';
@@ -67,24 +78,16 @@ export class Ceremonies {
       const a = await this.applications.row(tx, reference, true);
       if (a.stage !== 'ceremony')
         throw conflict('a ceremony is recorded once the application is granted', 'NOT_AT_CEREMONY');
-      const people = await tx
-        .selectFrom('casework_people')
-        .select(['person_id', 'relationship'])
-        .where('application_id', '=', a.application_id)
-        .execute();
+      const people = await peopleOf(tx, a.application_id);
       const personId = input.personId ?? people.find((p) => p.relationship === 'applicant')?.person_id;
       if (!personId || !people.some((p) => p.person_id === personId))
         throw invalid('personId', 'personId is not a person on this application');
-      await tx
-        .updateTable('applications')
-        .set({
-          ceremony_person_id: personId,
-          ceremony_date: input.ceremonyDate,
-          oath_taken: input.oathTaken,
-          updated_at: this.clock.now(),
-        })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await updateApplication(tx, a.application_id, {
+        ceremony_person_id: personId,
+        ceremony_date: input.ceremonyDate,
+        oath_taken: input.oathTaken,
+        updated_at: this.clock.now(),
+      });
       await auditApplication(tx, this.clock.now(), actor, a.application_id, 'ceremony.record', {
         before: { ceremonyDate: a.ceremony_date, oathTaken: a.oath_taken },
         after: { personId, ceremonyDate: input.ceremonyDate, oathTaken: input.oathTaken },
@@ -99,11 +102,7 @@ export class Ceremonies {
     const key = await this.db.transaction().execute(async (tx) => {
       const a = await this.applications.row(tx, reference, true);
       if (!a.ceremony_date || !a.ceremony_person_id) throw conflict('record the ceremony first', 'NO_CEREMONY');
-      const p = await tx
-        .selectFrom('casework_people')
-        .selectAll()
-        .where('person_id', '=', a.ceremony_person_id)
-        .executeTakeFirstOrThrow();
+      const p = await personById(tx, a.ceremony_person_id);
       const today = nzDate(this.clock.now());
       const record: CeremonyRecord = {
         applicationId: a.application_id,
@@ -126,23 +125,15 @@ export class Ceremonies {
       );
       if (!notification.ok) throw ruleError(notification.error, 'person');
       await this.applications.applyStage(tx, actor, a, 'close-ceremony');
-      await tx
-        .updateTable('applications')
-        .set({ ceremony_closed_on: today })
-        .where('application_id', '=', a.application_id)
-        .execute();
+      await updateApplication(tx, a.application_id, { ceremony_closed_on: today });
       const n = notification.value;
-      await tx
-        .insertInto('inz_notifications')
-        .values({
-          idempotency_key: n.idempotencyKey,
-          application_id: a.application_id,
-          person_id: p.person_id,
-          payload: JSON.stringify(n),
-          due_on: n.dueOn,
-        })
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .execute();
+      await insertInzNotification(tx, {
+        idempotency_key: n.idempotencyKey,
+        application_id: a.application_id,
+        person_id: p.person_id,
+        payload: JSON.stringify(n),
+        due_on: n.dueOn,
+      });
       const startAfter = new Date(this.clock.now().getTime() + compareDates(n.dueOn, today) * 86_400_000);
       await this.queue.send<InzNotifyJob>(
         INZ_NOTIFY_QUEUE,
@@ -160,11 +151,7 @@ export class Ceremonies {
   }
 
   async notification(idempotencyKey: string): Promise<NotificationView> {
-    const r = await this.db
-      .selectFrom('inz_notifications')
-      .selectAll()
-      .where('idempotency_key', '=', idempotencyKey)
-      .executeTakeFirstOrThrow();
+    const r = await inzNotification(this.db, idempotencyKey);
     return {
       idempotencyKey: r.idempotency_key,
       status: r.status,
@@ -178,38 +165,25 @@ export class Ceremonies {
   async notificationsFor(actor: Actor, reference: string): Promise<NotificationView[]> {
     authorize(actor, 'application.read');
     const a = await this.applications.row(this.db, reference);
-    const rows = await this.db
-      .selectFrom('inz_notifications')
-      .select('idempotency_key')
-      .where('application_id', '=', a.application_id)
-      .execute();
-    return Promise.all(rows.map((r) => this.notification(r.idempotency_key)));
+    const keys = await inzNotificationKeysOf(this.db, a.application_id);
+    return Promise.all(keys.map((key) => this.notification(key)));
   }
 
   /** Step 1: claims a due, unsent notification. Null when it is sent, not due yet, or held by a live claim. */
   async claim(idempotencyKey: string): Promise<{ claimId: string; payload: object } | null> {
     const now = this.clock.now();
     return this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('inz_notifications')
-        .selectAll()
-        .where('idempotency_key', '=', idempotencyKey)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await lockInzNotification(tx, idempotencyKey);
       if (!r || r.status === 'sent') return null;
       if (compareDates(nzDate(now), r.due_on) < 0) return null;
       if (r.claim_id !== null && r.claimed_until !== null && r.claimed_until.getTime() > now.getTime()) return null;
       const claimId = randomUUID();
-      await tx
-        .updateTable('inz_notifications')
-        .set({
-          status: 'sending',
-          claim_id: claimId,
-          claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS),
-          attempts: r.attempts + 1,
-        })
-        .where('idempotency_key', '=', idempotencyKey)
-        .execute();
+      await updateInzNotification(tx, idempotencyKey, {
+        status: 'sending',
+        claim_id: claimId,
+        claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS),
+        attempts: r.attempts + 1,
+      });
       return { claimId, payload: r.payload };
     });
   }
@@ -224,18 +198,14 @@ export class Ceremonies {
     const now = this.clock.now();
     const delivered = httpStatus >= 200 && httpStatus < 300;
     return this.db.transaction().execute(async (tx) => {
-      const updated = await tx
-        .updateTable('inz_notifications')
-        .set(
-          delivered
-            ? { status: 'sent', sent_at: now, last_status: httpStatus, claim_id: null, claimed_until: null }
-            : { status: 'pending', last_status: httpStatus || null, claim_id: null, claimed_until: null },
-        )
-        .where('idempotency_key', '=', idempotencyKey)
-        .where('claim_id', '=', claimId)
-        .where('status', '=', 'sending')
-        .returning(['application_id', 'person_id'])
-        .executeTakeFirst();
+      const updated = await recordInzOutcome(
+        tx,
+        idempotencyKey,
+        claimId,
+        delivered
+          ? { status: 'sent', sent_at: now, last_status: httpStatus, claim_id: null, claimed_until: null }
+          : { status: 'pending', last_status: httpStatus || null, claim_id: null, claimed_until: null },
+      );
       if (updated && delivered) {
         // BR-59: INZ now cancels a residence visa held in a current overseas passport; the person is told once.
         await this.visaEmails.schedule(tx, updated.application_id, updated.person_id);
@@ -257,12 +227,8 @@ export class Ceremonies {
   async deliver(job: InzNotifyJob): Promise<'sent' | 'skipped'> {
     const claim = await this.claim(job.idempotencyKey);
     if (!claim) {
-      const r = await this.db
-        .selectFrom('inz_notifications')
-        .select('status')
-        .where('idempotency_key', '=', job.idempotencyKey)
-        .executeTakeFirst();
-      if (!r || r.status === 'sent') return 'skipped';
+      const status = await inzNotificationStatus(this.db, job.idempotencyKey);
+      if (status === undefined || status === 'sent') return 'skipped';
       throw new NotificationNotDeliveredError('notification not due yet or claimed by another worker');
     }
     const status = await this.send(job.idempotencyKey, claim.payload);
@@ -273,13 +239,6 @@ export class Ceremonies {
 
   /** The notifications not yet sent that are due by `today` (NZ date), for a drill to deliver. */
   async dueKeys(today: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('inz_notifications')
-      .select('idempotency_key')
-      .where('status', '<>', 'sent')
-      .where('due_on', '<=', today)
-      .orderBy('due_on')
-      .execute();
-    return rows.map((r) => r.idempotency_key);
+    return dueInzNotificationKeys(this.db, today);
   }
 }
