@@ -8,7 +8,7 @@
 // Message-ID. A person without an email address is recorded as such ("no-address") and audited, for the office
 // to write to them another way.
 import { randomUUID } from 'node:crypto';
-import { visaCancellation, type VisaCancellationFields } from '../../domain/casework/index.ts';
+import { visaCancellation } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../ports/database.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';
@@ -100,7 +100,7 @@ export class VisaCancellationEmails {
             to: claimed.email,
             givenNames: person.given_names,
             citizenshipDate: person.ceremony_date,
-            fields: claimed.fields as VisaCancellationFields,
+            fields: claimed.fields,
             messageId: `visa-cancellation-${job.applicationId}-${job.personId}@pono`,
           },
           this.branding,

@@ -14,6 +14,7 @@ import type {
   TaskEvent,
   TaskOutcome,
   TaskState,
+  VisaCancellationFields,
 } from '../../domain/casework/index.ts';
 import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
@@ -284,7 +285,7 @@ export interface VisaCancellationEmailsTable {
   application_id: string;
   person_id: string;
   email: string | null;
-  fields: Json<object>;
+  fields: Json<VisaCancellationFields>;
   status: Defaulted<string>;
   claim_id: Defaulted<string | null>;
   claimed_until: NullableTimestamp;
