@@ -109,9 +109,12 @@ test(
     assert.equal(settings.statusCode, 200, settings.body);
     const run = async (tick: boolean) => {
       const page = await demoPage();
+      await page
+        .getByRole('checkbox', { name: /Also check the credit header/ })
+        .first()
+        .check();
       await page.evaluate(() => {
         const element = document.getElementById('applicant1-verify') as HTMLElement;
-        element.setAttribute('background-sources', 'dfat,ofac,pep,aec,asic,tenancy,dnb');
         element.addEventListener('verified', (event) => {
           (window as unknown as { outputs: unknown }).outputs = (event as CustomEvent).detail;
         });

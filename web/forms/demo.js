@@ -2,8 +2,12 @@
 for (const form of document.querySelectorAll('form[data-applicant]')) {
   const component = document.getElementById(form.dataset.applicant);
   const log = form.querySelector('.demo-events');
+  const sources = component.getAttribute('background-sources');
+  const creditHeader = form.querySelector('[data-credit-header]');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // The credit header source needs the person's consent: the component asks for it when dnb is among its sources.
+    component.setAttribute('background-sources', creditHeader.checked ? `${sources},dnb` : sources);
     const person = {};
     for (const control of form.querySelectorAll('input[name], select[name]'))
       if (control.value.trim() !== '') person[control.name] = control.value.trim();

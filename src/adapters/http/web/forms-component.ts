@@ -48,6 +48,7 @@ ${field('suburb', 'Suburb', 'Sydney')}
 ${field('state', 'State', 'NSW')}
 ${field('postcode', 'Postcode', '2000')}
 ${field('country', 'Country', 'Australia')}
+<p><input id="${id}-credit-header" type="checkbox" data-credit-header> <label for="${id}-credit-header">Also check the credit header (dnb): the person is asked to consent first</label></p>
 <button type="submit">Check the identity of applicant ${n}</button>
 <p class="demo-events" aria-live="polite"></p>
 </form>
