@@ -2,7 +2,6 @@
 // recorded decision, by the domain's raiseEscalation / reviewQueue / recordEscalationDecision. Raising moves
 // the person's task to "escalated" and the decision returns it to "open" for the officer to prepare.
 import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
 import {
   can,
@@ -21,7 +20,19 @@ import {
   type ProofingOption,
 } from '../../domain/casework/index.ts';
 import type { Db } from '../ports/database.ts';
-import type { EscalationsTable } from '../ports/database-schema.ts';
+import { applicationByReference } from './application-store.ts';
+import {
+  escalationById,
+  escalationRows,
+  insertEscalation,
+  lockPersonTask,
+  openEscalationOfTask,
+  personOnApplication,
+  queuedEscalations,
+  taskState,
+  updateEscalation,
+  type EscalationRow,
+} from './escalation-store.ts';
 import type { Clock } from '../clock.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, invalid, notFound, nzDate, type Actor } from './actor.ts';
@@ -51,14 +62,12 @@ export interface EscalationView extends Escalation {
   decidedByEmail: string | null;
 }
 
-type EscalationRow = Selectable<EscalationsTable>;
-
 /** The officers an escalation names: who raised it and who recorded the decision. */
 function officersOf(rows: readonly EscalationRow[]): (string | null)[] {
   return rows.flatMap((r) => [r.raised_by, r.decision?.decidedBy ?? null]);
 }
 
-function toDomain(r: Selectable<EscalationsTable>): Escalation {
+function toDomain(r: EscalationRow): Escalation {
   return {
     id: r.escalation_id,
     template: r.template,
@@ -104,35 +113,12 @@ export class Escalations {
     authorize(actor, 'escalation.raise');
     const id = randomUUID();
     await this.db.transaction().execute(async (tx) => {
-      const a = await tx
-        .selectFrom('applications')
-        .select(['application_id', 'ams_image_usable', 'submitted_on'])
-        .where('reference', '=', input.applicationRef)
-        .executeTakeFirst();
-      if (!a) throw notFound('application', input.applicationRef);
-      const person = await tx
-        .selectFrom('casework_people')
-        .selectAll()
-        .where('person_id', '=', input.personId)
-        .where('application_id', '=', a.application_id)
-        .executeTakeFirst();
+      const a = await applicationByReference(tx, input.applicationRef);
+      const person = await personOnApplication(tx, a.application_id, input.personId);
       if (!person) throw invalid('personId', 'personId is not a person on this application');
       // The task row is locked first, so two officers escalating the same task at once raise one question.
-      const task = await tx
-        .selectFrom('identity_tasks')
-        .select(['task_id', 'state'])
-        .where('person_id', '=', input.personId)
-        .where('kind', '=', input.task)
-        .forUpdate()
-        .executeTakeFirst();
-      const open = task
-        ? await tx
-            .selectFrom('escalations')
-            .select(['raised_on as raisedOn', 'review_on as reviewOn'])
-            .where('task_id', '=', task.task_id)
-            .where('status', '=', 'queued')
-            .executeTakeFirst()
-        : undefined;
+      const task = await lockPersonTask(tx, input.personId, input.task);
+      const open = task ? await openEscalationOfTask(tx, task.task_id) : undefined;
       const once = escalationAlreadyOpen(open);
       if (!once.ok) throw ruleError(once.error);
       let { evidence, gridColumn } = input;
@@ -164,21 +150,18 @@ export class Escalations {
       const raised = raiseEscalation(id, template, { id: actor.officerId, roles: actor.roles }, nzDate(now));
       if (!raised.ok) throw ruleError(raised.error);
       const e = raised.value;
-      await tx
-        .insertInto('escalations')
-        .values({
-          escalation_id: id,
-          application_id: a.application_id,
-          person_id: input.personId,
-          task_id: task?.task_id ?? null,
-          template: JSON.stringify(e.template),
-          raised_by: e.raisedBy,
-          raised_on: e.raisedOn,
-          review_on: e.reviewOn,
-          status: e.status,
-          decision: null,
-        })
-        .execute();
+      await insertEscalation(tx, {
+        escalation_id: id,
+        application_id: a.application_id,
+        person_id: input.personId,
+        task_id: task?.task_id ?? null,
+        template: JSON.stringify(e.template),
+        raised_by: e.raisedBy,
+        raised_on: e.raisedOn,
+        review_on: e.reviewOn,
+        status: e.status,
+        decision: null,
+      });
       if (task && (task.state === 'open' || task.state === 'returned')) {
         await this.tasks.commandIn(tx, actor, task.task_id, { action: 'escalate', escalationId: id });
       }
@@ -196,7 +179,7 @@ export class Escalations {
 
   async get(actor: Actor, id: string): Promise<EscalationView> {
     this.mayRead(actor);
-    const r = await this.db.selectFrom('escalations').selectAll().where('escalation_id', '=', id).executeTakeFirst();
+    const r = await escalationById(this.db, id);
     if (!r) throw notFound('escalation', id);
     return this.view(r);
   }
@@ -219,29 +202,17 @@ export class Escalations {
     const size = pageSize(query.limit);
     const after = decodeCursor(query.cursor);
     const direction = query.sort === 'newest' ? 'desc' : 'asc';
-    let q = this.db
-      .selectFrom('escalations as e')
-      .selectAll('e')
-      .select(sql<string>`e.raised_on::text`.as('sort_key'));
-    if (query.status) q = q.where('e.status', '=', query.status);
-    if (query.applicationRef !== undefined) {
-      const a = await this.db
-        .selectFrom('applications')
-        .select('application_id')
-        .where('reference', '=', query.applicationRef)
-        .executeTakeFirst();
-      if (!a) throw notFound('application', query.applicationRef);
-      q = q.where('e.application_id', '=', a.application_id);
-    }
-    if (after)
-      q = q.where(
-        sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`,
-      );
-    const rows = await q
-      .orderBy('e.raised_on', direction)
-      .orderBy('e.escalation_id', direction)
-      .limit(size + 1)
-      .execute();
+    const applicationId =
+      query.applicationRef === undefined
+        ? undefined
+        : (await applicationByReference(this.db, query.applicationRef)).application_id;
+    const rows = await escalationRows(this.db, {
+      ...(query.status ? { status: query.status } : {}),
+      ...(applicationId !== undefined ? { applicationId } : {}),
+      after,
+      direction,
+      rows: size + 1,
+    });
     const page = toPage(
       rows,
       size,
@@ -260,7 +231,7 @@ export class Escalations {
   /** The queue for the meeting on `meetingOn` (default: the next meeting's queue, i.e. everything queued). */
   async queue(actor: Actor, meetingOn?: string): Promise<EscalationView[]> {
     this.mayRead(actor);
-    const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
+    const rows = await queuedEscalations(this.db);
     const byId = new Map(rows.map((r) => [r.escalation_id, r]));
     const due = meetingOn ? reviewQueue(rows.map(toDomain), meetingOn) : reviewQueue(rows.map(toDomain), '9999-12-31');
     return this.views(
@@ -278,12 +249,7 @@ export class Escalations {
   ): Promise<EscalationView> {
     authorize(actor, 'escalation.decide');
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .selectFrom('escalations')
-        .selectAll()
-        .where('escalation_id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const r = await escalationById(tx, id, true);
       if (!r) throw notFound('escalation', id);
       const now = this.clock.now();
       const decided = recordEscalationDecision(
@@ -293,18 +259,12 @@ export class Escalations {
         nzDate(now),
       );
       if (!decided.ok) throw ruleError(decided.error, 'rationale');
-      await tx
-        .updateTable('escalations')
-        .set({ status: decided.value.status, decision: JSON.stringify(decided.value.decision) })
-        .where('escalation_id', '=', id)
-        .execute();
+      await updateEscalation(tx, id, {
+        status: decided.value.status,
+        decision: JSON.stringify(decided.value.decision),
+      });
       if (r.task_id) {
-        const task = await tx
-          .selectFrom('identity_tasks')
-          .select('state')
-          .where('task_id', '=', r.task_id)
-          .executeTakeFirst();
-        if (task?.state === 'escalated') {
+        if ((await taskState(tx, r.task_id)) === 'escalated') {
           await this.tasks.commandIn(tx, actor, r.task_id, {
             action: 'resolve-escalation',
             decisionNote: `${decision.outcome}: ${decision.rationale}`,
@@ -330,7 +290,7 @@ export class Escalations {
 
   /** Every queued escalation (for a drill's meeting queue; no officer involved). */
   async queued(): Promise<Escalation[]> {
-    const rows = await this.db.selectFrom('escalations').selectAll().where('status', '=', 'queued').execute();
+    const rows = await queuedEscalations(this.db);
     return rows.map(toDomain);
   }
 }
