@@ -1,6 +1,7 @@
 import type { Db } from './ports/database.ts';
 import { DEFAULT_RULE_SET, type RuleSet } from '../domain/verification/index.ts';
 import { errors } from './errors.ts';
+import { insertRuleSet, latestRuleSetVersion, newestRuleSet, ruleSetVersion } from './rule-set-store.ts';
 
 /** Rule sets remembered per process before the memory is cleared (accounts × rules in use). */
 const REMEMBERED_LIMIT = 10_000;
@@ -42,15 +43,8 @@ export class RuleSets {
   /** The newest version of the named rule (greenID's "default" in any case picks the default rule). */
   async resolve(accountId: string, ruleId: string): Promise<RuleSet> {
     const id = ruleIdOf(ruleId);
-    const row = await this.db
-      .selectFrom('rule_sets')
-      .select(['definition'])
-      .where('account_id', '=', accountId)
-      .where('rule_id', '=', id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return row.definition;
+    const newest = await newestRuleSet(this.db, accountId, id);
+    if (newest) return newest;
     if (id === DEFAULT_RULE_SET.id) return DEFAULT_RULE_SET;
     throw errors.invalid([
       { field: 'ruleId', label: 'ruleId', message: `ruleId ${ruleId} is not a rule of this account` },
@@ -59,14 +53,8 @@ export class RuleSets {
 
   /** `db` may be the caller's transaction (PGlite has one connection, so a second one would wait forever). */
   async get(accountId: string, ruleId: string, version: number, db: Db = this.db): Promise<RuleSet> {
-    const row = await db
-      .selectFrom('rule_sets')
-      .select(['definition'])
-      .where('account_id', '=', accountId)
-      .where('rule_id', '=', ruleId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (row) return row.definition;
+    const stored = await ruleSetVersion(db, accountId, ruleId, version);
+    if (stored) return stored;
     if (ruleId === DEFAULT_RULE_SET.id && version === DEFAULT_RULE_SET.version) return DEFAULT_RULE_SET;
     throw new Error(`rule set ${ruleId} v${version} of ${accountId} is missing`);
   }
@@ -76,23 +64,10 @@ export class RuleSets {
     return this.db
       .transaction()
       .execute(async (tx) => {
-        const latest = await tx
-          .selectFrom('rule_sets')
-          .select((eb) => eb.fn.max('version').as('version'))
-          .where('account_id', '=', accountId)
-          .where('rule_id', '=', ruleSet.id)
-          .executeTakeFirst();
-        const base = latest?.version ?? (ruleSet.id === DEFAULT_RULE_SET.id ? DEFAULT_RULE_SET.version : 0);
+        const latest = await latestRuleSetVersion(tx, accountId, ruleSet.id);
+        const base = latest ?? (ruleSet.id === DEFAULT_RULE_SET.id ? DEFAULT_RULE_SET.version : 0);
         const published = { ...ruleSet, version: base + 1 } as RuleSet;
-        await tx
-          .insertInto('rule_sets')
-          .values({
-            account_id: accountId,
-            rule_id: ruleSet.id,
-            version: published.version,
-            definition: JSON.stringify(published),
-          })
-          .execute();
+        await insertRuleSet(tx, accountId, published);
         return published;
       })
       .then((published) => {
