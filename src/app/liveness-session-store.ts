@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Tx } from './ports/database.ts';
 import type { LivenessAttemptsTable, LivenessFramesTable, LivenessSessionsTable } from './ports/database-schema.ts';
+import type { DocumentKind } from '../domain/casework/documents.ts';
 import type { TrustedSource } from '../domain/liveness/index.ts';
 import { jpegOrPng } from '../domain/files/image-size.ts';
 
@@ -104,7 +105,7 @@ export async function documentById(db: Db, documentId: string) {
 }
 
 /** The person's documents of the given kinds, newest first. */
-export async function personDocuments(db: Db, applicationId: string, personId: string, kinds: readonly string[]) {
+export async function personDocuments(db: Db, applicationId: string, personId: string, kinds: readonly DocumentKind[]) {
   return db
     .selectFrom('casework_documents')
     .select(['document_id', 'kind', 'content'])

@@ -3,6 +3,7 @@
 // overseas passport image (PASSPORT) on file.
 import type { Tx } from './ports/database.ts';
 import type { TrustedSource } from '../domain/liveness/index.ts';
+import { isDocumentKind } from '../domain/casework/documents.ts';
 import { jpegOrPng } from '../domain/files/image-size.ts';
 import { invalid } from './casework/actor.ts';
 import { documentById, insertTrustedSource, personDocuments } from './liveness-session-store.ts';
@@ -48,7 +49,7 @@ export async function attachDocumentFaces(
   applicationId: string,
   personId: string,
 ): Promise<void> {
-  const docs = await personDocuments(tx, applicationId, personId, Object.keys(DOCUMENT_SOURCES));
+  const docs = await personDocuments(tx, applicationId, personId, Object.keys(DOCUMENT_SOURCES).filter(isDocumentKind));
   const done = new Set<TrustedSource>();
   for (const d of docs) {
     const source = DOCUMENT_SOURCES[d.kind];

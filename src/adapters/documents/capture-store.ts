@@ -37,7 +37,7 @@ export function captureStore(db: Db): CaptureStore {
       if (!row) return undefined;
       return {
         view: { ...(row.reading as CaptureView), status: row.status as CaptureView['status'] },
-        confirmed: (row.confirmed as DocumentData | null) ?? null,
+        confirmed: row.confirmed,
         hasImage: row.has_image,
         reviews: row.reviews as ReviewRecord[],
         createdAt: new Date(row.created_at),

@@ -9,6 +9,7 @@ import type {
   IdentityTasksTable,
 } from '../ports/database-schema.ts';
 import { notFound } from './actor.ts';
+import type { DocumentKind } from '../../domain/casework/documents.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type PersonRow = Selectable<CaseworkPeopleTable>;
@@ -139,7 +140,7 @@ export async function documentsOfKind(
   db: Db,
   applicationId: string,
   personId: string,
-  kind: string,
+  kind: DocumentKind,
 ): Promise<{ document_id: string; sha256: string }[]> {
   return db
     .selectFrom('casework_documents')

@@ -140,11 +140,11 @@ function personView(p: PersonRow, submittedOn: string | null, today: string): Pe
 }
 
 export function documentView(r: DocumentRow): DocumentView {
-  const defaults = defaultDocumentColumns(r.kind as DocumentKind, null);
+  const defaults = defaultDocumentColumns(r.kind, null);
   return {
     id: r.document_id,
     personId: r.person_id,
-    kind: r.kind as DocumentKind,
+    kind: r.kind,
     documentType: r.document_type ?? defaults.documentType,
     providedAs: r.provided_as ?? defaults.providedAs,
     fileName: r.file_name,

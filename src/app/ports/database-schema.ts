@@ -2,6 +2,7 @@
 // domain's type: the store that writes it writes that type, so a read needs no cast.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type {
+  DocumentKind,
   EscalationDecision,
   EscalationStatus,
   EscalationTemplate,
@@ -16,6 +17,7 @@ import type {
   TaskState,
   VisaCancellationFields,
 } from '../../domain/casework/index.ts';
+import type { DocumentData } from '../../domain/documents/combination.ts';
 import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
@@ -191,7 +193,7 @@ export interface CaseworkDocumentsTable {
   document_id: string;
   application_id: string;
   person_id: string | null;
-  kind: string;
+  kind: DocumentKind;
   file_name: string;
   content_type: string;
   size: number;
@@ -396,7 +398,7 @@ export interface DocumentCapturesTable {
   verification_id: string;
   status: string;
   reading: Json<object>;
-  confirmed: NullableJson<object>;
+  confirmed: NullableJson<DocumentData>;
   created_at: Timestamp;
   confirmed_at: NullableTimestamp;
   /** the photo of the document, kept for an administrator's review (023) */
