@@ -221,7 +221,7 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       if (!(await store.applicantOf(tx, a.application_id)))
         throw conflict('add the subject person before submitting', 'NO_APPLICANT');
-      const move = applyStageAction(a.stage as Stage, 'submit', actor.roles, { paid: input.paid });
+      const move = applyStageAction(a.stage, 'submit', actor.roles, { paid: input.paid });
       if (!move.ok) throw ruleError(move.error, 'paid');
       const fetchRecords = noRecordsReason(submittedOn) === null;
       await store.updateApplication(tx, a.application_id, {
@@ -271,7 +271,7 @@ export class Applications {
       ceremonyRecorded: a.ceremony_date !== null,
       ...(reason !== undefined ? { revertReason: reason } : {}),
     };
-    const move = applyStageAction(a.stage as Stage, action, actor === 'system' ? 'system' : actor.roles, guards);
+    const move = applyStageAction(a.stage, action, actor === 'system' ? 'system' : actor.roles, guards);
     if (!move.ok) throw ruleError(move.error, 'action');
     await store.updateApplication(tx, a.application_id, {
       stage: move.value.stage,
