@@ -75,7 +75,7 @@ export const documentCaptureRoutes =
         schema: {
           tags,
           summary:
-            "The person's confirmed (or corrected) details of the captured document, from the component: the combination source's result and seed 001's outputs",
+            "The person's confirmed (or corrected) details of the captured document, from the component: the combination source's result and the form service's outputs",
           ...browser,
           params: CaptureParams,
           querystring: RoleQuery,

@@ -32,7 +32,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
         tags: ['verification'],
         summary: 'The name and meaning of every status, state, mode, method and field status code',
         description:
-          'Verification answers carry each code with its name; the meanings (seed 004) are listed here once. Public: no personal data.',
+          'Verification answers carry each code with its name; the meaning of each is listed here once. Public: no personal data.',
         response: {
           200: Type.Object({
             overallStatuses: NamedList,

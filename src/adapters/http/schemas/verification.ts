@@ -148,15 +148,15 @@ const FieldResult = Type.Object({
   data: Type.Optional(Type.String()),
   extraData: Type.Optional(Type.Array(NameValue, { description: "e.g. an AdminComment's Date and AdminEmail" })),
   statusName: Type.Union([Type.String(), Type.Null()], {
-    description: "the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status",
+    description: "the field status in words, e.g. 'Field confirmed.'; null without a status",
   }),
 });
 const stateWords = {
-  stateName: Type.String({ description: "the state in words (seed 004), e.g. 'Pending review'" }),
+  stateName: Type.String({ description: "the state in words, e.g. 'Pending review'" }),
   stateDescription: Type.Optional(
     Type.String({
       description:
-        'what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names)',
+        'what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names)',
     }),
   ),
 };
@@ -165,10 +165,10 @@ const checkResultMembers = {
   state: Type.String(),
   ...stateWords,
   method: Type.Union([Type.String(), Type.Null()], { description: 'DB, UC, PP (person present) or null' }),
-  methodName: Type.String({ description: "the method in words (seed 004), e.g. 'Person Present'" }),
+  methodName: Type.String({ description: "the method in words, e.g. 'Person Present'" }),
   mode: Type.Union([Type.String(), Type.Null()], { description: 'POSTOFFICE, ASSISTED, EXTERNAL or null' }),
   modeName: Type.Union([Type.String(), Type.Null()], {
-    description: "the mode in words (seed 004), e.g. 'Admin assisted'",
+    description: "the mode in words, e.g. 'Admin assisted'",
   }),
   dateCreated: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   dateVerified: Type.Union([Type.String(), Type.Null()]),
@@ -206,9 +206,9 @@ const Field = Type.Object({
 
 const overallWords = {
   overallVerificationStatusName: Type.String({
-    description: "the overall state in words (seed 004), e.g. 'Verified (by admin)'",
+    description: "the overall state in words, e.g. 'Verified (by admin)'",
   }),
-  overallVerificationStatusDescription: Type.String({ description: 'what the overall state means (seed 004)' }),
+  overallVerificationStatusDescription: Type.String({ description: 'what the overall state means' }),
 };
 
 export const ListQuery = Type.Object(
@@ -251,7 +251,7 @@ export const CurrentStatusSchema = Type.Object({
     ruleId: Type.String(),
     overallVerificationStatus: Type.String(),
     ...overallWords,
-    mode: Type.Union([Type.String(), Type.Null()], { description: 'how the individual was verified (seed 004)' }),
+    mode: Type.Union([Type.String(), Type.Null()], { description: 'how the individual was verified' }),
     modeName: Type.Union([Type.String(), Type.Null()]),
     dateVerified: Type.Union([Type.String(), Type.Null()]),
     individualResult: Type.Array(CheckResult),

@@ -17,6 +17,7 @@ type Json = Record<string, unknown>;
 interface Check {
   name: string;
   state: string;
+  stateDescription?: string;
   method: string | null;
   fieldResult: Json[];
   faceMatchScore?: string;
@@ -152,7 +153,10 @@ forEachDatabase((kind) => {
         const stored = (
           read.json() as { verificationResult: { individualResult: Check[] } }
         ).verificationResult.individualResult.find((c) => c.name === 'passportcapture');
-        assert.deepEqual(stored, result);
+        // a verification's list of checks names each state without repeating its meaning
+        const listed: Check = { ...result };
+        delete listed.stateDescription;
+        assert.deepEqual(stored, listed);
         const base = await t.listen();
         const client = await createClientAsync(`${base}${SOAP_PATH}?wsdl`);
         const getResult = client['getVerificationResultAsync'] as (

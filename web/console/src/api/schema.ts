@@ -6675,7 +6675,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The person's confirmed (or corrected) details of the captured document, from the component: the combination source's result and seed 001's outputs */
+        /** The person's confirmed (or corrected) details of the captured document, from the component: the combination source's result and the form service's outputs */
         post: {
             parameters: {
                 query?: {
@@ -6737,7 +6737,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -6764,38 +6764,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             outputs: {
@@ -12397,7 +12397,7 @@ export interface paths {
         };
         /**
          * The name and meaning of every status, state, mode, method and field status code
-         * @description Verification answers carry each code with its name; the meanings (seed 004) are listed here once. Public: no personal data.
+         * @description Verification answers carry each code with its name; the meaning of each is listed here once. Public: no personal data.
          */
         get: {
             parameters: {
@@ -14747,7 +14747,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -14774,38 +14774,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -14835,9 +14835,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -14866,7 +14866,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -14893,47 +14893,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -15205,7 +15205,7 @@ export interface paths {
                             verifications: {
                                 createdAt: string;
                                 overallVerificationStatus: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 ruleSetVersion: number;
@@ -15411,7 +15411,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -15438,38 +15438,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -15499,9 +15499,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -15530,7 +15530,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -15557,47 +15557,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -15763,7 +15763,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -15790,38 +15790,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -15851,9 +15851,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -15882,7 +15882,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -15909,47 +15909,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -16129,7 +16129,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -16156,38 +16156,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -16217,9 +16217,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -16248,7 +16248,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -16275,47 +16275,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -16726,7 +16726,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -16753,38 +16753,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             } | null;
                             /** @description the decisions made on this capture, oldest first */
@@ -16979,7 +16979,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -17006,38 +17006,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -17067,9 +17067,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -17098,7 +17098,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -17125,47 +17125,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -17486,7 +17486,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -17513,38 +17513,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -17574,9 +17574,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -17605,7 +17605,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -17632,47 +17632,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -17858,7 +17858,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -17885,38 +17885,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -17946,9 +17946,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -17977,7 +17977,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -18004,47 +18004,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -18236,7 +18236,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -18263,38 +18263,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -18324,9 +18324,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -18355,7 +18355,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -18382,47 +18382,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -18740,7 +18740,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -18767,38 +18767,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -18828,9 +18828,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -18859,7 +18859,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -18886,47 +18886,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -19105,7 +19105,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -19132,38 +19132,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -19193,9 +19193,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -19224,7 +19224,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -19251,47 +19251,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -19475,7 +19475,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -19502,38 +19502,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -19563,9 +19563,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -19594,7 +19594,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -19621,47 +19621,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
@@ -19828,7 +19828,7 @@ export interface paths {
                                     masterRecordValue?: string;
                                     name: string;
                                     status: string | null;
-                                    /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                    /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                     statusName: string | null;
                                     value?: string;
                                 }[];
@@ -19855,38 +19855,38 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
                                 /** @description DB, UC, PP (person present) or null */
                                 method: string | null;
-                                /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                /** @description the method in words, e.g. 'Person Present' */
                                 methodName: string;
                                 /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                 mode: string | null;
-                                /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                /** @description the mode in words, e.g. 'Admin assisted' */
                                 modeName: string | null;
                                 name: string;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                             };
                             registrationDetails: {
@@ -19916,9 +19916,9 @@ export interface paths {
                                 order: number;
                                 passed: boolean;
                                 state: string;
-                                /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                 stateDescription?: string;
-                                /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                /** @description the state in words, e.g. 'Pending review' */
                                 stateName: string;
                                 version: number;
                             }[];
@@ -19947,7 +19947,7 @@ export interface paths {
                                         masterRecordValue?: string;
                                         name: string;
                                         status: string | null;
-                                        /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                        /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                         statusName: string | null;
                                         value?: string;
                                     }[];
@@ -19974,47 +19974,47 @@ export interface paths {
                                             masterRecordValue?: string;
                                             name: string;
                                             status: string | null;
-                                            /** @description the field status in words (seed 004), e.g. 'Field confirmed.'; null without a status */
+                                            /** @description the field status in words, e.g. 'Field confirmed.'; null without a status */
                                             statusName: string | null;
                                             value?: string;
                                         }[];
                                         /** @description DB, UC, PP (person present) or null */
                                         method: string | null;
-                                        /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                        /** @description the method in words, e.g. 'Person Present' */
                                         methodName: string;
                                         /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                         mode: string | null;
-                                        /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                        /** @description the mode in words, e.g. 'Admin assisted' */
                                         modeName: string | null;
                                         name: string;
                                         state: string;
-                                        /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                        /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                         stateDescription?: string;
-                                        /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                        /** @description the state in words, e.g. 'Pending review' */
                                         stateName: string;
                                     }[];
                                     /** @description DB, UC, PP (person present) or null */
                                     method: string | null;
-                                    /** @description the method in words (seed 004), e.g. 'Person Present' */
+                                    /** @description the method in words, e.g. 'Person Present' */
                                     methodName: string;
                                     /** @description POSTOFFICE, ASSISTED, EXTERNAL or null */
                                     mode: string | null;
-                                    /** @description the mode in words (seed 004), e.g. 'Admin assisted' */
+                                    /** @description the mode in words, e.g. 'Admin assisted' */
                                     modeName: string | null;
                                     name: string;
                                     state: string;
-                                    /** @description what the state means (seed 004); given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
+                                    /** @description what the state means; given where one check is answered on its own, lists carry the name only (every meaning: GET /api/v1/reference/names) */
                                     stateDescription?: string;
-                                    /** @description the state in words (seed 004), e.g. 'Pending review' */
+                                    /** @description the state in words, e.g. 'Pending review' */
                                     stateName: string;
                                 }[];
-                                /** @description how the individual was verified (seed 004) */
+                                /** @description how the individual was verified */
                                 mode: string | null;
                                 modeName: string | null;
                                 overallVerificationStatus: string;
-                                /** @description what the overall state means (seed 004) */
+                                /** @description what the overall state means */
                                 overallVerificationStatusDescription: string;
-                                /** @description the overall state in words (seed 004), e.g. 'Verified (by admin)' */
+                                /** @description the overall state in words, e.g. 'Verified (by admin)' */
                                 overallVerificationStatusName: string;
                                 ruleId: string;
                                 verificationId: string;
