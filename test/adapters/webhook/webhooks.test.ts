@@ -97,11 +97,18 @@ forEachDatabase((kind) => {
     assert.equal(event.data.verificationId, id);
     assert.equal(event.data.overallVerificationStatus, 'VERIFIED');
     assert.doesNotMatch(second.body, /Aroha|Ngata/, 'no personal data in the webhook');
-    const row = await t.database.db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('verification_id', '=', id)
-      .executeTakeFirstOrThrow();
+    // The sender records the delivery after the receiver has answered: wait for that record.
+    const delivered = async () =>
+      t.database.db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('verification_id', '=', id)
+        .executeTakeFirstOrThrow();
+    let row = await delivered();
+    while (row.delivered_at === null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await delivered();
+    }
     assert.equal(row.attempts, 2);
     assert.ok(row.delivered_at);
   });
