@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   createAnalysisPool,
   defaultAnalysisThreads,
@@ -76,3 +77,21 @@ test(
     );
   },
 );
+
+/** Each thread of this process with its nice value (Linux keeps one per thread). */
+function threadNiceValues(): { tid: number; nice: number }[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return { tid: Number(tid), nice: Number(fields[16]) };
+  });
+}
+
+test('the analysis worker runs at a lower priority than the thread serving requests', { skip }, async () => {
+  await pool.analyse({ input, thresholds: DEFAULT_THRESHOLDS });
+  const threads = threadNiceValues();
+  assert.equal(threads.find((t) => t.tid === process.pid)?.nice, 0, 'the event loop keeps its priority');
+  assert.ok(
+    threads.some((t) => t.nice === 10),
+    `a worker thread at nice 10: ${JSON.stringify(threads.map((t) => t.nice))}`,
+  );
+});
