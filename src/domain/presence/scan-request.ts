@@ -123,8 +123,10 @@ function memberAt(
   found: { index: number },
 ): number {
   if (bytes[at] !== QUOTE) return -1;
-  const close = bytes.indexOf(QUOTE, at + 1);
-  if (close < 0 || close >= end) return -1;
+  // A loop, not indexOf: names are short, and a native call per member costs more than reading a dozen bytes.
+  let close = at + 1;
+  while (close < end && bytes[close] !== QUOTE) close++;
+  if (close >= end) return -1;
   const length = close - at - 1;
   found.index = -1;
   for (let n = 0; n < names.length; n++) {
@@ -199,19 +201,98 @@ const TOP = [ID, APPLICATION_DATE, PERIODS, MOVEMENTS];
 const PERIOD = [FROM, TO];
 const MOVEMENT = [DIRECTION, DATE];
 
+/** The lists a line's periods and movements are read into. */
+interface ScannedLists {
+  periodFrom: number[];
+  periodTo: number[];
+  movementDay: number[];
+  movementArrival: boolean[];
+}
+
 /** Parses a list of `[{…}, …]` at `at`, each object by `item`; returns the position after `]`, or -1. */
-function listAt(bytes: Uint8Array, at: number, end: number, item: (at: number) => number): number {
+function listAt(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  lists: ScannedLists,
+  item: (bytes: Uint8Array, at: number, end: number, lists: ScannedLists) => number,
+): number {
   if (bytes[at] !== OPEN_BRACKET) return -1;
   let p = skip(bytes, at + 1, end);
   if (bytes[p] === CLOSE_BRACKET) return p + 1;
   for (;;) {
-    p = item(p);
+    p = item(bytes, p, end, lists);
     if (p < 0) return -1;
     p = skip(bytes, p, end);
     if (bytes[p] === CLOSE_BRACKET) return p + 1;
     if (bytes[p] !== COMMA) return -1;
     p = skip(bytes, p + 1, end);
   }
+}
+
+// The two list items are read by plain functions rather than callbacks: a line holds dozens of them, and a
+// closure per item costs more than the reading.
+
+/** One `{"from":"…","to":"…"|null}` at `at` into the lists; the position after it, or -1. */
+function periodAt(bytes: Uint8Array, at: number, end: number, lists: ScannedLists): number {
+  if (bytes[at] !== OPEN_BRACE) return -1;
+  let p = skip(bytes, at + 1, end);
+  let from = NaN;
+  let to = NaN;
+  let members = 0;
+  for (;;) {
+    p = memberAt(bytes, p, end, PERIOD, found);
+    if (p < 0 || members & (1 << found.index)) return -1;
+    members |= 1 << found.index;
+    if (found.index === 0) {
+      from = quotedDateAt(bytes, p, end, after);
+      p = Number.isNaN(from) ? -1 : after.at;
+    } else if (bytes[p] === QUOTE) {
+      to = quotedDateAt(bytes, p, end, after);
+      p = Number.isNaN(to) ? -1 : after.at;
+    } else {
+      to = DAY_MAX;
+      p = match(bytes, p, end, NULL);
+    }
+    if (p < 0) return -1;
+    p = nextMember(bytes, p, end, closed);
+    if (p < 0) return -1;
+    if (p === end + 1) break;
+  }
+  if (members !== 3 || to < from || lists.periodFrom.length === MAX_PERIODS) return -1;
+  lists.periodFrom.push(from);
+  lists.periodTo.push(to);
+  return closed.at;
+}
+
+/** One `{"direction":"arrival"|"departure","date":"…"}` at `at` into the lists; the position after it, or -1. */
+function movementAt(bytes: Uint8Array, at: number, end: number, lists: ScannedLists): number {
+  if (bytes[at] !== OPEN_BRACE) return -1;
+  let p = skip(bytes, at + 1, end);
+  let day = NaN;
+  let arrival = true;
+  let members = 0;
+  for (;;) {
+    p = memberAt(bytes, p, end, MOVEMENT, found);
+    if (p < 0 || members & (1 << found.index)) return -1;
+    members |= 1 << found.index;
+    if (found.index === 1) {
+      day = quotedDateAt(bytes, p, end, after);
+      p = Number.isNaN(day) ? -1 : after.at;
+    } else {
+      const next = match(bytes, p, end, ARRIVAL);
+      arrival = next >= 0;
+      p = arrival ? next : match(bytes, p, end, DEPARTURE);
+    }
+    if (p < 0) return -1;
+    p = nextMember(bytes, p, end, closed);
+    if (p < 0) return -1;
+    if (p === end + 1) break;
+  }
+  if (members !== 3 || lists.movementDay.length === MAX_MOVEMENTS) return -1;
+  lists.movementDay.push(day);
+  lists.movementArrival.push(arrival);
+  return closed.at;
 }
 
 /** The members of the object at `at`, each handed to `member(index, valueAt)` (which returns the value's end). */
@@ -245,56 +326,7 @@ export function scanPresenceRequest(bytes: Uint8Array, start: number, end: numbe
   into.idEnd = -1;
   let seen = 0;
   let applicationDay = NaN;
-  const periodFrom: number[] = [];
-  const periodTo: number[] = [];
-  const movementDay: number[] = [];
-  const movementArrival: boolean[] = [];
-
-  const period = (at: number): number => {
-    let from = NaN;
-    let to = NaN;
-    let members = 0;
-    const p = objectAt(bytes, at, end, PERIOD, (index, valueAt) => {
-      if (members & (1 << index)) return -1;
-      members |= 1 << index;
-      if (index === 0) {
-        from = quotedDateAt(bytes, valueAt, end, after);
-        return Number.isNaN(from) ? -1 : after.at;
-      }
-      if (bytes[valueAt] === QUOTE) {
-        to = quotedDateAt(bytes, valueAt, end, after);
-        return Number.isNaN(to) ? -1 : after.at;
-      }
-      to = DAY_MAX;
-      return match(bytes, valueAt, end, NULL);
-    });
-    if (p < 0 || members !== 3 || to < from || periodFrom.length === MAX_PERIODS) return -1;
-    periodFrom.push(from);
-    periodTo.push(to);
-    return p;
-  };
-
-  const movement = (at: number): number => {
-    let day = NaN;
-    let arrival = true;
-    let members = 0;
-    const p = objectAt(bytes, at, end, MOVEMENT, (index, valueAt) => {
-      if (members & (1 << index)) return -1;
-      members |= 1 << index;
-      if (index === 1) {
-        day = quotedDateAt(bytes, valueAt, end, after);
-        return Number.isNaN(day) ? -1 : after.at;
-      }
-      const next = match(bytes, valueAt, end, ARRIVAL);
-      if (next >= 0) return next;
-      arrival = false;
-      return match(bytes, valueAt, end, DEPARTURE);
-    });
-    if (p < 0 || members !== 3 || movementDay.length === MAX_MOVEMENTS) return -1;
-    movementDay.push(day);
-    movementArrival.push(arrival);
-    return p;
-  };
+  const lists: ScannedLists = { periodFrom: [], periodTo: [], movementDay: [], movementArrival: [] };
 
   const p = objectAt(bytes, skip(bytes, start, end), end, TOP, (index, valueAt) => {
     if (seen & (1 << index)) return -1;
@@ -306,17 +338,17 @@ export function scanPresenceRequest(bytes: Uint8Array, start: number, end: numbe
         applicationDay = quotedDateAt(bytes, valueAt, end, after);
         return Number.isNaN(applicationDay) ? -1 : after.at;
       case 2:
-        return listAt(bytes, valueAt, end, period);
+        return listAt(bytes, valueAt, end, lists, periodAt);
       default:
-        return listAt(bytes, valueAt, end, movement);
+        return listAt(bytes, valueAt, end, lists, movementAt);
     }
   });
   // Every member but the id is required.
   if (p < 0 || skip(bytes, p, end) !== end || (seen & 0b1110) !== 0b1110) return false;
   into.applicationDay = applicationDay;
-  into.periodFrom = periodFrom;
-  into.periodTo = periodTo;
-  into.movementDay = movementDay;
-  into.movementArrival = movementArrival;
+  into.periodFrom = lists.periodFrom;
+  into.periodTo = lists.periodTo;
+  into.movementDay = lists.movementDay;
+  into.movementArrival = lists.movementArrival;
   return true;
 }
