@@ -81,6 +81,26 @@ export async function personOn(
     .executeTakeFirst();
 }
 
+/** The person's whole record when they are on this application. */
+export async function personRecordOn(db: Db, applicationId: string, personId: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('casework_people')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+/** The application's consenting parent, when it has one. */
+export async function consentingParentOf(db: Db, applicationId: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('casework_people')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('relationship', '=', 'consenting-parent')
+    .executeTakeFirst();
+}
+
 export async function insertPerson(tx: Tx, row: Insertable<CaseworkPeopleTable>): Promise<void> {
   await tx.insertInto('casework_people').values(row).execute();
 }
@@ -149,6 +169,17 @@ export async function documentsOfKind(
     .where('person_id', '=', personId)
     .where('kind', '=', kind)
     .execute();
+}
+
+/** The kinds of the documents filed for a person, or for the whole application (no person). */
+export async function documentKindsFor(db: Db, applicationId: string, personId: string): Promise<DocumentKind[]> {
+  const docs = await db
+    .selectFrom('casework_documents')
+    .select('kind')
+    .where('application_id', '=', applicationId)
+    .where((eb) => eb.or([eb('person_id', '=', personId), eb('person_id', 'is', null)]))
+    .execute();
+  return docs.map((d) => d.kind);
 }
 
 export async function deleteDocuments(tx: Tx, documentIds: readonly string[]): Promise<void> {

@@ -24,6 +24,9 @@ import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, nzDate, type Actor } from './actor.ts';
 import type { Applications } from './applications.ts';
 import type { Tasks } from './tasks.ts';
+import { documentKindsFor, documentsOfKind, peopleOf } from './application-store.ts';
+import { completedApplicantLink, hasCompletedLink } from './liveness-link-store.ts';
+import { identityIsBoundTask } from './task-store.ts';
 
 export interface PartyLiveness {
   personId: string;
@@ -60,41 +63,17 @@ export class IdentityProofing {
   private async context(db: Db, reference: string) {
     const a = await this.applications.row(db, reference);
     if (!a.submitted_on) throw conflict('the application has not been submitted', 'NOT_SUBMITTED');
-    const people = await db
-      .selectFrom('casework_people')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .orderBy('created_at')
-      .execute();
+    const people = await peopleOf(db, a.application_id);
     const subject = people.find((p) => p.relationship === 'applicant');
     if (!subject) throw conflict('the application has no subject person', 'NO_APPLICANT');
     return { a, people, subject, submittedOn: a.submitted_on };
   }
 
-  private async completedLink(db: Db, personId: string): Promise<boolean> {
-    const r = await db
-      .selectFrom('liveness_links')
-      .select('link_id')
-      .where('person_id', '=', personId)
-      .where('state', '=', 'Completed')
-      .executeTakeFirst();
-    return r !== undefined;
-  }
-
   /** The consenting parent's check: on this application, or in the parent's own application (BR-17). */
   private async parentCheckOnFile(db: Db, personId: string, ownApplicationRef: string | null): Promise<boolean> {
-    if (await this.completedLink(db, personId)) return true;
+    if (await hasCompletedLink(db, personId)) return true;
     if (!ownApplicationRef) return false;
-    const own = await db
-      .selectFrom('liveness_links as l')
-      .innerJoin('applications as a', 'a.application_id', 'l.application_id')
-      .innerJoin('casework_people as p', 'p.person_id', 'l.person_id')
-      .select('l.link_id')
-      .where('a.reference', '=', ownApplicationRef)
-      .where('p.relationship', '=', 'applicant')
-      .where('l.state', '=', 'Completed')
-      .executeTakeFirst();
-    return own !== undefined;
+    return (await completedApplicantLink(db, ownApplicationRef)) !== undefined;
   }
 
   async plan(actor: Actor, reference: string, db: Db = this.db): Promise<LivenessPlan> {
@@ -106,7 +85,7 @@ export class IdentityProofing {
       subjectDateOfBirth: subject.date_of_birth,
       submittedOn,
       processingOn,
-      subjectCheckOnFile: await this.completedLink(db, subject.person_id),
+      subjectCheckOnFile: await hasCompletedLink(db, subject.person_id),
       ...(parent
         ? {
             consentingParent: {
@@ -175,12 +154,7 @@ export class IdentityProofing {
         'revert-to-complete-and-correct',
         `child turned 14 during processing (${plan.policy.childTurns14Policy})`,
       );
-      const bound = await tx
-        .selectFrom('identity_tasks')
-        .select(['task_id', 'state'])
-        .where('person_id', '=', plan.subjectPersonId)
-        .where('kind', '=', 'identity-is-bound')
-        .executeTakeFirst();
+      const bound = await identityIsBoundTask(tx, plan.subjectPersonId);
       if (bound && (bound.state === 'prepared' || bound.state === 'validated')) {
         await this.tasks.commandIn(tx, actor, bound.task_id, {
           action: 'reopen',
@@ -242,14 +216,7 @@ export class IdentityProofing {
 
 /** True when the AMS photo that came with the immigration records is on the application for this person. */
 async function amsPhotoFiled(db: Db, applicationId: string, personId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('casework_documents')
-    .select('document_id')
-    .where('application_id', '=', applicationId)
-    .where('person_id', '=', personId)
-    .where('kind', '=', 'inz-photo')
-    .executeTakeFirst();
-  return r !== undefined;
+  return (await documentsOfKind(db, applicationId, personId, 'inz-photo')).length > 0;
 }
 
 /**
@@ -269,12 +236,7 @@ async function amsPhotoHeld(
 
 /** True when the person's "Identity is bound" task records a satisfactory liveness assessment that stands. */
 async function livenessAssessedSatisfactory(db: Db, personId: string): Promise<boolean> {
-  const task = await db
-    .selectFrom('identity_tasks')
-    .select(['kind', 'state', 'liveness_assessment'])
-    .where('person_id', '=', personId)
-    .where('kind', '=', 'identity-is-bound')
-    .executeTakeFirst();
+  const task = await identityIsBoundTask(db, personId);
   return (
     task !== undefined &&
     livenessCounts({
@@ -291,16 +253,11 @@ export async function evidenceOnFile(
   application: { application_id: string; ams_image_usable: boolean | null; submitted_on: string | null },
   personId: string,
 ): Promise<ProofingEvidence> {
-  const docs = await db
-    .selectFrom('casework_documents')
-    .select('kind')
-    .where('application_id', '=', application.application_id)
-    .where((eb) => eb.or([eb('person_id', '=', personId), eb('person_id', 'is', null)]))
-    .execute();
+  const kinds = await documentKindsFor(db, application.application_id, personId);
   return {
     amsPhoto: await amsPhotoHeld(db, application, personId),
-    overseasPassportImage: docs.some((d) => d.kind === 'overseas-passport-image'),
-    applicationPhoto: docs.some((d) => d.kind === 'passport-style-image'),
+    overseasPassportImage: kinds.includes('overseas-passport-image'),
+    applicationPhoto: kinds.includes('passport-style-image'),
     livenessTest: await livenessAssessedSatisfactory(db, personId),
   };
 }

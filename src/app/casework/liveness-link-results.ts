@@ -1,6 +1,7 @@
 // The per-link results the application's "Liveness check" subgrid shows (Blink, Nod, Shake, Photo): read from
 // the link's liveness session, newest decided attempt set first. The engine's results are advice (BR-11).
 import type { Db } from '../ports/database.ts';
+import { decidedAttempts, originsOfCopies, sessionsOfLinks } from './liveness-link-store.ts';
 
 type PassFail = 'PASS' | 'FAIL';
 
@@ -27,19 +28,8 @@ export async function linkSessions(db: Db, linkIds: readonly string[]): Promise<
   const sessions = new Map<string, LinkSession>();
   if (linkIds.length === 0) return sessions;
   // A copied check (BR-17) shows the original's session: the evidence is shared by reference, never duplicated.
-  const copies = await db
-    .selectFrom('liveness_links')
-    .select(['link_id', 'copied_from'])
-    .where('link_id', 'in', [...linkIds])
-    .where('copied_from', 'is not', null)
-    .execute();
-  const originOf = new Map(copies.map((c) => [c.link_id, c.copied_from ?? c.link_id]));
-  const wanted = [...new Set(linkIds.map((id) => originOf.get(id) ?? id))];
-  const opened = await db
-    .selectFrom('liveness_sessions')
-    .select(['link_id', 'session_id'])
-    .where('link_id', 'in', wanted)
-    .execute();
+  const originOf = await originsOfCopies(db, linkIds);
+  const opened = await sessionsOfLinks(db, [...new Set(linkIds.map((id) => originOf.get(id) ?? id))]);
   const results = await decidedResults(
     db,
     opened.map((s) => s.session_id),
@@ -58,14 +48,7 @@ export async function linkSessions(db: Db, linkIds: readonly string[]): Promise<
 async function decidedResults(db: Db, sessionIds: readonly string[]): Promise<Map<string, LinkResults>> {
   const found = new Map<string, LinkResults>();
   if (sessionIds.length === 0) return found;
-  const rows = await db
-    .selectFrom('liveness_attempts')
-    .select(['session_id', 'attempt_number', 'decided_at', 'face_match', 'outcome'])
-    .where('session_id', 'in', [...sessionIds])
-    .where('state', '=', 'DECIDED')
-    .orderBy('attempt_number', 'desc')
-    .execute();
-  for (const row of rows) {
+  for (const row of await decidedAttempts(db, sessionIds)) {
     if (row.decided_at === null) continue;
     const counted = found.get(row.session_id);
     if (counted) {

@@ -20,7 +20,10 @@ import { OfficerDirectory } from './officer-directory.ts';
 import { TaskRecordingStore } from './task-recording-store.ts';
 import { linkSessions } from './liveness-link-results.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
-import { taskQueueRows } from './allocation-store.ts';
+import { lockTask, taskQueueRows } from './allocation-store.ts';
+import { applicationByReference, tasksOfApplication } from './application-store.ts';
+import { linkWithPerson } from './liveness-link-store.ts';
+import { taskById, writeTask } from './task-store.ts';
 
 /** A history entry with the officers named: who acted (and through whose API token). */
 export interface NamedTaskEvent extends TaskEvent {
@@ -144,13 +147,7 @@ const FIELD_BY_CODE: Readonly<Record<string, string>> = {
  * or (a child's task) of the consenting parent on it: there is a recording to watch only once it is Completed.
  */
 async function checkAssessedLink(tx: Tx, task: TaskRow, assessment: LivenessAssessment): Promise<void> {
-  const link = await tx
-    .selectFrom('liveness_links as l')
-    .innerJoin('casework_people as p', 'p.person_id', 'l.person_id')
-    .select(['l.state', 'l.person_id', 'p.relationship'])
-    .where('l.link_id', '=', assessment.linkId)
-    .where('l.application_id', '=', task.application_id)
-    .executeTakeFirst();
+  const link = await linkWithPerson(tx, assessment.linkId, task.application_id);
   if (!link || (link.person_id !== task.person_id && link.relationship !== 'consenting-parent')) {
     throw invalid(
       'livenessAssessment.linkId',
@@ -179,17 +176,8 @@ export class Tasks {
 
   async forApplication(actor: Actor, reference: string): Promise<TaskView[]> {
     authorize(actor, 'application.read');
-    const a = await this.db
-      .selectFrom('applications')
-      .select('application_id')
-      .where('reference', '=', reference)
-      .executeTakeFirst();
-    if (!a) throw notFound('application', reference);
-    const rows = await this.db
-      .selectFrom('identity_tasks')
-      .selectAll()
-      .where('application_id', '=', a.application_id)
-      .execute();
+    const a = await applicationByReference(this.db, reference);
+    const rows = await tasksOfApplication(this.db, a.application_id);
     const names = await this.officerNames(rows);
     return rows
       .map((r) => view(r, names))
@@ -201,7 +189,7 @@ export class Tasks {
 
   async get(actor: Actor, taskId: string): Promise<TaskView> {
     authorize(actor, 'application.read');
-    const r = await this.db.selectFrom('identity_tasks').selectAll().where('task_id', '=', taskId).executeTakeFirst();
+    const r = await taskById(this.db, taskId);
     if (!r) throw notFound('task', taskId);
     return view(r, await this.officerNames([r]));
   }
@@ -308,12 +296,7 @@ export class Tasks {
 
   /** The command inside a caller's transaction (escalations and the turns-14 policy reuse it). */
   async commandIn(tx: Tx, actor: Actor, taskId: string, command: TaskCommand): Promise<TaskRow> {
-    const row = await tx
-      .selectFrom('identity_tasks')
-      .selectAll()
-      .where('task_id', '=', taskId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockTask(tx, taskId);
     if (!row) throw notFound('task', taskId);
     if ((command.action === 'validate' || command.action === 'return') && row.validator_id !== null) {
       if (row.validator_id !== actor.officerId) {
@@ -337,29 +320,24 @@ export class Tasks {
     const after = result.value;
     if (command.action === 'prepare' && after.livenessAssessment)
       await checkAssessedLink(tx, row, after.livenessAssessment);
-    const updated = await tx
-      .updateTable('identity_tasks')
-      .set({
-        ...taskColumns(after),
-        // The preparer holds the task; a returned task goes back to the officer who prepared it.
-        owner_id:
-          command.action === 'prepare'
-            ? actor.officerId
-            : command.action === 'return'
-              ? (row.prepared_by ?? row.owner_id)
-              : row.owner_id,
-        // Who validates: kept while the task waits prepared; the validator is recorded on validation; a
-        // returned or reopened task goes back to the validation queue when it is prepared again.
-        validator_id:
-          after.state === 'prepared' ? row.validator_id : command.action === 'validate' ? actor.officerId : null,
-        // BR-16: a new preparation names its recording afresh; who opened the last one no longer counts.
-        ...(command.action === 'prepare' ? { recording_opened_by: '[]' } : {}),
-        revision: row.revision + 1,
-        updated_at: now,
-      })
-      .where('task_id', '=', taskId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await writeTask(tx, taskId, {
+      ...taskColumns(after),
+      // The preparer holds the task; a returned task goes back to the officer who prepared it.
+      owner_id:
+        command.action === 'prepare'
+          ? actor.officerId
+          : command.action === 'return'
+            ? (row.prepared_by ?? row.owner_id)
+            : row.owner_id,
+      // Who validates: kept while the task waits prepared; the validator is recorded on validation; a
+      // returned or reopened task goes back to the validation queue when it is prepared again.
+      validator_id:
+        after.state === 'prepared' ? row.validator_id : command.action === 'validate' ? actor.officerId : null,
+      // BR-16: a new preparation names its recording afresh; who opened the last one no longer counts.
+      ...(command.action === 'prepare' ? { recording_opened_by: '[]' } : {}),
+      revision: row.revision + 1,
+      updated_at: now,
+    });
     await appendAudit(tx, now, {
       ...auditActor(actor),
       applicationId: row.application_id,
