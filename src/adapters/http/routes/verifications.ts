@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Services } from '../../../app/services.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { errors } from '../../../app/errors.ts';
@@ -17,12 +18,10 @@ import {
   TokenParams,
   VerificationParams,
 } from '../schemas/verification.ts';
-import { failures } from '../schemas/errors.ts';
+import { accountRoute } from './account-route.ts';
 import { namedStatus, overallName } from '../named-results.ts';
 import { FormsOutputsSchema } from '../schemas/forms.ts';
 import type { Person } from '../../../domain/verification/index.ts';
-
-const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 
 function personFrom(body: RegisterBody, today: Date): Person {
   const [year, month, day] = body.dob.split('-').map(Number) as [number, number, number];
@@ -47,18 +46,18 @@ export const verificationRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
     const use = services.verifications;
+    const tags = ['verification'];
+    const read = async (request: FastifyRequest<{ Params: Static<typeof VerificationParams> }>) =>
+      namedStatus(await use.get(accountCredentials(request), request.params.verificationId));
 
     app.post(
       '/verifications',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Register a verification and run its background sources',
-          ...secured,
-          body: RegisterBody,
-          response: { 201: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'Register a verification and run its background sources',
+        { body: RegisterBody },
+        { 201: CurrentStatusSchema },
+      ),
       async (request, reply) => {
         const credentials = accountCredentials(request);
         const body = request.body;
@@ -75,15 +74,12 @@ export const verificationRoutes =
 
     app.get(
       '/verifications',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: "The account's verifications, newest first (e.g. ?status=PENDING for the review queue)",
-          ...secured,
-          querystring: ListQuery,
-          response: { 200: VerificationPageSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        "The account's verifications, newest first (e.g. ?status=PENDING for the review queue)",
+        { querystring: ListQuery },
+        { 200: VerificationPageSchema },
+      ),
       async (request) => {
         const page = await use.list(accountCredentials(request), {
           limit: Number(request.query.limit ?? 50),
@@ -99,43 +95,24 @@ export const verificationRoutes =
 
     app.get(
       '/verifications/:verificationId',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Read a verification',
-          ...secured,
-          params: VerificationParams,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
-      async (request) => namedStatus(await use.get(accountCredentials(request), request.params.verificationId)),
+      accountRoute(tags, 'Read a verification', { params: VerificationParams }, { 200: CurrentStatusSchema }),
+      read,
     );
 
     app.get(
       '/verifications/:verificationId/sources',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'The sources that could still help',
-          ...secured,
-          params: VerificationParams,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
-      async (request) => namedStatus(await use.get(accountCredentials(request), request.params.verificationId)),
+      accountRoute(
+        tags,
+        'The sources that could still help',
+        { params: VerificationParams },
+        { 200: CurrentStatusSchema },
+      ),
+      read,
     );
 
     app.get(
       '/verifications/:verificationId/sources/:sourceId/fields',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: "A source's input fields, pre-filled",
-          ...secured,
-          params: SourceParams,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(tags, "A source's input fields, pre-filled", { params: SourceParams }, { 200: CurrentStatusSchema }),
       async (request) =>
         namedStatus(
           await use.getFields(accountCredentials(request), request.params.verificationId, request.params.sourceId),
@@ -144,16 +121,12 @@ export const verificationRoutes =
 
     app.post(
       '/verifications/:verificationId/sources/:sourceId',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Submit the fields of an interactive source and run it',
-          ...secured,
-          params: SourceParams,
-          body: SetFieldsBody,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'Submit the fields of an interactive source and run it',
+        { params: SourceParams, body: SetFieldsBody },
+        { 200: CurrentStatusSchema },
+      ),
       async (request) =>
         namedStatus(
           await use.setFields(
@@ -167,17 +140,12 @@ export const verificationRoutes =
 
     app.post(
       '/verifications/:verificationId/sources/:sourceId/assisted',
-      {
-        schema: {
-          tags: ['verification'],
-          summary:
-            "An administrator enters the person's data for an interactive source, the person present, and runs it (mode ASSISTED: the source is still queried)",
-          ...secured,
-          params: SourceParams,
-          body: AssistedBody,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        "An administrator enters the person's data for an interactive source, the person present, and runs it (mode ASSISTED: the source is still queried)",
+        { params: SourceParams, body: AssistedBody },
+        { 200: CurrentStatusSchema },
+      ),
       async (request) =>
         namedStatus(
           await use.setFields(
@@ -192,48 +160,36 @@ export const verificationRoutes =
 
     app.post(
       '/verifications/:verificationId/in-person-check',
-      {
-        schema: {
-          tags: ['verification'],
-          summary:
-            'An administrator records an in-person check: the person showed an identity document at a counter (mode POSTOFFICE, method PP)',
-          ...secured,
-          params: VerificationParams,
-          body: InPersonBody,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'An administrator records an in-person check: the person showed an identity document at a counter (mode POSTOFFICE, method PP)',
+        { params: VerificationParams, body: InPersonBody },
+        { 200: CurrentStatusSchema },
+      ),
       async (request) =>
         namedStatus(await use.recordInPerson(accountCredentials(request), request.params.verificationId, request.body)),
     );
 
     app.post(
       '/verifications/:verificationId/external-check',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'An administrator loads the result of a check made outside pono (mode EXTERNAL)',
-          ...secured,
-          params: VerificationParams,
-          body: ExternalBody,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'An administrator loads the result of a check made outside pono (mode EXTERNAL)',
+        { params: VerificationParams, body: ExternalBody },
+        { 200: CurrentStatusSchema },
+      ),
       async (request) =>
         namedStatus(await use.recordExternal(accountCredentials(request), request.params.verificationId, request.body)),
     );
 
     app.post(
       '/verifications/:verificationId/token',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Issue a verification token (40 hex, idle expiry 30 minutes)',
-          ...secured,
-          params: VerificationParams,
-          response: { 201: Type.Object({ verificationToken: Type.String() }), ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'Issue a verification token (40 hex, idle expiry 30 minutes)',
+        { params: VerificationParams },
+        { 201: Type.Object({ verificationToken: Type.String() }) },
+      ),
       async (request, reply) =>
         reply
           .status(201)
@@ -242,29 +198,13 @@ export const verificationRoutes =
 
     app.get(
       '/tokens/:token',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Read a verification by its token',
-          ...secured,
-          params: TokenParams,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(tags, 'Read a verification by its token', { params: TokenParams }, { 200: CurrentStatusSchema }),
       async (request) => namedStatus(await use.getByToken(accountCredentials(request), request.params.token)),
     );
 
     app.delete(
       '/tokens/:token',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Expire a verification token',
-          ...secured,
-          params: TokenParams,
-          response: { 204: Type.Null(), ...failures },
-        },
-      },
+      accountRoute(tags, 'Expire a verification token', { params: TokenParams }, { 204: Type.Null() }),
       async (request, reply) => {
         await use.expireToken(accountCredentials(request), request.params.token);
         return reply.status(204).send(null);
@@ -273,32 +213,24 @@ export const verificationRoutes =
 
     app.post(
       '/verifications/:verificationId/admin-override',
-      {
-        schema: {
-          tags: ['verification'],
-          summary: 'Mark a verification VERIFIED_ADMIN, recording comment, date and admin email',
-          ...secured,
-          params: VerificationParams,
-          body: AdminOverrideBody,
-          response: { 200: CurrentStatusSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        'Mark a verification VERIFIED_ADMIN, recording comment, date and admin email',
+        { params: VerificationParams, body: AdminOverrideBody },
+        { 200: CurrentStatusSchema },
+      ),
       async (request) =>
         namedStatus(await use.adminOverride(accountCredentials(request), request.params.verificationId, request.body)),
     );
 
     app.get(
       '/verifications/:verificationId/outcome',
-      {
-        schema: {
-          tags: ['verification'],
-          summary:
-            "The forms outcome: the identity verification service's outputs, with sourceVerifiedFlag and executionStatus of the latest call",
-          ...secured,
-          params: VerificationParams,
-          response: { 200: FormsOutputsSchema, ...failures },
-        },
-      },
+      accountRoute(
+        tags,
+        "The forms outcome: the identity verification service's outputs, with sourceVerifiedFlag and executionStatus of the latest call",
+        { params: VerificationParams },
+        { 200: FormsOutputsSchema },
+      ),
       (request) => services.forms.outcome(accountCredentials(request), request.params.verificationId),
     );
   };
