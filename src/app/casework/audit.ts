@@ -1,21 +1,13 @@
-// The append-only audit trail: every casework change appends who, when, which case, what, before and after.
-// The table refuses UPDATE, DELETE and TRUNCATE by a trigger (migration 002), so rows cannot be rewritten.
+// The append-only audit trail: every casework change appends who, when, which case, what, before and after
+// (audit-store.ts writes and reads it); officers read a case's trail with each officer's name.
 import type { Db, Tx } from '../ports/database.ts';
 import type { Actor } from './actor.ts';
-import { authorize, notFound } from './actor.ts';
+import { authorize } from './actor.ts';
+import { applicationByReference } from './application-store.ts';
+import { appendAudit, auditEventsOfApplication } from './audit-store.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 
-export interface AuditEntry {
-  readonly actor: string; // officer id, or 'system' / 'applicant'
-  /** The officer whose API token the actor used, when that is someone else. */
-  readonly actingThrough?: string | undefined;
-  readonly applicationId: string | null;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-}
+export { appendAudit, type AuditEntry } from './audit-store.ts';
 
 export interface AuditEvent {
   id: number;
@@ -32,23 +24,6 @@ export interface AuditEvent {
   entityId: string;
   before: unknown;
   after: unknown;
-}
-
-export async function appendAudit(tx: Tx | Db, at: Date, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      at,
-      actor: entry.actor,
-      acting_through: entry.actingThrough ?? null,
-      application_id: entry.applicationId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
 }
 
 /** Who an officer's change is recorded as: the officer, and whose API token they acted through. */
@@ -84,36 +59,26 @@ export class AuditTrail {
   /** A case's trail, oldest first. */
   async forApplication(actor: Actor, reference: string): Promise<AuditEvent[]> {
     authorize(actor, 'audit.read');
-    const app = await this.db
-      .selectFrom('applications')
-      .select('application_id')
-      .where('reference', '=', reference)
-      .executeTakeFirst();
-    if (!app) throw notFound('application', reference);
-    const rows = await this.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('application_id', '=', app.application_id)
-      .orderBy('id')
-      .execute();
+    const app = await applicationByReference(this.db, reference);
+    const events = await auditEventsOfApplication(this.db, app.application_id);
     const officers = await OfficerDirectory.of(
       this.db,
-      rows.flatMap((r) => [r.actor, r.acting_through]),
+      events.flatMap((e) => [e.actor, e.actingThrough]),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      actorName: officers.name(r.actor),
-      actorEmail: officers.email(r.actor),
-      actingThrough: r.acting_through,
-      actingThroughName: officers.name(r.acting_through),
-      actingThroughEmail: officers.email(r.acting_through),
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
+    return events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      actorName: officers.name(e.actor),
+      actorEmail: officers.email(e.actor),
+      actingThrough: e.actingThrough,
+      actingThroughName: officers.name(e.actingThrough),
+      actingThroughEmail: officers.email(e.actingThrough),
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
     }));
   }
 }

@@ -2,6 +2,7 @@
 // (ids stay the keys; a name is never a key). An id that is not an officer ('system', 'applicant', an officer
 // since removed) reads as itself, with no email.
 import type { Db } from '../ports/database.ts';
+import { officerNames } from './officer-store.ts';
 
 export interface OfficerName {
   readonly name: string;
@@ -14,12 +15,7 @@ export class OfficerDirectory {
   static async of(db: Db, ids: readonly (string | null | undefined)[]): Promise<OfficerDirectory> {
     const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
     if (wanted.length === 0) return new OfficerDirectory(new Map());
-    const rows = await db
-      .selectFrom('officers')
-      .select(['officer_id', 'full_name', 'email'])
-      .where('officer_id', 'in', wanted)
-      .execute();
-    return new OfficerDirectory(new Map(rows.map((r) => [r.officer_id, { name: r.full_name, email: r.email }])));
+    return new OfficerDirectory(await officerNames(db, wanted));
   }
 
   name(id: string): string;

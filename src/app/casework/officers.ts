@@ -1,7 +1,7 @@
 // Officer accounts: roles from the domain table, argon2id passwords, console sessions (cookie) and API tokens
 // (Bearer) for integrations. Session and API tokens are 32 random bytes (base64url) and stored only as digests.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isOfficerRole, OFFICER_ROLES, type OfficerRole } from '../../domain/casework/index.ts';
+import { isOfficerRole, OFFICER_ROLES } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
@@ -10,17 +10,29 @@ import { FailedAttempts } from '../failed-attempts.ts';
 import { AppError } from '../errors.ts';
 import { appendAudit, auditActor } from './audit.ts';
 import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
+import {
+  anyOfficer,
+  apiTokenByDigest,
+  deleteSession,
+  endSessions,
+  endSessionsAndTokens,
+  insertApiToken,
+  insertOfficer,
+  insertSession,
+  officerBy,
+  officerRoles,
+  officersByEmail,
+  officerSigningIn,
+  officerWithEmailExists,
+  sessionByDigest,
+  updateOfficer,
+  type Officer,
+} from './officer-store.ts';
+
+export type { Officer } from './officer-store.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day
 export const MIN_PASSWORD_LENGTH = 12;
-
-export interface Officer {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: OfficerRole[];
-  active: boolean;
-}
 
 export interface NewOfficer {
   email: string;
@@ -37,10 +49,6 @@ export interface OfficerChange {
 
 export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
-}
-
-function rolesOf(value: unknown): OfficerRole[] {
-  return Array.isArray(value) ? value.filter((r): r is OfficerRole => typeof r === 'string' && isOfficerRole(r)) : [];
 }
 
 function badCredentials(): AppError {
@@ -84,27 +92,14 @@ export class Officers {
       id: randomUUID(),
       email,
       fullName: input.fullName.trim(),
-      roles: rolesOf(roles),
+      roles: officerRoles(roles),
       active: true,
     };
     const passwordHash = await hashPassword(input.password);
     await this.db.transaction().execute(async (tx) => {
-      const existing = await tx
-        .selectFrom('officers')
-        .select('officer_id')
-        .where('email', '=', email)
-        .executeTakeFirst();
-      if (existing) throw conflict('an officer with this email exists', 'OFFICER_EXISTS');
-      await tx
-        .insertInto('officers')
-        .values({
-          officer_id: officer.id,
-          email,
-          full_name: officer.fullName,
-          roles: JSON.stringify(officer.roles),
-          password_hash: passwordHash,
-        })
-        .execute();
+      if (await officerWithEmailExists(tx, email))
+        throw conflict('an officer with this email exists', 'OFFICER_EXISTS');
+      await insertOfficer(tx, officer, passwordHash);
       await appendAudit(tx, this.clock.now(), {
         actor: by?.officerId ?? 'system',
         applicationId: null,
@@ -119,8 +114,7 @@ export class Officers {
 
   /** First run: creates the administrator when no officer exists yet. Returns true when one was created. */
   async ensureBootstrapAdmin(email: string, password: string): Promise<boolean> {
-    const any = await this.db.selectFrom('officers').select('officer_id').limit(1).executeTakeFirst();
-    if (any) return false;
+    if (await anyOfficer(this.db)) return false;
     await this.create({ email, fullName: 'Administrator', roles: ['administrator'], password });
     return true;
   }
@@ -130,14 +124,7 @@ export class Officers {
    * environment): not reachable over HTTP. Each change is audited with the actor 'operator'.
    */
   async listForOperator(): Promise<Officer[]> {
-    const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
-    return rows.map((r) => ({
-      id: r.officer_id,
-      email: r.email,
-      fullName: r.full_name,
-      roles: rolesOf(r.roles),
-      active: r.active,
-    }));
+    return officersByEmail(this.db);
   }
 
   /** A new password for the officer with this email (a lost administrator password); their sessions end. */
@@ -145,30 +132,18 @@ export class Officers {
     if (password.length < MIN_PASSWORD_LENGTH)
       throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
     const passwordHash = await hashPassword(password);
-    return this.#operatorChange(email, 'officer.reset-password', async (tx, row) => {
-      await tx
-        .updateTable('officers')
-        .set({ password_hash: passwordHash })
-        .where('officer_id', '=', row.officer_id)
-        .execute();
-      await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
-      return { active: row.active };
+    return this.#operatorChange(email, 'officer.reset-password', async (tx, officer) => {
+      await updateOfficer(tx, officer.id, { passwordHash });
+      await endSessions(tx, officer.id);
+      return { active: officer.active };
     });
   }
 
   /** Deactivates (or reactivates) the officer with this email; deactivating ends their sessions and tokens. */
   async setActiveByOperator(email: string, active: boolean): Promise<Officer> {
-    return this.#operatorChange(email, active ? 'officer.reactivate' : 'officer.deactivate', async (tx, row) => {
-      await tx.updateTable('officers').set({ active }).where('officer_id', '=', row.officer_id).execute();
-      if (!active) {
-        await tx.deleteFrom('officer_sessions').where('officer_id', '=', row.officer_id).execute();
-        await tx
-          .updateTable('officer_api_tokens')
-          .set({ revoked_at: this.clock.now() })
-          .where('officer_id', '=', row.officer_id)
-          .where('revoked_at', 'is', null)
-          .execute();
-      }
+    return this.#operatorChange(email, active ? 'officer.reactivate' : 'officer.deactivate', async (tx, officer) => {
+      await updateOfficer(tx, officer.id, { active });
+      if (!active) await endSessionsAndTokens(tx, officer.id, this.clock.now());
       return { active };
     });
   }
@@ -176,57 +151,33 @@ export class Officers {
   async #operatorChange(
     email: string,
     action: string,
-    change: (
-      tx: Tx,
-      row: { officer_id: string; email: string; full_name: string; roles: unknown; active: boolean },
-    ) => Promise<{ active: boolean }>,
+    change: (tx: Tx, officer: Officer) => Promise<{ active: boolean }>,
   ): Promise<Officer> {
     const normalised = email.trim().toLowerCase();
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('officers')
-        .selectAll()
-        .where('email', '=', normalised)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) throw notFound('officer with email', normalised);
-      const after = await change(tx, row);
+      const officer = await officerBy(tx, 'email', normalised, true);
+      if (!officer) throw notFound('officer with email', normalised);
+      const after = await change(tx, officer);
       await appendAudit(tx, this.clock.now(), {
         actor: 'operator',
         applicationId: null,
         action,
         entity: 'officer',
-        entityId: row.officer_id,
-        before: { active: row.active },
+        entityId: officer.id,
+        before: { active: officer.active },
         after,
       });
-      return {
-        id: row.officer_id,
-        email: row.email,
-        fullName: row.full_name,
-        roles: rolesOf(row.roles),
-        active: after.active,
-      };
+      return { ...officer, active: after.active };
     });
   }
 
   async list(by: Actor): Promise<Officer[]> {
     authorize(by, 'officers.manage');
-    const rows = await this.db.selectFrom('officers').selectAll().orderBy('email').execute();
-    return rows.map((r) => ({
-      id: r.officer_id,
-      email: r.email,
-      fullName: r.full_name,
-      roles: rolesOf(r.roles),
-      active: r.active,
-    }));
+    return officersByEmail(this.db);
   }
 
   async find(officerId: string): Promise<Officer | undefined> {
-    const r = await this.db.selectFrom('officers').selectAll().where('officer_id', '=', officerId).executeTakeFirst();
-    return r
-      ? { id: r.officer_id, email: r.email, fullName: r.full_name, roles: rolesOf(r.roles), active: r.active }
-      : undefined;
+    return officerBy(this.db, 'officer_id', officerId);
   }
 
   /**
@@ -252,33 +203,16 @@ export class Officers {
       );
     }
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('officers')
-        .selectAll()
-        .where('officer_id', '=', officerId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) throw notFound('officer', officerId);
-      const before = { fullName: row.full_name, roles: rolesOf(row.roles), active: row.active };
+      const officer = await officerBy(tx, 'officer_id', officerId, true);
+      if (!officer) throw notFound('officer', officerId);
+      const before = { fullName: officer.fullName, roles: officer.roles, active: officer.active };
       const after = {
         fullName: change.fullName?.trim() ?? before.fullName,
-        roles: roles === undefined ? before.roles : rolesOf(roles),
+        roles: roles === undefined ? before.roles : officerRoles(roles),
         active: change.active ?? before.active,
       };
-      await tx
-        .updateTable('officers')
-        .set({ full_name: after.fullName, roles: JSON.stringify(after.roles), active: after.active })
-        .where('officer_id', '=', officerId)
-        .execute();
-      if (!after.active) {
-        await tx.deleteFrom('officer_sessions').where('officer_id', '=', officerId).execute();
-        await tx
-          .updateTable('officer_api_tokens')
-          .set({ revoked_at: this.clock.now() })
-          .where('officer_id', '=', officerId)
-          .where('revoked_at', 'is', null)
-          .execute();
-      }
+      await updateOfficer(tx, officerId, after);
+      if (!after.active) await endSessionsAndTokens(tx, officerId, this.clock.now());
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(by),
         applicationId: null,
@@ -288,7 +222,7 @@ export class Officers {
         before,
         after,
       });
-      return { id: officerId, email: row.email, ...after };
+      return { id: officerId, email: officer.email, ...after };
     });
   }
 
@@ -314,9 +248,9 @@ export class Officers {
         `Too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`,
         'TOO_MANY_SIGN_IN_ATTEMPTS',
       );
-    const row = await this.db.selectFrom('officers').selectAll().where('email', '=', normalised).executeTakeFirst();
-    const ok = await verifyPassword(row?.password_hash, password);
-    if (!row || !ok || !row.active) {
+    const account = await officerSigningIn(this.db, normalised);
+    const ok = await verifyPassword(account?.passwordHash, password);
+    if (!account || !ok || !account.officer.active) {
       await this.#failuresByEmail.fail(keys.email);
       await this.#failuresByAddress.fail(keys.address);
       throw badCredentials();
@@ -324,43 +258,20 @@ export class Officers {
     await this.#failuresByEmail.succeed(keys.email);
     const token = newSecretToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_TTL_MS);
-    await this.db
-      .insertInto('officer_sessions')
-      .values({ token_hash: digest(token), officer_id: row.officer_id, expires_at: expiresAt })
-      .execute();
-    return {
-      token,
-      officer: {
-        id: row.officer_id,
-        email: row.email,
-        fullName: row.full_name,
-        roles: rolesOf(row.roles),
-        active: row.active,
-      },
-      expiresAt,
-    };
+    await insertSession(this.db, digest(token), account.officer.id, expiresAt);
+    return { token, officer: account.officer, expiresAt };
   }
 
   async signOut(token: string): Promise<void> {
-    await this.db.deleteFrom('officer_sessions').where('token_hash', '=', digest(token)).execute();
+    await deleteSession(this.db, digest(token));
   }
 
   /** The officer of a console session, or undefined when the session is unknown, expired or the officer inactive. */
   async bySession(token: string): Promise<Officer | undefined> {
-    const row = await this.db
-      .selectFrom('officer_sessions as s')
-      .innerJoin('officers as o', 'o.officer_id', 's.officer_id')
-      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 's.expires_at'])
-      .where('s.token_hash', '=', digest(token))
-      .executeTakeFirst();
-    if (!row || !row.active || row.expires_at.getTime() <= this.clock.now().getTime()) return undefined;
-    return {
-      id: row.officer_id,
-      email: row.email,
-      fullName: row.full_name,
-      roles: rolesOf(row.roles),
-      active: row.active,
-    };
+    const session = await sessionByDigest(this.db, digest(token));
+    if (!session || !session.officer.active || session.expiresAt.getTime() <= this.clock.now().getTime())
+      return undefined;
+    return session.officer;
   }
 
   /** Issues an API token for an officer (an integration account). The raw token is returned once. */
@@ -370,10 +281,7 @@ export class Officers {
     if (!officer) throw notFound('officer', officerId);
     const token = newSecretToken();
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('officer_api_tokens')
-        .values({ token_hash: digest(token), officer_id: officerId, name, issued_by: by.officerId })
-        .execute();
+      await insertApiToken(tx, { tokenHash: digest(token), officerId, name, issuedBy: by.officerId });
       await appendAudit(tx, this.clock.now(), {
         ...auditActor(by),
         applicationId: null,
@@ -391,22 +299,9 @@ export class Officers {
    * tokens for integrations): the issuer is named on the audit trail and counts as a pair of eyes.
    */
   async byApiToken(token: string): Promise<(Officer & { issuedBy?: string }) | undefined> {
-    const row = await this.db
-      .selectFrom('officer_api_tokens as t')
-      .innerJoin('officers as o', 'o.officer_id', 't.officer_id')
-      .select(['o.officer_id', 'o.email', 'o.full_name', 'o.roles', 'o.active', 't.revoked_at', 't.issued_by'])
-      .where('t.token_hash', '=', digest(token))
-      .executeTakeFirst();
-    if (!row || !row.active || row.revoked_at !== null) return undefined;
-    const officer = {
-      id: row.officer_id,
-      email: row.email,
-      fullName: row.full_name,
-      roles: rolesOf(row.roles),
-      active: row.active,
-    };
-    return row.issued_by !== null && row.issued_by !== row.officer_id
-      ? { ...officer, issuedBy: row.issued_by }
-      : officer;
+    const grant = await apiTokenByDigest(this.db, digest(token));
+    if (!grant || !grant.officer.active || grant.revokedAt !== null) return undefined;
+    const { officer, issuedBy } = grant;
+    return issuedBy !== null && issuedBy !== officer.id ? { ...officer, issuedBy } : officer;
   }
 }

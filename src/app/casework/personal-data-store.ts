@@ -109,6 +109,16 @@ export class PersonalDataStore {
       .execute();
   }
 
+  /** The content of each of the person's documents, base64-encoded, by document id. */
+  async documentContents(personId: string): Promise<Map<string, string>> {
+    const contents = await this.db
+      .selectFrom('casework_documents')
+      .select(['document_id', 'content'])
+      .where('person_id', '=', personId)
+      .execute();
+    return new Map(contents.map((d) => [d.document_id, Buffer.from(d.content).toString('base64')]));
+  }
+
   /** The latest document check of each of the person's documents (the passport images run through it). */
   async documentChecks(personId: string) {
     return this.db

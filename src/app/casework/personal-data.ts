@@ -50,12 +50,7 @@ export class PersonalData {
       this.store.escalations(personId),
       this.store.auditEvents(personId),
     ]);
-    const contents = await this.db
-      .selectFrom('casework_documents')
-      .select(['document_id', 'content'])
-      .where('person_id', '=', personId)
-      .execute();
-    const contentOf = new Map(contents.map((d) => [d.document_id, Buffer.from(d.content).toString('base64')]));
+    const contentOf = await this.store.documentContents(personId);
     const exportedAt = this.clock.now();
     await appendAudit(this.db, exportedAt, {
       ...auditActor(actor),
