@@ -111,6 +111,13 @@ describe('one error shape', () => {
     assert.equal(malformed.body.problems?.[0]?.message, 'dob must be a date, YYYY-MM-DD');
   });
 
+  test("every route's request and answer schemas compile (they are compiled on first use, not at start-up)", async () => {
+    await t.app.ready();
+    const compiled = t.app.compileAllSchemas();
+    assert.ok(compiled > 100, `${compiled} schemas compiled`);
+    assert.equal(t.app.compileAllSchemas(), 0, 'each is compiled once');
+  });
+
   test("the API's own document speaks the office's language: no seed rule ids, line numbers or research ids", async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/docs/json' })).body;
     assert.ok(document.length > 10_000);
