@@ -1,7 +1,7 @@
 // Officer accounts: roles from the domain table, argon2id passwords, console sessions (cookie) and API tokens
 // (Bearer) for integrations. Session and API tokens are 32 random bytes (base64url) and stored only as digests.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isOfficerRole, OFFICER_ROLES } from '../../domain/casework/index.ts';
+import { isOfficerRole, OFFICER_ROLES, type OfficerRole } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { digest } from '../ids.ts';
@@ -51,6 +51,14 @@ export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** The roles asked for, each once; 400 unless they are one or more officer roles. */
+function validRoles(asked: readonly string[]): OfficerRole[] {
+  const roles = [...new Set(asked)];
+  if (roles.length === 0 || roles.some((r) => !isOfficerRole(r)))
+    throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
+  return officerRoles(roles);
+}
+
 function badCredentials(): AppError {
   return new AppError('unauthenticated', 'Invalid email or password', 'BAD_CREDENTIALS');
 }
@@ -82,17 +90,14 @@ export class Officers {
     const email = input.email.trim().toLowerCase();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('email', 'email must be an email address');
     if (input.fullName.trim() === '') throw invalid('fullName', 'fullName is required');
-    const roles = [...new Set(input.roles)];
-    const unknown = roles.find((r) => !isOfficerRole(r));
-    if (unknown !== undefined || roles.length === 0)
-      throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
+    const roles = validRoles(input.roles);
     if (input.password.length < MIN_PASSWORD_LENGTH)
       throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
     const officer: Officer = {
       id: randomUUID(),
       email,
       fullName: input.fullName.trim(),
-      roles: officerRoles(roles),
+      roles,
       active: true,
     };
     const passwordHash = await hashPassword(input.password);
@@ -187,10 +192,7 @@ export class Officers {
    */
   async update(by: Actor, officerId: string, change: OfficerChange): Promise<Officer> {
     authorize(by, 'officers.manage');
-    const roles = change.roles === undefined ? undefined : [...new Set(change.roles)];
-    if (roles !== undefined && (roles.length === 0 || roles.some((r) => !isOfficerRole(r)))) {
-      throw invalid('roles', `roles must be one or more of ${OFFICER_ROLES.join(', ')}`);
-    }
+    const roles = change.roles === undefined ? undefined : validRoles(change.roles);
     if (change.fullName !== undefined && change.fullName.trim() === '')
       throw invalid('fullName', 'fullName must not be empty');
     if (
@@ -208,7 +210,7 @@ export class Officers {
       const before = { fullName: officer.fullName, roles: officer.roles, active: officer.active };
       const after = {
         fullName: change.fullName?.trim() ?? before.fullName,
-        roles: roles === undefined ? before.roles : officerRoles(roles),
+        roles: roles ?? before.roles,
         active: change.active ?? before.active,
       };
       await updateOfficer(tx, officerId, after);
@@ -226,9 +228,8 @@ export class Officers {
     });
   }
 
-  /** Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. */
   /**
-   * Signs an officer in. Wrong passwords are counted per email (as signed in: trimmed, lower-case) and per client
+   * Console sign-in: checks the password, opens a session; the raw token goes to the cookie only. Wrong passwords are counted per email (as signed in: trimmed, lower-case) and per client
    * address across emails, in PostgreSQL; while either is locked every try, right or wrong, gets the same 429.
    */
   async signIn(
