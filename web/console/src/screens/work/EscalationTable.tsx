@@ -1,12 +1,10 @@
 // Escalations to the ID Proofing Experts Group, keyset-paged: the group's queue, or one application's.
-import { useState } from 'react';
 import { Link } from 'react-aria-components';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { longDate } from '../../components/dates.ts';
-import { useKeysetPager } from '../../components/Pager.tsx';
-import { OldestNewestTable, type Column, type OldestNewest } from './lists.tsx';
+import { OldestNewestTable, type Column } from './lists.tsx';
+import { useOldestNewestPage } from './oldest-newest-page.ts';
 import { escalationOutcomeLabel, escalationStatusLabel, taskKindLabel } from './labels.ts';
 
 export function EscalationTable({
@@ -19,19 +17,11 @@ export function EscalationTable({
   applicationRef?: string;
 }) {
   const { t } = useTranslation('work');
-  const pager = useKeysetPager();
-  const [sort, setSort] = useState<OldestNewest>('oldest');
   const query = applicationRef ? { applicationRef } : { status: 'queued' as const };
-  const page = useQuery({
-    queryKey: ['work', 'escalations', query, sort, pager.cursor],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/work/escalations', {
-          params: { query: { ...query, sort, ...(pager.cursor ? { cursor: pager.cursor } : {}) } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const paging = useOldestNewestPage(['work', 'escalations', query], async (order) =>
+    unwrap(await api.GET('/api/v1/work/escalations', { params: { query: { ...query, ...order } } })),
+  );
+  const { page } = paging;
   const columns: Column[] = [
     { key: 'application', label: t('columns.reference') },
     { key: 'person', label: t('columns.person') },
@@ -67,16 +57,5 @@ export function EscalationTable({
         : escalationStatusLabel(t, e.status),
     ],
   }));
-  return (
-    <OldestNewestTable
-      caption={caption}
-      columns={columns}
-      rows={rows}
-      sort={sort}
-      setSort={setSort}
-      page={page}
-      pager={pager}
-      empty={empty}
-    />
-  );
+  return <OldestNewestTable caption={caption} columns={columns} rows={rows} empty={empty} {...paging} />;
 }

@@ -1,14 +1,12 @@
 // A task queue as a keyset-paged table: "mine" (what I hold to prepare or have picked up to validate, or a team
 // leader's view of another officer's) or "validation" (prepared by someone else, not picked up by another validator).
-import { useState } from 'react';
 import { Link } from 'react-aria-components';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import { longDate } from '../../components/dates.ts';
-import { useKeysetPager } from '../../components/Pager.tsx';
 import { useSession } from '../../app/session.tsx';
-import { OldestNewestTable, type Column, type OldestNewest } from './lists.tsx';
+import { OldestNewestTable, type Column } from './lists.tsx';
+import { useOldestNewestPage } from './oldest-newest-page.ts';
 import { taskKindLabel, taskStateLabel, outcomeLabel } from './labels.ts';
 
 export function TaskTable({
@@ -26,25 +24,14 @@ export function TaskTable({
   const { t } = useTranslation('work');
   const session = useSession();
   const whose = officerId ?? session.officer?.id;
-  const pager = useKeysetPager();
-  const [sort, setSort] = useState<OldestNewest>('oldest');
-  const page = useQuery({
-    queryKey: ['work', 'tasks', queue, officerId ?? 'me', sort, pager.cursor],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/work/tasks', {
-          params: {
-            query: {
-              queue,
-              sort,
-              ...(officerId ? { officerId } : {}),
-              ...(pager.cursor ? { cursor: pager.cursor } : {}),
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const paging = useOldestNewestPage(['work', 'tasks', queue, officerId ?? 'me'], async (order) =>
+    unwrap(
+      await api.GET('/api/v1/work/tasks', {
+        params: { query: { queue, ...order, ...(officerId ? { officerId } : {}) } },
+      }),
+    ),
+  );
+  const { page } = paging;
   const columns: Column[] = [
     { key: 'task', label: t('columns.task') },
     { key: 'person', label: t('columns.person') },
@@ -81,16 +68,5 @@ export function TaskTable({
       longDate(task.updatedAt),
     ],
   }));
-  return (
-    <OldestNewestTable
-      caption={caption}
-      columns={columns}
-      rows={rows}
-      sort={sort}
-      setSort={setSort}
-      page={page}
-      pager={pager}
-      empty={empty}
-    />
-  );
+  return <OldestNewestTable caption={caption} columns={columns} rows={rows} empty={empty} {...paging} />;
 }

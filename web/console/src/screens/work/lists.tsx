@@ -2,7 +2,7 @@
 // refusals in plain words (by the server's stable code, in the chosen language), and "pick up next".
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client.ts';
@@ -141,69 +141,83 @@ export function OldestNewestTable({
   );
 }
 
-/** "Pick up the next task": the server hands out the oldest task nobody holds; its form opens. */
-export function PickUpNextTask() {
+/** A "pick up next" button: the server hands out the work; what it handed out opens. */
+function PickUpButton<T>({
+  label,
+  className,
+  request,
+  opens,
+  remember,
+}: {
+  label: string;
+  className: string;
+  request(): Promise<T>;
+  /** Where the picked-up work opens. */
+  opens(picked: T): string;
+  remember?(queryClient: QueryClient, picked: T): void;
+}) {
   const { t } = useTranslation('work');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const pick = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/work/tasks/pick-up')),
-    onSuccess: (task) => {
+    mutationFn: request,
+    onSuccess: (picked) => {
       void queryClient.invalidateQueries({ queryKey: ['work'] });
-      void navigate(`/applications/${task.applicationRef}/tasks/${task.id}`);
+      remember?.(queryClient, picked);
+      void navigate(opens(picked));
     },
   });
   return (
     <div>
       <Refusal error={pick.error} />
-      <Button className="button" isDisabled={pick.isPending} onPress={() => pick.mutate()}>
-        {pick.isPending ? t('pickingUp') : t('pickUpNextTask')}
+      <Button className={className} isDisabled={pick.isPending} onPress={() => pick.mutate()}>
+        {pick.isPending ? t('pickingUp') : label}
       </Button>
     </div>
+  );
+}
+
+const taskPage = (task: { applicationRef: string; id: string }) =>
+  `/applications/${task.applicationRef}/tasks/${task.id}`;
+
+/** "Pick up the next task": the server hands out the oldest task nobody holds; its form opens. */
+export function PickUpNextTask() {
+  const { t } = useTranslation('work');
+  return (
+    <PickUpButton
+      label={t('pickUpNextTask')}
+      className="button"
+      request={async () => unwrap(await api.POST('/api/v1/work/tasks/pick-up'))}
+      opens={taskPage}
+    />
   );
 }
 
 /** "Pick up the next task to validate": the oldest prepared task nobody validates, never one I prepared. */
 export function PickUpNextValidation() {
   const { t } = useTranslation('work');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const pick = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/work/validation/pick-up')),
-    onSuccess: (task) => {
-      void queryClient.invalidateQueries({ queryKey: ['work'] });
-      void navigate(`/applications/${task.applicationRef}/tasks/${task.id}`);
-    },
-  });
   return (
-    <div>
-      <Refusal error={pick.error} />
-      <Button className="button primary" isDisabled={pick.isPending} onPress={() => pick.mutate()}>
-        {pick.isPending ? t('pickingUp') : t('pickUpNextValidation')}
-      </Button>
-    </div>
+    <PickUpButton
+      label={t('pickUpNextValidation')}
+      className="button primary"
+      request={async () => unwrap(await api.POST('/api/v1/work/validation/pick-up'))}
+      opens={taskPage}
+    />
   );
 }
 
 /** "Pick up the next application": the server hands out the oldest unassigned one; its record opens. */
 export function PickUpNext() {
   const { t } = useTranslation('work');
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const pick = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/work/applications/pick-up', { body: {} })),
-    onSuccess: (application) => {
-      void queryClient.invalidateQueries({ queryKey: ['work'] });
-      queryClient.setQueryData(['application', application.reference], application);
-      void navigate(`/applications/${application.reference}`);
-    },
-  });
   return (
-    <div>
-      <Refusal error={pick.error} />
-      <Button className="button primary" isDisabled={pick.isPending} onPress={() => pick.mutate()}>
-        {pick.isPending ? t('pickingUp') : t('pickUpNext')}
-      </Button>
-    </div>
+    <PickUpButton
+      label={t('pickUpNext')}
+      className="button primary"
+      request={async () => unwrap(await api.POST('/api/v1/work/applications/pick-up', { body: {} }))}
+      opens={(application) => `/applications/${application.reference}`}
+      remember={(queryClient, application) =>
+        queryClient.setQueryData(['application', application.reference], application)
+      }
+    />
   );
 }
