@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from './ports/database.ts';
+import type { Db, Tx } from './ports/database.ts';
 import { PREPARED } from './ports/database.ts';
+import type { VerificationState } from '../domain/verification/index.ts';
 
 export interface NewVerification {
   accountId: string;
@@ -10,6 +11,18 @@ export interface NewVerification {
   overallStatus: string;
   /** The verification's state as JSON. */
   state: string;
+}
+
+/** A new verification's row, its state as JSON. */
+export function newVerification(accountId: string, state: VerificationState): NewVerification {
+  return {
+    accountId,
+    verificationId: state.verificationId,
+    ruleId: state.ruleId,
+    ruleSetVersion: state.ruleSetVersion,
+    overallStatus: state.overallVerificationStatus,
+    state: JSON.stringify(state),
+  };
 }
 
 /**
@@ -31,4 +44,100 @@ export async function insertVerificationIfCurrent(
     on conflict (account_id, verification_id) do nothing
     returning verification_id ${sql.raw(PREPARED)}`.execute(db);
   return result.rows.length === 1;
+}
+
+/** A verification as an account's list shows it. */
+export interface VerificationSummary {
+  verificationId: string;
+  overallVerificationStatus: string;
+  ruleId: string;
+  ruleSetVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where a page of the list ends: the next page starts after this verification. */
+export interface VerificationListKey {
+  createdAt: Date;
+  verificationId: string;
+}
+
+/** The account's verifications, newest first, optionally in one overall status, after `before`; at most `limit`. */
+export async function listVerifications(
+  db: Db,
+  accountId: string,
+  query: { status?: string; limit: number; before?: VerificationListKey },
+): Promise<{ summary: VerificationSummary; key: VerificationListKey }[]> {
+  let select = db
+    .selectFrom('verifications')
+    .select(['verification_id', 'overall_status', 'rule_id', 'rule_set_version', 'created_at', 'updated_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .orderBy('verification_id', 'desc')
+    .limit(query.limit);
+  if (query.status) select = select.where('overall_status', '=', query.status);
+  const before = query.before;
+  if (before)
+    select = select.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.createdAt),
+        eb.and([eb('created_at', '=', before.createdAt), eb('verification_id', '<', before.verificationId)]),
+      ]),
+    );
+  const rows = await select.execute();
+  return rows.map((r) => ({
+    summary: {
+      verificationId: r.verification_id,
+      overallVerificationStatus: r.overall_status,
+      ruleId: r.rule_id,
+      ruleSetVersion: r.rule_set_version,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    },
+    key: { createdAt: r.created_at, verificationId: r.verification_id },
+  }));
+}
+
+/** A stored verification: its state and the rule-set version it stays under. */
+export interface StoredVerification {
+  state: VerificationState;
+  ruleId: string;
+  ruleSetVersion: number;
+}
+
+/** The account's verification, its row locked until the transaction ends when `forUpdate`. */
+export async function findVerification(
+  db: Db,
+  accountId: string,
+  verificationId: string,
+  forUpdate: boolean,
+): Promise<StoredVerification | undefined> {
+  let query = db
+    .selectFrom('verifications')
+    .select(['state', 'rule_id', 'rule_set_version'])
+    .where('account_id', '=', accountId)
+    .where('verification_id', '=', verificationId);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && { state: row.state, ruleId: row.rule_id, ruleSetVersion: row.rule_set_version };
+}
+
+/** Writes a verification's new state (its revision counted up). */
+export async function updateVerification(
+  tx: Tx,
+  accountId: string,
+  state: VerificationState,
+  now: Date,
+): Promise<void> {
+  await tx
+    .updateTable('verifications')
+    .set((eb) => ({
+      state: JSON.stringify(state),
+      overall_status: state.overallVerificationStatus,
+      revision: eb('revision', '+', 1),
+      updated_at: now,
+    }))
+    .where('account_id', '=', accountId)
+    .where('verification_id', '=', state.verificationId)
+    .execute();
 }

@@ -38,10 +38,35 @@ import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
 import type { RuleSets } from './rule-sets.ts';
 import type { Registry } from './registry.ts';
-import { insertVerificationIfCurrent, type NewVerification } from './verification-store.ts';
+import {
+  insertVerificationIfCurrent,
+  newVerification,
+  listVerifications,
+  findVerification,
+  updateVerification,
+  type NewVerification,
+  type VerificationListKey,
+  type VerificationSummary,
+} from './verification-store.ts';
+import {
+  insertVerificationToken,
+  expireVerificationToken,
+  lockVerificationToken,
+  extendVerificationToken,
+} from './verification-token-store.ts';
+import { insertWebhookDelivery } from './webhook-delivery-store.ts';
+
+export type { VerificationSummary } from './verification-store.ts';
 
 /** The transaction a combination source's `build` runs in (its store writes go through it). */
 export type VerificationTx = Tx;
+
+/** Reads and writes what a combination source needs, under the verification's row lock; answers its result. */
+export type CombinationBuild = (
+  tx: VerificationTx,
+  settings: AccountSettings,
+  state: VerificationState,
+) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>;
 
 export const WEBHOOK_QUEUE = 'webhook.deliver';
 /** Retries of a failed webhook delivery, with back-off, after its first attempt. */
@@ -70,26 +95,17 @@ export interface CurrentStatus {
   verificationToken?: string;
 }
 
-export interface VerificationSummary {
-  verificationId: string;
-  overallVerificationStatus: string;
-  ruleId: string;
-  ruleSetVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface VerificationSummaryPage {
   verifications: VerificationSummary[];
   /** Pass as `before` for the next page; null on the last. */
   next: string | null;
 }
 
-function encodeCursor(createdAt: Date, verificationId: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), verificationId])).toString('base64url');
+function encodeCursor(key: VerificationListKey): string {
+  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.verificationId])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; verificationId: string } {
+function decodeCursor(cursor: string): VerificationListKey {
   try {
     const [createdAt, verificationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
       string,
@@ -160,14 +176,7 @@ export class VerificationUseCases {
           registry,
         ),
       );
-      const row = {
-        accountId: account.accountId,
-        verificationId,
-        ruleId: ruleSet.id,
-        ruleSetVersion: ruleSet.version,
-        overallStatus: state.overallVerificationStatus,
-        state: JSON.stringify(state),
-      };
+      const row = newVerification(account.accountId, state);
       const status = alone
         ? (await insertVerificationIfCurrent(this.db, row, lockout?.locked))
           ? this.currentStatus(settings, state)
@@ -227,15 +236,7 @@ export class VerificationUseCases {
 
   /** Stores a prepared registration and enqueues its webhook, in the caller's transaction. */
   async storeRegistration(tx: Tx, account: Account, state: VerificationState): Promise<void> {
-    const row = {
-      accountId: account.accountId,
-      verificationId: state.verificationId,
-      ruleId: state.ruleId,
-      ruleSetVersion: state.ruleSetVersion,
-      overallStatus: state.overallVerificationStatus,
-      state: JSON.stringify(state),
-    };
-    if (!(await insertVerificationIfCurrent(tx, row))) {
+    if (!(await insertVerificationIfCurrent(tx, newVerification(account.accountId, state)))) {
       await this.ruleSets.refresh(account.accountId, state.ruleId);
       throw errors.conflict(
         `verification ${echoed(state.verificationId)} was not stored: its id is in use or its rule set was replaced meanwhile; call again`,
@@ -257,14 +258,7 @@ export class VerificationUseCases {
     state: VerificationState,
     write: (row: NewVerification) => Promise<boolean>,
   ): Promise<boolean> {
-    const stored = await write({
-      accountId: account.accountId,
-      verificationId: state.verificationId,
-      ruleId: state.ruleId,
-      ruleSetVersion: state.ruleSetVersion,
-      overallStatus: state.overallVerificationStatus,
-      state: JSON.stringify(state),
-    });
+    const stored = await write(newVerification(account.accountId, state));
     if (stored) this.#checked(state.individualResults);
     return stored;
   }
@@ -376,10 +370,10 @@ export class VerificationUseCases {
   ): Promise<CurrentStatus> {
     const account = await this.accounts.authenticate(credentials);
     return this.db.transaction().execute(async (tx) => {
-      const { settings, state } = await this.load(tx, account, verificationId, true);
-      const next = this.domain(() => runAdminOverride(state, input, this.clock.now(), settings));
-      await this.save(tx, account, state, next);
-      return this.currentStatus(settings, next);
+      const { settings, state } = await this.changeIn(tx, account, verificationId, (settings, state) =>
+        runAdminOverride(state, input, this.clock.now(), settings),
+      );
+      return this.currentStatus(settings, state);
     });
   }
 
@@ -439,15 +433,7 @@ export class VerificationUseCases {
    * needs in the same transaction, under the verification's row lock, and returns the result and what a pass
    * of it confirms; the rule set then decides again.
    */
-  async recordCombination(
-    caller: Caller,
-    verificationId: string,
-    build: (
-      tx: VerificationTx,
-      settings: AccountSettings,
-      state: VerificationState,
-    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
-  ): Promise<CurrentStatus> {
+  async recordCombination(caller: Caller, verificationId: string, build: CombinationBuild): Promise<CurrentStatus> {
     return this.changeCombination(caller, verificationId, build, recordCombination);
   }
 
@@ -456,15 +442,7 @@ export class VerificationUseCases {
    * and writes what it needs under the verification's row lock and returns the revised result; the rule set
    * then decides again.
    */
-  async reviseCombination(
-    caller: Caller,
-    verificationId: string,
-    build: (
-      tx: VerificationTx,
-      settings: AccountSettings,
-      state: VerificationState,
-    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
-  ): Promise<CurrentStatus> {
+  async reviseCombination(caller: Caller, verificationId: string, build: CombinationBuild): Promise<CurrentStatus> {
     return this.changeCombination(caller, verificationId, build, reviseCombination);
   }
 
@@ -472,11 +450,7 @@ export class VerificationUseCases {
   private async changeCombination(
     caller: Caller,
     verificationId: string,
-    build: (
-      tx: VerificationTx,
-      settings: AccountSettings,
-      state: VerificationState,
-    ) => Promise<{ result: CheckResultV3; confirms: Confirmation[] }>,
+    build: CombinationBuild,
     apply: typeof recordCombination,
   ): Promise<CurrentStatus> {
     const account = await this.accounts.resolve(caller);
@@ -500,36 +474,17 @@ export class VerificationUseCases {
     query: { status?: string; limit: number; before?: string },
   ): Promise<VerificationSummaryPage> {
     const account = await this.accounts.authenticate(credentials);
-    let select = this.db
-      .selectFrom('verifications')
-      .select(['verification_id', 'overall_status', 'rule_id', 'rule_set_version', 'created_at', 'updated_at'])
-      .where('account_id', '=', account.accountId)
-      .orderBy('created_at', 'desc')
-      .orderBy('verification_id', 'desc')
-      .limit(query.limit + 1);
-    if (query.status) select = select.where('overall_status', '=', query.status);
-    if (query.before) {
-      const cursor = decodeCursor(query.before);
-      select = select.where((eb) =>
-        eb.or([
-          eb('created_at', '<', cursor.createdAt),
-          eb.and([eb('created_at', '=', cursor.createdAt), eb('verification_id', '<', cursor.verificationId)]),
-        ]),
-      );
-    }
-    const rows = await select.execute();
+    const before = query.before ? decodeCursor(query.before) : undefined;
+    const rows = await listVerifications(this.db, account.accountId, {
+      status: query.status,
+      limit: query.limit + 1,
+      before,
+    });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      verifications: page.map((r) => ({
-        verificationId: r.verification_id,
-        overallVerificationStatus: r.overall_status,
-        ruleId: r.rule_id,
-        ruleSetVersion: r.rule_set_version,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      })),
-      next: rows.length > query.limit && last ? encodeCursor(last.created_at, last.verification_id) : null,
+      verifications: page.map((r) => r.summary),
+      next: rows.length > query.limit && last ? encodeCursor(last.key) : null,
     };
   }
 
@@ -549,13 +504,7 @@ export class VerificationUseCases {
 
   async expireToken(credentials: AccountCredentials, token: string): Promise<void> {
     const account = await this.accounts.authenticate(credentials);
-    const result = await this.db
-      .updateTable('verification_tokens')
-      .set({ expired: true })
-      .where('token_hash', '=', digest(token))
-      .where('account_id', '=', account.accountId)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw errors.tokenNotFound();
+    if (!(await expireVerificationToken(this.db, account.accountId, digest(token)))) throw errors.tokenNotFound();
   }
 
   private settings(account: Account, ruleSet: AccountSettings['ruleSet']): AccountSettings {
@@ -571,31 +520,15 @@ export class VerificationUseCases {
 
   /** A verification of the account with the settings it is decided under (its rule-set version). */
   async load(db: Db, account: Account, verificationId: string, forUpdate: boolean): Promise<Loaded> {
-    let query = db
-      .selectFrom('verifications')
-      .select(['state', 'rule_id', 'rule_set_version'])
-      .where('account_id', '=', account.accountId)
-      .where('verification_id', '=', verificationId);
-    if (forUpdate) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
+    const row = await findVerification(db, account.accountId, verificationId, forUpdate);
     if (!row) throw errors.notFound('verification', verificationId);
     // A verification stays under the rule-set version it was registered with.
-    const ruleSet = await this.ruleSets.get(account.accountId, row.rule_id, row.rule_set_version, db);
+    const ruleSet = await this.ruleSets.get(account.accountId, row.ruleId, row.ruleSetVersion, db);
     return { settings: this.settings(account, ruleSet), state: row.state };
   }
 
   private async save(tx: Tx, account: Account, before: VerificationState, after: VerificationState): Promise<void> {
-    await tx
-      .updateTable('verifications')
-      .set((eb) => ({
-        state: JSON.stringify(after),
-        overall_status: after.overallVerificationStatus,
-        revision: eb('revision', '+', 1),
-        updated_at: this.clock.now(),
-      }))
-      .where('account_id', '=', account.accountId)
-      .where('verification_id', '=', after.verificationId)
-      .execute();
+    await updateVerification(tx, account.accountId, after, this.clock.now());
     await this.notify(tx, account, before.overallVerificationStatus, after);
   }
 
@@ -616,18 +549,14 @@ export class VerificationUseCases {
       `${account.accountId}/${state.verificationId}/${previous ?? ''}->${state.overallVerificationStatus}/${this.clock.now().toISOString()}`,
     ).slice(0, 32);
     // The delivery is listed (GET /webhook-deliveries) from the moment it is due, and can be retried from its row.
-    await tx
-      .insertInto('webhook_deliveries')
-      .values({
-        account_id: account.accountId,
-        verification_id: state.verificationId,
-        event: event.event,
-        delivery_key: deliveryKey,
-        attempts: 0,
-        attempts_left: WEBHOOK_RETRY_LIMIT + 1,
-        payload: JSON.stringify(event),
-      })
-      .execute();
+    await insertWebhookDelivery(tx, {
+      accountId: account.accountId,
+      verificationId: state.verificationId,
+      event: event.event,
+      deliveryKey,
+      attemptsLeft: WEBHOOK_RETRY_LIMIT + 1,
+      payload: event,
+    });
     await this.queue.send(
       WEBHOOK_QUEUE,
       {
@@ -644,34 +573,22 @@ export class VerificationUseCases {
 
   private async issueToken(tx: Tx, accountId: string, verificationId: string): Promise<string> {
     const token = newVerificationToken();
-    await tx
-      .insertInto('verification_tokens')
-      .values({
-        token_hash: digest(token),
-        account_id: accountId,
-        verification_id: verificationId,
-        expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS),
-      })
-      .execute();
+    await insertVerificationToken(tx, {
+      hash: digest(token),
+      accountId,
+      verificationId,
+      expiresAt: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS),
+    });
     return token;
   }
 
   /** A token is good until expired or idle for 30 minutes; each use extends it. */
   private async useToken(tx: Tx, accountId: string, token: string): Promise<string> {
-    const row = await tx
-      .selectFrom('verification_tokens')
-      .select(['verification_id', 'expires_at', 'expired'])
-      .where('token_hash', '=', digest(token))
-      .where('account_id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row || row.expired || row.expires_at.getTime() <= this.clock.now().getTime()) throw errors.tokenNotFound();
-    await tx
-      .updateTable('verification_tokens')
-      .set({ expires_at: new Date(this.clock.now().getTime() + TOKEN_IDLE_MS) })
-      .where('token_hash', '=', digest(token))
-      .execute();
-    return row.verification_id;
+    const found = await lockVerificationToken(tx, accountId, digest(token));
+    if (!found || found.expired || found.expiresAt.getTime() <= this.clock.now().getTime())
+      throw errors.tokenNotFound();
+    await extendVerificationToken(tx, digest(token), new Date(this.clock.now().getTime() + TOKEN_IDLE_MS));
+    return found.verificationId;
   }
 
   currentStatus(settings: AccountSettings, state: VerificationState): CurrentStatus {

@@ -5,27 +5,17 @@ import type { JobQueue } from './ports/job-queue.ts';
 import type { Accounts, AccountCredentials } from './accounts.ts';
 import { AppError, errors } from './errors.ts';
 import { WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
+import {
+  listWebhookDeliveries,
+  findWebhookDelivery,
+  lockWebhookDelivery,
+  rearmWebhookDelivery,
+  type DeliveryListKey,
+  type DeliveryState,
+  type WebhookDeliveryView,
+} from './webhook-delivery-store.ts';
 
-/**
- * - pending: not tried yet; delivered: the receiver answered 2xx;
- * - retrying: the last attempt failed and pono tries again with back-off;
- * - failed: every automatic attempt failed (retry it through the API once the receiver is fixed).
- */
-export type DeliveryState = 'pending' | 'delivered' | 'retrying' | 'failed';
-
-export interface WebhookDeliveryView {
-  /** The delivery key, also sent in the X-Pono-Delivery header: receivers drop duplicates by it. */
-  id: string;
-  verificationId: string;
-  event: string;
-  state: DeliveryState;
-  attempts: number;
-  lastAttemptAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
+export type { DeliveryState, WebhookDeliveryView } from './webhook-delivery-store.ts';
 
 export interface WebhookDeliveryPage {
   deliveries: WebhookDeliveryView[];
@@ -33,46 +23,11 @@ export interface WebhookDeliveryPage {
   next: string | null;
 }
 
-interface Row {
-  id: number;
-  delivery_key: string;
-  verification_id: string;
-  event: string;
-  attempts: number;
-  attempts_left: number;
-  last_status: number | null;
-  last_error: string | null;
-  last_attempt_at: Date | null;
-  delivered_at: Date | null;
-  created_at: Date;
+function encodeCursor(key: DeliveryListKey): string {
+  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString('base64url');
 }
 
-function stateOf(row: Row): DeliveryState {
-  if (row.delivered_at !== null) return 'delivered';
-  if (row.attempts === 0) return 'pending';
-  return row.attempts_left > 0 ? 'retrying' : 'failed';
-}
-
-function viewOf(row: Row): WebhookDeliveryView {
-  return {
-    id: row.delivery_key,
-    verificationId: row.verification_id,
-    event: row.event,
-    state: stateOf(row),
-    attempts: row.attempts,
-    lastAttemptAt: row.last_attempt_at?.toISOString() ?? null,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-    deliveredAt: row.delivered_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-  };
-}
-
-function encodeCursor(row: Row): string {
-  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: number } {
+function decodeCursor(cursor: string): DeliveryListKey {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number];
     const date = new Date(createdAt);
@@ -82,20 +37,6 @@ function decodeCursor(cursor: string): { createdAt: Date; id: number } {
     throw errors.invalid([{ field: 'before', message: 'before must be the `next` value of a previous page' }]);
   }
 }
-
-const COLUMNS = [
-  'id',
-  'delivery_key',
-  'verification_id',
-  'event',
-  'attempts',
-  'attempts_left',
-  'last_status',
-  'last_error',
-  'last_attempt_at',
-  'delivered_at',
-  'created_at',
-] as const;
 
 export class WebhookDeliveries {
   constructor(
@@ -110,37 +51,23 @@ export class WebhookDeliveries {
     query: { limit: number; before?: string; state?: DeliveryState },
   ): Promise<WebhookDeliveryPage> {
     const account = await this.accounts.authenticate(credentials);
-    let select = this.db
-      .selectFrom('webhook_deliveries')
-      .select(COLUMNS)
-      .where('account_id', '=', account.accountId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(query.limit + 1);
-    if (query.state === 'delivered') select = select.where('delivered_at', 'is not', null);
-    else if (query.state === 'pending') select = select.where('delivered_at', 'is', null).where('attempts', '=', 0);
-    else if (query.state === 'retrying')
-      select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '>', 0);
-    else if (query.state === 'failed')
-      select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '=', 0);
-    if (query.before) {
-      const cursor = decodeCursor(query.before);
-      select = select.where((eb) =>
-        eb.or([
-          eb('created_at', '<', cursor.createdAt),
-          eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)]),
-        ]),
-      );
-    }
-    const rows = await select.execute();
+    const before = query.before ? decodeCursor(query.before) : undefined;
+    const rows = await listWebhookDeliveries(this.db, account.accountId, {
+      limit: query.limit + 1,
+      before,
+      state: query.state,
+    });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    return { deliveries: page.map(viewOf), next: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return {
+      deliveries: page.map((r) => r.view),
+      next: rows.length > query.limit && last ? encodeCursor(last.key) : null,
+    };
   }
 
   async get(credentials: AccountCredentials, deliveryId: string): Promise<WebhookDeliveryView> {
     const account = await this.accounts.authenticate(credentials);
-    return viewOf(await this.row(account.accountId, deliveryId));
+    return this.view(account.accountId, deliveryId);
   }
 
   /**
@@ -151,15 +78,9 @@ export class WebhookDeliveries {
     const account = await this.accounts.authenticate(credentials);
     const url = account.webhookUrl;
     await this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('webhook_deliveries')
-        .select([...COLUMNS, 'payload'])
-        .where('account_id', '=', account.accountId)
-        .where('delivery_key', '=', deliveryId)
-        .forUpdate()
-        .executeTakeFirst();
+      const row = await lockWebhookDelivery(tx, account.accountId, deliveryId);
       if (!row) throw notFound(deliveryId);
-      if (row.delivered_at !== null)
+      if (row.delivered)
         throw new AppError(
           'conflict',
           'This delivery was already accepted by the receiver; it is not sent twice',
@@ -177,33 +98,24 @@ export class WebhookDeliveries {
           'This delivery was recorded before pono kept the event it carries, so it cannot be sent again',
           'DELIVERY_NOT_RETRYABLE',
         );
-      await tx
-        .updateTable('webhook_deliveries')
-        .set({ attempts_left: WEBHOOK_RETRY_LIMIT + 1 })
-        .where('id', '=', row.id)
-        .execute();
+      await rearmWebhookDelivery(tx, row.id, WEBHOOK_RETRY_LIMIT + 1);
       const job = {
         accountId: account.accountId,
-        verificationId: row.verification_id,
+        verificationId: row.verificationId,
         event: row.event,
-        deliveryKey: row.delivery_key,
+        deliveryKey: row.deliveryKey,
         url,
         payload: row.payload,
       };
       await this.queue.send(WEBHOOK_QUEUE, job, { tx });
     });
-    return viewOf(await this.row(account.accountId, deliveryId));
+    return this.view(account.accountId, deliveryId);
   }
 
-  private async row(accountId: string, deliveryId: string): Promise<Row> {
-    const row = await this.db
-      .selectFrom('webhook_deliveries')
-      .select(COLUMNS)
-      .where('account_id', '=', accountId)
-      .where('delivery_key', '=', deliveryId)
-      .executeTakeFirst();
-    if (!row) throw notFound(deliveryId);
-    return row;
+  private async view(accountId: string, deliveryId: string): Promise<WebhookDeliveryView> {
+    const view = await findWebhookDelivery(this.db, accountId, deliveryId);
+    if (!view) throw notFound(deliveryId);
+    return view;
   }
 }
 
