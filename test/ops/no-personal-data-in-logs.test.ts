@@ -210,8 +210,8 @@ forEachDatabase((kind) => {
           }
         }
         assert.ok(calls > 100, `every route was called (${calls} calls)`);
-        // Let the background work of the application (records fetch, emails) run and log.
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // The background work the calls enqueued (records fetch, emails) has run and logged.
+        await t.services.queue.drained();
       } finally {
         await t.close();
       }

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -129,6 +130,25 @@ export class JobQueue implements RunningJobQueue {
       (rows as { name: string; seconds: number }[]).map((r) => [r.name, Math.max(0, Number(r.seconds))]),
     );
     return [...this.#definitions.keys()].map((queue) => ({ queue, seconds: ages.get(queue) ?? 0 }));
+  }
+
+  /**
+   * Resolves once no job of these queues is due or running (a retry set for later does not count), checking every
+   * tenth of a second; rejects after `timeoutMs`. What was enqueued before the call has then been worked.
+   */
+  async drained(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const names = [...this.#definitions.keys()];
+    for (;;) {
+      const { rows } = await this.#database.executeSql(
+        `select count(*)::int as busy from "${this.#schema}".job where name = any($1)
+          and (state = 'active' or (state in ('created', 'retry') and start_after <= now()))`,
+        [names],
+      );
+      if (Number((rows as { busy: number }[])[0]?.busy ?? 0) === 0) return;
+      if (Date.now() > deadline) throw new Error(`the job queue still had work after ${timeoutMs} ms`);
+      await pause(100);
+    }
   }
 
   /** The names of the queues that run on a schedule. */

@@ -41,6 +41,8 @@ export interface RunningJobQueue extends JobQueue {
   depths(): Promise<{ queue: string; waiting: number }[]>;
   /** How long the oldest job that is due has waited, in seconds, per queue (0 when none is due). */
   oldestDueAges(): Promise<{ queue: string; seconds: number }[]>;
+  /** Resolves once no job is due or running (a retry set for later does not count); rejects after `timeoutMs`. */
+  drained(timeoutMs?: number): Promise<void>;
   /** The names of the queues that run on a schedule. */
   scheduled(): Promise<string[]>;
 }

@@ -126,7 +126,8 @@ forEachDatabase((kind) => {
       .execute((trx) => cw.visaEmails.schedule(trx, applicationId, personId));
     assert.equal(again, 'already-scheduled');
     assert.equal(await cw.visaEmails.deliver({ applicationId, personId }), 'skipped');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Drained: any email job the second scheduling had enqueued has been worked and its message received.
+    await t.services.queue.drained();
     assert.equal(mail.inbox.filter((m) => m.subject?.startsWith('Your residence visa')).length, 1);
     const trail = await cw.audit.forApplication(admin, reference);
     assert.deepEqual(
@@ -147,7 +148,7 @@ forEachDatabase((kind) => {
     );
     const trail = await cw.audit.forApplication(admin, reference);
     assert.ok(trail.some((e) => e.action === 'visa-cancellation-email.no-address'));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await t.services.queue.drained();
     assert.equal(mail.inbox.length, before);
   });
 });
