@@ -92,6 +92,23 @@ test('deactivating an officer ends their API token at once', async () => {
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/applications', headers: bearer })).statusCode, 401);
 });
 
+test("an inactive officer's API token is refused even where no revocation was recorded", async () => {
+  const admin = await signIn('admin-inactive@dia.example', ['administrator']);
+  const { id } = await signIn('inactive@dia.example', ['case-officer']);
+  const issued = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/officers/${id}/tokens`,
+    headers: { cookie: admin.cookie },
+    payload: { name: 'integration' },
+  });
+  assert.equal(issued.statusCode, 201, issued.body);
+  const bearer = { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
+  // Deactivation revokes the tokens too; here only the officer's flag is off (a row restored from a backup, say),
+  // so the token check itself has to refuse an inactive officer.
+  await t.database.db.updateTable('officers').set({ active: false }).where('officer_id', '=', id).execute();
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 401);
+});
+
 test('a role that may not do an action is refused on the server with ROLE_NOT_PERMITTED', async () => {
   const validator = await signIn('validator@dia.example', ['validating-officer']);
   const r = await t.app.inject({
