@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forEachDatabase } from '../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
+import { officerPair } from '../../support/officer-pair.ts';
+import { grantWithCeremony } from '../../support/grant.ts';
 import { ManualClock, parseAsOf, ShiftedClock } from '../../../src/app/clock.ts';
 import type { Actor } from '../../../src/app/casework/actor.ts';
 import { meetingOnOrBefore } from '../../../src/app/casework/drill.ts';
@@ -64,21 +66,7 @@ forEachDatabase((kind) => {
       workJobs: false,
       env: { PONO_INZ_NOTIFY_URL: url, PONO_INZ_NOTIFY_SECRET: 'drill-secret-0123456789' },
     });
-    const officers = t.services.casework.officers;
-    const a = await officers.create({
-      email: 'd-co@dia.example',
-      fullName: 'CO',
-      roles: ['case-officer'],
-      password: 'password password',
-    });
-    const b = await officers.create({
-      email: 'd-vo@dia.example',
-      fullName: 'VO',
-      roles: ['validating-officer'],
-      password: 'password password',
-    });
-    co = { officerId: a.id, roles: a.roles };
-    vo = { officerId: b.id, roles: b.roles };
+    ({ co, vo } = await officerPair(t.services, 'd'));
   });
   after(async () => {
     await t.close();
@@ -102,20 +90,11 @@ forEachDatabase((kind) => {
     await cw.applications.moveStage(co, reference, 'allocate');
     const link = await cw.links.create(co, reference, { personId: person.id, relationship: 'Adult' });
     await cw.links.markSentForDemo(link.id, clock.now(), 'drill-token-0123456789-abcdefghij');
-    for (const task of await cw.tasks.forApplication(co, reference)) {
-      // The link is sent but never completed here (it is left to expire), so identity is bound by the original passport.
-      await cw.tasks.command(co, task.id, {
-        action: 'prepare',
-        outcome: 'pass',
-        criteria: task.kind === 'identity-is-bound' ? ['original-passport'] : ['inz-match'],
-        comments: task.kind === 'identity-is-bound' ? 'Original passport sighted at the counter' : '1:1 match',
-      });
-      await cw.tasks.command(vo, task.id, { action: 'validate' });
-    }
-    await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
-    await cw.applications.moveStage(co, reference, 'refer-for-decision');
-    await cw.applications.moveStage(vo, reference, 'grant');
-    await cw.ceremonies.record(co, reference, { ceremonyDate: '2024-06-03', oathTaken: true });
+    // The link is sent but never completed here (it is left to expire), so identity is bound by the original passport.
+    await grantWithCeremony(t.services, { co, vo }, reference, {
+      criterion: 'original-passport',
+      comments: { bound: 'Original passport sighted at the counter', others: '1:1 match' },
+    });
     const closed = await cw.ceremonies.close(co, reference);
     assert.equal(closed.notification.dueOn, '2024-06-10');
 

@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forEachDatabase } from '../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
+import { officerPair } from '../../support/officer-pair.ts';
+import { grantWithCeremony } from '../../support/grant.ts';
 import { ManualClock } from '../../../src/app/clock.ts';
 import type { Actor } from '../../../src/app/casework/actor.ts';
 import { CLAIM_LEASE_MS } from '../../../src/app/casework/ceremonies.ts';
@@ -74,21 +76,7 @@ forEachDatabase((kind) => {
         PONO_ADMIN_PASSWORD: 'first run password',
       },
     });
-    const officers = t.services.casework.officers;
-    const a = await officers.create({
-      email: 'n-co@dia.example',
-      fullName: 'CO',
-      roles: ['case-officer'],
-      password: 'password password',
-    });
-    const b = await officers.create({
-      email: 'n-vo@dia.example',
-      fullName: 'VO',
-      roles: ['validating-officer'],
-      password: 'password password',
-    });
-    co = { officerId: a.id, roles: a.roles };
-    vo = { officerId: b.id, roles: b.roles };
+    ({ co, vo } = await officerPair(t.services, 'n'));
   });
   after(async () => {
     await t.close();
@@ -110,19 +98,7 @@ forEachDatabase((kind) => {
     });
     await cw.applications.submit(co, reference, { paid: true, submittedOn: '2023-01-10' });
     await cw.applications.moveStage(co, reference, 'allocate');
-    for (const task of await cw.tasks.forApplication(co, reference)) {
-      await cw.tasks.command(co, task.id, {
-        action: 'prepare',
-        outcome: 'pass',
-        criteria: task.kind === 'identity-is-bound' ? ['application-photo'] : ['inz-match'],
-        comments: '1:1 match; photo agrees',
-      });
-      await cw.tasks.command(vo, task.id, { action: 'validate' });
-    }
-    await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
-    await cw.applications.moveStage(co, reference, 'refer-for-decision');
-    await cw.applications.moveStage(vo, reference, 'grant');
-    await cw.ceremonies.record(co, reference, { ceremonyDate: '2024-06-03', oathTaken: true });
+    await grantWithCeremony(t.services, { co, vo }, reference);
     return reference;
   }
 

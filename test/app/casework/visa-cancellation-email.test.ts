@@ -6,6 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../support/databases.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
+import { officerPair } from '../../support/officer-pair.ts';
+import { grantWithCeremony } from '../../support/grant.ts';
 import { startMailbox, eventually, type Mailbox } from '../../adapters/http/casework/casework-client.ts';
 import { ManualClock } from '../../../src/app/clock.ts';
 import type { Actor } from '../../../src/app/casework/actor.ts';
@@ -35,21 +37,7 @@ forEachDatabase((kind) => {
       },
     });
     assert.equal((await t.services.records.load(DEMO_RECORDS)).ok, true);
-    const officers = t.services.casework.officers;
-    const a = await officers.create({
-      email: 'v-co@dia.example',
-      fullName: 'CO',
-      roles: ['case-officer'],
-      password: 'password password',
-    });
-    const b = await officers.create({
-      email: 'v-vo@dia.example',
-      fullName: 'VO',
-      roles: ['validating-officer'],
-      password: 'password password',
-    });
-    co = { officerId: a.id, roles: a.roles };
-    vo = { officerId: b.id, roles: b.roles };
+    ({ co, vo } = await officerPair(t.services, 'v'));
   });
   after(async () => {
     await t.close();
@@ -71,19 +59,7 @@ forEachDatabase((kind) => {
     await cw.applications.submit(co, reference, { paid: true, submittedOn: '2023-01-10' });
     await eventually(async () => (await cw.applications.get(co, reference)).recordsStatus === 'fetched');
     await cw.applications.moveStage(co, reference, 'allocate');
-    for (const task of await cw.tasks.forApplication(co, reference)) {
-      await cw.tasks.command(co, task.id, {
-        action: 'prepare',
-        outcome: 'pass',
-        criteria: task.kind === 'identity-is-bound' ? ['application-photo'] : ['inz-match'],
-        comments: '1:1 match; photo agrees',
-      });
-      await cw.tasks.command(vo, task.id, { action: 'validate' });
-    }
-    await cw.applications.moveStage(co, reference, 'complete-and-correct-done');
-    await cw.applications.moveStage(co, reference, 'refer-for-decision');
-    await cw.applications.moveStage(vo, reference, 'grant');
-    await cw.ceremonies.record(co, reference, { ceremonyDate: '2024-06-03', oathTaken: true });
+    await grantWithCeremony(t.services, { co, vo }, reference);
     const view = await cw.ceremonies.close(co, reference);
     return { reference, applicationId: view.id };
   }
