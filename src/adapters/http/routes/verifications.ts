@@ -127,15 +127,12 @@ export const verificationRoutes =
         { params: SourceParams, body: SetFieldsBody },
         { 200: CurrentStatusSchema },
       ),
-      async (request) =>
-        namedStatus(
-          await use.setFields(
-            accountCredentials(request),
-            request.params.verificationId,
-            request.params.sourceId,
-            request.body.fields,
-          ),
-        ),
+      async (request) => {
+        const { verificationId, sourceId } = request.params;
+        return namedStatus(
+          await use.setFields(accountCredentials(request), verificationId, sourceId, request.body.fields),
+        );
+      },
     );
 
     app.post(
@@ -146,16 +143,12 @@ export const verificationRoutes =
         { params: SourceParams, body: AssistedBody },
         { 200: CurrentStatusSchema },
       ),
-      async (request) =>
-        namedStatus(
-          await use.setFields(
-            accountCredentials(request),
-            request.params.verificationId,
-            request.params.sourceId,
-            request.body.fields,
-            { adminEmail: request.body.adminEmail, comment: request.body.comment },
-          ),
-        ),
+      async (request) => {
+        const { verificationId, sourceId } = request.params;
+        const { fields, adminEmail, comment } = request.body;
+        const credentials = accountCredentials(request);
+        return namedStatus(await use.setFields(credentials, verificationId, sourceId, fields, { adminEmail, comment }));
+      },
     );
 
     app.post(
