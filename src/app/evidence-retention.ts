@@ -4,10 +4,16 @@
 // the audit trail of the application records that the evidence was deleted, when and under which period.
 // The photos of captured identity documents (seed 003) go the same way once older than their own period: the
 // capture, its reading and the combination result stay, without the image.
-import { sql } from 'kysely';
 import type { Db } from './ports/database.ts';
 import type { Clock } from './clock.ts';
 import { appendAudit } from './casework/audit.ts';
+import {
+  sessionsPastRetention,
+  lockSessionUnlessHeld,
+  deleteSessionEvidence,
+  lockDocumentPhotosPastRetention,
+  deleteDocumentPhoto,
+} from './evidence-retention-store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Sessions cleared per transaction, so that one run never holds locks for long. */
@@ -17,38 +23,6 @@ export interface RetentionRun {
   sessions: number;
   frames: number;
   trustedSources: number;
-}
-
-/** Sessions past the period that still hold evidence, oldest first. */
-async function sessionsPastRetention(
-  db: Db,
-  before: Date,
-  limit: number,
-): Promise<{ session_id: string; application_id: string | null }[]> {
-  return db
-    .selectFrom('liveness_sessions as s')
-    .select(['s.session_id', 's.application_id'])
-    .where(sql<boolean>`coalesce(s.completed_at, s.created_at) < ${before}`)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('liveness_trusted_sources as t')
-            .select('t.session_id')
-            .whereRef('t.session_id', '=', 's.session_id'),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('liveness_frames as f')
-            .innerJoin('liveness_attempts as a', 'a.attempt_id', 'f.attempt_id')
-            .select('f.attempt_id')
-            .whereRef('a.session_id', '=', 's.session_id'),
-        ),
-      ]),
-    )
-    .orderBy(sql`coalesce(s.completed_at, s.created_at)`)
-    .limit(limit)
-    .execute();
 }
 
 export interface PhotoRetentionRun {
@@ -80,29 +54,16 @@ export class EvidenceRetention {
     let captures = 0;
     for (;;) {
       const cleared = await this.db.transaction().execute(async (tx) => {
-        const due = await tx
-          .selectFrom('document_captures')
-          .select(['capture_id', 'account_id', 'verification_id'])
-          .where('created_at', '<', before)
-          .where('image', 'is not', null)
-          .orderBy('created_at')
-          .limit(BATCH)
-          .forUpdate()
-          .skipLocked()
-          .execute();
+        const due = await lockDocumentPhotosPastRetention(tx, before, BATCH);
         for (const capture of due) {
-          await tx
-            .updateTable('document_captures')
-            .set({ image: null, image_type: null })
-            .where('capture_id', '=', capture.capture_id)
-            .execute();
+          await deleteDocumentPhoto(tx, capture.captureId);
           await appendAudit(tx, now, {
             actor: 'system',
             applicationId: null,
             action: 'document-photo.deleted',
             entity: 'document-capture',
-            entityId: capture.capture_id,
-            after: { accountId: capture.account_id, retentionDays: this.documentPhotoDays },
+            entityId: capture.captureId,
+            after: { accountId: capture.accountId, retentionDays: this.documentPhotoDays },
           });
         }
         return due.length;
@@ -123,30 +84,14 @@ export class EvidenceRetention {
         let clearedHere = 0;
         for (const session of due) {
           // Locks the session row so that two processes running the job never count one deletion twice.
-          const locked = await tx
-            .selectFrom('liveness_sessions')
-            .select('session_id')
-            .where('session_id', '=', session.session_id)
-            .forUpdate()
-            .skipLocked()
-            .executeTakeFirst();
-          if (!locked) continue;
-          const attempts = tx
-            .selectFrom('liveness_attempts')
-            .select('attempt_id')
-            .where('session_id', '=', session.session_id);
-          const frames = await tx.deleteFrom('liveness_frames').where('attempt_id', 'in', attempts).executeTakeFirst();
-          const sources = await tx
-            .deleteFrom('liveness_trusted_sources')
-            .where('session_id', '=', session.session_id)
-            .executeTakeFirst();
-          const deleted = { frames: Number(frames.numDeletedRows), trustedSources: Number(sources.numDeletedRows) };
+          if (!(await lockSessionUnlessHeld(tx, session.sessionId))) continue;
+          const deleted = await deleteSessionEvidence(tx, session.sessionId);
           await appendAudit(tx, now, {
             actor: 'system',
-            applicationId: session.application_id,
+            applicationId: session.applicationId,
             action: 'liveness-evidence.deleted',
             entity: 'liveness-session',
-            entityId: session.session_id,
+            entityId: session.sessionId,
             after: { ...deleted, retentionDays: this.retentionDays },
           });
           total.sessions += 1;

@@ -1,5 +1,12 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Db } from './ports/database.ts';
+import {
+  recentFailureTimes,
+  failuresReachLimit,
+  insertFailure,
+  deleteFailuresUntil,
+  deleteFailures,
+} from './sign-in-failure-store.ts';
 
 /**
  * Failed sign-ins per key (an account id, an officer's email, a client address) in a sliding window. Past the
@@ -18,15 +25,8 @@ export class FailedAttempts {
   /** Milliseconds until the key may try again, or 0 when it may now. */
   async retryAfterMs(key: string): Promise<number> {
     const since = new Date(this.now() - this.windowMs);
-    const recent = await this.db
-      .selectFrom('sign_in_failures')
-      .select('failed_at')
-      .where('key', '=', key)
-      .where('failed_at', '>', since)
-      .orderBy('failed_at', 'desc')
-      .limit(this.limit)
-      .execute();
-    const oldestCounted = recent.at(-1)?.failed_at;
+    const recent = await recentFailureTimes(this.db, key, since, this.limit);
+    const oldestCounted = recent.at(-1);
     return recent.length >= this.limit && oldestCounted !== undefined
       ? Math.max(1, oldestCounted.getTime() + this.windowMs - this.now())
       : 0;
@@ -38,26 +38,19 @@ export class FailedAttempts {
    */
   lockedCondition(key: string): RawBuilder<boolean> {
     const since = new Date(this.now() - this.windowMs);
-    return sql<boolean>`(select count(*) from (select 1 from sign_in_failures where key = ${key} and failed_at > ${since} limit ${this.limit}) recent) >= ${this.limit}`;
+    return failuresReachLimit(key, since, this.limit);
   }
 
   async fail(key: string): Promise<void> {
     const at = this.now();
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('sign_in_failures')
-        .values({ key, failed_at: new Date(at) })
-        .execute();
+      await insertFailure(tx, key, new Date(at));
       // Failures that left the window count for nothing: they go, so the table stays small.
-      await tx
-        .deleteFrom('sign_in_failures')
-        .where('key', '=', key)
-        .where('failed_at', '<=', new Date(at - this.windowMs))
-        .execute();
+      await deleteFailuresUntil(tx, key, new Date(at - this.windowMs));
     });
   }
 
   async succeed(key: string): Promise<void> {
-    await this.db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+    await deleteFailures(this.db, key);
   }
 }
