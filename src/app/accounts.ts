@@ -1,8 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { digest } from './ids.ts';
-import type { RawBuilder, Selectable } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Db } from './ports/database.ts';
-import type { AccountsTable } from './ports/database-schema.ts';
+import {
+  upsertAccount,
+  findAccount,
+  insertAccountSession,
+  deleteAccountSession,
+  findAccountSession,
+  type Account,
+} from './account-store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { FailedAttempts } from './failed-attempts.ts';
 import { errors, type FieldProblem } from './errors.ts';
@@ -21,15 +28,7 @@ export type Caller = AccountCredentials | { readonly authenticated: Account };
 /** An account administrator's console session lasts a working day. */
 export const ACCOUNT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
-export interface Account {
-  accountId: string;
-  stubMode: boolean;
-  enabledSources: string[];
-  country: 'AU' | 'NZ';
-  lockoutAttempts: number | null;
-  webhookUrl: string | null;
-  webhookSecret: string | null;
-}
+export type { Account } from './account-store.ts';
 
 export interface NewAccount {
   accountId: string;
@@ -104,18 +103,6 @@ function defaultSources(): string[] {
  * digest of account and password, so that a client's stream of calls does not pay the memory-hard hash each
  * time; a changed password is honoured within that minute.
  */
-function accountOf(row: Selectable<AccountsTable>): Account {
-  return {
-    accountId: row.account_id,
-    stubMode: row.stub_mode,
-    enabledSources: row.enabled_sources,
-    country: row.country === 'NZ' ? 'NZ' : 'AU',
-    lockoutAttempts: row.lockout_attempts,
-    webhookUrl: row.webhook_url,
-    webhookSecret: row.webhook_secret,
-  };
-}
-
 /** The lock-out check a write makes part of its own statement (see `Accounts.authenticateForWrite`). */
 export interface LockoutGuard {
   /** True while the account is locked: the write must not happen then. */
@@ -136,20 +123,19 @@ export class Accounts {
   }
 
   async create(input: NewAccount): Promise<Account> {
-    const settings = {
-      password_hash: await hashPassword(input.password),
-      stub_mode: input.stubMode,
-      enabled_sources: JSON.stringify(input.enabledSources ?? defaultSources()),
-      country: input.country ?? 'AU',
-      lockout_attempts: input.lockoutAttempts ?? null,
-      webhook_url: input.webhookUrl ?? null,
-      webhook_secret: input.webhookSecret ?? null,
-    };
-    await this.db
-      .insertInto('accounts')
-      .values({ account_id: input.accountId, ...settings })
-      .onConflict((oc) => oc.column('account_id').doUpdateSet(settings))
-      .execute();
+    await upsertAccount(
+      this.db,
+      {
+        accountId: input.accountId,
+        stubMode: input.stubMode,
+        enabledSources: input.enabledSources ?? defaultSources(),
+        country: input.country ?? 'AU',
+        lockoutAttempts: input.lockoutAttempts ?? null,
+        webhookUrl: input.webhookUrl ?? null,
+        webhookSecret: input.webhookSecret ?? null,
+      },
+      await hashPassword(input.password),
+    );
     this.#verified.clear();
     const account = await this.find(input.accountId);
     if (!account) throw new Error('account vanished after insert');
@@ -157,12 +143,7 @@ export class Accounts {
   }
 
   async find(accountId: string): Promise<Account | undefined> {
-    const row = await this.#row(accountId);
-    return row ? accountOf(row) : undefined;
-  }
-
-  #row(accountId: string) {
-    return this.db.selectFrom('accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    return (await findAccount(this.db, accountId))?.account;
   }
 
   /** The account when the password (or the session) is right; otherwise the error every client sees for a wrong one. */
@@ -214,15 +195,15 @@ export class Accounts {
   }
 
   async #verify(credentials: { accountId: string; password: string }): Promise<Account> {
-    const row = await this.#row(credentials.accountId);
+    const row = await findAccount(this.db, credentials.accountId);
     // An unknown account spends the same hashing time as a wrong password (verifyPassword of undefined).
-    const ok = await verifyPassword(row?.password_hash, credentials.password);
+    const ok = await verifyPassword(row?.passwordHash, credentials.password);
     if (!row || !ok) {
       await this.#failures.fail(`account:${credentials.accountId}`);
       throw errors.badCredentials();
     }
     await this.#failures.succeed(`account:${credentials.accountId}`);
-    const account = accountOf(row);
+    const account = row.account;
     this.#verified.set(this.#rememberKey(credentials), { account, until: this.now() + CACHE_TTL_MS });
     return account;
   }
@@ -236,39 +217,34 @@ export class Accounts {
     password: string;
   }): Promise<{ token: string; account: Account; expiresAt: Date }> {
     const account = await this.authenticate(credentials);
-    const row = await this.#row(account.accountId);
+    const row = await findAccount(this.db, account.accountId);
     if (!row) throw errors.badCredentials();
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now + ACCOUNT_SESSION_TTL_MS);
-    await this.db
-      .insertInto('account_sessions')
-      .values({
-        token_hash: digest(token),
-        account_id: account.accountId,
-        password_fingerprint: digest(row.password_hash),
-        created_at: new Date(now),
-        expires_at: expiresAt,
-      })
-      .execute();
+    await insertAccountSession(this.db, {
+      tokenHash: digest(token),
+      accountId: account.accountId,
+      passwordFingerprint: digest(row.passwordHash),
+      createdAt: new Date(now),
+      expiresAt,
+    });
     return { token, account, expiresAt };
   }
 
   async closeSession(token: string): Promise<void> {
-    await this.db.deleteFrom('account_sessions').where('token_hash', '=', digest(token)).execute();
+    await deleteAccountSession(this.db, digest(token));
   }
 
   /** The account of a console session; it ends at its expiry and as soon as the account's password changes. */
   async #bySession(token: string): Promise<Account> {
-    const row = await this.db
-      .selectFrom('account_sessions as s')
-      .innerJoin('accounts as a', 'a.account_id', 's.account_id')
-      .selectAll('a')
-      .select(['s.password_fingerprint', 's.expires_at'])
-      .where('s.token_hash', '=', digest(token))
-      .executeTakeFirst();
-    if (!row || row.expires_at.getTime() <= this.now() || row.password_fingerprint !== digest(row.password_hash))
+    const session = await findAccountSession(this.db, digest(token));
+    if (
+      !session ||
+      session.expiresAt.getTime() <= this.now() ||
+      session.passwordFingerprint !== digest(session.passwordHash)
+    )
       throw errors.badCredentials();
-    return accountOf(row);
+    return session.account;
   }
 }
