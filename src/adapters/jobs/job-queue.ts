@@ -21,6 +21,8 @@ export class JobQueue implements RunningJobQueue {
   readonly #database: Database;
   readonly #definitions = new Map<string, QueueDefinition<never>>();
   #started = false;
+  /** Batches of jobs whose handlers are running (stop() waits for them). */
+  readonly #inFlight = new Set<Promise<unknown>>();
   readonly #schema: string;
 
   constructor(
@@ -71,7 +73,7 @@ export class JobQueue implements RunningJobQueue {
         { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: definition.concurrency ?? 1 },
         async (jobs) => {
           // A failed job is failed (and retried) alone; pg-boss then completes the rest of the batch.
-          await Promise.all(
+          const batch = Promise.all(
             jobs.map(async (job) => {
               try {
                 await definition.handle(job.data);
@@ -82,6 +84,12 @@ export class JobQueue implements RunningJobQueue {
               }
             }),
           );
+          this.#inFlight.add(batch);
+          try {
+            await batch;
+          } finally {
+            this.#inFlight.delete(batch);
+          }
         },
       );
     }
@@ -163,6 +171,9 @@ export class JobQueue implements RunningJobQueue {
   async stop(): Promise<void> {
     if (!this.#started) return;
     await this.#boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    // pg-boss stops waiting after its timeout; a handler still running then would go on to use a database that the
+    // caller closes next, so its end is awaited here.
+    await Promise.allSettled([...this.#inFlight]);
     this.#started = false;
   }
 }

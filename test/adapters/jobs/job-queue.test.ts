@@ -75,3 +75,37 @@ forEachDatabase((kind) => {
     assert.ok((await queue.scheduled()).includes('test.cron'));
   });
 });
+
+forEachDatabase((kind) => {
+  test(
+    'stopping waits for a job still running past the queue library’s own grace period, so it never meets a closed database',
+    { timeout: 60_000 },
+    async () => {
+      const database = await openTestDatabase(kind);
+      const queue = new JobQueue(database, createLogger('silent'), { pollingIntervalSeconds: 0.5 });
+      let started = false;
+      let finishedAt = 0;
+      queue.define<Record<string, never>>({
+        name: 'test.slow',
+        retryLimit: 0,
+        retryDelaySeconds: 1,
+        handle: async () => {
+          started = true;
+          await new Promise((r) => setTimeout(r, 6_500)); // longer than pg-boss's 5 s wait on stop
+          await database.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+          finishedAt = Date.now();
+        },
+      });
+      await queue.start(true);
+      try {
+        await queue.send('test.slow', {});
+        await until(() => started, 20_000);
+        assert.ok(started, 'the job started');
+        await queue.stop();
+        assert.ok(finishedAt > 0, 'stop() returned only after the job had finished its work on the database');
+      } finally {
+        await database.dispose();
+      }
+    },
+  );
+});
