@@ -6,11 +6,12 @@
  * extraction, data source, face comparison, registration match) is recorded on the verification.
  */
 import { randomUUID } from 'node:crypto';
-import { QUALITY_GATES, type AuthenticityCheck } from '../domain/documents/authenticity.ts';
+import { QUALITY_GATES } from '../domain/documents/authenticity.ts';
 import { combinationResult, type DocumentData } from '../domain/documents/combination.ts';
 import { documentDataSource } from '../domain/documents/data-source.ts';
 import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
 import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } from '../domain/documents/recognition.ts';
+import type { CaptureView, DocumentCheck, FaceOutcome, ReviewRecord } from '../domain/documents/document-check.ts';
 import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
 import type { CalibrationTable } from '../domain/liveness/fmr.ts';
 import { assertCombinationOpen, type CheckResultV3 } from '../domain/verification/index.ts';
@@ -28,42 +29,6 @@ const COMBINATION_SOURCES: Readonly<Record<string, string>> = {
 };
 
 export type { ExtractedDetails };
-
-export interface FaceOutcome {
-  /** 0–100, or null when a face was missing (portrait or selfie) */
-  readonly score: number | null;
-  readonly threshold: number;
-  readonly problem?: string;
-}
-
-/** What the document check found on one photo. */
-export interface DocumentCheck {
-  readonly documentType: string;
-  readonly documentRegion: string;
-  /** the issuing state (an AU driver licence's), or '' */
-  readonly documentSubRegion?: string;
-  readonly mrzValid: boolean;
-  readonly extracted: ExtractedDetails;
-  readonly checks: AuthenticityCheck[];
-  /** the quality gates that failed: the person should take the photo again */
-  readonly retake: string[];
-  readonly face: FaceOutcome | null;
-}
-
-/** What a capture found, as the person and the API see it (stored as the capture's reading). */
-export interface CaptureView extends DocumentCheck {
-  readonly captureId: string;
-  readonly verificationId: string;
-  readonly status: 'AWAITING_CONFIRMATION' | 'CONFIRMED';
-}
-
-/** An administrator's decision on one component, as the capture keeps it (the audit of reviews). */
-export interface ReviewRecord extends ComponentReview {
-  readonly at: string;
-  /** the component's state after the decision, and the combination's */
-  readonly componentState: string;
-  readonly combinationState: string;
-}
 
 /** A confirmed capture as an administrator reviews it: what was read, what the person confirmed, the decisions. */
 export interface CaptureRecord {

@@ -3,7 +3,8 @@
 // (with the photo) and appends its decision in the transaction that revises the result.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
-import type { CaptureStore, CaptureView, ReviewRecord } from '../../app/document-captures.ts';
+import type { CaptureStore } from '../../app/document-captures.ts';
+import type { CaptureView } from '../../domain/documents/document-check.ts';
 import type { DocumentData } from '../../domain/documents/combination.ts';
 
 export function captureStore(db: Db): CaptureStore {
@@ -36,10 +37,10 @@ export function captureStore(db: Db): CaptureStore {
         .executeTakeFirst();
       if (!row) return undefined;
       return {
-        view: { ...(row.reading as CaptureView), status: row.status as CaptureView['status'] },
+        view: { ...row.reading, status: row.status },
         confirmed: row.confirmed,
         hasImage: row.has_image,
-        reviews: row.reviews as ReviewRecord[],
+        reviews: row.reviews,
         createdAt: new Date(row.created_at),
         confirmedAt: row.confirmed_at ? new Date(row.confirmed_at) : null,
       };
@@ -57,7 +58,7 @@ export function captureStore(db: Db): CaptureStore {
         .where('verification_id', '=', verificationId)
         .forUpdate()
         .executeTakeFirst();
-      return row ? { ...(row.reading as CaptureView), status: row.status as CaptureView['status'] } : undefined;
+      return row ? { ...row.reading, status: row.status } : undefined;
     },
     async latestConfirmed(tx: Tx, accountId, verificationId) {
       const row = await tx

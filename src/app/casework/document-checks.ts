@@ -5,7 +5,13 @@
 // details set against the person's recorded ones. Advice to the officer, never a decision; every run is audited.
 import { normaliseName } from '../../domain/verification/normalise.ts';
 import type { Clock } from '../clock.ts';
-import type { DocumentCaptures, DocumentCheck } from '../document-captures.ts';
+import type { DocumentCaptures } from '../document-captures.ts';
+import type {
+  CaseworkDocumentCheck,
+  DocumentCheck,
+  FaceProbe,
+  RecordComparison,
+} from '../../domain/documents/document-check.ts';
 import { authorize, invalid, notFound, type Actor } from './actor.ts';
 import { auditActor, type AuditEntry } from './audit.ts';
 
@@ -27,7 +33,7 @@ export interface RecordedPerson {
 
 export interface StoredCheck {
   readonly documentId: string;
-  readonly result: object;
+  readonly result: CaseworkDocumentCheck;
   readonly faceProbe: string | null;
   readonly checkedBy: string;
   readonly checkedAt: Date;
@@ -49,27 +55,6 @@ export interface DocumentCheckStore {
 /** Casework document kinds that carry a passport data page. */
 export const CHECKABLE_KINDS: readonly string[] = ['overseas-passport-image', 'travel-document'];
 const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png'];
-
-/** What the portrait was compared with, best first. */
-export const FACE_PROBES = ['LIVENESS_BEST_FRAME', 'APPLICATION_PHOTO'] as const;
-export type FaceProbe = (typeof FACE_PROBES)[number];
-
-export interface RecordComparison {
-  readonly field: 'givenNames' | 'familyName' | 'dateOfBirth';
-  readonly recorded: string;
-  readonly extracted: string;
-  readonly matches: boolean;
-}
-
-export interface CaseworkDocumentCheck extends DocumentCheck {
-  readonly documentId: string;
-  readonly checkedAt: string;
-  readonly checkedBy: string;
-  /** what the portrait was compared with; null when the person has neither a liveness frame nor a photo */
-  readonly faceComparedWith: FaceProbe | null;
-  /** the extracted details against the person's recorded ones; empty for a document of no person */
-  readonly record: RecordComparison[];
-}
 
 function compareWithRecord(check: DocumentCheck, person: RecordedPerson | undefined): RecordComparison[] {
   if (!person) return [];
@@ -157,7 +142,7 @@ export class CaseworkDocumentChecks {
     const document = await this.store.document(reference, documentId);
     if (!document) throw notFound('document', documentId);
     const stored = await this.store.latest(documentId);
-    return stored ? (stored.result as CaseworkDocumentCheck) : null;
+    return stored ? stored.result : null;
   }
 
   private async probe(

@@ -18,6 +18,12 @@ import type {
   VisaCancellationFields,
 } from '../../domain/casework/index.ts';
 import type { DocumentData } from '../../domain/documents/combination.ts';
+import type {
+  CaptureStatus,
+  CaptureView,
+  CaseworkDocumentCheck,
+  ReviewRecord,
+} from '../../domain/documents/document-check.ts';
 import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
@@ -396,21 +402,21 @@ export interface DocumentCapturesTable {
   capture_id: string;
   account_id: string;
   verification_id: string;
-  status: string;
-  reading: Json<object>;
+  status: CaptureStatus;
+  reading: Json<CaptureView>;
   confirmed: NullableJson<DocumentData>;
   created_at: Timestamp;
   confirmed_at: NullableTimestamp;
   /** the photo of the document, kept for an administrator's review (023) */
   image: Defaulted<Uint8Array | null>;
   image_type: Defaulted<string | null>;
-  reviews: ColumnType<object[], string | undefined, string>;
+  reviews: ColumnType<ReviewRecord[], string | undefined, string>;
 }
 
 export interface CaseworkDocumentChecksTable {
   document_id: string;
   application_id: string;
-  result: Json<object>;
+  result: Json<CaseworkDocumentCheck>;
   face_probe: string | null;
   checked_by: string;
   checked_at: Timestamp;
