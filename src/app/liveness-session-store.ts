@@ -162,7 +162,7 @@ export async function trustedSourceContents(db: Db, sessionId: string) {
     .execute();
 }
 
-export async function trustedSourceImage(db: Db, sessionId: string, source: string) {
+export async function trustedSourceImage(db: Db, sessionId: string, source: TrustedSource) {
   return db
     .selectFrom('liveness_trusted_sources')
     .select(['content_type', 'content'])

@@ -3,6 +3,7 @@
 import type {
   Challenge,
   LivenessCheckStatus,
+  AttemptState,
   LivenessThresholds,
   PassFail,
   TrustedSource,
@@ -105,6 +106,11 @@ export interface TrustedSourceInput {
   image?: Buffer;
 }
 
+/** A trusted source face as checked on arrival: a known source, by a casework document or the image itself. */
+export interface GivenTrustedSource extends TrustedSourceInput {
+  source: TrustedSource;
+}
+
 export interface CreateSessionInput {
   applicationReference?: string;
   personId?: string;
@@ -127,7 +133,7 @@ export interface AttemptView {
   id: string;
   number: number;
   challenges: Challenge[];
-  state: 'OPEN' | 'ANALYSING' | 'DECIDED';
+  state: AttemptState;
   startedAt: string;
   decidedAt: string | null;
   /** the session-level result of this attempt set */

@@ -12,7 +12,6 @@ import {
   type SessionView,
   type UploadLimits,
 } from './liveness-session-types.ts';
-import { isChallenge } from './liveness-uploads.ts';
 
 export const APPLICANT_STATE: Readonly<Record<LivenessCheckStatus, ApplicantState>> = {
   NOT_STARTED: 'ready',
@@ -63,12 +62,12 @@ function attemptView(a: AttemptRow, f: SessionFacts): AttemptView {
   return {
     id: a.attempt_id,
     number: a.attempt_number,
-    challenges: a.challenges.filter(isChallenge),
-    state: stale ? 'OPEN' : (a.state as AttemptView['state']),
+    challenges: a.challenges,
+    state: stale ? 'OPEN' : a.state,
     startedAt: a.started_at.toISOString(),
     decidedAt: a.decided_at?.toISOString() ?? null,
-    result: a.result === 'PASS' || a.result === 'FAIL' ? a.result : null,
-    liveness: a.liveness === 'PASS' || a.liveness === 'FAIL' ? a.liveness : null,
+    result: a.result,
+    liveness: a.liveness,
     faceMatch: a.face_match,
     reasons: a.reasons ?? [],
     challengeResults: (outcome?.challenges ?? []).map((c) => ({
@@ -111,7 +110,7 @@ export function applicantView(f: ApplicantFacts): ApplicantView {
     else if (f.linkStatus === 'Completed') state = 'used';
   }
   const usable = state === 'ready' || state === 'try_again';
-  const challenges = open ? open.challenges.filter(isChallenge) : [];
+  const challenges = open ? open.challenges : [];
   return {
     maxAttempts: f.thresholds.maxAttempts,
     capture: f.capture,

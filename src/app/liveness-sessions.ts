@@ -14,7 +14,6 @@ import {
   CHALLENGES,
   DEFAULT_THRESHOLDS,
   decideLivenessCheck,
-  type Challenge,
   type LivenessCheckDecision,
   type LivenessThresholds,
   type PassFail,
@@ -34,7 +33,7 @@ import { OfficerDirectory } from './casework/officer-directory.ts';
 import * as store from './liveness-session-store.ts';
 import type { AttemptRow, SessionRow } from './liveness-session-store.ts';
 import { APPLICANT_STATE, applicantView, sessionView } from './liveness-session-views.ts';
-import { checkSubmission, checkTrustedSources, isChallenge, isTrustedSource } from './liveness-uploads.ts';
+import { checkSubmission, checkTrustedSources, isTrustedSource } from './liveness-uploads.ts';
 import { addGivenFaces, attachDocumentFaces } from './liveness-trusted-sources.ts';
 import {
   DEFAULT_CAPTURE,
@@ -170,8 +169,7 @@ export class LivenessSessions {
         'applicationReference and personId go together',
       );
     }
-    const sources = input.trustedSources ?? [];
-    checkTrustedSources(sources, this.limits);
+    const sources = checkTrustedSources(input.trustedSources ?? [], this.limits);
 
     const id = randomUUID();
     const clientToken = randomBytes(32).toString('base64url');
@@ -278,6 +276,7 @@ export class LivenessSessions {
     source: string,
   ): Promise<{ contentType: string; content: Uint8Array }> {
     authorize(actor, 'documents.read');
+    if (!isTrustedSource(source)) throw notFound('trusted source', source);
     const r = await store.trustedSourceImage(this.db, sessionId, source);
     if (!r) throw notFound('trusted source', source);
     return { contentType: r.content_type, content: r.content };
@@ -356,7 +355,7 @@ export class LivenessSessions {
         throw conflict('this attempt set was already submitted; start a new one', 'ATTEMPT_SUBMITTED');
       // An incomplete set is refused before it is analysed, so it does not use up one of the person's attempts.
       const sent = new Set(input.captures.map((c) => c.challenge));
-      const missing = a.challenges.filter((c) => !sent.has(c as Challenge));
+      const missing = a.challenges.filter((c) => !sent.has(c));
       if (missing.length > 0) {
         throw invalid(
           'captures',
@@ -367,10 +366,10 @@ export class LivenessSessions {
       await store.updateAttempt(tx, attemptId, { state: 'ANALYSING', analysing_since: now });
       return a;
     });
-    const requested = claimed.challenges.filter(isChallenge);
+    const requested = claimed.challenges;
     const sources = await store.trustedSourceContents(this.db, session.session_id);
     const trustedSources: Partial<Record<TrustedSource, Buffer>> = {};
-    for (const s of sources) if (isTrustedSource(s.source)) trustedSources[s.source] = Buffer.from(s.content);
+    for (const s of sources) trustedSources[s.source] = Buffer.from(s.content);
 
     let analysis: LivenessAnalysis;
     try {

@@ -7,7 +7,7 @@ import { isDocumentKind } from '../domain/casework/documents.ts';
 import { jpegOrPng } from '../domain/files/image-size.ts';
 import { invalid } from './casework/actor.ts';
 import { documentById, insertTrustedSource, personDocuments } from './liveness-session-store.ts';
-import type { TrustedSourceInput } from './liveness-session-types.ts';
+import type { GivenTrustedSource } from './liveness-session-types.ts';
 
 /** Casework document kinds used as trusted source faces of a person's session. */
 const DOCUMENT_SOURCES: Readonly<Record<string, TrustedSource>> = {
@@ -20,11 +20,11 @@ export async function addGivenFaces(
   tx: Tx,
   sessionId: string,
   applicationId: string | null,
-  sources: readonly TrustedSourceInput[],
+  sources: readonly GivenTrustedSource[],
 ): Promise<void> {
   for (const [i, s] of sources.entries()) {
     if (s.image) {
-      await insertTrustedSource(tx, sessionId, s.source as TrustedSource, null, s.image);
+      await insertTrustedSource(tx, sessionId, s.source, null, s.image);
       continue;
     }
     const doc = await documentById(tx, s.documentId ?? '');
@@ -38,7 +38,7 @@ export async function addGivenFaces(
       );
     const content = Buffer.from(doc.content);
     if (!jpegOrPng(content)) throw invalid(`trustedSources.${i}.documentId`, 'the document is not a JPEG or PNG image');
-    await insertTrustedSource(tx, sessionId, s.source as TrustedSource, doc.document_id, content);
+    await insertTrustedSource(tx, sessionId, s.source, doc.document_id, content);
   }
 }
 

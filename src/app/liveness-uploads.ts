@@ -6,6 +6,7 @@ import { invalid } from './casework/actor.ts';
 import {
   TRUSTED_SOURCES,
   type AttemptSubmission,
+  type GivenTrustedSource,
   type TrustedSourceInput,
   type UploadLimits,
 } from './liveness-session-types.ts';
@@ -63,15 +64,20 @@ export function checkSubmission(s: AttemptSubmission, limits: UploadLimits): Che
 }
 
 /** The trusted source faces an integration gives: each source once, by a casework document or the image itself. */
-export function checkTrustedSources(sources: readonly TrustedSourceInput[], limits: UploadLimits): void {
+export function checkTrustedSources(
+  sources: readonly TrustedSourceInput[],
+  limits: UploadLimits,
+): GivenTrustedSource[] {
   const seen = new Set<string>();
-  sources.forEach((s, i) => {
-    if (!isTrustedSource(s.source))
+  return sources.map((s, i) => {
+    const source = s.source;
+    if (!isTrustedSource(source))
       throw invalid(`trustedSources.${i}.source`, `source must be one of ${TRUSTED_SOURCES.join(', ')}`);
-    if (seen.has(s.source)) throw invalid(`trustedSources.${i}.source`, `${s.source} is given twice`);
-    seen.add(s.source);
+    if (seen.has(source)) throw invalid(`trustedSources.${i}.source`, `${source} is given twice`);
+    seen.add(source);
     if ((s.documentId === undefined) === (s.image === undefined))
       throw invalid(`trustedSources.${i}`, 'give either documentId or image');
     if (s.image) checkImage(s.image, `trustedSources.${i}.image`, limits);
+    return { ...s, source };
   });
 }

@@ -24,7 +24,8 @@ import type {
   CaseworkDocumentCheck,
   ReviewRecord,
 } from '../../domain/documents/document-check.ts';
-import type { AttemptOutcome } from '../../domain/liveness/decision.ts';
+import type { AttemptOutcome, TrustedSource } from '../../domain/liveness/decision.ts';
+import type { AttemptState, Challenge, PassFail } from '../../domain/liveness/types.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
 import type {
@@ -363,7 +364,7 @@ export interface LivenessSessionsTable {
 
 export interface LivenessTrustedSourcesTable {
   session_id: string;
-  source: string;
+  source: TrustedSource;
   document_id: string | null;
   content_type: string;
   sha256: string;
@@ -374,13 +375,13 @@ export interface LivenessAttemptsTable {
   attempt_id: string;
   session_id: string;
   attempt_number: number;
-  challenges: Json<string[]>;
-  state: string;
+  challenges: Json<Challenge[]>;
+  state: AttemptState;
   started_at: Timestamp;
   analysing_since: NullableTimestamp;
   decided_at: NullableTimestamp;
-  result: string | null;
-  liveness: string | null;
+  result: PassFail | null;
+  liveness: PassFail | null;
   face_match: string | null;
   reasons: NullableJson<string[]>;
   outcome: NullableJson<AttemptOutcome>;

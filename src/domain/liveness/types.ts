@@ -67,6 +67,9 @@ export type ReasonCode =
 
 export type PassFail = 'PASS' | 'FAIL';
 
+/** An attempt set: open for capture, being analysed, or decided. */
+export type AttemptState = 'OPEN' | 'ANALYSING' | 'DECIDED';
+
 export interface ChallengeResult {
   readonly challenge: Challenge;
   readonly result: PassFail;
