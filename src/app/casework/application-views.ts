@@ -122,7 +122,7 @@ function personView(p: PersonRow, submittedOn: string | null, today: string): Pe
   const submitted = submittedOn && compareDates(submittedOn, p.date_of_birth) >= 0 ? submittedOn : null;
   return {
     id: p.person_id,
-    relationship: p.relationship as PartyRelationship,
+    relationship: p.relationship,
     givenNames: p.given_names,
     familyName: p.family_name,
     fullName: `${p.given_names} ${p.family_name}`.trim(),

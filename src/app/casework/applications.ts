@@ -10,7 +10,6 @@ import {
   isApplicationType,
   isIsoDate,
   noRecordsReason,
-  PARTY_RELATIONSHIPS,
   STAGE_TRANSITIONS,
   DOCUMENT_KINDS,
   DOCUMENT_TYPES,
@@ -77,7 +76,7 @@ export interface NewApplication {
 }
 
 export interface NewPerson {
-  relationship: string;
+  relationship: PartyRelationship;
   givenNames: string;
   familyName: string;
   dateOfBirth: string;
@@ -87,10 +86,6 @@ export interface NewPerson {
   citizenshipPersonNumber?: string | null;
   appliedAtSameTime?: boolean | null;
   ownApplicationRef?: string | null;
-}
-
-function isRelationship(value: string): value is PartyRelationship {
-  return (PARTY_RELATIONSHIPS as readonly string[]).includes(value);
 }
 
 export class Applications {
@@ -158,8 +153,6 @@ export class Applications {
   /** Adds a person and their three Confirm Identity tasks. */
   async addPerson(actor: Actor, reference: string, input: NewPerson): Promise<PersonView> {
     authorize(actor, 'person.create');
-    if (!isRelationship(input.relationship))
-      throw invalid('relationship', `relationship must be one of ${PARTY_RELATIONSHIPS.join(', ')}`);
     if (!isIsoDate(input.dateOfBirth) || compareDates(input.dateOfBirth, this.today()) > 0) {
       throw invalid('dateOfBirth', 'dateOfBirth must be a real date, not in the future');
     }

@@ -99,7 +99,7 @@ export class IdentityProofing {
     });
     const parties: PartyLiveness[] = people
       .filter((p) => p.person_id !== subject.person_id)
-      .flatMap((p) => {
+      .flatMap((p): PartyLiveness[] => {
         if (p.relationship === 'consenting-parent')
           return [
             { personId: p.person_id, relationship: p.relationship, evidence: PARTY_EVIDENCE['consenting-parent'] },

@@ -10,6 +10,7 @@ import type {
   IdentityTaskKind,
   LinkRelationship,
   LinkStatus,
+  PartyRelationship,
   Stage,
   TaskCriterion,
   TaskEvent,
@@ -182,7 +183,7 @@ export interface ApplicationsTable {
 export interface CaseworkPeopleTable {
   person_id: string;
   application_id: string;
-  relationship: string;
+  relationship: PartyRelationship;
   given_names: string;
   family_name: string;
   date_of_birth: string;

@@ -288,7 +288,7 @@ test('without a mail server a link is saved but not sent: the officer is told, a
   }
 });
 
-test('an application type outside the known ones is refused naming the field; a link for a person without email names the person and the field', async () => {
+test('an application type or a relationship outside the known ones is refused naming the field; a link for a person without email names the person and the field', async () => {
   const t = await startTestApp('pglite', { demo: false });
   try {
     const c = new CaseworkClient(t, true);
@@ -307,6 +307,20 @@ test('an application type outside the known ones is refused naming the field; a 
     const child = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Child' });
     const app = await c.expect<App>(201, o.caseOfficer, 'POST', '/applications', { applicationType: 'CBG Adult' });
     assert.ok(child.reference);
+    const stranger = await c.expect<{ code: string; problems: { field: string; message: string }[] }>(
+      400,
+      o.caseOfficer,
+      'POST',
+      `/applications/${app.reference}/people`,
+      { relationship: 'friend', givenNames: 'Rua', familyName: 'Kore', dateOfBirth: '1980-04-01' },
+    );
+    assert.equal(stranger.code, 'FieldValidationFault');
+    assert.deepEqual(stranger.problems, [
+      {
+        field: 'relationship',
+        message: 'relationship must be one of: "applicant", "consenting-parent", "secondary-consent-giver", "child"',
+      },
+    ]);
     const person = await c.expect<{ id: string }>(201, o.caseOfficer, 'POST', `/applications/${app.reference}/people`, {
       relationship: 'applicant',
       givenNames: 'Rua',
