@@ -23,6 +23,7 @@ import * as m027 from './027-recording-opened.ts';
 import * as m040 from './040-forms-manual-review.ts';
 import * as m041 from './041-verification-state-lz4.ts';
 import * as m042 from './042-form-sessions-account-key.ts';
+import * as m055 from './055-domain-value-checks.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '040-forms-manual-review': m040,
   '041-verification-state-lz4': m041,
   '042-form-sessions-account-key': m042,
+  '055-domain-value-checks': m055,
 };
