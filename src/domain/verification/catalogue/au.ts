@@ -9,10 +9,12 @@ import {
   BOTH,
   NAME_ADDRESS,
   NAME_DOB,
-  TANDC,
-  backgroundSource,
+  backgroundSources,
+  illionSegments,
   interactiveSource,
+  rollSource,
   textField,
+  type ConditionalRequirement,
   type FieldDefinition,
   type SourceDefinition,
 } from './definitions.ts';
@@ -61,94 +63,49 @@ function licence(state: AuState, order: number): SourceDefinition {
 }
 
 /** Background-only AU sources, in stub-position order (positions are in stubs/background-au.ts). */
-const AU_BACKGROUND: readonly SourceDefinition[] = [
-  backgroundSource('wp', 'White Pages', 'AU', 'identity', NAME_ADDRESS, 505),
-  backgroundSource('fcs', 'FCS Public Number Directory', 'AU', 'identity', NAME_ADDRESS, 506),
-  backgroundSource('asic', 'ASIC Personal Name Search', 'AU', 'identity', BOTH, 507),
-  backgroundSource('tenancy', 'Australian Tenancy File', 'AU', 'identity', BOTH, 508),
-  backgroundSource('fnsnad', 'FNS NAD File', 'AU', 'identity', NAME_ADDRESS, 509),
-  backgroundSource('claims', 'Australian Claims Database', 'AU', 'identity', BOTH, 510),
-  backgroundSource('dnb', 'illion Credit Header', 'AU', 'creditHeader', BOTH, 514),
-  backgroundSource('fraudcheck', 'greenID fraud check', 'AU', 'fraud', [], 516),
-  backgroundSource('experian', 'Experian Credit Header', 'AU', 'creditHeader', BOTH, 517),
-  backgroundSource('datacoop', 'Data Co-op Database', 'AU', 'identity', BOTH, 518),
-  backgroundSource(
-    'illionbanking',
-    'illion credit header - Australian banking & finance segment',
-    'AU',
-    'creditHeader',
-    BOTH,
-    519,
-  ),
-  backgroundSource(
-    'illiontelco',
-    'illion credit header - Australian telecommunications segment',
-    'AU',
-    'creditHeader',
-    BOTH,
-    520,
-  ),
-  backgroundSource(
-    'illionutilities',
-    'illion credit header - Australian utilities segment',
-    'AU',
-    'creditHeader',
-    BOTH,
-    521,
-  ),
-  backgroundSource(
-    'illionpublic',
-    'illion credit header - Australian public records segment',
-    'AU',
-    'creditHeader',
-    BOTH,
-    522,
-  ),
-  backgroundSource('payroll', 'Payroll Data', 'AU', 'identity', BOTH, 525),
-  backgroundSource('superannuation', 'Superannuation Data', 'AU', 'identity', BOTH, 526),
-  backgroundSource('gbgalert', 'GBG Alert', 'AU', 'fraud', [], 527),
-  backgroundSource('visaentitlement', 'Visa Entitlement Check', 'AU', 'entitlement', [], 528),
-];
+const AU_BACKGROUND: readonly SourceDefinition[] = backgroundSources('AU', [
+  ['wp', 'White Pages', 'identity', NAME_ADDRESS, 505],
+  ['fcs', 'FCS Public Number Directory', 'identity', NAME_ADDRESS, 506],
+  ['asic', 'ASIC Personal Name Search', 'identity', BOTH, 507],
+  ['tenancy', 'Australian Tenancy File', 'identity', BOTH, 508],
+  ['fnsnad', 'FNS NAD File', 'identity', NAME_ADDRESS, 509],
+  ['claims', 'Australian Claims Database', 'identity', BOTH, 510],
+  ['dnb', 'illion Credit Header', 'creditHeader', BOTH, 514],
+  ['fraudcheck', 'greenID fraud check', 'fraud', [], 516],
+  ['experian', 'Experian Credit Header', 'creditHeader', BOTH, 517],
+  ['datacoop', 'Data Co-op Database', 'identity', BOTH, 518],
+  ...illionSegments('', 'Australian', 519),
+  ['payroll', 'Payroll Data', 'identity', BOTH, 525],
+  ['superannuation', 'Superannuation Data', 'identity', BOTH, 526],
+  ['gbgalert', 'GBG Alert', 'fraud', [], 527],
+  ['visaentitlement', 'Visa Entitlement Check', 'entitlement', [], 528],
+]);
 
 /** Electoral rolls: background and interactive (the interactive stub is keyed on street number / year of birth). */
 const AU_ROLLS: readonly SourceDefinition[] = [
-  {
-    sourceId: 'aec',
-    name: 'Australian Electoral Roll',
-    country: 'AU',
-    background: true,
-    interactive: true,
-    category: 'identity',
-    confirms: NAME_ADDRESS,
-    order: 40,
-    version: 1,
-    fields: [...NAME_FIELDS, OPTIONAL_DOB, ...AU_ADDRESS_FIELDS, TANDC],
-  },
-  {
-    sourceId: 'waec',
-    name: 'Western Australian Electoral Roll',
-    country: 'AU',
-    background: true,
-    interactive: true,
-    category: 'identity',
-    confirms: NAME_ADDRESS,
-    order: 41,
-    version: 1,
-    fields: [...NAME_FIELDS, ...AU_ADDRESS_FIELDS, TANDC],
-  },
-  {
-    sourceId: 'vicec',
-    name: 'Victorian Electoral Roll',
-    country: 'AU',
-    background: true,
-    interactive: true,
-    category: 'identity',
-    confirms: BOTH,
-    order: 42,
-    version: 1,
-    fields: [...NAME_DOB_FIELDS, ...AU_ADDRESS_FIELDS, TANDC],
-  },
+  rollSource('AU', 'aec', 'Australian Electoral Roll', 40, NAME_ADDRESS, [
+    ...NAME_FIELDS,
+    OPTIONAL_DOB,
+    ...AU_ADDRESS_FIELDS,
+  ]),
+  rollSource('AU', 'waec', 'Western Australian Electoral Roll', 41, NAME_ADDRESS, [
+    ...NAME_FIELDS,
+    ...AU_ADDRESS_FIELDS,
+  ]),
+  rollSource('AU', 'vicec', 'Victorian Electoral Roll', 42, BOTH, [...NAME_DOB_FIELDS, ...AU_ADDRESS_FIELDS]),
 ];
+
+/** "When the registration state is one of `states`, `require` is required", with the seed's date or filled-in condition. */
+function byState(
+  states: readonly string[],
+  require: string,
+  condition: Pick<ConditionalRequirement, 'dated' | 'filled'> = {},
+): ConditionalRequirement {
+  return { when: 'registration_state', in: states, require, ...condition };
+}
+/** The same, only when the date in `field` is on or after `day`. */
+const datedFrom = (states: readonly string[], require: string, field: string, day: string) =>
+  byState(states, require, { dated: { field, onOrAfter: day } });
 
 const AU_DOCUMENTS: readonly SourceDefinition[] = [
   document(
@@ -162,18 +119,14 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
     { documentType: 'PASSPORT' },
   ),
   ...AU_STATES.map((s, i) => licence(s, 20 + i)),
-  {
-    sourceId: 'medicaredvs',
-    name: 'Medicare (DVS)',
-    country: 'AU',
-    background: false,
-    interactive: true,
-    category: 'identity',
-    confirms: NAME_DOB,
-    order: 30,
-    version: 1,
-    // Medicare has no name fields of its own: the name on card defaults to the person's.
-    fields: [
+  // Medicare has no name fields of its own: the name on card defaults to the person's.
+  interactiveSource(
+    'AU',
+    'medicaredvs',
+    'Medicare (DVS)',
+    30,
+    NAME_DOB,
+    [
       text('number', 'Medicare card number', 'medicareNumber'),
       text('individualReferenceNumber', 'Individual reference number', 'medicareIrn'),
       text('nameOnCard', 'Name on card', 'name', false),
@@ -188,14 +141,15 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
       // seed 001 v3.0: "Added local mandatory check on Medicare expiry year field".
       text('expiry', 'Expiry date', 'medicareExpiry'),
       { field: 'dob', label: 'Date of birth', type: 'text', required: true, rule: 'date', prefill: 'dob' },
-      TANDC,
     ],
     // seed 001: green cards expire MM/YYYY; yellow and blue cards carry a full date.
-    formatWhen: [
-      { when: 'cardColour', in: ['G', 'GREEN'], field: 'expiry', rule: 'monthYear' },
-      { when: 'cardColour', in: ['Y', 'B', 'YELLOW', 'BLUE'], field: 'expiry', rule: 'date' },
-    ],
-  },
+    {
+      formatWhen: [
+        { when: 'cardColour', in: ['G', 'GREEN'], field: 'expiry', rule: 'monthYear' },
+        { when: 'cardColour', in: ['Y', 'B', 'YELLOW', 'BLUE'], field: 'expiry', rule: 'date' },
+      ],
+    },
+  ),
   document(
     'visadvs',
     'Australian Visa (DVS)',
@@ -227,27 +181,12 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
     // 1/11/1999; the registration date for QLD and TAS; the certificate number for SA certificates printed
     // after 1/11/1999, and the printed date for SA.
     requiredWhen: [
-      { when: 'registration_state', in: ['QLD', 'TAS'], require: 'registration_date' },
-      { when: 'registration_state', in: ['NSW', 'VIC'], require: 'registration_year' },
-      {
-        when: 'registration_state',
-        in: ['QLD'],
-        require: 'registration_year',
-        dated: { field: 'registration_date', onOrAfter: '1996-07-02' },
-      },
-      {
-        when: 'registration_state',
-        in: ['TAS'],
-        require: 'registration_year',
-        dated: { field: 'registration_date', onOrAfter: '1999-11-01' },
-      },
-      {
-        when: 'registration_state',
-        in: ['SA'],
-        require: 'certificate_number',
-        dated: { field: 'certificate_printed_date', onOrAfter: '1999-11-02' },
-      },
-      { when: 'registration_state', in: ['SA'], require: 'certificate_printed_date' },
+      byState(['QLD', 'TAS'], 'registration_date'),
+      byState(['NSW', 'VIC'], 'registration_year'),
+      datedFrom(['QLD'], 'registration_year', 'registration_date', '1996-07-02'),
+      datedFrom(['TAS'], 'registration_year', 'registration_date', '1999-11-01'),
+      datedFrom(['SA'], 'certificate_number', 'certificate_printed_date', '1999-11-02'),
+      byState(['SA'], 'certificate_printed_date'),
     ],
   },
   document('citizenshipcertificatedvs', 'Australian Citizenship Certificate (DVS)', 35, [
@@ -273,23 +212,13 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
     requiredWhen: [
       // seed 001: the registration number except for TAS certificates issued after 1/11/2000; the certificate
       // number for SA, NT and ACT certificates issued after 1/5/2002, with the issued date beside it.
-      { when: 'registration_state', in: STATES_EXCEPT('TAS'), require: 'registration_number' },
-      {
-        when: 'registration_state',
-        in: ['TAS'],
-        require: 'registration_number',
-        dated: { field: 'certificate_issued_date', before: '2000-11-02' },
-      },
-      { when: 'registration_state', in: ['NSW', 'VIC', 'WA', 'TAS'], require: 'registration_year' },
-      { when: 'registration_state', in: ['SA', 'NT'], require: 'certificate_number' },
-      { when: 'registration_state', in: ['SA', 'NT'], require: 'certificate_issued_date' },
-      {
-        when: 'registration_state',
-        in: ['ACT'],
-        require: 'certificate_number',
-        dated: { field: 'certificate_issued_date', onOrAfter: '2002-05-02' },
-      },
-      { when: 'registration_state', in: ['ACT'], require: 'certificate_issued_date', filled: 'certificate_number' },
+      byState(STATES_EXCEPT('TAS'), 'registration_number'),
+      byState(['TAS'], 'registration_number', { dated: { field: 'certificate_issued_date', before: '2000-11-02' } }),
+      byState(['NSW', 'VIC', 'WA', 'TAS'], 'registration_year'),
+      byState(['SA', 'NT'], 'certificate_number'),
+      byState(['SA', 'NT'], 'certificate_issued_date'),
+      datedFrom(['ACT'], 'certificate_number', 'certificate_issued_date', '2002-05-02'),
+      byState(['ACT'], 'certificate_issued_date', { filled: 'certificate_number' }),
     ],
   },
   {
@@ -305,38 +234,18 @@ const AU_DOCUMENTS: readonly SourceDefinition[] = [
       text('old_surname', 'Previous surname', 'name', false),
     ]),
     requiredWhen: [
-      { when: 'registration_state', in: ['NSW', 'VIC', 'WA'], require: 'registration_year' },
-      { when: 'registration_state', in: STATES_EXCEPT('QLD', 'TAS'), require: 'registration_date' },
+      byState(['NSW', 'VIC', 'WA'], 'registration_year'),
+      byState(STATES_EXCEPT('QLD', 'TAS'), 'registration_date'),
       // seed 001: the certificate number for NT, NSW certificates issued after 1/7/2010, SA ones after
       // 1/11/1999 and ACT ones from 1/5/2002; the issued date by the same rules (with the number beside it).
-      { when: 'registration_state', in: ['NT'], require: 'certificate_number' },
-      { when: 'registration_state', in: ['NT'], require: 'certificate_issued_date' },
-      {
-        when: 'registration_state',
-        in: ['NSW'],
-        require: 'certificate_number',
-        dated: { field: 'certificate_issued_date', onOrAfter: '2010-07-02' },
-      },
-      {
-        when: 'registration_state',
-        in: ['SA'],
-        require: 'certificate_number',
-        dated: { field: 'certificate_issued_date', onOrAfter: '1999-11-02' },
-      },
-      {
-        when: 'registration_state',
-        in: ['ACT'],
-        require: 'certificate_number',
-        dated: { field: 'certificate_issued_date', onOrAfter: '2002-05-01' },
-      },
-      {
-        when: 'registration_state',
-        in: ['NSW', 'SA', 'ACT'],
-        require: 'certificate_issued_date',
-        filled: 'certificate_number',
-      },
-      { when: 'registration_state', in: STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), require: 'old_givenname' },
-      { when: 'registration_state', in: STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), require: 'old_surname' },
+      byState(['NT'], 'certificate_number'),
+      byState(['NT'], 'certificate_issued_date'),
+      datedFrom(['NSW'], 'certificate_number', 'certificate_issued_date', '2010-07-02'),
+      datedFrom(['SA'], 'certificate_number', 'certificate_issued_date', '1999-11-02'),
+      datedFrom(['ACT'], 'certificate_number', 'certificate_issued_date', '2002-05-01'),
+      byState(['NSW', 'SA', 'ACT'], 'certificate_issued_date', { filled: 'certificate_number' }),
+      byState(STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), 'old_givenname'),
+      byState(STATES_EXCEPT('NSW', 'QLD', 'VIC', 'WA'), 'old_surname'),
     ],
   },
   document('immicarddvs', 'ImmiCard (DVS)', 43, [text('card_number', 'ImmiCard number', 'immiCardNumber')]),

@@ -174,6 +174,52 @@ export function backgroundSource(
   };
 }
 
+/** One row of a country's table of background sources: id, name, category, what a pass confirms, order. */
+export type BackgroundRow = readonly [
+  sourceId: string,
+  name: string,
+  category: SourceCategory,
+  confirms: readonly Confirmation[],
+  order: number,
+];
+
+/** A country's background-only sources from its table. */
+export function backgroundSources(country: Country, rows: readonly BackgroundRow[]): SourceDefinition[] {
+  return rows.map(([sourceId, name, category, confirms, order]) =>
+    backgroundSource(sourceId, name, country, category, confirms, order),
+  );
+}
+
+const ILLION_SEGMENTS = [
+  ['banking', 'banking & finance'],
+  ['telco', 'telecommunications'],
+  ['utilities', 'utilities'],
+  ['public', 'public records'],
+] as const;
+
+/** illion's credit header in its four market segments, ordered from `firstOrder` on (ids `<prefix>illion<segment>`). */
+export function illionSegments(idPrefix: string, market: string, firstOrder: number): BackgroundRow[] {
+  return ILLION_SEGMENTS.map(([id, segment], i) => [
+    `${idPrefix}illion${id}`,
+    `illion credit header - ${market} ${segment} segment`,
+    'creditHeader',
+    BOTH,
+    firstOrder + i,
+  ]);
+}
+
+/** An electoral roll: checked at registration and offered to the person too. */
+export function rollSource(
+  country: Country,
+  sourceId: string,
+  name: string,
+  order: number,
+  confirms: readonly Confirmation[],
+  fields: readonly FieldDefinition[],
+): SourceDefinition {
+  return { ...interactiveSource(country, sourceId, name, order, confirms, fields), background: true };
+}
+
 /** An interactive identity source: the person enters its fields (then the terms and conditions) and it is checked. */
 export function interactiveSource(
   country: Country,

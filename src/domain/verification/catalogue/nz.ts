@@ -7,7 +7,8 @@ import {
   BOTH,
   NAME_ADDRESS,
   NAME_DOB,
-  backgroundSource,
+  backgroundSources,
+  illionSegments,
   interactiveSource,
   textField,
   type FieldDefinition,
@@ -27,50 +28,19 @@ function interactive(
 const text = textField;
 
 /** Background-only NZ sources (ours, all ids); positions in stubs/background-nz.ts. */
-const NZ_BACKGROUND: readonly SourceDefinition[] = [
-  backgroundSource('nzdiabirths', 'DIA Births', 'NZ', 'identity', NAME_DOB, 604),
-  backgroundSource(
-    'nzcompanies',
-    'NZ Companies Office Directors and Shareholders Database',
-    'NZ',
-    'identity',
-    NAME_ADDRESS,
-    605,
-  ),
-  backgroundSource('nzdiacitizenship', 'DIA Citizenship', 'NZ', 'identity', NAME_DOB, 606),
-  backgroundSource('nzillion', 'illion Credit Header (NZ)', 'NZ', 'creditHeader', BOTH, 607),
-  backgroundSource('nzlinz', 'LINZ Property Ownership Database', 'NZ', 'identity', NAME_ADDRESS, 608),
-  backgroundSource('nztinz', 'Tenancy Information NZ (TINZ)', 'NZ', 'identity', NAME_ADDRESS, 609),
-  backgroundSource('nzexperian', 'Experian Credit Header (NZ)', 'NZ', 'creditHeader', BOTH, 610),
-  backgroundSource('nzcentrix', 'Centrix Credit Header', 'NZ', 'creditHeader', BOTH, 611),
-  backgroundSource('nzppsr', 'NZ PPSR', 'NZ', 'identity', NAME_DOB, 612),
-  backgroundSource('nztenancy', 'NZ Tenancy (illion)', 'NZ', 'identity', NAME_ADDRESS, 613),
-  backgroundSource(
-    'nzillionbanking',
-    'illion credit header - NZ banking & finance segment',
-    'NZ',
-    'creditHeader',
-    BOTH,
-    614,
-  ),
-  backgroundSource(
-    'nzilliontelco',
-    'illion credit header - NZ telecommunications segment',
-    'NZ',
-    'creditHeader',
-    BOTH,
-    615,
-  ),
-  backgroundSource('nzillionutilities', 'illion credit header - NZ utilities segment', 'NZ', 'creditHeader', BOTH, 616),
-  backgroundSource(
-    'nzillionpublic',
-    'illion credit header - NZ public records segment',
-    'NZ',
-    'creditHeader',
-    BOTH,
-    617,
-  ),
-];
+const NZ_BACKGROUND: readonly SourceDefinition[] = backgroundSources('NZ', [
+  ['nzdiabirths', 'DIA Births', 'identity', NAME_DOB, 604],
+  ['nzcompanies', 'NZ Companies Office Directors and Shareholders Database', 'identity', NAME_ADDRESS, 605],
+  ['nzdiacitizenship', 'DIA Citizenship', 'identity', NAME_DOB, 606],
+  ['nzillion', 'illion Credit Header (NZ)', 'creditHeader', BOTH, 607],
+  ['nzlinz', 'LINZ Property Ownership Database', 'identity', NAME_ADDRESS, 608],
+  ['nztinz', 'Tenancy Information NZ (TINZ)', 'identity', NAME_ADDRESS, 609],
+  ['nzexperian', 'Experian Credit Header (NZ)', 'creditHeader', BOTH, 610],
+  ['nzcentrix', 'Centrix Credit Header', 'creditHeader', BOTH, 611],
+  ['nzppsr', 'NZ PPSR', 'identity', NAME_DOB, 612],
+  ['nztenancy', 'NZ Tenancy (illion)', 'identity', NAME_ADDRESS, 613],
+  ...illionSegments('nz', 'NZ', 614),
+]);
 
 const NZ_INTERACTIVE: readonly SourceDefinition[] = [
   interactive(
