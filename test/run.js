@@ -1,6 +1,6 @@
 // Runs every test file under test/ with node's test runner and closes with "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -25,6 +25,9 @@ const files = findTests(join(root, 'test'))
 // floor; a run of some files only (`node test/run.js presence`) reports it without the floor.
 const COVERAGE_FLOOR = 90;
 const coverageDir = process.env.PONO_COVERAGE === '0' ? undefined : mkdtempSync(join(tmpdir(), 'pono-coverage-'));
+// The slowest files are named at the end, so that a run that grows slow says where.
+const timesDir = mkdtempSync(join(tmpdir(), 'pono-test-times-'));
+const timesFile = join(timesDir, 'times.tsv');
 const child = spawn(
   process.execPath,
   [
@@ -38,6 +41,8 @@ const child = spawn(
     '--test-force-exit',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'test', 'file-times-reporter.js')}`,
+    `--test-reporter-destination=${timesFile}`,
     ...files,
   ],
   {
@@ -84,7 +89,27 @@ function reportCoverage() {
   return result.status ?? 1;
 }
 
+/** The ten files that took longest, wall time first (each file runs in its own process, two at once). */
+function reportSlowestFiles() {
+  const lines = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+  rmSync(timesDir, { recursive: true, force: true });
+  const spans = new Map();
+  for (const [time, file] of lines.map((line) => line.split('\t'))) {
+    const span = spans.get(file) ?? { first: Number(time), last: Number(time) };
+    span.last = Number(time);
+    spans.set(file, span);
+  }
+  const rows = [...spans]
+    .map(([file, { first, last }]) => ({ wall: last - first, file: relative(root, file) }))
+    .sort((a, b) => b.wall - a.wall);
+  const total = rows.reduce((sum, row) => sum + row.wall, 0);
+  console.log(`slowest test files (of ${rows.length}, ${Math.round(total / 1000)} s of file time in all):`);
+  for (const row of rows.slice(0, 10))
+    console.log(`  ${String(Math.round(row.wall / 1000)).padStart(4)} s  ${row.file}`);
+}
+
 child.on('close', (code) => {
+  reportSlowestFiles();
   const coverage = reportCoverage();
   // Skipped tests are counted apart from passed ones, so that a missing Debian package cannot hide tests.
   console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed, ${counts.skipped} skipped`);
