@@ -89,22 +89,24 @@ function reportCoverage() {
   return result.status ?? 1;
 }
 
-/** The ten files that took longest, wall time first (each file runs in its own process, two at once). */
-function reportSlowestFiles() {
+/**
+ * The ten files that took longest (each file runs in its own process, two at once), and what any file that
+ * failed as a whole wrote to stderr last (such a failure names no test, and its cause is far up in the output).
+ */
+function reportFiles() {
   const lines = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').trim().split('\n').filter(Boolean) : [];
   rmSync(timesDir, { recursive: true, force: true });
-  const rows = lines
-    .map((line) => line.split('\t'))
-    .map(([wall, file]) => ({ wall: Number(wall), file: relative(root, file) }))
-    .sort((a, b) => b.wall - a.wall);
-  const total = rows.reduce((sum, row) => sum + row.wall, 0);
+  const rows = lines.map((line) => JSON.parse(line)).map((row) => ({ ...row, file: relative(root, row.file) }));
+  for (const { file, stderr } of rows.filter((row) => row.stderr))
+    console.log(`${file} failed as a whole; the last it wrote to stderr:\n${stderr.map((l) => `  ${l}`).join('')}`);
+  rows.sort((a, b) => b.ms - a.ms);
+  const total = rows.reduce((sum, row) => sum + row.ms, 0);
   console.log(`slowest test files (of ${rows.length}, ${Math.round(total / 1000)} s of file time in all):`);
-  for (const row of rows.slice(0, 10))
-    console.log(`  ${String(Math.round(row.wall / 1000)).padStart(4)} s  ${row.file}`);
+  for (const row of rows.slice(0, 10)) console.log(`  ${String(Math.round(row.ms / 1000)).padStart(4)} s  ${row.file}`);
 }
 
 child.on('close', (code) => {
-  reportSlowestFiles();
+  reportFiles();
   const coverage = reportCoverage();
   // Skipped tests are counted apart from passed ones, so that a missing Debian package cannot hide tests.
   console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed, ${counts.skipped} skipped`);
