@@ -113,3 +113,11 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     `axe on ${screen}`,
   );
 }
+
+/** The natural width of the image named `name` once it has loaded (0 when it could not be decoded). */
+export async function imageLoaded(page: Page, name: string | RegExp): Promise<number> {
+  const img = page.getByRole('img', { name }).first();
+  await img.waitFor();
+  await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete, await img.elementHandle());
+  return img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+}

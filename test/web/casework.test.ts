@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import {
+  createOfficer,
+  expectAccessible,
+  imageLoaded,
+  openBrowser,
+  signedIn,
+  skipConsole,
+} from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
 import { seedDemoCasework, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
@@ -259,9 +266,7 @@ test(
       ],
     );
     await ana.getByRole('button', { name: 'Show zoe-photo.png' }).click();
-    const preview = ana.getByRole('img', { name: 'Preview of zoe-photo.png' });
-    await preview.waitFor();
-    assert.equal(await preview.evaluate((img) => (img as HTMLImageElement).naturalWidth), 24);
+    assert.equal(await imageLoaded(ana, 'Preview of zoe-photo.png'), 24);
     assert.deepEqual((await rowsOf(ana, 'Liveness check'))[0]?.slice(0, 3), ['---', '---', 'No']);
     assert.equal(
       await ana.getByRole('link', { name: '+ New Liveness Check' }).getAttribute('href'),

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, skipConsole } from '../support/browser.ts';
+import { expectAccessible, imageLoaded, openBrowser, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot, screenshotOf } from '../support/screens.ts';
 
 let t: TestApp;
@@ -96,9 +96,7 @@ test(
     await expectFitsNarrow(console, 'manual verification queue');
     await row.getByRole('link').click();
     await console.getByRole('heading', { name: /^Manual verification /, level: 1 }).waitFor();
-    const scan = console.getByRole('img', { name: 'Scan of the Passport' });
-    await scan.waitFor();
-    assert.ok(await scan.evaluate((img) => (img as HTMLImageElement).naturalWidth > 100), 'the scan is shown');
+    assert.ok((await imageLoaded(console, 'Scan of the Passport')) > 100, 'the scan is shown');
     await expectAccessible(console, 'manual review');
     // The person's details in the office's words, not the API's field names.
     const facts = Object.fromEntries(

@@ -9,7 +9,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import {
+  createOfficer,
+  expectAccessible,
+  imageLoaded,
+  openBrowser,
+  signedIn,
+  skipConsole,
+} from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 import { startMailbox, type Mailbox } from '../adapters/http/casework/casework-client.ts';
 import { jsonSubmission, realAttempt } from '../adapters/http/liveness/support.ts';
@@ -105,13 +112,6 @@ async function cells(page: Page, region: string): Promise<string[][]> {
     .evaluateAll((trs) =>
       trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => (c.textContent ?? '').trim())),
     );
-}
-
-async function imageLoaded(page: Page, name: string | RegExp): Promise<number> {
-  const img = page.getByRole('img', { name }).first();
-  await img.waitFor();
-  await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete, await img.elementHandle());
-  return img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
 }
 
 test(
