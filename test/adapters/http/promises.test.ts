@@ -69,9 +69,10 @@ test('a verification token idle for 30 minutes expires, and each use starts the 
   assert.notEqual((await use()).statusCode, 200, 'idle for 31 minutes');
 });
 
-test('deactivating an officer ends their API token at once', async () => {
-  const admin = await signIn('admin@dia.example', ['administrator']);
-  const { id } = await signIn('leaver@dia.example', ['case-officer']);
+/** A case officer with an API token issued by an administrator: the officer's id, the administrator, the token's header. */
+async function officerWithToken(adminEmail: string, email: string) {
+  const admin = await signIn(adminEmail, ['administrator']);
+  const { id } = await signIn(email, ['case-officer']);
   const issued = await t.app.inject({
     method: 'POST',
     url: `/api/v1/officers/${id}/tokens`,
@@ -79,7 +80,11 @@ test('deactivating an officer ends their API token at once', async () => {
     payload: { name: 'integration' },
   });
   assert.equal(issued.statusCode, 201, issued.body);
-  const bearer = { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
+  return { id, admin, bearer: { authorization: `Bearer ${issued.json<{ token: string }>().token}` } };
+}
+
+test('deactivating an officer ends their API token at once', async () => {
+  const { id, admin, bearer } = await officerWithToken('admin@dia.example', 'leaver@dia.example');
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).statusCode, 200);
   const off = await t.app.inject({
     method: 'PATCH',
@@ -93,16 +98,7 @@ test('deactivating an officer ends their API token at once', async () => {
 });
 
 test("an inactive officer's API token is refused even where no revocation was recorded", async () => {
-  const admin = await signIn('admin-inactive@dia.example', ['administrator']);
-  const { id } = await signIn('inactive@dia.example', ['case-officer']);
-  const issued = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/officers/${id}/tokens`,
-    headers: { cookie: admin.cookie },
-    payload: { name: 'integration' },
-  });
-  assert.equal(issued.statusCode, 201, issued.body);
-  const bearer = { authorization: `Bearer ${issued.json<{ token: string }>().token}` };
+  const { id, bearer } = await officerWithToken('admin-inactive@dia.example', 'inactive@dia.example');
   // Deactivation revokes the tokens too; here only the officer's flag is off (a row restored from a backup, say),
   // so the token check itself has to refuse an inactive officer.
   await t.database.db.updateTable('officers').set({ active: false }).where('officer_id', '=', id).execute();
