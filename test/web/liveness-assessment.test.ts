@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow } from '../support/screens.ts';
 import type { Actor } from '../../src/app/casework/actor.ts';
-import { jsonSubmission, realAttempt } from '../adapters/http/liveness/support.ts';
+import { attemptSetWithoutNod, realAttempt } from '../adapters/http/liveness/support.ts';
 import { missingImages } from '../adapters/face/fixtures.ts';
 
 let t: TestApp;
@@ -120,30 +120,6 @@ test(
   },
 );
 
-/** The person's side: one attempt set with real frames in which the head never nods (the set fails). */
-async function failedAttemptSet(token: string): Promise<string> {
-  const started = await t.app.inject({ method: 'POST', url: `/liveness/${token}/attempts` });
-  assert.equal(started.statusCode, 200, started.body);
-  const view = started.json<{ attempt: { id: string; challenges: string[] } }>();
-  const a = await realAttempt();
-  const frames = { BLINK: a.blink, SHAKE: a.shake, NOD: a.noNod };
-  let t0 = 0;
-  const captures = view.attempt.challenges.map((challenge) => {
-    const list = frames[challenge as keyof typeof frames];
-    const first = list[0]?.tMs ?? 0;
-    const shifted = list.map((f) => ({ image: f.image, tMs: t0 + f.tMs - first }));
-    t0 += 4000;
-    return { challenge, frames: shifted };
-  });
-  const submitted = await t.app.inject({
-    method: 'POST',
-    url: `/liveness/${token}/attempts/${view.attempt.id}`,
-    payload: jsonSubmission(a.selfie, captures),
-  });
-  assert.equal(submitted.statusCode, 200, submitted.body);
-  return submitted.json<{ result: string }>().result;
-}
-
 test(
   'a failed liveness check (three attempt sets, the nod never seen) is assessed not satisfactory from the form',
   { skip: skipConsole ?? missingImages(), timeout: 300_000 },
@@ -171,7 +147,7 @@ test(
     const token = randomBytes(32).toString('base64url');
     await cw.links.markSentForDemo(link.id, t.services.clock.now(), token);
     const results = [];
-    for (let i = 0; i < 3; i++) results.push(await failedAttemptSet(token));
+    for (let i = 0; i < 3; i++) results.push(await attemptSetWithoutNod(t, token));
     const done = await cw.links.get(officer, link.id);
     assert.equal(done.status, 'Completed', JSON.stringify(results));
     const bound = (await cw.tasks.forApplication(officer, app.reference)).find((x) => x.kind === 'identity-is-bound');

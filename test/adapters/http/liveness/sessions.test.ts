@@ -12,6 +12,7 @@ import {
   jsonSubmission,
   multipartSubmission,
   officer,
+  capturesWithoutNod,
   realAttempt,
   realFaces,
   stillCapture,
@@ -373,21 +374,12 @@ forEachDatabase((kind) => {
       const { clientToken, session } = await create('real');
       const view = await start(clientToken);
       const a = await realAttempt();
-      const frames = { BLINK: a.blink, SHAKE: a.shake, NOD: a.noNod };
-      // captured one after another in the server's order
-      let t0 = 0;
-      const captures = (view.attempt?.challenges ?? []).map((c) => {
-        const list = frames[c as keyof typeof frames];
-        const first = list[0]?.tMs ?? 0;
-        const shifted = list.map((f) => ({ image: f.image, tMs: t0 + f.tMs - first }));
-        t0 += 4000;
-        return { challenge: c, frames: shifted };
-      });
+      const { selfie, captures } = await capturesWithoutNod(view.attempt?.challenges ?? []);
       const r = await inject(
         'POST',
         `/liveness/${clientToken}/attempts/${view.attempt?.id ?? ''}`,
         undefined,
-        jsonSubmission(a.selfie, captures),
+        jsonSubmission(selfie, captures),
       );
       assert.equal(r.statusCode, 200, r.body);
       assert.equal(r.json<ApplicantView>().result, 'try_again');

@@ -85,6 +85,42 @@ export function jsonSubmission(selfie: Buffer, captures: { challenge: string; fr
   };
 }
 
+/**
+ * The real attempt's frames in the order the server asked for the challenges, captured one after another 4 s
+ * apart; the head never nods, so BLINK and SHAKE pass and NOD fails.
+ */
+export async function capturesWithoutNod(challenges: readonly string[]): Promise<{
+  selfie: Buffer;
+  captures: { challenge: string; frames: Frame[] }[];
+}> {
+  const a = await realAttempt();
+  const frames: Record<string, Frame[]> = { BLINK: a.blink, SHAKE: a.shake, NOD: a.noNod };
+  let t0 = 0;
+  const captures = challenges.map((challenge) => {
+    const list = frames[challenge] ?? [];
+    const first = list[0]?.tMs ?? 0;
+    const shifted = list.map((f) => ({ image: f.image, tMs: t0 + f.tMs - first }));
+    t0 += 4000;
+    return { challenge, frames: shifted };
+  });
+  return { selfie: a.selfie, captures };
+}
+
+/** The person's side of a liveness link: start an attempt set and send it without a nod; its result. */
+export async function attemptSetWithoutNod(t: TestApp, token: string): Promise<string> {
+  const started = await t.app.inject({ method: 'POST', url: `/liveness/${token}/attempts` });
+  assert.equal(started.statusCode, 200, started.body);
+  const view = started.json<{ attempt: { id: string; challenges: string[] } }>();
+  const { selfie, captures } = await capturesWithoutNod(view.attempt.challenges);
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/liveness/${token}/attempts/${view.attempt.id}`,
+    payload: jsonSubmission(selfie, captures),
+  });
+  assert.equal(submitted.statusCode, 200, submitted.body);
+  return submitted.json<{ result: string }>().result;
+}
+
 /** multipart/form-data as the page sends it: selfie, BLINK/NOD/SHAKE files in order, timestamps JSON. */
 export function multipartSubmission(
   selfie: Buffer | undefined,
