@@ -138,38 +138,21 @@ forEachDatabase((kind) => {
         assert.equal(foreignReview.statusCode, 404, foreignReview.body);
 
         // bad decisions are refused naming the field, and change nothing
-        const noComment = await review(t, verificationId, captureId, {
-          component: 'Face Comparison',
-          decision: 'VERIFIED',
-          comment: '   ',
-          adminEmail: ADMIN,
-        });
-        assert.equal(noComment.statusCode, 400, noComment.body);
-        assert.match(noComment.body, /comment/i);
-        const unknown = await review(t, verificationId, captureId, {
-          component: 'Hologram',
-          decision: 'VERIFIED',
-          comment: 'looks fine',
-          adminEmail: ADMIN,
-        });
-        assert.equal(unknown.statusCode, 400, unknown.body);
-        assert.match(unknown.body, /component/i);
-        const notPending = await review(t, verificationId, captureId, {
-          component: 'Document Authenticity',
-          decision: 'VERIFIED',
-          comment: 'looks fine',
-          adminEmail: ADMIN,
-        });
-        assert.equal(notPending.statusCode, 409, notPending.body);
-        assert.match(notPending.body, /only a component pending review/);
-        const badDecision = await review(t, verificationId, captureId, {
-          component: 'Face Comparison',
-          decision: 'MAYBE',
-          comment: 'hmm',
-          adminEmail: ADMIN,
-        });
-        assert.equal(badDecision.statusCode, 400, badDecision.body);
-        assert.match(badDecision.body, /decision/);
+        const refusals: [Record<string, string>, number, RegExp][] = [
+          [{ component: 'Face Comparison', decision: 'VERIFIED', comment: '   ' }, 400, /comment/i],
+          [{ component: 'Hologram', decision: 'VERIFIED', comment: 'looks fine' }, 400, /component/i],
+          [
+            { component: 'Document Authenticity', decision: 'VERIFIED', comment: 'looks fine' },
+            409,
+            /only a component pending review/,
+          ],
+          [{ component: 'Face Comparison', decision: 'MAYBE', comment: 'hmm' }, 400, /decision/],
+        ];
+        for (const [decision, status, problem] of refusals) {
+          const refused = await review(t, verificationId, captureId, { ...decision, adminEmail: ADMIN });
+          assert.equal(refused.statusCode, status, refused.body);
+          assert.match(refused.body, problem);
+        }
 
         // the decisions, one by one
         const first = await review(t, verificationId, captureId, {
