@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { TestApp } from './app.ts';
+import { DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserMissing = existsSync(CHROMIUM)
@@ -120,4 +121,24 @@ export async function imageLoaded(page: Page, name: string | RegExp): Promise<nu
   await img.waitFor();
   await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete, await img.elementHandle());
   return img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+}
+
+/**
+ * Waits until every one of the demo casework's applications has its records (fetched by a queued job), or is
+ * known never to get them (submitted before 3 December 2020).
+ */
+export async function demoRecordsArrived(t: TestApp, references: Iterable<string>): Promise<void> {
+  const officer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
+  for (const reference of references) {
+    for (let i = 0; i < 150; i++) {
+      const r = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/applications/${reference}`,
+        headers: { cookie: `pono_officer_session=${officer.token}` },
+      });
+      const body = r.json<{ records: unknown; recordsStatus: string }>();
+      if ((body.records || body.recordsStatus === 'not-applicable') && body.recordsStatus !== 'pending') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   createOfficer,
+  demoRecordsArrived,
   expectAccessible,
   imageLoaded,
   openBrowser,
@@ -41,20 +42,7 @@ before(async () => {
   await createOfficer(t, 'ben@dia.example', ['validating-officer'], 'Ben Tāne');
   await createOfficer(t, 'eru@dia.example', ['id-proofing-expert'], 'Eru Expert');
   await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
-  const officer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
-  for (const reference of refs.values()) {
-    for (let i = 0; i < 150; i++) {
-      const r = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/applications/${reference}`,
-        headers: { cookie: `pono_officer_session=${officer.token}` },
-      });
-      const body = r.json<{ records: unknown; recordsStatus: string }>();
-      // Records arrive, or never will (submitted before 3 December 2020).
-      if ((body.records || body.recordsStatus === 'not-applicable') && body.recordsStatus !== 'pending') break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  await demoRecordsArrived(t, refs.values());
 });
 after(async () => {
   if (skipConsole) return;

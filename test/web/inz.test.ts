@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
-import { seedDemoCasework, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
-import { createOfficer } from '../support/browser.ts';
+import { seedDemoCasework } from '../../src/app/demo-casework.ts';
+import { createOfficer, demoRecordsArrived } from '../support/browser.ts';
 import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
 
 let t: TestApp;
@@ -27,21 +27,7 @@ before(async () => {
   const demo = await seedDemoCasework(t.services, { amsPhoto });
   for (const a of demo.applications) refs.set(a.label, a.reference);
   await createOfficer(t, 'cora@dia.example', ['case-officer'], 'Cora Case');
-  // Every application's records have arrived (the fetch is a queued job).
-  const officer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
-  for (const reference of refs.values()) {
-    for (let i = 0; i < 150; i++) {
-      const r = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/applications/${reference}`,
-        headers: { cookie: `pono_officer_session=${officer.token}` },
-      });
-      const body = r.json<{ records: unknown; recordsStatus: string }>();
-      // Records arrive, or never will (submitted before 3 December 2020).
-      if ((body.records || body.recordsStatus === 'not-applicable') && body.recordsStatus !== 'pending') break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  await demoRecordsArrived(t, refs.values());
 });
 after(async () => {
   if (skipConsole) return;
