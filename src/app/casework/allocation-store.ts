@@ -212,26 +212,6 @@ export async function applicationReference(db: Db, applicationId: string): Promi
   return row.reference;
 }
 
-/** Active officers holding a role, by name (the people a team leader can give work to). */
-export async function activeOfficersWithRole(db: Db, role: string) {
-  return db
-    .selectFrom('officers')
-    .select(['officer_id', 'full_name', 'email', 'roles'])
-    .where('active', '=', true)
-    .where(sql<boolean>`roles @> ${JSON.stringify([role])}::jsonb`)
-    .orderBy('full_name')
-    .orderBy('officer_id')
-    .execute();
-}
-
-export async function officer(db: Db, officerId: string) {
-  return db
-    .selectFrom('officers')
-    .select(['officer_id', 'full_name', 'email', 'roles', 'active'])
-    .where('officer_id', '=', officerId)
-    .executeTakeFirst();
-}
-
 interface TaskId {
   task_id: string;
   updated_at: Date;

@@ -10,6 +10,7 @@ import type {
 } from '../ports/database-schema.ts';
 import { notFound } from './actor.ts';
 import type { DocumentKind } from '../../domain/casework/documents.ts';
+import type { PartyRelationship } from '../../domain/casework/people.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type PersonRow = Selectable<CaseworkPeopleTable>;
@@ -52,33 +53,23 @@ export async function peopleOf(db: Db, applicationId: string): Promise<PersonRow
     .execute();
 }
 
-/** The subject person (relationship "applicant"), when the application has one. */
-export async function applicantOf(db: Db, applicationId: string): Promise<PersonRow | undefined> {
+/** The application's person in `relationship` (the applicant, the consenting parent), when it has one. */
+export async function personWithRelationship(
+  db: Db,
+  applicationId: string,
+  relationship: PartyRelationship,
+): Promise<PersonRow | undefined> {
   return db
     .selectFrom('casework_people')
     .selectAll()
     .where('application_id', '=', applicationId)
-    .where('relationship', '=', 'applicant')
+    .where('relationship', '=', relationship)
     .executeTakeFirst();
 }
 
 /** The person by id (a person the application's own row names, so one that exists). */
 export async function personById(db: Db, personId: string): Promise<PersonRow> {
   return db.selectFrom('casework_people').selectAll().where('person_id', '=', personId).executeTakeFirstOrThrow();
-}
-
-/** The person when they are on this application. */
-export async function personOn(
-  db: Db,
-  applicationId: string,
-  personId: string,
-): Promise<{ person_id: string; relationship: string } | undefined> {
-  return db
-    .selectFrom('casework_people')
-    .select(['person_id', 'relationship'])
-    .where('person_id', '=', personId)
-    .where('application_id', '=', applicationId)
-    .executeTakeFirst();
 }
 
 /** The person's whole record when they are on this application. */
@@ -88,16 +79,6 @@ export async function personRecordOn(db: Db, applicationId: string, personId: st
     .selectAll()
     .where('person_id', '=', personId)
     .where('application_id', '=', applicationId)
-    .executeTakeFirst();
-}
-
-/** The application's consenting parent, when it has one. */
-export async function consentingParentOf(db: Db, applicationId: string): Promise<PersonRow | undefined> {
-  return db
-    .selectFrom('casework_people')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .where('relationship', '=', 'consenting-parent')
     .executeTakeFirst();
 }
 

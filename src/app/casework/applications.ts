@@ -165,7 +165,7 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       if (a.stage === 'closed') throw conflict('the application is closed', 'APPLICATION_CLOSED');
       if (input.relationship === 'applicant') {
-        if (await store.applicantOf(tx, a.application_id))
+        if (await store.personWithRelationship(tx, a.application_id, 'applicant'))
           throw conflict('the application already has a subject person', 'APPLICANT_EXISTS');
       }
       await store.insertPerson(tx, {
@@ -212,7 +212,7 @@ export class Applications {
       throw invalid('submittedOn', 'submittedOn must be a real date, not in the future');
     await this.db.transaction().execute(async (tx) => {
       const a = await this.row(tx, reference, true);
-      if (!(await store.applicantOf(tx, a.application_id)))
+      if (!(await store.personWithRelationship(tx, a.application_id, 'applicant')))
         throw conflict('add the subject person before submitting', 'NO_APPLICANT');
       const move = applyStageAction(a.stage, 'submit', actor.roles, { paid: input.paid });
       if (!move.ok) throw ruleError(move.error, 'paid');
@@ -330,7 +330,7 @@ export class Applications {
   async fetchRecords(job: RecordsFetchJob): Promise<void> {
     const a = await store.applicationById(this.db, job.applicationId);
     if (!a?.submitted_on || noRecordsReason(a.submitted_on)) return;
-    const subject = await store.applicantOf(this.db, a.application_id);
+    const subject = await store.personWithRelationship(this.db, a.application_id, 'applicant');
     if (!subject) return;
     const retriggeredAt = job.retriggeredAt ?? null;
     const fetched = await this.records().fetch(
@@ -416,7 +416,7 @@ export class Applications {
       const a = await this.row(tx, reference, true);
       let relationship: string | null = null;
       if (input.personId) {
-        const p = await store.personOn(tx, a.application_id, input.personId);
+        const p = await store.personRecordOn(tx, a.application_id, input.personId);
         if (!p) throw invalid('personId', 'personId is not a person on this application');
         relationship = p.relationship;
       }

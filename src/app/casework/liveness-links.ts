@@ -32,7 +32,7 @@ import {
   updateLink,
   type LinkRow,
 } from './liveness-link-store.ts';
-import { applicationByReference, consentingParentOf, personRecordOn } from './application-store.ts';
+import { applicationByReference, personRecordOn, personWithRelationship } from './application-store.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { Clock } from '../clock.ts';
@@ -104,7 +104,7 @@ export class LivenessLinks {
     const now = this.clock.now();
     await this.db.transaction().execute(async (tx) => {
       const a = await applicationByReference(tx, reference);
-      const parent = await consentingParentOf(tx, a.application_id);
+      const parent = await personWithRelationship(tx, a.application_id, 'consenting-parent');
       if (!parent || parent.applied_at_same_time !== true || !parent.own_application_ref) {
         throw conflict(
           "there is no consenting parent who applied at the same time (with their own application's reference) on this application: contact the parent instead",

@@ -1,6 +1,7 @@
 // The SQL of officer accounts: the officers (with their roles as the domain knows them), their console sessions
 // and their API tokens. Sessions and tokens are found by the digest of the raw token, never by the token itself.
 import { isOfficerRole, type OfficerRole } from '../../domain/casework/index.ts';
+import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
 
 export interface Officer {
@@ -84,6 +85,19 @@ export async function officerBy(
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row && toOfficer(row);
+}
+
+/** Active officers holding a role, by name (the people a team leader can give work to). */
+export async function activeOfficersWithRole(db: Db, role: OfficerRole): Promise<Officer[]> {
+  const rows = await db
+    .selectFrom('officers')
+    .selectAll()
+    .where('active', '=', true)
+    .where(sql<boolean>`roles @> ${JSON.stringify([role])}::jsonb`)
+    .orderBy('full_name')
+    .orderBy('officer_id')
+    .execute();
+  return rows.map(toOfficer);
 }
 
 /** The officer signing in with this email, and the hash their password is checked against. */

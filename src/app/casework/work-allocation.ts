@@ -3,7 +3,7 @@
 // team leader gives an application (with its unfinished tasks) or one task to another officer, or back to the
 // queue. Validation is allocated the same way: a validating officer picks up the next prepared task that someone
 // else prepared (four-eyes), and a team leader can move it. Every list pages by keyset however long it grows. The SQL is in allocation-store.ts.
-import { isIsoDate, STAGE_LABELS, type Stage } from '../../domain/casework/index.ts';
+import { isIsoDate, STAGE_LABELS, type OfficerRole, type Stage } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../ports/database.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
@@ -12,15 +12,14 @@ import { appendAudit, auditActor, auditApplication } from './audit.ts';
 import type { Applications, ApplicationView } from './applications.ts';
 import type { Tasks, TaskView } from './tasks.ts';
 import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import { activeOfficersWithRole, officerBy } from './officer-store.ts';
 import {
-  activeOfficersWithRole,
   applicationReference,
   applicationRows,
   lockNextUnassignedApplication,
   lockNextTaskToValidate,
   lockNextUnassignedTask,
   lockTask,
-  officer,
   PICKABLE_TASK_STATES,
   setApplicationOwner,
   setTaskHolder,
@@ -69,9 +68,9 @@ export interface ApplicationListRow {
 export const PICK_UP_STAGES: readonly Stage[] = ['submitted', 'complete-and-correct', 'application-processing'];
 
 /** The role an officer must hold to be given casework (they prepare tasks and move the application on). */
-const HOLDER_ROLE = 'case-officer';
+const HOLDER_ROLE = 'case-officer' satisfies OfficerRole;
 /** The role an officer must hold to be given a task to validate. */
-const VALIDATOR_ROLE = 'validating-officer';
+const VALIDATOR_ROLE = 'validating-officer' satisfies OfficerRole;
 
 export class WorkAllocation {
   constructor(
@@ -156,9 +155,9 @@ export class WorkAllocation {
       const a = await this.applications.row(tx, reference, true);
       if (a.owner_id === actor.officerId) return;
       if (a.owner_id !== null) {
-        const holder = await officer(tx, a.owner_id);
+        const holder = await officerBy(tx, 'officer_id', a.owner_id);
         throw conflict(
-          `application ${reference} is already picked up by ${holder?.full_name ?? 'another officer'}`,
+          `application ${reference} is already picked up by ${holder?.fullName ?? 'another officer'}`,
           'ALREADY_PICKED_UP',
         );
       }
@@ -345,22 +344,22 @@ export class WorkAllocation {
   /** The officers a team leader can give casework (or, role validating-officer, validation) to: active, by name. */
   async holders(actor: Actor, role: 'case-officer' | 'validating-officer' = HOLDER_ROLE): Promise<OfficerRef[]> {
     authorize(actor, 'work.reassign');
-    const rows = await activeOfficersWithRole(this.db, role);
-    return rows.map((r) => ({ id: r.officer_id, fullName: r.full_name, email: r.email }));
+    const officers = await activeOfficersWithRole(this.db, role);
+    return officers.map((o) => ({ id: o.id, fullName: o.fullName, email: o.email }));
   }
 
   /** The officer work is given to: null (the queue), or an active officer with the role; 400 naming officerId. */
-  private async holder(tx: Tx, officerId: string | null, role: string = HOLDER_ROLE): Promise<string | null> {
+  private async holder(tx: Tx, officerId: string | null, role: OfficerRole = HOLDER_ROLE): Promise<string | null> {
     if (officerId === null) return null;
-    const o = await officer(tx, officerId);
+    const o = await officerBy(tx, 'officer_id', officerId);
     if (!o || !o.active) throw invalid('officerId', 'officerId is not an active officer');
-    if (!(o.roles as string[]).includes(role))
+    if (!o.roles.includes(role))
       throw invalid(
         'officerId',
         role === HOLDER_ROLE
-          ? `${o.full_name} does not hold the case officer role, so cannot be given casework`
-          : `${o.full_name} does not hold the validating officer role, so cannot be given validation`,
+          ? `${o.fullName} does not hold the case officer role, so cannot be given casework`
+          : `${o.fullName} does not hold the validating officer role, so cannot be given validation`,
       );
-    return o.officer_id;
+    return o.id;
   }
 }
