@@ -5,7 +5,9 @@ import {
   CompiledQuery,
   type KyselyConfig,
   type PostgresPool,
+  type PostgresCursor,
   type PostgresPoolClient,
+  type PostgresQueryResult,
 } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
@@ -100,6 +102,11 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
   };
 }
 
+/** A cursor pg runs itself (Kysely's cursor for pg is pg-cursor, a Submittable). */
+function isSubmittable<T>(cursor: PostgresCursor<T>): cursor is PostgresCursor<T> & pg.Submittable {
+  return 'submit' in cursor && typeof cursor.submit === 'function';
+}
+
 /**
  * The pool as Kysely sees it, with the statements marked PREPARED sent as named statements: pg parses each one
  * once per connection, and PostgreSQL reuses its plan.
@@ -108,13 +115,18 @@ function preparing(pool: pg.Pool): PostgresPool {
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     // Kysely passes SQL with its parameters, or a cursor (a stream of rows), which goes through as it is.
-    const query = (statement: string | pg.Submittable, parameters: ReadonlyArray<unknown> = []) =>
-      typeof statement !== 'string'
-        ? client.query(statement)
-        : statement.endsWith(PREPARED)
-          ? client.query({ name: statementName(statement), text: statement, values: [...parameters] })
-          : client.query(statement, [...parameters]);
-    return { query: query as unknown as PostgresPoolClient['query'], release: (destroy) => client.release(destroy) };
+    function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+    function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    function query(statement: string | PostgresCursor<unknown>, parameters: ReadonlyArray<unknown> = []): unknown {
+      if (typeof statement !== 'string') {
+        if (!isSubmittable(statement)) throw new TypeError('a cursor that pg cannot run');
+        return client.query(statement);
+      }
+      return statement.endsWith(PREPARED)
+        ? client.query({ name: statementName(statement), text: statement, values: [...parameters] })
+        : client.query(statement, [...parameters]);
+    }
+    return { query, release: (destroy) => client.release(destroy) };
   };
   return {
     connect: async () => {

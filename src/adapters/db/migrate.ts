@@ -23,7 +23,7 @@ export async function migrateToLatest<T>(db: Kysely<T>, schema = 'public'): Prom
     for (const name of Object.keys(migrations).sort()) {
       if (applied.has(name)) continue;
       try {
-        await migrations[name]?.up(tx as unknown as Kysely<unknown>);
+        await migrations[name]?.up(tx);
       } catch (error) {
         throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
           cause: error,

@@ -1,6 +1,7 @@
 // Security headers on every response (helmet) and the cross-site request guard for cookie-authenticated
 // changes. The console and the public pages load only their own scripts and styles: no inline script.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse, type OutgoingHttpHeader } from 'node:http';
+import { Socket } from 'node:net';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { App } from '../app.ts';
 import type { FastifyRequest } from 'fastify';
@@ -63,6 +64,19 @@ const HELMET_OPTIONS: HelmetOptions = {
   strictTransportSecurity: false,
 };
 
+/** A response that only notes the headers set on it and removed from it. */
+class HeaderRecorder extends ServerResponse {
+  readonly set: [string, string][] = [];
+  readonly remove: string[] = [];
+  override setHeader(name: string, value: number | string | readonly string[] | OutgoingHttpHeader): this {
+    this.set.push([name, String(value)]);
+    return this;
+  }
+  override removeHeader(name: string): void {
+    this.remove.push(name);
+  }
+}
+
 /**
  * The headers helmet sets (and removes) for these options. They depend on nothing in the request, so helmet
  * runs once at start-up instead of on every request (it parses the policy each time it is called).
@@ -71,15 +85,11 @@ export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): {
   set: [string, string][];
   remove: string[];
 } {
-  const set: [string, string][] = [];
-  const remove: string[] = [];
-  const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void set.push([name, String(value)]),
-    removeHeader: (name: string) => void remove.push(name),
-  };
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+  const recorder = new HeaderRecorder(new IncomingMessage(new Socket()));
+  helmet(options)(recorder.req, recorder, (error?: unknown) => {
     if (error) throw error;
   });
+  const { set, remove } = recorder;
   return { set, remove };
 }
 

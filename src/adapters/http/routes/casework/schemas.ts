@@ -16,10 +16,9 @@ import {
   PROVIDED_AS,
 } from '../../../../domain/casework/index.ts';
 
-type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
 /** One of the given strings, typed as their union. */
 function literals<const T extends readonly string[]>(values: T) {
-  return Type.Union(values.map((v) => Type.Literal(v)) as unknown as Literals<T>);
+  return Type.Union(values.map((v): TLiteral<T[number]> => Type.Literal(v)));
 }
 /** A response string documented with its allowed values (responses are typed as string). */
 function oneOf(values: readonly string[]) {
