@@ -9,13 +9,12 @@ import {
   compareDates,
   completeLink,
   createLink,
+  isLinkRelationship,
   linkAllowedFor,
   LINK_VALIDITY_MS,
   resendLink,
   statusAt,
-  type LinkRelationship,
   type LinkStatus,
-  type PartyRelationship,
 } from '../../domain/casework/index.ts';
 import type { Db, Tx } from '../ports/database.ts';
 import {
@@ -46,8 +45,6 @@ import { viewOf, type LinkView } from './liveness-link-views.ts';
 import { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, LinkJobs, type LinkJob, type LinkOptions } from './liveness-link-jobs.ts';
 
 export { LINK_EMAIL_QUEUE, LINK_EXPIRY_QUEUE, type LinkJob, type LinkOptions, type LinkView };
-
-export const LINK_RELATIONSHIPS: readonly LinkRelationship[] = ['Adult', 'Consenting Parties'];
 
 /** A link that was saved and not yet sent, locked; 404 or 409 otherwise. */
 async function lockUnsentLink(tx: Tx, linkId: string): Promise<LinkRow> {
@@ -146,7 +143,8 @@ export class LivenessLinks {
     input: { personId: string; relationship: string; email?: string },
   ): Promise<LinkView> {
     authorize(actor, 'liveness-link.create');
-    if (!(LINK_RELATIONSHIPS as readonly string[]).includes(input.relationship))
+    const relationship = input.relationship;
+    if (!isLinkRelationship(relationship))
       throw invalid('relationship', "relationship must be 'Adult' or 'Consenting Parties'");
     const id = randomUUID();
     const now = this.clock.now();
@@ -158,9 +156,9 @@ export class LivenessLinks {
         throw invalid('personId', 'personId is not a person on this application (create the person record first)');
       const today = nzDate(now);
       const allowed = linkAllowedFor(
-        person.relationship as PartyRelationship,
+        person.relationship,
         bracketOn(person.date_of_birth, compareDates(today, person.date_of_birth) >= 0 ? today : person.date_of_birth),
-        input.relationship as LinkRelationship,
+        relationship,
       );
       if (!allowed.ok)
         throw ruleError(
@@ -181,7 +179,7 @@ export class LivenessLinks {
           id,
           applicationId: a.application_id,
           personId: input.personId,
-          relationship: input.relationship as LinkRelationship,
+          relationship,
           email,
         },
         now.getTime(),

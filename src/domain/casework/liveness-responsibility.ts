@@ -53,7 +53,12 @@ export const NO_LIVENESS_REASON_TEXT: Readonly<Record<NoLivenessReason, string>>
 // Who gives what, by relationship
 
 /** "Relationship to applicant" on the New Liveness Check form (BR-28, L849). */
-export type LinkRelationship = 'Adult' | 'Consenting Parties';
+export const LINK_RELATIONSHIPS = ['Adult', 'Consenting Parties'] as const;
+export type LinkRelationship = (typeof LINK_RELATIONSHIPS)[number];
+
+export function isLinkRelationship(value: string): value is LinkRelationship {
+  return (LINK_RELATIONSHIPS as readonly string[]).includes(value);
+}
 
 export interface PartyEvidence {
   readonly liveness: 'own' | 'for-child' | 'none';
