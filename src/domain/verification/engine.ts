@@ -32,6 +32,7 @@ import {
   offeredSources,
   recompute,
   withResult,
+  withSourceResult,
   type AccountSettings,
   type SourceProgress,
   type VerificationState,
@@ -228,17 +229,10 @@ export function setFields(
     failedAttempts,
     dateVerified: result.dateVerified,
   };
-  const next = recompute(
-    account,
-    {
-      ...state,
-      sources: { ...state.sources, [sourceId]: progress },
-      individualResults: withResult(state.individualResults, result),
-      failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
-      lastCheck: { sourceId, newlyPassed: passed && !PASSED_STATES.includes(before?.state ?? 'EMPTY') },
-    },
-    now,
-  );
+  const next = withSourceResult(account, state, progress, result, now, {
+    failedAttempts: state.failedAttempts + (run.failed ? 1 : 0),
+    lastCheck: { sourceId, newlyPassed: passed && !PASSED_STATES.includes(before?.state ?? 'EMPTY') },
+  });
   return { state: next, checkResult: result };
 }
 
@@ -266,15 +260,7 @@ export function recordCombination(
     failedAttempts: before?.failedAttempts ?? 0,
     dateVerified: result.dateVerified,
   };
-  return recompute(
-    account,
-    {
-      ...state,
-      sources: { ...state.sources, [result.name]: progress },
-      individualResults: withResult(state.individualResults, result),
-    },
-    now,
-  );
+  return withSourceResult(account, state, progress, result, now);
 }
 
 /**
@@ -302,15 +288,7 @@ export function reviseCombination(
     confirms: counts ? [...confirms] : [],
     dateVerified: result.dateVerified,
   };
-  return recompute(
-    account,
-    {
-      ...state,
-      sources: { ...state.sources, [result.name]: progress },
-      individualResults: withResult(state.individualResults, result),
-    },
-    now,
-  );
+  return withSourceResult(account, state, progress, result, now);
 }
 
 /** Throws SourceNotAvailableFault unless a combination source of this name can still be recorded. */

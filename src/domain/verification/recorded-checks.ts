@@ -8,7 +8,7 @@ import { VerificationError } from './errors.ts';
 import { catalogueSource } from './catalogue/index.ts';
 import { adminCommentField, adminCommentProblems, confirmedFields, greenIdDate } from './results.ts';
 import { assertCombinationOpen } from './engine.ts';
-import { recompute, withResult, type AccountSettings, type SourceProgress, type VerificationState } from './state.ts';
+import { withSourceResult, type AccountSettings, type SourceProgress, type VerificationState } from './state.ts';
 
 /** The result name of an in-person check. Not `PostOffice`: seed 003 gives that name Australia Post's raw data. */
 export const IN_PERSON_CHECK = 'InPerson';
@@ -135,16 +135,9 @@ function recordCheck(
     failedAttempts: (before?.failedAttempts ?? 0) + (passed ? 0 : 1),
     dateVerified: result.dateVerified,
   };
-  return recompute(
-    account,
-    {
-      ...state,
-      sources: { ...state.sources, [result.name]: progress },
-      individualResults: withResult(state.individualResults, result),
-      lastCheck: { sourceId: result.name, newlyPassed: passed },
-    },
-    now,
-  );
+  return withSourceResult(account, state, progress, result, now, {
+    lastCheck: { sourceId: result.name, newlyPassed: passed },
+  });
 }
 
 function outcomeResult(

@@ -138,6 +138,30 @@ export function recompute(account: AccountSettings, state: VerificationState, no
   return { ...state, overallVerificationStatus: overall, dateVerified, mode };
 }
 
+/**
+ * The verification with a source's new progress and result (replacing any earlier one), anything else in
+ * `also`, and its overall status decided again.
+ */
+export function withSourceResult(
+  account: AccountSettings,
+  state: VerificationState,
+  progress: SourceProgress,
+  result: CheckResultV3,
+  now: Date,
+  also: Partial<VerificationState> = {},
+): VerificationState {
+  return recompute(
+    account,
+    {
+      ...state,
+      sources: { ...state.sources, [progress.sourceId]: progress },
+      individualResults: withResult(state.individualResults, result),
+      ...also,
+    },
+    now,
+  );
+}
+
 /** Replaces the source's result in individualResults (keeping its place) or appends it. */
 export function withResult(results: readonly CheckResultV3[], result: CheckResultV3): CheckResultV3[] {
   const at = results.findIndex((r) => r.name === result.name);
