@@ -19,9 +19,23 @@ function hasCookie(request: FastifyRequest, name: string): boolean {
   return (request.headers.cookie ?? '').split(';').some((part) => part.trim().startsWith(`${name}=`));
 }
 
+type RouteSchema = { security?: Record<string, unknown>[] };
+const NO_SCHEMES: readonly string[] = [];
+/** Each route's schemes, read once from its schema. */
+const schemesOf = new WeakMap<RouteSchema, readonly string[]>();
+
+function declaredSchemes(schema: RouteSchema | undefined): readonly string[] {
+  if (!schema) return NO_SCHEMES;
+  let schemes = schemesOf.get(schema);
+  if (schemes === undefined) {
+    schemes = (schema.security ?? []).flatMap((requirement) => Object.keys(requirement));
+    schemesOf.set(schema, schemes);
+  }
+  return schemes;
+}
+
 export async function requireDeclaredCredentials(request: FastifyRequest): Promise<void> {
-  const schema = request.routeOptions.schema as { security?: Record<string, unknown>[] } | undefined;
-  const schemes = (schema?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+  const schemes = declaredSchemes(request.routeOptions.schema as RouteSchema | undefined);
   if (schemes.length === 0 || schemes.some((scheme) => PRESENT[scheme]?.(request) === true)) return;
   throw schemes.includes('account') || schemes.includes('accountSession') ? errors.badCredentials() : unauthenticated();
 }

@@ -93,12 +93,13 @@ export const operationsRoutes =
   (services: Services): FastifyPluginAsync =>
   async (app) => {
     const metrics = createMetrics(services);
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.requests.observe(
         { method: request.method, route, status: `${Math.floor(reply.statusCode / 100)}xx` },
         reply.elapsedTime / 1000,
       );
+      done();
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
