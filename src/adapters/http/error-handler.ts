@@ -184,41 +184,57 @@ function challengeFor(code: string, request: FastifyRequest): string {
   return fromScript ? 'Session realm="pono"' : 'Basic realm="pono"';
 }
 
-export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
+/** What pono answers for an error: the status and the body, the refusal named in words with a stable code. */
+export function errorAnswer(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: error.kind, message: error.message, code: error.code, requestId: request.id };
     if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
     if (error.kind === 'unauthenticated') void reply.header('www-authenticate', challengeFor(error.code, request));
-    void reply.status(STATUS[error.kind]).send(body);
-    return;
+    return { status: STATUS[error.kind], body };
   }
   if (error.validation) {
     const problems = readableProblems(error.validation);
-    void reply.status(400).send({
-      error: 'invalid',
-      message: fieldErrorMessage(problems.map((p) => p.field)),
-      code: FIELD_ERROR_CODE,
-      problems,
-      requestId: request.id,
-    } satisfies ErrorBody);
-    return;
+    return {
+      status: 400,
+      body: {
+        error: 'invalid',
+        message: fieldErrorMessage(problems.map((p) => p.field)),
+        code: FIELD_ERROR_CODE,
+        problems,
+        requestId: request.id,
+      },
+    };
   }
   const unreadable = unreadableBody(error, request);
   if (unreadable) {
-    void reply.status(unreadable.status).send({
-      error: unreadable.status === 400 ? 'invalid' : 'bad_request',
-      message: unreadable.message,
-      code: unreadable.code,
-      requestId: request.id,
-    } satisfies ErrorBody);
-    return;
+    return {
+      status: unreadable.status,
+      body: {
+        error: unreadable.status === 400 ? 'invalid' : 'bad_request',
+        message: unreadable.message,
+        code: unreadable.code,
+        requestId: request.id,
+      },
+    };
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error({ failure: errorForLog(error) }, 'request failed');
-  void reply.status(status).send({
-    error: status === 500 ? 'internal' : 'bad_request',
-    message: status === 500 ? 'Internal error' : error.message,
-    code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST',
-    requestId: request.id,
-  } satisfies ErrorBody);
+  return {
+    status,
+    body: {
+      error: status === 500 ? 'internal' : 'bad_request',
+      message: status === 500 ? 'Internal error' : error.message,
+      code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST',
+      requestId: request.id,
+    },
+  };
+}
+
+export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = errorAnswer(error, request, reply);
+  void reply.status(status).send(body);
 }

@@ -52,6 +52,33 @@ forEachDatabase((kind) => {
     assert.equal(out.restarted, false);
   });
 
+  test('a request refused before the service runs still answers executionStatus DATA_ERROR naming the field', async () => {
+    for (const [body, field] of [
+      [
+        { trackingCode: newTracking(), backgroundSources: BACKGROUND, ...applicant(ALL_PASS), favouriteColour: 'blue' },
+        'favouriteColour',
+      ],
+      [
+        {
+          trackingCode: newTracking(),
+          backgroundSources: BACKGROUND,
+          ...applicant(ALL_PASS, { firstName: 'A'.repeat(5000) }),
+        },
+        'firstName',
+      ],
+    ] as const) {
+      const response = await call(body);
+      assert.equal(response.statusCode, 400, response.body);
+      const answer = response.json<{ executionStatus: string; errorMessage: string; problems: { field: string }[] }>();
+      assert.equal(answer.executionStatus, 'DATA_ERROR');
+      assert.match(answer.errorMessage, new RegExp(field));
+      assert.deepEqual(
+        answer.problems.map((p) => p.field),
+        [field],
+      );
+    }
+  });
+
   test('only the requested background sources run', async () => {
     const out = await ok({ trackingCode: newTracking(), backgroundSources: 'aec', ...applicant(ALL_PASS) });
     assert.equal(out.verifyStatus, 'UNVERIFIED');

@@ -2,7 +2,8 @@
 // consent wording, form settings and browser tokens for the account's server; and the same service for the
 // embedded component in a browser, with a browser token, from the origins the account allows (CORS).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { errorAnswer } from '../error-handler.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Services } from '../../../app/services.ts';
 import { dataErrorMessage, type FormsVerifyRequest } from '../../../app/forms.ts';
@@ -104,6 +105,23 @@ async function withDataError<T>(
   }
 }
 
+/**
+ * A form reads executionStatus in every answer of the Identity Verification service: a request refused before it
+ * reached the service (a field the schema does not accept, a value too long) is a DATA_ERROR too, with its
+ * errorMessage in words.
+ */
+function formsErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = errorAnswer(error, request, reply);
+  const dataError =
+    status === 400
+      ? {
+          executionStatus: 'DATA_ERROR' as const,
+          errorMessage: body.problems?.map((p) => `${p.field}: ${p.message}`).join(' ') || body.message,
+        }
+      : {};
+  void reply.status(status).send({ ...body, ...dataError });
+}
+
 export function bearer(request: FastifyRequest): string {
   const match = /^Bearer\s+([0-9a-f]{40})$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1])
@@ -131,6 +149,7 @@ export const formsRoutes =
           body: FormsVerifyBody,
           response: { 200: FormsVerifyAnswerSchema, ...failures, 400: DataErrorSchema },
         },
+        errorHandler: formsErrorHandler,
       },
       (request, reply) =>
         withDataError(request, reply, () =>
@@ -318,6 +337,7 @@ export const formsRoutes =
             409: ErrorSchema,
           },
         },
+        errorHandler: formsErrorHandler,
       },
       async (request, reply) => {
         const grant = await grantFor(request, request.params.accountId);
