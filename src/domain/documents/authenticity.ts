@@ -61,6 +61,7 @@ const MRZ_CHECK_FIELDS = [
   'compositeCheckDigit',
 ];
 const MRZ_CODE_FIELDS = ['issuingState', 'nationality'];
+const MRZ_DATE_FIELDS = ['birthDate', 'expirationDate'];
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 const squash = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -163,6 +164,16 @@ const PASSPORT_RULES: readonly Rule[] = [
       return bad.length > 0 ? `These codes are not ICAO country codes: ${bad.join(', ')}.` : undefined;
     },
     passed: 'The issuing state and nationality are ICAO country codes.',
+  },
+  {
+    code: 'MRZ_DATES',
+    name: 'Machine readable zone dates',
+    failure: ({ mrz }) => {
+      if (!mrz) return 'There is no machine readable zone to check.';
+      const bad = invalidOf(mrz, MRZ_DATE_FIELDS);
+      return bad.length > 0 ? `These dates are not real dates: ${bad.join(', ')}.` : undefined;
+    },
+    passed: 'The date of birth and the expiry date are real dates.',
   },
   {
     code: 'VISUAL_ZONE_CONSISTENT',

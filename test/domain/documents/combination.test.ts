@@ -223,10 +223,13 @@ test('authenticity checks: each failure with its reason in words', () => {
   assert.deepEqual(failed({}, '2031-07-01'), ['DOCUMENT_NOT_EXPIRED']);
   assert.deepEqual(failed({}, '2026-12-04', mrz, viz.replace('SMITH', 'JONES')), ['VISUAL_ZONE_CONSISTENT']);
   assert.deepEqual(failed({}, '2026-12-04', readMrz(td3Lines(john, true), now)), ['MRZ_CHECK_DIGITS']);
+  // a month 13 behind a correct check digit: never a date a passport was issued with
+  assert.deepEqual(failed({}, '2026-12-04', readMrz(td3Lines({ ...john, dob: '1976-13-01' }), now)), ['MRZ_DATES']);
   assert.deepEqual(failed({}, '2026-12-04', null), [
     'MRZ_PRESENT',
     'MRZ_CHECK_DIGITS',
     'MRZ_CODES',
+    'MRZ_DATES',
     'VISUAL_ZONE_CONSISTENT',
     'DOCUMENT_NOT_EXPIRED',
     'DOCUMENT_TYPE_RECOGNISED',
