@@ -19,13 +19,13 @@ import {
 import type { Account, AccountCredentials, Accounts } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { AppError, errors } from './errors.ts';
+import { decodeTimeCursor, isStringId, timeKeysetPage } from './time-keyset.ts';
 import type { FormsUseCases } from './forms.ts';
 import {
   ManualReviewStore,
   type Db,
   type ManualDocument,
   type ManualReview,
-  type QueueCursor,
 } from './forms-manual-review-store.ts';
 import { newVerificationToken } from './ids.ts';
 import type { VerificationUseCases } from './verification.ts';
@@ -57,20 +57,6 @@ export interface ManualReviewPage {
 export interface ManualReviewStatus {
   review: Pick<ManualReview, 'reviewId' | 'state' | 'submittedAt' | 'decidedAt'> | null;
   outputs: FormsOutputs | null;
-}
-
-const encodeCursor = (r: ManualReview) =>
-  Buffer.from(JSON.stringify([r.submittedAt, r.reviewId])).toString('base64url');
-
-function decodeCursor(cursor: string): QueueCursor {
-  try {
-    const [at, reviewId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const submittedAt = new Date(at);
-    if (Number.isNaN(submittedAt.getTime()) || typeof reviewId !== 'string') throw new Error('bad cursor');
-    return { submittedAt, reviewId };
-  } catch {
-    throw errors.invalid([{ field: 'after', message: 'after must be the `next` value of a previous page' }]);
-  }
 }
 
 export class ManualReviewUseCases {
@@ -175,14 +161,18 @@ export class ManualReviewUseCases {
     query: { state?: ManualReviewState; limit: number; after?: string },
   ): Promise<ManualReviewPage> {
     const account = await this.accounts.authenticate(credentials);
-    const rows = await this.store.queue(account.accountId, {
-      ...(query.state ? { state: query.state } : {}),
-      limit: query.limit + 1,
-      ...(query.after ? { after: decodeCursor(query.after) } : {}),
-    });
-    const reviews = rows.slice(0, query.limit);
-    const last = reviews.at(-1);
-    return { reviews, next: rows.length > query.limit && last ? encodeCursor(last) : null };
+    const after = query.after ? decodeTimeCursor(query.after, 'after', isStringId) : undefined;
+    const page = await timeKeysetPage(
+      query.limit,
+      (limit) =>
+        this.store.queue(account.accountId, {
+          ...(query.state ? { state: query.state } : {}),
+          limit,
+          ...(after ? { after: { submittedAt: after.at, reviewId: after.id } } : {}),
+        }),
+      (r) => ({ at: new Date(r.submittedAt), id: r.reviewId }),
+    );
+    return { reviews: page.rows, next: page.next };
   }
 
   async detail(credentials: AccountCredentials, reviewId: string): Promise<ManualReviewDetail> {

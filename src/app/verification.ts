@@ -33,6 +33,7 @@ import {
   type ExternalCheck,
 } from '../domain/verification/index.ts';
 import { AppError, echoed, errors } from './errors.ts';
+import { decodeTimeCursor, isStringId, timeKeysetPage } from './time-keyset.ts';
 import type { Accounts, AccountCredentials, Account, Caller } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
@@ -45,7 +46,6 @@ import {
   findVerification,
   updateVerification,
   type NewVerification,
-  type VerificationListKey,
   type VerificationSummary,
 } from './verification-store.ts';
 import {
@@ -99,24 +99,6 @@ export interface VerificationSummaryPage {
   verifications: VerificationSummary[];
   /** Pass as `before` for the next page; null on the last. */
   next: string | null;
-}
-
-function encodeCursor(key: VerificationListKey): string {
-  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.verificationId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): VerificationListKey {
-  try {
-    const [createdAt, verificationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof verificationId !== 'string') throw new Error('bad cursor');
-    return { createdAt: date, verificationId };
-  } catch {
-    throw errors.invalid([{ field: 'before', message: 'before must be the `next` value of a previous page' }]);
-  }
 }
 
 /** A verification with the account settings it is decided under. */
@@ -474,18 +456,14 @@ export class VerificationUseCases {
     query: { status?: string; limit: number; before?: string },
   ): Promise<VerificationSummaryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const before = query.before ? decodeCursor(query.before) : undefined;
-    const rows = await listVerifications(this.db, account.accountId, {
-      status: query.status,
-      limit: query.limit + 1,
-      before,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      verifications: page.map((r) => r.summary),
-      next: rows.length > query.limit && last ? encodeCursor(last.key) : null,
-    };
+    const after = query.before ? decodeTimeCursor(query.before, 'before', isStringId) : undefined;
+    const before = after && { createdAt: after.at, verificationId: after.id };
+    const page = await timeKeysetPage(
+      query.limit,
+      (limit) => listVerifications(this.db, account.accountId, { status: query.status, limit, before }),
+      (r) => ({ at: r.key.createdAt, id: r.key.verificationId }),
+    );
+    return { verifications: page.rows.map((r) => r.summary), next: page.next };
   }
 
   async outcome(credentials: AccountCredentials, verificationId: string): Promise<FormsOutcome> {

@@ -4,13 +4,13 @@ import type { Db } from './ports/database.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { Accounts, AccountCredentials } from './accounts.ts';
 import { AppError, errors } from './errors.ts';
+import { decodeTimeCursor, isIntegerId, timeKeysetPage } from './time-keyset.ts';
 import { WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
 import {
   listWebhookDeliveries,
   findWebhookDelivery,
   lockWebhookDelivery,
   rearmWebhookDelivery,
-  type DeliveryListKey,
   type DeliveryState,
   type WebhookDeliveryView,
 } from './webhook-delivery-store.ts';
@@ -21,21 +21,6 @@ export interface WebhookDeliveryPage {
   deliveries: WebhookDeliveryView[];
   /** Pass as `before` for the next page; null on the last. */
   next: string | null;
-}
-
-function encodeCursor(key: DeliveryListKey): string {
-  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): DeliveryListKey {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, number];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !Number.isSafeInteger(id)) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw errors.invalid([{ field: 'before', message: 'before must be the `next` value of a previous page' }]);
-  }
 }
 
 export class WebhookDeliveries {
@@ -51,18 +36,14 @@ export class WebhookDeliveries {
     query: { limit: number; before?: string; state?: DeliveryState },
   ): Promise<WebhookDeliveryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const before = query.before ? decodeCursor(query.before) : undefined;
-    const rows = await listWebhookDeliveries(this.db, account.accountId, {
-      limit: query.limit + 1,
-      before,
-      state: query.state,
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      deliveries: page.map((r) => r.view),
-      next: rows.length > query.limit && last ? encodeCursor(last.key) : null,
-    };
+    const after = query.before ? decodeTimeCursor(query.before, 'before', isIntegerId) : undefined;
+    const before = after && { createdAt: after.at, id: after.id };
+    const page = await timeKeysetPage(
+      query.limit,
+      (limit) => listWebhookDeliveries(this.db, account.accountId, { limit, before, state: query.state }),
+      (r) => ({ at: r.key.createdAt, id: r.key.id }),
+    );
+    return { deliveries: page.rows.map((r) => r.view), next: page.next };
   }
 
   async get(credentials: AccountCredentials, deliveryId: string): Promise<WebhookDeliveryView> {
