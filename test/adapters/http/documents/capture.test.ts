@@ -304,3 +304,42 @@ test('bad uploads and confirmations are refused naming the field, and nothing is
     await t.close();
   }
 });
+
+test(
+  "the face match threshold is the operator's: at PONO_FACE_MATCH_THRESHOLD=0 another person's face is accepted",
+  { skip },
+  async () => {
+    // Collins's selfie against Grace Hopper's passport scores below the default 40 (the test above); here it passes.
+    const t = await startTestApp('pglite', { env: { PONO_FACE_MATCH_THRESHOLD: '0' } });
+    try {
+      const verificationId = await register(t);
+      const captured = await upload(t, verificationId, [
+        { name: 'document', content: await renderSpecimen(GRACE) },
+        { name: 'selfie', content: readFileSync(COLLINS) },
+      ]);
+      assert.equal(captured.statusCode, 201, captured.body);
+      const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
+      assert.equal(view.face.threshold, 0);
+      assert.ok(view.face.score < 40, `another face scores ${view.face.score}`);
+      const confirmed = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
+        headers: { authorization: DEMO_AUTH },
+        payload: {
+          givenName: 'Grace',
+          middleNames: 'Brewster',
+          surname: 'Hopper',
+          dob: '1976-04-01',
+          documentNumber: 'A1111111',
+        },
+      });
+      assert.equal(confirmed.statusCode, 200, confirmed.body);
+      const result = (confirmed.json() as { checkResult: Check }).checkResult;
+      const face = component(result, 'Face Comparison');
+      assert.deepEqual([face?.state, face?.faceMatchScore], ['VERIFIED', String(view.face.score)]);
+      assert.equal(result.state, 'VERIFIED');
+    } finally {
+      await t.close();
+    }
+  },
+);
