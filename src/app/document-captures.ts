@@ -14,7 +14,7 @@ import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } fro
 import type { CaptureView, DocumentCheck, FaceOutcome, ReviewRecord } from '../domain/documents/document-check.ts';
 import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
 import type { CalibrationTable } from '../domain/liveness/fmr.ts';
-import { assertCombinationOpen, type CheckResultV3 } from '../domain/verification/index.ts';
+import { assertSourceOpen, type CheckResultV3 } from '../domain/verification/index.ts';
 import type { AccountCredentials, Caller } from './accounts.ts';
 import { AnalysisGate } from './analysis-gate.ts';
 import type { Clock } from './clock.ts';
@@ -162,7 +162,7 @@ export class DocumentCaptures {
     this.verifications.decide(() => {
       const refusals = Object.values(COMBINATION_SOURCES).flatMap((name) => {
         try {
-          assertCombinationOpen(state, name);
+          assertSourceOpen(state, name);
           return [];
         } catch (error) {
           return [error];
@@ -172,7 +172,7 @@ export class DocumentCaptures {
     });
     const found = await this.check({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) });
     const sourceName = COMBINATION_SOURCES[found.documentType];
-    if (sourceName) this.verifications.decide(() => assertCombinationOpen(state, sourceName));
+    if (sourceName) this.verifications.decide(() => assertSourceOpen(state, sourceName));
     const view: CaptureView = {
       captureId: randomUUID(),
       verificationId,

@@ -197,13 +197,8 @@ export function setFields(
     const adminProblems = adminCommentProblems(assisted);
     if (adminProblems.length > 0) throw VerificationError.fieldValidation(adminProblems);
   }
+  assertSourceOpen(state, sourceId);
   const before = state.sources[sourceId];
-  if (!isAvailable(state, before)) {
-    const why = OPEN_OVERALL.includes(state.overallVerificationStatus)
-      ? `its state is ${before?.state ?? 'EMPTY'}`
-      : `the verification is ${state.overallVerificationStatus}`;
-    throw new VerificationError('SourceNotAvailableFault', `Source "${sourceId}" is not available: ${why}.`);
-  }
   const problems = validateSourceFields(source, inputs);
   if (problems.length > 0) throw VerificationError.fieldValidation(problems);
   const run = runInteractive(source, state.person, shortInputs(source, inputs), account.ruleSet, registry);
@@ -248,7 +243,7 @@ export function recordCombination(
   confirms: readonly Confirmation[],
   now: Date,
 ): VerificationState {
-  assertCombinationOpen(state, result.name);
+  assertSourceOpen(state, result.name);
   const before = state.sources[result.name];
   const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
   const progress: SourceProgress = {
@@ -291,8 +286,8 @@ export function reviseCombination(
   return withSourceResult(account, state, progress, result, now);
 }
 
-/** Throws SourceNotAvailableFault unless a combination source of this name can still be recorded. */
-export function assertCombinationOpen(state: VerificationState, sourceName: string): void {
+/** Throws SourceNotAvailableFault unless a source of this name can still be checked or recorded. */
+export function assertSourceOpen(state: VerificationState, sourceName: string): void {
   const before = state.sources[sourceName];
   if (isAvailable(state, before)) return;
   const why = OPEN_OVERALL.includes(state.overallVerificationStatus)

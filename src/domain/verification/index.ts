@@ -99,7 +99,7 @@ export {
   verificationResult,
   recordCombination,
   reviseCombination,
-  assertCombinationOpen,
+  assertSourceOpen,
   type RegisterInput,
   type SetFieldsOutcome,
   type AdminOverrideInput,

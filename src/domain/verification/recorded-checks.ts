@@ -7,7 +7,7 @@ import { CONFIRMATIONS, PASSED_STATES } from './types.ts';
 import { VerificationError } from './errors.ts';
 import { catalogueSource } from './catalogue/index.ts';
 import { adminCommentField, adminCommentProblems, confirmedFields, greenIdDate } from './results.ts';
-import { assertCombinationOpen } from './engine.ts';
+import { assertSourceOpen } from './engine.ts';
 import { withSourceResult, type AccountSettings, type SourceProgress, type VerificationState } from './state.ts';
 
 /** The result name of an in-person check. Not `PostOffice`: seed 003 gives that name Australia Post's raw data. */
@@ -123,7 +123,7 @@ function recordCheck(
   confirms: readonly Confirmation[],
   now: Date,
 ): VerificationState {
-  assertCombinationOpen(state, result.name);
+  assertSourceOpen(state, result.name);
   const before = state.sources[result.name];
   const passed = PASSED_STATES.includes(result.state);
   const progress: SourceProgress = {
