@@ -21,12 +21,7 @@ import type { Clock } from './clock.ts';
 import { AppError, errors } from './errors.ts';
 import { decodeTimeCursor, isStringId, timeKeysetPage } from './time-keyset.ts';
 import type { FormsUseCases } from './forms.ts';
-import {
-  ManualReviewStore,
-  type Db,
-  type ManualDocument,
-  type ManualReview,
-} from './forms-manual-review-store.ts';
+import { ManualReviewStore, type Db, type ManualDocument, type ManualReview } from './forms-manual-review-store.ts';
 import { newVerificationToken } from './ids.ts';
 import type { VerificationUseCases } from './verification.ts';
 
