@@ -1,5 +1,6 @@
 // Document capture (seed 003 combination sources): the photo of an identity document (and a selfie) as
 // multipart/form-data, read off the event loop; then the person's confirmation of the extracted details.
+import { accountSecured } from './account-route.ts';
 import { sniffContentType } from '../../../domain/files/content-type.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -73,8 +74,6 @@ export function confirmedDetails(body: ConfirmBody): DocumentData {
   };
 }
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
-
 export const documentRoutes =
   (services: Services): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -87,7 +86,7 @@ export const documentRoutes =
         bodyLimit: 2 * MAX_DOCUMENT_IMAGE_BYTES + 64 * 1024,
         schema: {
           tags,
-          ...secured,
+          ...accountSecured,
           summary:
             'Upload a photo of an identity document (a passport data page, or a New Zealand or Australian driver licence; multipart: file "document", optional file "selfie"); it is found in the photo, read (MRZ or licence text by OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
           params: VerificationParams,
@@ -110,7 +109,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          ...secured,
+          ...accountSecured,
           summary:
             "The person's confirmed (or corrected) details of a captured document: the combination source's result is recorded on the verification",
           params: CaptureParams,
@@ -135,7 +134,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          ...secured,
+          ...accountSecured,
           summary:
             "A captured document for an administrator's review: what was read beside what the person confirmed, the combination result, the components pending review and the decisions made",
           params: CaptureParams,
@@ -165,7 +164,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          ...secured,
+          ...accountSecured,
           summary: 'The photo of a captured document, as it was sent',
           params: CaptureParams,
           response: { 200: Type.Unknown({ description: 'image/jpeg, image/png or image/webp' }), ...failures },
@@ -188,7 +187,7 @@ export const documentRoutes =
       {
         schema: {
           tags,
-          ...secured,
+          ...accountSecured,
           summary:
             "An administrator's decision on one component of the captured document that waits for review: VERIFIED makes it VERIFIED_ADMIN, NOT_VERIFIED makes it FAILED, with the comment, date and administrator's email; the verification is decided again",
           params: CaptureParams,

@@ -1,6 +1,7 @@
 // Manual verification of a form's person over REST (seed 001): the scans uploaded by the component (browser
 // token) or by the form's server (account password), the administrators' queue, one review with its scans,
 // and the decision (VERIFIED_ADMIN with a comment, or FAILED).
+import { accountSecured } from './account-route.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -32,7 +33,6 @@ import {
   ReviewParams,
 } from '../schemas/forms-manual-review.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 const browser: { security: Record<string, string[]>[] } = { security: [{ browserToken: [] }] };
 const SCAN_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 const TYPES_IN_WORDS = Object.keys(MANUAL_DOCUMENT_TYPES).join(', ');
@@ -157,7 +157,7 @@ export const manualReviewRoutes =
           tags,
           summary:
             "The person's scans for manual verification, from the form's server (multipart: trackingCode, reason, roleKey, one file per document named by its type)",
-          ...secured,
+          ...accountSecured,
           consumes: ['multipart/form-data'],
           response: { 201: ManualReviewViewSchema, ...failures },
         },
@@ -175,7 +175,7 @@ export const manualReviewRoutes =
         schema: {
           tags,
           summary: 'The manual verification queue, oldest first, by state (PENDING: waiting); keyset pages',
-          ...secured,
+          ...accountSecured,
           querystring: ManualReviewQuery,
           response: { 200: ManualReviewPageSchema, ...failures },
         },
@@ -194,7 +194,7 @@ export const manualReviewRoutes =
         schema: {
           tags,
           summary: 'One manual review: the person as registered, the scans, the state and decision',
-          ...secured,
+          ...accountSecured,
           params: ReviewParams,
           response: { 200: ManualReviewDetailSchema, ...failures },
         },
@@ -208,7 +208,7 @@ export const manualReviewRoutes =
         schema: {
           tags,
           summary: "One scan of a manual review (the account's administrators only)",
-          ...secured,
+          ...accountSecured,
           params: ReviewDocumentParams,
           response: { 200: Type.Unknown({ description: 'the scan' }), ...failures },
         },
@@ -235,7 +235,7 @@ export const manualReviewRoutes =
         schema: {
           tags,
           summary: 'Decide a manual review: VERIFIED_ADMIN (verified by an administrator, comment required) or FAILED',
-          ...secured,
+          ...accountSecured,
           params: ReviewParams,
           body: ManualDecisionBody,
           response: { 200: ManualReviewDetailSchema, ...failures },

@@ -1,6 +1,7 @@
 // The forms integration over REST (seed 001): the one-call "Identity Verification" service, the tamper check,
 // consent wording, form settings and browser tokens for the account's server; and the same service for the
 // embedded component in a browser, with a browser token, from the origins the account allows (CORS).
+import { accountSecured } from './account-route.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorAnswer } from '../error-handler.ts';
@@ -44,7 +45,6 @@ import {
   MAX_MANUAL_DOCUMENT_BYTES,
 } from '../../../domain/verification/index.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 const browser: { security: Record<string, string[]>[] } = { security: [{ browserToken: [] }] };
 const CONTROL = new Set([
   'trackingCode',
@@ -145,7 +145,7 @@ export const formsRoutes =
           tags: ['forms'],
           summary:
             'The one-call Identity Verification service of a form (register, background and interactive sources, fields)',
-          ...secured,
+          ...accountSecured,
           body: FormsVerifyBody,
           response: { 200: FormsVerifyAnswerSchema, ...failures, 400: DataErrorSchema },
         },
@@ -163,7 +163,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: 'At submission: do these details exactly match those the identity was verified with? (audited)',
-          ...secured,
+          ...accountSecured,
           body: TamperCheckBody,
           response: { 200: TamperAnswerSchema, ...failures },
         },
@@ -182,7 +182,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: "A transaction's forms audit trail (tamper checks)",
-          ...secured,
+          ...accountSecured,
           params: Type.Object({ trackingCode: TrackingCode }),
           response: { 200: AuditSchema, ...failures },
         },
@@ -196,7 +196,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: 'The credit-header consent wording, the reporting entity filled in',
-          ...secured,
+          ...accountSecured,
           response: { 200: ConsentSchema, ...failures },
         },
       },
@@ -209,7 +209,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: "The account's form settings",
-          ...secured,
+          ...accountSecured,
           response: { 200: FormSettingsSchema, ...failures },
         },
       },
@@ -222,7 +222,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: "Set the account's form settings (customer name, origins allowed to embed the component)",
-          ...secured,
+          ...accountSecured,
           body: FormSettingsSchema,
           response: { 200: FormSettingsSchema, ...failures },
         },
@@ -236,7 +236,7 @@ export const formsRoutes =
         schema: {
           tags: ['forms'],
           summary: "A short-lived token for the form's page: the component uses it instead of the account password",
-          ...secured,
+          ...accountSecured,
           body: BrowserTokenBody,
           response: { 201: BrowserTokenSchema, ...failures },
         },

@@ -5,6 +5,7 @@
 //   parser's JSON pointer (e.g. /movements/3/date).
 // * GET /api/v1/records/identities/{identityId} and POST /api/v1/records/match: officers only (session
 //   cookie or Bearer API token; 401 without, 403 for a role that may not read records).
+import { secured } from './casework/officer-route.ts';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -84,7 +85,6 @@ const PresenceResponseBody = Type.Unsafe<PresenceResponse>({ ...PresenceResponse
 
 const IdentityParams = Type.Object({ identityId: Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$' }) });
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ officerSession: [] }, { officerToken: [] }] };
 const officerFailures = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 503: ErrorBody };
 
 /** Lets every body through to the handler, which checks it with the domain parser (field-precise paths). */

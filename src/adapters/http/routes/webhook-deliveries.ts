@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { accountSecured } from './account-route.ts';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../app/services.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { failures } from '../schemas/errors.ts';
 
-const secured: { security: Record<string, string[]>[] } = { security: [{ account: [] }, { accountSession: [] }] };
 const tags = ['webhooks'];
 const State = Type.Union([
   Type.Literal('pending'),
@@ -58,7 +58,7 @@ export const webhookDeliveryRoutes =
         schema: {
           tags,
           summary: "The account's webhook deliveries, newest first, with each one's last error (e.g. ?state=failed)",
-          ...secured,
+          ...accountSecured,
           querystring: ListQuery,
           response: { 200: PageSchema, ...failures },
         },
@@ -77,7 +77,7 @@ export const webhookDeliveryRoutes =
         schema: {
           tags,
           summary: 'One webhook delivery',
-          ...secured,
+          ...accountSecured,
           params: DeliveryParams,
           response: { 200: DeliverySchema, ...failures },
         },
@@ -92,7 +92,7 @@ export const webhookDeliveryRoutes =
           tags,
           summary:
             "Send a delivery again (same delivery key and event, to the account's webhook address as it is now, with a fresh round of retries); one already delivered is not sent twice",
-          ...secured,
+          ...accountSecured,
           params: DeliveryParams,
           response: { 202: DeliverySchema, ...failures },
         },

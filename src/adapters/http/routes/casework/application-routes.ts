@@ -26,7 +26,7 @@ import {
   SubmitBody,
   dto,
 } from './schemas.ts';
-import { secured } from './officer-route.ts';
+import { officerCreateRoute, officerRoute, secured } from './officer-route.ts';
 
 const tags = ['casework: applications'];
 
@@ -45,91 +45,68 @@ export const applicationRoutes =
 
     app.post(
       '/applications',
-      {
-        schema: {
-          tags,
-          summary: 'Create an application (officer-entered)',
-          ...secured,
-          body: NewApplicationBody,
-          response: { 201: ApplicationSchema, ...failures },
-        },
-      },
+      officerCreateRoute(
+        tags,
+        'Create an application (officer-entered)',
+        { body: NewApplicationBody },
+        ApplicationSchema,
+      ),
       async (request, reply) => reply.status(201).send(await use.create(await actor(request), request.body)),
     );
 
     app.get(
       '/applications',
-      {
-        schema: {
-          tags,
-          summary: 'Applications, newest first, in keyset pages (the same filters and orders as the work list)',
-          ...secured,
-          querystring: ApplicationPageQuery,
-          response: { 200: ApplicationPageSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Applications, newest first, in keyset pages (the same filters and orders as the work list)',
+        { querystring: ApplicationPageQuery },
+        ApplicationPageSchema,
+      ),
       async (request) => services.casework.allocation.page(await actor(request), withLimit(request.query)),
     );
 
     app.get(
       '/applications/:ref',
-      {
-        schema: {
-          tags,
-          summary: 'An application with its people, stage and INZ results',
-          ...secured,
-          params: RefParams,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'An application with its people, stage and INZ results',
+        { params: RefParams },
+        ApplicationSchema,
+      ),
       async (request) => use.get(await actor(request), request.params.ref),
     );
 
     app.post(
       '/applications/:ref/people',
-      {
-        schema: {
-          tags,
-          summary:
-            'Add a person (applicant, consenting parent, secondary consent giver, child) and their three Confirm Identity tasks',
-          ...secured,
-          params: RefParams,
-          body: NewPersonBody,
-          response: { 201: PersonSchema, ...failures },
-        },
-      },
+      officerCreateRoute(
+        tags,
+        'Add a person (applicant, consenting parent, secondary consent giver, child) and their three Confirm Identity tasks',
+        { params: RefParams, body: NewPersonBody },
+        PersonSchema,
+      ),
       async (request, reply) =>
         reply.status(201).send(await use.addPerson(await actor(request), request.params.ref, request.body)),
     );
 
     app.post(
       '/applications/:ref/submit',
-      {
-        schema: {
-          tags,
-          summary: 'Paid submission: stage "Submitted" and the immigration-records fetch, in one transaction',
-          ...secured,
-          params: RefParams,
-          body: SubmitBody,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Paid submission: stage "Submitted" and the immigration-records fetch, in one transaction',
+        { params: RefParams, body: SubmitBody },
+        ApplicationSchema,
+      ),
       async (request) => use.submit(await actor(request), request.params.ref, request.body),
     );
 
     app.post(
       '/applications/:ref/stage',
-      {
-        schema: {
-          tags,
-          summary:
-            'Move the stage by the lifecycle table (allocate, complete-and-correct-done, revert…, refer-for-decision, grant, decline, withdraw)',
-          ...secured,
-          params: RefParams,
-          body: StageBody,
-          response: { 200: ApplicationSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Move the stage by the lifecycle table (allocate, complete-and-correct-done, revert…, refer-for-decision, grant, decline, withdraw)',
+        { params: RefParams, body: StageBody },
+        ApplicationSchema,
+      ),
       async (request) =>
         use.moveStage(await actor(request), request.params.ref, request.body.action, request.body.reason),
     );
@@ -169,15 +146,7 @@ export const applicationRoutes =
     // ---- Documents ----------------------------------------------------------------------------------------
     app.get(
       '/applications/:ref/documents',
-      {
-        schema: {
-          tags,
-          summary: 'Supporting documents',
-          ...secured,
-          params: RefParams,
-          response: { 200: Type.Array(DocumentSchema), ...failures },
-        },
-      },
+      officerRoute(tags, 'Supporting documents', { params: RefParams }, Type.Array(DocumentSchema)),
       async (request) => use.documents(await actor(request), request.params.ref),
     );
 
@@ -251,46 +220,34 @@ export const applicationRoutes =
     // ---- Who gives liveness; identity proofing grid ---------------------------------------------------------
     app.get(
       '/applications/:ref/liveness',
-      {
-        schema: {
-          tags,
-          summary:
-            'Who gives liveness and what to do next (and, for a child who turned 14 during processing, what the office policy says)',
-          ...secured,
-          params: RefParams,
-          response: { 200: LivenessPlanSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Who gives liveness and what to do next (and, for a child who turned 14 during processing, what the office policy says)',
+        { params: RefParams },
+        LivenessPlanSchema,
+      ),
       async (request) => dto(await proofing.plan(await actor(request), request.params.ref)),
     );
 
     app.post(
       '/applications/:ref/liveness/apply-policy',
-      {
-        schema: {
-          tags,
-          summary: 'Apply the child-turns-14 policy: revert to "Complete and Correct" and reopen "Identity is bound"',
-          ...secured,
-          params: RefParams,
-          response: { 200: LivenessPlanSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Apply the child-turns-14 policy: revert to "Complete and Correct" and reopen "Identity is bound"',
+        { params: RefParams },
+        LivenessPlanSchema,
+      ),
       async (request) => dto(await proofing.applyPolicy(await actor(request), request.params.ref)),
     );
 
     app.post(
       '/applications/:ref/people/:personId/proofing-decision',
-      {
-        schema: {
-          tags,
-          summary:
-            'The identity proofing grid: achieved, options to offer, or escalate. The AMS photo (filed with the immigration records) and the liveness test (a satisfactory assessment on Identity is bound) are read from the file; the passport image and application photo may be stated',
-          ...secured,
-          params: PersonParams,
-          body: ProofingBody,
-          response: { 200: ProofingDecisionSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'The identity proofing grid: achieved, options to offer, or escalate. The AMS photo (filed with the immigration records) and the liveness test (a satisfactory assessment on Identity is bound) are read from the file; the passport image and application photo may be stated',
+        { params: PersonParams, body: ProofingBody },
+        ProofingDecisionSchema,
+      ),
       async (request) =>
         dto(
           await proofing.proofingDecision(

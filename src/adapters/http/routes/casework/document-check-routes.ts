@@ -5,7 +5,7 @@ import type { Services } from '../../../../app/services.ts';
 import { DocumentCaptureSchema } from '../../schemas/documents.ts';
 import { officerActor } from './officer-auth.ts';
 import { DocumentParams, dto, failures } from './schemas.ts';
-import { secured } from './officer-route.ts';
+import { officerRoute, secured } from './officer-route.ts';
 
 const tags = ['casework: documents'];
 
@@ -61,16 +61,12 @@ export const documentCheckRoutes =
 
     app.post(
       '/applications/:ref/documents/:documentId/check',
-      {
-        schema: {
-          tags,
-          summary:
-            "Run the document check on a passport image (the applicant's overseas passport, a consent giver's passport scan): MRZ, authenticity checks, the details read against the person's record, and the portrait against their liveness frame or photo",
-          ...secured,
-          params: DocumentParams,
-          response: { 200: DocumentCheckSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        "Run the document check on a passport image (the applicant's overseas passport, a consent giver's passport scan): MRZ, authenticity checks, the details read against the person's record, and the portrait against their liveness frame or photo",
+        { params: DocumentParams },
+        DocumentCheckSchema,
+      ),
       async (request) =>
         dto(await use.run(await officerActor(services, request), request.params.ref, request.params.documentId)),
     );

@@ -14,7 +14,7 @@ import {
   OfficerSchema,
   SignInBody,
 } from './schemas.ts';
-import { secured } from './officer-route.ts';
+import { officerCreateRoute, officerRoute, secured } from './officer-route.ts';
 
 const tags = ['casework: officers'];
 
@@ -91,45 +91,25 @@ export const officerRoutes =
 
     app.post(
       '/officers',
-      {
-        schema: {
-          tags,
-          summary: 'Create an officer (administrator)',
-          ...secured,
-          body: NewOfficerBody,
-          response: { 201: OfficerSchema, ...failures },
-        },
-      },
+      officerCreateRoute(tags, 'Create an officer (administrator)', { body: NewOfficerBody }, OfficerSchema),
       async (request, reply) =>
         reply.status(201).send(await officers.create(request.body, await officerActor(services, request))),
     );
 
     app.get(
       '/officers',
-      {
-        schema: {
-          tags,
-          summary: 'List officers (administrator)',
-          ...secured,
-          response: { 200: Type.Array(OfficerSchema), ...failures },
-        },
-      },
+      officerRoute(tags, 'List officers (administrator)', {}, Type.Array(OfficerSchema)),
       async (request) => officers.list(await officerActor(services, request)),
     );
 
     app.patch(
       '/officers/:officerId',
-      {
-        schema: {
-          tags,
-          summary:
-            "Change an officer's name, roles or active flag (administrator); deactivating ends their sessions and tokens",
-          ...secured,
-          params: OfficerParams,
-          body: OfficerChangeBody,
-          response: { 200: OfficerSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        "Change an officer's name, roles or active flag (administrator); deactivating ends their sessions and tokens",
+        { params: OfficerParams, body: OfficerChangeBody },
+        OfficerSchema,
+      ),
       async (request) => officers.update(await officerActor(services, request), request.params.officerId, request.body),
     );
 

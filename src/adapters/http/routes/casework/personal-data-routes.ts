@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../../../app/services.ts';
 import { officerActor } from './officer-auth.ts';
-import { PersonParams, ReasonBody, dto, failures } from './schemas.ts';
-import { secured } from './officer-route.ts';
+import { PersonParams, ReasonBody, dto } from './schemas.ts';
+import { officerRoute } from './officer-route.ts';
 
 const tags = ['casework: personal data'];
 const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
@@ -136,16 +136,12 @@ export const personalDataRoutes =
 
     app.get(
       '/applications/:ref/people/:personId/personal-data',
-      {
-        schema: {
-          tags,
-          summary:
-            'Subject access: everything the office holds about a person, documents included (administrator; audited)',
-          ...secured,
-          params: PersonParams,
-          response: { 200: PersonalDataExport, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        'Subject access: everything the office holds about a person, documents included (administrator; audited)',
+        { params: PersonParams },
+        PersonalDataExport,
+      ),
       async (request, reply) => {
         const exported = await data.export(await actor(request), request.params.ref, request.params.personId);
         return reply
@@ -157,17 +153,12 @@ export const personalDataRoutes =
 
     app.post(
       '/applications/:ref/people/:personId/personal-data/erasure',
-      {
-        schema: {
-          tags,
-          summary:
-            "Erase a person's evidence and contact details after their application has closed (administrator; audited with the reason)",
-          ...secured,
-          params: PersonParams,
-          body: ReasonBody,
-          response: { 200: ErasureResultSchema, ...failures },
-        },
-      },
+      officerRoute(
+        tags,
+        "Erase a person's evidence and contact details after their application has closed (administrator; audited with the reason)",
+        { params: PersonParams, body: ReasonBody },
+        ErasureResultSchema,
+      ),
       async (request) =>
         dto(await data.erase(await actor(request), request.params.ref, request.params.personId, request.body.reason)),
     );
