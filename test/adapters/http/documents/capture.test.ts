@@ -48,6 +48,22 @@ async function upload(t: TestApp, verificationId: string, files: { name: string;
   });
 }
 
+/** The person confirms the passport's details as they were read. */
+function confirmAsRead(t: TestApp, verificationId: string, captureId: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
+    headers: { authorization: DEMO_AUTH },
+    payload: {
+      givenName: 'Grace',
+      middleNames: 'Brewster',
+      surname: 'Hopper',
+      dob: '1976-04-01',
+      documentNumber: 'A1111111',
+    },
+  });
+}
+
 const component = (check: Check, name: string): Check | undefined =>
   check.individualResult?.find((c) => c.name === name);
 
@@ -94,18 +110,7 @@ forEachDatabase((kind) => {
         assert.deepEqual(view.retake, []);
         assert.ok(view.face.score >= 40, `same face scores ${view.face.score}`);
 
-        const confirmed = await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
-          headers: { authorization: DEMO_AUTH },
-          payload: {
-            givenName: 'Grace',
-            middleNames: 'Brewster',
-            surname: 'Hopper',
-            dob: '1976-04-01',
-            documentNumber: 'A1111111',
-          },
-        });
+        const confirmed = await confirmAsRead(t, verificationId, view.captureId);
         assert.equal(confirmed.statusCode, 200, confirmed.body);
         const result = (confirmed.json() as { checkResult: Check }).checkResult;
         assert.equal(result.name, 'passportcapture');
@@ -321,18 +326,7 @@ test(
       const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
       assert.equal(view.face.threshold, 0);
       assert.ok(view.face.score < 40, `another face scores ${view.face.score}`);
-      const confirmed = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
-        headers: { authorization: DEMO_AUTH },
-        payload: {
-          givenName: 'Grace',
-          middleNames: 'Brewster',
-          surname: 'Hopper',
-          dob: '1976-04-01',
-          documentNumber: 'A1111111',
-        },
-      });
+      const confirmed = await confirmAsRead(t, verificationId, view.captureId);
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       const result = (confirmed.json() as { checkResult: Check }).checkResult;
       const face = component(result, 'Face Comparison');
