@@ -5,6 +5,7 @@ import type { Db, Tx } from './ports/database.ts';
 import { digest } from './ids.ts';
 import { PREPARED } from './ports/database.ts';
 import type { NewVerification } from './verification-store.ts';
+import type { FormsOutputs } from '../domain/verification/forms.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -13,7 +14,7 @@ export interface FormSession {
   roleKey: string;
   verificationId: string;
   identity: Record<string, string>;
-  lastOutputs: Record<string, unknown> | null;
+  lastOutputs: Partial<FormsOutputs> | null;
 }
 
 export interface FormSettings {
@@ -175,7 +176,7 @@ export class FormsStore {
   }
 
   /** The outputs of the latest forms call on this verification, if it was made through the forms service. */
-  async latestOutputs(accountId: string, verificationId: string): Promise<Record<string, unknown> | null> {
+  async latestOutputs(accountId: string, verificationId: string): Promise<Partial<FormsOutputs> | null> {
     const row = await this.db
       .selectFrom('form_sessions')
       .select('last_outputs')

@@ -342,7 +342,7 @@ export class FormsUseCases {
         await lockout?.refused();
         const known = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
         if (known) {
-          const previous = (known.lastOutputs ?? {}) as Partial<FormsOutputs>;
+          const previous = known.lastOutputs ?? {};
           await this.store.recordOutputs(
             this.db,
             account.accountId,
@@ -383,7 +383,7 @@ export class FormsUseCases {
   async outcomeFor(account: Account, verificationId: string): Promise<FormsOutputs> {
     const loaded = await this.verifications.load(this.db, account, verificationId, false);
     const current = formsOutputs(formsOutcome(loaded.settings, loaded.state));
-    const latest = (await this.store.latestOutputs(account.accountId, verificationId)) as Partial<FormsOutputs> | null;
+    const latest = await this.store.latestOutputs(account.accountId, verificationId);
     if (!latest) return current;
     return {
       ...current,

@@ -29,6 +29,7 @@ import type { AttemptOutcome, TrustedSource } from '../../domain/liveness/decisi
 import type { AttemptState, Challenge, PassFail } from '../../domain/liveness/types.ts';
 import type { ImmigrationRecord } from '../../domain/records/model.ts';
 import type { RegistryRecord } from '../../domain/verification/registry.ts';
+import type { FormsOutputs } from '../../domain/verification/forms.ts';
 import type {
   ManualReviewReason,
   ManualReviewState,
@@ -432,7 +433,8 @@ export interface FormSessionsTable {
   role_key: string;
   verification_id: string;
   identity: JSONColumnType<Record<string, string>, string, string>;
-  last_outputs: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** What the form read last (the outputs of seed 001's service, as stored; older rows may lack members). */
+  last_outputs: JSONColumnType<Partial<FormsOutputs> | null, string | null, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
