@@ -97,8 +97,8 @@ function reportFiles() {
   const lines = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').trim().split('\n').filter(Boolean) : [];
   rmSync(timesDir, { recursive: true, force: true });
   const rows = lines.map((line) => JSON.parse(line)).map((row) => ({ ...row, file: relative(root, row.file) }));
-  for (const { file, stderr } of rows.filter((row) => row.stderr))
-    console.log(`${file} failed as a whole; the last it wrote to stderr:\n${stderr.map((l) => `  ${l}`).join('')}`);
+  for (const { file, stderr } of rows.filter((row) => row.stderr?.length > 0))
+    console.log(`${file} failed; the last it wrote to stderr:\n${stderr.map((l) => `  ${l}`).join('')}`);
   rows.sort((a, b) => b.ms - a.ms);
   const total = rows.reduce((sum, row) => sum + row.ms, 0);
   console.log(`slowest test files (of ${rows.length}, ${Math.round(total / 1000)} s of file time in all):`);

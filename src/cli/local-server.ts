@@ -113,10 +113,17 @@ export async function listenForLocalCli(
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(path, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
+    // The socket is born readable and writable by the folder's owner only: listen() creates the file at once
+    // (synchronously), under a umask that leaves nothing for the group and others, restored straight after.
+    const umask = process.platform === 'win32' ? undefined : process.umask(0o177);
+    try {
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    } finally {
+      if (umask !== undefined) process.umask(umask);
+    }
   });
   if (process.platform !== 'win32') chmodSync(path, 0o600);
   return async () => {
