@@ -48,6 +48,17 @@ async function upload(t: TestApp, verificationId: string, files: { name: string;
   });
 }
 
+/** Grace Hopper's specimen passport registered and photographed with `selfie` (accepted: 201). */
+async function graceCaptured(t: TestApp, selfie: string) {
+  const verificationId = await register(t);
+  const captured = await upload(t, verificationId, [
+    { name: 'document', content: await renderSpecimen(GRACE) },
+    { name: 'selfie', content: readFileSync(selfie) },
+  ]);
+  assert.equal(captured.statusCode, 201, captured.body);
+  return { verificationId, captured };
+}
+
 /** The person confirms the passport's details as they were read. */
 function confirmAsRead(t: TestApp, verificationId: string, captureId: string) {
   return t.app.inject({
@@ -74,12 +85,7 @@ forEachDatabase((kind) => {
     async () => {
       const t = await startTestApp(kind);
       try {
-        const verificationId = await register(t);
-        const captured = await upload(t, verificationId, [
-          { name: 'document', content: await renderSpecimen(GRACE) },
-          { name: 'selfie', content: readFileSync(HOPPER) },
-        ]);
-        assert.equal(captured.statusCode, 201, captured.body);
+        const { verificationId, captured } = await graceCaptured(t, HOPPER);
         const view = captured.json() as {
           captureId: string;
           documentType: string;
@@ -198,12 +204,7 @@ test(
   async () => {
     const t = await startTestApp('pglite');
     try {
-      const verificationId = await register(t);
-      const captured = await upload(t, verificationId, [
-        { name: 'document', content: await renderSpecimen(GRACE) },
-        { name: 'selfie', content: readFileSync(COLLINS) },
-      ]);
-      assert.equal(captured.statusCode, 201, captured.body);
+      const { verificationId, captured } = await graceCaptured(t, COLLINS);
       const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
       assert.ok(view.face.score < view.face.threshold, `another face scores ${view.face.score}`);
       const confirmed = await t.app.inject({
@@ -317,12 +318,7 @@ test(
     // Collins's selfie against Grace Hopper's passport scores below the default 40 (the test above); here it passes.
     const t = await startTestApp('pglite', { env: { PONO_FACE_MATCH_THRESHOLD: '0' } });
     try {
-      const verificationId = await register(t);
-      const captured = await upload(t, verificationId, [
-        { name: 'document', content: await renderSpecimen(GRACE) },
-        { name: 'selfie', content: readFileSync(COLLINS) },
-      ]);
-      assert.equal(captured.statusCode, 201, captured.body);
+      const { verificationId, captured } = await graceCaptured(t, COLLINS);
       const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
       assert.equal(view.face.threshold, 0);
       assert.ok(view.face.score < 40, `another face scores ${view.face.score}`);
