@@ -17,6 +17,7 @@ import {
   fillNotice,
   formsOutcome,
   formsOutputs,
+  identityFormatProblems,
   identityOf,
   readFormsCall,
   refusedChanges,
@@ -410,6 +411,8 @@ export class FormsUseCases {
   /** Seed 001 "Tamper Proofing": true only when the identity was verified with exactly these details. */
   async tamperCheck(credentials: AccountCredentials, request: TamperCheckRequest): Promise<TamperCheckAnswer> {
     const account = await this.accounts.authenticate(credentials);
+    const problems = identityFormatProblems(request.values);
+    if (problems.length > 0) throw errors.invalid(problems);
     const roleKey = request.roleKey ?? '';
     const session = await this.store.session(this.db, account.accountId, request.trackingCode, roleKey);
     let reason: TamperReason = 'NO_VERIFICATION';

@@ -114,16 +114,30 @@ function fieldProblems(fields: readonly FormsField[], values: FormsValues, optio
   return out;
 }
 
-/** The address fields, with the state optional outside Australia (seed 001: it may be blank for New Zealand). */
-function addressProblems(fields: readonly FormsField[], values: FormsValues): FieldProblem[] {
+/** The address fields as they apply to these values: the state optional outside Australia (seed 001: it may be blank for New Zealand). */
+function addressAsGiven(fields: readonly FormsField[], values: FormsValues): FormsField[] {
   const country = fields.find((f) => f.input.toLowerCase().endsWith('country'));
   const overseas =
     country !== undefined && value(values, country.input) !== '' && !australian(value(values, country.input));
+  return fields.map((f) =>
+    overseas && f.input.toLowerCase().endsWith('state') ? { ...f, required: false, options: undefined } : f,
+  );
+}
+
+function addressProblems(fields: readonly FormsField[], values: FormsValues): FieldProblem[] {
+  return fieldProblems(addressAsGiven(fields, values), values);
+}
+
+/**
+ * The format of each identity detail given (the tamper check's inputs): a date that is no real day, a postcode
+ * that is not 4 digits, … is named. Missing details are not problems here: they are compared as empty.
+ */
+export function identityFormatProblems(values: FormsValues): FieldProblem[] {
+  const fields = [...PERSONAL_FIELDS, ...addressAsGiven(ADDRESS_FIELDS, values)];
   return fieldProblems(
-    fields.map((f) =>
-      overseas && f.input.toLowerCase().endsWith('state') ? { ...f, required: false, options: undefined } : f,
-    ),
+    fields.filter((f) => IDENTITY_INPUTS.includes(f.input)),
     values,
+    true,
   );
 }
 

@@ -141,6 +141,7 @@ export {
 export {
   readFormsCall,
   identityOf,
+  identityFormatProblems,
   changedIdentity,
   medicareExpiryYears,
   IDENTITY_INPUTS,

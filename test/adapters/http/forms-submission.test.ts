@@ -111,13 +111,32 @@ forEachDatabase((kind) => {
     assert.ok(!response.body.includes('Smith'), 'no personal data in the audit');
   });
 
-  test('tamper check input is checked: a missing tracking code or a bad date is named', async () => {
+  test('tamper check input is checked: a missing tracking code, an unknown field or a bad date is named', async () => {
     const missing = await post('/api/v1/forms/tamper-check', { ...submitted(VERIFIED) });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().problems[0].field, 'trackingCode');
     const other = await post('/api/v1/forms/tamper-check', { trackingCode: 'x', unknownField: 'y' });
     assert.equal(other.statusCode, 400);
     assert.equal(other.json().problems[0].field, 'unknownField');
+    // A date of birth that is no day, and one not written yyyy-MM-dd: named, and no check is made (none audited).
+    const trackingCode = newTracking();
+    await verify({ trackingCode, backgroundSources: BACKGROUND, ...applicant(VERIFIED) });
+    for (const dateOfBirth of ['1986-02-30', '12/03/1986']) {
+      const bad = await post('/api/v1/forms/tamper-check', { trackingCode, ...submitted(VERIFIED, { dateOfBirth }) });
+      assert.equal(bad.statusCode, 400, bad.body);
+      const body = bad.json<{ message: string; problems: { field: string; message: string }[] }>();
+      assert.deepEqual(
+        body.problems.map((p) => p.field),
+        ['dateOfBirth'],
+      );
+      assert.match(body.problems[0]?.message ?? '', /^dateOfBirth must be (a real date|a date), yyyy-MM-dd/);
+    }
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/forms/audit/${trackingCode}`,
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.deepEqual(audit.json<{ events: unknown[] }>().events, []);
   });
 
   test('the consent wording names the reporting entity set for the account', async () => {
