@@ -353,7 +353,7 @@ export class FormsUseCases {
               ...previous,
               sourceVerifiedFlag: false,
               executionStatus: 'DATA_ERROR',
-              errorMessage: dataErrorMessage(error),
+              errorMessage: dataErrorMessage(error.problems),
             },
             now,
           );
@@ -545,9 +545,12 @@ function formsOnly(answer: FormsVerifyAnswer): FormsOutputs {
   };
 }
 
-/** seed 001's errorMessage of a DATA_ERROR: each refused input in words (each names its input). */
-export function dataErrorMessage(error: AppError): string {
-  return error.problems.map((p) => p.message).join(' ');
+/**
+ * seed 001's errorMessage of a DATA_ERROR: each refused input in words, one sentence each naming its input
+ * ("firstName is required."), whether the service or the request's schema refused it.
+ */
+export function dataErrorMessage(problems: readonly { message: string }[]): string {
+  return problems.map((p) => (/[.!?]$/.test(p.message.trim()) ? p.message.trim() : `${p.message.trim()}.`)).join(' ');
 }
 
 function isOrigin(value: string): boolean {

@@ -141,6 +141,7 @@ const PREFILL: Record<NonNullable<FieldDefinition['prefill']>, (p: Person) => st
   surname: (p) => p.surname,
   dob: (p) => dayMonthYearFromDob(p.dob),
   flatNumber: (p) => address(p).flatNumber,
+  propertyName: (p) => address(p).propertyName,
   streetNumber: (p) => address(p).streetNumber,
   streetName: (p) => address(p).streetName,
   streetType: (p) => address(p).streetType,

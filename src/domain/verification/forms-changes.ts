@@ -81,6 +81,6 @@ export function refusedChanges(changes: readonly DocumentDetail[], ruleSet: Rule
     .map((change) => ({
       field: change.input,
       label: change.input,
-      message: `${change.input}: this account does not let a person change their ${change.words} to match a source; give it as registered, or choose another document.`,
+      message: `${change.input} is not accepted: this account does not let a person change their ${change.words} to match a source; give it as registered, or choose another document.`,
     }));
 }

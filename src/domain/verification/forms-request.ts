@@ -281,6 +281,7 @@ function engineInputs(sourceId: string, group: FormsSourceGroup, values: FormsVa
     dob: dayMonthYear(v('dateOfBirth')),
     tandc: 'on',
     flatnumber: v('flatNumber'),
+    propertyname: v('propertyName'),
     streetnumber: v('streetNumber'),
     streetname: v('streetName'),
     streettype: v('streetType'),
@@ -327,6 +328,7 @@ function inputOfEngineField(group: FormsSourceGroup, field: string): string {
     dob: 'dateOfBirth',
     tandc: 'termsAccepted',
     flatnumber: 'flatNumber',
+    propertyname: 'propertyName',
     streetnumber: 'streetNumber',
     streetname: 'streetName',
     streettype: 'streetType',
@@ -352,8 +354,10 @@ function sourceProblems(sourceId: string, values: FormsValues, today: LocalDate)
   if (own.length > 0) return own;
   const prefix = inputName(sourceId, '');
   return validateSourceFields(source, engineInputs(sourceId, group, values)).map((p) => {
+    // The engine words a problem by the field's label ("Card number is required."): named by the input here.
     const input = inputOfEngineField(group, p.field.slice(prefix.length));
-    return { ...p, field: input, message: `${input}: ${p.message}` };
+    const rest = p.message.startsWith(p.label) ? p.message.slice(p.label.length) : `: ${p.message}`;
+    return { ...p, field: input, message: `${input}${rest}` };
   });
 }
 

@@ -37,6 +37,7 @@ export function subjectFromInputs(inputs: Record<string, string>): MatchSubject 
     middleNames: inputs['middlename'],
     surname: inputs['surname'],
     dob: inputs['dob'],
+    propertyName: inputs['propertyname'],
     streetNumber: inputs['streetnumber'],
     streetName: inputs['streetname'],
     streetType: inputs['streettype'],
@@ -53,6 +54,7 @@ function asRecord(subject: MatchSubject): RegistryRecord {
     surname: subject.surname,
     dob: subject.dob,
     address: {
+      propertyName: subject.propertyName,
       streetNumber: subject.streetNumber,
       streetName: subject.streetName,
       streetType: subject.streetType,

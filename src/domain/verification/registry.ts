@@ -10,7 +10,8 @@
 // fields that were checked or changed").
 // The source outcome: name = given name and surname matched (or matched swapped); nameDob = name + dob;
 // nameAddress = name + street number + street name + (suburb or postcode). The best candidate is the one
-// confirming most, then with most matched fields. Middle names are reported but never decide.
+// confirming most, then with most matched fields. Middle names and the property name are reported but never
+// decide.
 import type { Address, Confirmation, FieldResultV3, FieldStatus, Person } from './types.ts';
 import {
   isoFromDob,
@@ -44,6 +45,7 @@ export interface MatchSubject {
   middleNames?: string;
   surname?: string;
   dob?: string;
+  propertyName?: string;
   streetNumber?: string;
   streetName?: string;
   streetType?: string;
@@ -57,6 +59,7 @@ export const MATCH_FIELDS = [
   'middleNames',
   'surname',
   'dob',
+  'propertyName',
   'streetNumber',
   'streetName',
   'suburb',
@@ -85,6 +88,7 @@ export function subjectFromPerson(person: Person): MatchSubject {
     middleNames: person.middleNames,
     surname: person.surname,
     dob: isoFromDob(person.dob),
+    propertyName: a.propertyName,
     streetNumber: a.streetNumber,
     streetName: a.streetName,
     streetType: a.streetType,
@@ -101,6 +105,7 @@ function recordSubject(record: RegistryRecord): MatchSubject {
     middleNames: record.middleNames,
     surname: record.surname,
     dob: record.dob,
+    propertyName: a.propertyName,
     streetNumber: a.streetNumber,
     streetName: a.streetName,
     streetType: a.streetType,
@@ -140,6 +145,11 @@ const FIELD_RULES: Record<
     value: (s) => s.dob ?? '',
     same: (a, b) => parseDate(a.dob) !== null && parseDate(a.dob) === parseDate(b.dob),
     equal: (a, b) => parseDate(a.dob) === parseDate(b.dob),
+  },
+  propertyName: {
+    value: (s) => s.propertyName ?? '',
+    same: (a, b) => addressTextSimilarity(a.propertyName, b.propertyName) >= ADDRESS_MATCH_THRESHOLD,
+    equal: (a, b) => normaliseAddressText(a.propertyName) === normaliseAddressText(b.propertyName),
   },
   streetNumber: {
     value: (s) => s.streetNumber ?? '',

@@ -105,6 +105,7 @@ const CHANGE_FIELD_OF: Record<MatchField, ChangeField> = {
   middleNames: 'middleNames',
   surname: 'surname',
   dob: 'dob',
+  propertyName: 'address',
   streetNumber: 'address',
   streetName: 'address',
   suburb: 'address',

@@ -5,7 +5,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../support/databases.ts';
-import { startTestApp, DEMO_AUTH, basicAuth, type TestApp } from '../../support/app.ts';
+import { startTestApp, DEMO, DEMO_AUTH, basicAuth, type TestApp } from '../../support/app.ts';
 import { applicant, newTracking } from './forms-support.ts';
 
 const BACKGROUND = 'dfat,ofac,pep,aec,asic,tenancy';
@@ -79,6 +79,41 @@ forEachDatabase((kind) => {
     }
   });
 
+  test("errorMessage reads alike whether the request's schema or the service refused it: a sentence naming each field", async () => {
+    const errorMessage = async (body: Record<string, unknown>) => {
+      const response = await call({ trackingCode: newTracking(), backgroundSources: BACKGROUND, ...body });
+      assert.equal(response.statusCode, 400, response.body);
+      const answer = response.json<{ executionStatus: string; errorMessage: string }>();
+      assert.equal(answer.executionStatus, 'DATA_ERROR');
+      return answer.errorMessage;
+    };
+    // The schema's refusal (a field it does not take).
+    assert.equal(
+      await errorMessage({ ...applicant(ALL_PASS), favouriteColour: 'blue' }),
+      'favouriteColour is not a field of this request.',
+    );
+    // The service's own: an input's format, and a source's rule (worded by the input, not the source's label).
+    assert.equal(
+      await errorMessage({
+        ...applicant(ALL_PASS),
+        verifySources: 'passportdvs',
+        termsAccepted: true,
+        passportNumber: '12',
+      }),
+      'passportNumber must be one or two letters then 7 digits.',
+    );
+    assert.equal(
+      await errorMessage({
+        ...applicant(ALL_PASS),
+        verifySources: 'birthcertificatedvs',
+        termsAccepted: true,
+        birthdvsRegistrationNumber: '12345',
+        birthdvsRegistrationState: 'NSW',
+      }),
+      'birthdvsRegistrationYear is required.',
+    );
+  });
+
   test('only the requested background sources run', async () => {
     const out = await ok({ trackingCode: newTracking(), backgroundSources: 'aec', ...applicant(ALL_PASS) });
     assert.equal(out.verifyStatus, 'UNVERIFIED');
@@ -143,6 +178,101 @@ forEachDatabase((kind) => {
     });
     assert.equal(miss.sourceVerifiedFlag, false);
     assert.ok(list(miss.availableSources).includes('medicaredvs'));
+  });
+
+  test('several verifySources in one later call: each is verified, leaves availableSources and is listed in verifiedSources', async () => {
+    const trackingCode = newTracking();
+    const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...applicant(ALL_FAIL) });
+    for (const id of ['passportdvs', 'nswregodvs', 'medicaredvs'])
+      assert.ok(list(first.availableSources).includes(id), `${id} offered`);
+    const both = await ok({
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'passportdvs,regodvs',
+      termsAccepted: true,
+      passportNumber: 'A1111111',
+      licenceState: 'NSW',
+      licenceNumber: '11111111',
+      recordVerificationResponse: true,
+      ...applicant(ALL_FAIL),
+    });
+    assert.equal(both.verifyUserId, first.verifyUserId);
+    assert.equal(both.sourceVerifiedFlag, true);
+    assert.deepEqual(list(both.verifiedSources).sort(), ['nswregodvs', 'passportdvs']);
+    assert.ok(!list(both.availableSources).includes('passportdvs'), 'the passport is no longer offered');
+    assert.ok(!list(both.availableSources).includes('nswregodvs'), 'the licence is no longer offered');
+    assert.ok(list(both.availableSources).includes('medicaredvs'), 'Medicare is still offered');
+    const results = (
+      both.verificationResponse as { verificationResult: { individualResult: { name: string; state: string }[] } }
+    ).verificationResult.individualResult;
+    for (const id of ['passportdvs', 'nswregodvs'])
+      assert.equal(results.find((r) => r.name === id)?.state, 'VERIFIED', id);
+  });
+
+  test("the electoral roll gets the address's property name: offered pre-filled, and checked with the roll", async () => {
+    const trackingCode = newTracking();
+    // Seed 002: the roll's interactive stub verifies street number 1.
+    const person = applicant(ALL_FAIL, { streetNumber: '1', propertyName: 'Harbour View' });
+    const first = await ok({ trackingCode, backgroundSources: BACKGROUND, ...person });
+    assert.ok(list(first.availableSources).includes('aec'), String(first.availableSources));
+    const fields = await ok({
+      trackingCode,
+      backgroundSources: BACKGROUND,
+      verifySources: 'aec',
+      getFields: true,
+      ...person,
+    });
+    const aecFields = (fields.sourceFields as Record<string, { name: string; value: string }[]>).aec ?? [];
+    assert.equal(aecFields.find((f) => f.name === 'greenid_aec_propertyname')?.value, 'Harbour View');
+    const checked = await ok({
+      trackingCode,
+      verifyUserId: first.verifyUserId,
+      backgroundSources: BACKGROUND,
+      verifySources: 'aec',
+      termsAccepted: true,
+      recordVerificationResponse: true,
+      ...person,
+    });
+    assert.equal(checked.sourceVerifiedFlag, true);
+    assert.ok(list(checked.verifiedSources).includes('aec'));
+    const aec = (
+      checked.verificationResponse as {
+        verificationResult: {
+          individualResult: { name: string; fieldResult: { name: string; status: string; value: string }[] }[];
+        };
+      }
+    ).verificationResult.individualResult.find((r) => r.name === 'aec');
+    assert.deepEqual(
+      aec?.fieldResult.find((f) => f.name === 'propertyName'),
+      { name: 'propertyName', status: 'CONFIRMED', value: 'Harbour View' },
+    );
+  });
+
+  test('an expired browser token is refused (401, saying so) and nothing is written', async () => {
+    const trackingCode = newTracking();
+    const token = 'e'.repeat(39) + '1';
+    await t.services.forms.store.issueBrowserToken(DEMO.accountId, trackingCode, token, new Date(Date.now() - 1000));
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/forms/browser/${DEMO.accountId}/identity-verification`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { backgroundSources: BACKGROUND, ...applicant(ALL_PASS) },
+    });
+    assert.equal(refused.statusCode, 401, refused.body);
+    const body = refused.json<{ code: string; message: string; verifyUserId?: string }>();
+    assert.equal(body.code, 'InvalidTokenFault');
+    assert.match(body.message, /expired/);
+    assert.equal(body.verifyUserId, undefined);
+    // No verification for the transaction: the tamper check at submission finds none.
+    const tamper = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/tamper-check',
+      headers: { authorization: DEMO_AUTH },
+      payload: { trackingCode, ...applicant(ALL_PASS) },
+    });
+    assert.equal(tamper.statusCode, 200, tamper.body);
+    assert.equal(tamper.json().reason, 'NO_VERIFICATION');
   });
 
   test('a source answering Not Contributing is removed from availableSources', async () => {

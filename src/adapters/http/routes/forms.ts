@@ -100,15 +100,15 @@ async function withDataError<T>(
       requestId: request.id,
       problems: error.problems.map(({ field, message }) => ({ field, message })),
       executionStatus: 'DATA_ERROR' as const,
-      errorMessage: dataErrorMessage(error),
+      errorMessage: dataErrorMessage(error.problems),
     };
   }
 }
 
 /**
  * A form reads executionStatus in every answer of the Identity Verification service: a request refused before it
- * reached the service (a field the schema does not accept, a value too long) is a DATA_ERROR too, with its
- * errorMessage in words.
+ * reached the service (a field the schema does not accept, a value too long) is a DATA_ERROR too, its
+ * errorMessage worded as the service's own (each problem's message names its field).
  */
 function formsErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = errorAnswer(error, request, reply);
@@ -116,7 +116,7 @@ function formsErrorHandler(error: FastifyError, request: FastifyRequest, reply: 
     status === 400
       ? {
           executionStatus: 'DATA_ERROR' as const,
-          errorMessage: body.problems?.map((p) => `${p.field}: ${p.message}`).join(' ') || body.message,
+          errorMessage: body.problems?.length ? dataErrorMessage(body.problems) : body.message,
         }
       : {};
   void reply.status(status).send({ ...body, ...dataError });

@@ -27,6 +27,15 @@ const OPTIONAL_DOB: FieldDefinition = {
   rule: 'date',
   prefill: 'dob',
 };
+/** The Australian Electoral Roll's property name (seed 001 v4.1: "Added additional fields for AEC - Date of Birth and Property Name"). */
+const PROPERTY_NAME: FieldDefinition = {
+  field: 'propertyname',
+  label: 'Property name',
+  type: 'text',
+  required: false,
+  rule: 'text',
+  prefill: 'propertyName',
+};
 const STATES_EXCEPT = (...except: AuState[]) => AU_STATES.filter((s) => !except.includes(s));
 
 function document(
@@ -86,6 +95,7 @@ const AU_ROLLS: readonly SourceDefinition[] = [
   rollSource('AU', 'aec', 'Australian Electoral Roll', 40, NAME_ADDRESS, [
     ...NAME_FIELDS,
     OPTIONAL_DOB,
+    PROPERTY_NAME,
     ...AU_ADDRESS_FIELDS,
   ]),
   rollSource('AU', 'waec', 'Western Australian Electoral Roll', 41, NAME_ADDRESS, [

@@ -9,6 +9,7 @@ export const PREFILL_KEYS = [
   'surname',
   'dob',
   'flatNumber',
+  'propertyName',
   'streetNumber',
   'streetName',
   'streetType',
