@@ -19,7 +19,7 @@ import {
 import type { Account, AccountCredentials, Accounts } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { AppError, errors } from './errors.ts';
-import { decodeTimeCursor, isStringId, timeKeysetPage } from './time-keyset.ts';
+import { decodeCursor, keysetPage, TIME_AND_TEXT_ID } from './keyset.ts';
 import type { FormsUseCases } from './forms.ts';
 import { ManualReviewStore, type Db, type ManualDocument, type ManualReview } from './forms-manual-review-store.ts';
 import { newVerificationToken } from './ids.ts';
@@ -156,17 +156,16 @@ export class ManualReviewUseCases {
     query: { state?: ManualReviewState; limit: number; after?: string },
   ): Promise<ManualReviewPage> {
     const account = await this.accounts.authenticate(credentials);
-    const after = query.after ? decodeTimeCursor(query.after, 'after', isStringId) : undefined;
-    const page = await timeKeysetPage(
-      query.limit,
-      (limit) =>
-        this.store.queue(account.accountId, {
-          ...(query.state ? { state: query.state } : {}),
-          limit,
-          ...(after ? { after: { submittedAt: after.at, reviewId: after.id } } : {}),
-        }),
-      (r) => ({ at: new Date(r.submittedAt), id: r.reviewId }),
-    );
+    const after = decodeCursor(TIME_AND_TEXT_ID, query.after, 'after');
+    const rows = await this.store.queue(account.accountId, {
+      ...(query.state ? { state: query.state } : {}),
+      limit: query.limit + 1,
+      ...(after ? { after: { submittedAt: after.value, reviewId: after.id } } : {}),
+    });
+    const page = keysetPage(rows, query.limit, TIME_AND_TEXT_ID, (r) => ({
+      value: new Date(r.submittedAt),
+      id: r.reviewId,
+    }));
     return { reviews: page.rows, next: page.next };
   }
 

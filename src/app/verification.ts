@@ -33,7 +33,7 @@ import {
   type ExternalCheck,
 } from '../domain/verification/index.ts';
 import { AppError, echoed, errors } from './errors.ts';
-import { decodeTimeCursor, isStringId, timeKeysetPage } from './time-keyset.ts';
+import { decodeCursor, keysetPage, TIME_AND_TEXT_ID } from './keyset.ts';
 import type { Accounts, AccountCredentials, Account, Caller } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { newVerificationId, newVerificationToken, digest } from './ids.ts';
@@ -456,13 +456,17 @@ export class VerificationUseCases {
     query: { status?: string; limit: number; before?: string },
   ): Promise<VerificationSummaryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const after = query.before ? decodeTimeCursor(query.before, 'before', isStringId) : undefined;
-    const before = after && { createdAt: after.at, verificationId: after.id };
-    const page = await timeKeysetPage(
-      query.limit,
-      (limit) => listVerifications(this.db, account.accountId, { status: query.status, limit, before }),
-      (r) => ({ at: r.key.createdAt, id: r.key.verificationId }),
-    );
+    const after = decodeCursor(TIME_AND_TEXT_ID, query.before, 'before');
+    const before = after && { createdAt: after.value, verificationId: after.id };
+    const rows = await listVerifications(this.db, account.accountId, {
+      status: query.status,
+      limit: query.limit + 1,
+      before,
+    });
+    const page = keysetPage(rows, query.limit, TIME_AND_TEXT_ID, (r) => ({
+      value: r.key.createdAt,
+      id: r.key.verificationId,
+    }));
     return { verifications: page.rows.map((r) => r.summary), next: page.next };
   }
 

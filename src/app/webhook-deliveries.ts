@@ -4,7 +4,7 @@ import type { Db } from './ports/database.ts';
 import type { JobQueue } from './ports/job-queue.ts';
 import type { Accounts, AccountCredentials } from './accounts.ts';
 import { AppError, errors } from './errors.ts';
-import { decodeTimeCursor, isIntegerId, timeKeysetPage } from './time-keyset.ts';
+import { decodeCursor, keysetPage, TIME_AND_NUMBER_ID } from './keyset.ts';
 import { WEBHOOK_QUEUE, WEBHOOK_RETRY_LIMIT } from './verification.ts';
 import {
   listWebhookDeliveries,
@@ -36,13 +36,14 @@ export class WebhookDeliveries {
     query: { limit: number; before?: string; state?: DeliveryState },
   ): Promise<WebhookDeliveryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const after = query.before ? decodeTimeCursor(query.before, 'before', isIntegerId) : undefined;
-    const before = after && { createdAt: after.at, id: after.id };
-    const page = await timeKeysetPage(
-      query.limit,
-      (limit) => listWebhookDeliveries(this.db, account.accountId, { limit, before, state: query.state }),
-      (r) => ({ at: r.key.createdAt, id: r.key.id }),
-    );
+    const after = decodeCursor(TIME_AND_NUMBER_ID, query.before, 'before');
+    const before = after && { createdAt: after.value, id: after.id };
+    const rows = await listWebhookDeliveries(this.db, account.accountId, {
+      limit: query.limit + 1,
+      before,
+      state: query.state,
+    });
+    const page = keysetPage(rows, query.limit, TIME_AND_NUMBER_ID, (r) => ({ value: r.key.createdAt, id: r.key.id }));
     return { deliveries: page.rows.map((r) => r.view), next: page.next };
   }
 

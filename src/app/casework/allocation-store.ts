@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
 import { isStage, type Stage, type TaskState } from '../../domain/casework/index.ts';
-import { startsWith, type KeysetPosition } from './keyset.ts';
+import type { KeysetPosition } from '../keyset.ts';
+import { startsWith } from './keyset.ts';
 
 /** The orders the application list offers, each a keyset over one indexed column and the id. */
 export const APPLICATION_SORTS = {
@@ -24,7 +25,7 @@ export interface ApplicationFilter {
   reference: string | null;
   dateOfBirth?: string;
   sort: ApplicationSort;
-  after?: KeysetPosition;
+  after?: KeysetPosition<string, string>;
   /** Rows to read: the page size plus one, to know whether another page follows. */
   rows: number;
 }
@@ -223,7 +224,7 @@ export interface TaskQueueFilter {
   queue: 'mine' | 'validation';
   officerId: string;
   direction: 'asc' | 'desc';
-  after?: KeysetPosition;
+  after?: KeysetPosition<string, string>;
   rows: number;
 }
 

@@ -4,7 +4,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
 import type { CaseworkPeopleTable, EscalationsTable } from '../ports/database-schema.ts';
 import type { EscalationStatus, IdentityTaskKind, TaskState } from '../../domain/casework/index.ts';
-import type { KeysetPosition } from './keyset.ts';
+import type { KeysetPosition } from '../keyset.ts';
 
 export type EscalationRow = Selectable<EscalationsTable>;
 
@@ -45,7 +45,7 @@ export async function escalationRows(
   filter: {
     status?: EscalationStatus;
     applicationId?: string;
-    after: KeysetPosition | null | undefined;
+    after: KeysetPosition<string, string> | null | undefined;
     direction: 'asc' | 'desc';
     rows: number;
   },

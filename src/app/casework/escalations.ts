@@ -2,7 +2,8 @@
 // recorded decision, by the domain's raiseEscalation / reviewQueue / recordEscalationDecision. Raising moves
 // the person's task to "escalated" and the decision returns it to "open" for the officer to prepare.
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import { decodeCursor } from '../keyset.ts';
+import { CASEWORK_CURSOR, pageSize, toPage, type Page } from './keyset.ts';
 import {
   can,
   escalationAlreadyOpen,
@@ -200,7 +201,7 @@ export class Escalations {
   ): Promise<Page<EscalationView>> {
     this.mayReadOrCasework(actor, query.applicationRef !== undefined);
     const size = pageSize(query.limit);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(CASEWORK_CURSOR, query.cursor, 'cursor');
     const direction = query.sort === 'newest' ? 'desc' : 'asc';
     const applicationId =
       query.applicationRef === undefined

@@ -1,5 +1,6 @@
-// Keyset paging for the console's lists: a page ends with an opaque cursor (the last row's sort value and id),
-// and the next page starts strictly after it, so a page costs the same however deep the list goes.
+// Keyset paging for the console's lists (src/app/keyset.ts pages every list): a page of at most MAX_PAGE_SIZE
+// items ends with the cursor of the next, the last row's sort value and id as text.
+import { keysetPage, type CursorFormat, type KeysetPosition } from '../keyset.ts';
 import { invalid } from './actor.ts';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -11,31 +12,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface KeysetPosition {
-  value: string;
-  id: string;
-}
-
-export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.id]), 'utf8').toString('base64url');
-}
-
-/** The position a cursor names; 400 naming `cursor` when it was not made by this server. */
-export function decodeCursor(cursor: string | undefined): KeysetPosition | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string')
-      return { value: parsed[0], id: parsed[1] };
-  } catch {
-    // fall through to the refusal
-  }
-  throw invalid(
-    'cursor',
-    'the page cursor is not one this list gave out; start again from the first page',
-    'INVALID_CURSOR',
-  );
-}
+/** The console's cursors: a sort value and an id, both text (the query parameter is `cursor`). */
+export const CASEWORK_CURSOR: CursorFormat<string, string> = {
+  write: (value) => value,
+  read: (text) => text,
+  isId: (id): id is string => typeof id === 'string',
+  refusal: (field) =>
+    invalid(field, 'the page cursor is not one this list gave out; start again from the first page', 'INVALID_CURSOR'),
+};
 
 export function pageSize(limit: number | undefined): number {
   return Math.min(Math.max(limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
@@ -45,13 +29,11 @@ export function pageSize(limit: number | undefined): number {
 export function toPage<R, T>(
   rows: R[],
   size: number,
-  position: (row: R) => KeysetPosition,
+  position: (row: R) => KeysetPosition<string, string>,
   map: (row: R) => T,
 ): Page<T> {
-  const more = rows.length > size;
-  const shown = more ? rows.slice(0, size) : rows;
-  const last = shown[shown.length - 1];
-  return { items: shown.map(map), nextCursor: more && last !== undefined ? encodeCursor(position(last)) : null };
+  const page = keysetPage(rows, size, CASEWORK_CURSOR, position);
+  return { items: page.rows.map(map), nextCursor: page.next };
 }
 
 /** A LIKE pattern for "starts with", with the user's % and _ taken literally. */

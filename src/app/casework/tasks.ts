@@ -19,7 +19,8 @@ import { ruleError } from './rule-errors.ts';
 import { OfficerDirectory } from './officer-directory.ts';
 import { TaskRecordingStore } from './task-recording-store.ts';
 import { linkSessions } from './liveness-link-results.ts';
-import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import { decodeCursor } from '../keyset.ts';
+import { CASEWORK_CURSOR, pageSize, toPage, type Page } from './keyset.ts';
 import { lockTask, taskQueueRows } from './allocation-store.ts';
 import { applicationByReference, tasksOfApplication } from './application-store.ts';
 import { linkWithPerson } from './liveness-link-store.ts';
@@ -204,7 +205,7 @@ export class Tasks {
     // Another officer's work is the team leader's view.
     if (officerId !== actor.officerId) authorize(actor, 'work.reassign');
     const size = pageSize(query.limit);
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(CASEWORK_CURSOR, query.cursor, 'cursor');
     const rows = await taskQueueRows(this.db, {
       queue: query.queue,
       officerId,

@@ -11,7 +11,8 @@ import { authorize, conflict, invalid, notFound, type Actor } from './actor.ts';
 import { appendAudit, auditActor, auditApplication } from './audit.ts';
 import type { Applications, ApplicationView } from './applications.ts';
 import type { Tasks, TaskView } from './tasks.ts';
-import { decodeCursor, pageSize, toPage, type Page } from './keyset.ts';
+import { decodeCursor } from '../keyset.ts';
+import { CASEWORK_CURSOR, pageSize, toPage, type Page } from './keyset.ts';
 import { activeOfficersWithRole, officerBy } from './officer-store.ts';
 import {
   applicationReference,
@@ -90,7 +91,7 @@ export class WorkAllocation {
       throw invalid('dateOfBirth', 'dateOfBirth must be a date, YYYY-MM-DD');
     const size = pageSize(query.limit);
     const text = (query.q ?? '').trim();
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(CASEWORK_CURSOR, query.cursor, 'cursor');
     const rows = await applicationRows(this.db, {
       ...(query.stage ? { stage: query.stage } : {}),
       ...this.ownerFilter(actor, query.owner),
