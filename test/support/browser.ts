@@ -1,6 +1,7 @@
 /**
  * Debian Chromium driven by playwright-core for the console's tests: `const browser = await openBrowser()`,
- * `const page = await signedIn(browser, base, email)`, `await expectAccessible(page, 'screen name')`.
+ * `const page = await signedIn(browser, base, email)` (an officer) or `signedInAccount(browser, base)` (the demo
+ * account's administrator), `await expectAccessible(page, 'screen name')`.
  * Skipped (with the reason) where chromium is not installed.
  */
 import assert from 'node:assert/strict';
@@ -66,6 +67,21 @@ export async function signedIn(
   await page.goto('/signin');
   await signInOn(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return page;
+}
+
+/** A fresh browser context signed in as the demo API account's administrator (account id and password). */
+export async function signedInAccount(browser: Browser, base: string, language: 'en' | 'mi' = 'en'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((lang) => window.localStorage.setItem('pono.language', lang), language);
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByRole('link', { name: /API account|pūkete API/ }).click();
+  await page.waitForURL('**/account/signin');
+  await page.getByLabel(/^(Account id|ID pūkete)/).fill('demo');
+  await page.getByLabel(/^(API password|Kupuhipa API)/).fill('demo');
+  await page.getByRole('button', { name: /^(Sign in|Takiuru)$/ }).click();
+  await page.waitForURL('**/account/verifications');
   return page;
 }
 

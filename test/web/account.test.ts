@@ -6,7 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { basicAuth, DEMO_AUTH, startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, skipConsole } from '../support/browser.ts';
+import {
+  expectAccessible,
+  openBrowser,
+  signedInAccount as signedInAccountOf,
+  skipConsole,
+} from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 
 let t: TestApp;
@@ -75,19 +80,7 @@ after(async () => {
   await t.close();
 });
 
-async function signedInAccount(language: 'en' | 'mi' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((lang) => window.localStorage.setItem('pono.language', lang), language);
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByRole('link', { name: /API account|pūkete API/ }).click();
-  await page.waitForURL('**/account/signin');
-  await page.getByLabel(/^(Account id|ID pūkete)/).fill('demo');
-  await page.getByLabel(/^(API password|Kupuhipa API)/).fill('demo');
-  await page.getByRole('button', { name: /^(Sign in|Takiuru)$/ }).click();
-  await page.waitForURL('**/account/verifications');
-  return page;
-}
+const signedInAccount = (language: 'en' | 'mi' = 'en'): Promise<Page> => signedInAccountOf(browser, base, language);
 
 test(
   'an account administrator reviews a pending verification and verifies it manually',

@@ -317,6 +317,14 @@ function check(rule: Rule, evidence: DocumentEvidence, today: string): Authentic
   return { ...base, result: failure === undefined ? 'PASSED' : 'FAILED', reason: failure ?? rule.passed };
 }
 
+/** Every check's code with its office name and what passing it means (the words behind an answer's codes). */
+export const DOCUMENT_CHECK_NAMES: Readonly<Record<string, { name: string; description: string }>> = Object.fromEntries(
+  [...IMAGE_RULES, ...PASSPORT_RULES, ...LICENCE_RULES, ...FILE_RULES].map((rule) => [
+    rule.code,
+    { name: rule.name, description: rule.passed },
+  ]),
+);
+
 /** The checks of the document the photo shows: a driver licence's when one was read, else a passport's. */
 export function authenticityChecks(evidence: DocumentEvidence, today: string): AuthenticityCheck[] {
   const own = evidence.licence?.isLicence ? LICENCE_RULES : PASSPORT_RULES;

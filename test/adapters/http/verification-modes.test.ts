@@ -126,6 +126,10 @@ forEachDatabase((kind) => {
     assert.equal(empty?.name, 'Not used');
     assert.ok((empty?.description ?? '').length > 0);
     assert.equal(names.methods?.find((m) => m.code === 'PP')?.name, 'Person Present');
+    assert.equal(
+      names.documentChecks?.find((c) => c.code === 'MRZ_CHECK_DIGITS')?.name,
+      'Machine readable zone check digits',
+    );
     assert.deepEqual(
       names.overallStatuses?.map((s) => s.code),
       ['VERIFIED', 'VERIFIED_ADMIN', 'VERIFIED_WITH_CHANGES', 'IN_PROGRESS', 'PENDING', 'LOCKED_OUT'],

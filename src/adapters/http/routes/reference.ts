@@ -7,6 +7,7 @@ import {
   OVERALL_STATUS_NAMES,
   SOURCE_STATE_NAMES,
 } from '../../../domain/verification/index.ts';
+import { DOCUMENT_CHECK_NAMES } from '../../../domain/documents/authenticity.ts';
 
 const Named = Type.Object({ code: Type.String(), name: Type.String(), description: Type.String() });
 const NamedList = Type.Array(Named);
@@ -21,6 +22,7 @@ const NAMES = {
   modes: list(MODE_NAMES),
   methods: list(METHOD_NAMES),
   fieldStatuses: list(FIELD_STATUS_NAMES),
+  documentChecks: list(DOCUMENT_CHECK_NAMES),
 };
 
 /** The words behind every code a verification answer carries, so that answers need not repeat the meanings. */
@@ -30,7 +32,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['verification'],
-        summary: 'The name and meaning of every status, state, mode, method and field status code',
+        summary: 'The name and meaning of every status, state, mode, method, field status and document check code',
         description:
           'Verification answers carry each code with its name; the meaning of each is listed here once. Public: no personal data.',
         response: {
@@ -40,6 +42,9 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
             modes: NamedList,
             methods: NamedList,
             fieldStatuses: NamedList,
+            documentChecks: Type.Array(Named, {
+              description: "a captured document's checks (Document Authenticity), each with what passing it means",
+            }),
           }),
         },
       },

@@ -12396,7 +12396,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The name and meaning of every status, state, mode, method and field status code
+         * The name and meaning of every status, state, mode, method, field status and document check code
          * @description Verification answers carry each code with its name; the meaning of each is listed here once. Public: no personal data.
          */
         get: {
@@ -12415,6 +12415,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description a captured document's checks (Document Authenticity), each with what passing it means */
+                            documentChecks: {
+                                code: string;
+                                description: string;
+                                name: string;
+                            }[];
                             fieldStatuses: {
                                 code: string;
                                 description: string;

@@ -10,7 +10,9 @@ interface FieldProps extends Omit<TextFieldProps, 'children'> {
 
 export function Field({ label, description, errorMessage, multiline, ...props }: FieldProps) {
   return (
-    <TextField className="field" {...props} isInvalid={props.isInvalid ?? Boolean(errorMessage)}>
+    // Invalid when told so or given an error; otherwise left to the form, so that the server's refusals of a field
+    // (a Form's validationErrors, by the field's name) show under it.
+    <TextField className="field" {...props} isInvalid={props.isInvalid ?? (errorMessage ? true : undefined)}>
       <Label>{label}</Label>
       {multiline ? <TextArea rows={4} /> : <Input />}
       {description && <Text slot="description">{description}</Text>}

@@ -73,6 +73,25 @@ export const account = {
     commentHelp: 'For example: licence sighted at the counter, details typed in for the applicant.',
     button: 'Run the check',
   },
+  capture: {
+    componentsOf: 'What {{check}} checked',
+    faceMatchScore: 'Face match score: {{score}} of 100',
+    fieldsOf: '{{component}}, field by field',
+    extracted: 'Read from the document',
+    registered: 'Registered',
+    confirmed: 'Confirmed by the person',
+    fields: {
+      GovId: 'Identity document',
+      documentNumber: 'Document number',
+      cardNumber: 'Card number',
+      dob: 'Date of birth',
+      surname: 'Surname',
+      givenName: 'Given name',
+      documentScan: 'Document photo',
+      face: 'Face',
+    },
+    results: { PASSED: 'Passed', FAILED: 'Failed', NOT_CHECKED: 'Not checked' },
+  },
   recorded: {
     inPersonTitle: 'Record an in-person check',
     inPersonIntro:

@@ -83,6 +83,25 @@ export const account: Messages<typeof english> = {
     commentHelp: 'Hei tauira: i kitea te raihana i te kaute, i patohia ngā taipitopito mō te kaitono.',
     button: 'Whakahaerehia te arowhai',
   },
+  capture: {
+    componentsOf: 'Ngā mea i arowhaitia e {{check}}',
+    faceMatchScore: 'Te kaute ōrite o te kanohi: {{score}} o te 100',
+    fieldsOf: '{{component}}, ia āpure',
+    extracted: 'I pānuitia i te tuhinga',
+    registered: 'I rēhitatia',
+    confirmed: 'I whakaūngia e te tangata',
+    fields: {
+      GovId: 'Tuhinga tuakiri',
+      documentNumber: 'Tau tuhinga',
+      cardNumber: 'Tau kāri',
+      dob: 'Rā whānau',
+      surname: 'Ingoa whānau',
+      givenName: 'Ingoa',
+      documentScan: 'Whakaahua o te tuhinga',
+      face: 'Kanohi',
+    },
+    results: { PASSED: 'I puta', FAILED: 'I rahua', NOT_CHECKED: 'Kāore i arowhaitia' },
+  },
   recorded: {
     inPersonTitle: 'Tuhia he arowhai kanohi ki te kanohi',
     inPersonIntro:

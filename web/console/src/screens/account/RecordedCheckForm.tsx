@@ -1,10 +1,11 @@
 // The shell of an administrator's recorded check (seed 004 modes): the check's own fields, then the outcome, what it
-// confirms and who did it, sent in one request. The result's comment and email are kept with the result.
-import { useState, type FormEvent, type ReactNode } from 'react';
+// confirms and who did it, sent in one request. The result's comment and email are kept with the result. A field the
+// server refuses shows the server's words under it.
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../api/client.ts';
+import { ApiError, type Answer } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { Choice } from '../work/Choice.tsx';
 import { Refusal } from '../work/lists.tsx';
@@ -19,6 +20,10 @@ const CONFIRMS: Record<(typeof CONFIRM_OPTIONS)[number], Confirmation[]> = {
   both: ['nameDob', 'nameAddress'],
 };
 const confirmsOf = (id: string): Confirmation[] => CONFIRMS[CONFIRM_OPTIONS.find((o) => o === id) ?? 'nameDob'];
+
+/** The server's refusals by field, for the form to show under each field (its inputs are named as the API's). */
+const problemsByField = (error: unknown): Record<string, string> =>
+  error instanceof ApiError ? Object.fromEntries(error.problems.map((p) => [p.field, p.message])) : {};
 
 /** What every recorded check sends, whatever its own fields. */
 export interface RecordedResult {
@@ -46,13 +51,14 @@ export function RecordedCheckForm(props: {
     mutationFn: () => props.send({ outcome, confirms: confirmsOf(confirms), comment, adminEmail }),
     onSuccess: props.onDone,
   });
+  const refused = useMemo(() => problemsByField(record.error), [record.error]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate();
   };
   const heading = `${props.id}-heading`;
   return (
-    <Form onSubmit={submit} className="stack narrow" aria-labelledby={heading}>
+    <Form onSubmit={submit} className="stack narrow" aria-labelledby={heading} validationErrors={refused}>
       <h2 id={heading}>{props.title}</h2>
       <p className="hint">{props.intro}</p>
       {props.children}
@@ -71,8 +77,15 @@ export function RecordedCheckForm(props: {
         onChange={setConfirms}
         options={CONFIRM_OPTIONS.map((id) => ({ id, label: t(`recorded.confirmsOptions.${id}`) }))}
       />
-      <Field label={t('comment')} multiline value={comment} onChange={setComment} isRequired />
-      <Field label={t('adminEmail')} type="email" value={adminEmail} onChange={setAdminEmail} isRequired />
+      <Field label={t('comment')} name="comment" multiline value={comment} onChange={setComment} isRequired />
+      <Field
+        label={t('adminEmail')}
+        name="adminEmail"
+        type="email"
+        value={adminEmail}
+        onChange={setAdminEmail}
+        isRequired
+      />
       <Refusal error={record.error} />
       <div>
         <Button type="submit" className="button primary" isDisabled={record.isPending}>

@@ -46,6 +46,7 @@ export function InPersonCheck({ verificationId, onDone }: { verificationId: stri
       />
       <Field
         label={t('recorded.documentRegion')}
+        name="document.documentRegion"
         description={t('recorded.documentRegionHelp')}
         value={documentRegion}
         onChange={setDocumentRegion}
@@ -53,6 +54,7 @@ export function InPersonCheck({ verificationId, onDone }: { verificationId: stri
       />
       <Field
         label={t('recorded.documentSubRegion')}
+        name="document.documentSubRegion"
         description={t('recorded.documentSubRegionHelp')}
         value={documentSubRegion}
         onChange={setDocumentSubRegion}
@@ -82,6 +84,7 @@ export function ExternalCheck({ verificationId, onDone }: { verificationId: stri
     >
       <Field
         label={t('recorded.externalName')}
+        name="name"
         description={t('recorded.externalNameHelp')}
         value={name}
         onChange={setName}

@@ -1,8 +1,9 @@
 // One verification for its account's administrator: the person as registered, the overall state, each source
 // with its state, the check results field by field, the watchlists it was found on, and the manual decision
 // (VERIFIED_ADMIN with a comment and the administrator's email). States, modes and methods are shown in the words
-// the API gives beside each code (seed 004); an in-person check or an outside check's result can be recorded.
-import { useState, type FormEvent } from 'react';
+// the API gives beside each code (seed 004), a captured document's components with them (CaptureComponents.tsx);
+// an in-person check or an outside check's result can be recorded.
+import { Fragment, useState, type FormEvent } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -15,6 +16,7 @@ import { personFacts } from './person-facts.ts';
 import { statusLabel } from './labels.ts';
 import { ExternalCheck, InPersonCheck } from './RecordedChecks.tsx';
 import { AssistedCheck } from './AssistedCheck.tsx';
+import { CaptureComponents } from './CaptureComponents.tsx';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
 
@@ -154,42 +156,39 @@ export default function VerificationDetail() {
           </div>
           <h2>{t('checks')}</h2>
           {v.verificationResult.individualResult.map((check) => (
-            <div
-              key={check.name}
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={`${check.name}: ${check.stateName}`}
-            >
-              <table>
-                <caption>
-                  {check.name}: {check.stateName} ({check.state}) · {check.methodName}
-                  {check.modeName ? ` · ${check.modeName}` : ''}
-                  {check.documentType
-                    ? ` · ${[check.documentType, check.documentRegion, check.documentSubRegion].filter(Boolean).join(' ')}`
-                    : ''}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field')}</th>
-                    <th scope="col">{t('fieldStatus')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {check.fieldResult.map((f) => (
-                    <tr key={f.name}>
-                      <td>{f.name}</td>
-                      <td>
-                        {f.statusName ?? f.data ?? '—'}
-                        {f.name === 'AdminComment' && f.extraData
-                          ? ` (${f.extraData.map((e) => e.value).join(', ')})`
-                          : ''}
-                      </td>
+            <Fragment key={check.name}>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={`${check.name}: ${check.stateName}`}>
+                <table>
+                  <caption>
+                    {check.name}: {check.stateName} ({check.state}) · {check.methodName}
+                    {check.modeName ? ` · ${check.modeName}` : ''}
+                    {check.documentType
+                      ? ` · ${[check.documentType, check.documentRegion, check.documentSubRegion].filter(Boolean).join(' ')}`
+                      : ''}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('field')}</th>
+                      <th scope="col">{t('fieldStatus')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {check.fieldResult.map((f) => (
+                      <tr key={f.name}>
+                        <td>{f.name}</td>
+                        <td>
+                          {f.statusName ?? f.data ?? '—'}
+                          {f.name === 'AdminComment' && f.extraData
+                            ? ` (${f.extraData.map((e) => e.value).join(', ')})`
+                            : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <CaptureComponents check={check} />
+            </Fragment>
           ))}
           <h2>{t('watchlists')}</h2>
           <p>{watchlists.length === 0 ? t('noWatchlistHit') : watchlists.join(', ')}</p>
