@@ -28,7 +28,7 @@ import {
   type FormsValues,
   type VerificationState,
 } from '../domain/verification/index.ts';
-import type { Accounts, AccountCredentials, Account, LockoutGuard } from './accounts.ts';
+import type { Accounts, AccountCredentials, Account, Caller, LockoutGuard } from './accounts.ts';
 import type { Clock } from './clock.ts';
 import { AppError, echoed, errors } from './errors.ts';
 import { FormsStore, type FormSettings } from './forms-store.ts';
@@ -409,8 +409,8 @@ export class FormsUseCases {
   }
 
   /** Seed 001 "Tamper Proofing": true only when the identity was verified with exactly these details. */
-  async tamperCheck(credentials: AccountCredentials, request: TamperCheckRequest): Promise<TamperCheckAnswer> {
-    const account = await this.accounts.authenticate(credentials);
+  async tamperCheck(caller: Caller, request: TamperCheckRequest): Promise<TamperCheckAnswer> {
+    const account = await this.accounts.resolve(caller);
     const problems = identityFormatProblems(request.values);
     if (problems.length > 0) throw errors.invalid(problems);
     const roleKey = request.roleKey ?? '';

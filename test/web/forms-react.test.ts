@@ -133,7 +133,7 @@ test(
 );
 
 test(
-  'a React form in te reo Māori with an overridden string: opting out calls onFailure with the outputs',
+  'a React form in te reo Māori with overridden strings and a label: opting out calls onFailure with the outputs',
   { skip },
   async () => {
     const page = await reactForm('react-2');
@@ -142,7 +142,9 @@ test(
     const two = page.getByRole('region', { name: 'Tō tuakiri — Applicant2' });
     assert.equal(await two.evaluate((element) => element.classList.contains('identity-step')), true);
     await two.getByText(/Kāore i taea tō tuakiri te whakamana mā ō taipitopito anake/).waitFor();
-    assert.equal(await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).count(), 1);
+    // A field's label overridden for te reo Māori (typed in the wrapper's PonoVerifyStringOverrides).
+    await two.getByRole('radio', { name: 'Uruwhenua o Ahitereiria' }).check();
+    await two.getByLabel('Te nama kei tō uruwhenua *').waitFor();
     // documentCapture: the offer to photograph a document, in te reo Māori.
     await two.getByText('Tangohia rānei he whakaahua o tētahi tuhinga tuakiri').waitFor();
     await expectAccessible(page, 'React form, applicant 2 offered documents');

@@ -3,7 +3,10 @@
 // account password never reaches the page. Attributes: server (pono's address, default this script's),
 // account, token, role-key, background-sources, interactive-sources, help ("off" hides it), allow-opt-out,
 // lang ("en" or "mi"), document-capture (offer a photo of a passport or driver licence, pono-document-capture.js),
-// document-selfie ("required" or "optional": a selfie with the photo), review-poll-seconds (how often to ask for the manual review's decision, default 20). `element.strings = {...}` overrides any text; `element.start(person)` runs the
+// document-selfie ("required" or "optional": a selfie with the photo), review-poll-seconds (how often to ask for the manual review's decision, default 20),
+// strings (JSON). `element.strings = {...}` (or the strings attribute) overrides any text: the built-in ones, and
+// by input or source the fields' labels, their format words, their validation messages and the help; under `en` or
+// `mi`, for that language only (docs/forms.md). `element.start(person)` runs the
 // background check with the person's details (seed 001 input names), after the credit-header consent when dnb
 // is a background source. Events: `verified` and `failure`, their
 // `detail` the service's outputs (verifyStatus, verifiedSources, sourceVerifiedFlag, …). With allow-opt-out a
@@ -170,23 +173,75 @@ class PonoVerify extends HTMLElement {
     return STRINGS;
   }
 
+  static get observedAttributes() {
+    return ['strings', 'lang', 'role-key', 'help'];
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'strings') {
+      try {
+        this.overrides = value ? JSON.parse(value) : {};
+      } catch {
+        this.overrides = {};
+        console.warn('<pono-verify>: the strings attribute is not JSON; the built-in texts are shown');
+      }
+    }
+    if (name === 'help') for (const node of this.querySelectorAll('.pono-help')) node.hidden = value === 'off';
+    if (this.heading) this.heading.textContent = this.headingText();
+  }
+
   set strings(value) {
     this.overrides = value || {};
     if (this.heading) this.heading.textContent = this.headingText();
+  }
+
+  get strings() {
+    return this.overrides;
+  }
+
+  get language() {
+    return this.getAttribute('lang') === 'mi' ? 'mi' : 'en';
   }
 
   headingText() {
     return this.text('title') + (this.getAttribute('role-key') ? ` — ${this.getAttribute('role-key')}` : '');
   }
 
+  /** A text: the override for this language, else the override for every language, else the built-in one. */
   text(key) {
-    const lang = this.getAttribute('lang') === 'mi' ? 'mi' : 'en';
-    return this.overrides[key] !== undefined ? this.overrides[key] : STRINGS[lang][key];
+    const own = this.overrides[this.language] || {};
+    if (own[key] !== undefined) return own[key];
+    return this.overrides[key] !== undefined ? this.overrides[key] : STRINGS[this.language][key];
+  }
+
+  /** A table of texts by id (sources, labels, …): the built-in one with every override laid over it. */
+  table(name) {
+    const own = this.overrides[this.language] || {};
+    return { ...(STRINGS[this.language][name] || {}), ...(this.overrides[name] || {}), ...(own[name] || {}) };
+  }
+
+  /** A source's entry in a table by source id; every state's licence may be given once as `licence`. */
+  bySource(name, id) {
+    const entries = this.table(name);
+    return entries[id] || entries[id.endsWith('regodvs') ? 'licence' : id];
   }
 
   sourceName(id) {
-    const names = { ...this.text('sources'), ...(this.overrides.sources || {}) };
-    return names[id] || names[id.endsWith('regodvs') ? 'licence' : id] || id;
+    return this.bySource('sources', id) || id;
+  }
+
+  /** A field's label, format words and help, pono's unless the form overrides them (by input name). */
+  label(field) {
+    return this.table('labels')[field.input] || field.label;
+  }
+
+  formatWords(field) {
+    return this.table('formats')[field.input] || field.format || field.pattern;
+  }
+
+  /** The form's own message for a field whose value is missing or not in the format, if it gives one. */
+  fieldMessage(input) {
+    return this.table('messages')[input];
   }
 
   get server() {
@@ -250,10 +305,11 @@ class PonoVerify extends HTMLElement {
     this.status.textContent = this.text('checking');
     this.body.innerHTML = '';
     try {
-      if (!this.definition)
-        this.definition = (
-          await this.api(`definition?lang=${this.getAttribute('lang') === 'mi' ? 'mi' : 'en'}`, 'GET')
-        ).json;
+      // The definition speaks the element's language (labels, formats, help): asked again when it changed.
+      if (!this.definition || this.definitionLanguage !== this.language) {
+        this.definition = (await this.api(`definition?lang=${this.language}`, 'GET')).json;
+        this.definitionLanguage = this.language;
+      }
     } catch (error) {
       this.status.textContent = error.message;
       return;
@@ -405,10 +461,12 @@ class PonoVerify extends HTMLElement {
       }
       form.append(fieldset);
     }
-    if (this.getAttribute('help') !== 'off' && group.help) {
-      const details = this.el('details', { class: 'pono-help' });
+    const helpText = this.bySource('helpTexts', sourceId) || group.help;
+    if (helpText) {
+      // Built always, hidden while help="off": the form may switch help on and off.
+      const details = this.el('details', { class: 'pono-help', hidden: this.getAttribute('help') === 'off' });
       details.append(this.el('summary', {}, this.text('help')));
-      details.append(this.el('p', {}, group.help));
+      details.append(this.el('p', {}, helpText));
       if (group.sample)
         details.append(
           this.el('img', {
@@ -433,9 +491,9 @@ class PonoVerify extends HTMLElement {
       event.preventDefault();
       void this.submitSource(sourceId, form);
     });
+    // The focus stays on the source chosen: a keyboard user arrowing through the sources is not pulled into each
+    // form; the form follows the sources in the tab order.
     this.formSlot.append(form);
-    const first = form.querySelector('input, select');
-    if (first) first.focus();
   }
 
   /**
@@ -464,7 +522,7 @@ class PonoVerify extends HTMLElement {
   fieldRow(field) {
     const id = `${this.id_}-${field.input}`;
     const row = this.el('div', { class: 'pono-field' });
-    row.append(this.el('label', { for: id }, `${field.label}${field.required ? ' *' : ''}`));
+    row.append(this.el('label', { for: id }, `${this.label(field)}${field.required ? ' *' : ''}`));
     let control;
     if (field.kind === 'select' && field.options) {
       control = this.el('select', { id, name: field.input, required: field.required });
@@ -503,12 +561,13 @@ class PonoVerify extends HTMLElement {
       const control = form.elements.namedItem(field.input);
       if (!control) continue;
       const value = control.value.trim();
+      const own = this.fieldMessage(field.input);
       if (value === '' && (field.required || required.has(field.input)))
-        problems.push({ field: field.input, message: `${field.label} ${this.text('required')}` });
+        problems.push({ field: field.input, message: own || `${this.label(field)} ${this.text('required')}` });
       else if (value !== '' && field.pattern && !new RegExp(field.pattern).test(value))
         problems.push({
           field: field.input,
-          message: `${field.label} ${this.text('format')} ${field.format || field.pattern}`,
+          message: own || `${this.label(field)} ${this.text('format')} ${this.formatWords(field)}`,
         });
     }
     if (!form.elements.namedItem('termsAccepted').checked)
@@ -584,10 +643,12 @@ class PonoVerify extends HTMLElement {
       ...(this.definition.personal || []),
       ...(this.definition.address || []),
     ];
+    const own = this.fieldMessage(problem.field);
+    if (own) return own;
     const field = fields.find((f) => f.input === problem.field);
     const message = String(problem.message || '');
     if (!field || !message.startsWith(problem.field)) return message;
-    return `${field.label}${message.slice(problem.field.length).replace(/^:\s*/, ': ')}`;
+    return `${this.label(field)}${message.slice(problem.field.length).replace(/^:\s*/, ': ')}`;
   }
 
   markProblems(form, problems, fallback) {
@@ -630,7 +691,7 @@ class PonoVerify extends HTMLElement {
   }
 
   documentTypeName(type) {
-    const names = { ...this.text('documentTypes'), ...(this.overrides.documentTypes || {}) };
+    const names = this.table('documentTypes');
     return names[type] || (this.definition.manualDocumentTypes || {})[type] || type;
   }
 

@@ -55,7 +55,14 @@ function Applicant(props: { n: number; person: PonoVerifyPerson; language: 'en' 
       help: props.n === 1,
       allowOptOut: true,
       language: props.language,
-      strings: props.language === 'mi' ? { optOut: 'He ara kē, koa', title: 'Tō tuakiri' } : {},
+      strings:
+        props.language === 'mi'
+          ? {
+              optOut: 'He ara kē, koa',
+              title: 'Tō tuakiri',
+              mi: { labels: { passportNumber: 'Te nama kei tō uruwhenua' } },
+            }
+          : {},
       className: 'identity-step',
       documentCapture: props.n === 2,
       person,

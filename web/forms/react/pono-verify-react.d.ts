@@ -110,10 +110,24 @@ export interface PonoVerifyStrings {
   documentTypes: Record<string, string>;
 }
 
-/** Overrides: any string, and any source or document type name. */
-export type PonoVerifyStringOverrides = Partial<Omit<PonoVerifyStrings, 'sources' | 'documentTypes'>> & {
+/** The overrides for one language: any text above, and by input or source the texts pono's definition gives. */
+export type PonoVerifyLanguageOverrides = Partial<Omit<PonoVerifyStrings, 'sources' | 'documentTypes'>> & {
   sources?: Record<string, string>;
   documentTypes?: Record<string, string>;
+  /** Field labels by input name (passportNumber, medicareCardNumber, documentFirstName, …). */
+  labels?: Record<string, string>;
+  /** The words after "must be" when a value is not in its format, by input name (e.g. '8 characters'). */
+  formats?: Record<string, string>;
+  /** A field's whole message when its value is missing or not in its format (the browser's check or pono's), by input name. */
+  messages?: Record<string, string>;
+  /** The help beside a source's fields, by source id (passportdvs, medicaredvs, …; `licence` for every state's licence). */
+  helpTexts?: Record<string, string>;
+};
+
+/** Overrides for every language, and under `en` or `mi` for that language only (those win). */
+export type PonoVerifyStringOverrides = PonoVerifyLanguageOverrides & {
+  en?: PonoVerifyLanguageOverrides;
+  mi?: PonoVerifyLanguageOverrides;
 };
 
 export interface PonoVerifyProps {
