@@ -95,7 +95,7 @@ export class FormsStore {
         ), v as (
           insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
           select ${accountId}, s.verification_id, ${verification.ruleId}, ${verification.ruleSetVersion},
-            ${verification.overallStatus}, ${verification.state}::jsonb
+            ${verification.overallStatus}, ${verification.state}::json
           from s
           returning 1
         )

@@ -40,7 +40,7 @@ export async function insertVerificationIfCurrent(
   // The count of rows written, not a returned row: nothing to describe, send and parse per registration.
   const result = await sql`
     insert into verifications (account_id, verification_id, rule_id, rule_set_version, overall_status, state)
-    select ${row.accountId}, ${row.verificationId}, ${row.ruleId}, ${row.ruleSetVersion}, ${row.overallStatus}, ${row.state}::jsonb
+    select ${row.accountId}, ${row.verificationId}, ${row.ruleId}, ${row.ruleSetVersion}, ${row.overallStatus}, ${row.state}::json
     where not exists (select 1 from rule_sets where account_id = ${row.accountId} and rule_id = ${row.ruleId} and version > ${row.ruleSetVersion})${unless ? sql` and not ${unless}` : sql``}
     on conflict (account_id, verification_id) do nothing ${sql.raw(PREPARED)}`.execute(db);
   return result.numAffectedRows === 1n;
