@@ -124,7 +124,11 @@ export class FormsUseCases {
     const extraData: Record<string, string> =
       request.creditHeaderConsent === undefined ? {} : { [CONSENT_KEY]: String(request.creditHeaderConsent) };
     let prepared: Loaded | null = null;
-    if (request.verifyUserId === undefined && (call.getFields || call.verifySources.length === 0)) {
+    if (
+      request.verifyUserId === undefined &&
+      call.backgroundDocuments.length === 0 &&
+      (call.getFields || call.verifySources.length === 0)
+    ) {
       const atOnce = await this.registerAtOnce(account, request, call, roleKey, extraData, lockout);
       if ('answer' in atOnce) return atOnce.answer;
       prepared = atOnce.prepared;
@@ -219,19 +223,14 @@ export class FormsUseCases {
       const refused = refusedChanges(call.changes, ruleSet);
       if (refused.length > 0) throw VerificationError.fieldValidation(refused);
     });
-    if (!call.getFields) {
-      for (const sourceId of call.verifySources) {
-        // A source already passed, or a verification already decided, has nothing more to check.
-        const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
-        if (!offered?.available) continue;
-        loaded = await this.verifications.checkSourceIn(
-          tx,
-          account,
-          loaded,
-          sourceId,
-          call.sourceInputs[sourceId] ?? {},
-        );
-      }
+    // A registration checks the documents given as background sources with the call's inputs; then the call
+    // verifies its verifySources.
+    const toCheck = [...(registering ? call.backgroundDocuments : []), ...(call.getFields ? [] : call.verifySources)];
+    for (const sourceId of toCheck) {
+      // A source already passed, or a verification already decided, has nothing more to check.
+      const offered = sourceList(loaded.settings, loaded.state).find((s) => s.name === sourceId);
+      if (!offered?.available) continue;
+      loaded = await this.verifications.checkSourceIn(tx, account, loaded, sourceId, call.sourceInputs[sourceId] ?? {});
     }
     const answer = this.answer(request, call, loaded, before, registering !== null && current !== undefined);
     await this.store.recordOutputs(

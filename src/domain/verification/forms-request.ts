@@ -29,12 +29,18 @@ export interface FormsCallOptions {
 
 export interface FormsCall {
   verifySources: string[];
+  /** The background sources run at registration (no inputs of their own). */
   backgroundSources: string[];
+  /**
+   * Document sources given in backgroundSources (seed 001's example `dnb,nswregodvs`): checked at registration
+   * with the inputs of the same call.
+   */
+  backgroundDocuments: string[];
   getFields: boolean;
   person: Person;
   /** The details the identity is verified with (names, DOB, current address): compared on re-registration and by the tamper check. */
   identity: Record<string, string>;
-  /** Engine inputs (`greenid_<source>_<field>`) per requested source. */
+  /** Engine inputs (`greenid_<source>_<field>`) per source to verify or document to check at registration. */
   sourceInputs: Record<string, Record<string, string>>;
   /** Details given as on the document that differ from the person's (checked against the controlled changes). */
   changes: DocumentDetail[];
@@ -210,13 +216,21 @@ function resolveSource(id: string, values: FormsValues): string {
     : id;
 }
 
+/** A document source verified from this service's inputs (a group of forms-fields.ts). */
+const verifiableHere = (id: string) => catalogueSource(id)?.interactive === true && groupOfSource(id) !== undefined;
+
 function sourceListProblems(input: 'verifySources' | 'backgroundSources', ids: readonly string[]): FieldProblem[] {
   return ids.flatMap((id) => {
     const source = catalogueSource(id);
     if (!source) return [problem(input, `${input} names "${id}", which is not a source.`)];
-    if (input === 'backgroundSources' && !source.background)
-      return [problem(input, `${input} names "${id}", which is not a background source.`)];
-    if (input === 'verifySources' && (!source.interactive || !groupOfSource(id)))
+    if (input === 'backgroundSources' && !source.background && !verifiableHere(id))
+      return [
+        problem(
+          input,
+          `${input} names "${id}", which is neither a background source nor a document this service checks from its inputs.`,
+        ),
+      ];
+    if (input === 'verifySources' && !verifiableHere(id))
       return [problem(input, `${input} names "${id}", which cannot be verified interactively here.`)];
     return [];
   });
@@ -367,20 +381,25 @@ function sourceProblems(sourceId: string, values: FormsValues, today: LocalDate)
  */
 export function readFormsCall(values: FormsValues, options: FormsCallOptions, today: LocalDate): FormsCall {
   const verifySources = [...new Set(list(options.verifySources).map((id) => resolveSource(id, values)))];
-  const backgroundSources = [...new Set(list(options.backgroundSources))];
+  const backgroundList = [...new Set(list(options.backgroundSources).map((id) => resolveSource(id, values)))];
+  const backgroundSources = backgroundList.filter((id) => catalogueSource(id)?.background !== false);
+  const backgroundDocuments = backgroundList.filter((id) => catalogueSource(id)?.background === false);
   const withPrevious = PREVIOUS_ADDRESS_FIELDS.some((f) => value(values, f.input) !== '');
   const problems: FieldProblem[] = [
     ...fieldProblems(PERSONAL_FIELDS, values),
     ...addressProblems(ADDRESS_FIELDS, values),
     ...(withPrevious ? addressProblems(PREVIOUS_ADDRESS_FIELDS, values) : []),
     ...sourceListProblems('verifySources', verifySources),
-    ...sourceListProblems('backgroundSources', backgroundSources),
+    ...sourceListProblems('backgroundSources', backgroundList),
   ];
   const dob = realDate(value(values, 'dateOfBirth'));
   if (dob && !dob.isBefore(today))
     problems.push(problem('dateOfBirth', 'dateOfBirth must be in the past.', 'Date of birth'));
   const verifying = !options.getFields && verifySources.length > 0;
-  if (verifying && !options.termsAccepted)
+  // The sources this call may check with its inputs: those to verify, and documents to check at registration
+  // (whether the call registers is decided later, so a document's inputs are required on every call naming it).
+  const checked = [...new Set([...(verifying ? verifySources : []), ...backgroundDocuments])];
+  if (checked.length > 0 && !options.termsAccepted)
     problems.push(
       problem(
         'termsAccepted',
@@ -388,24 +407,25 @@ export function readFormsCall(values: FormsValues, options: FormsCallOptions, to
         'Terms and conditions',
       ),
     );
-  if (verifying) problems.push(...fieldProblems(DOCUMENT_DETAIL_FIELDS, values));
-  if (problems.length === 0 && verifying) {
-    for (const id of verifySources) problems.push(...sourceProblems(id, values, today));
+  if (checked.length > 0) problems.push(...fieldProblems(DOCUMENT_DETAIL_FIELDS, values));
+  if (problems.length === 0) {
+    for (const id of checked) problems.push(...sourceProblems(id, values, today));
   }
   if (problems.length > 0) throw VerificationError.fieldValidation(dedupe(problems));
   const sourceInputs: Record<string, Record<string, string>> = {};
-  for (const id of verifying ? verifySources : []) {
+  for (const id of checked) {
     const group = groupOfSource(id);
     if (group) sourceInputs[id] = engineInputs(id, group, values);
   }
   return {
     verifySources,
     backgroundSources,
+    backgroundDocuments,
     getFields: options.getFields,
     person: personOf(values, withPrevious),
     identity: identityOf(values),
     sourceInputs,
-    changes: verifying ? documentChanges(values) : [],
+    changes: checked.length > 0 ? documentChanges(values) : [],
   };
 }
 

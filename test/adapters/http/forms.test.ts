@@ -120,6 +120,51 @@ forEachDatabase((kind) => {
     assert.equal(out.verifiedSources, 'aec');
   });
 
+  test("a document source in backgroundSources (seed 001's example dnb,nswregodvs) is checked at registration with the call's inputs", async () => {
+    const licence = { licenceState: 'NSW', licenceNumber: '11111111' };
+    const out = await ok({
+      trackingCode: newTracking(),
+      backgroundSources: 'dnb,nswregodvs',
+      creditHeaderConsent: true,
+      termsAccepted: true,
+      ...licence,
+      ...applicant(code({ 14: 'P' })),
+    });
+    assert.equal(out.creditHistoryResult, 'VERIFIED');
+    assert.deepEqual(list(out.verifiedSources).sort(), ['dnb', 'nswregodvs']);
+    assert.ok(!list(out.availableSources).includes('nswregodvs'), 'the checked licence is no longer offered');
+    // sourceVerifiedFlag is about verifySources; none were asked for.
+    assert.equal(out.sourceVerifiedFlag, false);
+    assert.equal(out.executionStatus, 'SUCCESS');
+  });
+
+  test('a document source in backgroundSources without its inputs is a DATA_ERROR naming them; nothing is written', async () => {
+    const trackingCode = newTracking();
+    const refused = await call({
+      trackingCode,
+      backgroundSources: 'dnb,nswregodvs',
+      creditHeaderConsent: true,
+      termsAccepted: true,
+      licenceState: 'NSW',
+      ...applicant(code({ 14: 'P' })),
+    });
+    assert.equal(refused.statusCode, 400, refused.body);
+    const answer = refused.json<{ executionStatus: string; errorMessage: string; problems: { field: string }[] }>();
+    assert.equal(answer.executionStatus, 'DATA_ERROR');
+    assert.equal(answer.errorMessage, 'licenceNumber is required.');
+    assert.deepEqual(
+      answer.problems.map((p) => p.field),
+      ['licenceNumber'],
+    );
+    const tamper = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/forms/tamper-check',
+      headers: { authorization: DEMO_AUTH },
+      payload: { trackingCode, ...applicant(code({ 14: 'P' })) },
+    });
+    assert.equal(tamper.json().reason, 'NO_VERIFICATION');
+  });
+
   test('watchlistsFoundOn lists DFAT, OFAC and PEP when the person is found on them', async () => {
     const out = await ok({
       trackingCode: newTracking(),

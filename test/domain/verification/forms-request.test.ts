@@ -97,11 +97,26 @@ test('address in long format: all required but flatNumber and streetType; ranges
 test('source lists: unknown, non-background and non-interactive codes are refused by name', () => {
   assert.deepEqual(refused({}, 'nope'), ['verifySources']);
   assert.deepEqual(refused({}, 'dnb'), ['verifySources']);
-  assert.deepEqual(refused({}, '', { backgroundSources: 'passportdvs' }), ['backgroundSources']);
-  assert.deepEqual(
-    read({}, '', { backgroundSources: 'dnb, nswregodvs'.replace('nswregodvs', 'aec') }).backgroundSources,
-    ['dnb', 'aec'],
-  );
+  assert.deepEqual(refused({}, '', { backgroundSources: 'nope' }), ['backgroundSources']);
+  // Medibank: a document source, but not one this service takes inputs for.
+  assert.deepEqual(refused({}, '', { backgroundSources: 'medibank' }), ['backgroundSources']);
+  assert.deepEqual(read({}, '', { backgroundSources: 'dnb, aec' }).backgroundSources, ['dnb', 'aec']);
+});
+
+test("a document source in backgroundSources (seed 001's example dnb,nswregodvs) is checked at registration with the call's inputs", () => {
+  const licence = { licenceState: 'NSW', licenceNumber: '11111111' };
+  const call = read(licence, '', { backgroundSources: 'dnb,nswregodvs' });
+  assert.deepEqual(call.backgroundSources, ['dnb']);
+  assert.deepEqual(call.backgroundDocuments, ['nswregodvs']);
+  assert.equal(call.sourceInputs.nswregodvs?.greenid_nswregodvs_number, '11111111');
+  // The generic licence source is the licence state's.
+  assert.deepEqual(read(licence, '', { backgroundSources: 'regodvs' }).backgroundDocuments, ['nswregodvs']);
+  // Its inputs are required, named; and the terms, as for any source checked.
+  assert.deepEqual(refused({ licenceState: 'NSW' }, '', { backgroundSources: 'dnb,nswregodvs' }), ['licenceNumber']);
+  assert.deepEqual(refused({}, '', { backgroundSources: 'passportdvs' }), ['passportNumber']);
+  assert.deepEqual(refused(licence, '', { backgroundSources: 'dnb,nswregodvs', termsAccepted: false }), [
+    'termsAccepted',
+  ]);
 });
 
 test('terms and conditions must be accepted before a source is checked (not for getFields)', () => {

@@ -30,7 +30,9 @@ const control = {
     }),
   ),
   verifySources: Type.Optional(SourceCodes('comma-separated sources to verify now, e.g. medicaredvs,nswregodvs')),
-  backgroundSources: SourceCodes('comma-separated sources run at registration, e.g. dnb,aec (may be empty)'),
+  backgroundSources: SourceCodes(
+    'comma-separated sources run at registration, e.g. dnb,aec (may be empty); a document among them, e.g. nswregodvs, is checked with the inputs of the same call',
+  ),
   getFields: Type.Optional(Type.Boolean({ description: "answer the verifySources' fields without verifying" })),
   termsAccepted: Type.Optional(
     Type.Boolean({ description: 'the person accepted the terms and conditions (needed to verify a source)' }),

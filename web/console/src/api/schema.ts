@@ -6946,7 +6946,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty) */
+                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty); a document among them, e.g. nswregodvs, is checked with the inputs of the same call */
                         backgroundSources: string;
                         /** @description Certificate number */
                         birthdvsCertificateNumber?: string;
@@ -7605,7 +7605,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty) */
+                        /** @description comma-separated sources run at registration, e.g. dnb,aec (may be empty); a document among them, e.g. nswregodvs, is checked with the inputs of the same call */
                         backgroundSources: string;
                         /** @description Certificate number */
                         birthdvsCertificateNumber?: string;
