@@ -114,7 +114,7 @@ function isSubmittable<T>(cursor: PostgresCursor<T>): cursor is PostgresCursor<T
 function preparing(pool: pg.Pool): PostgresPool {
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    // Kysely passes SQL with its parameters, or a cursor (a stream of rows), which goes through as it is.
+    // pono never streams, but Kysely's PostgresPoolClient type requires the cursor overload, so it stays (passed through).
     function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
     function query(statement: string | PostgresCursor<unknown>, parameters: ReadonlyArray<unknown> = []): unknown {
