@@ -5,7 +5,7 @@
 // the socket could read the database files anyway; nothing listens on the network for it.
 import { createHash } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { chmodSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Services } from '../app/services.ts';
@@ -114,7 +114,8 @@ export async function listenForLocalCli(
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     // The socket is born readable and writable by the folder's owner only: listen() creates the file at once
-    // (synchronously), under a umask that leaves nothing for the group and others, restored straight after.
+    // (synchronously), under a umask that leaves nothing for the group and others, restored straight after. Linux
+    // applies the umask to a socket's file itself, even in a folder with a default ACL, so no chmod is needed.
     const umask = process.platform === 'win32' ? undefined : process.umask(0o177);
     try {
       server.listen(path, () => {
@@ -125,7 +126,6 @@ export async function listenForLocalCli(
       if (umask !== undefined) process.umask(umask);
     }
   });
-  if (process.platform !== 'win32') chmodSync(path, 0o600);
   return async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
