@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from './ports/database.ts';
 import type { AccountsTable } from './ports/database-schema.ts';
+import type { FaceComparisonSetting } from '../domain/documents/face-comparison-setting.ts';
 
 export interface Account {
   accountId: string;
@@ -11,6 +12,8 @@ export interface Account {
   lockoutAttempts: number | null;
   webhookUrl: string | null;
   webhookSecret: string | null;
+  /** whether its document captures compare a selfie with the document's portrait (face-comparison-setting.ts) */
+  faceComparison: FaceComparisonSetting;
 }
 
 /** An account with the hash of its API password, for checking a password against it. */
@@ -28,6 +31,7 @@ function accountOf(row: Selectable<AccountsTable>): Account {
     lockoutAttempts: row.lockout_attempts,
     webhookUrl: row.webhook_url,
     webhookSecret: row.webhook_secret,
+    faceComparison: row.face_comparison,
   };
 }
 
@@ -41,12 +45,27 @@ export async function upsertAccount(db: Db, account: Account, passwordHash: stri
     lockout_attempts: account.lockoutAttempts,
     webhook_url: account.webhookUrl,
     webhook_secret: account.webhookSecret,
+    face_comparison: account.faceComparison,
   };
   await db
     .insertInto('accounts')
     .values({ account_id: account.accountId, ...settings })
     .onConflict((oc) => oc.column('account_id').doUpdateSet(settings))
     .execute();
+}
+
+/** The settings an account's administrator changes (the rest are the operator's); false for an unknown account. */
+export async function updateAccountSettings(
+  db: Db,
+  accountId: string,
+  settings: { faceComparison: FaceComparisonSetting },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('accounts')
+    .set({ face_comparison: settings.faceComparison })
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 export async function findAccount(db: Db, accountId: string): Promise<StoredAccount | undefined> {

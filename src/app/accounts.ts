@@ -8,6 +8,7 @@ import {
   insertAccountSession,
   deleteAccountSession,
   findAccountSession,
+  updateAccountSettings,
   type Account,
 } from './account-store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -15,6 +16,7 @@ import { FailedAttempts } from './failed-attempts.ts';
 import { errors, type FieldProblem } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { IMMIGRATION_SOURCE } from './registry.ts';
+import { DEFAULT_FACE_COMPARISON, type FaceComparisonSetting } from '../domain/documents/face-comparison-setting.ts';
 
 /** How an account proves who it is: its API password (HTTP Basic), or a console session opened with it. */
 export type AccountCredentials = { accountId: string; password: string } | { sessionToken: string };
@@ -40,6 +42,13 @@ export interface NewAccount {
   lockoutAttempts?: number | null;
   webhookUrl?: string | null;
   webhookSecret?: string | null;
+  /** `optional` when left out: a capture is compared when a selfie comes with it. */
+  faceComparison?: FaceComparisonSetting;
+}
+
+/** The settings an account's own administrator may change (in the console or by the API). */
+export interface AccountAdminSettings {
+  faceComparison: FaceComparisonSetting;
 }
 
 /** An operator's new account is held to the same standard as everything else that takes a password or a URL. */
@@ -133,6 +142,7 @@ export class Accounts {
         lockoutAttempts: input.lockoutAttempts ?? null,
         webhookUrl: input.webhookUrl ?? null,
         webhookSecret: input.webhookSecret ?? null,
+        faceComparison: input.faceComparison ?? DEFAULT_FACE_COMPARISON,
       },
       await hashPassword(input.password),
     );
@@ -140,6 +150,17 @@ export class Accounts {
     const account = await this.find(input.accountId);
     if (!account) throw new Error('account vanished after insert');
     return account;
+  }
+
+  /** The account's administrator changes its settings; the account as it is now. */
+  async changeSettings(credentials: AccountCredentials, settings: AccountAdminSettings): Promise<Account> {
+    const account = await this.authenticate(credentials);
+    if (!(await updateAccountSettings(this.db, account.accountId, settings))) throw errors.badCredentials();
+    // remembered passwords hold the account as it was
+    this.#verified.clear();
+    const changed = await this.find(account.accountId);
+    if (!changed) throw errors.badCredentials();
+    return changed;
   }
 
   async find(accountId: string): Promise<Account | undefined> {

@@ -1,6 +1,6 @@
 /**
  * Document capture (seed 003 combination sources, issue 15): a person sends a photo of an identity document
- * (passport first) and, when the account compares faces, a selfie; the photo is read in a worker thread (OCR,
+ * (passport first) and, when the account compares faces (its face comparison setting), a selfie; the photo is read in a worker thread (OCR,
  * image facts, face descriptors), the MRZ is validated and the authenticity checks are made; the person then
  * confirms or corrects the extracted details, and the combination source's result (authenticity, data
  * extraction, data source, face comparison, registration match) is recorded on the verification.
@@ -10,6 +10,7 @@ import { QUALITY_GATES } from '../domain/documents/authenticity.ts';
 import { combinationResult, type DocumentData } from '../domain/documents/combination.ts';
 import { documentDataSource } from '../domain/documents/data-source.ts';
 import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
+import { comparesSelfie, needsSelfie } from '../domain/documents/face-comparison-setting.ts';
 import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } from '../domain/documents/recognition.ts';
 import type { CaptureView, DocumentCheck, FaceOutcome, ReviewRecord } from '../domain/documents/document-check.ts';
 import { pendingComponents, reviewComponent, type ComponentReview } from '../domain/documents/review.ts';
@@ -157,7 +158,17 @@ export class DocumentCaptures {
 
   /** Reads the photo (and selfie) and keeps what was found until the person confirms the details. */
   async capture(caller: Caller, verificationId: string, input: CaptureInput): Promise<CaptureView> {
-    const { accountId, state } = await this.verifications.read(caller, verificationId);
+    const { accountId, account, state } = await this.verifications.read(caller, verificationId);
+    if (needsSelfie(account.faceComparison) && !input.selfie)
+      throw errors.invalid([
+        {
+          field: 'selfie',
+          message:
+            "this account compares the face on the document with the person's own: send a photo of their face (selfie) with the document",
+        },
+      ]);
+    // an account that compares no faces reads no selfie
+    const selfie = comparesSelfie(account.faceComparison) ? input.selfie : undefined;
     // before the costly read: the verification still takes some captured document (the first refusal is reported)
     this.verifications.decide(() => {
       const refusals = Object.values(COMBINATION_SOURCES).flatMap((name) => {
@@ -170,7 +181,7 @@ export class DocumentCaptures {
       });
       if (refusals.length === Object.keys(COMBINATION_SOURCES).length) throw refusals[0];
     });
-    const found = await this.check({ document: input.document, ...(input.selfie ? { selfie: input.selfie } : {}) });
+    const found = await this.check({ document: input.document, ...(selfie ? { selfie } : {}) });
     const sourceName = COMBINATION_SOURCES[found.documentType];
     if (sourceName) this.verifications.decide(() => assertSourceOpen(state, sourceName));
     const view: CaptureView = {

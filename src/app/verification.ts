@@ -404,10 +404,10 @@ export class VerificationUseCases {
   async read(
     caller: Caller,
     verificationId: string,
-  ): Promise<{ accountId: string; settings: AccountSettings; state: VerificationState }> {
+  ): Promise<{ accountId: string; account: Account; settings: AccountSettings; state: VerificationState }> {
     const account = await this.accounts.resolve(caller);
     const { settings, state } = await this.load(this.db, account, verificationId, false);
-    return { accountId: account.accountId, settings, state };
+    return { accountId: account.accountId, account, settings, state };
   }
 
   /**

@@ -1,7 +1,8 @@
 // The account administrators' pages in Debian Chromium: sign in with the API account's id and password (from
 // a link on the officers' sign-in page), the review queue by status, a PENDING verification's sources and
 // check results, the manual decision (VERIFIED_ADMIN with a comment) and its new status; another account's
-// verification reads as not found; a rule set's new version is published; sign-out; axe in both languages.
+// verification reads as not found; a rule set's new version is published; the account's face comparison is
+// changed; sign-out; axe in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -237,6 +238,40 @@ test(
   },
 );
 
+test(
+  "the account's face comparison is changed on its settings page and kept",
+  { skip: skipConsole, timeout: 120_000 },
+  async () => {
+    const page = await signedInAccount();
+    await page.getByRole('link', { name: 'Account settings' }).click();
+    await page.getByRole('heading', { name: 'Account settings', level: 1 }).waitFor();
+    const group = page.getByRole('radiogroup', {
+      name: "Compare the face on the document with a photo of the person's face (selfie)",
+    });
+    const sometimes = group.getByRole('radio', { name: /^When a selfie is sent/ });
+    await sometimes.waitFor();
+    assert.equal(await sometimes.isChecked(), true, 'a new account compares a selfie when one is sent');
+    await expectAccessible(page, 'account settings');
+    await group.getByText(/^Never: no selfie is asked for/).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Saved. Face comparison: Never: no selfie is asked for, and no result has a face comparison' })
+      .waitFor();
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/account/settings',
+      headers: { authorization: DEMO_AUTH },
+    });
+    assert.equal(r.json<{ faceComparison: string }>().faceComparison, 'off');
+    await page.reload();
+    await group.getByRole('radio', { name: /^Never/ }).waitFor();
+    assert.equal(await group.getByRole('radio', { name: /^Never/ }).isChecked(), true, 'kept');
+    await expectFitsNarrow(page, 'account settings');
+    await page.context().close();
+  },
+);
+
 test('in te reo Māori the account pages pass axe', { skip: skipConsole, timeout: 60_000 }, async () => {
   const page = await signedInAccount('mi');
   await page.getByRole('heading', { name: 'Ngā manatoko', level: 1 }).waitFor();
@@ -244,5 +279,9 @@ test('in te reo Māori the account pages pass axe', { skip: skipConsole, timeout
   await page.goto('/account/rule-sets');
   await page.getByRole('heading', { name: 'Ngā huinga ture', level: 1 }).waitFor();
   await expectAccessible(page, 'rule sets (te reo Māori)');
+  await page.goto('/account/settings');
+  await page.getByRole('heading', { name: 'Ngā tautuhinga pūkete', level: 1 }).waitFor();
+  await page.getByRole('radiogroup').waitFor();
+  await expectAccessible(page, 'account settings (te reo Māori)');
   await page.context().close();
 });

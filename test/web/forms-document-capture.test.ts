@@ -265,3 +265,43 @@ test(
     await bare.getByText('This link is incomplete or has expired.').waitFor();
   },
 );
+
+test(
+  "the account's face comparison decides the selfie step: off, none although the link asks; required, asked although the link does not",
+  { skip },
+  async () => {
+    const settings = (faceComparison: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/account/settings',
+        headers: { authorization: DEMO_AUTH },
+        payload: { faceComparison },
+      });
+    try {
+      assert.equal((await settings('off')).statusCode, 200);
+      const off = await open(await captureLink('capture-no-faces', '&selfie=required'));
+      await off.getByRole('heading', { name: 'Verify with a photo of your document' }).waitFor();
+      await off.getByLabel(/^Photo of the document/).waitFor();
+      assert.equal(await off.getByLabel(/selfie/).count(), 0, 'no selfie field');
+      await expectAccessible(off, 'capture without a selfie');
+      await off.context().close();
+
+      assert.equal((await settings('required')).statusCode, 200);
+      const required = await open(await captureLink('capture-faces'));
+      const selfie = required.getByLabel(/^A photo of your face \(selfie\) \*/);
+      await selfie.waitFor();
+      assert.equal(await selfie.getAttribute('capture'), 'user');
+      await required.getByRole('radio', { name: /^Passport/ }).check();
+      await required
+        .getByLabel(/^Photo of the document/)
+        .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: passport });
+      await required.getByRole('button', { name: 'Read the document' }).click();
+      await required.getByRole('alert').filter({ hasText: 'Choose or take a photo of your face' }).waitFor();
+      assert.equal(await selfie.getAttribute('aria-invalid'), 'true');
+      await expectAccessible(required, 'capture with a required selfie missing');
+      await required.context().close();
+    } finally {
+      await settings('optional');
+    }
+  },
+);

@@ -1,7 +1,8 @@
 // Document capture for <pono-verify> (seed 003 combination sources, issue 15), framework-free; loaded by the
 // component when its `document-capture` attribute asks for it (or by pono's capture page). The person chooses
 // the document, sends a photo of it (the device camera through <input type=file capture>), a selfie when the
-// form asks for one (`document-selfie="required"` or "optional"), waits while pono reads it, confirms or corrects
+// form asks for one (`document-selfie="required"` or "optional"; the account's face comparison setting, required or
+// off, wins over it), waits while pono reads it, confirms or corrects
 // the details read, and sees the result in the office's words with each component's state. Every string can be
 // overridden through `element.strings`, as the component's own.
 (() => {
@@ -154,7 +155,13 @@
   }
   const named = (component, key, name) => ({ ...t(component, key) })[name];
 
+  /**
+   * Whether the photo step asks for a selfie: the account's face comparison setting decides first (required: always;
+   * off: never), else the form's attribute `document-selfie`.
+   */
   const selfieWanted = (component) => {
+    if (component.faceComparison === 'off') return null;
+    if (component.faceComparison === 'required') return 'required';
     const value = (component.getAttribute('document-selfie') || '').toLowerCase();
     return value === 'required' || value === 'optional' ? value : null;
   };
@@ -478,6 +485,18 @@
     section.focus();
   }
 
+  /** The account's face comparison setting, then the photo step (a page whose token expired says so instead). */
+  async function photoStep(component, container) {
+    try {
+      const { status, json } = await component.api('documents/settings', 'GET');
+      component.faceComparison = status === 200 ? json.faceComparison : 'optional';
+    } catch (error) {
+      component.status.textContent = error.message;
+      return;
+    }
+    uploadStep(component, container);
+  }
+
   window.PonoDocumentCapture = {
     strings: STRINGS,
     /** The offer beside the component's document sources: a button that opens the capture. */
@@ -487,7 +506,7 @@
       const button = component.el('button', { type: 'button' }, t(component, 'captureStart'));
       button.addEventListener('click', () => {
         box.remove();
-        uploadStep(component, slot);
+        void photoStep(component, slot);
       });
       box.append(component.el('p', {}, t(component, 'captureOffer')), button);
       container.append(box, slot);
@@ -497,7 +516,7 @@
       component.body.innerHTML = '';
       const slot = component.el('div', { class: 'pono-capture-slot' });
       component.body.append(slot);
-      uploadStep(component, slot);
+      return photoStep(component, slot);
     },
   };
 })();

@@ -17,6 +17,7 @@ import { formsRoutes } from './routes/forms.ts';
 import { accountSessionRoutes } from './routes/account-session.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
+import { accountSettingsRoutes } from './routes/account-settings.ts';
 import { webhookDeliveryRoutes } from './routes/webhook-deliveries.ts';
 import { brandingRoutes } from './routes/branding.ts';
 import { registerWebSecurity } from './web/security.ts';
@@ -121,6 +122,7 @@ export async function buildServer({
   await app.register(formsRoutes(services), { prefix: '/api/v1' });
   await app.register(registryRoutes(services), { prefix: '/api/v1' });
   await app.register(ruleSetRoutes(services), { prefix: '/api/v1' });
+  await app.register(accountSettingsRoutes(services), { prefix: '/api/v1' });
   await app.register(webhookDeliveryRoutes(services), { prefix: '/api/v1' });
   await app.register(brandingRoutes(services.branding));
   for (const plugin of plugins) await plugin(app);

@@ -19,6 +19,7 @@ import type {
   VisaCancellationFields,
 } from '../../domain/casework/index.ts';
 import type { DocumentData } from '../../domain/documents/combination.ts';
+import type { FaceComparisonSetting } from '../../domain/documents/face-comparison-setting.ts';
 import type {
   CaptureStatus,
   CaptureView,
@@ -51,6 +52,7 @@ export interface AccountsTable {
   lockout_attempts: Defaulted<number | null>;
   webhook_url: Defaulted<string | null>;
   webhook_secret: Defaulted<string | null>;
+  face_comparison: Defaulted<FaceComparisonSetting>;
   created_at: CreatedAt;
 }
 

@@ -25,6 +25,7 @@ import * as m041 from './041-verification-state-lz4.ts';
 import * as m042 from './042-form-sessions-account-key.ts';
 import * as m055 from './055-domain-value-checks.ts';
 import * as m056 from './056-verification-state-json.ts';
+import * as m065 from './065-account-face-comparison.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '042-form-sessions-account-key': m042,
   '055-domain-value-checks': m055,
   '056-verification-state-json': m056,
+  '065-account-face-comparison': m065,
 };

@@ -43,6 +43,29 @@ export const documentCaptureRoutes =
       return { caller: { authenticated: grant.account }, account: grant.account, verificationId };
     };
 
+    app.get(
+      '/forms/browser/:accountId/documents/settings',
+      {
+        schema: {
+          tags,
+          summary:
+            "How the account captures documents, for the component's first step: whether it asks for a selfie (required), offers one (optional: as the form's page decides) or asks for none (off)",
+          ...browser,
+          params: AccountParams,
+          response: {
+            200: Type.Object({
+              faceComparison: Type.Union([Type.Literal('required'), Type.Literal('optional'), Type.Literal('off')]),
+            }),
+            401: ErrorSchema,
+          },
+        },
+      },
+      async (request) => {
+        const grant = await grantFor(request, request.params.accountId);
+        return { faceComparison: grant.account.faceComparison };
+      },
+    );
+
     app.post(
       '/forms/browser/:accountId/documents',
       {

@@ -25,4 +25,5 @@ export const ACCOUNT_MENU = [
   { href: '/account/verifications', label: 'verifications' },
   { href: '/account/manual-reviews', label: 'manualReviews' },
   { href: '/account/rule-sets', label: 'ruleSets' },
+  { href: '/account/settings', label: 'settings' },
 ] as const;

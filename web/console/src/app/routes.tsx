@@ -27,6 +27,7 @@ const accountPages: RouteObject[] = [
     lazy: screen(() => import('../screens/account/VerificationDetail.tsx')),
   },
   { path: '/account/rule-sets', lazy: screen(() => import('../screens/account/RuleSets.tsx')) },
+  { path: '/account/settings', lazy: screen(() => import('../screens/account/AccountSettings.tsx')) },
   { path: '/account/manual-reviews', lazy: screen(() => import('../screens/account/ManualReviews.tsx')) },
   {
     path: '/account/manual-reviews/:reviewId',

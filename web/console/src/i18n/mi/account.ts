@@ -14,7 +14,12 @@ export const account: Messages<typeof english> = {
   signingIn: 'E takiuru ana…',
   signedInAs: 'Pūkete {{id}}',
   signOut: 'Takiputa',
-  menu: { verifications: 'Ngā manatoko', manualReviews: 'Manatoko ā-ringa', ruleSets: 'Ngā huinga ture' },
+  menu: {
+    verifications: 'Ngā manatoko',
+    manualReviews: 'Manatoko ā-ringa',
+    ruleSets: 'Ngā huinga ture',
+    settings: 'Ngā tautuhinga pūkete',
+  },
   verificationsTitle: 'Ngā manatoko',
   verificationsIntro:
     'Ngā manatoko o te pūkete, ko te mea hou rawa i te tuatahi. Kōwhiria PENDING mō te rārangi arotake.',
@@ -129,6 +134,27 @@ export const account: Messages<typeof english> = {
     externalNameHelp: 'Hei tauira: Pānui reiti a te kaunihera.',
     externalButton: 'Tuhia te arowhai o waho',
     done: 'Kua tuhia a {{check}}: {{state}}. Ko te tūnga o te manatoko: {{status}}.',
+  },
+  settings: {
+    title: 'Ngā tautuhinga pūkete',
+    intro:
+      'Te āhua o te manatoko a tēnei pūkete i te tangata. Nā te kaiwhakahaere pūnaha te whenua, te aratau me ngā puna; māu e kōwhiri te whakataurite kanohi.',
+    country: 'Te whenua o te tangata kāore tōna wāhi noho e whakahua whenua',
+    mode: 'Aratau',
+    stubMode: 'Ngā putanga whakamātautau (aratau tauira)',
+    liveMode: 'Ngā puna tūturu',
+    sources: 'Ngā puna',
+    documentCapture: 'Ngā tuhinga kua whakaahuatia',
+    faceComparison:
+      'Whakatauritea te kanohi o te tuhinga ki tētahi whakaahua o te kanohi o te tangata (whakaahua-ā-tinana)',
+    faceComparisons: {
+      required: 'I ngā wā katoa: me whai whakaahua kanohi ia whakaahua tuhinga, ā, he whakataurite kanohi kei te hua',
+      optional: 'Ina tukuna he whakaahua kanohi: mā te whārangi o te puka e whakatau mēnā ka tonoa',
+      off: 'Kaua rawa: kāore he whakaahua kanohi e tonoa, kāore hoki he whakataurite kanohi i te hua',
+    },
+    save: 'Tiakina',
+    saving: 'E tiaki ana…',
+    saved: 'Kua tiakina. Whakataurite kanohi: {{choice}}',
   },
   ruleSetsTitle: 'Ngā huinga ture',
   ruleSetsIntro:

@@ -1,0 +1,143 @@
+// The account's face comparison setting on a captured passport (seed 003: the Face Comparison component "will only
+// be present if face comparisons are configured on the customer's account"): off, a selfie of another face is
+// not read and the result, without the component, is VERIFIED from its other components; required, a photo
+// without a selfie is refused naming the selfie, and with one the component is there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { forEachDatabase } from '../../../support/databases.ts';
+import { startTestApp, DEMO_AUTH, type TestApp } from '../../../support/app.ts';
+import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
+import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
+import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
+
+const skip = missingImages();
+interface Check {
+  name: string;
+  state: string;
+  individualResult?: Check[];
+}
+
+async function setFaceComparison(t: TestApp, faceComparison: string): Promise<void> {
+  const r = await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/account/settings',
+    headers: { authorization: DEMO_AUTH },
+    payload: { faceComparison },
+  });
+  assert.equal(r.statusCode, 200, r.body);
+}
+
+async function graceRegistered(t: TestApp): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: DEMO_AUTH },
+    payload: GRACE_REGISTRATION,
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return response.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
+}
+
+async function upload(t: TestApp, verificationId: string, files: { name: string; content: Buffer }[]) {
+  const body = multipart(files);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents`,
+    headers: { authorization: DEMO_AUTH, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+async function confirmAsRead(t: TestApp, verificationId: string, captureId: string): Promise<Check> {
+  const r = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
+    headers: { authorization: DEMO_AUTH },
+    payload: {
+      givenName: 'Grace',
+      middleNames: 'Brewster',
+      surname: 'Hopper',
+      dob: '1976-04-01',
+      documentNumber: 'A1111111',
+    },
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  return r.json<{ checkResult: Check }>().checkResult;
+}
+
+forEachDatabase((kind) => {
+  test(
+    'face comparison off: another face in the selfie is not compared, and the passport is VERIFIED without the component',
+    { skip },
+    async () => {
+      const t = await startTestApp(kind);
+      try {
+        await setFaceComparison(t, 'off');
+        const verificationId = await graceRegistered(t);
+        const captured = await upload(t, verificationId, [
+          { name: 'document', content: await renderSpecimen(GRACE) },
+          { name: 'selfie', content: readFileSync(COLLINS) },
+        ]);
+        assert.equal(captured.statusCode, 201, captured.body);
+        const view = captured.json<{ captureId: string; face: unknown }>();
+        assert.equal(view.face, null, 'no face was compared');
+        const result = await confirmAsRead(t, verificationId, view.captureId);
+        assert.deepEqual(
+          result.individualResult?.map((c) => [c.name, c.state]),
+          [
+            ['Document Authenticity', 'VERIFIED'],
+            ['Data Extraction', 'VERIFIED'],
+            ['PassportDVS', 'VERIFIED'],
+            ['Document Registration Match', 'VERIFIED'],
+          ],
+        );
+        assert.equal(result.state, 'VERIFIED');
+      } finally {
+        await t.close();
+      }
+    },
+  );
+
+  test(
+    'face comparison required: a photo without a selfie is refused naming the selfie; with one the component is there',
+    { skip },
+    async () => {
+      const t = await startTestApp(kind);
+      try {
+        await setFaceComparison(t, 'required');
+        const verificationId = await graceRegistered(t);
+        const passport = await renderSpecimen(GRACE);
+        const alone = await upload(t, verificationId, [{ name: 'document', content: passport }]);
+        assert.equal(alone.statusCode, 400, alone.body);
+        const refusal = alone.json<{ problems: { field: string; message: string }[] }>();
+        assert.deepEqual(
+          refusal.problems.map((p) => p.field),
+          ['selfie'],
+        );
+        assert.match(refusal.problems[0]?.message ?? '', /selfie/);
+
+        const captured = await upload(t, verificationId, [
+          { name: 'document', content: passport },
+          { name: 'selfie', content: readFileSync(HOPPER) },
+        ]);
+        assert.equal(captured.statusCode, 201, captured.body);
+        const view = captured.json<{ captureId: string; face: { score: number } | null }>();
+        assert.ok(view.face && view.face.score >= 40, `same face: ${JSON.stringify(view.face)}`);
+        const result = await confirmAsRead(t, verificationId, view.captureId);
+        assert.deepEqual(
+          result.individualResult?.map((c) => [c.name, c.state]),
+          [
+            ['Document Authenticity', 'VERIFIED'],
+            ['Data Extraction', 'VERIFIED'],
+            ['PassportDVS', 'VERIFIED'],
+            ['Face Comparison', 'VERIFIED'],
+            ['Document Registration Match', 'VERIFIED'],
+          ],
+        );
+      } finally {
+        await t.close();
+      }
+    },
+  );
+});
