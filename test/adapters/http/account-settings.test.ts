@@ -18,7 +18,7 @@ forEachDatabase((kind) => {
   });
 
   const read = () => t.app.inject({ method: 'GET', url: '/api/v1/account/settings', headers: { authorization: AUTH } });
-  const change = (payload: unknown, authorization = AUTH) =>
+  const change = (payload: Record<string, unknown>, authorization = AUTH) =>
     t.app.inject({ method: 'PUT', url: '/api/v1/account/settings', headers: { authorization }, payload });
 
   test('a new account compares faces when a selfie is sent; its administrator makes a selfie required', async () => {
