@@ -1,6 +1,6 @@
 // Runs every test file under test/ with node's test runner and closes with "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -28,6 +28,7 @@ const coverageDir = process.env.PONO_COVERAGE === '0' ? undefined : mkdtempSync(
 // The slowest files are named at the end, so that a run that grows slow says where.
 const timesDir = mkdtempSync(join(tmpdir(), 'pono-test-times-'));
 const timesFile = join(timesDir, 'times.tsv');
+const FILES_REPORT = join(tmpdir(), 'pono-test-files.json');
 const child = spawn(
   process.execPath,
   [
@@ -96,13 +97,23 @@ function reportCoverage() {
 function reportFiles() {
   const lines = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').trim().split('\n').filter(Boolean) : [];
   rmSync(timesDir, { recursive: true, force: true });
-  const rows = lines.map((line) => JSON.parse(line)).map((row) => ({ ...row, file: relative(root, row.file) }));
+  const events = lines.map((line) => JSON.parse(line)).map((row) => ({ ...row, file: relative(root, row.file) }));
+  const testsIn = (file) => events.filter((event) => event.test !== undefined && event.file === file);
+  const rows = events
+    .filter((event) => event.ms !== undefined)
+    .map((row) => ({ ...row, tests: testsIn(row.file).map((event) => event.test) }));
   for (const { file, stderr } of rows.filter((row) => row.stderr?.length > 0))
     console.log(`${file} failed; the last it wrote to stderr:\n${stderr.map((l) => `  ${l}`).join('')}`);
   rows.sort((a, b) => b.ms - a.ms);
+  // Every file's time and the names of its tests, kept outside the checkout so that two runs can be compared.
+  writeFileSync(
+    FILES_REPORT,
+    JSON.stringify(rows.map(({ file, ms, tests }) => ({ file, ms, count: tests.length, tests }))),
+  );
   const total = rows.reduce((sum, row) => sum + row.ms, 0);
   console.log(`slowest test files (of ${rows.length}, ${Math.round(total / 1000)} s of file time in all):`);
   for (const row of rows.slice(0, 10)) console.log(`  ${String(Math.round(row.ms / 1000)).padStart(4)} s  ${row.file}`);
+  console.log(`every file's time and tests: ${FILES_REPORT}`);
 }
 
 child.on('close', (code) => {
