@@ -456,7 +456,7 @@ test(
     // Seed 002's Not Contributing code for the passport: the source is removed from the choices.
     await tryPassport('A6666666');
     assert.equal(await passport.count(), 0);
-    assert.ok((await two.getByRole('radio', { name: 'Medicare card' }).count()) === 1);
+    assert.equal(await two.getByRole('radio', { name: 'Medicare card' }).count(), 1);
     const available = await page.evaluate(
       () =>
         (document.getElementById('applicant2-verify') as unknown as { outputs: { availableSources: string } }).outputs,
