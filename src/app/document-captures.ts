@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { QUALITY_GATES } from '../domain/documents/authenticity.ts';
 import { combinationResult, type DocumentData } from '../domain/documents/combination.ts';
-import { documentDataSource } from '../domain/documents/data-source.ts';
+import {
+  documentDataSource,
+  documentRegistrySources,
+  registryDataSource,
+  registrySubject,
+} from '../domain/documents/data-source.ts';
 import { descriptorSimilarity, faceMatchScore } from '../domain/documents/face-score.ts';
 import { comparesSelfie, needsSelfie } from '../domain/documents/face-comparison-setting.ts';
 import { recogniseDocument, type ExtractedDetails, type RecognisedDocument } from '../domain/documents/recognition.ts';
@@ -21,6 +26,7 @@ import { AnalysisGate } from './analysis-gate.ts';
 import type { Clock } from './clock.ts';
 import { unreadableField, type DocumentReader, type DocumentReading } from './document-reading.ts';
 import { AppError, errors } from './errors.ts';
+import type { Registry } from './registry.ts';
 import type { CurrentStatus, VerificationTx, VerificationUseCases } from './verification.ts';
 
 /** The combination source's name for each document type, in results and in the verification's sources. */
@@ -112,6 +118,7 @@ export class DocumentCaptures {
     private readonly reader: DocumentReader,
     private readonly clock: Clock,
     private readonly options: DocumentCaptureOptions,
+    private readonly registry: Pick<Registry, 'candidates'>,
   ) {
     this.#gate = new AnalysisGate(
       1,
@@ -207,6 +214,14 @@ export class DocumentCaptures {
     confirmed: DocumentData,
     origin: string,
   ): Promise<CurrentStatus> {
+    // outside stub mode the account's registry sources check the confirmed details; their records are read before
+    // the verification is locked (the immigration records are never read inside a transaction)
+    const before = await this.verifications.read(caller, verificationId);
+    const registrySources = documentRegistrySources(before.settings, before.state);
+    const records =
+      registrySources.length > 0
+        ? await this.registry.candidates(before.accountId, registrySources, registrySubject(confirmed))
+        : {};
     return this.verifications.recordCombination(caller, verificationId, async (tx, settings, state) => {
       const view = await this.store.lock(tx, settings.accountId, verificationId, captureId);
       if (!view) throw errors.notFound('document capture', captureId);
@@ -237,14 +252,15 @@ export class DocumentCaptures {
         confirmed,
         person: state.person,
         ruleSet: settings.ruleSet,
-        dataSource: documentDataSource(
-          settings,
-          state,
-          view.documentType,
-          view.documentRegion,
-          confirmed.documentNumber,
-          view.documentSubRegion ?? '',
-        ),
+        dataSource:
+          documentDataSource(
+            settings,
+            state,
+            view.documentType,
+            view.documentRegion,
+            confirmed.documentNumber,
+            view.documentSubRegion ?? '',
+          ) ?? registryDataSource(confirmed, registrySources, records),
         face: view.face ? { score: view.face.score, threshold: view.face.threshold } : null,
         now,
       });

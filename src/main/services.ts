@@ -135,10 +135,17 @@ export async function createServices(
     logger,
     options.analysisInProcess ? { loadFaceEngine: loadFaceAnalyser } : { workers: createAnalysisPool() },
   );
-  const documents = new DocumentCaptures(verifications, captureStore(db), createDocumentPool(), clock, {
-    faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
-    calibration: DEFAULT_CALIBRATION,
-  });
+  const documents = new DocumentCaptures(
+    verifications,
+    captureStore(db),
+    createDocumentPool(),
+    clock,
+    {
+      faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
+      calibration: DEFAULT_CALIBRATION,
+    },
+    registry,
+  );
   const documentChecks = new CaseworkDocumentChecks(new SqlDocumentCheckStore(db), clock, documents);
 
   return {

@@ -3,7 +3,8 @@
 //   Document Authenticity  — the checks of authenticity.ts (each as extraData code = PASSED/FAILED);
 //   Data Extraction        — what OCR read against what the person confirmed (GovId, documentNumber, dob,
 //                            surname, givenName), under the controlled changes of the account's rule set;
-//   data source            — when the account has one for the document (e.g. PassportDVS), its state;
+//   data source            — when the account has one for the document (e.g. PassportDVS), its state; a
+//                            registry source also its fields compared;
 //   Face Comparison        — when a selfie was compared, faceMatchScore and its state;
 //   Document Registration Match — the confirmed data against the master record (documentScan, face, dob,
 //                            givenName, surname), under the same controlled changes.
@@ -17,6 +18,7 @@ import { greenIdDate } from '../verification/results.ts';
 import { normaliseName } from '../verification/normalise.ts';
 import { isoFromDob } from '../verification/normalise.ts';
 import type { AuthenticityCheck } from './authenticity.ts';
+import type { DataSourceOutcome } from './data-source.ts';
 
 /** The details a document gives, and the person confirms: given name, surname, ISO date of birth, number. */
 export interface DocumentData {
@@ -48,7 +50,7 @@ export interface CombinationInput {
   readonly person: Person;
   readonly ruleSet: RuleSet;
   /** the account's data source for this document and its state, when it has one */
-  readonly dataSource: { name: string; state: SourceState } | null;
+  readonly dataSource: DataSourceOutcome | null;
   readonly face: FaceComparison | null;
   readonly now: Date;
 }
@@ -178,7 +180,11 @@ export function combinationResult(input: CombinationInput): CheckResultV3 {
     extraData: checkPairs,
   });
   const extraction = dataExtraction(input);
-  const dataSource = input.dataSource ? component(input.dataSource.name, input.dataSource.state, input.now) : null;
+  const dataSource = input.dataSource
+    ? component(input.dataSource.name, input.dataSource.state, input.now, {
+        ...(input.dataSource.fieldResult ? { fieldResult: input.dataSource.fieldResult } : {}),
+      })
+    : null;
   const face = input.face ? faceComponent(input.face, input.now) : null;
   const registration = registrationMatch(input, face);
   const components = [

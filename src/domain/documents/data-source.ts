@@ -6,7 +6,13 @@
 // NZ Transport Agency's (nzdriverslicence: AA111111 verified) or the DVS source of the Australian state that issued
 // it (nswregodvs, vicregodvs, …: 11111111 verified), named in the result like the passport's (NZDriversLicence,
 // NSWRegoDVS).
-import type { SourceState } from '../verification/types.ts';
+// Outside stub mode the issuers' sources do not run; there the account's registry sources (its operator's records,
+// then the office's immigration records) check the confirmed name and date of birth against their records
+// (registry.ts's matching), named as the catalogue names them ("Operator registry", "Immigration records").
+import type { DateOfBirth, FieldResultV3, SourceState } from '../verification/types.ts';
+import { bestRegistryMatch, type RegistryRecords } from '../verification/registry.ts';
+import { REGISTRY_SOURCES } from '../verification/catalogue/registry-sources.ts';
+import type { DocumentData } from './combination.ts';
 import { AU_STATES } from '../verification/validation-rules.ts';
 import { runnable, type AccountSettings, type VerificationState } from '../verification/state.ts';
 import { INTERACTIVE_STUB_TABLES, matchInteractiveStub, type InteractiveOutcome } from '../verification/stubs/index.ts';
@@ -42,6 +48,13 @@ const OUTCOME_STATES: Readonly<Record<InteractiveOutcome, SourceState>> = {
   NOT_CONTRIBUTING: 'NOT_CONTRIBUTING',
 };
 
+/** A data source's outcome: its name and state, and for a registry source the fields it compared. */
+export interface DataSourceOutcome {
+  readonly name: string;
+  readonly state: SourceState;
+  readonly fieldResult?: FieldResultV3[];
+}
+
 export function documentDataSource(
   account: AccountSettings,
   state: Pick<VerificationState, 'country'>,
@@ -49,11 +62,58 @@ export function documentDataSource(
   region: string,
   documentNumber: string,
   subRegion = '',
-): { name: string; state: SourceState } | null {
+): DataSourceOutcome | null {
   const source = DOCUMENT_SOURCES.find(
     (s) => s.documentType === documentType && s.region === region && (s.subRegion ?? '') === subRegion,
   );
   if (!source || !runnable(account, state, source.sourceId)) return null;
   const row = matchInteractiveStub(INTERACTIVE_STUB_TABLES, source.sourceId, { number: documentNumber });
   return { name: source.name, state: row ? OUTCOME_STATES[row.outcome] : 'IN_PROGRESS' };
+}
+
+/** The registry sources that check a captured document's confirmed details: outside stub mode, those it runs. */
+export function documentRegistrySources(account: AccountSettings, state: Pick<VerificationState, 'country'>): string[] {
+  if (account.stubMode) return [];
+  return REGISTRY_SOURCES.filter((s) => runnable(account, state, s.sourceId)).map((s) => s.sourceId);
+}
+
+/** The confirmed details as the registry's candidate search takes them (a date of birth YYYY-MM-DD). */
+export function registrySubject(confirmed: DocumentData): { givenName: string; surname: string; dob: DateOfBirth } {
+  const [year, month, day] = confirmed.dob.split('-').map(Number);
+  return {
+    givenName: confirmed.givenName,
+    surname: confirmed.surname,
+    dob: { year: year ?? 0, month: month ?? 0, day: day ?? 0 },
+  };
+}
+
+/**
+ * The confirmed details against each registry source's candidates: VERIFIED when a record confirms the name and
+ * date of birth (the first source that does), else the first source's state: ERROR when its records could not be
+ * read, IN_PROGRESS when no record matched (as the issuers' sources report a number in no row). The fields
+ * compared are reported (CONFIRMED, NO_MATCH, MISSING). Null when no source was asked.
+ */
+export function registryDataSource(
+  confirmed: DocumentData,
+  sourceIds: readonly string[],
+  records: RegistryRecords,
+): DataSourceOutcome | null {
+  const subject = {
+    givenName: confirmed.givenName,
+    middleNames: confirmed.middleNames,
+    surname: confirmed.surname,
+    dob: confirmed.dob,
+  };
+  const outcomes = sourceIds.map((sourceId): DataSourceOutcome => {
+    const name = REGISTRY_SOURCES.find((s) => s.sourceId === sourceId)?.name ?? sourceId;
+    const candidates = records[sourceId] ?? [];
+    if (candidates === 'unavailable') return { name, state: 'ERROR' };
+    const match = bestRegistryMatch(subject, candidates, ['nameDob']);
+    return {
+      name,
+      state: match?.confirms.includes('nameDob') ? 'VERIFIED' : 'IN_PROGRESS',
+      fieldResult: match?.fieldResult ?? [],
+    };
+  });
+  return outcomes.find((o) => o.state === 'VERIFIED') ?? outcomes[0] ?? null;
 }
