@@ -1,10 +1,10 @@
 // What a document photo shows about its own quality and history, measured with sharp and exifr: size, focus
-// (variance of the Laplacian), glare (clipped highlights) of the document (cut out of a wider photo when it was
+// (variance of the Laplacian), glare (clipped highlights), print cut by the photo's edges of the document (cut out of a wider photo when it was
 // found in one), and, of the file as it was sent, the software named in its EXIF/XMP metadata and the traces of a
 // second JPEG save (domain/documents/recompression.ts).
 import sharp from 'sharp';
 import exifr from 'exifr';
-import type { ImageFacts } from '../../domain/documents/authenticity.ts';
+import type { FrameEdge, ImageFacts } from '../../domain/documents/authenticity.ts';
 import { recompressionFinding, type RecompressionFinding } from '../../domain/documents/recompression.ts';
 
 /** Images are measured at this width, so the focus and glare limits do not depend on the camera's resolution. */
@@ -50,7 +50,38 @@ export async function measureImage(image: Buffer, file: Buffer = image): Promise
     glareFraction: data.length > 0 ? clipped / data.length : 0,
     software: await softwareTags(file),
     recompression: await recompressionOf(file),
+    edgePrint: edgePrint(data, info.width, info.height),
   };
+}
+
+/** Rows (or columns) in from each edge that are looked at, and the grey step that counts as print there. */
+const EDGE_DEPTH = 3;
+const EDGE_STEP = 50;
+
+/**
+ * Along each edge of a grey image, its outermost EDGE_DEPTH rows or columns, the steps of more than EDGE_STEP
+ * levels between pixels two apart, per 1000 pixels: print cut by the edge makes many, a margin or a background few.
+ */
+function edgePrint(grey: Uint8Array, width: number, height: number): Record<FrameEdge, number> {
+  const along: Record<FrameEdge, { length: number; at(i: number, depth: number): number }> = {
+    top: { length: width, at: (i, d) => grey[d * width + i] ?? 0 },
+    bottom: { length: width, at: (i, d) => grey[(height - 1 - d) * width + i] ?? 0 },
+    left: { length: height, at: (i, d) => grey[i * width + d] ?? 0 },
+    right: { length: height, at: (i, d) => grey[i * width + width - 1 - d] ?? 0 },
+  };
+  const steps = (edge: FrameEdge): number => {
+    const { length, at } = along[edge];
+    let count = 0;
+    let seen = 0;
+    for (let d = 0; d < Math.min(EDGE_DEPTH, width, height); d++) {
+      for (let i = 2; i < length; i++) {
+        if (Math.abs(at(i, d) - at(i - 2, d)) > EDGE_STEP) count++;
+        seen++;
+      }
+    }
+    return seen > 0 ? (1000 * count) / seen : 0;
+  };
+  return { top: steps('top'), bottom: steps('bottom'), left: steps('left'), right: steps('right') };
 }
 
 /** Variance of the 4-neighbour Laplacian over the inner pixels of a grey image. */

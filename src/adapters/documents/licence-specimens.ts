@@ -3,10 +3,11 @@
 // holder's details in labelled rows, as an issuer prints them (the NZ card's version number, an AU card's card
 // number; NZ dates as 19/11/1956, AU dates as 01 APR 1976). Every card says SPECIMEN; none is a real person's
 // licence and no layout copies an issuer's design. Variants: blur, glare, rotation, small, an editor's EXIF tag,
-// and a capture saved twice as JPEG (re-compression); `onBackground` lays any document on a table, turned.
+// a capture saved twice as JPEG (re-compression), a card cut off at a side; `onBackground` lays any document on a table, turned.
 import { readFileSync } from 'node:fs';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { AuState } from '../../domain/verification/validation-rules.ts';
+import { cutAway, type Side } from './specimens.ts';
 
 export interface SpecimenLicence {
   /** NZ, or an Australian state or territory */
@@ -36,6 +37,8 @@ export interface LicenceSpecimenOptions {
   readonly firstQuality?: number;
   /** EXIF Software tag written into the file */
   readonly software?: string;
+  /** the share of the card cut away at each side, as when the card runs out of the camera's frame there */
+  readonly cut?: Partial<Record<Side, number>>;
 }
 
 const CARD_W = 1012;
@@ -111,6 +114,7 @@ export async function renderLicence(l: SpecimenLicence, options: LicenceSpecimen
   const layers: OverlayOptions[] = options.glare ? [{ input: Buffer.from(glareSvg()), left: 0, top: 0 }] : [];
   if (layers.length > 0) png = await sharp(png).composite(layers).png().toBuffer();
   if (options.rotateDeg) png = await sharp(png).rotate(options.rotateDeg, { background: '#6b6b6b' }).png().toBuffer();
+  if (options.cut) png = await cutAway(png, options.cut);
   let card = sharp(png);
   if (options.width && options.width !== CARD_W) card = card.resize({ width: options.width });
   if (options.blurSigma) card = card.blur(options.blurSigma);

@@ -1,9 +1,11 @@
 // Specimen passport data pages for the tests, the bench and the demo: an ICAO 9303 TD3 page drawn as SVG and
 // rendered by sharp, with a real portrait (the public-domain faces of synthetic-faces.ts), a visual zone and a
 // machine readable zone in OCR-B (Debian fonts-ocr-b). Every specimen says SPECIMEN across it; none is a real
-// person's document. Variants: a wrong check digit, blur, glare, a slight rotation, small or cut-off captures.
+// person's document. Variants: a wrong check digit, blur, glare, a slight rotation, small captures, and captures cut off at any side
+// (the page running out of the frame).
 import { readFileSync } from 'node:fs';
 import sharp, { type OverlayOptions } from 'sharp';
+import type { FrameEdge } from '../../domain/documents/authenticity.ts';
 
 export interface SpecimenPerson {
   readonly surname: string;
@@ -20,6 +22,8 @@ export interface SpecimenPerson {
   readonly portrait: string;
 }
 
+export type Side = FrameEdge;
+
 export interface SpecimenOptions {
   /** add 1 (mod 10) to the document number's check digit */
   readonly wrongCheckDigit?: boolean;
@@ -31,8 +35,8 @@ export interface SpecimenOptions {
   readonly rotateDeg?: number;
   /** page width in pixels (default 1250, about 250 dpi) */
   readonly width?: number;
-  /** keep only the upper part of the page (the MRZ cut off) */
-  readonly cropTopFraction?: number;
+  /** the share of the page cut away at each side, as when the page runs out of the camera's frame there */
+  readonly cut?: Partial<Record<Side, number>>;
   /** JPEG quality (default 92) */
   readonly quality?: number;
   /** EXIF Software tag written into the file */
@@ -111,6 +115,19 @@ function glareSvg(): string {
   </radialGradient></defs><ellipse cx="330" cy="330" rx="330" ry="250" fill="url(#g)"/></svg>`;
 }
 
+/** The image with the given share of it cut away at each side. */
+export async function cutAway(png: Buffer, cut: Partial<Record<Side, number>>): Promise<Buffer> {
+  const { width, height } = await sharp(png).metadata();
+  const left = Math.round(width * (cut.left ?? 0));
+  const top = Math.round(height * (cut.top ?? 0));
+  const right = Math.round(width * (cut.right ?? 0));
+  const bottom = Math.round(height * (cut.bottom ?? 0));
+  return sharp(png)
+    .extract({ left, top, width: width - left - right, height: height - top - bottom })
+    .png()
+    .toBuffer();
+}
+
 /** A specimen data page as a JPEG (what a phone or scanner would send). */
 export async function renderSpecimen(p: SpecimenPerson, options: SpecimenOptions = {}): Promise<Buffer> {
   const lines = td3Lines(p, options.wrongCheckDigit === true);
@@ -123,15 +140,9 @@ export async function renderSpecimen(p: SpecimenPerson, options: SpecimenOptions
   let page = sharp(Buffer.from(pageSvg(p, lines, options.vizSurname ?? p.surname)))
     .composite(layers)
     .flatten({ background: '#f4f1e8' });
-  let png = await page.png().toBuffer();
+  let png: Buffer = await page.png().toBuffer();
   if (options.rotateDeg) png = await sharp(png).rotate(options.rotateDeg, { background: '#6b6b6b' }).png().toBuffer();
-  if (options.cropTopFraction) {
-    const meta = await sharp(png).metadata();
-    png = await sharp(png)
-      .extract({ left: 0, top: 0, width: meta.width, height: Math.round(meta.height * options.cropTopFraction) })
-      .png()
-      .toBuffer();
-  }
+  if (options.cut) png = await cutAway(png, options.cut);
   page = sharp(png);
   if (options.width && options.width !== PAGE_W) page = page.resize({ width: options.width });
   if (options.blurSigma) page = page.blur(options.blurSigma);

@@ -22,7 +22,16 @@ export interface ImageFacts {
   readonly software: readonly string[];
   /** the double-quantisation analysis of the file as sent (recompression.ts) */
   readonly recompression: RecompressionFinding;
+  /**
+   * print running into each edge of the photo: sharp light–dark steps along the outermost rows or columns of the
+   * grey image scaled to 1000 px wide, per 1000 pixels of edge. A document in the frame has plain margin (or
+   * background) there; one running out of the frame has its print cut by the edge.
+   */
+  readonly edgePrint: Readonly<Record<FrameEdge, number>>;
 }
+
+export type FrameEdge = 'top' | 'bottom' | 'left' | 'right';
+const FRAME_EDGES: readonly FrameEdge[] = ['top', 'bottom', 'left', 'right'];
 
 export interface DocumentEvidence {
   readonly image: ImageFacts;
@@ -48,6 +57,11 @@ export const QUALITY_LIMITS = {
   minLongEdge: 800,
   minSharpness: 60,
   maxGlareFraction: 0.02,
+  /**
+   * print steps per 1000 pixels of an edge above which the document runs out of the frame there (the specimens in
+   * the frame give at most about 6 — a licence's coloured bands reach its edges —, cut ones 11 and more)
+   */
+  maxEdgePrint: 9,
 } as const;
 
 /** Software whose name in a file's metadata means the image went through an editor. */
@@ -130,6 +144,18 @@ const IMAGE_RULES: readonly Rule[] = [
         ? `Light is reflected on ${Math.round(image.glareFraction * 100)}% of the photo: turn the document away from the lamp or window.`
         : undefined,
     passed: 'No reflection hides part of the document.',
+  },
+  {
+    code: 'DOCUMENT_IN_FRAME',
+    name: 'Whole document in the photo',
+    failure: ({ image }) => {
+      const cut = FRAME_EDGES.filter((edge) => image.edgePrint[edge] > QUALITY_LIMITS.maxEdgePrint);
+      if (cut.length === 0) return undefined;
+      const named =
+        cut.length === 1 ? `${cut.join('')} edge` : `${cut.slice(0, -1).join(', ')} and ${cut.at(-1) ?? ''} edges`;
+      return `The document runs out of the photo at its ${named}: take the photo again with the whole document inside the frame and a little space around it.`;
+    },
+    passed: "The document's print stays inside the photo at every edge.",
   },
 ];
 
@@ -336,6 +362,7 @@ export const QUALITY_GATES: readonly string[] = [
   'IMAGE_RESOLUTION',
   'IMAGE_FOCUS',
   'IMAGE_GLARE',
+  'DOCUMENT_IN_FRAME',
   'MRZ_PRESENT',
   'LICENCE_DETAILS_READ',
 ];

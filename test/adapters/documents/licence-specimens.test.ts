@@ -137,6 +137,7 @@ test('every quality gate and licence check fails on the licence variant made for
     ['blurred (σ 3)', HOPPER_NSW, { blurSigma: 3 }, 'IMAGE_FOCUS'],
     ['lamp reflected on the portrait', HOPPER_NSW, { glare: true }, 'IMAGE_GLARE'],
     ['too small (600 px)', HOPPER_NSW, { width: 600 }, 'IMAGE_RESOLUTION'],
+    ['cut off at the left', COLLINS_NZ, { cut: { left: 0.1 } }, 'DOCUMENT_IN_FRAME'],
     ['saved by an image editor', COLLINS_NZ, { software: 'GIMP 2.10.36' }, 'NO_EDITING_SOFTWARE'],
     ['saved at quality 70, then again at 92', COLLINS_NZ, { firstQuality: 70 }, 'NO_RECOMPRESSION'],
     ['expired', { ...COLLINS_NZ, expiry: '2024-02-11' }, {}, 'DOCUMENT_NOT_EXPIRED'],

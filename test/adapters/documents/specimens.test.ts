@@ -58,6 +58,7 @@ test(
         `${label}: ${r.correct}/${FIELDS.length} fields, MRZ ${r.mrz?.valid ? 'valid' : 'invalid'}, failed checks [${r.failed.join(', ')}], ${Math.round(r.ms)} ms`,
       );
       assert.equal(r.portraitFaces, 1, `${label}: the portrait is found`);
+      assert.ok(!r.failed.includes('DOCUMENT_IN_FRAME'), `${label}: the page is in the frame`);
       // a misread never passes silently: either every field is right or a check digit says so
       if (r.correct < FIELDS.length)
         assert.ok(
@@ -73,7 +74,10 @@ test(
       ['blurred (σ 3)', { blurSigma: 3 }, 'IMAGE_FOCUS'],
       ['lamp reflected on the portrait', { glare: true }, 'IMAGE_GLARE'],
       ['too small (700 px)', { width: 700 }, 'IMAGE_RESOLUTION'],
-      ['MRZ cut off', { cropTopFraction: 0.7 }, 'MRZ_PRESENT'],
+      ['MRZ cut off', { cut: { bottom: 0.3 } }, 'MRZ_PRESENT'],
+      ['cut off at the left', { cut: { left: 0.08 } }, 'DOCUMENT_IN_FRAME'],
+      ['cut off at the right', { cut: { right: 0.1 } }, 'DOCUMENT_IN_FRAME'],
+      ['cut off at the top', { cut: { top: 0.15 } }, 'DOCUMENT_IN_FRAME'],
       ['wrong document number check digit', { wrongCheckDigit: true }, 'MRZ_CHECK_DIGITS'],
       ['saved by an image editor', { software: 'Adobe Photoshop 25.0 (Windows)' }, 'NO_EDITING_SOFTWARE'],
       ['visual zone shows another surname', { vizSurname: 'Hooper' }, 'VISUAL_ZONE_CONSISTENT'],

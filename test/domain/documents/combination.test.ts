@@ -36,6 +36,7 @@ const image: ImageFacts = {
   glareFraction: 0.005,
   software: [],
   recompression: { verdict: 'SINGLE', score: 0.2, quality: 92 },
+  edgePrint: { top: 0, bottom: 0, left: 0, right: 2 },
 };
 const john = {
   surname: 'Smith',
@@ -220,6 +221,7 @@ test('authenticity checks: each failure with its reason in words', () => {
   assert.deepEqual(failed({ width: 700, height: 490 }), ['IMAGE_RESOLUTION']);
   assert.deepEqual(failed({ sharpness: 20 }), ['IMAGE_FOCUS']);
   assert.deepEqual(failed({ glareFraction: 0.08 }), ['IMAGE_GLARE']);
+  assert.deepEqual(failed({ edgePrint: { top: 0, bottom: 0, left: 30, right: 2 } }), ['DOCUMENT_IN_FRAME']);
   assert.deepEqual(failed({}, '2031-07-01'), ['DOCUMENT_NOT_EXPIRED']);
   assert.deepEqual(failed({}, '2026-12-04', mrz, viz.replace('SMITH', 'JONES')), ['VISUAL_ZONE_CONSISTENT']);
   assert.deepEqual(failed({}, '2026-12-04', readMrz(td3Lines(john, true), now)), ['MRZ_CHECK_DIGITS']);

@@ -23,6 +23,7 @@ const image: ImageFacts = {
   glareFraction: 0.01,
   software: [],
   recompression: { verdict: 'SINGLE', score: 0.2, quality: 92 },
+  edgePrint: { top: 0, bottom: 0, left: 0, right: 2 },
 };
 
 // What tesseract gives for the specimen cards (test/adapters/documents/licence-specimens.test.ts reads them for real)
@@ -120,6 +121,7 @@ test("a licence's authenticity checks: each fails on the card made for it, with 
       ['IMAGE_RESOLUTION', 'PASSED'],
       ['IMAGE_FOCUS', 'PASSED'],
       ['IMAGE_GLARE', 'PASSED'],
+      ['DOCUMENT_IN_FRAME', 'PASSED'],
       ['LICENCE_DETAILS_READ', 'PASSED'],
       ['LICENCE_NUMBER_FORMAT', 'PASSED'],
       ['DOCUMENT_NOT_EXPIRED', 'PASSED'],
