@@ -154,6 +154,13 @@ const PERSONAL_OF_DOCUMENT = {
   documentMiddleName: 'middleName',
   documentLastName: 'lastName',
   documentDateOfBirth: 'dateOfBirth',
+  documentFlatNumber: 'flatNumber',
+  documentStreetNumber: 'streetNumber',
+  documentStreetName: 'streetName',
+  documentStreetType: 'streetType',
+  documentSuburb: 'suburb',
+  documentState: 'state',
+  documentPostcode: 'postcode',
 };
 
 let instances = 0;
@@ -456,7 +463,7 @@ class PonoVerify extends HTMLElement {
       fieldset.append(this.el('legend', {}, this.text('documentDetails')));
       for (const field of details) {
         const row = this.fieldRow(field);
-        row.querySelector('input').value = this.person[PERSONAL_OF_DOCUMENT[field.input]] || '';
+        row.querySelector('input, select').value = this.person[PERSONAL_OF_DOCUMENT[field.input]] || '';
         fieldset.append(row);
       }
       form.append(fieldset);

@@ -115,6 +115,13 @@ export const DOCUMENT_DETAIL_FIELDS: readonly FormsField[] = [
   text('documentMiddleName', 'Middle name as on the document', false, NAME_PATTERN),
   text('documentLastName', 'Last name as on the document', false, NAME_PATTERN),
   date('documentDateOfBirth', 'Date of birth as on the document', false),
+  // The address as the document or record shows it: the address fields' own formats, none required.
+  ...ADDRESS_FIELDS.filter((f) => !['propertyName', 'country'].includes(f.input)).map((f): FormsField => ({
+    ...f,
+    input: `document${f.input[0]?.toUpperCase() ?? ''}${f.input.slice(1)}`,
+    label: `${f.label} as on the document`,
+    required: false,
+  })),
 ];
 
 /** The per-source inputs (seed 001 "Medicare Inputs" … "Marriage Certificate Inputs"). */

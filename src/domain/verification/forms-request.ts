@@ -285,6 +285,12 @@ function licenceProblems(sourceId: string, values: FormsValues): FieldProblem[] 
     : [problem('licenceState', `licenceState ${state} is not the state of source ${sourceId}.`, 'State of issue')];
 }
 
+/** A detail as on the document in the engine's format, where it has one of its own. */
+const ENGINE_FORMAT: Readonly<Record<string, (text: string) => string>> = {
+  dob: dayMonthYear,
+  state: (text) => text.toUpperCase(),
+};
+
 /** The engine's inputs for one source from the call's values (names and DOB from the personal details). */
 function engineInputs(sourceId: string, group: FormsSourceGroup, values: FormsValues): Record<string, string> {
   const v = (input: string) => value(values, input);
@@ -312,7 +318,7 @@ function engineInputs(sourceId: string, group: FormsSourceGroup, values: FormsVa
   }
   for (const detail of DOCUMENT_DETAILS) {
     const onDocument = v(detail.input);
-    if (onDocument !== '') fields[detail.engine] = detail.engine === 'dob' ? dayMonthYear(onDocument) : onDocument;
+    if (onDocument !== '') fields[detail.engine] = (ENGINE_FORMAT[detail.engine] ?? String)(onDocument);
   }
   if (group.group === 'medicare') {
     const colour = MEDICARE_COLOURS[v('medicareCardColour').toUpperCase()] ?? '';

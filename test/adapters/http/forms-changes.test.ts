@@ -1,9 +1,10 @@
 // Controlled changes in the forms service (seed 001: interactive sources let the person change their data to
 // match a source, within the account's Controlled Changes, which may disallow changes), on both databases. The
 // account's administrator sets them in its rule set (PUT /api/v1/rule-sets/default, acceptedChanges); a source
-// call may give the name or date of birth as on the document (document… inputs). A change the account does not
-// list is refused naming the input; a listed one reaches the source (an operator registry record), which
-// verifies with changes; the component's definition offers only the details the account lets a person change.
+// call may give the name, date of birth or address as on the document (document… inputs). A change the account
+// does not list is refused naming the input; a listed one reaches the source (an operator registry record), which
+// verifies with changes; the same address written differently (ST for STREET, Unit 3 for 3, another case) is no
+// change; the component's definition offers only the details the account lets a person change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../support/databases.ts';
@@ -14,6 +15,7 @@ const AUTH = basicAuth('bank', 'bank-password');
 const CSV = [
   'Surname,Given Name,Date of Birth,Street Number,Street Name,Street Type,Suburb,State,Postcode',
   'Ngata,Aroha,12/03/1986,12,George,Street,Sydney,NSW,2000',
+  'Parata,Hemi,05/09/1979,14,Pitt,Street,Sydney,NSW,2000',
 ].join('\n');
 /** Registered as Ani; the organisation's record says Aroha. */
 const ANI = {
@@ -22,6 +24,21 @@ const ANI = {
   dateOfBirth: '1986-03-12',
   streetNumber: '12',
   streetName: 'George',
+  streetType: 'ST',
+  suburb: 'Sydney',
+  state: 'NSW',
+  postcode: '2000',
+  country: 'Australia',
+};
+
+/** Hemi, whom the organisation's record has at 14 Pitt Street, Sydney. */
+const HEMI = {
+  firstName: 'Hemi',
+  lastName: 'Parata',
+  dateOfBirth: '1979-09-05',
+  flatNumber: 'Unit 3',
+  streetNumber: '14',
+  streetName: 'Pitt',
   streetType: 'ST',
   suburb: 'Sydney',
   state: 'NSW',
@@ -74,8 +91,8 @@ forEachDatabase((kind) => {
       headers: { authorization: AUTH },
       payload: { backgroundSources: '', ...ANI, ...body },
     });
-  const registered = async (trackingCode: string) => {
-    const first = await call({ trackingCode });
+  const registered = async (trackingCode: string, person: Record<string, unknown> = ANI) => {
+    const first = await call({ trackingCode, ...person });
     assert.equal(first.statusCode, 200, first.body);
     const outputs = first.json<{ verifyUserId: string; verifyStatus: string; availableSources: string }>();
     assert.notEqual(outputs.verifyStatus, 'VERIFIED');
@@ -183,5 +200,116 @@ forEachDatabase((kind) => {
       documentFirstName: 'ANI',
     });
     assert.equal(same.statusCode, 200, same.body);
+  });
+
+  const registryResult = (outputs: { verificationResponse: { verificationResult: { individualResult: unknown } } }) =>
+    (outputs.verificationResponse.verificationResult.individualResult as { name: string; state: string }[]).find(
+      (r) => r.name === 'registry',
+    )?.state;
+  const problemFields = (response: { json: <T>() => T }) =>
+    response.json<{ problems: { field: string }[] }>().problems.map((p) => p.field);
+
+  test('the address written differently is no change, whatever the account allows; another address needs its leave', async () => {
+    await controlledChanges([{ field: 'givenName', extent: 'any' }]);
+    const trackingCode = newTracking();
+    const verifyUserId = await registered(trackingCode, HEMI);
+    const asHemi = { trackingCode, verifyUserId, ...HEMI, verifySources: 'registry', termsAccepted: true };
+    // Another unit and another street type are changes of the address, which this account does not allow.
+    const refused = await call({ ...asHemi, documentFlatNumber: 'Unit 4', documentStreetType: 'RD' });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.equal(refused.json().executionStatus, 'DATA_ERROR');
+    assert.deepEqual(problemFields(refused), ['documentFlatNumber', 'documentStreetType']);
+    assert.match(refused.json().errorMessage, /does not let a person change their address \(flat or unit\)/);
+    // The street type in full, the unit without its word, another case and spacing: the same address.
+    const same = await call({
+      ...asHemi,
+      documentFlatNumber: '3',
+      documentStreetName: ' pitt ',
+      documentStreetType: 'STREET',
+      documentSuburb: 'SYDNEY',
+      documentState: 'nsw',
+      recordVerificationResponse: true,
+    });
+    assert.equal(same.statusCode, 200, same.body);
+    const outputs = same.json();
+    assert.equal(outputs.sourceVerifiedFlag, true);
+    assert.equal(outputs.verifyUserId, verifyUserId);
+    assert.equal(outputs.restarted, false);
+    assert.equal(registryResult(outputs), 'VERIFIED');
+  });
+
+  test('an address change the account allows reaches the source: VERIFIED_WITH_CHANGES (any), PENDING (minor)', async () => {
+    await controlledChanges([{ field: 'address', extent: 'any' }]);
+    const trackingCode = newTracking();
+    assert.deepEqual(await changeableDetails(trackingCode), [
+      'documentFlatNumber',
+      'documentStreetNumber',
+      'documentStreetName',
+      'documentStreetType',
+      'documentSuburb',
+      'documentState',
+      'documentPostcode',
+    ]);
+    // Registered at number 12; the record says 14.
+    const at12 = { ...HEMI, streetNumber: '12' };
+    const verifyUserId = await registered(trackingCode, at12);
+    const changed = await call({
+      trackingCode,
+      verifyUserId,
+      ...at12,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentStreetNumber: '14',
+      recordVerificationResponse: true,
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const outputs = changed.json();
+    assert.equal(outputs.restarted, false);
+    assert.equal(outputs.sourceVerifiedFlag, true);
+    assert.deepEqual(outputs.verifiedSources.split(','), ['registry']);
+    assert.equal(registryResult(outputs), 'VERIFIED_WITH_CHANGES');
+    // "minor" is a name's extent: an address change goes to an administrator.
+    await controlledChanges([{ field: 'address', extent: 'minor' }]);
+    const other = newTracking();
+    const pendingId = await registered(other, at12);
+    const pending = await call({
+      trackingCode: other,
+      verifyUserId: pendingId,
+      ...at12,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentStreetNumber: '14',
+      recordVerificationResponse: true,
+    });
+    assert.equal(pending.statusCode, 200, pending.body);
+    assert.equal(pending.json().sourceVerifiedFlag, false);
+    assert.equal(registryResult(pending.json()), 'PENDING');
+  });
+
+  test('an address change the account does not allow is refused, naming the input; the source is not checked', async () => {
+    await controlledChanges([]);
+    const trackingCode = newTracking();
+    const at12 = { ...HEMI, streetNumber: '12' };
+    const verifyUserId = await registered(trackingCode, at12);
+    const refused = await call({
+      trackingCode,
+      verifyUserId,
+      ...at12,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentStreetNumber: '14',
+    });
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.deepEqual(problemFields(refused), ['documentStreetNumber']);
+    assert.equal(
+      refused.json().errorMessage,
+      'documentStreetNumber is not accepted: this account does not let a person change their address (street number) to match a source; give it as registered, or choose another document.',
+    );
+    const outcome = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/verifications/${verifyUserId}/outcome`,
+      headers: { authorization: AUTH },
+    });
+    assert.equal(outcome.json().verifiedSources, '');
   });
 });

@@ -8,6 +8,7 @@ import {
   readFormsCall,
   medicareExpiryYears,
   changedIdentity,
+  documentChanges,
   identityOf,
   type FormsValues,
 } from '../../../src/domain/verification/index.ts';
@@ -364,4 +365,29 @@ test('identity details: a change of one character is a change; email is not part
   assert.deepEqual(changedIdentity(verified, identityOf({ ...PERSON, email: 'new@example.org' })), []);
   assert.deepEqual(changedIdentity(verified, identityOf({ ...PERSON, lastName: 'Ngatá' })), ['lastName']);
   assert.deepEqual(changedIdentity(verified, identityOf({ ...PERSON, streetNumber: '13' })), ['streetNumber']);
+});
+
+test('the address as on the document: written differently is no change; another address is a change of the address', () => {
+  const changed = (given: Record<string, string>) =>
+    documentChanges({ ...PERSON, flatNumber: 'Unit 3', ...given }).map((d) => `${d.input}:${d.change}`);
+  // Street type abbreviated or in full, case and spacing, the sub-dwelling's word, the state's case.
+  assert.deepEqual(changed({ documentStreetType: 'STREET' }), []);
+  assert.deepEqual(changed({ documentStreetName: 'george', documentStreetType: 'street' }), []);
+  assert.deepEqual(changed({ documentSuburb: '  SYDNEY ', documentState: 'nsw', documentPostcode: '2000' }), []);
+  assert.deepEqual(changed({ documentFlatNumber: '3' }), []);
+  assert.deepEqual(changed({ documentFlatNumber: 'U3' }), []);
+  assert.deepEqual(changed({ documentFlatNumber: 'flat 3' }), []);
+  // Another sub-dwelling, a level, another street type or number: changes of the address.
+  assert.deepEqual(changed({ documentFlatNumber: 'Unit 4' }), ['documentFlatNumber:address']);
+  assert.deepEqual(changed({ documentFlatNumber: 'Level 3' }), ['documentFlatNumber:address']);
+  assert.deepEqual(changed({ documentStreetType: 'RD' }), ['documentStreetType:address']);
+  assert.deepEqual(changed({ documentStreetNumber: '14' }), ['documentStreetNumber:address']);
+  assert.deepEqual(changed({ documentSuburb: 'Surry Hills', documentPostcode: '2010' }), [
+    'documentSuburb:address',
+    'documentPostcode:address',
+  ]);
+  // Reaches the source in the engine's format.
+  const inputs = read({ documentStreetNumber: '14', documentState: 'vic' }, 'aec').sourceInputs.aec ?? {};
+  assert.equal(inputs.greenid_aec_streetnumber, '14');
+  assert.equal(inputs.greenid_aec_state, 'VIC');
 });
