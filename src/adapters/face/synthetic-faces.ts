@@ -33,11 +33,30 @@ export async function loadRaw(path: string, maxEdge = 480): Promise<Raw> {
 }
 
 /**
+ * Pixel (x, y) of `out` takes the colour of `src` at (sx, sy), mixed from its four nearest pixels; a point outside
+ * `src` leaves the pixel as it is.
+ */
+function sampleBilinear(src: Raw, out: Buffer, x: number, y: number, sx: number, sy: number): void {
+  const { width: w, height: h, data } = src;
+  if (sx < 0 || sy < 0 || sx >= w - 1 || sy >= h - 1) return;
+  const x0 = Math.floor(sx);
+  const y0 = Math.floor(sy);
+  const fx = sx - x0;
+  const fy = sy - y0;
+  for (let ch = 0; ch < 3; ch++) {
+    const p = (yy: number, xx: number): number => data[(yy * w + xx) * 3 + ch] ?? 0;
+    const top = p(y0, x0) * (1 - fx) + p(y0, x0 + 1) * fx;
+    const bottom = p(y0 + 1, x0) * (1 - fx) + p(y0 + 1, x0 + 1) * fx;
+    out[(y * w + x) * 3 + ch] = Math.round(top * (1 - fy) + bottom * fy);
+  }
+}
+
+/**
  * The photo as a plane turned about its vertical (yaw) or horizontal (pitch) centre line by `deg`, seen through a
  * pinhole camera at distance `focal` x width. Inverse mapping with bilinear sampling; outside is mid grey.
  */
 export function turnPlane(src: Raw, deg: number, axis: 'yaw' | 'pitch', focal = 1.2): Raw {
-  const { width: w, height: h, data } = src;
+  const { width: w, height: h } = src;
   const out = Buffer.alloc(w * h * 3, 128);
   const th = (deg * Math.PI) / 180;
   const f = focal * w;
@@ -56,17 +75,7 @@ export function turnPlane(src: Raw, deg: number, axis: 'yaw' | 'pitch', focal = 
       const B = (v * (f + A * s)) / f;
       const sx = axis === 'yaw' ? A + cx : B + cx;
       const sy = axis === 'yaw' ? B + cy : A + cy;
-      if (sx < 0 || sy < 0 || sx >= w - 1 || sy >= h - 1) continue;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      for (let ch = 0; ch < 3; ch++) {
-        const p = (yy: number, xx: number): number => data[(yy * w + xx) * 3 + ch] ?? 0;
-        const top = p(y0, x0) * (1 - fx) + p(y0, x0 + 1) * fx;
-        const bottom = p(y0 + 1, x0) * (1 - fx) + p(y0 + 1, x0 + 1) * fx;
-        out[(y * w + x) * 3 + ch] = Math.round(top * (1 - fy) + bottom * fy);
-      }
+      sampleBilinear(src, out, x, y, sx, sy);
     }
   }
   return { width: w, height: h, data: out };
@@ -121,17 +130,7 @@ export function turnCylinder(
       const srcAlong = along + (radius * Math.sin(phi) - along) * fade;
       const sx = axis === 'yaw' ? srcAlong + cx : x;
       const sy = axis === 'yaw' ? y : srcAlong + cy;
-      if (sx < 0 || sy < 0 || sx >= w - 1 || sy >= h - 1) continue;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      for (let ch = 0; ch < 3; ch++) {
-        const p = (yy: number, xx: number): number => data[(yy * w + xx) * 3 + ch] ?? 0;
-        const top = p(y0, x0) * (1 - fx) + p(y0, x0 + 1) * fx;
-        const bottom = p(y0 + 1, x0) * (1 - fx) + p(y0 + 1, x0 + 1) * fx;
-        out[(y * w + x) * 3 + ch] = Math.round(top * (1 - fy) + bottom * fy);
-      }
+      sampleBilinear(src, out, x, y, sx, sy);
     }
   }
   return { width: w, height: h, data: out };
