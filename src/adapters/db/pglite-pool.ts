@@ -16,29 +16,32 @@ export class PgliteSerialPool implements PostgresPool {
 
   constructor(readonly pglite: PGlite) {}
 
-  /** Runs fn while holding the connection. */
-  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  /** Waits for the connection, in turn; the answer hands it on to the next borrower. */
+  async #acquire(): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
     this.#borrowers++;
     await previous;
+    return () => {
+      this.#borrowers--;
+      release();
+    };
+  }
+
+  /** Runs fn while holding the connection. */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.#acquire();
     try {
       return await fn();
     } finally {
-      this.#borrowers--;
       release();
     }
   }
 
   async connect(): Promise<PostgresPoolClient> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.#tail;
-    this.#tail = previous.then(() => held);
-    this.#borrowers++;
-    await previous;
+    const release = await this.#acquire();
     const pglite = this.pglite;
     const client = {
       async query<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
@@ -49,10 +52,7 @@ export class PgliteSerialPool implements PostgresPool {
         const rows = (result?.rows ?? []) as R[];
         return { command, rowCount: result?.affectedRows ?? rows.length, rows };
       },
-      release: () => {
-        this.#borrowers--;
-        release();
-      },
+      release,
     };
     return client as PostgresPoolClient;
   }
