@@ -13,6 +13,7 @@ import { generatePopulation, type ImmigrationRecord } from '../../../../src/doma
 import {
   CaseworkClient,
   eventually,
+  multipart,
   startMailbox,
   type App,
   type Mailbox,
@@ -125,22 +126,12 @@ forEachDatabase((kind) => {
     });
   }
   async function upload(ref: string, kind: string, personId: string) {
-    const boundary = 'b0undary';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`,
-      ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${kind}.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      PNG,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const body = multipart({ kind, personId }, { name: `${kind}.png`, content: PNG, type: 'image/png' });
     const r = await t.app.inject({
       method: 'POST',
       url: `/api/v1/applications/${ref}/documents`,
-      headers: { ...o.caseOfficer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload,
+      headers: { ...o.caseOfficer.headers, ...body.headers },
+      payload: body.payload,
     });
     assert.equal(r.statusCode, 201, r.body);
     return r.json<Doc>();
@@ -187,18 +178,12 @@ forEachDatabase((kind) => {
       [photo.id],
     );
     // Officers cannot upload an "AMS photo" themselves: it comes only with the records.
-    const boundary = 'x';
+    const forgedBody = multipart({ kind: 'inz-photo', personId }, { name: 'x.png', content: PNG, type: 'image/png' });
     const forged = await t.app.inject({
       method: 'POST',
       url: `/api/v1/applications/${ref}/documents`,
-      headers: { ...o.caseOfficer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ninz-photo\r\n--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        PNG,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
+      headers: { ...o.caseOfficer.headers, ...forgedBody.headers },
+      payload: forgedBody.payload,
     });
     assert.equal(forged.statusCode, 400);
     assert.equal(forged.json().problems[0].field, 'kind');

@@ -17,6 +17,7 @@ import { loadConfig } from '../../../../src/config/config.ts';
 import {
   CaseworkClient,
   eventually,
+  multipart,
   startMailbox,
   type App,
   type Mailbox,
@@ -155,22 +156,12 @@ forEachDatabase((kind) => {
     return c.expect<Plan>(200, o.caseOfficer, 'GET', `/applications/${ref}/liveness`);
   }
   async function upload(ref: string, kind: string, personId: string) {
-    const boundary = 'b0undary';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`,
-      ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${kind}.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      PNG,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const body = multipart({ kind, personId }, { name: `${kind}.png`, content: PNG, type: 'image/png' });
     const r = await t.app.inject({
       method: 'POST',
       url: `/api/v1/applications/${ref}/documents`,
-      headers: { ...o.caseOfficer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload,
+      headers: { ...o.caseOfficer.headers, ...body.headers },
+      payload: body.payload,
     });
     assert.equal(r.statusCode, 201, r.body);
   }
