@@ -35,8 +35,15 @@ function accountOf(row: Selectable<AccountsTable>): Account {
   };
 }
 
-/** Creates the account, or replaces the settings and password of the one with its id. */
-export async function upsertAccount(db: Db, account: Account, passwordHash: string): Promise<void> {
+/**
+ * Creates the account, or replaces the settings and password of the one with its id. The face comparison, which the
+ * account's administrator decides, is replaced only when given (else a new account has the default).
+ */
+export async function upsertAccount(
+  db: Db,
+  account: Omit<Account, 'faceComparison'> & { faceComparison?: FaceComparisonSetting },
+  passwordHash: string,
+): Promise<void> {
   const settings = {
     password_hash: passwordHash,
     stub_mode: account.stubMode,
@@ -45,7 +52,7 @@ export async function upsertAccount(db: Db, account: Account, passwordHash: stri
     lockout_attempts: account.lockoutAttempts,
     webhook_url: account.webhookUrl,
     webhook_secret: account.webhookSecret,
-    face_comparison: account.faceComparison,
+    ...(account.faceComparison ? { face_comparison: account.faceComparison } : {}),
   };
   await db
     .insertInto('accounts')

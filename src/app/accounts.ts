@@ -16,7 +16,7 @@ import { FailedAttempts } from './failed-attempts.ts';
 import { errors, type FieldProblem } from './errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
 import { IMMIGRATION_SOURCE } from './registry.ts';
-import { DEFAULT_FACE_COMPARISON, type FaceComparisonSetting } from '../domain/documents/face-comparison-setting.ts';
+import type { FaceComparisonSetting } from '../domain/documents/face-comparison-setting.ts';
 
 /** How an account proves who it is: its API password (HTTP Basic), or a console session opened with it. */
 export type AccountCredentials = { accountId: string; password: string } | { sessionToken: string };
@@ -42,7 +42,7 @@ export interface NewAccount {
   lockoutAttempts?: number | null;
   webhookUrl?: string | null;
   webhookSecret?: string | null;
-  /** `optional` when left out: a capture is compared when a selfie comes with it. */
+  /** Left out: a new account's is `optional` (a capture is compared when a selfie comes with it), an existing one's stays. */
   faceComparison?: FaceComparisonSetting;
 }
 
@@ -142,7 +142,7 @@ export class Accounts {
         lockoutAttempts: input.lockoutAttempts ?? null,
         webhookUrl: input.webhookUrl ?? null,
         webhookSecret: input.webhookSecret ?? null,
-        faceComparison: input.faceComparison ?? DEFAULT_FACE_COMPARISON,
+        ...(input.faceComparison ? { faceComparison: input.faceComparison } : {}),
       },
       await hashPassword(input.password),
     );

@@ -4,6 +4,7 @@ import type { Services } from '../app/services.ts';
 import { newAccountProblems } from '../app/accounts.ts';
 import { errors } from '../app/errors.ts';
 import { allSourceIds } from '../domain/verification/index.ts';
+import { FACE_COMPARISON_SETTINGS, type FaceComparisonSetting } from '../domain/documents/face-comparison-setting.ts';
 
 type Run = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 
@@ -16,6 +17,12 @@ function sourceList(value: string): string[] {
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown source(s): ${unknown.join(', ')}`);
   return ids;
+}
+
+function faceComparisonSetting(value: string): FaceComparisonSetting {
+  const setting = FACE_COMPARISON_SETTINGS.find((s) => s === value);
+  if (!setting) throw new InvalidArgumentError(`must be one of ${FACE_COMPARISON_SETTINGS.join(', ')}`);
+  return setting;
 }
 
 function whole(value: string): number {
@@ -37,6 +44,11 @@ export function accountCommands(program: Command, run: Run): void {
     .option('--lockout <attempts>', 'lock a verification out after this many failed interactive attempts', whole)
     .option('--webhook-url <url>', 'where state changes are posted')
     .option('--webhook-secret <secret>', 'HMAC-SHA256 key for the x-pono-signature header')
+    .option(
+      '--face-comparison <setting>',
+      "photographed documents compared with a selfie: required, optional (a new account's default) or off; left out, an existing account keeps its own",
+      faceComparisonSetting,
+    )
     .action(
       async (options: {
         id: string;
@@ -47,6 +59,7 @@ export function accountCommands(program: Command, run: Run): void {
         lockout?: number;
         webhookUrl?: string;
         webhookSecret?: string;
+        faceComparison?: FaceComparisonSetting;
       }) => {
         if (options.country !== 'AU' && options.country !== 'NZ')
           throw new InvalidArgumentError('--country must be AU or NZ');
@@ -66,10 +79,11 @@ export function accountCommands(program: Command, run: Run): void {
             lockoutAttempts: options.lockout ?? null,
             webhookUrl: options.webhookUrl ?? null,
             webhookSecret: options.webhookSecret ?? null,
+            ...(options.faceComparison ? { faceComparison: options.faceComparison } : {}),
           }),
         );
         process.stdout.write(
-          `account ${created.accountId}: stub mode ${created.stubMode ? 'on' : 'off'}, ${created.enabledSources.length} sources enabled\n`,
+          `account ${created.accountId}: stub mode ${created.stubMode ? 'on' : 'off'}, ${created.enabledSources.length} sources enabled, face comparison ${created.faceComparison}\n`,
         );
       },
     );

@@ -60,7 +60,22 @@ test('pono account create and pono registry load set up a production account', a
   const created = await pono(
     ...cliArgs(['account', 'create'], { id: 'bank', password: 'bank-password-1', sources: 'registry' }),
   );
-  assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled/);
+  assert.match(created.stdout, /account bank: stub mode off, 1 sources enabled, face comparison optional\n/);
+  // the face comparison: set when given, kept when an existing account is created again without it
+  const faces = { id: 'bank', password: 'bank-password-1', sources: 'registry' };
+  assert.match(
+    (await pono(...cliArgs(['account', 'create'], { ...faces, faceComparison: 'required' }))).stdout,
+    /face comparison required\n/,
+  );
+  assert.match((await pono(...cliArgs(['account', 'create'], faces))).stdout, /face comparison required\n/);
+  await assert.rejects(
+    pono(...cliArgs(['account', 'create'], { ...faces, faceComparison: 'sometimes' })),
+    (error: CliFailure) => {
+      assert.notEqual(error.code, 0);
+      assert.match(error.stderr, /--face-comparison.*must be one of required, optional, off/);
+      return true;
+    },
+  );
   const dir = await mkdtemp(join(tmpdir(), 'pono-cli-'));
   const file = join(dir, 'roll.csv');
   await writeFile(file, 'surname,given name,dob\nNgata,Aroha,1986-03-12\n');

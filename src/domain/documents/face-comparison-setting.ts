@@ -3,10 +3,9 @@
 //   required — every capture needs a selfie, and its result has the Face Comparison component;
 //   optional — a capture is compared when a selfie comes with it (the form's page decides whether to ask);
 //   off      — no selfie is asked for or read, and no result has the component.
-// `optional` is the default: it is what captures did before the account had the setting.
+// `optional` is a new account's default (the accounts table's): it is what captures did before the setting.
 export const FACE_COMPARISON_SETTINGS = ['required', 'optional', 'off'] as const;
 export type FaceComparisonSetting = (typeof FACE_COMPARISON_SETTINGS)[number];
-export const DEFAULT_FACE_COMPARISON: FaceComparisonSetting = 'optional';
 
 /** Whether a capture's selfie is read and compared under the setting (an account that compares none ignores it). */
 export const comparesSelfie = (setting: FaceComparisonSetting): boolean => setting !== 'off';
