@@ -1,5 +1,5 @@
 // Reads one captured document (and the selfie, when one came with it): the document found in the photo and set
-// straight (when the photo is wider than it), image facts, OCR of the page, and the face descriptors of the
+// straight (when the photo is wider than it), image facts, OCR of the page with its print set level, and the face descriptors of the
 // document's portrait and of the selfie. Runs inside a worker thread (document-pool.ts); the OCR and face engines
 // are loaded once per thread, on its first document.
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,7 @@ import {
 } from '../../app/document-reading.ts';
 import { measureImage } from './image-facts.ts';
 import { locateAndStraighten } from './locate-document.ts';
+import { levelPrint } from './level-print.ts';
 import { createDocumentOcr, type DocumentOcr } from './ocr.ts';
 
 /** The portrait is cut from the page with this margin around the detected face, then described. */
@@ -89,7 +90,12 @@ export async function readDocument(task: DocumentTask): Promise<DocumentReading>
     const selfie = task.selfie ? await selfieOf(asBuffer(task.selfie)) : undefined;
     return { portrait, selfie, faceMs: performance.now() - f0 };
   };
-  const [text, { portrait, selfie, faceMs }] = await Promise.all([ocr().then((engine) => engine.read(page)), faces()]);
+  // the OCR reads the page with its print set level (a page photographed slightly turned misreads its MRZ)
+  const read = async () => {
+    const level = await levelPrint(page);
+    return (await ocr()).read(level.image);
+  };
+  const [text, { portrait, selfie, faceMs }] = await Promise.all([read(), faces()]);
   return {
     facts,
     mrzText: text.mrzText,
