@@ -3,8 +3,9 @@
 //
 // OCR reads runs of the filler '<' in OCR-B badly (as K, L or C, and fewer or more of them than printed), so the
 // text is first put back into the TD3 layout: line 2 has fixed positions (document number to expiry check digit
-// in 0–27, personal number 28–41, its check digit 42, composite 43); in line 1 a tail made only of '<', K and L
-// after the names is filler. A name made only of the letters K and L would be lost to this repair; the person
+// in 0–27, personal number 28–41, its check digit 42, composite 43), and a personal number read as only '<', K
+// and L is blank (when the line has its 44 characters, only with a blank one's check digit, 0 or '<'); in line 1
+// a tail made only of '<', K and L after the names is filler. A name made only of the letters K and L would be lost to this repair; the person
 // confirms the names anyway. A single '<' is sometimes read as '<K': a K before the issuing state or before a
 // name is dropped when the code without it is a state code, or the name without it is printed in the visual
 // zone and the name with it is not. Everything the repair cannot put right is caught by the check digits.
@@ -50,8 +51,15 @@ const clean = (line: string): string =>
     .replace(/[«‹]/g, '<')
     .replace(/[^A-Z0-9<]/g, '');
 
+/** A personal number read as only '<', K and L, with the check digit of a blank one (0 or '<'), is blank. */
+const blankPersonal = (field: string, check: string): boolean =>
+  /^[<KL]*$/.test(field) && (check === '0' || check === '<');
+
 function repairLine2(line: string): string {
-  if (line.length === TD3_LENGTH) return line;
+  if (line.length === TD3_LENGTH)
+    return blankPersonal(line.slice(28, 42), line.charAt(42))
+      ? line.slice(0, 28) + '<'.repeat(14) + line.slice(42)
+      : line;
   if (line.length < 30) return line.padEnd(TD3_LENGTH, '<');
   const head = line.slice(0, 28);
   const tail = line.slice(-2);

@@ -64,6 +64,19 @@ test('OCR noise in the filler runs is put back into the TD3 layout (outputs seen
   assert.deepEqual(lines, td3Lines(grace));
   const short = td3FromText('P<AUSHOPPER<<GRACE<BREWSTER<K<<LKLKLKLLLKL\nPA12345673AUS7604016F3106305<<<<<<<<<<<<<<00');
   assert.deepEqual(short, td3Lines(grace));
+  // all 44 characters, the blank personal number read as letters (a page turned 4°, set level)
+  const whole = td3FromText(
+    'P<AUSHOPPER<<GRACE<BREWSTER<K<LKLLLLLLLLLKKKK\nPA12345673AUS7604016F3106305<<<<<<<KKL<LK<00\n',
+  );
+  assert.deepEqual(whole, td3Lines(grace));
+});
+
+test('a personal number with other letters, or with the check digit of one not blank, is kept as read', () => {
+  for (const personal of ['<<<<<<<KKA<LK<0', '<<<<<<<KKL<LK<7']) {
+    const line2 = `PA12345673AUS7604016F3106305${personal}0`;
+    const lines = td3FromText(`P<AUSHOPPER<<GRACE<BREWSTER<<<<<<<<<<<<<<<<<\n${line2}`);
+    assert.equal(lines?.[1], line2, personal);
+  }
 });
 
 test('a K read into a single filler is dropped only when the visual zone prints the name without it', () => {
