@@ -87,6 +87,7 @@ test(
     assert.equal(await page.getByRole('region', { name: /^passportdvs: / }).count(), 0, 'nothing was recorded');
 
     await name.fill('Council rates notice');
+    assert.equal(await name.getAttribute('aria-invalid'), null, 'the error goes once the name is changed');
     await form.getByRole('button', { name: 'Record the outside check' }).click();
     await page.getByText(/^Council rates notice is recorded: Verified\. The verification is /).waitFor();
     const result = page.getByRole('region', { name: 'Council rates notice: Verified' });

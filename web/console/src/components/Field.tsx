@@ -10,9 +10,7 @@ interface FieldProps extends Omit<TextFieldProps, 'children'> {
 
 export function Field({ label, description, errorMessage, multiline, ...props }: FieldProps) {
   return (
-    // Invalid when told so or given an error; otherwise left to the form, so that the server's refusals of a field
-    // (a Form's validationErrors, by the field's name) show under it.
-    <TextField className="field" {...props} isInvalid={props.isInvalid ?? (errorMessage ? true : undefined)}>
+    <TextField className="field" {...props} isInvalid={props.isInvalid ?? Boolean(errorMessage)}>
       <Label>{label}</Label>
       {multiline ? <TextArea rows={4} /> : <Input />}
       {description && <Text slot="description">{description}</Text>}

@@ -38,27 +38,37 @@ export function InPersonCheck({ verificationId, onDone }: { verificationId: stri
       send={send}
       onDone={onDone}
     >
-      <Choice
-        label={t('recorded.documentType')}
-        value={documentType}
-        onChange={setDocumentType}
-        options={DOCUMENT_TYPES.map((d) => ({ id: d, label: t(`recorded.documentTypes.${d}`) }))}
-      />
-      <Field
-        label={t('recorded.documentRegion')}
-        name="document.documentRegion"
-        description={t('recorded.documentRegionHelp')}
-        value={documentRegion}
-        onChange={setDocumentRegion}
-        isRequired
-      />
-      <Field
-        label={t('recorded.documentSubRegion')}
-        name="document.documentSubRegion"
-        description={t('recorded.documentSubRegionHelp')}
-        value={documentSubRegion}
-        onChange={setDocumentSubRegion}
-      />
+      {(refusals) => (
+        <>
+          <Choice
+            label={t('recorded.documentType')}
+            value={documentType}
+            onChange={setDocumentType}
+            options={DOCUMENT_TYPES.map((d) => ({ id: d, label: t(`recorded.documentTypes.${d}`) }))}
+          />
+          <Field
+            label={t('recorded.documentRegion')}
+            description={t('recorded.documentRegionHelp')}
+            value={documentRegion}
+            onChange={(value) => {
+              setDocumentRegion(value);
+              refusals.edited('document.documentRegion');
+            }}
+            errorMessage={refusals.problem('document.documentRegion')}
+            isRequired
+          />
+          <Field
+            label={t('recorded.documentSubRegion')}
+            description={t('recorded.documentSubRegionHelp')}
+            value={documentSubRegion}
+            onChange={(value) => {
+              setDocumentSubRegion(value);
+              refusals.edited('document.documentSubRegion');
+            }}
+            errorMessage={refusals.problem('document.documentSubRegion')}
+          />
+        </>
+      )}
     </RecordedCheckForm>
   );
 }
@@ -82,14 +92,19 @@ export function ExternalCheck({ verificationId, onDone }: { verificationId: stri
       send={send}
       onDone={onDone}
     >
-      <Field
-        label={t('recorded.externalName')}
-        name="name"
-        description={t('recorded.externalNameHelp')}
-        value={name}
-        onChange={setName}
-        isRequired
-      />
+      {(refusals) => (
+        <Field
+          label={t('recorded.externalName')}
+          description={t('recorded.externalNameHelp')}
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            refusals.edited('name');
+          }}
+          errorMessage={refusals.problem('name')}
+          isRequired
+        />
+      )}
     </RecordedCheckForm>
   );
 }
