@@ -1,11 +1,12 @@
 // The components of a captured document's combination source (seed 003 "Combination sources"): Document
 // Authenticity with each check named and its result, Data Extraction field by field (what was read from the
-// document, what the person confirmed), the document's data source, Face Comparison with its faceMatchScore, and
+// document, what the person confirmed), the document's data source (a registry's fields with their results), Face Comparison with its faceMatchScore, and
 // Document Registration Match (what the person confirmed against the registered details). States and field
 // statuses are shown in the words the API gives beside each code (seed 004); the checks' names come from
 // GET /api/v1/reference/names.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, unwrap, type Answer } from '../../api/client.ts';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
@@ -30,6 +31,11 @@ const FIELD_NAMES = [
 ] as const;
 const CHECK_RESULTS = ['PASSED', 'FAILED', 'NOT_CHECKED'] as const;
 
+const fieldName = (t: TFunction<'account'>, name: string): string => {
+  const known = FIELD_NAMES.find((n) => n === name);
+  return known ? t(`capture.fields.${known}`) : name;
+};
+
 // A field confirmed unchanged carries its value once (identifiers not at all); a changed one carries both sides.
 const confirmedValue = (f: FieldResult): string => f.changedValue ?? f.value ?? '';
 const otherValue = (f: FieldResult, side: 'extracted' | 'registered'): string =>
@@ -46,10 +52,6 @@ function useDocumentCheckNames(): ReadonlyMap<string, string> {
 
 function FieldTable({ component, side }: { component: Component; side: 'extracted' | 'registered' }) {
   const { t } = useTranslation('account');
-  const fieldName = (name: string) => {
-    const known = FIELD_NAMES.find((n) => n === name);
-    return known ? t(`capture.fields.${known}`) : name;
-  };
   const shown = (value: string) => value || '—';
   return (
     <table>
@@ -65,9 +67,32 @@ function FieldTable({ component, side }: { component: Component; side: 'extracte
       <tbody>
         {component.fieldResult.map((f) => (
           <tr key={f.name}>
-            <th scope="row">{fieldName(f.name)}</th>
+            <th scope="row">{fieldName(t, f.name)}</th>
             <td>{shown(otherValue(f, side))}</td>
             <td>{shown(confirmedValue(f))}</td>
+            <td>{f.statusName ?? f.status ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A component compared otherwise (a registry data source): each field and its result. */
+function FieldStatuses({ component }: { component: Component }) {
+  const { t } = useTranslation('account');
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('field')}</th>
+          <th scope="col">{t('fieldStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {component.fieldResult.map((f) => (
+          <tr key={f.name}>
+            <th scope="row">{fieldName(t, f.name)}</th>
             <td>{f.statusName ?? f.status ?? '—'}</td>
           </tr>
         ))}
@@ -115,14 +140,14 @@ export function CaptureComponents({ check }: { check: CheckResult }) {
               <p>{t('capture.faceMatchScore', { score: component.faceMatchScore })}</p>
             )}
             {component.extraData && component.extraData.length > 0 && <Checks component={component} names={names} />}
-            {side && component.fieldResult.length > 0 && (
+            {component.fieldResult.length > 0 && (
               <div
                 className="table-scroll"
                 tabIndex={0}
                 role="region"
                 aria-label={t('capture.fieldsOf', { component: component.name })}
               >
-                <FieldTable component={component} side={side} />
+                {side ? <FieldTable component={component} side={side} /> : <FieldStatuses component={component} />}
               </div>
             )}
           </div>
