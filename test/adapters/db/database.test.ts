@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { forEachDatabase, openTestDatabase, type TestDatabase } from '../../support/databases.ts';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 
@@ -18,6 +19,15 @@ forEachDatabase((kind) => {
     const names = tables.map((t) => t.name);
     for (const name of ['accounts', 'verifications', 'verification_tokens', 'rule_sets'])
       assert.ok(names.includes(name), name);
+  });
+
+  test("a verification's state is kept as the JSON text it was written as, compressed with lz4 where the server has it", async () => {
+    const { rows } = await sql<{ type: string; compression: string }>`
+      select format_type(atttypid, atttypmod) as type, attcompression as compression
+        from pg_attribute where attrelid = 'verifications'::regclass and attname = 'state'`.execute(database.db);
+    assert.equal(rows[0]?.type, 'json');
+    // PGlite is built without lz4 and keeps the default compression.
+    assert.equal(rows[0]?.compression, kind === 'postgres' ? 'l' : '');
   });
 
   test('a failed transaction leaves nothing written', async () => {

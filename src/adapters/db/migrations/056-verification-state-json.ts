@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import * as stateCompressedWithLz4 from './041-verification-state-lz4.ts';
 
 /**
  * A verification's state is written whole and read whole, never queried inside: `json` keeps it as the text it
@@ -9,13 +10,10 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table verifications alter column state type json using state::json`.execute(db);
-  await sql`
-    do $$ begin
-      alter table verifications alter column state set compression lz4;
-    exception when feature_not_supported then null;
-    end $$`.execute(db);
+  await stateCompressedWithLz4.up(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table verifications alter column state type jsonb using state::jsonb`.execute(db);
+  await stateCompressedWithLz4.up(db);
 }
