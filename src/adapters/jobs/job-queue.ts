@@ -21,6 +21,8 @@ export class JobQueue implements RunningJobQueue {
   readonly #database: Database;
   readonly #definitions = new Map<string, QueueDefinition<never>>();
   #started = false;
+  /** pg-boss's statements sent and not yet answered. */
+  readonly #statements = new Set<Promise<unknown>>();
   /** Batches of jobs whose handlers are running (stop() waits for them). */
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #schema: string;
@@ -33,7 +35,7 @@ export class JobQueue implements RunningJobQueue {
     this.#database = database;
     this.#schema = jobsSchemaFor(database.schema);
     this.#boss = new PgBoss({
-      db: { executeSql: (text, values) => database.executeSql(text, values) },
+      db: { executeSql: (text, values) => this.#tracked(database.executeSql(text, values)) },
       schema: this.#schema,
       supervise: true,
       schedule: true,
@@ -174,6 +176,18 @@ export class JobQueue implements RunningJobQueue {
     // pg-boss stops waiting after its timeout; a handler still running then would go on to use a database that the
     // caller closes next, so its end is awaited here.
     await Promise.allSettled([...this.#inFlight]);
+    // pg-boss marks a finished batch completed (or failed) without awaiting it: that statement is sent once the
+    // handler has returned, and must be answered before the caller closes the database.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#statements.size > 0) await Promise.allSettled([...this.#statements]);
     this.#started = false;
+  }
+
+  /** A statement of pg-boss's, counted until it is answered (stop() waits for those still out). */
+  #tracked<T>(statement: Promise<T>): Promise<T> {
+    this.#statements.add(statement);
+    const answered = () => void this.#statements.delete(statement);
+    statement.then(answered, answered);
+    return statement;
   }
 }

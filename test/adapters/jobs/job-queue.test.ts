@@ -82,7 +82,18 @@ forEachDatabase((kind) => {
     { timeout: 60_000 },
     async () => {
       const database = await openTestDatabase(kind);
-      const queue = new JobQueue(database, createLogger('silent'), { pollingIntervalSeconds: 0.5 });
+      let outstanding = 0;
+      let sentAfterStop = 0;
+      let stopped = false;
+      const watched: TestDatabase = {
+        ...database,
+        executeSql: (text, values) => {
+          if (stopped) sentAfterStop++;
+          outstanding++;
+          return database.executeSql(text, values).finally(() => outstanding--);
+        },
+      };
+      const queue = new JobQueue(watched, createLogger('silent'), { pollingIntervalSeconds: 0.5 });
       let started = false;
       let finishedAt = 0;
       queue.define<Record<string, never>>({
@@ -103,6 +114,12 @@ forEachDatabase((kind) => {
         assert.ok(started, 'the job started');
         await queue.stop();
         assert.ok(finishedAt > 0, 'stop() returned only after the job had finished its work on the database');
+        stopped = true;
+        // The queue library records a finished batch's end without awaiting that statement itself: stop() has
+        // waited for its answer, so nothing of the queue's is still out, or sent later, when the caller closes.
+        assert.equal(outstanding, 0, "no statement of the queue's is still unanswered when stop() returns");
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(sentAfterStop, 0, "no statement of the queue's is sent after stop() returned");
       } finally {
         await database.dispose();
       }
