@@ -10,7 +10,7 @@ import { startTestApp, DEMO, DEMO_AUTH, type TestApp } from '../../../support/ap
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { SOAP_PATH } from '../../soap/soap-app.ts';
-import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
+import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
 
 const skip = missingImages();
 type Json = Record<string, unknown>;
@@ -27,52 +27,15 @@ interface Check {
   individualResult?: Check[];
 }
 
-async function register(t: TestApp): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/verifications',
-    headers: { authorization: DEMO_AUTH },
-    payload: GRACE_REGISTRATION,
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return (response.json() as { verificationResult: { verificationId: string } }).verificationResult.verificationId;
-}
-
-async function upload(t: TestApp, verificationId: string, files: { name: string; content: Buffer }[]) {
-  const body = multipart(files);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents`,
-    headers: { authorization: DEMO_AUTH, ...body.headers },
-    payload: body.payload,
-  });
-}
-
 /** Grace Hopper's specimen passport registered and photographed with `selfie` (accepted: 201). */
 async function graceCaptured(t: TestApp, selfie: string) {
-  const verificationId = await register(t);
-  const captured = await upload(t, verificationId, [
+  const verificationId = await registerGrace(t);
+  const captured = await uploadDocuments(t, verificationId, [
     { name: 'document', content: await renderSpecimen(GRACE) },
     { name: 'selfie', content: readFileSync(selfie) },
   ]);
   assert.equal(captured.statusCode, 201, captured.body);
   return { verificationId, captured };
-}
-
-/** The person confirms the passport's details as they were read. */
-function confirmAsRead(t: TestApp, verificationId: string, captureId: string) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
-    headers: { authorization: DEMO_AUTH },
-    payload: {
-      givenName: 'Grace',
-      middleNames: 'Brewster',
-      surname: 'Hopper',
-      dob: '1976-04-01',
-      documentNumber: 'A1111111',
-    },
-  });
 }
 
 const component = (check: Check, name: string): Check | undefined =>
@@ -116,7 +79,7 @@ forEachDatabase((kind) => {
         assert.deepEqual(view.retake, []);
         assert.ok(view.face.score >= 40, `same face scores ${view.face.score}`);
 
-        const confirmed = await confirmAsRead(t, verificationId, view.captureId);
+        const confirmed = await confirmGraceAsRead(t, verificationId, view.captureId);
         assert.equal(confirmed.statusCode, 200, confirmed.body);
         const result = (confirmed.json() as { checkResult: Check }).checkResult;
         assert.equal(result.name, 'passportcapture');
@@ -259,26 +222,26 @@ test(
 test('bad uploads and confirmations are refused naming the field, and nothing is recorded', async () => {
   const t = await startTestApp('pglite');
   try {
-    const verificationId = await register(t);
-    const notImage = await upload(t, verificationId, [
+    const verificationId = await registerGrace(t);
+    const notImage = await uploadDocuments(t, verificationId, [
       { name: 'document', content: Buffer.from('%PDF-1.7 not a photo') },
     ]);
     assert.equal(notImage.statusCode, 400, notImage.body);
     assert.match(notImage.body, /document/);
     assert.match(notImage.body, /not a JPEG, PNG or WebP image/);
-    const truncated = await upload(t, verificationId, [
+    const truncated = await uploadDocuments(t, verificationId, [
       { name: 'document', content: readFileSync(HOPPER).subarray(0, 4000) },
     ]);
     assert.equal(truncated.statusCode, 400, truncated.body);
     assert.match(truncated.body, /"field":"document"/);
     assert.match(truncated.body, /could not be decoded/);
-    const missing = await upload(t, verificationId, [{ name: 'selfie', content: readFileSync(HOPPER) }]);
+    const missing = await uploadDocuments(t, verificationId, [{ name: 'selfie', content: readFileSync(HOPPER) }]);
     assert.equal(missing.statusCode, 400, missing.body);
     assert.match(missing.body, /photo of the document is missing/);
-    const stranger = await upload(t, verificationId, [{ name: 'passport', content: readFileSync(HOPPER) }]);
+    const stranger = await uploadDocuments(t, verificationId, [{ name: 'passport', content: readFileSync(HOPPER) }]);
     assert.equal(stranger.statusCode, 400, stranger.body);
     assert.match(stranger.body, /passport/);
-    const unknown = await upload(t, 'nosuchid', [{ name: 'document', content: readFileSync(HOPPER) }]);
+    const unknown = await uploadDocuments(t, 'nosuchid', [{ name: 'document', content: readFileSync(HOPPER) }]);
     assert.equal(unknown.statusCode, 404, unknown.body);
     const badDate = await t.app.inject({
       method: 'POST',
@@ -322,7 +285,7 @@ test(
       const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
       assert.equal(view.face.threshold, 0);
       assert.ok(view.face.score < 40, `another face scores ${view.face.score}`);
-      const confirmed = await confirmAsRead(t, verificationId, view.captureId);
+      const confirmed = await confirmGraceAsRead(t, verificationId, view.captureId);
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       const result = (confirmed.json() as { checkResult: Check }).checkResult;
       const face = component(result, 'Face Comparison');

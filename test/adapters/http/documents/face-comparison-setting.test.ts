@@ -9,7 +9,7 @@ import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, DEMO_AUTH, type TestApp } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
-import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
+import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
 
 const skip = missingImages();
 interface Check {
@@ -28,40 +28,8 @@ async function setFaceComparison(t: TestApp, faceComparison: string): Promise<vo
   assert.equal(r.statusCode, 200, r.body);
 }
 
-async function graceRegistered(t: TestApp): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/verifications',
-    headers: { authorization: DEMO_AUTH },
-    payload: GRACE_REGISTRATION,
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return response.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
-}
-
-async function upload(t: TestApp, verificationId: string, files: { name: string; content: Buffer }[]) {
-  const body = multipart(files);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents`,
-    headers: { authorization: DEMO_AUTH, ...body.headers },
-    payload: body.payload,
-  });
-}
-
 async function confirmAsRead(t: TestApp, verificationId: string, captureId: string): Promise<Check> {
-  const r = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
-    headers: { authorization: DEMO_AUTH },
-    payload: {
-      givenName: 'Grace',
-      middleNames: 'Brewster',
-      surname: 'Hopper',
-      dob: '1976-04-01',
-      documentNumber: 'A1111111',
-    },
-  });
+  const r = await confirmGraceAsRead(t, verificationId, captureId);
   assert.equal(r.statusCode, 200, r.body);
   return r.json<{ checkResult: Check }>().checkResult;
 }
@@ -74,8 +42,8 @@ forEachDatabase((kind) => {
       const t = await startTestApp(kind);
       try {
         await setFaceComparison(t, 'off');
-        const verificationId = await graceRegistered(t);
-        const captured = await upload(t, verificationId, [
+        const verificationId = await registerGrace(t);
+        const captured = await uploadDocuments(t, verificationId, [
           { name: 'document', content: await renderSpecimen(GRACE) },
           { name: 'selfie', content: readFileSync(COLLINS) },
         ]);
@@ -106,9 +74,9 @@ forEachDatabase((kind) => {
       const t = await startTestApp(kind);
       try {
         await setFaceComparison(t, 'required');
-        const verificationId = await graceRegistered(t);
+        const verificationId = await registerGrace(t);
         const passport = await renderSpecimen(GRACE);
-        const alone = await upload(t, verificationId, [{ name: 'document', content: passport }]);
+        const alone = await uploadDocuments(t, verificationId, [{ name: 'document', content: passport }]);
         assert.equal(alone.statusCode, 400, alone.body);
         const refusal = alone.json<{ problems: { field: string; message: string }[] }>();
         assert.deepEqual(
@@ -117,7 +85,7 @@ forEachDatabase((kind) => {
         );
         assert.match(refusal.problems[0]?.message ?? '', /selfie/);
 
-        const captured = await upload(t, verificationId, [
+        const captured = await uploadDocuments(t, verificationId, [
           { name: 'document', content: passport },
           { name: 'selfie', content: readFileSync(HOPPER) },
         ]);

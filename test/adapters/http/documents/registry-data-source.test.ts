@@ -10,7 +10,7 @@ import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, basicAuth, type TestApp } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
-import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
+import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
 import { RecordsStore } from '../../../../src/adapters/records/store.ts';
 import { generatePopulation } from '../../../../src/domain/records/index.ts';
 
@@ -47,35 +47,15 @@ async function liveAccount(t: TestApp, accountId: string, enabledSources: string
 
 /** Grace registered, her passport photographed and confirmed as read: the combination result. */
 async function passportConfirmed(t: TestApp, auth: string): Promise<Check> {
-  const registered = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/verifications',
-    headers: { authorization: auth },
-    payload: GRACE_REGISTRATION,
-  });
-  assert.equal(registered.statusCode, 201, registered.body);
-  const verificationId = registered.json<{ verificationResult: { verificationId: string } }>().verificationResult
-    .verificationId;
-  const body = multipart([{ name: 'document', content: await renderSpecimen(GRACE) }]);
-  const captured = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents`,
-    headers: { authorization: auth, ...body.headers },
-    payload: body.payload,
-  });
+  const verificationId = await registerGrace(t, auth);
+  const captured = await uploadDocuments(
+    t,
+    verificationId,
+    [{ name: 'document', content: await renderSpecimen(GRACE) }],
+    auth,
+  );
   assert.equal(captured.statusCode, 201, captured.body);
-  const confirmed = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents/${captured.json<{ captureId: string }>().captureId}/confirmation`,
-    headers: { authorization: auth },
-    payload: {
-      givenName: 'Grace',
-      middleNames: 'Brewster',
-      surname: 'Hopper',
-      dob: '1976-04-01',
-      documentNumber: 'A1111111',
-    },
-  });
+  const confirmed = await confirmGraceAsRead(t, verificationId, captured.json<{ captureId: string }>().captureId, auth);
   assert.equal(confirmed.statusCode, 200, confirmed.body);
   return confirmed.json<{ checkResult: Check }>().checkResult;
 }

@@ -1,6 +1,8 @@
-// Specimen documents and multipart bodies for the document capture tests.
+// Specimen documents, multipart bodies and the register / photograph / confirm steps of the document capture tests.
+import assert from 'node:assert/strict';
 import { HOPPER, COLLINS } from '../../../../src/adapters/face/synthetic-faces.ts';
 import type { SpecimenPerson } from '../../../../src/adapters/documents/specimens.ts';
+import { DEMO_AUTH, type TestApp } from '../../../support/app.ts';
 
 /** Grace Hopper's portrait on an Australian specimen; A1111111 is the PassportDVS stub code for "verified". */
 export const GRACE: SpecimenPerson = {
@@ -61,4 +63,48 @@ export function multipart(files: { name: string; content: Buffer; type?: string 
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Grace registered as the master record (201): her verification id. */
+export async function registerGrace(t: TestApp, auth = DEMO_AUTH): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/verifications',
+    headers: { authorization: auth },
+    payload: GRACE_REGISTRATION,
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return response.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
+}
+
+/** The document photos (and selfie) sent for a verification: the response, whatever its status. */
+export async function uploadDocuments(
+  t: TestApp,
+  verificationId: string,
+  files: { name: string; content: Buffer }[],
+  auth = DEMO_AUTH,
+) {
+  const body = multipart(files);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents`,
+    headers: { authorization: auth, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+/** The person confirms Grace's passport details as they were read: the response, whatever its status. */
+export function confirmGraceAsRead(t: TestApp, verificationId: string, captureId: string, auth = DEMO_AUTH) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
+    headers: { authorization: auth },
+    payload: {
+      givenName: 'Grace',
+      middleNames: 'Brewster',
+      surname: 'Hopper',
+      dob: '1976-04-01',
+      documentNumber: 'A1111111',
+    },
+  });
 }
