@@ -99,6 +99,21 @@ forEachDatabase((kind) => {
     assert.ok(outputs.availableSources.split(',').includes('registry'), outputs.availableSources);
     return outputs.verifyUserId;
   };
+  /** Hemi registered at number 12 asks the registry to check number 14 (the record's): the id and the response. */
+  const registeredAt12AskingFor14 = async (trackingCode: string, extra: Record<string, unknown> = {}) => {
+    const at12 = { ...HEMI, streetNumber: '12' };
+    const verifyUserId = await registered(trackingCode, at12);
+    const response = await call({
+      trackingCode,
+      verifyUserId,
+      ...at12,
+      verifySources: 'registry',
+      termsAccepted: true,
+      documentStreetNumber: '14',
+      ...extra,
+    });
+    return { verifyUserId, response };
+  };
   const changeableDetails = async (trackingCode: string) => {
     const minted = await t.app.inject({
       method: 'POST',
@@ -251,17 +266,7 @@ forEachDatabase((kind) => {
       'documentPostcode',
     ]);
     // Registered at number 12; the record says 14.
-    const at12 = { ...HEMI, streetNumber: '12' };
-    const verifyUserId = await registered(trackingCode, at12);
-    const changed = await call({
-      trackingCode,
-      verifyUserId,
-      ...at12,
-      verifySources: 'registry',
-      termsAccepted: true,
-      documentStreetNumber: '14',
-      recordVerificationResponse: true,
-    });
+    const { response: changed } = await registeredAt12AskingFor14(trackingCode, { recordVerificationResponse: true });
     assert.equal(changed.statusCode, 200, changed.body);
     const outputs = changed.json();
     assert.equal(outputs.restarted, false);
@@ -270,17 +275,7 @@ forEachDatabase((kind) => {
     assert.equal(registryResult(outputs), 'VERIFIED_WITH_CHANGES');
     // "minor" is a name's extent: an address change goes to an administrator.
     await controlledChanges([{ field: 'address', extent: 'minor' }]);
-    const other = newTracking();
-    const pendingId = await registered(other, at12);
-    const pending = await call({
-      trackingCode: other,
-      verifyUserId: pendingId,
-      ...at12,
-      verifySources: 'registry',
-      termsAccepted: true,
-      documentStreetNumber: '14',
-      recordVerificationResponse: true,
-    });
+    const { response: pending } = await registeredAt12AskingFor14(newTracking(), { recordVerificationResponse: true });
     assert.equal(pending.statusCode, 200, pending.body);
     assert.equal(pending.json().sourceVerifiedFlag, false);
     assert.equal(registryResult(pending.json()), 'PENDING');
@@ -289,16 +284,7 @@ forEachDatabase((kind) => {
   test('an address change the account does not allow is refused, naming the input; the source is not checked', async () => {
     await controlledChanges([]);
     const trackingCode = newTracking();
-    const at12 = { ...HEMI, streetNumber: '12' };
-    const verifyUserId = await registered(trackingCode, at12);
-    const refused = await call({
-      trackingCode,
-      verifyUserId,
-      ...at12,
-      verifySources: 'registry',
-      termsAccepted: true,
-      documentStreetNumber: '14',
-    });
+    const { verifyUserId, response: refused } = await registeredAt12AskingFor14(trackingCode);
     assert.equal(refused.statusCode, 400, refused.body);
     assert.deepEqual(problemFields(refused), ['documentStreetNumber']);
     assert.equal(
