@@ -143,6 +143,9 @@
         'Data Extraction': 'Ngā taipitopito i pānuitia',
         'Face Comparison': 'Te whakataurite kanohi',
         'Document Registration Match': 'Te ōrite ki ō taipitopito rēhita',
+        // the document's data source outside stub mode (te reo wording awaits a fluent reviewer)
+        'Operator registry': 'Te rēhita o te kaiwhakahaere',
+        'Immigration records': 'Ngā rekoata manene',
       },
     },
   };

@@ -296,3 +296,49 @@ test(
     }
   },
 );
+
+test(
+  'a passport photo cut off at the left is sent back for a retake naming that edge, and nothing is decided',
+  { skip },
+  async () => {
+    const t = await startTestApp('pglite');
+    try {
+      const verificationId = await register(t);
+      const captured = await upload(t, verificationId, [
+        { name: 'document', content: await renderSpecimen(GRACE, { cut: { left: 0.1 } }) },
+        { name: 'selfie', content: readFileSync(HOPPER) },
+      ]);
+      assert.equal(captured.statusCode, 201, captured.body);
+      const view = captured.json() as {
+        status: string;
+        retake: string[];
+        checks: { code: string; result: string; reason: string }[];
+      };
+      assert.equal(view.status, 'AWAITING_CONFIRMATION');
+      assert.ok(view.retake.includes('DOCUMENT_IN_FRAME'), `retake: ${view.retake.join(', ')}`);
+      assert.deepEqual(
+        view.checks.find((c) => c.code === 'DOCUMENT_IN_FRAME'),
+        {
+          code: 'DOCUMENT_IN_FRAME',
+          name: 'Whole document in the photo',
+          result: 'FAILED',
+          reason:
+            'The document runs out of the photo at its left edge: take the photo again with the whole document inside the frame and a little space around it.',
+        },
+      );
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/verifications/${verificationId}`,
+        headers: { authorization: DEMO_AUTH },
+      });
+      assert.equal(read.statusCode, 200, read.body);
+      const stored = read.json() as { verificationResult: { individualResult: Check[] } };
+      assert.deepEqual(
+        stored.verificationResult.individualResult.filter((c) => c.name === 'passportcapture'),
+        [],
+      );
+    } finally {
+      await t.close();
+    }
+  },
+);
