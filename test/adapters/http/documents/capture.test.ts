@@ -303,8 +303,8 @@ test(
   async () => {
     const t = await startTestApp('pglite');
     try {
-      const verificationId = await register(t);
-      const captured = await upload(t, verificationId, [
+      const verificationId = await registerGrace(t);
+      const captured = await uploadDocuments(t, verificationId, [
         { name: 'document', content: await renderSpecimen(GRACE, { cut: { left: 0.1 } }) },
         { name: 'selfie', content: readFileSync(HOPPER) },
       ]);
