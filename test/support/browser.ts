@@ -71,15 +71,20 @@ export async function signedIn(
 }
 
 /** A fresh browser context signed in as the demo API account's administrator (account id and password). */
-export async function signedInAccount(browser: Browser, base: string, language: 'en' | 'mi' = 'en'): Promise<Page> {
+export async function signedInAccount(
+  browser: Browser,
+  base: string,
+  language: 'en' | 'mi' = 'en',
+  account: { id: string; password: string } = { id: 'demo', password: 'demo' },
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
   await context.addInitScript((lang) => window.localStorage.setItem('pono.language', lang), language);
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByRole('link', { name: /API account|pūkete API/ }).click();
   await page.waitForURL('**/account/signin');
-  await page.getByLabel(/^(Account id|ID pūkete)/).fill('demo');
-  await page.getByLabel(/^(API password|Kupuhipa API)/).fill('demo');
+  await page.getByLabel(/^(Account id|ID pūkete)/).fill(account.id);
+  await page.getByLabel(/^(API password|Kupuhipa API)/).fill(account.password);
   await page.getByRole('button', { name: /^(Sign in|Takiuru)$/ }).click();
   await page.waitForURL('**/account/verifications');
   return page;

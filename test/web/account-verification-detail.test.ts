@@ -2,16 +2,25 @@
 // shows in the results (a name pono keeps for its own sources is refused under that field), and a captured
 // passport's combination source shows its components in words: the document's checks, Data Extraction field by
 // field (read from the document, confirmed by the person, result), the data source, Face Comparison with its
-// faceMatchScore, and Document Registration Match. axe on each screen. One OCR run.
+// faceMatchScore, and Document Registration Match; outside stub mode the operator's registry is the data source,
+// its fields in a table with their results. axe on each screen. Two OCR runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
-import { DEMO_AUTH, startTestApp, type TestApp } from '../support/app.ts';
+import { DEMO_AUTH, basicAuth, startTestApp, type TestApp } from '../support/app.ts';
 import { expectAccessible, openBrowser, signedInAccount, skipConsole } from '../support/browser.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
-import { ALL_FAIL, GRACE, GRACE_REGISTRATION, multipart } from '../adapters/http/documents/support.ts';
+import {
+  ALL_FAIL,
+  GRACE,
+  GRACE_REGISTRATION,
+  confirmGraceAsRead,
+  multipart,
+  registerGrace,
+  uploadDocuments,
+} from '../adapters/http/documents/support.ts';
 
 let t: TestApp;
 let base: string;
@@ -179,5 +188,54 @@ test(
     await mi.getByRole('region', { name: 'Ngā mea i arowhaitia e passportcapture' }).waitFor();
     await expectAccessible(mi, 'verification with a captured passport (te reo Māori)');
     await mi.context().close();
+  },
+);
+
+test(
+  "outside stub mode the operator's registry is the passport's data source: its fields and results in a table",
+  { skip: skipConsole ?? missingImages(), timeout: 180_000 },
+  async () => {
+    const account = { id: 'registry-bank', password: 'registry-bank-password-long' };
+    await t.services.accounts.create({
+      accountId: account.id,
+      password: account.password,
+      stubMode: false,
+      enabledSources: ['registry', 'passportdvs'],
+    });
+    const auth = basicAuth(account.id, account.password);
+    const loaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/registry/records',
+      headers: { authorization: auth, 'content-type': 'text/csv' },
+      payload: 'id,givenName,middleNames,surname,dob\nB-1,Grace,Brewster,Hopper,1976-04-01\n',
+    });
+    assert.equal(loaded.statusCode, 201, loaded.body);
+    const id = await registerGrace(t, auth);
+    const captured = await uploadDocuments(t, id, [{ name: 'document', content: await renderSpecimen(GRACE) }], auth);
+    assert.equal(captured.statusCode, 201, captured.body);
+    const confirmed = await confirmGraceAsRead(t, id, captured.json<{ captureId: string }>().captureId, auth);
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+
+    const page = await signedInAccount(browser, base, 'en', account);
+    await page.goto(`/account/verifications/${id}`);
+    const components = page.getByRole('region', { name: 'What passportcapture checked' });
+    await components.waitFor();
+    const groups = await components.getByRole('group').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+    assert.deepEqual(groups, [
+      'Document Authenticity: Verified',
+      'Data Extraction: Verified',
+      'Operator registry: Verified',
+      'Document Registration Match: Verified',
+    ]);
+    const registry = components.getByRole('region', { name: 'Operator registry, field by field' });
+    assert.deepEqual(await registry.locator('thead th').allInnerTexts(), ['Field', 'Result']);
+    assert.deepEqual(await rows(registry), [
+      ['Given name', 'Field confirmed.'],
+      ['Middle names', 'Field confirmed.'],
+      ['Surname', 'Field confirmed.'],
+      ['Date of birth', 'Field confirmed.'],
+    ]);
+    await expectAccessible(page, 'verification with a passport checked against the registry');
+    await page.context().close();
   },
 );

@@ -92,6 +92,7 @@ export const account = {
       dob: 'Date of birth',
       surname: 'Surname',
       givenName: 'Given name',
+      middleNames: 'Middle names',
       documentScan: 'Document photo',
       face: 'Face',
     },

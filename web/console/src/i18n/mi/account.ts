@@ -102,6 +102,7 @@ export const account: Messages<typeof english> = {
       dob: 'Rā whānau',
       surname: 'Ingoa whānau',
       givenName: 'Ingoa',
+      middleNames: 'Ingoa waenga',
       documentScan: 'Whakaahua o te tuhinga',
       face: 'Kanohi',
     },

@@ -26,6 +26,7 @@ const FIELD_NAMES = [
   'dob',
   'surname',
   'givenName',
+  'middleNames',
   'documentScan',
   'face',
 ] as const;
