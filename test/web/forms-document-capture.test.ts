@@ -4,11 +4,11 @@
 // name corrected within the account's controlled changes is "Verified with changes", a surname corrected beyond
 // them "Pending review" (with a selfie the form asks for, Grace's own face); an NSW driver licence with its card
 // number; bad uploads named beside their field (wrong type, too large: in the browser; undecodable: by pono);
-// te reo Māori strings; axe with no serious violations. Three OCR runs in all.
+// te reo Māori strings (the registry data source of an account outside stub mode among them); axe with no serious violations. Three OCR runs in all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
+import { startTestApp, DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
 import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
 import { expectFitsNarrow, screenshotOf } from '../support/screens.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
@@ -38,11 +38,15 @@ after(async () => {
 });
 
 /** The form's server checks Grace (no background source) and mints the link's browser token. */
-async function captureLink(trackingCode: string, extra = ''): Promise<string> {
+async function captureLink(
+  trackingCode: string,
+  extra = '',
+  account = { id: 'demo', auth: DEMO_AUTH },
+): Promise<string> {
   const checked = await t.app.inject({
     method: 'POST',
     url: '/api/v1/forms/identity-verification',
-    headers: { authorization: DEMO_AUTH },
+    headers: { authorization: account.auth },
     payload: {
       trackingCode,
       roleKey: 'Applicant1',
@@ -64,12 +68,12 @@ async function captureLink(trackingCode: string, extra = ''): Promise<string> {
   const minted = await t.app.inject({
     method: 'POST',
     url: '/api/v1/forms/browser-tokens',
-    headers: { authorization: DEMO_AUTH },
+    headers: { authorization: account.auth },
     payload: { trackingCode },
   });
   assert.equal(minted.statusCode, 201, minted.body);
   const { browserToken } = minted.json() as { browserToken: string };
-  return `/forms/capture#account=demo&token=${browserToken}&role=Applicant1${extra}`;
+  return `/forms/capture#account=${account.id}&token=${browserToken}&role=Applicant1${extra}`;
 }
 
 async function open(link: string): Promise<Page> {
@@ -223,6 +227,45 @@ test(
       /Te whakataurite kanohi: Kua whakamanahia/,
     );
     await expectAccessible(page, 'capture result in te reo Māori');
+  },
+);
+
+test(
+  "te reo Māori: outside stub mode the operator's registry, the passport's data source, is named in Māori",
+  { skip },
+  async () => {
+    const account = { id: 'registry-shop', password: 'registry-shop-password-long' };
+    await t.services.accounts.create({
+      accountId: account.id,
+      password: account.password,
+      stubMode: false,
+      enabledSources: ['registry', 'passportdvs'],
+    });
+    const auth = basicAuth(account.id, account.password);
+    const loaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/registry/registry/records',
+      headers: { authorization: auth, 'content-type': 'text/csv' },
+      payload: 'id,givenName,middleNames,surname,dob\nS-1,Grace,Brewster,Hopper,1976-04-01\n',
+    });
+    assert.equal(loaded.statusCode, 201, loaded.body);
+    const page = await open(await captureLink('capture-registry', '&lang=mi', { id: account.id, auth }));
+    await page.getByRole('radio', { name: /^Uruwhenua/ }).check();
+    await page
+      .getByLabel(/^Whakaahua o te tuhinga/)
+      .setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: passport });
+    await page.getByRole('button', { name: 'Pānuitia te tuhinga' }).click();
+    await page.getByRole('heading', { name: 'Tirohia ngā taipitopito i pānuitia i tō tuhinga' }).waitFor({
+      timeout: 180_000,
+    });
+    await page.getByRole('button', { name: 'Whakaūngia ēnei taipitopito' }).click();
+    await page.getByRole('heading', { name: /^Te otinga o tō tuhinga:/ }).waitFor();
+    assert.match(
+      await page.locator('.pono-capture-components').innerText(),
+      /Te rēhita o te kaiwhakahaere: Kua whakamanahia/,
+    );
+    assert.doesNotMatch(await page.locator('.pono-capture-components').innerText(), /Operator registry/);
+    await expectAccessible(page, 'capture result with the registry in te reo Māori');
   },
 );
 
