@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestApp } from './app.ts';
+import { startTestApp, type TestApp, type TestAppOptions } from './app.ts';
 import { DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,6 +37,36 @@ export function openBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** A pglite app listening at `base`, and a browser. */
+export interface AppInBrowser {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * Before this file's tests, a pglite app (with what `options()` gives, once it is called) listening and a browser, handed to `started`; both
+ * closed after the tests. Nothing when `skip` says why not.
+ */
+export function appInBrowser(
+  skip: string | undefined,
+  started: (web: AppInBrowser) => void,
+  options: () => TestAppOptions | Promise<TestAppOptions> = () => ({}),
+): void {
+  let web: AppInBrowser | undefined;
+  before(async () => {
+    if (skip) return;
+    const t = await startTestApp('pglite', await options());
+    web = { t, base: await t.listen(), browser: await openBrowser() };
+    started(web);
+  });
+  after(async () => {
+    if (!web) return;
+    await web.browser.close();
+    await web.t.close();
   });
 }
 

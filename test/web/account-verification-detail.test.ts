@@ -4,12 +4,12 @@
 // field (read from the document, confirmed by the person, result), the data source, Face Comparison with its
 // faceMatchScore, and Document Registration Match; outside stub mode the operator's registry is the data source,
 // its fields in a table with their results. axe on each screen. Two OCR runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
-import { DEMO_AUTH, basicAuth, startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, signedInAccount, skipConsole } from '../support/browser.ts';
+import { DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
+import { appInBrowser, expectAccessible, signedInAccount, skipConsole } from '../support/browser.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import {
@@ -26,16 +26,8 @@ let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite');
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
+appInBrowser(skipConsole, (web) => {
+  ({ t, base, browser } = web);
 });
 
 async function registered(payload: object): Promise<string> {

@@ -3,13 +3,13 @@
 // keyboard only (passport A1111111), a refused value named beside its field, opt-out, help with a sample
 // image, te reo Māori, axe with no serious violations; and the component used from another origin with a
 // browser token, CORS allowed only for the account's origins.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
-import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
+import { DEMO_AUTH, type TestApp } from '../support/app.ts';
+import { appInBrowser, browserMissing, expectAccessible } from '../support/browser.ts';
 import { screenshotOf } from '../support/screens.ts';
 
 const skip = browserMissing;
@@ -17,16 +17,8 @@ let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skip) return;
-  t = await startTestApp('pglite');
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skip) return;
-  await browser.close();
-  await t.close();
+appInBrowser(skip, (web) => {
+  ({ t, base, browser } = web);
 });
 
 async function demoPage(): Promise<Page> {

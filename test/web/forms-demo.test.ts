@@ -2,30 +2,29 @@
 // switches, and the submit step, where the demo's server runs the tamper check for each applicant (the page
 // sends its browser token, never the account's password): true for the details verified, false once one
 // character changed; axe on the page at each step.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
+import { appInBrowser, browserMissing, expectAccessible } from '../support/browser.ts';
 import { startMailbox, type Mailbox } from '../adapters/http/casework/casework-client.ts';
 
 const skip = browserMissing;
-let t: TestApp;
 let base: string;
 let browser: Browser;
 let mailbox: Mailbox;
 
-before(async () => {
-  if (skip) return;
-  mailbox = await startMailbox();
-  t = await startTestApp('pglite', { env: { SMTP_URL: mailbox.url } });
-  base = await t.listen();
-  browser = await openBrowser();
-});
+appInBrowser(
+  skip,
+  (web) => {
+    ({ base, browser } = web);
+  },
+  async () => {
+    mailbox = await startMailbox();
+    return { env: { SMTP_URL: mailbox.url } };
+  },
+);
 after(async () => {
   if (skip) return;
-  await browser.close();
-  await t.close();
   await mailbox.close();
 });
 

@@ -3,27 +3,19 @@
 // first); an account administrator finds it in the console's manual verification queue, sees the scan beside
 // the person's details and verifies them (VERIFIED_ADMIN with a comment); the waiting component then tells the
 // form onVerified, and the outcome API reads VERIFIED. axe on each screen; screenshots for docs/forms.md.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, DEMO_AUTH, type TestApp } from '../support/app.ts';
-import { expectAccessible, imageLoaded, openBrowser, skipConsole } from '../support/browser.ts';
+import { DEMO_AUTH, type TestApp } from '../support/app.ts';
+import { appInBrowser, expectAccessible, imageLoaded, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot, screenshotOf } from '../support/screens.ts';
 
 let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite');
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
+appInBrowser(skipConsole, (web) => {
+  ({ t, base, browser } = web);
 });
 
 /** A scan as a person would send it: our own drawn sample passport, photographed by the browser. */
