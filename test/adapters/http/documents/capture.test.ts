@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createClientAsync } from 'soap';
 import { forEachDatabase } from '../../../support/databases.ts';
-import { startTestApp, DEMO, DEMO_AUTH, type TestApp } from '../../../support/app.ts';
+import { startTestApp, DEMO, DEMO_AUTH } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { SOAP_PATH } from '../../soap/soap-app.ts';
-import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
+import { GRACE, confirmGraceAsRead, graceCaptured, registerGrace, uploadDocuments } from './support.ts';
 
 const skip = missingImages();
 type Json = Record<string, unknown>;
@@ -25,17 +25,6 @@ interface Check {
   documentRegion?: string;
   extraData?: Json[];
   individualResult?: Check[];
-}
-
-/** Grace Hopper's specimen passport registered and photographed with `selfie` (accepted: 201). */
-async function graceCaptured(t: TestApp, selfie: string) {
-  const verificationId = await registerGrace(t);
-  const captured = await uploadDocuments(t, verificationId, [
-    { name: 'document', content: await renderSpecimen(GRACE) },
-    { name: 'selfie', content: readFileSync(selfie) },
-  ]);
-  assert.equal(captured.statusCode, 201, captured.body);
-  return { verificationId, captured };
 }
 
 const component = (check: Check, name: string): Check | undefined =>

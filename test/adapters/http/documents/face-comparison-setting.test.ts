@@ -4,12 +4,18 @@
 // without a selfie is refused naming the selfie, and with one the component is there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { forEachDatabase } from '../../../support/databases.ts';
 import { startTestApp, DEMO_AUTH, type TestApp } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
-import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
+import {
+  GRACE,
+  confirmGraceAsRead,
+  graceCaptured,
+  graceWithSelfie,
+  registerGrace,
+  uploadDocuments,
+} from './support.ts';
 
 const skip = missingImages();
 interface Check {
@@ -42,12 +48,7 @@ forEachDatabase((kind) => {
       const t = await startTestApp(kind);
       try {
         await setFaceComparison(t, 'off');
-        const verificationId = await registerGrace(t);
-        const captured = await uploadDocuments(t, verificationId, [
-          { name: 'document', content: await renderSpecimen(GRACE) },
-          { name: 'selfie', content: readFileSync(COLLINS) },
-        ]);
-        assert.equal(captured.statusCode, 201, captured.body);
+        const { verificationId, captured } = await graceCaptured(t, COLLINS);
         const view = captured.json<{ captureId: string; face: unknown }>();
         assert.equal(view.face, null, 'no face was compared');
         const result = await confirmAsRead(t, verificationId, view.captureId);
@@ -85,11 +86,7 @@ forEachDatabase((kind) => {
         );
         assert.match(refusal.problems[0]?.message ?? '', /selfie/);
 
-        const captured = await uploadDocuments(t, verificationId, [
-          { name: 'document', content: passport },
-          { name: 'selfie', content: readFileSync(HOPPER) },
-        ]);
-        assert.equal(captured.statusCode, 201, captured.body);
+        const captured = await graceWithSelfie(t, verificationId, HOPPER);
         const view = captured.json<{ captureId: string; face: { score: number } | null }>();
         assert.ok(view.face && view.face.score >= 40, `same face: ${JSON.stringify(view.face)}`);
         const result = await confirmAsRead(t, verificationId, view.captureId);

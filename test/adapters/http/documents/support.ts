@@ -1,7 +1,8 @@
 // Specimen documents, multipart bodies and the register / photograph / confirm steps of the document capture tests.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { HOPPER, COLLINS } from '../../../../src/adapters/face/synthetic-faces.ts';
-import type { SpecimenPerson } from '../../../../src/adapters/documents/specimens.ts';
+import { renderSpecimen, type SpecimenPerson } from '../../../../src/adapters/documents/specimens.ts';
 import { DEMO_AUTH, type TestApp } from '../../../support/app.ts';
 
 /** Grace Hopper's portrait on an Australian specimen; A1111111 is the PassportDVS stub code for "verified". */
@@ -107,4 +108,20 @@ export function confirmGraceAsRead(t: TestApp, verificationId: string, captureId
       documentNumber: 'A1111111',
     },
   });
+}
+
+/** Grace's specimen passport photographed with `selfie` for her verification (accepted: 201). */
+export async function graceWithSelfie(t: TestApp, verificationId: string, selfie: string) {
+  const captured = await uploadDocuments(t, verificationId, [
+    { name: 'document', content: await renderSpecimen(GRACE) },
+    { name: 'selfie', content: readFileSync(selfie) },
+  ]);
+  assert.equal(captured.statusCode, 201, captured.body);
+  return captured;
+}
+
+/** Grace Hopper's specimen passport registered and photographed with `selfie` (accepted: 201). */
+export async function graceCaptured(t: TestApp, selfie: string) {
+  const verificationId = await registerGrace(t);
+  return { verificationId, captured: await graceWithSelfie(t, verificationId, selfie) };
 }
