@@ -53,7 +53,7 @@ export interface AppInBrowser {
  */
 export function appInBrowser(
   skip: string | undefined,
-  started: (web: AppInBrowser) => void,
+  started: (web: AppInBrowser) => void | Promise<void>,
   options: () => TestAppOptions | Promise<TestAppOptions> = () => ({}),
 ): void {
   let web: AppInBrowser | undefined;
@@ -61,7 +61,7 @@ export function appInBrowser(
     if (skip) return;
     const t = await startTestApp('pglite', await options());
     web = { t, base: await t.listen(), browser: await openBrowser() };
-    started(web);
+    await started(web);
   });
   after(async () => {
     if (!web) return;

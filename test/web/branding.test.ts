@@ -2,41 +2,40 @@
 // here) in the console's header and window title at sign-in, and on the page of a liveness link that does not
 // exist, which is styled like the applicant's liveness page and speaks English and te reo Māori. Axe on both,
 // and both fit a 320 px window.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, skipConsole } from '../support/browser.ts';
+import { appInBrowser, expectAccessible, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow } from '../support/screens.ts';
 
 const OFFICE = 'Te Kaunihera o Tāmaki | Citizenship';
-let t: TestApp;
 let base: string;
 let browser: Browser;
 let dir: string;
 
-before(async () => {
+appInBrowser(
+  skipConsole,
+  (web) => {
+    ({ base, browser } = web);
+  },
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pono-branding-web-'));
+    const logo = join(dir, 'logo.png');
+    writeFileSync(
+      logo,
+      await sharp({ create: { width: 120, height: 60, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
+        .png()
+        .toBuffer(),
+    );
+    return { demo: false, env: { PONO_OFFICE_NAME: OFFICE, PONO_OFFICE_LOGO: logo } };
+  },
+);
+after(() => {
   if (skipConsole) return;
-  dir = mkdtempSync(join(tmpdir(), 'pono-branding-web-'));
-  const logo = join(dir, 'logo.png');
-  writeFileSync(
-    logo,
-    await sharp({ create: { width: 120, height: 60, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
-      .png()
-      .toBuffer(),
-  );
-  t = await startTestApp('pglite', { demo: false, env: { PONO_OFFICE_NAME: OFFICE, PONO_OFFICE_LOGO: logo } });
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,29 +1,25 @@
 // The public calculator by travel document in Debian Chromium (BR-60): the document details of the demo's
 // eligible adult give 366/365/365/365/366 = 1,827 and eligible, with no date of residence shown; a wrong detail
 // gives the plain refusal; axe in English and te reo Māori.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, expectAccessible, skipConsole } from '../support/browser.ts';
 import { DEMO_RECORDS } from '../../src/app/demo-records.ts';
 
 let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  await t.services.records.load(DEMO_RECORDS);
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    await t.services.records.load(DEMO_RECORDS);
+  },
+  () => ({ demo: false }),
+);
 
 async function openCalculator(language: 'en' | 'mi'): Promise<Page> {
   const context = await browser.newContext({ baseURL: base, locale: 'en-NZ', viewport: { width: 1280, height: 900 } });

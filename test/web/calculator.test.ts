@@ -1,28 +1,24 @@
 // The public presence calculator in Debian Chromium: the seed's example (residence from 10 Nov 2014, applying
 // 18 Nov 2020, no trips) gives 366/365/365/365/366 = 1,827 and eligible, the same as the API; a trip counts;
 // keyboard use, 320 px, axe in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, expectAccessible, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 
 let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  (web) => {
+    ({ t, base, browser } = web);
+  },
+  () => ({ demo: false }),
+);
 
 async function openCalculator(language: 'en' | 'mi' = 'en'): Promise<Page> {
   const context = await browser.newContext({ baseURL: base, locale: 'en-NZ', viewport: { width: 1280, height: 900 } });

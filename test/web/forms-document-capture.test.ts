@@ -5,11 +5,11 @@
 // them "Pending review" (with a selfie the form asks for, Grace's own face); an NSW driver licence with its card
 // number; bad uploads named beside their field (wrong type, too large: in the browser; undecodable: by pono);
 // te reo Māori strings (the registry data source of an account outside stub mode among them); axe with no serious violations. Three OCR runs in all.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
-import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
+import { DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
+import { appInBrowser, browserMissing, expectAccessible } from '../support/browser.ts';
 import { expectFitsNarrow, screenshotOf } from '../support/screens.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
@@ -24,17 +24,9 @@ let base: string;
 let browser: Browser;
 let passport: Buffer;
 
-before(async () => {
-  if (skip) return;
-  t = await startTestApp('pglite');
-  base = await t.listen();
-  browser = await openBrowser();
+appInBrowser(skip, async (web) => {
+  ({ t, base, browser } = web);
   passport = await renderSpecimen(GRACE);
-});
-after(async () => {
-  if (skip) return;
-  await browser.close();
-  await t.close();
 });
 
 /** The form's server checks Grace (no background source) and mints the link's browser token. */
