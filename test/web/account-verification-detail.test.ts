@@ -8,12 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
-import { DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
+import { DEMO_AUTH, type TestApp } from '../support/app.ts';
 import { appInBrowser, expectAccessible, signedInAccount, skipConsole } from '../support/browser.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import {
   ALL_FAIL,
+  accountWithRecords,
   GRACE,
   GRACE_REGISTRATION,
   confirmGraceAsRead,
@@ -188,20 +189,11 @@ test(
   { skip: skipConsole ?? missingImages(), timeout: 180_000 },
   async () => {
     const account = { id: 'registry-bank', password: 'registry-bank-password-long' };
-    await t.services.accounts.create({
-      accountId: account.id,
-      password: account.password,
-      stubMode: false,
-      enabledSources: ['registry', 'passportdvs'],
-    });
-    const auth = basicAuth(account.id, account.password);
-    const loaded = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/registry/registry/records',
-      headers: { authorization: auth, 'content-type': 'text/csv' },
-      payload: 'id,givenName,middleNames,surname,dob\nB-1,Grace,Brewster,Hopper,1976-04-01\n',
-    });
-    assert.equal(loaded.statusCode, 201, loaded.body);
+    const auth = await accountWithRecords(
+      t,
+      account.id,
+      'id,givenName,middleNames,surname,dob\nB-1,Grace,Brewster,Hopper,1976-04-01\n',
+    );
     const id = await registerGrace(t, auth);
     const captured = await uploadDocuments(t, id, [{ name: 'document', content: await renderSpecimen(GRACE) }], auth);
     assert.equal(captured.statusCode, 201, captured.body);

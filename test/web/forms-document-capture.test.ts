@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_AUTH, basicAuth, type TestApp } from '../support/app.ts';
+import { DEMO_AUTH, type TestApp } from '../support/app.ts';
 import { appInBrowser, browserMissing, expectAccessible } from '../support/browser.ts';
 import { expectFitsNarrow, screenshotOf } from '../support/screens.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import { readFileSync } from 'node:fs';
-import { GRACE } from '../adapters/http/documents/support.ts';
+import { GRACE, accountWithRecords } from '../adapters/http/documents/support.ts';
 import { HOPPER_NSW } from '../adapters/http/documents/licences.ts';
 import { renderLicence } from '../../src/adapters/documents/licence-specimens.ts';
 
@@ -226,21 +226,12 @@ test(
   "te reo Māori: outside stub mode the operator's registry, the passport's data source, is named in Māori",
   { skip },
   async () => {
-    const account = { id: 'registry-shop', password: 'registry-shop-password-long' };
-    await t.services.accounts.create({
-      accountId: account.id,
-      password: account.password,
-      stubMode: false,
-      enabledSources: ['registry', 'passportdvs'],
-    });
-    const auth = basicAuth(account.id, account.password);
-    const loaded = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/registry/registry/records',
-      headers: { authorization: auth, 'content-type': 'text/csv' },
-      payload: 'id,givenName,middleNames,surname,dob\nS-1,Grace,Brewster,Hopper,1976-04-01\n',
-    });
-    assert.equal(loaded.statusCode, 201, loaded.body);
+    const account = { id: 'registry-shop' };
+    const auth = await accountWithRecords(
+      t,
+      account.id,
+      'id,givenName,middleNames,surname,dob\nS-1,Grace,Brewster,Hopper,1976-04-01\n',
+    );
     const page = await open(await captureLink('capture-registry', '&lang=mi', { id: account.id, auth }));
     await page.getByRole('radio', { name: /^Uruwhenua/ }).check();
     await page

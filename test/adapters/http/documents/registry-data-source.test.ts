@@ -7,10 +7,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../../support/databases.ts';
-import { startTestApp, basicAuth, type TestApp } from '../../../support/app.ts';
+import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
-import { GRACE, confirmGraceAsRead, registerGrace, uploadDocuments } from './support.ts';
+import {
+  GRACE,
+  accountWithRecords,
+  confirmGraceAsRead,
+  liveAccount,
+  registerGrace,
+  uploadDocuments,
+} from './support.ts';
 import { RecordsStore } from '../../../../src/adapters/records/store.ts';
 import { generatePopulation } from '../../../../src/domain/records/index.ts';
 
@@ -20,29 +27,6 @@ interface Check {
   state: string;
   fieldResult: { name: string; status: string; value?: string }[];
   individualResult?: Check[];
-}
-
-/** An account of live sources whose registry holds `csv`; passportdvs is enabled but has no stub to run. */
-async function accountWithRecords(t: TestApp, accountId: string, csv: string): Promise<string> {
-  const auth = await liveAccount(t, accountId, ['registry', 'passportdvs']);
-  const loaded = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/registry/registry/records',
-    headers: { authorization: auth, 'content-type': 'text/csv' },
-    payload: csv,
-  });
-  assert.equal(loaded.statusCode, 201, loaded.body);
-  return auth;
-}
-
-async function liveAccount(t: TestApp, accountId: string, enabledSources: string[]): Promise<string> {
-  await t.services.accounts.create({
-    accountId,
-    password: `${accountId}-password-long`,
-    stubMode: false,
-    enabledSources,
-  });
-  return basicAuth(accountId, `${accountId}-password-long`);
 }
 
 /** Grace registered, her passport photographed and confirmed as read: the combination result. */

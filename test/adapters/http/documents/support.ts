@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { HOPPER, COLLINS } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { renderSpecimen, type SpecimenPerson } from '../../../../src/adapters/documents/specimens.ts';
-import { DEMO_AUTH, type TestApp } from '../../../support/app.ts';
+import { DEMO_AUTH, basicAuth, type TestApp } from '../../../support/app.ts';
 
 /** Grace Hopper's portrait on an Australian specimen; A1111111 is the PassportDVS stub code for "verified". */
 export const GRACE: SpecimenPerson = {
@@ -124,4 +124,28 @@ export async function graceWithSelfie(t: TestApp, verificationId: string, selfie
 export async function graceCaptured(t: TestApp, selfie: string) {
   const verificationId = await registerGrace(t);
   return { verificationId, captured: await graceWithSelfie(t, verificationId, selfie) };
+}
+
+/** An account of live sources whose registry holds `csv`; passportdvs is enabled but has no stub to run. */
+export async function accountWithRecords(t: TestApp, accountId: string, csv: string): Promise<string> {
+  const auth = await liveAccount(t, accountId, ['registry', 'passportdvs']);
+  const loaded = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/registry/registry/records',
+    headers: { authorization: auth, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  assert.equal(loaded.statusCode, 201, loaded.body);
+  return auth;
+}
+
+/** An account outside stub mode with these sources enabled, its password `<id>-password-long`: its authorization. */
+export async function liveAccount(t: TestApp, accountId: string, enabledSources: string[]): Promise<string> {
+  await t.services.accounts.create({
+    accountId,
+    password: `${accountId}-password-long`,
+    stubMode: false,
+    enabledSources,
+  });
+  return basicAuth(accountId, `${accountId}-password-long`);
 }
