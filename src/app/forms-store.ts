@@ -88,7 +88,7 @@ export class FormsStore {
         ), s as (
           insert into form_sessions (account_id, tracking_code, role_key, verification_id, identity, last_outputs, updated_at)
           select ${accountId}, ${session.trackingCode}, ${session.roleKey}, ${verification.verificationId},
-            ${JSON.stringify(session.identity)}::jsonb, ${JSON.stringify(session.outputs)}::jsonb, ${now}
+            ${JSON.stringify(session.identity)}::json, ${JSON.stringify(session.outputs)}::json, ${now}
           from ok where ok.current
           on conflict (account_id, tracking_code, role_key) do nothing
           returning verification_id

@@ -26,6 +26,7 @@ import * as m042 from './042-form-sessions-account-key.ts';
 import * as m055 from './055-domain-value-checks.ts';
 import * as m056 from './056-verification-state-json.ts';
 import * as m065 from './065-account-face-comparison.ts';
+import * as m066 from './066-form-sessions-json.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '055-domain-value-checks': m055,
   '056-verification-state-json': m056,
   '065-account-face-comparison': m065,
+  '066-form-sessions-json': m066,
 };
