@@ -199,15 +199,24 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
+/** The node options `npm start` runs `pono serve` with (package.json's start script: `node <options> bin/pono.js serve`). */
+function startOptions(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts
+    .start;
+  const words = start.split(' ');
+  return words.slice(1, words.indexOf('bin/pono.js'));
+}
+
 /**
- * `pono serve` in its own process on a free port, with `env` (DATABASE_URL, DATABASE_SCHEMA, …). With
- * `--profile` on the bench's command line, node writes a CPU profile of the server into bench/out/ when it stops.
+ * `pono serve` in its own process on a free port, as `npm start` runs it, with `env` (DATABASE_URL,
+ * DATABASE_SCHEMA, …). With `--profile` on the bench's command line, node writes a CPU profile of the server
+ * into bench/out/ when it stops.
  */
 export async function startPono(env: Record<string, string>): Promise<Server> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/out')] : [];
   const applicationName = env['DATABASE_URL'] ? `bench_pono_${port}` : undefined;
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin/pono.js'), 'serve'], {
+  const child = spawn(process.execPath, [...startOptions(), ...profile, join(ROOT, 'bin/pono.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

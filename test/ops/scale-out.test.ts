@@ -55,8 +55,12 @@ function unitFor(port: number): { args: string[]; env: Record<string, string> } 
   const exec = /^ExecStart=(\S+) (.+)$/m.exec(unit);
   assert.ok(exec, 'the unit has an ExecStart');
   assert.match(exec[1] ?? '', /\/node$/);
-  const [script = '', ...rest] = (exec[2] ?? '').split(' ');
-  return { args: [join(root, script), ...rest], env };
+  const words = (exec[2] ?? '').split(' ');
+  const nodeOptions = words.filter(
+    (word, i) => word.startsWith('--') && words.slice(0, i).every((w) => w.startsWith('--')),
+  );
+  const [script = '', ...rest] = words.slice(nodeOptions.length);
+  return { args: [...nodeOptions, join(root, script), ...rest], env };
 }
 
 const schema = `scale_${process.pid}_${Date.now() % 1_000_000}`;
