@@ -33,7 +33,7 @@ test(
       const created = await pono(
         ...cliArgs(['account', 'create'], { id: 'acme', password: 's3cret-for-acme', sources: 'registry' }),
       );
-      assert.equal(created.stdout, 'account acme: stub mode off, 1 sources enabled\n');
+      assert.equal(created.stdout, 'account acme: stub mode off, 1 sources enabled, face comparison optional\n');
       await pono('account', 'create', '--id', 'trial', '--password', 'a-trial-password', '--stub');
       const john = { account: 'trial', givenName: 'John', surname: 'Smith', dob: '1980-01-01' };
       const verified = await pono(

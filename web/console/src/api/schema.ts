@@ -7335,10 +7335,24 @@ export interface paths {
                         documentDateOfBirth?: string;
                         /** @description First name as on the document */
                         documentFirstName?: string;
+                        /** @description Flat, unit or level as on the document */
+                        documentFlatNumber?: string;
                         /** @description Last name as on the document */
                         documentLastName?: string;
                         /** @description Middle name as on the document */
                         documentMiddleName?: string;
+                        /** @description Postcode as on the document (4 digits) */
+                        documentPostcode?: string;
+                        /** @description State as on the document */
+                        documentState?: string;
+                        /** @description Street name as on the document */
+                        documentStreetName?: string;
+                        /** @description Street number as on the document (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        documentStreetNumber?: string;
+                        /** @description Street type as on the document (a street type such as ROAD or RD) */
+                        documentStreetType?: string;
+                        /** @description Suburb or town as on the document */
+                        documentSuburb?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
@@ -7994,10 +8008,24 @@ export interface paths {
                         documentDateOfBirth?: string;
                         /** @description First name as on the document */
                         documentFirstName?: string;
+                        /** @description Flat, unit or level as on the document */
+                        documentFlatNumber?: string;
                         /** @description Last name as on the document */
                         documentLastName?: string;
                         /** @description Middle name as on the document */
                         documentMiddleName?: string;
+                        /** @description Postcode as on the document (4 digits) */
+                        documentPostcode?: string;
+                        /** @description State as on the document */
+                        documentState?: string;
+                        /** @description Street name as on the document */
+                        documentStreetName?: string;
+                        /** @description Street number as on the document (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        documentStreetNumber?: string;
+                        /** @description Street type as on the document (a street type such as ROAD or RD) */
+                        documentStreetType?: string;
+                        /** @description Suburb or town as on the document */
+                        documentSuburb?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
@@ -9409,10 +9437,24 @@ export interface paths {
                         documentDateOfBirth?: string;
                         /** @description First name as on the document */
                         documentFirstName?: string;
+                        /** @description Flat, unit or level as on the document */
+                        documentFlatNumber?: string;
                         /** @description Last name as on the document */
                         documentLastName?: string;
                         /** @description Middle name as on the document */
                         documentMiddleName?: string;
+                        /** @description Postcode as on the document (4 digits) */
+                        documentPostcode?: string;
+                        /** @description State as on the document */
+                        documentState?: string;
+                        /** @description Street name as on the document */
+                        documentStreetName?: string;
+                        /** @description Street number as on the document (a number, a range like 267-277, or a PO Box or Locked Bag) */
+                        documentStreetNumber?: string;
+                        /** @description Street type as on the document (a street type such as ROAD or RD) */
+                        documentStreetType?: string;
+                        /** @description Suburb or town as on the document */
+                        documentSuburb?: string;
                         /** @description Email (an email address) */
                         email?: string;
                         /** @description First name */
