@@ -175,11 +175,13 @@ export class JobQueue implements RunningJobQueue {
     await this.#boss.stop({ graceful: true, wait: true, timeout: 5000 });
     // pg-boss stops waiting after its timeout; a handler still running then would go on to use a database that the
     // caller closes next, so its end is awaited here.
-    await Promise.allSettled([...this.#inFlight]);
-    // pg-boss marks a finished batch completed (or failed) without awaiting it: that statement is sent once the
-    // handler has returned, and must be answered before the caller closes the database.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#statements.size > 0) await Promise.allSettled([...this.#statements]);
+    // pg-boss marks a finished batch completed (or failed) without awaiting it, so that statement is sent once the
+    // handler has returned; and a fetch still out when stopping can hand a last batch to its handler. Both must be
+    // answered before the caller closes the database: wait until neither is left, a turn of the event loop apart.
+    do {
+      await Promise.allSettled([...this.#inFlight, ...this.#statements]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.#inFlight.size > 0 || this.#statements.size > 0);
     this.#started = false;
   }
 
