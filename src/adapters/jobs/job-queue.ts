@@ -173,11 +173,10 @@ export class JobQueue implements RunningJobQueue {
   async stop(): Promise<void> {
     if (!this.#started) return;
     await this.#boss.stop({ graceful: true, wait: true, timeout: 5000 });
-    // pg-boss stops waiting after its timeout; a handler still running then would go on to use a database that the
-    // caller closes next, so its end is awaited here.
-    // pg-boss marks a finished batch completed (or failed) without awaiting it, so that statement is sent once the
-    // handler has returned; and a fetch still out when stopping can hand a last batch to its handler. Both must be
-    // answered before the caller closes the database: wait until neither is left, a turn of the event loop apart.
+    // Three things of pg-boss's can still reach the database the caller closes next: a handler still running past
+    // pg-boss's own timeout; the statement marking a finished batch completed (or failed), which pg-boss sends
+    // without awaiting it; a last batch handed to its handler by a fetch still out when stopping. Wait until no
+    // handler and no statement is left, a turn of the event loop apart.
     do {
       await Promise.allSettled([...this.#inFlight, ...this.#statements]);
       await new Promise((resolve) => setImmediate(resolve));
