@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from '../log/logger.ts';
 import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
+import { AccessLog } from './access-log.ts';
 
 export function createFastify(logger: Logger, trustProxy: boolean) {
   // verbose: each failure carries its schema, so a refusal can quote the field's own description.
@@ -16,6 +17,7 @@ export function createFastify(logger: Logger, trustProxy: boolean) {
     trustProxy,
     // Unique across processes behind one load balancer; sent back in X-Request-Id and in every error body.
     genReqId: () => randomUUID(),
+    logController: new AccessLog(logger),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemas.validatorCompiler);
   app.setSerializerCompiler(schemas.serializerCompiler);
