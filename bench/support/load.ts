@@ -209,7 +209,7 @@ function startOptions(): string[] {
 
 /**
  * `pono serve` in its own process on a free port, as `npm start` runs it, with `env` (DATABASE_URL,
- * DATABASE_SCHEMA, …). With `--profile` on the bench's command line, node writes a CPU profile of the server
+ * DATABASE_SCHEMA, …), at its default log level (info: an access line per request, written to /dev/null here). With `--profile` on the bench's command line, node writes a CPU profile of the server
  * into bench/out/ when it stops.
  */
 export async function startPono(env: Record<string, string>): Promise<Server> {
@@ -222,7 +222,6 @@ export async function startPono(env: Record<string, string>): Promise<Server> {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
       ...env,
       ...(env['DATABASE_URL'] && applicationName
         ? { DATABASE_URL: withApplicationName(env['DATABASE_URL'], applicationName) }

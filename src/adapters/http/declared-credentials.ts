@@ -1,7 +1,7 @@
 // A route that declares security schemes in its OpenAPI schema is refused with 401 before its input is
 // validated when the request carries no credentials of any of them, so that a caller without credentials
 // learns nothing about the route beyond "sign in". The handler then checks the credentials themselves.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../app/errors.ts';
 import { SESSION_COOKIE, unauthenticated } from './routes/casework/officer-auth.ts';
 import { ACCOUNT_SESSION_COOKIE } from './account-auth.ts';
@@ -34,8 +34,16 @@ function declaredSchemes(schema: RouteSchema | undefined): readonly string[] {
   return schemes;
 }
 
-export async function requireDeclaredCredentials(request: FastifyRequest): Promise<void> {
+/** preValidation hook (a plain callback: it runs on every request and waits for nothing). */
+export function requireDeclaredCredentials(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
   const schemes = declaredSchemes(request.routeOptions.schema as RouteSchema | undefined);
-  if (schemes.length === 0 || schemes.some((scheme) => PRESENT[scheme]?.(request) === true)) return;
-  throw schemes.includes('account') || schemes.includes('accountSession') ? errors.badCredentials() : unauthenticated();
+  if (schemes.length === 0 || schemes.some((scheme) => PRESENT[scheme]?.(request) === true)) done();
+  else
+    done(
+      schemes.includes('account') || schemes.includes('accountSession') ? errors.badCredentials() : unauthenticated(),
+    );
 }
