@@ -107,11 +107,6 @@ function defaultSources(): string[] {
   return allSourceIds().filter((id) => id !== IMMIGRATION_SOURCE);
 }
 
-/**
- * Accounts (tenants) and their API passwords. A verified password is remembered for a minute, keyed by a
- * digest of account and password, so that a client's stream of calls does not pay the memory-hard hash each
- * time; a changed password is honoured within that minute.
- */
 /** The lock-out check a write makes part of its own statement (see `Accounts.authenticateForWrite`). */
 export interface LockoutGuard {
   /** True while the account is locked: the write must not happen then. */
@@ -120,6 +115,11 @@ export interface LockoutGuard {
   refused(): Promise<void>;
 }
 
+/**
+ * Accounts (tenants) and their API passwords. A verified password is remembered for a minute, keyed by a
+ * digest of account and password, so that a client's stream of calls does not pay the memory-hard hash each
+ * time; a changed password is honoured within that minute.
+ */
 export class Accounts {
   readonly #verified = new Map<string, { account: Account; until: number }>();
   readonly #failures: FailedAttempts;
@@ -167,12 +167,12 @@ export class Accounts {
     return (await findAccount(this.db, accountId))?.account;
   }
 
-  /** The account when the password (or the session) is right; otherwise the error every client sees for a wrong one. */
   /** The caller's account: an already proved account as it is, credentials checked as `authenticate` does. */
   async resolve(caller: Caller): Promise<Account> {
     return 'authenticated' in caller ? caller.authenticated : this.authenticate(caller);
   }
 
+  /** The account when the password (or the session) is right; otherwise the error every client sees for a wrong one. */
   async authenticate(credentials: AccountCredentials): Promise<Account> {
     if ('sessionToken' in credentials) return this.#bySession(credentials.sessionToken);
     // The lock-out comes first: while an account is locked, the right password gets the same answer as a wrong one.
