@@ -123,7 +123,7 @@ function preparing(pool: pg.Pool): PostgresPool {
         return client.query(statement);
       }
       return statement.endsWith(PREPARED)
-        ? client.query({ name: statementName(statement), text: statement, values: [...parameters] })
+        ? client.query(preparedQuery(statement, parameters))
         : client.query(statement, [...parameters]);
     }
     return { query, release: (destroy) => client.release(destroy) };
@@ -139,15 +139,20 @@ function preparing(pool: pg.Pool): PostgresPool {
   };
 }
 
-const statementNames = new Map<string, string>();
-/** A prepared statement's name on a connection: its text's digest, so that two texts never share one. */
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `pono_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
-    statementNames.set(text, name);
+const preparedStatements = new Map<string, { name: string; text: string }>();
+
+/**
+ * A prepared statement's query for pg: its name (the text's digest, so that two texts never share one) and text
+ * on a prototype made once per statement, its values the only own property. pg copies a query's own properties
+ * through their descriptors before it runs it, which cost about 2 µs for three of them, on every registration.
+ */
+function preparedQuery(text: string, parameters: ReadonlyArray<unknown>): pg.QueryConfig {
+  let statement = preparedStatements.get(text);
+  if (statement === undefined) {
+    statement = { name: `pono_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`, text };
+    preparedStatements.set(text, statement);
   }
-  return name;
+  return Object.assign(Object.create(statement) as pg.QueryConfig, { values: [...parameters] });
 }
 
 async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log']): Promise<Database> {
