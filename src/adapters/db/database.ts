@@ -83,7 +83,15 @@ async function openServer(url: string, schema: string, log: KyselyConfig['log'])
   } finally {
     await setup.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c search_path="${schema}",public` });
+  // Connections stay open once made (at most 10): no idle timer is set and cleared around every statement, and
+  // the first requests after a lull do not wait for new connections.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 0,
+    types,
+    options: `-c search_path="${schema}",public`,
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }), ...(log ? { log } : {}) });
   return {
     kind: 'postgres',
