@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { digest } from './ids.ts';
 import type { RawBuilder } from 'kysely';
 import type { Db } from './ports/database.ts';
@@ -207,7 +207,7 @@ export class Accounts {
   }
 
   #rememberKey(credentials: { accountId: string; password: string }): string {
-    return createHash('sha256').update(`${credentials.accountId}\u0000${credentials.password}`).digest('hex');
+    return hash('sha256', `${credentials.accountId}\u0000${credentials.password}`, 'hex');
   }
 
   #remembered(credentials: { accountId: string; password: string }): Account | undefined {

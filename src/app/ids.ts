@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, createHash } from 'node:crypto';
+import { randomBytes, randomInt, hash } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -16,5 +16,5 @@ export function newVerificationToken(): string {
 
 /** Tokens and links are stored only as this digest. */
 export function digest(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
