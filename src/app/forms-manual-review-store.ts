@@ -2,6 +2,7 @@
 // (keyset pages on form_manual_reviews_queue / _all), one review read and locked for its decision.
 import type { FormsStore } from './forms-store.ts';
 import type { ManualReviewReason, ManualReviewState } from '../domain/verification/index.ts';
+import { pastPosition, type KeysetPosition } from './keyset.ts';
 
 /** The database handle and transaction the forms stores work with. */
 export type Db = Parameters<FormsStore['session']>[0];
@@ -35,11 +36,6 @@ export interface NewManualReview {
   verificationId: string;
   reason: ManualReviewReason;
   documents: (Omit<ManualDocument, 'documentNo'> & { content: Uint8Array })[];
-}
-
-export interface QueueCursor {
-  submittedAt: Date;
-  reviewId: string;
 }
 
 const COLUMNS = [
@@ -190,7 +186,7 @@ export class ManualReviewStore {
   /** The queue: oldest first, in one state or all; a page of `limit` after the cursor. */
   async queue(
     accountId: string,
-    query: { state?: ManualReviewState; limit: number; after?: QueueCursor },
+    query: { state?: ManualReviewState; limit: number; after?: KeysetPosition<Date, string> },
   ): Promise<ManualReview[]> {
     let select = this.db
       .selectFrom('form_manual_reviews')
@@ -202,12 +198,7 @@ export class ManualReviewStore {
     if (query.state) select = select.where('state', '=', query.state);
     const after = query.after;
     if (after)
-      select = select.where((eb) =>
-        eb.or([
-          eb('submitted_at', '>', after.submittedAt),
-          eb.and([eb('submitted_at', '=', after.submittedAt), eb('review_id', '>', after.reviewId)]),
-        ]),
-      );
+      select = select.where((eb) => pastPosition(eb, { value: 'submitted_at', id: 'review_id' }, 'asc', after));
     return (await select.execute()).map(review);
   }
 

@@ -160,7 +160,7 @@ export class ManualReviewUseCases {
     const rows = await this.store.queue(account.accountId, {
       ...(query.state ? { state: query.state } : {}),
       limit: query.limit + 1,
-      ...(after ? { after: { submittedAt: after.value, reviewId: after.id } } : {}),
+      ...(after ? { after } : {}),
     });
     const page = keysetPage(rows, query.limit, TIME_AND_TEXT_ID, (r) => ({
       value: new Date(r.submittedAt),

@@ -3,6 +3,7 @@
 // last row's sort value and id, base64url JSON of [value, id], so the next page starts strictly after it and costs
 // the same however deep the list goes. Each list says what its cursors hold and how it refuses one it did not make
 // (a CursorFormat); the format of the cursor itself is shared, and cursors already given out keep decoding.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type StringReference } from 'kysely';
 import { errors, type AppError } from './errors.ts';
 
 /** A row's place in a list: its sort value and id. */
@@ -84,3 +85,19 @@ function timeFormat<I extends string | number>(isId: (id: unknown) => id is I): 
 export const TIME_AND_TEXT_ID = timeFormat(isStringId);
 /** Cursors of a time and a numeric id (webhook deliveries). */
 export const TIME_AND_NUMBER_ID = timeFormat(isIntegerId);
+
+/**
+ * The SQL condition of a page's start: rows strictly past `position` in a list ordered by `columns.value` and then
+ * `columns.id`, both descending or both ascending (`value` past, or equal and `id` past).
+ */
+export function pastPosition<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: { value: StringReference<DB, TB>; id: StringReference<DB, TB> },
+  order: 'asc' | 'desc',
+  position: KeysetPosition<unknown, string | number>,
+): Expression<SqlBool> {
+  const past = sql.raw(order === 'asc' ? '>' : '<');
+  const value = eb.ref(columns.value);
+  const id = eb.ref(columns.id);
+  return sql<SqlBool>`(${value} ${past} ${position.value} or (${value} = ${position.value} and ${id} ${past} ${position.id}))`;
+}

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from './ports/database.ts';
 import { PREPARED } from './ports/database.ts';
 import type { VerificationState } from '../domain/verification/index.ts';
+import { pastPosition, type KeysetPosition } from './keyset.ts';
 
 export interface NewVerification {
   accountId: string;
@@ -56,18 +57,12 @@ export interface VerificationSummary {
   updatedAt: string;
 }
 
-/** Where a page of the list ends: the next page starts after this verification. */
-export interface VerificationListKey {
-  createdAt: Date;
-  verificationId: string;
-}
-
 /** The account's verifications, newest first, optionally in one overall status, after `before`; at most `limit`. */
 export async function listVerifications(
   db: Db,
   accountId: string,
-  query: { status?: string; limit: number; before?: VerificationListKey },
-): Promise<{ summary: VerificationSummary; key: VerificationListKey }[]> {
+  query: { status?: string; limit: number; before?: KeysetPosition<Date, string> },
+): Promise<{ summary: VerificationSummary; position: KeysetPosition<Date, string> }[]> {
   let select = db
     .selectFrom('verifications')
     .select(['verification_id', 'overall_status', 'rule_id', 'rule_set_version', 'created_at', 'updated_at'])
@@ -78,12 +73,7 @@ export async function listVerifications(
   if (query.status) select = select.where('overall_status', '=', query.status);
   const before = query.before;
   if (before)
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('verification_id', '<', before.verificationId)]),
-      ]),
-    );
+    select = select.where((eb) => pastPosition(eb, { value: 'created_at', id: 'verification_id' }, 'desc', before));
   const rows = await select.execute();
   return rows.map((r) => ({
     summary: {
@@ -94,7 +84,7 @@ export async function listVerifications(
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     },
-    key: { createdAt: r.created_at, verificationId: r.verification_id },
+    position: { value: r.created_at, id: r.verification_id },
   }));
 }
 

@@ -456,17 +456,13 @@ export class VerificationUseCases {
     query: { status?: string; limit: number; before?: string },
   ): Promise<VerificationSummaryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const after = decodeCursor(TIME_AND_TEXT_ID, query.before, 'before');
-    const before = after && { createdAt: after.value, verificationId: after.id };
+    const before = decodeCursor(TIME_AND_TEXT_ID, query.before, 'before');
     const rows = await listVerifications(this.db, account.accountId, {
       status: query.status,
       limit: query.limit + 1,
       before,
     });
-    const page = keysetPage(rows, query.limit, TIME_AND_TEXT_ID, (r) => ({
-      value: r.key.createdAt,
-      id: r.key.verificationId,
-    }));
+    const page = keysetPage(rows, query.limit, TIME_AND_TEXT_ID, (r) => r.position);
     return { verifications: page.rows.map((r) => r.summary), next: page.next };
   }
 

@@ -36,14 +36,13 @@ export class WebhookDeliveries {
     query: { limit: number; before?: string; state?: DeliveryState },
   ): Promise<WebhookDeliveryPage> {
     const account = await this.accounts.authenticate(credentials);
-    const after = decodeCursor(TIME_AND_NUMBER_ID, query.before, 'before');
-    const before = after && { createdAt: after.value, id: after.id };
+    const before = decodeCursor(TIME_AND_NUMBER_ID, query.before, 'before');
     const rows = await listWebhookDeliveries(this.db, account.accountId, {
       limit: query.limit + 1,
       before,
       state: query.state,
     });
-    const page = keysetPage(rows, query.limit, TIME_AND_NUMBER_ID, (r) => ({ value: r.key.createdAt, id: r.key.id }));
+    const page = keysetPage(rows, query.limit, TIME_AND_NUMBER_ID, (r) => r.position);
     return { deliveries: page.rows.map((r) => r.view), next: page.next };
   }
 

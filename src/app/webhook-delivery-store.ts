@@ -1,6 +1,7 @@
 // The SQL of webhook deliveries: a delivery recorded when it falls due, an account's deliveries listed in keyset
 // pages, one read or locked for a retry.
 import type { Db, Tx } from './ports/database.ts';
+import { pastPosition, type KeysetPosition } from './keyset.ts';
 
 /**
  * - pending: not tried yet; delivered: the receiver answered 2xx;
@@ -21,12 +22,6 @@ export interface WebhookDeliveryView {
   lastError: string | null;
   deliveredAt: string | null;
   createdAt: string;
-}
-
-/** Where a page of the list ends: the next page starts after this delivery. */
-export interface DeliveryListKey {
-  createdAt: Date;
-  id: number;
 }
 
 interface Row {
@@ -108,8 +103,8 @@ export async function insertWebhookDelivery(
 export async function listWebhookDeliveries(
   db: Db,
   accountId: string,
-  query: { limit: number; before?: DeliveryListKey; state?: DeliveryState },
-): Promise<{ view: WebhookDeliveryView; key: DeliveryListKey }[]> {
+  query: { limit: number; before?: KeysetPosition<Date, number>; state?: DeliveryState },
+): Promise<{ view: WebhookDeliveryView; position: KeysetPosition<Date, number> }[]> {
   let select = db
     .selectFrom('webhook_deliveries')
     .select(COLUMNS)
@@ -124,15 +119,9 @@ export async function listWebhookDeliveries(
   else if (query.state === 'failed')
     select = select.where('delivered_at', 'is', null).where('attempts', '>', 0).where('attempts_left', '=', 0);
   const before = query.before;
-  if (before)
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-      ]),
-    );
+  if (before) select = select.where((eb) => pastPosition(eb, { value: 'created_at', id: 'id' }, 'desc', before));
   const rows = await select.execute();
-  return rows.map((row) => ({ view: viewOf(row), key: { createdAt: row.created_at, id: row.id } }));
+  return rows.map((row) => ({ view: viewOf(row), position: { value: row.created_at, id: row.id } }));
 }
 
 export async function findWebhookDelivery(
