@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, unwrap, type Answer } from '../../api/client.ts';
+import { Table } from '../../components/Table.tsx';
 
 type CurrentStatus = Answer<'/api/v1/verifications/{verificationId}', 'get'>;
 export type CheckResult = CurrentStatus['verificationResult']['individualResult'][number];
@@ -32,6 +33,8 @@ const FIELD_NAMES = [
 ] as const;
 const CHECK_RESULTS = ['PASSED', 'FAILED', 'NOT_CHECKED'] as const;
 
+const fieldStatus = (f: FieldResult): string => f.statusName ?? f.status ?? '—';
+
 const fieldName = (t: TFunction<'account'>, name: string): string => {
   const known = FIELD_NAMES.find((n) => n === name);
   return known ? t(`capture.fields.${known}`) : name;
@@ -55,27 +58,19 @@ function FieldTable({ component, side }: { component: Component; side: 'extracte
   const { t } = useTranslation('account');
   const shown = (value: string) => value || '—';
   return (
-    <table>
-      <caption className="visually-hidden">{t('capture.fieldsOf', { component: component.name })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('field')}</th>
-          <th scope="col">{t(`capture.${side}`)}</th>
-          <th scope="col">{t('capture.confirmed')}</th>
-          <th scope="col">{t('fieldStatus')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {component.fieldResult.map((f) => (
-          <tr key={f.name}>
-            <th scope="row">{fieldName(t, f.name)}</th>
-            <td>{shown(otherValue(f, side))}</td>
-            <td>{shown(confirmedValue(f))}</td>
-            <td>{f.statusName ?? f.status ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={t('capture.fieldsOf', { component: component.name })}
+      captionHidden
+      rowHeaders
+      rows={component.fieldResult}
+      rowKey={(f) => f.name}
+      columns={[
+        { heading: t('field'), cell: (f) => fieldName(t, f.name) },
+        { heading: t(`capture.${side}`), cell: (f) => shown(otherValue(f, side)) },
+        { heading: t('capture.confirmed'), cell: (f) => shown(confirmedValue(f)) },
+        { heading: t('fieldStatus'), cell: fieldStatus },
+      ]}
+    />
   );
 }
 
@@ -83,22 +78,15 @@ function FieldTable({ component, side }: { component: Component; side: 'extracte
 function FieldStatuses({ component }: { component: Component }) {
   const { t } = useTranslation('account');
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('field')}</th>
-          <th scope="col">{t('fieldStatus')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {component.fieldResult.map((f) => (
-          <tr key={f.name}>
-            <th scope="row">{fieldName(t, f.name)}</th>
-            <td>{f.statusName ?? f.status ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      rowHeaders
+      rows={component.fieldResult}
+      rowKey={(f) => f.name}
+      columns={[
+        { heading: t('field'), cell: (f) => fieldName(t, f.name) },
+        { heading: t('fieldStatus'), cell: fieldStatus },
+      ]}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Answer } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { Page } from '../../components/Page.tsx';
+import { Table } from '../../components/Table.tsx';
 import { Refusal } from '../work/lists.tsx';
 import { personFacts } from './person-facts.ts';
 import { statusLabel } from './labels.ts';
@@ -133,59 +134,41 @@ export default function VerificationDetail() {
           </dl>
           <h2>{t('sources')}</h2>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('sources')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('source')}</th>
-                  <th scope="col">{t('sourceState')}</th>
-                  <th scope="col">{t('passed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.sourceList.map((s) => (
-                  <tr key={s.name}>
-                    <td>{s.name}</td>
-                    <td>
-                      {s.stateName} ({s.state})
-                    </td>
-                    <td>{s.passed ? t('yes') : t('no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              rows={v.sourceList}
+              rowKey={(s) => s.name}
+              columns={[
+                { heading: t('source'), cell: (s) => s.name },
+                { heading: t('sourceState'), cell: (s) => `${s.stateName} (${s.state})` },
+                { heading: t('passed'), cell: (s) => (s.passed ? t('yes') : t('no')) },
+              ]}
+            />
           </div>
           <h2>{t('checks')}</h2>
           {v.verificationResult.individualResult.map((check) => (
             <Fragment key={check.name}>
               <div className="table-scroll" tabIndex={0} role="region" aria-label={`${check.name}: ${check.stateName}`}>
-                <table>
-                  <caption>
-                    {check.name}: {check.stateName} ({check.state}) · {check.methodName}
-                    {check.modeName ? ` · ${check.modeName}` : ''}
-                    {check.documentType
-                      ? ` · ${[check.documentType, check.documentRegion, check.documentSubRegion].filter(Boolean).join(' ')}`
-                      : ''}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('field')}</th>
-                      <th scope="col">{t('fieldStatus')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {check.fieldResult.map((f) => (
-                      <tr key={f.name}>
-                        <td>{f.name}</td>
-                        <td>
-                          {f.statusName ?? f.data ?? '—'}
-                          {f.name === 'AdminComment' && f.extraData
-                            ? ` (${f.extraData.map((e) => e.value).join(', ')})`
-                            : ''}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption={
+                    <>
+                      {check.name}: {check.stateName} ({check.state}) · {check.methodName}
+                      {check.modeName ? ` · ${check.modeName}` : ''}
+                      {check.documentType
+                        ? ` · ${[check.documentType, check.documentRegion, check.documentSubRegion].filter(Boolean).join(' ')}`
+                        : ''}
+                    </>
+                  }
+                  rows={check.fieldResult}
+                  rowKey={(f) => f.name}
+                  columns={[
+                    { heading: t('field'), cell: (f) => f.name },
+                    {
+                      heading: t('fieldStatus'),
+                      cell: (f) =>
+                        `${f.statusName ?? f.data ?? '—'}${f.name === 'AdminComment' && f.extraData ? ` (${f.extraData.map((e) => e.value).join(', ')})` : ''}`,
+                    },
+                  ]}
+                />
               </div>
               <CaptureComponents check={check} />
             </Fragment>
