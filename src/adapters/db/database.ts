@@ -130,9 +130,15 @@ function preparing(pool: pg.Pool): PostgresPool {
         if (!isSubmittable(statement)) throw new TypeError('a cursor that pg cannot run');
         return client.query(statement);
       }
-      return statement.endsWith(PREPARED)
-        ? client.query(preparedQuery(statement, parameters))
-        : client.query(statement, [...parameters]);
+      if (!statement.endsWith(PREPARED)) return client.query(statement, [...parameters]);
+      return new Promise((resolve, reject) => {
+        client.query(
+          new PreparedQuery(statementName(statement), statement, [...parameters], (error, result) => {
+            if (error) reject(error);
+            else resolve(result);
+          }),
+        );
+      });
     }
     return { query, release: (destroy) => client.release(destroy) };
   };
@@ -147,20 +153,33 @@ function preparing(pool: pg.Pool): PostgresPool {
   };
 }
 
-const preparedStatements = new Map<string, { name: string; text: string }>();
+const statementNames = new Map<string, string>();
+/** A prepared statement's name on a connection: its text's digest, so that two texts never share one. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `pono_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 /**
- * A prepared statement's query for pg: its name (the text's digest, so that two texts never share one) and text
- * on a prototype made once per statement, its values the only own property. pg copies a query's own properties
- * through their descriptors before it runs it, which cost about 2 µs for three of them, on every registration.
+ * A named (prepared) statement as pg's own query object, made from its text and values. Handed a config object
+ * ({ name, text, values }) instead, pg copies it through its property descriptors before running it: about 1.5 µs
+ * against 0.08, on every registration.
  */
-function preparedQuery(text: string, parameters: ReadonlyArray<unknown>): pg.QueryConfig {
-  let statement = preparedStatements.get(text);
-  if (statement === undefined) {
-    statement = { name: `pono_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`, text };
-    preparedStatements.set(text, statement);
+class PreparedQuery extends pg.Query {
+  declare name: string;
+  constructor(
+    name: string,
+    text: string,
+    values: unknown[],
+    callback: (error: Error | undefined, result: pg.ResultBuilder) => void,
+  ) {
+    super(text, values, callback);
+    this.name = name;
   }
-  return Object.assign(Object.create(statement) as pg.QueryConfig, { values: [...parameters] });
 }
 
 async function openEmbedded(dataDir: string | undefined, log: KyselyConfig['log']): Promise<Database> {
