@@ -2,11 +2,11 @@
 // tabs show the seed's example calculation (366/365/365/365/366 = 1,827, Pass) with the movement and visa
 // history; the 1:N record lists its candidates; No match and API error show the Information record with a
 // re-fetch. Keyboard tabs, 320 px, axe in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
 import { seedDemoCasework } from '../../src/app/demo-casework.ts';
 import { createOfficer, demoRecordsArrived } from '../support/browser.ts';
@@ -17,23 +17,19 @@ let base: string;
 let browser: Browser;
 const refs = new Map<string, string>();
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  const amsPhoto = await demoAmsPhoto();
-  assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
-  const demo = await seedDemoCasework(t.services, { amsPhoto });
-  for (const a of demo.applications) refs.set(a.label, a.reference);
-  await createOfficer(t, 'cora@dia.example', ['case-officer'], 'Cora Case');
-  await demoRecordsArrived(t, refs.values());
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const amsPhoto = await demoAmsPhoto();
+    assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
+    const demo = await seedDemoCasework(t.services, { amsPhoto });
+    for (const a of demo.applications) refs.set(a.label, a.reference);
+    await createOfficer(t, 'cora@dia.example', ['case-officer'], 'Cora Case');
+    await demoRecordsArrived(t, refs.values());
+  },
+  () => ({ demo: false }),
+);
 
 const ref = (label: string) => refs.get(label) ?? '';
 

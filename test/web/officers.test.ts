@@ -1,31 +1,27 @@
 // Officer administration in Debian Chromium: an administrator creates an officer, changes another officer's
 // role, and that officer's next action (in their own browser context, page still open) is refused in words;
 // deactivating ends the officer's session. Keyboard, 320 px, axe in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow } from '../support/screens.ts';
 
 let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  await createOfficer(t, 'ada@dia.example', ['administrator'], 'Ada Admin');
-  await createOfficer(t, 'ben@dia.example', ['administrator'], 'Ben Second');
-  await createOfficer(t, 'cat@dia.example', ['case-officer'], 'Cat Case');
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    await createOfficer(t, 'ada@dia.example', ['administrator'], 'Ada Admin');
+    await createOfficer(t, 'ben@dia.example', ['administrator'], 'Ben Second');
+    await createOfficer(t, 'cat@dia.example', ['case-officer'], 'Cat Case');
+  },
+  () => ({ demo: false }),
+);
 
 test('an administrator creates an officer who can then sign in', { skip: skipConsole }, async () => {
   const page = await signedIn(browser, base, 'ada@dia.example');

@@ -1,28 +1,24 @@
 // The console's frame in Debian Chromium: sign-in, the menu by role, the language switch that persists, an
 // ended session that asks to sign in again without losing the page, sign-out, and the security headers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, signInOn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, signInOn, skipConsole } from '../support/browser.ts';
 
 let t: TestApp;
 let base: string;
 let browser: Browser;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  await createOfficer(t, 'ana@dia.example', ['case-officer'], 'Ana Case');
-  await createOfficer(t, 'admin@dia.example', ['administrator'], 'Ada Admin');
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    await createOfficer(t, 'ana@dia.example', ['case-officer'], 'Ana Case');
+    await createOfficer(t, 'admin@dia.example', ['administrator'], 'Ada Admin');
+  },
+  () => ({ demo: false }),
+);
 
 test(
   'a signed-out visitor is sent to sign-in; a wrong password is refused in words; the right one opens My work',
