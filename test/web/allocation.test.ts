@@ -3,11 +3,11 @@
 // (with a reason), which moves it to that officer's "My work"; a case officer is not offered the reassignment;
 // axe on each screen, in English and te reo Māori. A validating officer picks up the next task to validate from the
 // validation queue and finds it in "My work" as theirs to validate; a team leader looks at that officer's work.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 
 let t: TestApp;
 let base: string;
@@ -35,22 +35,18 @@ async function myApplications(page: Page): Promise<string[]> {
   return region.locator('tbody tr td:first-child').allTextContents();
 }
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  const first = await createOfficer(t, 'aroha@dia.example', ['case-officer'], 'Aroha Case');
-  await createOfficer(t, 'nikau@dia.example', ['case-officer'], 'Nīkau Case');
-  await createOfficer(t, 'tia@dia.example', ['team-leader'], 'Tia Leader');
-  await createOfficer(t, 'vai@dia.example', ['validating-officer'], 'Vai Validator');
-  refs.push(await submitted(first, 'Older', '2022-01-05'), await submitted(first, 'Newer', '2022-02-05'));
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const first = await createOfficer(t, 'aroha@dia.example', ['case-officer'], 'Aroha Case');
+    await createOfficer(t, 'nikau@dia.example', ['case-officer'], 'Nīkau Case');
+    await createOfficer(t, 'tia@dia.example', ['team-leader'], 'Tia Leader');
+    await createOfficer(t, 'vai@dia.example', ['validating-officer'], 'Vai Validator');
+    refs.push(await submitted(first, 'Older', '2022-01-05'), await submitted(first, 'Newer', '2022-02-05'));
+  },
+  () => ({ demo: false }),
+);
 
 test(
   'pick up the next application and task from My work; a team leader reassigns on the record',

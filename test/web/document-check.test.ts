@@ -3,12 +3,12 @@
 // and reads the result beside the image: the passport and its region, the machine-readable zone, the details read
 // against the person's record (the family name differs), the face against the application photo (another
 // person), and each authenticity check with its finding; the same in te reo Māori; axe on both.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { renderSpecimen } from '../../src/adapters/documents/specimens.ts';
 import { HOPPER, missingImages } from '../../src/adapters/face/synthetic-faces.ts';
 import { EILEEN } from '../adapters/http/documents/support.ts';
@@ -20,49 +20,45 @@ let base: string;
 let browser: Browser;
 let reference = '';
 
-before(async () => {
-  if (skip) return;
-  t = await startTestApp('pglite', { demo: false, workJobs: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  const c = new CaseworkClient(t);
-  const co = await c.officer('setup-co@dia.example', ['case-officer']);
-  await createOfficer(t, 'vera@dia.example', ['validating-officer'], 'Vera Validator');
-  const app = await c.expect<App>(201, co, 'POST', '/applications', { applicationType: 'CBG Child' });
-  reference = app.reference;
-  const add = (body: object) => c.expect<{ id: string }>(201, co, 'POST', `/applications/${reference}/people`, body);
-  await add({
-    relationship: 'applicant',
-    givenNames: 'Sione',
-    familyName: 'Fifita',
-    dateOfBirth: '2017-06-01',
-    email: 'sione@example.org',
-  });
-  const eileen = await add({
-    relationship: 'secondary-consent-giver',
-    givenNames: 'Eileen Marie',
-    familyName: 'Collins-Smith',
-    dateOfBirth: '1956-11-19',
-    email: 'eileen@example.org',
-  });
-  const upload = async (kind: string, name: string, content: Buffer) => {
-    const body = multipart({ kind, personId: eileen.id }, { name, content, type: 'image/jpeg' });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/applications/${reference}/documents`,
-      headers: { ...co.headers, ...body.headers },
-      payload: body.payload,
+appInBrowser(
+  skip,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const c = new CaseworkClient(t);
+    const co = await c.officer('setup-co@dia.example', ['case-officer']);
+    await createOfficer(t, 'vera@dia.example', ['validating-officer'], 'Vera Validator');
+    const app = await c.expect<App>(201, co, 'POST', '/applications', { applicationType: 'CBG Child' });
+    reference = app.reference;
+    const add = (body: object) => c.expect<{ id: string }>(201, co, 'POST', `/applications/${reference}/people`, body);
+    await add({
+      relationship: 'applicant',
+      givenNames: 'Sione',
+      familyName: 'Fifita',
+      dateOfBirth: '2017-06-01',
+      email: 'sione@example.org',
     });
-    assert.equal(response.statusCode, 201, response.body);
-  };
-  await upload('passport-style-image', 'eileen-photo.jpg', readFileSync(HOPPER));
-  await upload('overseas-passport-image', 'eileen-passport.jpg', await renderSpecimen(EILEEN));
-});
-after(async () => {
-  if (skip) return;
-  await browser.close();
-  await t.close();
-});
+    const eileen = await add({
+      relationship: 'secondary-consent-giver',
+      givenNames: 'Eileen Marie',
+      familyName: 'Collins-Smith',
+      dateOfBirth: '1956-11-19',
+      email: 'eileen@example.org',
+    });
+    const upload = async (kind: string, name: string, content: Buffer) => {
+      const body = multipart({ kind, personId: eileen.id }, { name, content, type: 'image/jpeg' });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${reference}/documents`,
+        headers: { ...co.headers, ...body.headers },
+        payload: body.payload,
+      });
+      assert.equal(response.statusCode, 201, response.body);
+    };
+    await upload('passport-style-image', 'eileen-photo.jpg', readFileSync(HOPPER));
+    await upload('overseas-passport-image', 'eileen-passport.jpg', await renderSpecimen(EILEEN));
+  },
+  () => ({ demo: false, workJobs: false }),
+);
 
 test(
   "a validating officer runs the document check on a consent giver's passport scan and reads it beside the image",

@@ -2,11 +2,11 @@
 // experts group template; it appears in the group's queue; an ID proofing expert opens it, is refused in plain
 // words before the Wednesday meeting, and records the group's decision after it; the expert who raised an
 // escalation is not offered the decision form. Axe on the new screens.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { ManualClock } from '../../src/app/clock.ts';
 import { seedDemoCasework } from '../../src/app/demo-casework.ts';
 
@@ -17,21 +17,17 @@ let browser: Browser;
 const clock = new ManualClock(new Date());
 let reference = '';
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false, clock });
-  base = await t.listen();
-  browser = await openBrowser();
-  const demo = await seedDemoCasework(t.services);
-  reference = demo.applications.find((a) => a.label === '1:N match')?.reference ?? '';
-  await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
-  await createOfficer(t, 'eru@dia.example', ['id-proofing-expert'], 'Eru Expert');
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const demo = await seedDemoCasework(t.services);
+    reference = demo.applications.find((a) => a.label === '1:N match')?.reference ?? '';
+    await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
+    await createOfficer(t, 'eru@dia.example', ['id-proofing-expert'], 'Eru Expert');
+  },
+  () => ({ demo: false, clock }),
+);
 
 test(
   'an officer escalates from the grid; an expert records the decision after the meeting',

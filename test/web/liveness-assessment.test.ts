@@ -4,12 +4,12 @@
 // had the application open is offered without a reload (the form used to show the cached Active list, and the
 // field never appeared); a failed check (three attempt sets with real frames) is assessed not satisfactory. Axe,
 // 320 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createOfficer, expectAccessible, openBrowser, signedIn, skipConsole } from '../support/browser.ts';
+import type { TestApp } from '../support/app.ts';
+import { appInBrowser, createOfficer, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow } from '../support/screens.ts';
 import type { Actor } from '../../src/app/casework/actor.ts';
 import { attemptSetWithoutNod, realAttempt } from '../adapters/http/liveness/support.ts';
@@ -20,21 +20,17 @@ let base: string;
 let browser: Browser;
 let officer: Actor;
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  officer = {
-    officerId: await createOfficer(t, 'lia@dia.example', ['case-officer'], 'Lia Liveness'),
-    roles: ['case-officer'],
-  };
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    officer = {
+      officerId: await createOfficer(t, 'lia@dia.example', ['case-officer'], 'Lia Liveness'),
+      roles: ['case-officer'],
+    };
+  },
+  () => ({ demo: false }),
+);
 
 /** A submitted adult application whose applicant has a liveness check Completed through its link. */
 async function withCompletedCheck(
