@@ -3,13 +3,13 @@
 // check results, the manual decision (VERIFIED_ADMIN with a comment) and its new status; another account's
 // verification reads as not found; a rule set's new version is published; the account's face comparison is
 // changed; sign-out; axe in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { basicAuth, DEMO_AUTH, startTestApp, type TestApp } from '../support/app.ts';
+import { basicAuth, DEMO_AUTH, type TestApp } from '../support/app.ts';
 import {
+  appInBrowser,
   expectAccessible,
-  openBrowser,
   signedInAccount as signedInAccountOf,
   skipConsole,
 } from '../support/browser.ts';
@@ -21,11 +21,8 @@ let browser: Browser;
 let pending = '';
 let theirs = '';
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite');
-  base = await t.listen();
-  browser = await openBrowser();
+appInBrowser(skipConsole, async (web) => {
+  ({ t, base, browser } = web);
   await t.services.accounts.create({ accountId: 'other', password: 'other-account-password', stubMode: true });
   // A rule set satisfied by one source, so that one pending check leaves the whole verification pending.
   const oneSource = await t.app.inject({
@@ -74,11 +71,6 @@ before(async () => {
     'PENDING',
   );
   theirs = (await register(basicAuth('other', 'other-account-password'))).verificationId;
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
 });
 
 const signedInAccount = (language: 'en' | 'mi' = 'en'): Promise<Page> => signedInAccountOf(browser, base, language);

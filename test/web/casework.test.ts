@@ -4,17 +4,17 @@
 // proofing grid); four-eyes on a task: officer A prepares and is not offered Validate, a forced validate is
 // refused in plain words, officer B (a second browser context) validates; the same flow keyboard-only;
 // 320 px; axe in English and te reo Māori; screenshots for the docs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import {
+  appInBrowser,
   createOfficer,
   demoRecordsArrived,
   expectAccessible,
   imageLoaded,
-  openBrowser,
   signedIn,
   skipConsole,
 } from '../support/browser.ts';
@@ -28,27 +28,23 @@ let browser: Browser;
 const refs = new Map<string, string>();
 const ref = (label: string) => refs.get(label) ?? '';
 
-before(async () => {
-  if (skipConsole) return;
-  t = await startTestApp('pglite', { demo: false });
-  base = await t.listen();
-  browser = await openBrowser();
-  const amsPhoto = await demoAmsPhoto();
-  assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
-  const demo = await seedDemoCasework(t.services, { amsPhoto });
-  for (const a of demo.applications) refs.set(a.label, a.reference);
-  // Officer A holds both roles, so only the four-eyes rule (not the role table) keeps Validate from them.
-  await createOfficer(t, 'ana@dia.example', ['case-officer', 'validating-officer'], 'Ana Aroha');
-  await createOfficer(t, 'ben@dia.example', ['validating-officer'], 'Ben Tāne');
-  await createOfficer(t, 'eru@dia.example', ['id-proofing-expert'], 'Eru Expert');
-  await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
-  await demoRecordsArrived(t, refs.values());
-});
-after(async () => {
-  if (skipConsole) return;
-  await browser.close();
-  await t.close();
-});
+appInBrowser(
+  skipConsole,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const amsPhoto = await demoAmsPhoto();
+    assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
+    const demo = await seedDemoCasework(t.services, { amsPhoto });
+    for (const a of demo.applications) refs.set(a.label, a.reference);
+    // Officer A holds both roles, so only the four-eyes rule (not the role table) keeps Validate from them.
+    await createOfficer(t, 'ana@dia.example', ['case-officer', 'validating-officer'], 'Ana Aroha');
+    await createOfficer(t, 'ben@dia.example', ['validating-officer'], 'Ben Tāne');
+    await createOfficer(t, 'eru@dia.example', ['id-proofing-expert'], 'Eru Expert');
+    await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
+    await demoRecordsArrived(t, refs.values());
+  },
+  () => ({ demo: false }),
+);
 
 async function rowsOf(page: Page, region: string): Promise<string[][]> {
   const table = page.getByRole('region', { name: region, exact: true });

@@ -3,7 +3,7 @@
 // browser token. Applicant 1's background verification completes at once and onVerified carries seed 001's
 // outputs; applicant 2 (te reo Māori, one string overridden) opts out and onFailure carries them with optedOut;
 // axe finds no serious violation.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -13,8 +13,8 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { startTestApp, DEMO, DEMO_AUTH, type TestApp } from '../support/app.ts';
-import { browserMissing, expectAccessible, openBrowser } from '../support/browser.ts';
+import { DEMO, DEMO_AUTH, type TestApp } from '../support/app.ts';
+import { appInBrowser, browserMissing, expectAccessible } from '../support/browser.ts';
 
 const skip = browserMissing;
 let t: TestApp;
@@ -26,8 +26,8 @@ let outDir: string;
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
-before(async () => {
-  if (skip) return;
+appInBrowser(skip, async (web) => {
+  ({ t, base, browser } = web);
   outDir = mkdtempSync(join(tmpdir(), 'pono-forms-react-'));
   await build({
     root: fileURLToPath(new URL('./forms-react/', import.meta.url)),
@@ -49,8 +49,6 @@ before(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  t = await startTestApp('pglite');
-  base = await t.listen();
   const settings = await t.app.inject({
     method: 'PUT',
     url: '/api/v1/forms/settings',
@@ -58,12 +56,9 @@ before(async () => {
     payload: { customerName: null, allowedOrigins: [origin] },
   });
   assert.equal(settings.statusCode, 200, settings.body);
-  browser = await openBrowser();
 });
-after(async () => {
+after(() => {
   if (skip) return;
-  await browser.close();
-  await t.close();
   site.close();
   rmSync(outDir, { recursive: true, force: true });
 });

@@ -5,15 +5,15 @@
 // (D1–D5) shows the ID check, the reasons in words, the trusted source face beside the selfie with Result, FMR
 // and Threshold, and the recorded frames; the assessment goes to the task "Identity is bound". Axe in both
 // languages, 320 px, screenshots for the docs.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import {
+  appInBrowser,
   createOfficer,
   expectAccessible,
   imageLoaded,
-  openBrowser,
   signedIn,
   skipConsole,
 } from '../support/browser.ts';
@@ -31,44 +31,45 @@ let mailbox: Mailbox;
 let reference = '';
 let officerToken = '';
 
-before(async () => {
-  if (skip) return;
-  mailbox = await startMailbox();
-  t = await startTestApp('pglite', { demo: false, env: { SMTP_URL: mailbox.url } });
-  base = await t.listen();
-  browser = await openBrowser();
-  const demo = await seedDemoCasework(t.services);
-  reference = demo.applications.find((a) => a.label === '1:N match')?.reference ?? '';
-  const kim = await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
-  officerToken = (
-    await t.services.casework.officers.issueApiToken({ officerId: kim, roles: ['administrator'] }, kim, 'tests')
-  ).token;
-  // The application photo (the trusted source face of the check): Collins's portrait.
-  const attempt = await realAttempt();
-  const application = await api('GET', `/api/v1/applications/${reference}`);
-  const personId = application.json<{ people: { id: string }[] }>().people[0]?.id ?? '';
-  const boundary = '----pono-test';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\npassport-style-image\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Passport_Photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-    ),
-    attempt.application,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const uploaded = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/applications/${reference}/documents`,
-    payload,
-    headers: { authorization: `Bearer ${officerToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  assert.equal(uploaded.statusCode, 201, uploaded.body);
-});
+appInBrowser(
+  skip,
+  async (web) => {
+    ({ t, base, browser } = web);
+    const demo = await seedDemoCasework(t.services);
+    reference = demo.applications.find((a) => a.label === '1:N match')?.reference ?? '';
+    const kim = await createOfficer(t, 'kim@dia.example', ['case-officer'], 'Kim Keys');
+    officerToken = (
+      await t.services.casework.officers.issueApiToken({ officerId: kim, roles: ['administrator'] }, kim, 'tests')
+    ).token;
+    // The application photo (the trusted source face of the check): Collins's portrait.
+    const attempt = await realAttempt();
+    const application = await api('GET', `/api/v1/applications/${reference}`);
+    const personId = application.json<{ people: { id: string }[] }>().people[0]?.id ?? '';
+    const boundary = '----pono-test';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\npassport-style-image\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="personId"\r\n\r\n${personId}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Passport_Photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      attempt.application,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${reference}/documents`,
+      payload,
+      headers: { authorization: `Bearer ${officerToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+  },
+  async () => {
+    mailbox = await startMailbox();
+    return { demo: false, env: { SMTP_URL: mailbox.url } };
+  },
+);
 after(async () => {
   if (skip) return;
-  await browser.close();
-  await t.close();
   await mailbox.close();
 });
 
