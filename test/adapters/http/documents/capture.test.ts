@@ -6,11 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createClientAsync } from 'soap';
 import { forEachDatabase } from '../../../support/databases.ts';
-import { startTestApp, DEMO, DEMO_AUTH } from '../../../support/app.ts';
+import { startTestApp, DEMO } from '../../../support/app.ts';
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { SOAP_PATH } from '../../soap/soap-app.ts';
-import { GRACE, confirmGraceAsRead, graceCaptured, registerGrace, uploadDocuments } from './support.ts';
+import {
+  GRACE,
+  confirmDocument,
+  confirmGraceAsRead,
+  graceCaptured,
+  readVerification,
+  registerGrace,
+  uploadDocuments,
+} from './support.ts';
 
 const skip = missingImages();
 type Json = Record<string, unknown>;
@@ -108,11 +116,7 @@ forEachDatabase((kind) => {
         assert.equal(component(result, 'Face Comparison')?.faceMatchScore, String(view.face.score));
 
         // the verification keeps it: REST reads it back, and a SOAP client sees the nested individualResult elements
-        const read = await t.app.inject({
-          method: 'GET',
-          url: `/api/v1/verifications/${verificationId}`,
-          headers: { authorization: DEMO_AUTH },
-        });
+        const read = await readVerification(t, verificationId);
         const stored = (
           read.json() as { verificationResult: { individualResult: Check[] } }
         ).verificationResult.individualResult.find((c) => c.name === 'passportcapture');
@@ -136,11 +140,11 @@ forEachDatabase((kind) => {
         assert.equal(component(soapCheck, 'Face Comparison')?.faceMatchScore, String(view.face.score));
         assert.equal(component(soapCheck, 'Document Authenticity')?.documentRegion, 'AU');
 
-        const again = await t.app.inject({
-          method: 'POST',
-          url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
-          headers: { authorization: DEMO_AUTH },
-          payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
+        const again = await confirmDocument(t, verificationId, view.captureId, {
+          givenName: 'Grace',
+          surname: 'Hopper',
+          dob: '1976-04-01',
+          documentNumber: 'A1111111',
         });
         assert.equal(again.statusCode, 409, again.body);
       } finally {
@@ -159,11 +163,11 @@ test(
       const { verificationId, captured } = await graceCaptured(t, COLLINS);
       const view = captured.json() as { captureId: string; face: { score: number; threshold: number } };
       assert.ok(view.face.score < view.face.threshold, `another face scores ${view.face.score}`);
-      const confirmed = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/verifications/${verificationId}/documents/${view.captureId}/confirmation`,
-        headers: { authorization: DEMO_AUTH },
-        payload: { givenName: 'Grace', surname: 'Jones', dob: '1976-04-01', documentNumber: 'A1111111' },
+      const confirmed = await confirmDocument(t, verificationId, view.captureId, {
+        givenName: 'Grace',
+        surname: 'Jones',
+        dob: '1976-04-01',
+        documentNumber: 'A1111111',
       });
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       const result = (confirmed.json() as { checkResult: Check }).checkResult;
@@ -232,26 +236,22 @@ test('bad uploads and confirmations are refused naming the field, and nothing is
     assert.match(stranger.body, /passport/);
     const unknown = await uploadDocuments(t, 'nosuchid', [{ name: 'document', content: readFileSync(HOPPER) }]);
     assert.equal(unknown.statusCode, 404, unknown.body);
-    const badDate = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`,
-      headers: { authorization: DEMO_AUTH },
-      payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-02-30', documentNumber: 'A1111111' },
+    const badDate = await confirmDocument(t, verificationId, '00000000-0000-4000-8000-000000000000', {
+      givenName: 'Grace',
+      surname: 'Hopper',
+      dob: '1976-02-30',
+      documentNumber: 'A1111111',
     });
     assert.equal(badDate.statusCode, 400, badDate.body);
     assert.match(badDate.body, /dob/);
-    const noCapture = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/verifications/${verificationId}/documents/00000000-0000-4000-8000-000000000000/confirmation`,
-      headers: { authorization: DEMO_AUTH },
-      payload: { givenName: 'Grace', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
+    const noCapture = await confirmDocument(t, verificationId, '00000000-0000-4000-8000-000000000000', {
+      givenName: 'Grace',
+      surname: 'Hopper',
+      dob: '1976-04-01',
+      documentNumber: 'A1111111',
     });
     assert.equal(noCapture.statusCode, 404, noCapture.body);
-    const read = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/verifications/${verificationId}`,
-      headers: { authorization: DEMO_AUTH },
-    });
+    const read = await readVerification(t, verificationId);
     assert.equal(
       (read.json() as { verificationResult: { individualResult: Check[] } }).verificationResult.individualResult.some(
         (c) => c.name === 'passportcapture',
@@ -315,11 +315,7 @@ test(
             'The document runs out of the photo at its left edge: take the photo again with the whole document inside the frame and a little space around it.',
         },
       );
-      const read = await t.app.inject({
-        method: 'GET',
-        url: `/api/v1/verifications/${verificationId}`,
-        headers: { authorization: DEMO_AUTH },
-      });
+      const read = await readVerification(t, verificationId);
       assert.equal(read.statusCode, 200, read.body);
       const stored = read.json() as { verificationResult: { individualResult: Check[] } };
       assert.deepEqual(

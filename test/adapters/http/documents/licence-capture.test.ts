@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { createClientAsync } from 'soap';
 import { forEachDatabase } from '../../../support/databases.ts';
-import { startTestApp, DEMO, DEMO_AUTH, type TestApp } from '../../../support/app.ts';
+import { startTestApp, DEMO, type TestApp } from '../../../support/app.ts';
 import { onBackground, renderLicence } from '../../../../src/adapters/documents/licence-specimens.ts';
 import { HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { SOAP_PATH } from '../../soap/soap-app.ts';
-import { GRACE_REGISTRATION, multipart } from './support.ts';
+import { GRACE_REGISTRATION, confirmDocument, registerVerification, uploadDocuments } from './support.ts';
 import { COLLINS_NZ, EILEEN_NZ_REGISTRATION, HOPPER_NSW, HOPPER_VIC } from './licences.ts';
 
 const skip = missingImages();
@@ -40,36 +40,14 @@ interface Capture {
   face: { score: number } | null;
 }
 
-async function register(t: TestApp, payload: Json): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/verifications',
-    headers: { authorization: DEMO_AUTH },
-    payload,
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return (response.json() as { verificationResult: { verificationId: string } }).verificationResult.verificationId;
-}
-
 async function capture(t: TestApp, verificationId: string, files: { name: string; content: Buffer }[]) {
-  const body = multipart(files);
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents`,
-    headers: { authorization: DEMO_AUTH, ...body.headers },
-    payload: body.payload,
-  });
+  const response = await uploadDocuments(t, verificationId, files);
   assert.equal(response.statusCode, 201, response.body);
   return response.json() as Capture;
 }
 
 async function confirm(t: TestApp, verificationId: string, captureId: string, payload: Json): Promise<Check> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
-    headers: { authorization: DEMO_AUTH },
-    payload,
-  });
+  const response = await confirmDocument(t, verificationId, captureId, payload);
   assert.equal(response.statusCode, 200, response.body);
   return (response.json() as { checkResult: Check }).checkResult;
 }
@@ -85,7 +63,7 @@ forEachDatabase((kind) => {
     async () => {
       const t = await startTestApp(kind);
       try {
-        const grace = await register(t, GRACE_REGISTRATION);
+        const grace = await registerVerification(t, GRACE_REGISTRATION);
         const photo = await onBackground(await renderLicence(HOPPER_NSW), { angleDeg: 12 });
         const view = await capture(t, grace, [
           { name: 'document', content: photo },
@@ -170,7 +148,7 @@ forEachDatabase((kind) => {
         assert.equal(component(soapCheck, 'Document Authenticity')?.documentSubRegion, 'NSW');
 
         // an NZ licence, no selfie: the given name corrected a little is accepted by the controlled changes
-        const eileen = await register(t, EILEEN_NZ_REGISTRATION);
+        const eileen = await registerVerification(t, EILEEN_NZ_REGISTRATION);
         const nz = await capture(t, eileen, [{ name: 'document', content: await renderLicence(COLLINS_NZ) }]);
         assert.deepEqual([nz.documentType, nz.documentRegion, nz.documentSubRegion], ['DRIVERS_LICENCE', 'NZ', '']);
         assert.equal(nz.face, null);
@@ -212,7 +190,7 @@ test(
   async () => {
     const t = await startTestApp('pglite');
     try {
-      const grace = await register(t, GRACE_REGISTRATION);
+      const grace = await registerVerification(t, GRACE_REGISTRATION);
       const png = await sharp(await renderLicence(HOPPER_VIC))
         .png()
         .toBuffer();

@@ -11,7 +11,7 @@ import { startTestApp, basicAuth, DEMO, DEMO_AUTH, type TestApp } from '../../..
 import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts';
 import { COLLINS, HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { SOAP_PATH } from '../../soap/soap-app.ts';
-import { GRACE, GRACE_REGISTRATION, multipart } from './support.ts';
+import { GRACE, confirmDocument, graceWithSelfie, registerGrace, uploadDocuments } from './support.ts';
 
 const skip = missingImages();
 type Json = Record<string, unknown>;
@@ -38,33 +38,19 @@ async function capturedAndConfirmed(
   selfie: string,
   surname: string,
 ): Promise<{ verificationId: string; captureId: string; document: Buffer; status: Status }> {
-  const registered = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/verifications',
-    headers: { authorization: DEMO_AUTH },
-    payload: GRACE_REGISTRATION,
-  });
-  assert.equal(registered.statusCode, 201, registered.body);
-  const verificationId = (registered.json() as { verificationResult: { verificationId: string } }).verificationResult
-    .verificationId;
+  const verificationId = await registerGrace(t);
   const document = await renderSpecimen(GRACE);
-  const body = multipart([
+  const captured = await uploadDocuments(t, verificationId, [
     { name: 'document', content: document },
     { name: 'selfie', content: readFileSync(selfie) },
   ]);
-  const captured = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents`,
-    headers: { authorization: DEMO_AUTH, ...body.headers },
-    payload: body.payload,
-  });
   assert.equal(captured.statusCode, 201, captured.body);
   const captureId = (captured.json() as { captureId: string }).captureId;
-  const confirmed = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
-    headers: { authorization: DEMO_AUTH },
-    payload: { givenName: 'Grace', surname, dob: '1976-04-01', documentNumber: 'A1111111' },
+  const confirmed = await confirmDocument(t, verificationId, captureId, {
+    givenName: 'Grace',
+    surname,
+    dob: '1976-04-01',
+    documentNumber: 'A1111111',
   });
   assert.equal(confirmed.statusCode, 200, confirmed.body);
   return { verificationId, captureId, document, status: confirmed.json() as Status };
@@ -283,17 +269,7 @@ test(
       assert.equal(face?.fieldResult.find((f) => f.name === 'AdminComment')?.data, 'The selfie shows another person');
       assert.notEqual(status.verificationResult.overallVerificationStatus, 'VERIFIED');
 
-      const body = multipart([
-        { name: 'document', content: await renderSpecimen(GRACE) },
-        { name: 'selfie', content: readFileSync(HOPPER) },
-      ]);
-      const retry = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/verifications/${verificationId}/documents`,
-        headers: { authorization: DEMO_AUTH, ...body.headers },
-        payload: body.payload,
-      });
-      assert.equal(retry.statusCode, 201, retry.body);
+      await graceWithSelfie(t, verificationId, HOPPER);
     } finally {
       await t.close();
     }

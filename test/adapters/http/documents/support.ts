@@ -66,16 +66,30 @@ export function multipart(files: { name: string; content: Buffer; type?: string 
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** Grace registered as the master record (201): her verification id. */
-export async function registerGrace(t: TestApp, auth = DEMO_AUTH): Promise<string> {
+/** A person registered as the master record (201): their verification id. */
+export async function registerVerification(t: TestApp, registration: object, auth = DEMO_AUTH): Promise<string> {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/v1/verifications',
     headers: { authorization: auth },
-    payload: GRACE_REGISTRATION,
+    payload: registration,
   });
   assert.equal(response.statusCode, 201, response.body);
   return response.json<{ verificationResult: { verificationId: string } }>().verificationResult.verificationId;
+}
+
+/** Grace registered as the master record (201): her verification id. */
+export function registerGrace(t: TestApp, auth = DEMO_AUTH): Promise<string> {
+  return registerVerification(t, GRACE_REGISTRATION, auth);
+}
+
+/** The verification as its account reads it: the response, whatever its status. */
+export function readVerification(t: TestApp, verificationId: string, auth = DEMO_AUTH) {
+  return t.app.inject({
+    method: 'GET',
+    url: `/api/v1/verifications/${verificationId}`,
+    headers: { authorization: auth },
+  });
 }
 
 /** The document photos (and selfie) sent for a verification: the response, whatever its status. */
@@ -94,20 +108,31 @@ export async function uploadDocuments(
   });
 }
 
-/** The person confirms Grace's passport details as they were read: the response, whatever its status. */
-export function confirmGraceAsRead(t: TestApp, verificationId: string, captureId: string, auth = DEMO_AUTH) {
+/** The person confirms (or corrects) the details read from a capture: the response, whatever its status. */
+export function confirmDocument(
+  t: TestApp,
+  verificationId: string,
+  captureId: string,
+  details: object,
+  auth = DEMO_AUTH,
+) {
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/verifications/${verificationId}/documents/${captureId}/confirmation`,
     headers: { authorization: auth },
-    payload: {
-      givenName: 'Grace',
-      middleNames: 'Brewster',
-      surname: 'Hopper',
-      dob: '1976-04-01',
-      documentNumber: 'A1111111',
-    },
+    payload: details,
   });
+}
+
+/** The person confirms Grace's passport details as they were read: the response, whatever its status. */
+export function confirmGraceAsRead(t: TestApp, verificationId: string, captureId: string, auth = DEMO_AUTH) {
+  return confirmDocument(
+    t,
+    verificationId,
+    captureId,
+    { givenName: 'Grace', middleNames: 'Brewster', surname: 'Hopper', dob: '1976-04-01', documentNumber: 'A1111111' },
+    auth,
+  );
 }
 
 /** Grace's specimen passport photographed with `selfie` for her verification (accepted: 201). */
