@@ -4,9 +4,7 @@
 import escapeHtml from 'escape-html';
 import type { Branding } from '../../config/branding.ts';
 import type { MailMessage } from '../ports/mailer.ts';
-
-/** The inline logo's Content-ID, referenced from the HTML part as cid:LOGO_CID. */
-export const LOGO_CID = 'office-logo@pono';
+import { emailLogo } from './email-logo.ts';
 
 export function livenessLinkEmail(to: string, url: string, validHours: number, branding: Branding): MailMessage {
   const asked = `${branding.officeName} has asked you to complete a liveness check for a citizenship application.`;
@@ -20,22 +18,10 @@ export function livenessLinkEmail(to: string, url: string, validHours: number, b
     '',
     'The link works once. If it has expired, contact your case officer and they will send a new one.',
   ].join('\n');
-  const logo = branding.logo
-    ? `<p><img src="cid:${LOGO_CID}" alt="${escapeHtml(branding.officeName)}" height="48" style="height:48px;width:auto"></p>`
-    : '';
+  const logo = emailLogo(branding);
   const html =
-    `${logo}<p>Kia ora,</p><p>${escapeHtml(asked)}</p>` +
+    `${logo.html}<p>Kia ora,</p><p>${escapeHtml(asked)}</p>` +
     `<p>Open this link on a device with a camera within ${validHours} hours:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` +
     '<p>The link works once. If it has expired, contact your case officer and they will send a new one.</p>';
-  const attachments = branding.logo
-    ? [
-        {
-          filename: branding.logo.fileName,
-          content: branding.logo.bytes,
-          contentType: branding.logo.contentType,
-          cid: LOGO_CID,
-        },
-      ]
-    : [];
-  return { to, subject: 'Your liveness check link', text, html, ...(attachments.length > 0 ? { attachments } : {}) };
+  return { to, subject: 'Your liveness check link', text, html, ...logo.attachments };
 }

@@ -5,7 +5,7 @@
 import escapeHtml from 'escape-html';
 import type { Branding } from '../../config/branding.ts';
 import { maskedPassport, type VisaCancellationFields } from '../../domain/casework/index.ts';
-import { LOGO_CID } from './liveness-link-email.ts';
+import { emailLogo } from './email-logo.ts';
 import type { MailMessage } from '../ports/mailer.ts';
 
 export interface VisaCancellationEmail {
@@ -53,30 +53,18 @@ export function visaCancellationEmail(input: VisaCancellationEmail, branding: Br
   ];
   const closing = 'You do not need to reply to this email. If you have questions, contact us or INZ.';
   const text = [...paragraphs.flatMap((p) => [p, '']), ...options.map((o) => `  - ${o}`), '', closing].join('\n');
-  const logo = branding.logo
-    ? `<p><img src="cid:${LOGO_CID}" alt="${escapeHtml(branding.officeName)}" height="48" style="height:48px;width:auto"></p>`
-    : '';
+  const logo = emailLogo(branding);
   const html =
-    logo +
+    logo.html +
     paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     `<ul>${options.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` +
     `<p>${escapeHtml(closing)}</p>`;
-  const attachments = branding.logo
-    ? [
-        {
-          filename: branding.logo.fileName,
-          content: branding.logo.bytes,
-          contentType: branding.logo.contentType,
-          cid: LOGO_CID,
-        },
-      ]
-    : [];
   return {
     to: input.to,
     subject: 'Your residence visa and your passport now that you are a New Zealand citizen',
     text,
     html,
     messageId: input.messageId,
-    ...(attachments.length > 0 ? { attachments } : {}),
+    ...logo.attachments,
   };
 }
