@@ -37,6 +37,12 @@ export type LinkErrorCode =
   | 'LINK_RELATIONSHIP_MISMATCH'
   | 'LINK_NOT_REQUIRED';
 
+const CHILD_NO_LIVENESS = {
+  code: 'LINK_CHILD_NO_LIVENESS',
+  message:
+    'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties',
+} as const;
+
 /**
  * Who may be sent a liveness link, with which "Relationship to applicant", by the person's part in the
  * application and age bracket today. A child (0–13) gives no liveness: the consenting parent does, as
@@ -54,21 +60,13 @@ const LINK_PARTIES: readonly {
     party: 'applicant',
     bracket: 'child',
     allowed: null,
-    refusal: {
-      code: 'LINK_CHILD_NO_LIVENESS',
-      message:
-        'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties',
-    },
+    refusal: CHILD_NO_LIVENESS,
   },
   {
     party: 'child',
     bracket: 'child',
     allowed: null,
-    refusal: {
-      code: 'LINK_CHILD_NO_LIVENESS',
-      message:
-        'a child under 14 does not do a liveness check: the consenting parent gives it, with the relationship Consenting Parties',
-    },
+    refusal: CHILD_NO_LIVENESS,
   },
   { party: 'applicant', bracket: 'any', allowed: 'Adult' },
   { party: 'child', bracket: 'any', allowed: 'Adult' },
