@@ -2,6 +2,16 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
 
+/** What an erasure removed: how many of each kind of evidence, and whether the records summary went. */
+export interface RemovedEvidence {
+  documents: number;
+  documentChecks: number;
+  images: number;
+  sourcePhotos: number;
+  emails: number;
+  recordsSummary: boolean;
+}
+
 const SUBJECT_RELATIONSHIPS = ['applicant', 'child'];
 
 export class PersonalDataStore {
@@ -162,14 +172,7 @@ export class PersonalDataStore {
     applicationId: string,
     relationship: string,
     at: Date,
-  ): Promise<{
-    documents: number;
-    documentChecks: number;
-    images: number;
-    sourcePhotos: number;
-    emails: number;
-    recordsSummary: boolean;
-  }> {
+  ): Promise<RemovedEvidence> {
     const sessions = tx.selectFrom('liveness_sessions').select('session_id').where('person_id', '=', personId);
     const attempts = tx.selectFrom('liveness_attempts').select('attempt_id').where('session_id', 'in', sessions);
     const images = await tx.deleteFrom('liveness_frames').where('attempt_id', 'in', attempts).executeTakeFirst();

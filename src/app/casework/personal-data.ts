@@ -6,19 +6,12 @@ import { ERASED_ON_REQUEST, KEPT_AFTER_ERASURE, erasureRefusal } from '../../dom
 import type { Clock } from '../clock.ts';
 import { authorize, conflict, notFound, type Actor } from './actor.ts';
 import { appendAudit, auditActor } from './audit.ts';
-import { PersonalDataStore } from './personal-data-store.ts';
+import { PersonalDataStore, type RemovedEvidence } from './personal-data-store.ts';
 
 export interface ErasureResult {
   personId: string;
   erasedAt: string;
-  removed: {
-    documents: number;
-    documentChecks: number;
-    images: number;
-    sourcePhotos: number;
-    emails: number;
-    recordsSummary: boolean;
-  };
+  removed: RemovedEvidence;
   whatIsErased: readonly string[];
   whatIsKept: readonly string[];
 }
