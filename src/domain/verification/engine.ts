@@ -246,12 +246,11 @@ export function recordCombination(
 ): VerificationState {
   assertSourceOpen(state, result.name);
   const before = state.sources[result.name];
-  const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
   const progress: SourceProgress = {
     sourceId: result.name,
     state: result.state,
     method: 'UC',
-    confirms: counts ? [...confirms] : [],
+    confirms: combinationConfirms(result, confirms),
     attempts: (before?.attempts ?? 0) + 1,
     failedAttempts: before?.failedAttempts ?? 0,
     dateVerified: result.dateVerified,
@@ -277,14 +276,18 @@ export function reviseCombination(
       'InvalidSourceIdFault',
       `Source "${result.name}" has not been checked in this verification.`,
     );
-  const counts = PASSED_STATES.includes(result.state) || result.state === 'PENDING';
   const progress: SourceProgress = {
     ...before,
     state: result.state,
-    confirms: counts ? [...confirms] : [],
+    confirms: combinationConfirms(result, confirms),
     dateVerified: result.dateVerified,
   };
   return withSourceResult(account, state, progress, result, now);
+}
+
+/** What a combination source's result confirms: what it checked while passed or pending review, else nothing. */
+function combinationConfirms(result: CheckResultV3, confirms: readonly Confirmation[]): Confirmation[] {
+  return PASSED_STATES.includes(result.state) || result.state === 'PENDING' ? [...confirms] : [];
 }
 
 /** Throws SourceNotAvailableFault unless a source of this name can still be checked or recorded. */
