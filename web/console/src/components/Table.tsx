@@ -11,6 +11,7 @@ export interface Column<R> {
 
 export function Table<R>({
   caption,
+  labelledBy,
   captionHidden = false,
   columns,
   rows,
@@ -18,6 +19,8 @@ export function Table<R>({
   rowHeaders = false,
 }: {
   caption?: ReactNode;
+  /** The id of a heading outside the table that names it, for a table without a caption. */
+  labelledBy?: string;
   captionHidden?: boolean;
   columns: readonly Column<R>[];
   rows: readonly R[];
@@ -25,7 +28,7 @@ export function Table<R>({
   rowHeaders?: boolean;
 }) {
   return (
-    <table>
+    <table aria-labelledby={labelledBy}>
       {caption !== undefined && <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
       <thead>
         <tr>

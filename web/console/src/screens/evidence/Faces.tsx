@@ -2,6 +2,7 @@
 // the user face (the selfie), with Result, FMR and Threshold; below, every comparison the engine made.
 import { useTranslation } from 'react-i18next';
 import type { Attempt } from '../liveness-links/data.ts';
+import { Table, type Column } from '../../components/Table.tsx';
 import { resultClass } from './Evaluation.tsx';
 
 interface FaceRow {
@@ -28,6 +29,11 @@ export function Faces({ attempt, imageOf }: { attempt: Attempt; imageOf(path: st
   if (attempt.state !== 'DECIDED') return <p>{t('notDecided')}</p>;
   const rows = attempt.faces.flatMap((r) => (isFaceRow(r) ? [r] : []));
   const selfieRows = rows.filter((r) => r.probe === 'SELFIE');
+  const measured: Column<FaceRow>[] = [
+    { heading: t('result'), cell: (r) => <span className={resultClass(r.result)}>{r.result}</span> },
+    { heading: t('fmr'), cell: (r) => r.fmrText },
+    { heading: t('threshold'), cell: (r) => r.thresholdText },
+  ];
   return (
     <>
       <p className="hint">{t('facesHelp')}</p>
@@ -52,52 +58,20 @@ export function Faces({ attempt, imageOf }: { attempt: Attempt; imageOf(path: st
               <figcaption>{t('userFace')}</figcaption>
             </figure>
           </div>
-          <table aria-labelledby={`face-${row.source}`}>
-            <thead>
-              <tr>
-                <th scope="col">{t('result')}</th>
-                <th scope="col">{t('fmr')}</th>
-                <th scope="col">{t('threshold')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>
-                  <span className={resultClass(row.result)}>{row.result}</span>
-                </td>
-                <td>{row.fmrText}</td>
-                <td>{row.thresholdText}</td>
-              </tr>
-            </tbody>
-          </table>
+          <Table labelledBy={`face-${row.source}`} rows={[row]} rowKey={(r) => r.source} columns={measured} />
         </section>
       ))}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('facesCaption')}>
-        <table>
-          <caption>{t('facesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('probe')}</th>
-              <th scope="col">{t('source')}</th>
-              <th scope="col">{t('result')}</th>
-              <th scope="col">{t('fmr')}</th>
-              <th scope="col">{t('threshold')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.probe}-${row.source}`}>
-                <td>{row.label}</td>
-                <td>{row.source}</td>
-                <td>
-                  <span className={resultClass(row.result)}>{row.result}</span>
-                </td>
-                <td>{row.fmrText}</td>
-                <td>{row.thresholdText}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t('facesCaption')}
+          rows={rows}
+          rowKey={(r) => `${r.probe}-${r.source}`}
+          columns={[
+            { heading: t('probe'), cell: (r) => r.label },
+            { heading: t('source'), cell: (r) => r.source },
+            ...measured,
+          ]}
+        />
       </div>
     </>
   );
