@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
 import { isStage, type Stage, type TaskState } from '../../domain/casework/index.ts';
 import type { KeysetPosition } from '../keyset.ts';
-import { startsWith } from './keyset.ts';
+import { pastRow, startsWith } from './keyset.ts';
 
 /** The orders the application list offers, each a keyset over one indexed column and the id. */
 export const APPLICATION_SORTS = {
@@ -100,10 +100,8 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
   }
   const column = sort.column === 'created_at' ? 'a.created_at' : 'a.reference';
   if (f.after) {
-    const value = sort.column === 'created_at' ? sql`${f.after.value}::timestamptz` : sql`${f.after.value}`;
-    q = q.where(
-      sql<boolean>`(${sql.ref(column)}, a.application_id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (${value}, ${f.after.id})`,
-    );
+    const type = sort.column === 'created_at' ? 'timestamptz' : undefined;
+    q = q.where(pastRow({ value: column, id: 'a.application_id' }, sort.direction, f.after, type));
   }
   return q.orderBy(column, sort.direction).orderBy('a.application_id', sort.direction).limit(f.rows).execute();
 }
@@ -234,12 +232,7 @@ export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
   // lists (held to prepare; picked up to validate), so a page sorts at most two pages of rows, never all of them.
   const taskIds = () => db.selectFrom('identity_tasks').select(['task_id', 'updated_at']);
   const pageOf = (ids: ReturnType<typeof taskIds>) =>
-    (f.after
-      ? ids.where(
-          sql<boolean>`(updated_at, task_id) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}::timestamptz, ${f.after.id})`,
-        )
-      : ids
-    )
+    (f.after ? ids.where(pastRow({ value: 'updated_at', id: 'task_id' }, f.direction, f.after, 'timestamptz')) : ids)
       .orderBy('updated_at', f.direction)
       .orderBy('task_id', f.direction)
       .limit(f.rows);
@@ -272,10 +265,7 @@ export async function taskQueueRows(db: Db, f: TaskQueueFilter) {
       'p.family_name',
       sql<string>`q.updated_at::text`.as('sort_key'),
     ]);
-  if (f.after)
-    q = q.where(
-      sql<boolean>`(q.updated_at, q.task_id) ${sql.raw(f.direction === 'asc' ? '>' : '<')} (${f.after.value}::timestamptz, ${f.after.id})`,
-    );
+  if (f.after) q = q.where(pastRow({ value: 'q.updated_at', id: 'q.task_id' }, f.direction, f.after, 'timestamptz'));
   return q.orderBy('q.updated_at', f.direction).orderBy('q.task_id', f.direction).limit(f.rows).execute();
 }
 

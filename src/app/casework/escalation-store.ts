@@ -5,6 +5,7 @@ import type { Db, Tx } from '../ports/database.ts';
 import type { CaseworkPeopleTable, EscalationsTable } from '../ports/database-schema.ts';
 import type { EscalationStatus, IdentityTaskKind, TaskState } from '../../domain/casework/index.ts';
 import type { KeysetPosition } from '../keyset.ts';
+import { pastRow } from './keyset.ts';
 
 export type EscalationRow = Selectable<EscalationsTable>;
 
@@ -57,10 +58,7 @@ export async function escalationRows(
   if (filter.status) q = q.where('e.status', '=', filter.status);
   if (filter.applicationId !== undefined) q = q.where('e.application_id', '=', filter.applicationId);
   const { after, direction } = filter;
-  if (after)
-    q = q.where(
-      sql<boolean>`(e.raised_on, e.escalation_id) ${sql.raw(direction === 'asc' ? '>' : '<')} (${after.value}::date, ${after.id})`,
-    );
+  if (after) q = q.where(pastRow({ value: 'e.raised_on', id: 'e.escalation_id' }, direction, after, 'date'));
   return q.orderBy('e.raised_on', direction).orderBy('e.escalation_id', direction).limit(filter.rows).execute();
 }
 

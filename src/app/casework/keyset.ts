@@ -1,5 +1,6 @@
 // Keyset paging for the console's lists (src/app/keyset.ts pages every list): a page of at most MAX_PAGE_SIZE
 // items ends with the cursor of the next, the last row's sort value and id as text.
+import { sql, type RawBuilder } from 'kysely';
 import { keysetPage, type CursorFormat, type KeysetPosition } from '../keyset.ts';
 import { invalid } from './actor.ts';
 
@@ -34,6 +35,21 @@ export function toPage<R, T>(
 ): Page<T> {
   const page = keysetPage(rows, size, CASEWORK_CURSOR, position);
   return { items: page.rows.map(map), nextCursor: page.next };
+}
+
+/**
+ * The SQL condition of a console page's start: the row (`value`, `id`) strictly past `position` in a list ordered
+ * by both columns, both ascending or both descending. The cursor carries the sort value as text; `type` is the SQL
+ * type it is read back as, when it is not text.
+ */
+export function pastRow(
+  columns: { value: string; id: string },
+  order: 'asc' | 'desc',
+  position: KeysetPosition<string, string>,
+  type?: 'timestamptz' | 'date',
+): RawBuilder<boolean> {
+  const value = type ? sql`${position.value}::${sql.raw(type)}` : sql`${position.value}`;
+  return sql<boolean>`(${sql.ref(columns.value)}, ${sql.ref(columns.id)}) ${sql.raw(order === 'asc' ? '>' : '<')} (${value}, ${position.id})`;
 }
 
 /** A LIKE pattern for "starts with", with the user's % and _ taken literally. */
