@@ -2,7 +2,7 @@
 // carrying the notification's idempotency key in the delivery and Idempotency-Key headers so the receiver
 // drops a duplicate if pono resends after a crash between sending and recording.
 import type { InzNotifier } from '../../app/ports/inz-notifier.ts';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.ts';
+import { signedEvent } from './signature.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const INZ_NOTIFICATION_EVENT = 'citizenship.granted';
@@ -18,19 +18,16 @@ export function createInzNotifier(config: InzNotifierConfig | null): InzNotifier
   return {
     async send(idempotencyKey, payload, nowSeconds) {
       if (!config) return 0;
-      const rawBody = JSON.stringify({ event: INZ_NOTIFICATION_EVENT, deliveryKey: idempotencyKey, data: payload });
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        [TIMESTAMP_HEADER]: String(nowSeconds),
-        [DELIVERY_HEADER]: idempotencyKey,
-        [IDEMPOTENCY_HEADER]: idempotencyKey,
-        [SIGNATURE_HEADER]: signWebhook(config.secret, nowSeconds, rawBody),
-      };
+      const signed = signedEvent(
+        { event: INZ_NOTIFICATION_EVENT, deliveryKey: idempotencyKey, data: payload },
+        config.secret,
+        nowSeconds,
+      );
       try {
         const response = await fetch(config.url, {
           method: 'POST',
-          headers,
-          body: rawBody,
+          headers: { ...signed.headers, [IDEMPOTENCY_HEADER]: idempotencyKey },
+          body: signed.body,
           signal: AbortSignal.timeout(10_000),
         });
         await response.arrayBuffer();

@@ -23,3 +23,22 @@ export function verifyWebhook(
   const given = Buffer.from(header);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * A pono event as it is POSTed: the JSON body `{ event, deliveryKey, data }` and its headers, signed when there is a
+ * secret.
+ */
+export function signedEvent(
+  event: { event: string; deliveryKey: string; data: unknown },
+  secret: string | null,
+  timestamp: number,
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({ event: event.event, deliveryKey: event.deliveryKey, data: event.data });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [DELIVERY_HEADER]: event.deliveryKey,
+  };
+  if (secret) headers[SIGNATURE_HEADER] = signWebhook(secret, timestamp, body);
+  return { body, headers };
+}

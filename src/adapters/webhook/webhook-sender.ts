@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature.ts';
+import { signedEvent } from './signature.ts';
 
 export interface WebhookJob {
   accountId: string;
@@ -37,21 +37,19 @@ export async function deliverWebhook(
   logger?: Logger,
 ): Promise<void> {
   const secret = await secretFor(job.accountId);
-  const rawBody = JSON.stringify({ event: job.event, deliveryKey: job.deliveryKey, data: job.payload });
   const timestamp = nowSeconds();
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    [TIMESTAMP_HEADER]: String(timestamp),
-    [DELIVERY_HEADER]: job.deliveryKey,
-  };
-  if (secret) headers[SIGNATURE_HEADER] = signWebhook(secret, timestamp, rawBody);
+  const { body, headers } = signedEvent(
+    { event: job.event, deliveryKey: job.deliveryKey, data: job.payload },
+    secret,
+    timestamp,
+  );
   let status = 0;
   let failure: string | null = null;
   try {
     const response = await fetch(job.url, {
       method: 'POST',
       headers,
-      body: rawBody,
+      body,
       signal: AbortSignal.timeout(10_000),
     });
     status = response.status;
