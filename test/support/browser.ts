@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp, type TestAppOptions } from './app.ts';
-import { DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
+import { DEMO_OFFICER_PASSWORD, seedDemoCasework } from '../../src/app/demo-casework.ts';
+import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserMissing = existsSync(CHROMIUM)
@@ -179,6 +180,14 @@ export async function imageLoaded(page: Page, name: string | RegExp): Promise<nu
  * Waits until every one of the demo casework's applications has its records (fetched by a queued job), or is
  * known never to get them (submitted before 3 December 2020).
  */
+/** The demo casework's applications seeded with the demo AMS photo; each application's reference by its label. */
+export async function seedDemoApplications(t: TestApp): Promise<Map<string, string>> {
+  const amsPhoto = await demoAmsPhoto();
+  assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
+  const demo = await seedDemoCasework(t.services, { amsPhoto });
+  return new Map(demo.applications.map((a) => [a.label, a.reference]));
+}
+
 export async function demoRecordsArrived(t: TestApp, references: Iterable<string>): Promise<void> {
   const officer = await t.services.casework.officers.signIn('preparer@pono.example', DEMO_OFFICER_PASSWORD);
   for (const reference of references) {

@@ -12,6 +12,7 @@ import type { TestApp } from '../support/app.ts';
 import {
   appInBrowser,
   createOfficer,
+  seedDemoApplications,
   demoRecordsArrived,
   expectAccessible,
   imageLoaded,
@@ -19,8 +20,7 @@ import {
   skipConsole,
 } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
-import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
-import { seedDemoCasework, DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
+import { DEMO_OFFICER_PASSWORD } from '../../src/app/demo-casework.ts';
 
 let t: TestApp;
 let base: string;
@@ -32,10 +32,7 @@ appInBrowser(
   skipConsole,
   async (web) => {
     ({ t, base, browser } = web);
-    const amsPhoto = await demoAmsPhoto();
-    assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
-    const demo = await seedDemoCasework(t.services, { amsPhoto });
-    for (const a of demo.applications) refs.set(a.label, a.reference);
+    for (const [label, reference] of await seedDemoApplications(t)) refs.set(label, reference);
     // Officer A holds both roles, so only the four-eyes rule (not the role table) keeps Validate from them.
     await createOfficer(t, 'ana@dia.example', ['case-officer', 'validating-officer'], 'Ana Aroha');
     await createOfficer(t, 'ben@dia.example', ['validating-officer'], 'Ben Tāne');

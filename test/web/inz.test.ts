@@ -8,9 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/app.ts';
 import { appInBrowser, expectAccessible, signedIn, skipConsole } from '../support/browser.ts';
 import { expectFitsNarrow, screenshot } from '../support/screens.ts';
-import { seedDemoCasework } from '../../src/app/demo-casework.ts';
-import { createOfficer, demoRecordsArrived } from '../support/browser.ts';
-import { demoAmsPhoto } from '../../src/adapters/face/synthetic-faces.ts';
+import { createOfficer, demoRecordsArrived, seedDemoApplications } from '../support/browser.ts';
 
 let t: TestApp;
 let base: string;
@@ -21,10 +19,7 @@ appInBrowser(
   skipConsole,
   async (web) => {
     ({ t, base, browser } = web);
-    const amsPhoto = await demoAmsPhoto();
-    assert.ok(amsPhoto, 'the demo AMS photo is made from the public-domain portrait in python3-skimage');
-    const demo = await seedDemoCasework(t.services, { amsPhoto });
-    for (const a of demo.applications) refs.set(a.label, a.reference);
+    for (const [label, reference] of await seedDemoApplications(t)) refs.set(label, reference);
     await createOfficer(t, 'cora@dia.example', ['case-officer'], 'Cora Case');
     await demoRecordsArrived(t, refs.values());
   },
