@@ -34,6 +34,8 @@ const child = spawn(
   [
     '--import',
     'tsx',
+    '--import',
+    join(root, 'test', 'report-pipe.js'),
     '--test',
     '--test-concurrency=2',
     // A test that fails and leaves a handle open must not hang the run: every test (and each file as a whole) has ten minutes, and a
