@@ -123,7 +123,14 @@ export class DocumentCaptures {
     this.#gate = new AnalysisGate(
       1,
       options.maxQueued ?? 8,
-      () => new AppError('unavailable', 'too many documents are being read; try again in a minute', 'DOCUMENTS_BUSY'),
+      (retryAfterSeconds) =>
+        new AppError(
+          'unavailable',
+          `Too many documents are being read right now: send this one again in ${retryAfterSeconds} seconds`,
+          'DOCUMENTS_BUSY',
+          [],
+          retryAfterSeconds,
+        ),
     );
   }
 

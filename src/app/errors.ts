@@ -18,6 +18,8 @@ export class AppError extends Error {
     /** The greenID fault name that SOAP clients see, e.g. InvalidPasswordFault. */
     readonly code: string,
     readonly problems: FieldProblem[] = [],
+    /** When to try again (the HTTP answer's Retry-After): a lock-out's remaining time, a busy analysis queue. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -37,6 +39,8 @@ export const errors = {
       'rate_limited',
       `Too many wrong passwords for this account: retry in ${retryAfterSeconds} s`,
       'InvalidPasswordFault',
+      [],
+      retryAfterSeconds,
     ),
   /** greenID's fault for an unknown verificationId is UserIdNotFoundFault (research §2.8). */
   notFound: (what: string, id: string) =>

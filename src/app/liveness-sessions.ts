@@ -107,11 +107,13 @@ export class LivenessSessions {
     this.#gate = new AnalysisGate(
       options.maxConcurrentAnalyses ?? options.workers?.threads ?? 1,
       options.maxQueuedAnalyses ?? 16,
-      () =>
+      (retryAfterSeconds) =>
         new AppError(
           'unavailable',
-          'too many liveness checks are being analysed; try again in a minute',
+          `Too many liveness checks are being analysed right now: send this one again in ${retryAfterSeconds} seconds`,
           'LIVENESS_BUSY',
+          [],
+          retryAfterSeconds,
         ),
     );
     this.#staleMs = options.staleAnalysisMs ?? 5 * 60_000;

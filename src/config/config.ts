@@ -49,6 +49,16 @@ export const ConfigSchema = Type.Object({
   PONO_DOCUMENT_PHOTO_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 90 }),
   /** Document capture: the faceMatchScore (0–100) at or above which the face comparison is VERIFIED. */
   PONO_FACE_MATCH_THRESHOLD: Type.Integer({ minimum: 0, maximum: 100, default: 40 }),
+  /**
+   * Liveness analyses: worker threads running the face engine. Default: every core but one (the server's), at
+   * least one, at most four.
+   */
+  PONO_ANALYSIS_THREADS: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
+  /**
+   * Liveness checks, and document photos, that may wait for a worker; one more is answered 503 (busy) with a
+   * Retry-After of the time the line ahead is likely to take.
+   */
+  PONO_ANALYSIS_QUEUE: Type.Integer({ minimum: 0, maximum: 10_000, default: 16 }),
   /** Drills and tests only: the server's clock starts at this time (NZ time unless it has an offset) and runs on. */
   PONO_AS_OF: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
   NODE_ENV: Type.Optional(Type.String({ maxLength: 40 })),

@@ -128,13 +128,12 @@ export async function createServices(
     logger.info('the first administrator was created from PONO_ADMIN_EMAIL and PONO_ADMIN_PASSWORD');
   if (firstAdmin === 'ignored')
     logger.info('PONO_ADMIN_EMAIL is ignored: officers exist already (a lost password: pono officer reset-password)');
-  const liveness = new LivenessSessions(
-    db,
-    clock,
-    casework,
-    logger,
-    options.analysisInProcess ? { loadFaceEngine: loadFaceAnalyser } : { workers: createAnalysisPool() },
-  );
+  const liveness = new LivenessSessions(db, clock, casework, logger, {
+    ...(options.analysisInProcess
+      ? { loadFaceEngine: loadFaceAnalyser }
+      : { workers: createAnalysisPool(options.config?.PONO_ANALYSIS_THREADS) }),
+    ...(options.config ? { maxQueuedAnalyses: options.config.PONO_ANALYSIS_QUEUE } : {}),
+  });
   const documents = new DocumentCaptures(
     verifications,
     captureStore(db),
@@ -143,6 +142,7 @@ export async function createServices(
     {
       faceMatchThreshold: options.config?.PONO_FACE_MATCH_THRESHOLD ?? DEFAULT_FACE_MATCH_THRESHOLD,
       calibration: DEFAULT_CALIBRATION,
+      ...(options.config ? { maxQueued: options.config.PONO_ANALYSIS_QUEUE } : {}),
     },
     registry,
   );

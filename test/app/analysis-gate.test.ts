@@ -32,3 +32,31 @@ test('the gate runs one at a time, queues up to its limit and answers busy past 
   assert.deepEqual(order, ['first started', 'second started']);
   assert.deepEqual(gate.load, { running: 0, waiting: 0 });
 });
+
+test('the busy answer says when to retry: the line ahead at the recent pace, from 1 s to 2 min', async () => {
+  const said: number[] = [];
+  const gate = new AnalysisGate(2, 0, (seconds) => {
+    said.push(seconds);
+    return new AppError('unavailable', `send this one again in ${seconds} seconds`, 'LIVENESS_BUSY', [], seconds);
+  });
+  // Before any analysis has finished one is taken to last 2 s: two running on two workers clear in one round.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const running = [gate.run(() => held), gate.run(() => held)];
+  await assert.rejects(
+    gate.run(async () => undefined),
+    (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.equal(error.retryAfterSeconds, 2);
+      return true;
+    },
+  );
+  release();
+  await Promise.all(running);
+  // Quick analyses bring the estimate down, never below a second.
+  for (let i = 0; i < 40; i++) await gate.run(async () => undefined);
+  const quick = [gate.run(() => held), gate.run(() => new Promise<void>(() => undefined))];
+  await assert.rejects(gate.run(async () => undefined));
+  assert.deepEqual(said, [2, 1]);
+  void quick;
+});

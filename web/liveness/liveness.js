@@ -70,6 +70,7 @@ async function call(method, path, body) {
     const error = new Error(data?.message ?? `request failed (${response.status})`);
     error.status = response.status;
     error.code = data?.code;
+    error.retryAfterSeconds = Number(response.headers.get('retry-after')) || 0;
     throw error;
   }
   return data;
@@ -247,6 +248,26 @@ async function runStep() {
   else await upload();
 }
 
+const BUSY_RETRIES = 5;
+
+/**
+ * Sends the check; while the server answers that it is busy (503), waits the time it names and sends the same
+ * check again (nothing of a refused check is kept), a few times before giving up.
+ */
+async function sendWhenFree(send) {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (error.status !== 503 || retry >= BUSY_RETRIES) throw error;
+      const seconds = Math.min(120, Math.max(1, error.retryAfterSeconds || 5));
+      setProgress(`Many people are doing their check right now. Yours will be sent again in ${seconds} seconds.`);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      setProgress('Checking your liveness check');
+    }
+  }
+}
+
 async function upload() {
   stopCamera();
   setProgress('Checking your liveness check');
@@ -258,7 +279,7 @@ async function upload() {
   form.append('selfie', selfie, 'selfie.jpg');
   for (const c of captures) c.frames.forEach((f, i) => form.append(c.challenge, f.blob, `${c.challenge}-${i}.jpg`));
   try {
-    const result = await call('POST', `/attempts/${view.attempt.id}`, form);
+    const result = await sendWhenFree(() => call('POST', `/attempts/${view.attempt.id}`, form));
     view = result;
     showResult(result.result, result.attemptsRemaining);
   } catch (error) {
@@ -269,7 +290,9 @@ async function upload() {
     fail(
       error.status === 400
         ? 'Some of the pictures could not be used. Try again.'
-        : 'We could not send your check. Check your internet connection, then try again.',
+        : error.status === 503
+          ? 'Too many people are doing their check right now. Try again in a few minutes.'
+          : 'We could not send your check. Check your internet connection, then try again.',
     );
   }
 }

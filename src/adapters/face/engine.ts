@@ -260,6 +260,14 @@ async function createEngine(): Promise<FaceEngine> {
 
 let enginePromise: Promise<FaceEngine> | undefined;
 
+/**
+ * Whether this thread has asked for the engine. The server's own thread never should: its analyses run in
+ * worker threads (analysis-pool.ts, document-pool.ts), which each load their own.
+ */
+export function faceEngineRequestedInThisThread(): boolean {
+  return enginePromise !== undefined;
+}
+
 /** The process-wide engine, loaded on first use. A failed load is not cached, so a later call retries. */
 export function getFaceEngine(): Promise<FaceEngine> {
   if (!enginePromise) {

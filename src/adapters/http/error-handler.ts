@@ -194,6 +194,7 @@ export function errorAnswer(
     const body: ErrorBody = { error: error.kind, message: error.message, code: error.code, requestId: request.id };
     if (error.problems.length > 0) body.problems = error.problems.map(({ field, message }) => ({ field, message }));
     if (error.kind === 'unauthenticated') void reply.header('www-authenticate', challengeFor(error.code, request));
+    if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     return { status: STATUS[error.kind], body };
   }
   if (error.validation) {

@@ -248,6 +248,8 @@ export class Officers {
         'rate_limited',
         `Too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`,
         'TOO_MANY_SIGN_IN_ATTEMPTS',
+        [],
+        Math.ceil(wait / 1000),
       );
     const account = await officerSigningIn(this.db, normalised);
     const ok = await verifyPassword(account?.passwordHash, password);

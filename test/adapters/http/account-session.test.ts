@@ -124,6 +124,10 @@ forEachDatabase((kind) => {
     }
     const r = await signIn('locked', 'locked-account-password');
     assert.equal(r.statusCode, 429);
+    // When to try again, in the header and in the words.
+    const retryAfter = Number(r.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1, `Retry-After ${r.headers['retry-after']}`);
+    assert.match(r.json<{ message: string }>().message, new RegExp(`retry in ${retryAfter} s`));
     assert.equal(r.headers['set-cookie'], undefined);
   });
 

@@ -11,7 +11,7 @@ import type { DocumentData } from '../../../domain/documents/combination.ts';
 import { invalid } from '../../../app/casework/actor.ts';
 import { accountCredentials } from '../account-auth.ts';
 import { formParts } from '../multipart.ts';
-import { failures } from '../schemas/errors.ts';
+import { BusySchema, failures } from '../schemas/errors.ts';
 import { CurrentStatusSchema, VerificationParams } from '../schemas/verification.ts';
 import { namedCheck, namedStatus } from '../named-results.ts';
 import {
@@ -91,7 +91,7 @@ export const documentRoutes =
             'Upload a photo of an identity document (a passport data page, or a New Zealand or Australian driver licence; multipart: file "document", optional file "selfie"); it is found in the photo, read (MRZ or licence text by OCR, authenticity checks, face comparison) and the extracted details are returned for the person to confirm',
           params: VerificationParams,
           consumes: ['multipart/form-data'],
-          response: { 201: DocumentCaptureSchema, ...failures },
+          response: { 201: DocumentCaptureSchema, ...failures, 503: BusySchema },
         },
       },
       async (request, reply) => {

@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import type { Account } from '../../../app/accounts.ts';
 import type { Services } from '../../../app/services.ts';
 import { namedCheck } from '../named-results.ts';
-import { ErrorSchema } from '../schemas/errors.ts';
+import { BusySchema, ErrorSchema } from '../schemas/errors.ts';
 import { ConfirmBody, DocumentCaptureSchema } from '../schemas/documents.ts';
 import { FormsOutputsSchema, RoleKey } from '../schemas/forms.ts';
 import { CheckResultSchema } from '../schemas/verification.ts';
@@ -25,7 +25,7 @@ const CaptureParams = Type.Object({
   captureId: Type.String({ format: 'uuid' }),
 });
 const RoleQuery = Type.Object({ roleKey: Type.Optional(RoleKey) }, { additionalProperties: false });
-const refusals = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 503: ErrorSchema };
+const refusals = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 503: BusySchema };
 
 export const ComponentConfirmationSchema = Type.Object({
   outputs: FormsOutputsSchema,

@@ -1,7 +1,8 @@
 // End to end in headless Debian Chromium with a fake camera (research liveness.md §7): the applicant's page,
 // driven by keyboard only, takes the selfie and records the challenges in the server's order from a .y4m clip
 // built from Collins's portrait (blinking and shaking); the officer API then shows the challenges that passed. A
-// clip of a still photo fails with STILL_IMAGE. Skipped when chromium or the face images are not installed.
+// clip of a still photo fails with STILL_IMAGE. A server too busy to take the check (503 with Retry-After) is
+// told to the person, and the page sends the same check again when the server said to. Skipped when chromium or the face images are not installed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,15 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { missingImages } from '../../face/fixtures.ts';
-import { officer, realFaces, type Faces, type Headers } from './support.ts';
+import {
+  cannedAnalysis,
+  jsonSubmission,
+  officer,
+  realFaces,
+  stillCapture,
+  type Faces,
+  type Headers,
+} from './support.ts';
 import { writeLiveClip, writeStillClip } from './y4m.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,6 +32,7 @@ const skip =
 interface SessionView {
   status: string;
   attempts: {
+    state: string;
     challenges: string[];
     result: string;
     reasons: string[];
@@ -40,7 +50,8 @@ let dir: string;
 before(async () => {
   if (skip) return;
   dir = mkdtempSync(join(tmpdir(), 'pono-liveness-e2e-'));
-  t = await startTestApp('pglite', { demo: false });
+  // No room to wait for the worker: a check sent while another is analysed is answered busy at once.
+  t = await startTestApp('pglite', { demo: false, env: { PONO_ANALYSIS_QUEUE: '0' } });
   base = await t.listen();
   co = await officer(t, 'e2e-co@dia.example', ['case-officer']);
   faces = await realFaces();
@@ -117,6 +128,7 @@ async function waitFocusOn(page: Page, selector: string, text?: string, timeout 
 async function runAttempt(
   pageUrl: string,
   clip: string,
+  whileChecking: (page: Page) => Promise<void> = async () => undefined,
 ): Promise<{ result: string; announced: string[]; order: string[]; phases: string }> {
   const t0 = Date.now();
   const marks: string[] = [];
@@ -145,6 +157,7 @@ async function runAttempt(
     }
     await waitFocusOn(page, '#checking-title');
     mark('uploaded');
+    await whileChecking(page);
     // The server analyses the set with the face engine: seconds alone, much longer on a busy machine.
     await waitFocusOn(page, '#result-title', undefined, 150_000);
     mark('result');
@@ -211,3 +224,61 @@ test('a still photo clip fails with STILL_IMAGE', { skip, timeout: 200_000 }, as
   assert.ok(attempt.reasons.includes('STILL_IMAGE'), JSON.stringify(attempt.reasons));
   t.services.liveness.useCapturePlan();
 });
+
+test(
+  'a server too busy to take the check: the page says so and sends it again when told to',
+  { skip, timeout: 200_000 },
+  async () => {
+    const clip = join(dir, 'busy.y4m');
+    writeStillClip(clip, faces.base);
+    t.services.liveness.useCapturePlan({ countdownMs: 300, durationMs: 1000 });
+    // The one worker is busy with someone else's check until the test lets it finish.
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const pass = cannedAnalysis('PASS');
+    t.services.liveness.useAnalyser(async (input) => {
+      await finished;
+      return pass(input);
+    });
+    try {
+      const other = await createSession('e2e-busy-other');
+      const otherToken = other.pageUrl.split('/').pop() ?? '';
+      const started = await t.app.inject({ method: 'POST', url: `/liveness/${otherToken}/attempts` });
+      const attempt = started.json<{ attempt: { id: string; challenges: string[] } }>().attempt;
+      const captures = attempt.challenges.map((c, i) => stillCapture(c as 'BLINK', faces.collinsJpeg, i * 1000));
+      const othersCheck = t.app.inject({
+        method: 'POST',
+        url: `/liveness/${otherToken}/attempts/${attempt.id}`,
+        payload: jsonSubmission(faces.collinsJpeg, captures),
+      });
+      const session = await createSession('e2e-busy');
+      const run = await runAttempt(session.pageUrl, clip, async (page) => {
+        await page.waitForFunction(
+          () =>
+            /Many people are doing their check right now\. Yours will be sent again in \d+ seconds\./.test(
+              document.querySelector('#progress')?.textContent ?? '',
+            ),
+          undefined,
+          { timeout: 60_000 },
+        );
+        assert.deepEqual(
+          (await officerView(session.id)).attempts.map((a) => a.state),
+          ['OPEN'],
+          'nothing of the refused check was kept: its attempt set is still open',
+        );
+        finish();
+      });
+      assert.match(run.result, /Done: your liveness check is complete/);
+      assert.equal((await othersCheck).statusCode, 200);
+      const view = await officerView(session.id);
+      assert.deepEqual(
+        view.attempts.map((a) => a.result),
+        ['PASS'],
+      );
+    } finally {
+      finish();
+      t.services.liveness.useAnalyser();
+      t.services.liveness.useCapturePlan();
+    }
+  },
+);

@@ -6919,7 +6919,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Busy: every worker is analysing and the line is full (code LIVENESS_BUSY or DOCUMENTS_BUSY). Nothing was kept; the Retry-After header (seconds) says when to send the same request again. */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -7177,7 +7177,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Busy: every worker is analysing and the line is full (code LIVENESS_BUSY or DOCUMENTS_BUSY). Nothing was kept; the Retry-After header (seconds) says when to send the same request again. */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -16994,6 +16994,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Busy: every worker is analysing and the line is full (code LIVENESS_BUSY or DOCUMENTS_BUSY). Nothing was kept; the Retry-After header (seconds) says when to send the same request again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -22867,6 +22887,26 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            message: string;
+                            problems?: {
+                                /** @description dotted path (or JSON pointer) of the field */
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description the id of this request in the server log: quote it when reporting a problem */
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description Busy: every worker is analysing and the line is full (code LIVENESS_BUSY or DOCUMENTS_BUSY). Nothing was kept; the Retry-After header (seconds) says when to send the same request again. */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -9,7 +9,7 @@ import type { Services } from '../../../../app/services.ts';
 import { invalid } from '../../../../app/casework/actor.ts';
 import { formParts } from '../../multipart.ts';
 import type { AttemptSubmission } from '../../../../app/liveness-session-types.ts';
-import { ApplicantViewSchema, AttemptParams, SubmitBody, TokenParams, failures } from './schemas.ts';
+import { ApplicantViewSchema, AttemptParams, BusySchema, SubmitBody, TokenParams, failures } from './schemas.ts';
 import { applicantPage } from './page.ts';
 
 const tags = ['liveness: applicant'];
@@ -156,7 +156,7 @@ export const applicantRoutes =
           params: AttemptParams,
           body: { content: { 'application/json': { schema: SubmitBody } } },
           consumes: ['application/json', 'multipart/form-data'],
-          response: { 200: ApplicantViewSchema, ...failures },
+          response: { 200: ApplicantViewSchema, ...failures, 503: BusySchema },
         },
       },
       async (request) => {

@@ -10,7 +10,7 @@ const Base64Image = Type.String({ minLength: 4, maxLength: Math.ceil((DEFAULT_LI
 const AttemptNumber = Type.String({ pattern: '^[1-9]$', description: 'attempt set number, 1..3' });
 const Row = Type.Object({}, { additionalProperties: true });
 
-export { ErrorSchema as ErrorBody, failures } from '../../schemas/errors.ts';
+export { ErrorSchema as ErrorBody, BusySchema, failures } from '../../schemas/errors.ts';
 
 export const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
 export const AttemptParams = Type.Object({
