@@ -1,10 +1,20 @@
 // The JavaScript build that `npm start` and the pono command run (build/, made by `npm install` through the
 // prepare script): it compiles, the command runs from it without tsx and answers exactly as the sources do, and
-// the worker threads' entries load the compiled workers in a plain Node (no TypeScript loader).
+// the worker threads' entries load the compiled workers in a plain Node (no TypeScript loader). Without a build
+// the command still runs, from the sources, and says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,3 +93,32 @@ test(
     }
   },
 );
+
+test('without a build the pono command runs the sources and says so once; asked to run them, it says nothing', async () => {
+  // The command in a tree of its own that has the sources and packages but no build/.
+  const tree = mkdtempSync(join(tmpdir(), 'pono-unbuilt-'));
+  try {
+    mkdirSync(join(tree, 'bin'));
+    copyFileSync(join(root, 'bin/pono.js'), join(tree, 'bin/pono.js'));
+    copyFileSync(join(root, 'package.json'), join(tree, 'package.json'));
+    for (const linked of ['src', 'node_modules']) symlinkSync(join(root, linked), join(tree, linked));
+    const env = { ...process.env };
+    delete env['PONO_SOURCE'];
+    const unbuilt = await run(process.execPath, [join(tree, 'bin/pono.js'), '--help'], { cwd: tree, env });
+    assert.match(unbuilt.stdout, /Usage: pono/);
+    assert.deepEqual(
+      unbuilt.stderr.split('\n').filter((line) => line.includes('build/')),
+      [
+        'pono: build/ is missing, so the TypeScript sources run through tsx (slower to start, more memory); `npm run build:server` builds it',
+      ],
+    );
+    const asked = await run(process.execPath, [join(tree, 'bin/pono.js'), '--help'], {
+      cwd: tree,
+      env: { ...env, PONO_SOURCE: '1' },
+    });
+    assert.equal(asked.stdout, unbuilt.stdout);
+    assert.doesNotMatch(asked.stderr, /build\//);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
