@@ -23,6 +23,9 @@ const BIG_TABLES = [
   'verifications',
   'audit_events',
   'webhook_deliveries',
+  'form_manual_reviews',
+  'casework_documents',
+  'inz_notifications',
 ];
 const schema = uniqueSchema('plans');
 let database: Database;
@@ -83,9 +86,24 @@ before(async () => {
              timestamptz '2021-01-01' + i * interval '3 minutes', timestamptz '2021-01-01' + i * interval '3 minutes'
       from generate_series(1, 200000) i;
     insert into webhook_deliveries (account_id, verification_id, event, delivery_key, attempts, attempts_left, delivered_at, created_at)
-      select 'demo', 'v' || i, 'verification.status_changed', md5('d' || i), 1 + i % 3, case when i % 7 = 0 then 0 else 5 end,
-             case when i % 3 = 0 then timestamptz '2021-01-01' + i * interval '3 minutes' end, timestamptz '2021-01-01' + i * interval '3 minutes'
+      select 'demo', 'v' || i, 'verification.status_changed', md5('d' || i), case when i % 60 = 0 then 0 else 1 + i % 3 end, case when i % 7 = 0 then 0 else 5 end,
+             case when i % 20 <> 0 then timestamptz '2021-01-01' + i * interval '3 minutes' end, timestamptz '2021-01-01' + i * interval '3 minutes'
       from generate_series(1, 200000) i;
+    insert into form_manual_reviews (account_id, review_id, tracking_code, role_key, verification_id, reason, state, submitted_at, decided_at, decided_by, comment)
+      select 'demo', 'r' || i, 'T' || i, 'applicant', 'v' || i, (array['OPTED_OUT','NOT_VERIFIED'])[1 + i % 2],
+             case when i % 10 = 0 then 'PENDING' when i % 3 = 0 then 'FAILED' else 'VERIFIED_ADMIN' end,
+             timestamptz '2021-01-01' + i * interval '3 minutes',
+             case when i % 10 <> 0 then timestamptz '2021-01-02' + i * interval '3 minutes' end,
+             case when i % 10 <> 0 then 'admin@example.org' end, case when i % 10 <> 0 then 'seen' end
+      from generate_series(1, 200000) i;
+    insert into casework_documents (document_id, application_id, person_id, kind, document_type, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+      select 'd' || i || '-' || k, 'a' || i, 'p' || i, 'other', 'passport', 'scan.jpg', 'image/jpeg', 1, md5('d' || i || k), decode('00', 'hex'),
+             'seed', timestamptz '2021-01-01' + i * interval '7 minutes' + k * interval '1 minute'
+      from generate_series(1, 100000) i, generate_series(1, 2) k;
+    insert into inz_notifications (idempotency_key, application_id, person_id, payload, due_on, status, attempts, created_at)
+      select 'n' || i, 'a' || (i * 2), 'p' || (i * 2), '{}', date '2021-01-08' + (i % 1500), case when i % 20 = 0 then 'pending' else 'sent' end,
+             1, timestamptz '2021-01-01' + i * interval '14 minutes'
+      from generate_series(1, 50000) i;
     insert into audit_events (at, actor, application_id, action, entity, entity_id)
       select timestamptz '2021-01-01' + i * interval '1 minute', 'seed', 'a' || (1 + i % 100000), 'seed', 'application', 'a' || (1 + i % 100000)
       from generate_series(1, 300000) i;
@@ -174,6 +192,29 @@ test(
       ['pick up the next task to validate', () => cw.allocation.pickUpNextValidation(officer)],
       ['escalations queued', () => cw.escalations.page(officer, { status: 'queued' })],
       ['escalations of an application', () => cw.escalations.page(officer, { applicationRef: reference })],
+      ['escalations, all', () => cw.escalations.page(officer, {})],
+      ['escalations, newest', () => cw.escalations.page(officer, { sort: 'newest' })],
+      ['escalations decided', () => cw.escalations.page(officer, { status: 'decided' })],
+      [
+        'escalations, a later page',
+        async () => {
+          const first = await cw.escalations.page(officer, { status: 'queued', limit: 50 });
+          return cw.escalations.page(officer, { status: 'queued', cursor: first.nextCursor ?? '' });
+        },
+      ],
+      ["the group's meeting queue", () => cw.escalations.queue(officer, '2021-06-02')],
+      ['tasks of an application', () => cw.tasks.forApplication(officer, reference)],
+      ['documents of an application', () => cw.applications.documents(officer, reference)],
+      ['INZ notifications of an application', () => cw.ceremonies.notificationsFor(officer, reference)],
+      ['my tasks, newest', () => cw.tasks.queue(officer, { queue: 'mine', sort: 'newest' })],
+      ['awaiting validation, newest', () => cw.tasks.queue(officer, { queue: 'validation', sort: 'newest' })],
+      [
+        'my tasks, a later page',
+        async () => {
+          const first = await cw.tasks.queue(officer, { queue: 'mine', limit: 10 });
+          return cw.tasks.queue(officer, { queue: 'mine', cursor: first.nextCursor ?? '' });
+        },
+      ],
       ['liveness links of an application', () => cw.links.list(officer, reference)],
       ['liveness sessions of an application', () => services.liveness.list(officer, reference)],
       ['audit of an application', () => cw.audit.forApplication(officer, reference)],
@@ -192,6 +233,72 @@ test(
       [
         'webhook deliveries, failed',
         () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'failed', limit: 50 }),
+      ],
+      [
+        'verifications, a later page',
+        async () => {
+          const first = await services.verifications.list({ accountId: 'demo', password: 'demo' }, { limit: 50 });
+          return services.verifications.list(
+            { accountId: 'demo', password: 'demo' },
+            { limit: 50, ...(first.next ? { before: first.next } : {}) },
+          );
+        },
+      ],
+      [
+        'webhook deliveries, delivered',
+        () =>
+          services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'delivered', limit: 50 }),
+      ],
+      [
+        'webhook deliveries, pending',
+        () => services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'pending', limit: 50 }),
+      ],
+      [
+        'webhook deliveries, retrying',
+        () =>
+          services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { state: 'retrying', limit: 50 }),
+      ],
+      [
+        'webhook deliveries, a later page',
+        async () => {
+          const first = await services.webhookDeliveries.list({ accountId: 'demo', password: 'demo' }, { limit: 50 });
+          return services.webhookDeliveries.list(
+            { accountId: 'demo', password: 'demo' },
+            { limit: 50, ...(first.next ? { before: first.next } : {}) },
+          );
+        },
+      ],
+      [
+        'manual reviews waiting',
+        () => services.manualReviews.queue({ accountId: 'demo', password: 'demo' }, { state: 'PENDING', limit: 25 }),
+      ],
+      [
+        'manual reviews decided',
+        () => services.manualReviews.queue({ accountId: 'demo', password: 'demo' }, { state: 'FAILED', limit: 25 }),
+      ],
+      [
+        'manual reviews, all',
+        () => services.manualReviews.queue({ accountId: 'demo', password: 'demo' }, { limit: 25 }),
+      ],
+      [
+        'manual reviews waiting, a later page',
+        async () => {
+          const account = { accountId: 'demo', password: 'demo' };
+          const first = await services.manualReviews.queue(account, { state: 'PENDING', limit: 25 });
+          return services.manualReviews.queue(account, {
+            state: 'PENDING',
+            limit: 25,
+            ...(first.next ? { after: first.next } : {}),
+          });
+        },
+      ],
+      [
+        'manual reviews, all, a later page',
+        async () => {
+          const account = { accountId: 'demo', password: 'demo' };
+          const first = await services.manualReviews.queue(account, { limit: 25 });
+          return services.manualReviews.queue(account, { limit: 25, ...(first.next ? { after: first.next } : {}) });
+        },
       ],
     ];
     const problems: string[] = [];
