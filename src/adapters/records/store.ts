@@ -222,15 +222,16 @@ export class RecordsStore implements ImmigrationRecordsSource {
             eb.and([eb('family_key', '=', swapped.familyKey), eb('given_key', '=', swapped.givenKey)]),
           ]),
         );
+      // One set of ids rather than "date_of_birth in (…) or identity_id in (…)", which is no index condition:
+      // PostgreSQL would walk every identity in id order, testing each.
+      const byDateOfBirth = this.db
+        .selectFrom('immigration_identities')
+        .select('identity_id')
+        .where('date_of_birth', 'in', dateOfBirthVariants(applicant.dateOfBirth));
       const rows = await this.db
         .selectFrom('immigration_identities')
         .select(['identity_id', 'record'])
-        .where((eb) =>
-          eb.or([
-            eb('date_of_birth', 'in', dateOfBirthVariants(applicant.dateOfBirth)),
-            eb('identity_id', 'in', byName),
-          ]),
-        )
+        .where('identity_id', 'in', byDateOfBirth.unionAll(byName))
         .orderBy('identity_id')
         .limit(MAX_CANDIDATES)
         .execute();

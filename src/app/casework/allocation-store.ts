@@ -2,8 +2,9 @@
 // claimed with FOR UPDATE SKIP LOCKED, so two officers picking at once are handed different rows), and the
 // owner changes of a pick-up or a team leader's reassignment. Every read here is served by an index
 // (test/adapters/db/list-plans.test.ts plans each one at 100,000 applications).
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../ports/database.ts';
+import type { CaseworkPeopleTable, DB } from '../ports/database-schema.ts';
 import { isStage, type Stage, type TaskState } from '../../domain/casework/index.ts';
 import type { KeysetPosition } from '../keyset.ts';
 import { pastRow, startsWith } from './keyset.ts';
@@ -77,26 +78,39 @@ export async function applicationRows(db: Db, f: ApplicationFilter) {
     q = f.ownerId === null ? q.where('a.owner_id', 'is', null) : q.where('a.owner_id', '=', f.ownerId);
   if (f.words.length > 0 || f.dateOfBirth) {
     const dob = f.dateOfBirth;
-    q = q.where((eb) => {
-      const person = eb.exists(
-        eb
-          .selectFrom('casework_people as p')
-          .select('p.person_id')
-          .whereRef('p.application_id', '=', 'a.application_id')
-          .where((pb) =>
-            pb.and([
-              ...f.words.map((w) =>
-                pb.or([
-                  pb(sql`lower(p.given_names)`, 'like', startsWith(w)),
-                  pb(sql`lower(p.family_name)`, 'like', startsWith(w)),
-                ]),
-              ),
-              ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
-            ]),
-          ),
-      );
-      return f.reference && !dob ? eb.or([eb('a.reference', '=', f.reference), person]) : person;
-    });
+    const personMatches = (pb: ExpressionBuilder<DB & { p: CaseworkPeopleTable }, 'p'>) =>
+      pb.and([
+        ...f.words.map((w) =>
+          pb.or([
+            pb(sql`lower(p.given_names)`, 'like', startsWith(w)),
+            pb(sql`lower(p.family_name)`, 'like', startsWith(w)),
+          ]),
+        ),
+        ...(dob ? [pb('p.date_of_birth', '=', dob)] : []),
+      ]);
+    // The reference or the names as one set of ids: "reference = … or exists (…)" is no index condition, and
+    // PostgreSQL would walk the whole list in order, testing each application.
+    const reference = f.reference;
+    q =
+      reference && !dob
+        ? q.where(
+            'a.application_id',
+            'in',
+            db
+              .selectFrom('applications as r')
+              .select('r.application_id')
+              .where('r.reference', '=', reference)
+              .unionAll(db.selectFrom('casework_people as p').select('p.application_id').where(personMatches)),
+          )
+        : q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('casework_people as p')
+                .select('p.person_id')
+                .whereRef('p.application_id', '=', 'a.application_id')
+                .where(personMatches),
+            ),
+          );
   }
   const column = sort.column === 'created_at' ? 'a.created_at' : 'a.reference';
   if (f.after) {
