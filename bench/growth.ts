@@ -3,8 +3,9 @@
  *
  * pono runs as an operator runs it (`pono serve`, own process) on the PostgreSQL server (a schema of its own) or,
  * with `--database pglite`, on the embedded database in a data folder. Two databases side by side: one with
- * rows loaded in bulk by the database itself (bench/support/bulk-load.ts: verifications and a fifth as many webhook
- * deliveries; a tenth as many applications with their applicant, three tasks each, escalations and liveness links):
+ * rows loaded in bulk by the database itself (bench/support/bulk-load.ts: verifications, a fifth as many webhook
+ * deliveries and a tenth as many forms manual reviews; a tenth as many applications with their applicant, three
+ * tasks, two documents and three audit events each, escalations, liveness links and INZ notifications):
  * the small side 20,000 verifications (enough that every list's first page is full: an empty list answers
  * quicker only because it draws nothing), the loaded side 1,000,000; each served by its own `pono serve`. Each
  * list's first page is asked for one request at a time from a client in its own process, in rounds that
@@ -72,6 +73,8 @@ async function withServices<T>(
   }
 }
 
+/** Application 40's reference (bulk-load.ts writes references as six hex digits). */
+const APPLICATION = (40).toString(16).toUpperCase().padStart(6, '0');
 const accountAuth = basic(ACCOUNTS.three.accountId, ACCOUNTS.three.password);
 const LISTS: { name: string; path: string; officer: boolean }[] = [
   { name: 'verifications, newest', path: '/api/v1/verifications?limit=50', officer: false },
@@ -87,6 +90,18 @@ const LISTS: { name: string; path: string; officer: boolean }[] = [
   { name: 'tasks, mine', path: '/api/v1/work/tasks?queue=mine', officer: true },
   { name: 'tasks, awaiting validation', path: '/api/v1/work/tasks?queue=validation', officer: true },
   { name: 'escalations, queued', path: '/api/v1/work/escalations?status=queued', officer: true },
+  { name: 'escalations, all, newest', path: '/api/v1/work/escalations?sort=newest', officer: true },
+  { name: 'webhook deliveries, failed', path: '/api/v1/webhook-deliveries?state=failed&limit=50', officer: false },
+  { name: 'manual reviews, waiting', path: '/api/v1/forms/manual-reviews?state=PENDING', officer: false },
+  { name: 'manual reviews, all', path: '/api/v1/forms/manual-reviews', officer: false },
+  { name: 'applications, a family name', path: '/api/v1/work/applications?q=Family4', officer: true },
+  // One application's own lists (application 40, which has every kind of row on both sides): their tables grow
+  // with every application, the lists do not.
+  ...(['tasks', 'documents', 'audit', 'liveness-links', 'notifications'] as const).map((list) => ({
+    name: `an application's ${list}`,
+    path: `/api/v1/applications/${APPLICATION}/${list}`,
+    officer: true,
+  })),
 ];
 
 /** `pono serve` on one side, with an officer signed in. */
@@ -112,8 +127,9 @@ async function pageRows(server: { pono: Server; cookie: string }, list: (typeof 
   const response = await fetch(`${server.pono.url}${list.path}`, {
     headers: list.officer ? { cookie: server.cookie } : { authorization: accountAuth },
   });
-  const body = (await response.json()) as Record<string, unknown>;
-  const items = Object.values(body).find((value) => Array.isArray(value));
+  const body = (await response.json()) as unknown;
+  if (Array.isArray(body)) return body.length;
+  const items = Object.values(body as Record<string, unknown>).find((value) => Array.isArray(value));
   return Array.isArray(items) ? items.length : 0;
 }
 

@@ -1,8 +1,9 @@
 /**
- * Rows for bench growth, written by the database itself (generate_series), as fast as it can: verifications and
- * webhook deliveries of the account `bench-3`; applications, each with its applicant and three Confirm Identity
- * tasks; escalations (one in twenty applications) and liveness links (one in five). Dates spread over years;
- * one application in fifty held by `ownerId`. Ends with ANALYZE.
+ * Rows for bench growth, written by the database itself (generate_series), as fast as it can: verifications,
+ * webhook deliveries (a fifth as many) and forms manual reviews (a tenth, one in ten waiting) of the account
+ * `bench-3`; applications, each with its applicant, three Confirm Identity tasks, two documents and three audit
+ * events; escalations (one in twenty applications), liveness links (one in five) and INZ notifications (one in
+ * two). Dates spread over years; one application in fifty held by `ownerId`. Ends with ANALYZE.
  */
 export function bulkLoadSql(counts: { verifications: number; applications: number }, ownerId: string): string {
   const v = Math.round(counts.verifications);
@@ -16,6 +17,13 @@ export function bulkLoadSql(counts: { verifications: number; applications: numbe
       select 'bench-3', 'g' || i, 'verification.status_changed', md5('d' || i), 1 + i % 3, case when i % 7 = 0 then 0 else 5 end,
              case when i % 3 = 0 then timestamptz '2021-01-01' + i * interval '5 minutes' end, timestamptz '2021-01-01' + i * interval '5 minutes'
       from generate_series(1, ${Math.round(v / 5)}) i;
+    insert into form_manual_reviews (account_id, review_id, tracking_code, role_key, verification_id, reason, state, submitted_at, decided_at, decided_by, comment)
+      select 'bench-3', 'r' || i, 'T' || i, 'applicant', 'g' || (i * 10), (array['OPTED_OUT','NOT_VERIFIED'])[1 + i % 2],
+             case when i % 10 = 0 then 'PENDING' when i % 3 = 0 then 'FAILED' else 'VERIFIED_ADMIN' end,
+             timestamptz '2021-01-01' + i * interval '10 minutes',
+             case when i % 10 <> 0 then timestamptz '2021-01-02' + i * interval '10 minutes' end,
+             case when i % 10 <> 0 then 'admin@example.org' end, case when i % 10 <> 0 then 'Seen the passport and the licence.' end
+      from generate_series(1, ${Math.round(v / 10)}) i;
     insert into applications (application_id, reference, application_type, stage, submitted_on, created_by, created_at, owner_id)
       select 'a' || i, upper(lpad(to_hex(i), 6, '0')), 'CBG Adult', (array['submitted','complete-and-correct','application-processing','decision'])[1 + i % 4],
              date '2021-01-01' + (i % 1500), 'seed', timestamptz '2021-01-01' + i * interval '7 minutes', case when i % 50 = 0 then '${ownerId}' end
@@ -37,6 +45,17 @@ export function bulkLoadSql(counts: { verifications: number; applications: numbe
     insert into liveness_links (link_id, application_id, person_id, relationship, email, state, created_by, created_at)
       select 'l' || i, 'a' || (i * 5), 'p' || (i * 5), 'Adult', 'x@example.org', 'Active', 'seed', timestamptz '2021-01-01' + i * interval '1 hour'
       from generate_series(1, ${Math.round(a / 5)}) i;
+    insert into casework_documents (document_id, application_id, person_id, kind, document_type, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+      select 'd' || i || '-' || k, 'a' || i, 'p' || i, 'other', 'passport', 'scan.jpg', 'image/jpeg', 1, md5('d' || i || k), decode('00', 'hex'),
+             'seed', timestamptz '2021-01-01' + i * interval '7 minutes' + k * interval '1 minute'
+      from generate_series(1, ${a}) i, generate_series(1, 2) k;
+    insert into inz_notifications (idempotency_key, application_id, person_id, payload, due_on, status, attempts, created_at)
+      select 'n' || i, 'a' || (i * 2), 'p' || (i * 2), '{}', date '2021-01-08' + (i % 1500), case when i % 20 = 0 then 'pending' else 'sent' end,
+             1, timestamptz '2021-01-01' + i * interval '14 minutes'
+      from generate_series(1, ${Math.round(a / 2)}) i;
+    insert into audit_events (at, actor, application_id, action, entity, entity_id)
+      select timestamptz '2021-01-01' + i * interval '1 minute', 'seed', 'a' || (1 + i % ${a}), 'seed', 'application', 'a' || (1 + i % ${a})
+      from generate_series(1, ${a * 3}) i;
     analyze;
   `;
 }
