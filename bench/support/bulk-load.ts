@@ -3,7 +3,9 @@
  * webhook deliveries (a fifth as many) and forms manual reviews (a tenth, one in ten waiting) of the account
  * `bench-3`; applications, each with its applicant, three Confirm Identity tasks, two documents and three audit
  * events; escalations (one in twenty applications), liveness links (one in five) and INZ notifications (one in
- * two). Dates spread over years; one application in fifty held by `ownerId`. Ends with ANALYZE.
+ * two). Dates spread over years; one application in fifty held by `ownerId`. Family names (20,000 of them) are
+ * scattered over time, as people's are: in names following the row number, a name search newest first met a
+ * prefix's matches only every 20,000 applications and walked ten thousand to fill a page. Ends with ANALYZE.
  */
 export function bulkLoadSql(counts: { verifications: number; applications: number }, ownerId: string): string {
   const v = Math.round(counts.verifications);
@@ -29,7 +31,7 @@ export function bulkLoadSql(counts: { verifications: number; applications: numbe
              date '2021-01-01' + (i % 1500), 'seed', timestamptz '2021-01-01' + i * interval '7 minutes', case when i % 50 = 0 then '${ownerId}' end
       from generate_series(1, ${a}) i;
     insert into casework_people (person_id, application_id, relationship, given_names, family_name, date_of_birth, email)
-      select 'p' || i, 'a' || i, 'applicant', (array['Aroha','Mere','Hemi','Tama','Losa','Sione'])[1 + i % 6], 'Family' || (i % 20000), date '1950-01-01' + (i % 20000), 'p' || i || '@example.org'
+      select 'p' || i, 'a' || i, 'applicant', (array['Aroha','Mere','Hemi','Tama','Losa','Sione'])[1 + i % 6], 'Family' || ((i * 7919) % 20000), date '1950-01-01' + (i % 20000), 'p' || i || '@example.org'
       from generate_series(1, ${a}) i;
     insert into identity_tasks (task_id, application_id, person_id, kind, state, prepared_by, updated_at, owner_id)
       select 't' || i || '-' || k, 'a' || i, 'p' || i, (array['identity-is-unique','identity-exists','identity-is-bound'])[k],
