@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_NESTING, parseEnvelope, type ParsedRequest } from '../../../src/adapters/soap/envelope.ts';
+import {
+  MAX_NESTING,
+  parseEnvelope,
+  readLeniently,
+  readWellFormed,
+  type ParsedRequest,
+} from '../../../src/adapters/soap/envelope.ts';
 import { SoapFault } from '../../../src/adapters/soap/faults.ts';
 
 const NS = 'http://dynamicform.services.registrations.edentiti.com/';
@@ -174,4 +180,24 @@ test('entities decode in one pass, CDATA stays verbatim', () => {
   );
   assert.equal(request(parsed)['accountId'], '&lt; <>"\' \u{1F600} &unknown; &#0;');
   assert.equal(request(parsed)['password'], '&amp; <x> & y');
+});
+
+test('the strict one-pass reading gives what the lenient reading gives, and leaves it every other request', () => {
+  const body =
+    '<accountId>a&amp;b &#65;&#x42; <![CDATA[x<y]]></accountId><!-- a comment --><password> p w </password><?pi x?><name><givenName>Aroha</givenName></name>';
+  for (const [style, wrap] of Object.entries(STYLES)) {
+    const xml = wrap(body);
+    const strict = readWellFormed(xml);
+    assert.ok(strict, style);
+    assert.deepEqual(strict, readLeniently(xml), style);
+  }
+  // What the strict parser does not take as it is goes to the lenient path, which reads or refuses it as before.
+  for (const xml of [
+    wrapRegister('<accountId>&unknown; &#0;</accountId>'),
+    wrapRegister('<__proto__>x</__proto__>'),
+    `<a>${'<x>'.repeat(MAX_NESTING + 1)}${'</x>'.repeat(MAX_NESTING + 1)}</a>`,
+    '<a><b></a></b>',
+    '',
+  ])
+    assert.equal(readWellFormed(xml), undefined, xml.slice(0, 60));
 });
