@@ -1,13 +1,15 @@
 // The demo's liveness checks: the eligible adult's link is Completed after three attempt sets of real frames
 // analysed by the face engine (blink and shake pass, the nod never comes, the face matches the application
 // photo), with its evidence; the No match applicant's link, sent two days ago, is Expired; a second seeding
-// adds nothing.
+// adds nothing. The face engine ran in worker threads only (the frames' own, the analysis pool): the thread
+// that serves requests never loaded it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { missingImages } from '../adapters/face/fixtures.ts';
 import { seedDemoCasework } from '../../src/app/demo-casework.ts';
 import { seedDemoLiveness } from '../../src/cli/demo-liveness.ts';
+import { faceEngineRequestedInThisThread } from '../../src/adapters/face/engine.ts';
 
 const skip = missingImages();
 let t: TestApp;
@@ -56,5 +58,6 @@ test(
     assert.equal(expired?.results, null);
 
     assert.equal(await seedDemoLiveness(t.services, await seedDemoCasework(t.services)), undefined, 'seeded once');
+    assert.equal(faceEngineRequestedInThisThread(), false, 'the server thread loaded the face engine');
   },
 );

@@ -52,6 +52,7 @@ test('the pool is sized from the cores, leaving one to the server', () => {
   assert.equal(defaultAnalysisThreads(1), 1);
   assert.equal(defaultAnalysisThreads(2), 1);
   assert.equal(defaultAnalysisThreads(4), 3);
+  assert.equal(defaultAnalysisThreads(16), 4);
   assert.equal(defaultAnalysisThreads(32), 4);
 });
 
