@@ -27,11 +27,7 @@ forEachDatabase((kind) => {
         ];
         const ids = [await registerGrace(t), await registerGrace(t)];
         const answers = await Promise.all(ids.map((id) => uploadDocuments(t, id, files)));
-        assert.deepEqual(
-          answers.map((a) => a.statusCode).sort(),
-          [201, 503],
-          answers.map((a) => a.body).join('\n'),
-        );
+        assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 503], answers.map((a) => a.body).join('\n'));
         const refusedAt = answers.findIndex((a) => a.statusCode === 503);
         const refused = answers[refusedAt];
         const refusedId = ids[refusedAt];
