@@ -11,6 +11,7 @@ import { renderSpecimen } from '../../../../src/adapters/documents/specimens.ts'
 import { HOPPER, missingImages } from '../../../../src/adapters/face/synthetic-faces.ts';
 import { faceEngineRequestedInThisThread } from '../../../../src/adapters/face/engine.ts';
 import { GRACE, registerGrace, uploadDocuments } from './support.ts';
+import { assertBusy } from '../../../support/busy.ts';
 
 const skip = missingImages();
 
@@ -32,14 +33,10 @@ forEachDatabase((kind) => {
         const refused = answers[refusedAt];
         const refusedId = ids[refusedAt];
         assert.ok(refused && refusedId);
-        const retryAfter = Number(refused.headers['retry-after']);
-        assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 120, `Retry-After ${retryAfter}`);
-        const body = refused.json<{ error: string; code: string; message: string }>();
-        assert.equal(body.code, 'DOCUMENTS_BUSY');
-        assert.equal(body.error, 'unavailable');
-        assert.equal(
-          body.message,
-          `Too many documents are being read right now: send this one again in ${retryAfter} seconds`,
+        assertBusy(
+          refused,
+          'DOCUMENTS_BUSY',
+          (seconds) => `Too many documents are being read right now: send this one again in ${seconds} seconds`,
         );
 
         const captures = async (verificationId: string) =>

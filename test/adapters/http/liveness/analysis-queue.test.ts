@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../../../support/app.ts';
 import { faceEngineRequestedInThisThread } from '../../../../src/adapters/face/engine.ts';
 import { COLLINS, loadRaw, missingImages, toJpeg } from '../../face/fixtures.ts';
 import type { LivenessAnalysis, LivenessAttemptInput } from '../../../../src/app/liveness-analysis.ts';
+import { assertBusy } from '../../../support/busy.ts';
 import { cannedAnalysis, jsonSubmission, multipartSubmission, officer, stillCapture, type Headers } from './support.ts';
 
 interface ApplicantView {
@@ -101,15 +102,10 @@ describe('liveness analyses in a bounded line', { skip: skipImages }, () => {
       assert.deepEqual(t.services.liveness.analysisLoad(), { running: 1, waiting: 1 });
 
       const refused = await send(third);
-      assert.equal(refused.statusCode, 503, refused.body);
-      const retryAfter = Number(refused.headers['retry-after']);
-      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 120, `Retry-After ${retryAfter}`);
-      const body = refused.json<{ error: string; code: string; message: string }>();
-      assert.equal(body.code, 'LIVENESS_BUSY');
-      assert.equal(body.error, 'unavailable');
-      assert.equal(
-        body.message,
-        `Too many liveness checks are being analysed right now: send this one again in ${retryAfter} seconds`,
+      assertBusy(
+        refused,
+        'LIVENESS_BUSY',
+        (seconds) => `Too many liveness checks are being analysed right now: send this one again in ${seconds} seconds`,
       );
       assert.equal(analysed.length, 1, 'the refused check was never analysed');
       // Nothing of the refused check was kept: its attempt set is still open and none of its attempts is used.
