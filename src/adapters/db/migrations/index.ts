@@ -28,6 +28,7 @@ import * as m056 from './056-verification-state-json.ts';
 import * as m065 from './065-account-face-comparison.ts';
 import * as m066 from './066-form-sessions-json.ts';
 import * as m070 from './070-more-list-indexes.ts';
+import * as m071 from './071-name-search-statistics.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '065-account-face-comparison': m065,
   '066-form-sessions-json': m066,
   '070-more-list-indexes': m070,
+  '071-name-search-statistics': m071,
 };
