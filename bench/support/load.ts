@@ -235,7 +235,8 @@ export async function startPono(env: Record<string, string>): Promise<Server> {
 }
 
 /**
- * A server script run with tsx in its own process; it prints `listening <url>` when ready. `applicationName`:
+ * A server script run with tsx in its own process, with the node options `npm start` gives pono (so that a
+ * baseline gets the same young generation as the server it is compared with); it prints `listening <url>` when ready. `applicationName`:
  * the application_name its database connections carry (for the database's CPU per request).
  */
 export async function startProcess(
@@ -244,7 +245,7 @@ export async function startProcess(
   env: Record<string, string> = {},
   applicationName?: string,
 ): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...startOptions(), '--import', 'tsx', join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
