@@ -11,8 +11,10 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,9 +28,7 @@ test(
   'pono runs from its build exactly as from the sources, and its workers load without tsx',
   { timeout: 600_000 },
   async () => {
-    await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: root,
-    });
+    await run('npm', ['run', '-s', 'build:server'], { cwd: root });
     assert.ok(existsSync(join(root, 'build/cli/main.js')));
     assert.ok(existsSync(join(root, 'build/domain/liveness/calibration/human-faceres-cosine.json')));
 
@@ -118,6 +118,45 @@ test('without a build the pono command runs the sources and says so once; asked 
     });
     assert.equal(asked.stdout, unbuilt.stdout);
     assert.doesNotMatch(asked.stderr, /build\//);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('a build older than a source file still runs, and says that src/ has changed since it was made', async () => {
+  // A tree whose build/ is the project's (linked) but for its own build stamp, and whose src/ holds one file.
+  const tree = mkdtempSync(join(tmpdir(), 'pono-stale-'));
+  try {
+    for (const dir of ['bin', 'build', 'src']) mkdirSync(join(tree, dir));
+    copyFileSync(join(root, 'bin/pono.js'), join(tree, 'bin/pono.js'));
+    copyFileSync(join(root, 'package.json'), join(tree, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+    for (const entry of readdirSync(join(root, 'build')))
+      if (entry !== '.tsbuildinfo') symlinkSync(join(root, 'build', entry), join(tree, 'build', entry));
+    const stamp = join(tree, 'build/.tsbuildinfo');
+    const source = join(tree, 'src/edited.ts');
+    writeFileSync(stamp, '{}');
+    writeFileSync(source, 'export {};\n');
+    const env = { ...process.env };
+    delete env['PONO_SOURCE'];
+    const help = () => run(process.execPath, [join(tree, 'bin/pono.js'), '--help'], { cwd: tree, env });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+
+    utimesSync(stamp, hourAgo, hourAgo);
+    const stale = await help();
+    assert.match(stale.stdout, /Usage: pono/);
+    assert.deepEqual(
+      stale.stderr.split('\n').filter((line) => line.includes('build/')),
+      [
+        'pono: src/ has changed since build/ was made, so this runs the older build; `npm run build:server` brings it up to date',
+      ],
+    );
+
+    utimesSync(source, twoHoursAgo, twoHoursAgo);
+    const fresh = await help();
+    assert.equal(fresh.stdout, stale.stdout);
+    assert.doesNotMatch(fresh.stderr, /build\//);
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }
