@@ -5,7 +5,7 @@
  * with `--database pglite`, on the embedded database in a data folder. Two databases side by side: one with
  * rows loaded in bulk by the database itself (bench/support/bulk-load.ts: verifications, a fifth as many webhook
  * deliveries and a tenth as many forms manual reviews; a tenth as many applications with their applicant, three
- * tasks, two documents and three audit events each, escalations, liveness links and INZ notifications):
+ * tasks, two documents and three audit events each, escalations, liveness links and sessions and INZ notifications):
  * the small side 20,000 verifications (enough that every list's first page is full: an empty list answers
  * quicker only because it draws nothing), the loaded side 1,000,000; each served by its own `pono serve`. Each
  * list's first page is asked for one request at a time from a client in its own process, in rounds that
@@ -97,7 +97,7 @@ const LISTS: { name: string; path: string; officer: boolean }[] = [
   { name: 'applications, a family name', path: '/api/v1/work/applications?q=Family4', officer: true },
   // One application's own lists (application 40, which has every kind of row on both sides): their tables grow
   // with every application, the lists do not.
-  ...(['tasks', 'documents', 'audit', 'liveness-links', 'notifications'] as const).map((list) => ({
+  ...(['tasks', 'documents', 'audit', 'liveness-links', 'liveness-sessions', 'notifications'] as const).map((list) => ({
     name: `an application's ${list}`,
     path: `/api/v1/applications/${APPLICATION}/${list}`,
     officer: true,

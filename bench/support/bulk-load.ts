@@ -2,7 +2,8 @@
  * Rows for bench growth, written by the database itself (generate_series), as fast as it can: verifications,
  * webhook deliveries (a fifth as many) and forms manual reviews (a tenth, one in ten waiting) of the account
  * `bench-3`; applications, each with its applicant, three Confirm Identity tasks, two documents and three audit
- * events; escalations (one in twenty applications), liveness links (one in five) and INZ notifications (one in
+ * events; escalations (one in twenty applications), liveness links and liveness sessions (one in five; half the
+ * sessions opened from a link) and INZ notifications (one in
  * two). Dates spread over years; one application in fifty held by `ownerId`. Family names (20,000 of them) are
  * scattered over time, as people's are: in names following the row number, a name search newest first met a
  * prefix's matches only every 20,000 applications and walked ten thousand to fill a page. Ends with ANALYZE.
@@ -46,6 +47,10 @@ export function bulkLoadSql(counts: { verifications: number; applications: numbe
       from generate_series(1, ${Math.round(a / 20)}) i;
     insert into liveness_links (link_id, application_id, person_id, relationship, email, state, created_by, created_at)
       select 'l' || i, 'a' || (i * 5), 'p' || (i * 5), 'Adult', 'x@example.org', 'Active', 'seed', timestamptz '2021-01-01' + i * interval '1 hour'
+      from generate_series(1, ${Math.round(a / 5)}) i;
+    insert into liveness_sessions (session_id, application_id, person_id, link_id, status, created_by, created_at)
+      select 's' || i, 'a' || (i * 5), 'p' || (i * 5), case when i % 2 = 0 then 'l' || i end, 'NOT_STARTED', 'seed',
+             timestamptz '2021-01-01' + i * interval '1 hour' + interval '5 minutes'
       from generate_series(1, ${Math.round(a / 5)}) i;
     insert into casework_documents (document_id, application_id, person_id, kind, document_type, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
       select 'd' || i || '-' || k, 'a' || i, 'p' || i, 'other', 'passport', 'scan.jpg', 'image/jpeg', 1, md5('d' || i || k), decode('00', 'hex'),
