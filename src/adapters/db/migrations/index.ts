@@ -29,6 +29,7 @@ import * as m065 from './065-account-face-comparison.ts';
 import * as m066 from './066-form-sessions-json.ts';
 import * as m070 from './070-more-list-indexes.ts';
 import * as m071 from './071-name-search-statistics.ts';
+import * as m080 from './080-application-filter-indexes.ts';
 
 /** Every migration, by name; names sort in the order they are applied. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '066-form-sessions-json': m066,
   '070-more-list-indexes': m070,
   '071-name-search-statistics': m071,
+  '080-application-filter-indexes': m080,
 };
