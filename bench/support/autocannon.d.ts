@@ -24,6 +24,14 @@ declare module 'autocannon' {
     timeouts: number;
     duration: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run: a promise of its result that also tells of each answer as it comes. */
+  interface Run extends PromiseLike<Result> {
+    /** `milliseconds`: the request's time to its answer, to the nanosecond (the result's histogram keeps whole ms). */
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, milliseconds: number) => void,
+    ): Run;
+  }
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

@@ -1,7 +1,8 @@
 // bench liveness's server, in a process of its own: pono's HTTP server and services on the PostgreSQL server (the
 // given schema), plus a face-analysis pool like the one LivenessSessions uses (same size, same worker entry).
 // A line `analyse` on standard input starts one attempt set per pool thread, continuously, through the pool;
-// `stop` ends them and prints the attempt sets analysed and their median time. Prints `listening <url>` when ready.
+// `pause` lets the sets under way finish and prints `paused`; `stop` ends them and prints the attempt sets
+// analysed and their median time. Prints `listening <url>` when ready.
 //   node --import tsx bench/support/liveness-server.ts <database url> <schema>
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../src/adapters/db/database.ts';
@@ -32,9 +33,13 @@ async function loop(): Promise<void> {
 
 const loops: Promise<void>[] = [];
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'analyse') {
+  if (line === 'analyse' && !running) {
     running = true;
     for (let i = 0; i < pool.threads; i++) loops.push(loop());
+  }
+  if (line === 'pause') {
+    running = false;
+    void Promise.all(loops).then(() => process.stdout.write('paused\n'));
   }
   if (line === 'stop') {
     running = false;
